@@ -1,0 +1,8 @@
+//! 督办台 (duban) — turns a headquarters' work-requirements notice into tracked directives.
+//!
+//! The core (`model`, `notice`, `store`) has no GUI dependency; `ui` is the only module that
+//! knows egui/eframe; `cli` holds the command-line verbs.
+
+pub mod clock;
+pub mod model;
+pub mod notice;

@@ -1,0 +1,243 @@
+//! 督办看板 — the snapshot of all directives the main window reads, and the pure
+//! functions that filter and count it. Views never query the database; they read this.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{DirectiveId, NoticeId, OfficeGroup, OfficeId, Status, UnitKind, Urgency};
+
+/// 单位 — one roster entry (an office, a detachment, or a collective name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    pub id: OfficeId,
+    pub name: String,
+    pub kind: UnitKind,
+}
+
+impl Office {
+    /// The sidebar group of a single unit; `None` for collectives.
+    pub fn group(&self) -> Option<OfficeGroup> {
+        match self.kind {
+            UnitKind::Office(g) => Some(g),
+            UnitKind::Collective { .. } => None,
+        }
+    }
+}
+
+/// 牵头/责任 or 配合.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// 责任/牵头单位
+    Lead,
+    /// 配合单位
+    Support,
+}
+
+impl Role {
+    pub fn as_db(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Support => "support",
+        }
+    }
+
+    pub fn from_db(s: &str) -> Option<Role> {
+        match s {
+            "lead" => Some(Role::Lead),
+            "support" => Some(Role::Support),
+            _ => None,
+        }
+    }
+}
+
+/// A unit a directive is addressed to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub office: OfficeId,
+    pub name: String,
+    pub kind: UnitKind,
+    pub role: Role,
+}
+
+/// One row of the board table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectiveRow {
+    pub id: DirectiveId,
+    pub notice_id: NoticeId,
+    pub meeting: Option<String>,
+    /// 一.2
+    pub number: String,
+    pub title: String,
+    pub text: String,
+    pub deadline: Option<NaiveDate>,
+    pub status: Status,
+    pub assignments: Vec<Assignment>,
+    /// 最新进展: date and text of the newest progress note.
+    pub last_progress: Option<(NaiveDate, String)>,
+}
+
+impl DirectiveRow {
+    pub fn urgency(&self, today: NaiveDate, due_soon_days: i64) -> Urgency {
+        Urgency::of(self.deadline, self.status, today, due_soon_days)
+    }
+
+    /// Lead units joined with 、 as a notice writes them.
+    pub fn offices_text(&self) -> String {
+        self.names_with(Role::Lead).join("、")
+    }
+
+    pub fn names_with(&self, role: Role) -> Vec<&str> {
+        self.assignments
+            .iter()
+            .filter(|a| a.role == role)
+            .map(|a| a.name.as_str())
+            .collect()
+    }
+
+    /// Whether this directive is the business of `office`: named directly, or through a
+    /// collective (各处室 concerns every HQ office).
+    pub fn concerns(&self, office: &Office) -> bool {
+        self.assignments.iter().any(|a| {
+            a.office == office.id || office.group().is_some_and(|g| a.kind.covers_group(g))
+        })
+    }
+}
+
+/// What the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BoardFilter {
+    /// 全部
+    #[default]
+    All,
+    /// 已逾期
+    Overdue,
+    Office(OfficeId),
+}
+
+/// Open and overdue counts for the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OfficeCounts {
+    /// Not done and not closed.
+    pub open: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+}
+
+/// Everything the main window shows, loaded in one go after each change.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Board {
+    /// The roster, in roster order (HQ offices, then detachments; collectives last).
+    pub offices: Vec<Office>,
+    /// In notice order: newest notice first, then section and directive order.
+    pub directives: Vec<DirectiveRow>,
+}
+
+impl Board {
+    pub fn office(&self, id: OfficeId) -> Option<&Office> {
+        self.offices.iter().find(|o| o.id == id)
+    }
+
+    pub fn directive(&self, id: DirectiveId) -> Option<&DirectiveRow> {
+        self.directives.iter().find(|d| d.id == id)
+    }
+
+    /// Offices of one sidebar group, in roster order.
+    pub fn offices_in(&self, group: OfficeGroup) -> impl Iterator<Item = &Office> {
+        self.offices.iter().filter(move |o| o.group() == Some(group))
+    }
+
+    /// Indices into `directives` that pass `filter` on `today`.
+    pub fn filtered(&self, filter: BoardFilter, today: NaiveDate, due_soon_days: i64) -> Vec<usize> {
+        let office = match filter {
+            BoardFilter::Office(id) => match self.office(id) {
+                Some(o) => Some(o),
+                None => return Vec::new(),
+            },
+            _ => None,
+        };
+        self.directives
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| match filter {
+                BoardFilter::All => true,
+                BoardFilter::Overdue => d.urgency(today, due_soon_days) == Urgency::Overdue,
+                BoardFilter::Office(_) => office.is_some_and(|o| d.concerns(o)),
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Counts per roster office, plus the totals for 全部 under `None`.
+    pub fn counts(&self, today: NaiveDate, due_soon_days: i64) -> HashMap<Option<OfficeId>, OfficeCounts> {
+        let mut counts: HashMap<Option<OfficeId>, OfficeCounts> = HashMap::new();
+        let members: Vec<&Office> = self.offices.iter().filter(|o| o.group().is_some()).collect();
+        for d in &self.directives {
+            let urgency = d.urgency(today, due_soon_days);
+            if urgency == Urgency::Finished {
+                continue;
+            }
+            let mut add = |key: Option<OfficeId>| {
+                let c = counts.entry(key).or_default();
+                c.open += 1;
+                c.overdue += usize::from(urgency == Urgency::Overdue);
+                c.due_soon += usize::from(urgency == Urgency::DueSoon);
+            };
+            add(None);
+            for office in members.iter().filter(|o| d.concerns(o)) {
+                add(Some(office.id));
+            }
+        }
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn office(id: i64, name: &str) -> Office {
+        Office { id: OfficeId(id), name: name.into(), kind: crate::model::classify_unit(name) }
+    }
+
+    fn row(id: i64, deadline: &str, status: Status, units: &[&Office]) -> DirectiveRow {
+        DirectiveRow {
+            id: DirectiveId(id),
+            notice_id: NoticeId(1),
+            meeting: None,
+            number: format!("一.{id}"),
+            title: "t".into(),
+            text: "t".into(),
+            deadline: Some(deadline.parse().unwrap()),
+            status,
+            assignments: units
+                .iter()
+                .map(|o| Assignment { office: o.id, name: o.name.clone(), kind: o.kind, role: Role::Lead })
+                .collect(),
+            last_progress: None,
+        }
+    }
+
+    #[test]
+    fn collectives_reach_every_member_of_their_group() {
+        let (fire, news, shenyang, all_hq) =
+            (office(1, "防火监督处"), office(2, "新闻宣传处"), office(3, "沈阳支队"), office(4, "各处室"));
+        let board = Board {
+            offices: vec![fire.clone(), news.clone(), shenyang.clone(), all_hq.clone()],
+            directives: vec![
+                row(1, "2022-03-20", Status::NotStarted, &[&fire]),
+                row(2, "2022-12-31", Status::InProgress, &[&all_hq]),
+                row(3, "2022-03-10", Status::Done, &[&news]),
+            ],
+        };
+        let today: NaiveDate = "2022-03-21".parse().unwrap();
+        assert_eq!(board.filtered(BoardFilter::Office(OfficeId(2)), today, 3), vec![1, 2]);
+        assert_eq!(board.filtered(BoardFilter::Office(OfficeId(3)), today, 3), Vec::<usize>::new());
+        assert_eq!(board.filtered(BoardFilter::Overdue, today, 3), vec![0]);
+        let counts = board.counts(today, 3);
+        assert_eq!(counts[&Some(OfficeId(1))], OfficeCounts { open: 2, overdue: 1, due_soon: 0 });
+        assert_eq!(counts[&Some(OfficeId(2))], OfficeCounts { open: 1, overdue: 0, due_soon: 0 });
+        assert_eq!(counts.get(&Some(OfficeId(3))), None);
+        assert_eq!(counts[&None].open, 2);
+    }
+}

@@ -1,0 +1,44 @@
+//! 详情 — everything the detail pane shows about one directive.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{DirectiveRow, NoticeId};
+
+/// 进展 — a dated progress note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressNote {
+    pub id: i64,
+    /// The day the progress happened (may be earlier than when it was typed).
+    pub on: NaiveDate,
+    pub author: String,
+    pub text: String,
+    pub recorded_at: NaiveDateTime,
+}
+
+/// 变更记录 — one entry of the append-only change log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeEntry {
+    pub at: NaiveDateTime,
+    pub author: String,
+    /// What changed, in Chinese (状态, 完成时限, 责任处室, 进展, 导入).
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectiveDetail {
+    pub row: DirectiveRow,
+    pub notice_id: NoticeId,
+    pub notice_title: String,
+    pub section_title: String,
+    pub section_text: String,
+    pub deadline_phrase: Option<String>,
+    pub deadline_inferred: bool,
+    pub recurrence: Option<String>,
+    pub support_offices: Vec<String>,
+    /// Newest first.
+    pub progress: Vec<ProgressNote>,
+    /// Newest first.
+    pub changes: Vec<ChangeEntry>,
+}

@@ -1,0 +1,17 @@
+//! Plain data shared by every layer: no I/O, no egui, no SQL.
+
+mod board;
+mod detail;
+mod draft;
+mod ids;
+mod office;
+mod status;
+mod urgency;
+
+pub use board::{Assignment, Board, BoardFilter, DirectiveRow, Office, OfficeCounts, Role};
+pub use detail::{ChangeEntry, DirectiveDetail, ProgressNote};
+pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
+pub use ids::{DirectiveId, NoticeId, OfficeId};
+pub use office::{OfficeGroup, UnitKind, classify_unit};
+pub use status::Status;
+pub use urgency::{DEFAULT_DUE_SOON_DAYS, Urgency, days_left};

@@ -1,0 +1,37 @@
+//! Why a notice could not be read. Messages are Chinese: they reach the officer as written.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum NoticeError {
+    #[error("通知内容为空")]
+    Empty,
+    #[error("内容不是文本（含有二进制数据或控制字符），请导入 .txt 文本或直接粘贴通知正文")]
+    NotText,
+    #[error("无法识别文本编码（既不是 UTF-8，也不是 GBK/GB18030）")]
+    UnknownEncoding,
+    #[error("文件过大（{size} 字节，上限 {limit} 字节），请确认选择的是通知文件")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("未找到编号部分（“一、”“二、”……），无法识别为工作要求通知")]
+    NoSections,
+    #[error("无法读取文件：{source}：{path}")]
+    Io {
+        source: std::io::Error,
+        path: PathBuf,
+    },
+    #[error("{source}：{path}")]
+    InFile {
+        source: Box<NoticeError>,
+        path: PathBuf,
+    },
+}
+
+impl NoticeError {
+    /// Adds the file name (last, as every message here ends) to an error about its content.
+    pub fn in_file(self, path: impl Into<PathBuf>) -> NoticeError {
+        match self {
+            e @ (NoticeError::Io { .. } | NoticeError::InFile { .. }) => e,
+            e => NoticeError::InFile { source: Box::new(e), path: path.into() },
+        }
+    }
+}

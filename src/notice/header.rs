@@ -1,0 +1,97 @@
+//! The lines before the first section: title (possibly over several lines), issuer,
+//! recipients (主送), meeting and preamble (导语).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What the header says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub title: String,
+    pub issuer: Option<String>,
+    pub recipients: Vec<String>,
+    pub meeting: Option<String>,
+    pub preamble: String,
+}
+
+/// Document kinds a title ends with.
+const TITLE_ENDINGS: [&str; 8] = ["通知", "纪要", "意见", "方案", "要求", "安排", "通报", "清单"];
+
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4}年)?第[0-9一二三四五六七八九十]+次(?:[^\s，。、的]{0,6}?)(?:办公会议|办公会|党委会议|党委会|局务会议|局务会|常务会议|会议)")
+        .expect("meeting regex")
+});
+
+/// A recipients line: short, ends with a colon, names units (各支队、机关各处室：).
+fn is_recipients_line(line: &str) -> bool {
+    (line.ends_with('：') || line.ends_with(':'))
+        && line.chars().count() <= 80
+        && !line.contains('。')
+        && !line.contains("责任")
+}
+
+/// Parses header lines (already cleaned, no empty lines).
+pub fn parse_header(lines: &[&str]) -> Header {
+    let recipients_at = lines.iter().position(|l| is_recipients_line(l));
+    let title_end = match recipients_at {
+        Some(i) => i,
+        None => lines
+            .iter()
+            .take(4)
+            .position(|l| TITLE_ENDINGS.iter().any(|e| l.ends_with(e)))
+            .map_or(lines.len().min(1), |i| i + 1),
+    };
+    let title: String = lines[..title_end].concat();
+    let recipients = recipients_at
+        .map(|i| {
+            lines[i]
+                .trim_end_matches(['：', ':'])
+                .split(['、', '，', ','])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let preamble_start = recipients_at.map_or(title_end, |i| i + 1);
+    let preamble = lines[preamble_start..].join("\n");
+    let issuer = title
+        .split_once("关于")
+        .map(|(before, _)| before.trim())
+        .filter(|s| !s.is_empty() && s.chars().count() <= 30)
+        .map(str::to_owned);
+    let meeting = [title.as_str(), preamble.as_str()]
+        .iter()
+        .find_map(|s| MEETING.find(s))
+        .map(|m| m.as_str().to_owned());
+    Header { title, issuer, recipients, meeting, preamble }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_a_split_title_and_reads_the_seed_header() {
+        let h = parse_header(&[
+            "辽宁省消防救援总队关于2022年",
+            "第10次办公会议工作要求的通知",
+            "各支队、机关各处室：",
+            "近日，消防救援局召开会议。",
+        ]);
+        assert_eq!(h.title, "辽宁省消防救援总队关于2022年第10次办公会议工作要求的通知");
+        assert_eq!(h.issuer.as_deref(), Some("辽宁省消防救援总队"));
+        assert_eq!(h.recipients, ["各支队", "机关各处室"]);
+        assert_eq!(h.meeting.as_deref(), Some("2022年第10次办公会议"));
+        assert_eq!(h.preamble, "近日，消防救援局召开会议。");
+    }
+
+    #[test]
+    fn without_recipients_the_title_ends_at_its_document_kind() {
+        let h = parse_header(&["关于做好安全生产工作的通知", "为做好工作，现通知如下。"]);
+        assert_eq!(h.title, "关于做好安全生产工作的通知");
+        assert_eq!(h.issuer, None);
+        assert_eq!(h.preamble, "为做好工作，现通知如下。");
+    }
+}

@@ -1,0 +1,130 @@
+//! Small text helpers shared by the parser: line cleaning and clause splitting.
+
+/// Trims ASCII and full-width whitespace and a stray BOM.
+pub fn clean_line(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{3000}')
+}
+
+/// A clause of running text, up to and including its end mark (。！？；) and any closing
+/// quotes or brackets after it. Concatenating all clauses gives back the text exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause<'a> {
+    pub text: &'a str,
+    /// True when the clause begins a sentence (the previous one ended in 。！？, or it is first);
+    /// false after a ；.
+    pub sentence_start: bool,
+}
+
+impl Clause<'_> {
+    /// The clause without surrounding whitespace.
+    pub fn trimmed(&self) -> &str {
+        clean_line(self.text)
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '》' | '"' | '\'')
+}
+
+/// Splits running text into clauses at 。！？ and line breaks (sentence ends) and ；/;
+/// (clause ends), never inside parentheses.
+pub fn split_clauses(text: &str) -> Vec<Clause<'_>> {
+    let mut clauses = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut sentence_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        let ends_sentence = is_sentence_end(c) || c == '\n';
+        if (depth == 0 || c == '\n') && (ends_sentence || matches!(c, '；' | ';')) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, next)) = chars.peek() {
+                if is_closer(next) || (ends_sentence && (is_sentence_end(next) || next == '\n')) {
+                    end = j + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            clauses.push(Clause { text: &text[start..end], sentence_start });
+            sentence_start = ends_sentence;
+            start = end;
+        }
+    }
+    if !clean_line(&text[start..]).is_empty() {
+        clauses.push(Clause { text: &text[start..], sentence_start });
+    } else if let Some(last) = clauses.last_mut() {
+        // Keep trailing whitespace with the last clause so nothing is dropped.
+        let begin = last.text.as_ptr() as usize - text.as_ptr() as usize;
+        last.text = &text[begin..];
+    }
+    clauses
+}
+
+/// The clause's text up to its first comma (，,) or end mark, without the mark.
+pub fn first_phrase(s: &str) -> &str {
+    let s = clean_line(s);
+    let end = s
+        .find(|c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：'))
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+/// Removes a trailing end mark (。；！？) from a clause.
+pub fn strip_end_mark(s: &str) -> &str {
+    clean_line(s).trim_end_matches(['。', '；', ';', '！', '？', '!', '?'])
+}
+
+/// Chinese numerals 一…九十九 as used for section numbers; returns the value.
+pub fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [a] => digit(*a).filter(|v| *v > 0).or(if *a == '十' { Some(10) } else { None }),
+        ['十', b] => digit(*b).filter(|v| *v > 0).map(|v| 10 + v),
+        [a, '十'] => digit(*a).filter(|v| *v > 1).map(|v| v * 10),
+        [a, '十', b] => Some(digit(*a).filter(|v| *v > 1)? * 10 + digit(*b).filter(|v| *v > 0)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_rejoin_to_the_text() {
+        let text = "要突出在建工地治理。联合检查，对于“彩钢板”；要严格依法查处（见附件。）。尾巴";
+        let clauses = split_clauses(text);
+        assert_eq!(clauses.iter().map(|c| c.text).collect::<String>(), text);
+        assert_eq!(clauses.len(), 4);
+        assert!(clauses[0].sentence_start && clauses[1].sentence_start && !clauses[2].sentence_start);
+        assert_eq!(clauses[2].text, "要严格依法查处（见附件。）。");
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let clauses = split_clauses("严防“山火进城。”再说。");
+        assert_eq!(clauses[0].text, "严防“山火进城。”");
+    }
+
+    #[test]
+    fn reads_chinese_numbers() {
+        assert_eq!(chinese_number("一"), Some(1));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("十二"), Some(12));
+        assert_eq!(chinese_number("二十"), Some(20));
+        assert_eq!(chinese_number("三十五"), Some(35));
+        assert_eq!(chinese_number("是"), None);
+        assert_eq!(chinese_number("一十"), None);
+    }
+}
