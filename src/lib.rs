@@ -6,3 +6,4 @@
 pub mod clock;
 pub mod model;
 pub mod notice;
+pub mod store;

@@ -144,11 +144,18 @@ impl Board {
 
     /// Offices of one sidebar group, in roster order.
     pub fn offices_in(&self, group: OfficeGroup) -> impl Iterator<Item = &Office> {
-        self.offices.iter().filter(move |o| o.group() == Some(group))
+        self.offices
+            .iter()
+            .filter(move |o| o.group() == Some(group))
     }
 
     /// Indices into `directives` that pass `filter` on `today`.
-    pub fn filtered(&self, filter: BoardFilter, today: NaiveDate, due_soon_days: i64) -> Vec<usize> {
+    pub fn filtered(
+        &self,
+        filter: BoardFilter,
+        today: NaiveDate,
+        due_soon_days: i64,
+    ) -> Vec<usize> {
         let office = match filter {
             BoardFilter::Office(id) => match self.office(id) {
                 Some(o) => Some(o),
@@ -169,9 +176,17 @@ impl Board {
     }
 
     /// Counts per roster office, plus the totals for 全部 under `None`.
-    pub fn counts(&self, today: NaiveDate, due_soon_days: i64) -> HashMap<Option<OfficeId>, OfficeCounts> {
+    pub fn counts(
+        &self,
+        today: NaiveDate,
+        due_soon_days: i64,
+    ) -> HashMap<Option<OfficeId>, OfficeCounts> {
         let mut counts: HashMap<Option<OfficeId>, OfficeCounts> = HashMap::new();
-        let members: Vec<&Office> = self.offices.iter().filter(|o| o.group().is_some()).collect();
+        let members: Vec<&Office> = self
+            .offices
+            .iter()
+            .filter(|o| o.group().is_some())
+            .collect();
         for d in &self.directives {
             let urgency = d.urgency(today, due_soon_days);
             if urgency == Urgency::Finished {
@@ -197,7 +212,11 @@ mod tests {
     use super::*;
 
     fn office(id: i64, name: &str) -> Office {
-        Office { id: OfficeId(id), name: name.into(), kind: crate::model::classify_unit(name) }
+        Office {
+            id: OfficeId(id),
+            name: name.into(),
+            kind: crate::model::classify_unit(name),
+        }
     }
 
     fn row(id: i64, deadline: &str, status: Status, units: &[&Office]) -> DirectiveRow {
@@ -212,7 +231,12 @@ mod tests {
             status,
             assignments: units
                 .iter()
-                .map(|o| Assignment { office: o.id, name: o.name.clone(), kind: o.kind, role: Role::Lead })
+                .map(|o| Assignment {
+                    office: o.id,
+                    name: o.name.clone(),
+                    kind: o.kind,
+                    role: Role::Lead,
+                })
                 .collect(),
             last_progress: None,
         }
@@ -220,8 +244,12 @@ mod tests {
 
     #[test]
     fn collectives_reach_every_member_of_their_group() {
-        let (fire, news, shenyang, all_hq) =
-            (office(1, "防火监督处"), office(2, "新闻宣传处"), office(3, "沈阳支队"), office(4, "各处室"));
+        let (fire, news, shenyang, all_hq) = (
+            office(1, "防火监督处"),
+            office(2, "新闻宣传处"),
+            office(3, "沈阳支队"),
+            office(4, "各处室"),
+        );
         let board = Board {
             offices: vec![fire.clone(), news.clone(), shenyang.clone(), all_hq.clone()],
             directives: vec![
@@ -231,12 +259,32 @@ mod tests {
             ],
         };
         let today: NaiveDate = "2022-03-21".parse().unwrap();
-        assert_eq!(board.filtered(BoardFilter::Office(OfficeId(2)), today, 3), vec![1, 2]);
-        assert_eq!(board.filtered(BoardFilter::Office(OfficeId(3)), today, 3), Vec::<usize>::new());
+        assert_eq!(
+            board.filtered(BoardFilter::Office(OfficeId(2)), today, 3),
+            vec![1, 2]
+        );
+        assert_eq!(
+            board.filtered(BoardFilter::Office(OfficeId(3)), today, 3),
+            Vec::<usize>::new()
+        );
         assert_eq!(board.filtered(BoardFilter::Overdue, today, 3), vec![0]);
         let counts = board.counts(today, 3);
-        assert_eq!(counts[&Some(OfficeId(1))], OfficeCounts { open: 2, overdue: 1, due_soon: 0 });
-        assert_eq!(counts[&Some(OfficeId(2))], OfficeCounts { open: 1, overdue: 0, due_soon: 0 });
+        assert_eq!(
+            counts[&Some(OfficeId(1))],
+            OfficeCounts {
+                open: 2,
+                overdue: 1,
+                due_soon: 0
+            }
+        );
+        assert_eq!(
+            counts[&Some(OfficeId(2))],
+            OfficeCounts {
+                open: 1,
+                overdue: 0,
+                due_soon: 0
+            }
+        );
         assert_eq!(counts.get(&Some(OfficeId(3))), None);
         assert_eq!(counts[&None].open, 2);
     }

@@ -21,14 +21,23 @@ pub struct DecodedText {
 
 /// Reads a notice file with a size cap, then decodes it.
 pub fn read_text_file(path: &Path) -> Result<DecodedText, NoticeError> {
-    let io = |source| NoticeError::Io { source, path: path.to_path_buf() };
+    let io = |source| NoticeError::Io {
+        source,
+        path: path.to_path_buf(),
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_NOTICE_BYTES {
-        return Err(NoticeError::TooLarge { size, limit: MAX_NOTICE_BYTES }.in_file(path));
+        return Err(NoticeError::TooLarge {
+            size,
+            limit: MAX_NOTICE_BYTES,
+        }
+        .in_file(path));
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_NOTICE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(MAX_NOTICE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     decode_text(&bytes).map_err(|e| e.in_file(path))
 }
 
@@ -36,7 +45,10 @@ pub fn read_text_file(path: &Path) -> Result<DecodedText, NoticeError> {
 /// of GBK). Binary data (NUL bytes, control characters) is refused.
 pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, NoticeError> {
     if bytes.len() as u64 > MAX_NOTICE_BYTES {
-        return Err(NoticeError::TooLarge { size: bytes.len() as u64, limit: MAX_NOTICE_BYTES });
+        return Err(NoticeError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_NOTICE_BYTES,
+        });
     }
     let (text, encoding) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -71,12 +83,17 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, NoticeError> {
 
 /// UTF-16 without BOM: many NUL bytes in a regular pattern.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
-    bytes.len() >= 4 && bytes.len() % 2 == 0 && bytes.iter().filter(|b| **b == 0).count() * 4 >= bytes.len()
+    bytes.len() >= 4
+        && bytes.len() % 2 == 0
+        && bytes.iter().filter(|b| **b == 0).count() * 4 >= bytes.len()
 }
 
 /// Refuses empty text and text with control characters other than line breaks and tabs.
 pub fn check_is_text(text: &str) -> Result<(), NoticeError> {
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(NoticeError::Empty);
     }
     let bad = text
@@ -112,8 +129,13 @@ mod tests {
     fn refuses_binary_and_empty() {
         assert!(matches!(decode_text(b""), Err(NoticeError::Empty)));
         assert!(matches!(decode_text(b" \n\r\n "), Err(NoticeError::Empty)));
-        assert!(matches!(decode_text(b"abc\0def\x01\x02"), Err(NoticeError::NotText)));
-        let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        assert!(matches!(
+            decode_text(b"abc\0def\x01\x02"),
+            Err(NoticeError::NotText)
+        ));
+        let random: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
         assert!(decode_text(&random).is_err());
     }
 }

@@ -31,7 +31,10 @@ impl NoticeError {
     pub fn in_file(self, path: impl Into<PathBuf>) -> NoticeError {
         match self {
             e @ (NoticeError::Io { .. } | NoticeError::InFile { .. }) => e,
-            e => NoticeError::InFile { source: Box::new(e), path: path.into() },
+            e => NoticeError::InFile {
+                source: Box::new(e),
+                path: path.into(),
+            },
         }
     }
 }

@@ -16,7 +16,9 @@ pub struct Header {
 }
 
 /// Document kinds a title ends with.
-const TITLE_ENDINGS: [&str; 8] = ["通知", "纪要", "意见", "方案", "要求", "安排", "通报", "清单"];
+const TITLE_ENDINGS: [&str; 8] = [
+    "通知", "纪要", "意见", "方案", "要求", "安排", "通报", "清单",
+];
 
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4}年)?第[0-9一二三四五六七八九十]+次(?:[^\s，。、的]{0,6}?)(?:办公会议|办公会|党委会议|党委会|局务会议|局务会|常务会议|会议)")
@@ -65,7 +67,13 @@ pub fn parse_header(lines: &[&str]) -> Header {
         .iter()
         .find_map(|s| MEETING.find(s))
         .map(|m| m.as_str().to_owned());
-    Header { title, issuer, recipients, meeting, preamble }
+    Header {
+        title,
+        issuer,
+        recipients,
+        meeting,
+        preamble,
+    }
 }
 
 #[cfg(test)]
@@ -80,7 +88,10 @@ mod tests {
             "各支队、机关各处室：",
             "近日，消防救援局召开会议。",
         ]);
-        assert_eq!(h.title, "辽宁省消防救援总队关于2022年第10次办公会议工作要求的通知");
+        assert_eq!(
+            h.title,
+            "辽宁省消防救援总队关于2022年第10次办公会议工作要求的通知"
+        );
         assert_eq!(h.issuer.as_deref(), Some("辽宁省消防救援总队"));
         assert_eq!(h.recipients, ["各支队", "机关各处室"]);
         assert_eq!(h.meeting.as_deref(), Some("2022年第10次办公会议"));

@@ -38,7 +38,11 @@ struct RawSection<'a> {
 /// Parses a notice issued on `issued_on` (the date deadlines are counted from).
 pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, NoticeError> {
     decode::check_is_text(text)?;
-    let lines: Vec<&str> = text.lines().map(clean_line).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(clean_line)
+        .filter(|l| !l.is_empty())
+        .collect();
 
     // Sections run 一、二、三… in order; an out-of-order number is body text.
     let mut raw: Vec<RawSection> = Vec::new();
@@ -48,7 +52,10 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         match section_heading(line) {
             Some((value, number, rest)) if expected.is_none_or(|e| e == value) => {
                 expected = Some(value + 1);
-                raw.push(RawSection { number, lines: vec![rest] });
+                raw.push(RawSection {
+                    number,
+                    lines: vec![rest],
+                });
             }
             _ => match raw.last_mut() {
                 Some(section) => section.lines.push(line),
@@ -85,11 +92,16 @@ fn split_off_closing(last: &mut RawSection) -> String {
     let after_units = last
         .lines
         .iter()
-        .rposition(|l| units::find_last_unit_line(l).is_some_and(|u| clean_line(&l[u.range.end..]).is_empty()))
+        .rposition(|l| {
+            units::find_last_unit_line(l).is_some_and(|u| clean_line(&l[u.range.end..]).is_empty())
+        })
         .map(|i| i + 1);
     let keep = after_units.unwrap_or_else(|| {
         let mut keep = last.lines.len();
-        while keep > 1 && last.lines[keep - 1].chars().count() <= 30 && !last.lines[keep - 1].ends_with('。') {
+        while keep > 1
+            && last.lines[keep - 1].chars().count() <= 30
+            && !last.lines[keep - 1].ends_with('。')
+        {
             keep -= 1;
         }
         keep
@@ -97,16 +109,27 @@ fn split_off_closing(last: &mut RawSection) -> String {
     last.lines.split_off(keep).join("\n")
 }
 
-fn build_section(raw: &RawSection, issued_on: NaiveDate, notice_deadline: Option<&crate::model::DeadlineDraft>) -> SectionDraft {
+fn build_section(
+    raw: &RawSection,
+    issued_on: NaiveDate,
+    notice_deadline: Option<&crate::model::DeadlineDraft>,
+) -> SectionDraft {
     let text = raw.lines.join("\n");
     let unit_line = units::find_last_unit_line(&text);
-    let (lead, support) = unit_line.as_ref().map(|u| (u.lead.clone(), u.support.clone())).unwrap_or_default();
+    let (lead, support) = unit_line
+        .as_ref()
+        .map(|u| (u.lead.clone(), u.support.clone()))
+        .unwrap_or_default();
     let without_units = match &unit_line {
         Some(u) => format!("{}{}", &text[..u.range.start], &text[u.range.end..]),
         None => text.clone(),
     };
     // The title is the first sentence of the heading line.
-    let first_clause = clauses_of(&without_units).into_iter().next().map(|c| c.text).unwrap_or("");
+    let first_clause = clauses_of(&without_units)
+        .into_iter()
+        .next()
+        .map(|c| c.text)
+        .unwrap_or("");
     let title = strip_end_mark(first_clause).to_owned();
     let body = &without_units[first_clause.len()..];
     let section_deadline = deadline::find_deadline(&title, issued_on);
@@ -125,9 +148,18 @@ fn build_section(raw: &RawSection, issued_on: NaiveDate, notice_deadline: Option
                 text: piece.text,
                 offices: lead.clone(),
                 support_offices: support.clone(),
-                deadline: crate::model::DeadlineDraft { recurrence, ..deadline },
+                deadline: crate::model::DeadlineDraft {
+                    recurrence,
+                    ..deadline
+                },
             }
         })
         .collect();
-    SectionDraft { number: raw.number.to_owned(), title, text, offices: lead, directives }
+    SectionDraft {
+        number: raw.number.to_owned(),
+        title,
+        text,
+        offices: lead,
+        directives,
+    }
 }

@@ -5,11 +5,27 @@ use std::ops::Range;
 
 /// Labels that introduce responsible (lead) units.
 const LEAD_LABELS: [&str; 10] = [
-    "责任处室", "责任单位", "责任部门", "牵头单位", "牵头处室", "牵头部门", "主责单位", "承办单位",
-    "主办单位", "责任科室",
+    "责任处室",
+    "责任单位",
+    "责任部门",
+    "牵头单位",
+    "牵头处室",
+    "牵头部门",
+    "主责单位",
+    "承办单位",
+    "主办单位",
+    "责任科室",
 ];
 /// Labels that introduce supporting units.
-const SUPPORT_LABELS: [&str; 7] = ["配合单位", "配合处室", "配合部门", "协办单位", "参与单位", "协助单位", "协同单位"];
+const SUPPORT_LABELS: [&str; 7] = [
+    "配合单位",
+    "配合处室",
+    "配合部门",
+    "协办单位",
+    "参与单位",
+    "协助单位",
+    "协同单位",
+];
 
 /// A unit line found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +67,11 @@ fn unit_line_at(text: &str, open: usize) -> Option<UnitLine> {
             }
             None => segment,
         };
-        let target = if current_is_support { &mut support } else { &mut lead };
+        let target = if current_is_support {
+            &mut support
+        } else {
+            &mut lead
+        };
         for name in split_top_level(names, &['、', '，', ',', '；', ';', ' ', '\u{3000}']) {
             let name = name.trim();
             if !name.is_empty() && !target.iter().any(|n: &String| n == name) {
@@ -63,17 +83,24 @@ fn unit_line_at(text: &str, open: usize) -> Option<UnitLine> {
         return None;
     }
     let end = close + text[close..].chars().next()?.len_utf8();
-    Some(UnitLine { lead, support, range: open..end })
+    Some(UnitLine {
+        lead,
+        support,
+        range: open..end,
+    })
 }
 
 /// `责任处室：A、B` → (`责任处室`, `A、B`).
 fn split_label(s: &str) -> Option<(&'static str, &str)> {
     let s = s.trim_start();
-    LEAD_LABELS.iter().chain(SUPPORT_LABELS.iter()).find_map(|label| {
-        let rest = s.strip_prefix(label)?.trim_start();
-        let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
-        Some((*label, rest))
-    })
+    LEAD_LABELS
+        .iter()
+        .chain(SUPPORT_LABELS.iter())
+        .find_map(|label| {
+            let rest = s.strip_prefix(label)?.trim_start();
+            let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+            Some((*label, rest))
+        })
 }
 
 /// The byte index of the bracket closing the one at `open`.
@@ -124,12 +151,18 @@ mod tests {
         let line = find_last_unit_line(text).unwrap();
         assert_eq!(line.lead, ["防火监督处", "新闻宣传处"]);
         assert!(line.support.is_empty());
-        assert_eq!(&text[line.range.clone()], "（责任处室：防火监督处、新闻宣传处）");
+        assert_eq!(
+            &text[line.range.clone()],
+            "（责任处室：防火监督处、新闻宣传处）"
+        );
     }
 
     #[test]
     fn keeps_lead_and_support_apart_and_nested_brackets_whole() {
-        let line = find_last_unit_line("(牵头单位:市交通委（市道运局）；配合单位：各县（市、区）人民政府、队务处)").unwrap();
+        let line = find_last_unit_line(
+            "(牵头单位:市交通委（市道运局）；配合单位：各县（市、区）人民政府、队务处)",
+        )
+        .unwrap();
         assert_eq!(line.lead, ["市交通委（市道运局）"]);
         assert_eq!(line.support, ["各县（市、区）人民政府", "队务处"]);
     }

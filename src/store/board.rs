@@ -1,0 +1,196 @@
+//! Reads the board snapshot and the detail of one directive.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::roster::{ROSTER_ORDER, kind_from_db};
+use super::{Result, Store, StoreError};
+use crate::model::{
+    Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, NoticeId, Office,
+    OfficeId, ProgressNote, Role, Status,
+};
+
+impl Store {
+    /// Everything the main window shows, in a handful of queries.
+    pub fn load_board(&self) -> Result<Board> {
+        let offices = self
+            .conn
+            .prepare(&format!(
+                "SELECT id, name, kind FROM office ORDER BY {ROSTER_ORDER}"
+            ))?
+            .query_map([], |r| {
+                Ok(Office {
+                    id: OfficeId(r.get(0)?),
+                    name: r.get(1)?,
+                    kind: kind_from_db(&r.get::<_, String>(2)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+
+        let mut assignments: HashMap<i64, Vec<Assignment>> = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT a.directive_id, a.office_id, o.name, o.kind, a.role
+             FROM assignment a JOIN office o ON o.id = a.office_id
+             ORDER BY a.directive_id, a.role, a.ordinal",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            assignments
+                .entry(r.get(0)?)
+                .or_default()
+                .push(assignment_at(r, 1)?);
+        }
+
+        let mut last_progress: HashMap<i64, (NaiveDate, String)> = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT directive_id, on_date, text FROM (
+                 SELECT directive_id, on_date, text,
+                        row_number() OVER (PARTITION BY directive_id ORDER BY on_date DESC, id DESC) AS rank
+                 FROM progress)
+             WHERE rank = 1",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            last_progress.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+
+        let mut stmt = self.conn.prepare(&format!(
+            "{DIRECTIVE_ROW_SELECT} ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
+        ))?;
+        let directives = stmt
+            .query_map([], directive_row)?
+            .map(|row| {
+                row.map(|mut d| {
+                    d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
+                    d.last_progress = last_progress.remove(&d.id.0);
+                    d
+                })
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Board {
+            offices,
+            directives,
+        })
+    }
+
+    /// The detail pane's content for one directive.
+    pub fn load_detail(&self, id: DirectiveId) -> Result<DirectiveDetail> {
+        let board_row = self
+            .conn
+            .query_row(
+                &format!("{DIRECTIVE_ROW_SELECT} WHERE d.id = ?1"),
+                [id.0],
+                directive_row,
+            )
+            .optional()?
+            .ok_or(StoreError::DirectiveNotFound(id))?;
+        let (notice_title, section_title, section_text, deadline_phrase, deadline_inferred, recurrence) =
+            self.conn.query_row(
+                "SELECT n.title, s.number || '、' || s.title, s.text, d.deadline_phrase, d.deadline_inferred, d.recurrence
+                 FROM directive d JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id
+                 WHERE d.id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            )?;
+        let assignments = self
+            .conn
+            .prepare(
+                "SELECT a.office_id, o.name, o.kind, a.role FROM assignment a JOIN office o ON o.id = a.office_id
+                 WHERE a.directive_id = ?1 ORDER BY a.role, a.ordinal",
+            )?
+            .query_map([id.0], |r| assignment_at(r, 0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let progress: Vec<ProgressNote> = self
+            .conn
+            .prepare(
+                "SELECT id, on_date, author, text, recorded_at FROM progress WHERE directive_id = ?1
+                 ORDER BY on_date DESC, id DESC",
+            )?
+            .query_map([id.0], |r| {
+                Ok(ProgressNote { id: r.get(0)?, on: r.get(1)?, author: r.get(2)?, text: r.get(3)?, recorded_at: r.get(4)? })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let changes = self
+            .conn
+            .prepare(
+                "SELECT at, author, field, old_value, new_value FROM change_log
+                 WHERE directive_id = ?1 ORDER BY id DESC",
+            )?
+            .query_map([id.0], |r| {
+                Ok(ChangeEntry {
+                    at: r.get(0)?,
+                    author: r.get(1)?,
+                    field: r.get(2)?,
+                    old_value: r.get(3)?,
+                    new_value: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let support_offices = assignments
+            .iter()
+            .filter(|a| a.role == Role::Support)
+            .map(|a| a.name.clone())
+            .collect();
+        let row = DirectiveRow {
+            assignments,
+            last_progress: progress
+                .first()
+                .map(|p: &ProgressNote| (p.on, p.text.clone())),
+            ..board_row
+        };
+        Ok(DirectiveDetail {
+            notice_id: row.notice_id,
+            row,
+            notice_title,
+            section_title,
+            section_text,
+            deadline_phrase,
+            deadline_inferred,
+            recurrence,
+            support_offices,
+            progress,
+            changes,
+        })
+    }
+
+    /// How many notices, sections and directives are stored (for the status bar and tests).
+    pub fn counts(&self) -> Result<(i64, i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM notice), (SELECT count(*) FROM section), (SELECT count(*) FROM directive)",
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?)
+    }
+}
+
+const DIRECTIVE_ROW_SELECT: &str =
+    "SELECT d.id, n.id, n.meeting, d.number, d.title, d.text, d.deadline, d.status
+     FROM directive d JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id";
+
+/// An assignment from columns office_id, name, kind, role starting at column `at`.
+fn assignment_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assignment> {
+    Ok(Assignment {
+        office: OfficeId(r.get(at)?),
+        name: r.get(at + 1)?,
+        kind: kind_from_db(&r.get::<_, String>(at + 2)?),
+        role: Role::from_db(&r.get::<_, String>(at + 3)?).unwrap_or(Role::Lead),
+    })
+}
+
+fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
+    let status: String = r.get(7)?;
+    Ok(DirectiveRow {
+        id: DirectiveId(r.get(0)?),
+        notice_id: NoticeId(r.get(1)?),
+        meeting: r.get(2)?,
+        number: r.get(3)?,
+        title: r.get(4)?,
+        text: r.get(5)?,
+        deadline: r.get(6)?,
+        status: Status::from_db(&status).unwrap_or_default(),
+        assignments: Vec::new(),
+        last_progress: None,
+    })
+}

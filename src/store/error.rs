@@ -1,0 +1,35 @@
+//! Why a store operation failed. Messages are Chinese; a path, where there is one, comes last.
+
+use std::path::PathBuf;
+
+use crate::model::DirectiveId;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(
+        "数据库由更新版本的督办台创建（结构版本 {found}，本程序支持到 {supported}），请升级督办台后再打开：{path}"
+    )]
+    NewerSchema {
+        found: i64,
+        supported: i64,
+        path: PathBuf,
+    },
+    #[error("无法打开数据库：{source}：{path}")]
+    Open {
+        source: rusqlite::Error,
+        path: PathBuf,
+    },
+    #[error("无法创建数据目录：{source}：{path}")]
+    CreateDir {
+        source: std::io::Error,
+        path: PathBuf,
+    },
+    #[error("找不到编号为 {0} 的工作要求")]
+    DirectiveNotFound(DirectiveId),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,125 @@
+//! Numbered schema migrations, tracked by `PRAGMA user_version`, applied in one transaction.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::{Result, StoreError};
+
+/// Migration N brings the schema from version N to N+1. Append only; never edit a shipped one.
+const MIGRATIONS: &[&str] = &[
+    // 1: notices, sections, directives, the roster, assignments, progress, the change log.
+    r#"
+    CREATE TABLE office (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+        kind TEXT NOT NULL CHECK (kind IN ('hq', 'detachment', 'all_hq', 'all_detachments', 'all')),
+        sort_order INTEGER NOT NULL
+    );
+    CREATE TABLE notice (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        issuer TEXT,
+        recipients TEXT NOT NULL,
+        meeting TEXT,
+        issued_on TEXT NOT NULL,
+        preamble TEXT NOT NULL,
+        closing TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+    );
+    CREATE TABLE section (
+        id INTEGER PRIMARY KEY,
+        notice_id INTEGER NOT NULL REFERENCES notice(id),
+        ordinal INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (notice_id, ordinal)
+    );
+    CREATE TABLE directive (
+        id INTEGER PRIMARY KEY,
+        section_id INTEGER NOT NULL REFERENCES section(id),
+        ordinal INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        deadline TEXT,
+        deadline_phrase TEXT,
+        deadline_inferred INTEGER NOT NULL DEFAULT 0,
+        recurrence TEXT,
+        status TEXT NOT NULL DEFAULT 'not_started'
+            CHECK (status IN ('not_started', 'in_progress', 'done', 'closed')),
+        UNIQUE (section_id, ordinal)
+    );
+    CREATE TABLE assignment (
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        office_id INTEGER NOT NULL REFERENCES office(id),
+        role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+        ordinal INTEGER NOT NULL,
+        PRIMARY KEY (directive_id, office_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX assignment_by_office ON assignment(office_id);
+    CREATE TABLE progress (
+        id INTEGER PRIMARY KEY,
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        on_date TEXT NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX progress_by_directive ON progress(directive_id, on_date);
+    CREATE TABLE change_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        notice_id INTEGER REFERENCES notice(id),
+        directive_id INTEGER REFERENCES directive(id),
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+    );
+    CREATE INDEX change_log_by_directive ON change_log(directive_id);
+    CREATE TRIGGER change_log_is_append_only_update BEFORE UPDATE ON change_log
+        BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+    CREATE TRIGGER change_log_is_append_only_delete BEFORE DELETE ON change_log
+        BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+    CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    -- 辽宁省消防救援总队's 14 city detachments; HQ offices join from the notices.
+    INSERT INTO office (name, kind, sort_order) VALUES
+        ('沈阳支队', 'detachment', 1), ('大连支队', 'detachment', 2), ('鞍山支队', 'detachment', 3),
+        ('抚顺支队', 'detachment', 4), ('本溪支队', 'detachment', 5), ('丹东支队', 'detachment', 6),
+        ('锦州支队', 'detachment', 7), ('营口支队', 'detachment', 8), ('阜新支队', 'detachment', 9),
+        ('辽阳支队', 'detachment', 10), ('铁岭支队', 'detachment', 11), ('朝阳支队', 'detachment', 12),
+        ('盘锦支队', 'detachment', 13), ('葫芦岛支队', 'detachment', 14);
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database up to [`SCHEMA_VERSION`] in one immediate transaction; refuses a
+/// database written by a newer duban.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found,
+            supported: SCHEMA_VERSION,
+            path: path.to_path_buf(),
+        });
+    }
+    for step in &MIGRATIONS[found as usize..] {
+        tx.execute_batch(step)?;
+    }
+    if found < SCHEMA_VERSION {
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
