@@ -7,3 +7,5 @@ pub mod clock;
 pub mod model;
 pub mod notice;
 pub mod store;
+pub mod cli;
+pub mod ui;

@@ -1,0 +1,48 @@
+//! JSON shapes printed by the command line (stable: scripts read them).
+
+use serde_json::{Value, json};
+
+use crate::model::{DirectiveRow, NoticeDraft, Role};
+
+/// `duban parse` output.
+pub fn notice_json(n: &NoticeDraft) -> Value {
+    json!({
+        "title": n.title,
+        "issuer": n.issuer,
+        "recipients": n.recipients,
+        "meeting": n.meeting,
+        "issued_on": n.issued_on.to_string(),
+        "sections": n.sections.iter().map(|s| json!({
+            "number": s.number,
+            "title": s.title,
+            "offices": s.offices,
+            "directives": s.directives.iter().map(|d| json!({
+                "number": d.number,
+                "title": d.title,
+                "text": d.text,
+                "offices": d.offices,
+                "support_offices": d.support_offices,
+                "deadline": d.deadline.date.map(|x| x.to_string()),
+                "deadline_text": d.deadline.phrase,
+                "deadline_inferred": d.deadline.inferred,
+                "recurrence": d.deadline.recurrence,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One `duban list --json` entry.
+pub fn directive_json(d: &DirectiveRow, days_overdue: Option<i64>) -> Value {
+    json!({
+        "id": d.id.0,
+        "number": d.number,
+        "title": d.title,
+        "offices": d.names_with(Role::Lead),
+        "support_offices": d.names_with(Role::Support),
+        "deadline": d.deadline.map(|x| x.to_string()),
+        "status": d.status.as_db(),
+        "status_label": d.status.label(),
+        "days_overdue": days_overdue,
+        "meeting": d.meeting,
+    })
+}

@@ -1,0 +1,113 @@
+//! 命令行 — the verbs that work without the window (parse, import, list), for scripts,
+//! tests and automation. This is an application edge: errors are `anyhow`, printed once.
+
+mod args;
+mod json;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::clock::Clock;
+use crate::model::{BoardFilter, DEFAULT_DUE_SOON_DAYS, Urgency, days_left};
+use crate::notice::{decode_text, parse_notice, read_text_file};
+use crate::store::Store;
+
+pub use args::{Args, USAGE, Verb, parse_args};
+
+/// The data directory: `--data`, else `DUBAN_DATA_DIR`, else the OS data directory
+/// (`~/.local/share/duban` on Linux, `%APPDATA%\duban` on Windows).
+pub fn data_dir(arg: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(dir) = arg {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os("DUBAN_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "duban")
+        .map(|p| p.data_dir().to_path_buf())
+        .context("无法确定系统数据目录，请用 --data 指定数据目录")
+}
+
+/// Reads a notice's text from a file, or standard input for `-`.
+fn read_notice(file: &Path) -> anyhow::Result<String> {
+    if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).context("无法读取标准输入")?;
+        return Ok(decode_text(&bytes)?.text);
+    }
+    Ok(read_text_file(file)?.text)
+}
+
+/// Runs a command-line verb (not `Gui`), writing results to `out`.
+pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
+    let clock = args.date.map_or(Clock::System, Clock::Fixed);
+    match &args.verb {
+        Verb::Gui => bail!("窗口模式不由命令行处理"),
+        Verb::Help => writeln!(out, "{USAGE}")?,
+        Verb::Parse { file } => {
+            let text = read_notice(file)?;
+            let draft = parse_notice(&text, clock.today()).map_err(|e| e.in_file(file))?;
+            serde_json::to_writer_pretty(&mut *out, &json::notice_json(&draft))?;
+            writeln!(out)?;
+        }
+        Verb::Import { file, author } => {
+            let text = read_notice(file)?;
+            let draft = parse_notice(&text, clock.today()).map_err(|e| e.in_file(file))?;
+            let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            let author = match author {
+                Some(a) => a.clone(),
+                None => store.author()?.unwrap_or_else(|| "命令行导入".to_owned()),
+            };
+            let id = store.import_notice(&draft, &text, &author, clock.now())?;
+            writeln!(out, "已导入通知 #{id}：{}", draft.title)?;
+            for s in &draft.sections {
+                writeln!(out, "  {}、{}（{}）", s.number, s.title, s.offices.join("、"))?;
+                for d in &s.directives {
+                    let deadline = d.deadline.date.map_or("无时限".to_owned(), |x| x.to_string());
+                    writeln!(out, "    {} {}　{}", d.number, d.title, deadline)?;
+                }
+            }
+            writeln!(out, "共 {} 个部分、{} 条工作要求。", draft.sections.len(), draft.directive_count())?;
+        }
+        Verb::List { office, overdue, json } => {
+            let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            let board = store.load_board()?;
+            let today = clock.today();
+            let filter = match office {
+                Some(name) => match board.offices.iter().find(|o| &o.name == name) {
+                    Some(o) => BoardFilter::Office(o.id),
+                    None => bail!("名册中没有这个单位：{name}"),
+                },
+                None if *overdue => BoardFilter::Overdue,
+                None => BoardFilter::All,
+            };
+            let rows: Vec<_> = board
+                .filtered(filter, today, DEFAULT_DUE_SOON_DAYS)
+                .into_iter()
+                .map(|i| &board.directives[i])
+                .filter(|d| !*overdue || d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
+                .collect();
+            let late = |d: &crate::model::DirectiveRow| {
+                (d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
+                    .then(|| d.deadline.map(|x| -days_left(x, today)))
+                    .flatten()
+            };
+            if *json {
+                let list: Vec<_> = rows.iter().map(|d| json::directive_json(d, late(d))).collect();
+                serde_json::to_writer_pretty(&mut *out, &list)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "编号\t序号\t标题\t责任单位\t完成时限\t状态\t逾期天数")?;
+                for d in &rows {
+                    let deadline = d.deadline.map_or("—".to_owned(), |x| x.to_string());
+                    let late = late(d).map_or(String::new(), |n| n.to_string());
+                    writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}", d.id, d.number, d.title, d.offices_text(), deadline, d.status, late)?;
+                }
+                writeln!(out, "共 {} 条", rows.len())?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,43 @@
+//! 操作 — everything a view can ask for. Views return commands; the app applies them at the
+//! end of the frame, so no view changes state or touches the database while drawing.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::model::{BoardFilter, DirectiveId, NoticeDraft, Status};
+
+/// Where the text of a notice to import comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportSource {
+    /// Pasted into the dialog.
+    Text(String),
+    /// A .txt file chosen in the file dialog or typed as a path.
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show 全部, 已逾期, or one office's directives.
+    SetFilter(BoardFilter),
+    SelectDirective(DirectiveId),
+    /// Move the table selection up (-1) or down (+1).
+    MoveSelection(i32),
+    /// 导入通知… opens the import dialog.
+    OpenImport,
+    CloseImport,
+    /// Read and parse a notice for review; nothing is stored.
+    ParseNotice { source: ImportSource, issued_on: NaiveDate },
+    /// 确认导入: store the reviewed draft in one transaction.
+    ConfirmImport { draft: Box<NoticeDraft>, source_text: String },
+    SetStatus(DirectiveId, Status),
+    SetDeadline(DirectiveId, Option<NaiveDate>),
+    SetOffices(DirectiveId, Vec<String>),
+    AddProgress { id: DirectiveId, on: NaiveDate, text: String },
+    /// The officer's name for notes and the change log.
+    SetAuthor(String),
+    /// Close the name dialog without changing the name.
+    CancelAuthor,
+    /// Ask for the officer's name again (menu).
+    EditAuthor,
+}

@@ -1,0 +1,68 @@
+//! 界面 — the only module that knows egui/eframe. The app reads a cached snapshot and changes
+//! data only through [`command::Command`]s handed to the worker thread.
+
+mod app;
+pub mod command;
+mod format;
+pub mod theme;
+mod views;
+pub mod widgets;
+pub mod worker;
+
+use std::path::Path;
+
+pub use app::{DubanApp, StatusMessage};
+
+use crate::clock::Clock;
+use crate::store::Store;
+
+impl eframe::App for DubanApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        DubanApp::ui(self, ui);
+    }
+}
+
+/// Shown instead of the app when the database cannot be opened: the reason, and a way out.
+struct OpenFailed {
+    message: String,
+}
+
+impl eframe::App for OpenFailed {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading("无法打开督办台数据库");
+            ui.add_space(8.0);
+            ui.label(egui::RichText::new(&self.message).color(theme::OVERDUE));
+            ui.add_space(8.0);
+            ui.label("数据未做任何修改。可用 --data 指定其他数据目录后重新启动。");
+            if ui.button("退出").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    }
+}
+
+/// Opens the window on the database in `data_dir`.
+pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("督办台 — 办公会议工作要求督办")
+            .with_app_id("duban")
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([960.0, 600.0]),
+        ..Default::default()
+    };
+    let opened = Store::open_dir(data_dir);
+    let data_dir = data_dir.to_path_buf();
+    eframe::run_native(
+        "duban",
+        options,
+        Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
+            theme::install(&cc.egui_ctx);
+            Ok(match opened {
+                Ok(store) => Box::new(DubanApp::new(store, clock, &data_dir)),
+                Err(e) => Box::new(OpenFailed { message: e.to_string() }),
+            })
+        }),
+    )
+}

@@ -1,0 +1,160 @@
+//! 详情 — the selected directive: full text, source section, status, deadline, offices, and
+//! the progress timeline with its form. Edits become commands.
+
+use chrono::NaiveDate;
+use egui::{Frame, RichText, ScrollArea, TextEdit, Ui};
+
+use crate::model::{DirectiveDetail, DirectiveId, Status};
+use crate::ui::command::Command;
+use crate::ui::format::{days_text, split_names};
+use crate::ui::theme;
+use crate::ui::widgets::{date_picker, format_date, optional_date_picker};
+
+/// Form state of the detail pane; reset when another directive is shown.
+#[derive(Default)]
+pub struct DetailView {
+    shown: Option<DirectiveId>,
+    offices: String,
+    /// The stored office list `offices` was last filled from.
+    offices_stored: String,
+    deadline: Option<NaiveDate>,
+    note_date: Option<NaiveDate>,
+    note: String,
+}
+
+impl DetailView {
+    /// Forgets the typed note (after it was saved).
+    pub fn clear_note(&mut self) {
+        self.note.clear();
+    }
+
+    fn sync(&mut self, detail: &DirectiveDetail) {
+        if self.shown != Some(detail.row.id) {
+            *self = DetailView { shown: Some(detail.row.id), ..DetailView::default() };
+        }
+        // Follow the stored values unless the officer is editing them.
+        let stored = detail.row.offices_text();
+        if self.offices_stored != stored {
+            self.offices = stored.clone();
+            self.offices_stored = stored;
+        }
+        self.deadline = detail.row.deadline;
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, detail: Option<&DirectiveDetail>, today: NaiveDate, commands: &mut Vec<Command>) {
+        let Some(detail) = detail else {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| ui.weak("在列表中选择一条工作要求，查看全文、记录进展"));
+            return;
+        };
+        self.sync(detail);
+        let id = detail.row.id;
+        ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            ui.heading(format!("{}　{}", detail.row.number, detail.row.title));
+            ui.label(RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone())).weak());
+            ui.add_space(6.0);
+
+            ui.horizontal(|ui| {
+                ui.label("状态");
+                for status in Status::ALL {
+                    let current = detail.row.status == status;
+                    let text = RichText::new(status.label()).color(if current { theme::status_color(status) } else { ui.visuals().text_color() });
+                    if ui.selectable_label(current, text).clicked() && !current {
+                        commands.push(Command::SetStatus(id, status));
+                    }
+                }
+            });
+
+            ui.horizontal(|ui| {
+                ui.label("完成时限");
+                if optional_date_picker(ui, "detail-deadline", &mut self.deadline, today).changed() {
+                    commands.push(Command::SetDeadline(id, self.deadline));
+                }
+                let urgency = detail.row.urgency(today, crate::model::DEFAULT_DUE_SOON_DAYS);
+                let words = days_text(detail.row.deadline, detail.row.status, today);
+                ui.label(RichText::new(words).color(theme::urgency_color(urgency).unwrap_or(ui.visuals().text_color())));
+            });
+            if let Some(phrase) = &detail.deadline_phrase {
+                let how = if detail.deadline_inferred { "推断自" } else { "依据" };
+                ui.label(RichText::new(format!("{how}“{phrase}”")).small().weak());
+            }
+            if let Some(r) = &detail.recurrence {
+                ui.label(RichText::new(format!("周期要求：{r}")).small());
+            }
+
+            ui.horizontal(|ui| {
+                let label = ui.label("责任单位");
+                let edit = ui
+                    .add(TextEdit::singleline(&mut self.offices).desired_width(220.0).hint_text("用、分隔多个单位"))
+                    .labelled_by(label.id);
+                let changed = split_names(&self.offices) != detail.row.names_with(crate::model::Role::Lead);
+                let save = ui.add_enabled(changed, egui::Button::new("保存单位"));
+                if save.clicked() || (changed && edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+                    commands.push(Command::SetOffices(id, split_names(&self.offices)));
+                }
+            });
+            if !detail.support_offices.is_empty() {
+                ui.label(format!("配合单位：{}", detail.support_offices.join("、")));
+            }
+
+            ui.add_space(6.0);
+            Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(&detail.row.text);
+            });
+            egui::CollapsingHeader::new(format!("来源：{}", detail.section_title)).id_salt("source").show(ui, |ui| {
+                ui.label(RichText::new(&detail.section_text).weak());
+            });
+
+            ui.add_space(8.0);
+            ui.strong("进展");
+            self.progress_form(ui, id, today, commands);
+            if detail.progress.is_empty() {
+                ui.weak("尚无进展记录");
+            }
+            for note in &detail.progress {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format_date(note.on)).strong());
+                    ui.label(RichText::new(&note.author).weak());
+                });
+                ui.label(&note.text);
+                ui.add_space(4.0);
+            }
+
+            egui::CollapsingHeader::new(format!("变更记录（{}）", detail.changes.len())).id_salt("changes").show(ui, |ui| {
+                for c in &detail.changes {
+                    let change = match (&c.old_value, &c.new_value) {
+                        (Some(old), Some(new)) => format!("{old} → {new}"),
+                        (None, Some(new)) => new.clone(),
+                        (Some(old), None) => format!("删除 {old}"),
+                        (None, None) => String::new(),
+                    };
+                    ui.label(RichText::new(format!("{} {} {}：{change}", c.at.format("%Y-%m-%d %H:%M"), c.author, c.field)).small());
+                }
+            });
+        });
+    }
+
+    fn progress_form(&mut self, ui: &mut Ui, id: DirectiveId, today: NaiveDate, commands: &mut Vec<Command>) {
+        let mut on = self.note_date.unwrap_or(today);
+        ui.horizontal(|ui| {
+            ui.label("日期");
+            if date_picker(ui, "note-date", &mut on, today).changed() {
+                self.note_date = Some(on);
+            }
+        });
+        let label = ui.label("进展内容");
+        ui.add(
+            TextEdit::multiline(&mut self.note)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text("填写进展情况，如：已完成全省在建工地专项检查，整改隐患 23 处")
+                .id_salt("note-text"),
+        )
+        .labelled_by(label.id);
+        let ready = !self.note.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("添加进展")).clicked() {
+            commands.push(Command::AddProgress { id, on, text: self.note.trim().to_owned() });
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! 导入通知 — paste or open a notice, set its issue date, review the parse as an editable tree,
+//! and only then confirm. Nothing is stored before 确认导入.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use chrono::NaiveDate;
+use egui::{CollapsingHeader, Color32, Modal, RichText, ScrollArea, TextEdit, Ui};
+
+use crate::model::NoticeDraft;
+use crate::ui::command::{Command, ImportSource};
+use crate::ui::format::split_names;
+use crate::ui::theme;
+use crate::ui::widgets::{date_picker, optional_date_picker};
+use crate::ui::worker::ParsedImport;
+
+/// The draft under review, with the office lists as the officer types them.
+struct Review {
+    draft: NoticeDraft,
+    source_text: String,
+    encoding: Option<&'static str>,
+    /// 、-joined offices per directive, parallel to the draft's sections and directives.
+    offices: Vec<Vec<String>>,
+}
+
+impl Review {
+    fn new(parsed: ParsedImport) -> Review {
+        let offices = parsed
+            .draft
+            .sections
+            .iter()
+            .map(|s| s.directives.iter().map(|d| d.offices.join("、")).collect())
+            .collect();
+        Review { draft: parsed.draft, source_text: parsed.source_text, encoding: parsed.encoding, offices }
+    }
+
+    /// The draft with the typed office lists applied.
+    fn finished_draft(&self) -> NoticeDraft {
+        let mut draft = self.draft.clone();
+        for (section, offices) in draft.sections.iter_mut().zip(&self.offices) {
+            for (d, typed) in section.directives.iter_mut().zip(offices) {
+                d.offices = split_names(typed);
+            }
+        }
+        draft
+    }
+}
+
+pub struct ImportDialog {
+    pasted: String,
+    path: String,
+    issued_on: NaiveDate,
+    review: Option<Review>,
+    error: Option<String>,
+    /// Waiting for the worker (parse or import).
+    busy: bool,
+    /// The file dialog runs on its own thread; its answer arrives here.
+    picking: Option<Receiver<Option<PathBuf>>>,
+    pick_hint: Option<String>,
+}
+
+impl ImportDialog {
+    pub fn new(today: NaiveDate) -> ImportDialog {
+        ImportDialog {
+            pasted: String::new(),
+            path: String::new(),
+            issued_on: today,
+            review: None,
+            error: None,
+            busy: false,
+            picking: None,
+            pick_hint: None,
+        }
+    }
+
+    /// The worker's answer to a parse request.
+    pub fn on_parsed(&mut self, result: Result<Box<ParsedImport>, String>) {
+        self.busy = false;
+        match result {
+            Ok(parsed) => {
+                self.error = None;
+                self.review = Some(Review::new(*parsed));
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    /// The worker could not store the notice: stay open, show why.
+    pub fn on_failed(&mut self, message: String) {
+        self.busy = false;
+        self.error = Some(message);
+    }
+
+    pub fn is_reviewing(&self) -> bool {
+        self.review.is_some()
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate, commands: &mut Vec<Command>) {
+        self.poll_file_dialog();
+        let screen = ui.ctx().content_rect();
+        let modal = Modal::new(egui::Id::unique("import-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width((screen.width() - 80.0).clamp(480.0, 1100.0));
+            ui.set_max_height(screen.height() - 80.0);
+            ui.heading("导入通知");
+            ui.separator();
+            if self.review.is_some() {
+                self.review_ui(ui, today, commands);
+            } else {
+                self.input_ui(ui, today, commands);
+            }
+        });
+        if modal.should_close() && !self.busy {
+            commands.push(Command::CloseImport);
+        }
+    }
+
+    fn poll_file_dialog(&mut self) {
+        let Some(rx) = &self.picking else { return };
+        match rx.try_recv() {
+            Ok(Some(path)) => {
+                self.path = path.display().to_string();
+                self.picking = None;
+                self.pick_hint = None;
+            }
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.picking = None;
+                self.pick_hint = Some("未选择文件。若系统文件对话框没有出现，请在下面直接输入文件路径。".into());
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    fn input_ui(&mut self, ui: &mut Ui, today: NaiveDate, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.label("印发日期");
+            date_picker(ui, "issued-on", &mut self.issued_on, today);
+            ui.weak("“本周”“年底前”等时限按此日期计算");
+        });
+        ui.add_space(4.0);
+        let label = ui.label("粘贴通知全文：");
+        ScrollArea::vertical().max_height(300.0).id_salt("paste").show(ui, |ui| {
+            ui.add(
+                TextEdit::multiline(&mut self.pasted)
+                    .id_salt("paste-text")
+                    .desired_rows(12)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("在此粘贴通知全文（标题、主送单位、一、二、……各部分及责任处室）"),
+            )
+            .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("或打开文件：");
+            let picking = self.picking.is_some();
+            if ui.add_enabled(!picking, egui::Button::new("选择文件…")).clicked() {
+                self.pick_file(ui.ctx().clone());
+            }
+            ui.add(TextEdit::singleline(&mut self.path).desired_width(360.0).hint_text("文件路径，如 /home/值班/通知.txt"))
+                .labelled_by(label.id);
+        });
+        if let Some(hint) = &self.pick_hint {
+            ui.label(RichText::new(hint).small().color(theme::DUE_SOON));
+        }
+        self.error_ui(ui);
+        ui.separator();
+        ui.horizontal(|ui| {
+            let source = if !self.path.trim().is_empty() {
+                Some(ImportSource::File(PathBuf::from(self.path.trim())))
+            } else if !self.pasted.trim().is_empty() {
+                Some(ImportSource::Text(self.pasted.clone()))
+            } else {
+                None
+            };
+            let label = match source {
+                Some(ImportSource::File(_)) => "读取文件并解析",
+                _ => "解析",
+            };
+            if ui.add_enabled(source.is_some() && !self.busy, egui::Button::new(label)).clicked()
+                && let Some(source) = source
+            {
+                self.busy = true;
+                self.error = None;
+                commands.push(Command::ParseNotice { source, issued_on: self.issued_on });
+            }
+            if ui.button("取消").clicked() {
+                commands.push(Command::CloseImport);
+            }
+            if self.busy {
+                ui.spinner();
+                ui.label("正在解析…");
+            }
+        });
+    }
+
+    fn pick_file(&mut self, ctx: egui::Context) {
+        let (tx, rx) = channel();
+        self.picking = Some(rx);
+        self.pick_hint = None;
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new().set_title("选择通知文件").add_filter("文本文件", &["txt"]).pick_file();
+            let _ = tx.send(picked);
+            ctx.request_repaint();
+        });
+    }
+
+    fn error_ui(&self, ui: &mut Ui) {
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(format!("⚠ {e}")).color(theme::OVERDUE));
+        }
+    }
+
+    fn review_ui(&mut self, ui: &mut Ui, today: NaiveDate, commands: &mut Vec<Command>) {
+        let Some(review) = &mut self.review else { return };
+        let draft = &mut review.draft;
+        egui::Grid::new("review-head").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+            let label = ui.label("标题");
+            ui.add(TextEdit::singleline(&mut draft.title).desired_width(f32::INFINITY).id_salt("review-title"))
+                .labelled_by(label.id);
+            ui.end_row();
+            ui.label("会议");
+            ui.label(draft.meeting.as_deref().unwrap_or("（未识别）"));
+            ui.end_row();
+            ui.label("发文 / 主送");
+            ui.label(format!("{} → {}", draft.issuer.as_deref().unwrap_or("（未识别）"), draft.recipients.join("、")));
+            ui.end_row();
+            ui.label("印发日期");
+            ui.label(crate::ui::widgets::format_date(draft.issued_on));
+            ui.end_row();
+        });
+        if let Some(enc) = review.encoding {
+            ui.label(RichText::new(format!("文件编码：{enc}")).small().weak());
+        }
+        let count = draft.directive_count();
+        ui.label(format!("识别出 {} 个部分、{count} 条工作要求。请核对后确认导入；可直接修改标题、责任单位和完成时限。", draft.sections.len()));
+        ui.separator();
+        let mut remove: Option<(usize, usize)> = None;
+        ScrollArea::vertical().max_height(ui.ctx().content_rect().height() - 330.0).id_salt("review-tree").show(ui, |ui| {
+            for (si, section) in draft.sections.iter_mut().enumerate() {
+                let heading = format!("{}、{}（{} 条）", section.number, section.title, section.directives.len());
+                CollapsingHeader::new(RichText::new(heading).strong()).id_salt(("sec", si)).default_open(true).show(ui, |ui| {
+                    for (di, d) in section.directives.iter_mut().enumerate() {
+                        ui.push_id((si, di), |ui| {
+                            ui.horizontal(|ui| {
+                                let number = ui.label(RichText::new(&d.number).strong());
+                                ui.add(TextEdit::singleline(&mut d.title).desired_width(300.0)).labelled_by(number.id);
+                                let label = ui.label("责任单位");
+                                ui.add(TextEdit::singleline(&mut review.offices[si][di]).desired_width(220.0))
+                                    .labelled_by(label.id);
+                                if ui.small_button("删除").on_hover_text("不导入这一条").clicked() {
+                                    remove = Some((si, di));
+                                }
+                            });
+                            ui.horizontal(|ui| {
+                                ui.add_space(28.0);
+                                ui.label("完成时限");
+                                let before = d.deadline.date;
+                                optional_date_picker(ui, &format!("review-deadline-{si}-{di}"), &mut d.deadline.date, today);
+                                if d.deadline.date != before {
+                                    d.deadline.inferred = false;
+                                    d.deadline.phrase = None;
+                                }
+                                if let Some(phrase) = &d.deadline.phrase {
+                                    let (tag, color) = if d.deadline.inferred { ("推断", theme::DUE_SOON) } else { ("原文", theme::FINISHED) };
+                                    ui.label(RichText::new(format!("{tag}：{phrase}")).small().color(color));
+                                }
+                            });
+                            CollapsingHeader::new(RichText::new(preview(&d.text)).small().color(Color32::GRAY))
+                                .id_salt("text")
+                                .show(ui, |ui| {
+                                    ui.add(
+                                        TextEdit::multiline(&mut d.text)
+                                            .desired_width(f32::INFINITY)
+                                            .desired_rows(3)
+                                            .hint_text("工作要求全文"),
+                                    );
+                                });
+                            ui.add_space(4.0);
+                        });
+                    }
+                });
+            }
+        });
+        if let Some((si, di)) = remove {
+            draft.sections[si].directives.remove(di);
+            review.offices[si].remove(di);
+        }
+        self.error_ui(ui);
+        ui.separator();
+        let count = self.review.as_ref().map_or(0, |r| r.draft.directive_count());
+        ui.horizontal(|ui| {
+            let confirm = egui::Button::new(RichText::new(format!("确认导入（{count} 条）")).color(Color32::WHITE)).fill(theme::ACCENT);
+            if ui.add_enabled(!self.busy && count > 0, confirm).clicked()
+                && let Some(review) = &self.review
+            {
+                self.busy = true;
+                self.error = None;
+                commands.push(Command::ConfirmImport { draft: Box::new(review.finished_draft()), source_text: review.source_text.clone() });
+            }
+            if ui.add_enabled(!self.busy, egui::Button::new("返回修改")).clicked() {
+                self.review = None;
+            }
+            if ui.add_enabled(!self.busy, egui::Button::new("取消")).clicked() {
+                commands.push(Command::CloseImport);
+            }
+            if self.busy {
+                ui.spinner();
+                ui.label("正在保存…");
+            }
+        });
+    }
+}
+
+/// The first 40 characters of a directive's text, for the collapsed line.
+fn preview(text: &str) -> String {
+    let mut s: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        s.push('…');
+    }
+    s
+}

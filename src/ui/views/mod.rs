@@ -1,0 +1,13 @@
+//! The views: each a struct with `ui(&mut self, ui, …)` that draws and returns commands.
+
+mod author_dialog;
+mod board_table;
+mod detail;
+mod import_dialog;
+mod sidebar;
+
+pub use author_dialog::AuthorDialog;
+pub use board_table::BoardTable;
+pub use detail::DetailView;
+pub use import_dialog::ImportDialog;
+pub use sidebar::Sidebar;

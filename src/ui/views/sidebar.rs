@@ -1,0 +1,95 @@
+//! 单位 — the roster in the left panel: 全部, 已逾期, then 机关处室 and 支队 (collapsible), each
+//! office with its open and overdue counts.
+
+use std::collections::HashMap;
+
+use egui::{Align2, CollapsingHeader, FontId, Response, Sense, Ui, WidgetInfo, vec2};
+
+use crate::model::{Board, BoardFilter, OfficeCounts, OfficeGroup, OfficeId};
+use crate::ui::command::Command;
+use crate::ui::theme;
+
+#[derive(Default)]
+pub struct Sidebar;
+
+impl Sidebar {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        board: &Board,
+        counts: &HashMap<Option<OfficeId>, OfficeCounts>,
+        filter: BoardFilter,
+        commands: &mut Vec<Command>,
+    ) {
+        let all = counts.get(&None).copied().unwrap_or_default();
+        if row(ui, "全部", Some(all), filter == BoardFilter::All).clicked() {
+            commands.push(Command::SetFilter(BoardFilter::All));
+        }
+        let overdue = OfficeCounts { open: all.overdue, overdue: 0, due_soon: 0 };
+        if row(ui, "已逾期", Some(overdue), filter == BoardFilter::Overdue).clicked() {
+            commands.push(Command::SetFilter(BoardFilter::Overdue));
+        }
+        ui.separator();
+        for group in [OfficeGroup::Hq, OfficeGroup::Detachment] {
+            let members: Vec<_> = board.offices_in(group).collect();
+            CollapsingHeader::new(format!("{}（{}）", group.label(), members.len()))
+                .id_salt(group.as_db())
+                .default_open(true)
+                .show(ui, |ui| {
+                    if members.is_empty() {
+                        ui.weak("导入通知后，通知中的单位会列在这里");
+                    }
+                    for office in members {
+                        let selected = filter == BoardFilter::Office(office.id);
+                        let c = counts.get(&Some(office.id)).copied();
+                        if row(ui, &office.name, c, selected).clicked() {
+                            commands.push(Command::SetFilter(BoardFilter::Office(office.id)));
+                        }
+                    }
+                });
+        }
+    }
+}
+
+/// One clickable roster line: the name left, the overdue badge and open count right.
+/// Its accessible name is the office name alone.
+fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) -> Response {
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, name));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let painter = ui.painter();
+        if selected {
+            painter.rect_filled(rect, 4.0, visuals.selection.bg_fill);
+        } else if response.hovered() {
+            painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+        }
+        let font = FontId::proportional(15.0);
+        let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
+        painter.text(rect.left_center() + vec2(6.0, 0.0), Align2::LEFT_CENTER, name, font.clone(), text_color);
+        let c = counts.unwrap_or_default();
+        let mut right = rect.right() - 6.0;
+        let count_color = if c.open == 0 { visuals.weak_text_color() } else { text_color };
+        let open = painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, c.open.to_string(), font, count_color);
+        right = open.left() - 6.0;
+        for (n, fill, label) in [(c.overdue, theme::OVERDUE, "逾"), (c.due_soon, theme::DUE_SOON, "急")] {
+            if n == 0 {
+                continue;
+            }
+            let badge_font = FontId::proportional(12.0);
+            let galley = painter.layout_no_wrap(format!("{label}{n}"), badge_font, egui::Color32::WHITE);
+            let badge = egui::Rect::from_center_size(
+                egui::pos2(right - galley.size().x / 2.0 - 5.0, rect.center().y),
+                galley.size() + vec2(10.0, 2.0),
+            );
+            painter.rect_filled(badge, 8.0, fill);
+            painter.galley(badge.center() - galley.size() / 2.0, galley, egui::Color32::WHITE);
+            right = badge.left() - 4.0;
+        }
+    }
+    response.on_hover_text(match counts {
+        Some(c) => format!("{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条", c.open, c.overdue, c.due_soon),
+        None => format!("{name}：暂无未办结的工作要求"),
+    })
+}

@@ -1,0 +1,5 @@
+//! Small reusable widgets.
+
+mod date_picker;
+
+pub use date_picker::{date_picker, format_date, optional_date_picker};

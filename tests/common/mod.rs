@@ -1,0 +1,80 @@
+//! Helpers shared by the UI tests: a harness on a temporary data directory with a fixed
+//! today, and a way to wait for the worker thread.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use duban::clock::Clock;
+use duban::notice::{decode_text, parse_notice};
+use duban::store::Store;
+use duban::ui::{DubanApp, theme};
+use egui_kittest::Harness;
+
+pub const SEED: &[u8] = include_bytes!("../fixtures/seed-notice.txt");
+
+pub fn seed_text() -> String {
+    decode_text(SEED).expect("seed decodes").text
+}
+
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().expect("date")
+}
+
+/// Opens the store in `dir`, optionally with the officer's name and the seed already stored.
+pub fn prepare_store(dir: &Path, author: Option<&str>, with_seed: bool) -> Store {
+    let mut store = Store::open_dir(dir).expect("store opens");
+    if let Some(name) = author {
+        store.set_author(name).expect("author");
+    }
+    if with_seed {
+        let text = seed_text();
+        let draft = parse_notice(&text, date("2022-03-16")).expect("seed parses");
+        store.import_notice(&draft, &text, "测试", date("2022-03-16").and_hms_opt(9, 0, 0).unwrap()).expect("import");
+    }
+    store
+}
+
+/// The app on `store`, in a 1400×860 window, with "today" fixed.
+pub fn harness(store: Store, dir: &Path, today: &str) -> Harness<'static, DubanApp> {
+    let app = DubanApp::new(store, Clock::Fixed(date(today)), dir);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_context_setup(|ctx| theme::install(ctx))
+        .build_ui_state(|ui, app: &mut DubanApp| app.ui(ui), app);
+    settle(&mut h);
+    h
+}
+
+/// Steps frames until the worker has answered everything (at most 10 s).
+pub fn settle(h: &mut Harness<'static, DubanApp>) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if !h.state().is_busy() {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "worker did not answer within 10 s");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Let the UI draw what arrived (spinners may keep asking for frames).
+    let _ = h.try_run();
+}
+
+/// Clicks the node labelled `label` with the given role, then settles.
+pub fn click_button(h: &mut Harness<'static, DubanApp>, label: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    h.get_by_role_and_label(egui::accesskit::Role::Button, label).click();
+    settle(h);
+}
+
+/// Types `text` as an IME commit (how Chinese arrives from an input method).
+pub fn ime_commit(h: &mut Harness<'static, DubanApp>, text: &str) {
+    // The input method first shows its composition (pinyin), then commits the characters.
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit { text: "zhong".into(), active_range_chars: None }));
+    let _ = h.try_run();
+    h.event(egui::Event::Ime(egui::ImeEvent::Commit(text.to_owned())));
+    let _ = h.try_run();
+}
