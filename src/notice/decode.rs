@@ -57,6 +57,8 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, NoticeError> {
             return Err(NoticeError::UnknownEncoding);
         }
         (text.into_owned(), enc.name())
+    } else if has_binary_bytes(bytes) && !looks_like_utf16(bytes) {
+        return Err(NoticeError::NotText);
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (text.to_owned(), "UTF-8")
     } else if looks_like_utf16(bytes) {
@@ -79,6 +81,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, NoticeError> {
     };
     check_is_text(&text)?;
     Ok(DecodedText { text, encoding })
+}
+
+/// NUL or other C0 control bytes (besides tab, line breaks, form feed) never occur in text
+/// encoded as UTF-8 or GB18030.
+fn has_binary_bytes(bytes: &[u8]) -> bool {
+    bytes.iter().any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
 /// UTF-16 without BOM: many NUL bytes in a regular pattern.
