@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         let data_dir = match cli::data_dir(args.data_dir.as_deref()) {
             Ok(dir) => dir,
             Err(e) => {
-                eprintln!("错误：{e:#}");
+                eprintln!("错误：{e}");
                 return ExitCode::FAILURE;
             }
         };
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     match cli::run(&args, &mut stdout.lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("错误：{e:#}");
+            eprintln!("错误：{e}");
             ExitCode::FAILURE
         }
     }

@@ -14,14 +14,14 @@ pub enum NoticeError {
     TooLarge { size: u64, limit: u64 },
     #[error("未找到编号部分（“一、”“二、”……），无法识别为工作要求通知")]
     NoSections,
-    #[error("无法读取文件：{source}：{path}")]
+    #[error("无法读取文件（{}）：{path}", io_reason(.source))]
     Io {
         source: std::io::Error,
         path: PathBuf,
     },
-    #[error("{source}：{path}")]
+    #[error("{inner}：{path}")]
     InFile {
-        source: Box<NoticeError>,
+        inner: Box<NoticeError>,
         path: PathBuf,
     },
 }
@@ -32,9 +32,22 @@ impl NoticeError {
         match self {
             e @ (NoticeError::Io { .. } | NoticeError::InFile { .. }) => e,
             e => NoticeError::InFile {
-                source: Box::new(e),
+                inner: Box::new(e),
                 path: path.into(),
             },
         }
+    }
+}
+
+/// The common I/O failures in the officer's words; others as the system says them.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "文件不存在".into(),
+        PermissionDenied => "没有访问权限".into(),
+        IsADirectory => "这是一个文件夹".into(),
+        StorageFull => "磁盘已满".into(),
+        ReadOnlyFilesystem => "磁盘只读".into(),
+        _ => e.to_string(),
     }
 }

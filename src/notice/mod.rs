@@ -16,7 +16,7 @@ use crate::model::{DirectiveDraft, NoticeDraft, SectionDraft};
 
 pub use deadline::{find_deadline, find_recurrence, month_end, notice_default, week_end};
 pub use decode::{DecodedText, MAX_NOTICE_BYTES, decode_text, read_text_file};
-pub use error::NoticeError;
+pub use error::{NoticeError, io_reason};
 pub use text::split_clauses;
 pub use units::{UnitLine, find_last_unit_line};
 

@@ -21,7 +21,7 @@ pub enum StoreError {
         source: rusqlite::Error,
         path: PathBuf,
     },
-    #[error("无法创建数据目录：{source}：{path}")]
+    #[error("无法创建数据目录（{}）：{path}", crate::notice::io_reason(.source))]
     CreateDir {
         source: std::io::Error,
         path: PathBuf,
