@@ -3,9 +3,9 @@
 //! The core (`model`, `notice`, `store`) has no GUI dependency; `ui` is the only module that
 //! knows egui/eframe; `cli` holds the command-line verbs.
 
+pub mod cli;
 pub mod clock;
 pub mod model;
 pub mod notice;
 pub mod store;
-pub mod cli;
 pub mod ui;

@@ -33,29 +33,57 @@ fn parse_prints_the_notice_as_json() {
     assert_eq!(json["issuer"], "辽宁省消防救援总队");
     assert_eq!(json["meeting"], "2022年第10次办公会议");
     assert_eq!(json["issued_on"], "2022-03-16");
-    assert_eq!(json["recipients"], serde_json::json!(["各支队", "机关各处室"]));
+    assert_eq!(
+        json["recipients"],
+        serde_json::json!(["各支队", "机关各处室"])
+    );
     let sections = json["sections"].as_array().unwrap();
     assert_eq!(sections.len(), 5);
     assert_eq!(sections[4]["offices"], serde_json::json!(["队务处"]));
     let d = &sections[4]["directives"][0];
-    for key in ["number", "title", "text", "offices", "support_offices", "deadline", "deadline_text", "recurrence"] {
+    for key in [
+        "number",
+        "title",
+        "text",
+        "offices",
+        "support_offices",
+        "deadline",
+        "deadline_text",
+        "recurrence",
+    ] {
         assert!(d.get(key).is_some(), "directive has {key}");
     }
     assert_eq!(d["number"], "五.1");
     assert_eq!(d["deadline"], "2022-12-31");
     assert_eq!(d["deadline_text"], "年底");
     assert_eq!(d["recurrence"], Value::Null);
-    assert!(!dir.path().join("duban.sqlite3").exists(), "parse writes nothing");
+    assert!(
+        !dir.path().join("duban.sqlite3").exists(),
+        "parse writes nothing"
+    );
 }
 
 #[test]
 fn import_then_list_by_office_and_overdue() {
     let dir = tempfile::tempdir().unwrap();
-    let out = duban(&["import", SEED, "--date", "2022-03-16", "--author", "张伟"], dir.path());
+    let out = duban(
+        &["import", SEED, "--date", "2022-03-16", "--author", "张伟"],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("共 5 个部分、16 条工作要求。"));
 
-    let out = duban(&["list", "--office", "队务处", "--date", "2022-03-22", "--json"], dir.path());
+    let out = duban(
+        &[
+            "list",
+            "--office",
+            "队务处",
+            "--date",
+            "2022-03-22",
+            "--json",
+        ],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let list: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
     let numbers: Vec<&str> = list.iter().map(|d| d["number"].as_str().unwrap()).collect();
@@ -65,9 +93,16 @@ fn import_then_list_by_office_and_overdue() {
     assert_eq!(list[4]["status"], "not_started");
 
     let out = duban(&["list", "--overdue", "--date", "2022-03-22"], dir.path());
-    assert!(stdout(&out).trim_end().ends_with("共 15 条"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).trim_end().ends_with("共 15 条"),
+        "{}",
+        stdout(&out)
+    );
     let out = duban(&["list", "--overdue", "--date", "2022-03-20"], dir.path());
-    assert!(stdout(&out).trim_end().ends_with("共 0 条"), "due today is not overdue");
+    assert!(
+        stdout(&out).trim_end().ends_with("共 0 条"),
+        "due today is not overdue"
+    );
 
     let out = duban(&["list", "--office", "不存在处"], dir.path());
     assert!(!out.status.success());
@@ -81,8 +116,18 @@ fn bad_input_exits_non_zero_with_a_chinese_message_and_writes_nothing() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.txt", Vec::new(), "通知内容为空"),
         ("nul.txt", b"\x00\x01\x02binary\x00".to_vec(), "不是文本"),
-        ("random.bin", (0..2048u32).map(|i| (i.wrapping_mul(2654435761) >> 7) as u8).collect(), "不是文本"),
-        ("chat.txt", "明天下午开会。\n请准时参加。".as_bytes().to_vec(), "未找到编号部分"),
+        (
+            "random.bin",
+            (0..2048u32)
+                .map(|i| (i.wrapping_mul(2654435761) >> 7) as u8)
+                .collect(),
+            "不是文本",
+        ),
+        (
+            "chat.txt",
+            "明天下午开会。\n请准时参加。".as_bytes().to_vec(),
+            "未找到编号部分",
+        ),
     ];
     for (name, bytes, expected) in cases {
         let file = dir.path().join(name);
@@ -112,8 +157,65 @@ fn a_gbk_file_imports_like_utf8() {
     assert!(!lossy);
     let file = dir.path().join("通知-gbk.txt");
     std::fs::write(&file, &gbk).unwrap();
-    let from_gbk = duban(&["parse", file.to_str().unwrap(), "--date", "2022-03-16"], dir.path());
+    let from_gbk = duban(
+        &["parse", file.to_str().unwrap(), "--date", "2022-03-16"],
+        dir.path(),
+    );
     let from_utf8 = duban(&["parse", SEED, "--date", "2022-03-16"], dir.path());
     assert!(from_gbk.status.success(), "{}", stderr(&from_gbk));
     assert_eq!(stdout(&from_gbk), stdout(&from_utf8));
+}
+
+#[test]
+fn status_and_notes_from_the_command_line_reach_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        duban(&["import", SEED, "--date", "2022-03-16"], dir.path())
+            .status
+            .success()
+    );
+    let out = duban(
+        &[
+            "status",
+            "14",
+            "已完成",
+            "--author",
+            "张伟",
+            "--date",
+            "2022-03-18",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("状态已改为“已完成”"));
+    let out = duban(
+        &["note", "15", "已逐人制定工作方案。", "--date", "2022-03-19"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = duban(
+        &[
+            "list",
+            "--office",
+            "队务处",
+            "--date",
+            "2022-03-22",
+            "--json",
+        ],
+        dir.path(),
+    );
+    let list: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    let by_id = |id: i64| list.iter().find(|d| d["id"] == id).unwrap();
+    assert_eq!(by_id(14)["status"], "done");
+    assert_eq!(by_id(14)["days_overdue"], Value::Null);
+    assert_eq!(
+        by_id(15)["last_progress"],
+        "2022-03-19：已逐人制定工作方案。"
+    );
+
+    let out = duban(&["status", "999", "已完成"], dir.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("找不到编号为 999 的工作要求"));
+    let out = duban(&["note", "15", "   "], dir.path());
+    assert!(stderr(&out).contains("进展内容不能为空"));
 }

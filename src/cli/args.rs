@@ -5,17 +5,40 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::model::Status;
+
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verb {
     /// Open the window.
     Gui,
     /// `duban parse FILE` — print the parse as JSON.
-    Parse { file: PathBuf },
+    Parse {
+        file: PathBuf,
+    },
     /// `duban import FILE` — store a notice without the GUI.
-    Import { file: PathBuf, author: Option<String> },
+    Import {
+        file: PathBuf,
+        author: Option<String>,
+    },
     /// `duban list` — list stored directives.
-    List { office: Option<String>, overdue: bool, json: bool },
+    List {
+        office: Option<String>,
+        overdue: bool,
+        json: bool,
+    },
+    /// `duban status ID 状态` — change a directive's status.
+    SetStatus {
+        id: i64,
+        status: Status,
+        author: Option<String>,
+    },
+    /// `duban note ID 文字` — add a progress note dated today (or `--date`).
+    Note {
+        id: i64,
+        text: String,
+        author: Option<String>,
+    },
     Help,
 }
 
@@ -37,6 +60,9 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
                                               导入通知并保存
   duban list [--office 处室] [--overdue] [--date 今天] [--data 目录] [--json]
                                               列出已保存的工作要求
+  duban status 编号 状态 [--author 姓名]       修改状态（未开始、推进中、已完成、已销号）
+  duban note 编号 进展内容 [--date 日期] [--author 姓名]
+                                              添加进展记录
 
 日期格式：YYYY-MM-DD。数据目录默认为系统数据目录，可用 --data 或环境变量 DUBAN_DATA_DIR 指定。";
 
@@ -50,11 +76,20 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("选项 {name} 缺少取值"));
         match arg.as_str() {
-            "-h" | "--help" | "help" => return Ok(Args { verb: Verb::Help, data_dir, date }),
+            "-h" | "--help" | "help" => {
+                return Ok(Args {
+                    verb: Verb::Help,
+                    data_dir,
+                    date,
+                });
+            }
             "--data" => data_dir = Some(PathBuf::from(value("--data")?)),
             "--date" => {
                 let v = value("--date")?;
-                date = Some(v.parse().map_err(|_| format!("日期格式不正确（应为 YYYY-MM-DD）：{v}"))?);
+                date = Some(
+                    v.parse()
+                        .map_err(|_| format!("日期格式不正确（应为 YYYY-MM-DD）：{v}"))?,
+                );
             }
             "--office" => office = Some(value("--office")?),
             "--author" => author = Some(value("--author")?),
@@ -74,15 +109,64 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     };
     let verb = match verb_name.as_deref() {
         None => Verb::Gui,
-        Some("parse") => Verb::Parse { file: file(&mut positional, "parse")? },
-        Some("import") => Verb::Import { file: file(&mut positional, "import")?, author },
-        Some("list") => Verb::List { office, overdue, json },
+        Some("parse") => Verb::Parse {
+            file: file(&mut positional, "parse")?,
+        },
+        Some("import") => Verb::Import {
+            file: file(&mut positional, "import")?,
+            author,
+        },
+        Some("list") => Verb::List {
+            office,
+            overdue,
+            json,
+        },
+        Some("status") => {
+            let [id, status] = two(
+                &mut positional,
+                "status 需要编号和状态，如：duban status 14 已完成",
+            )?;
+            let status = Status::parse(&status).ok_or_else(|| {
+                format!("未知状态：{status}（可用：未开始、推进中、已完成、已销号）")
+            })?;
+            Verb::SetStatus {
+                id: directive_id(&id)?,
+                status,
+                author,
+            }
+        }
+        Some("note") => {
+            let [id, text] = two(
+                &mut positional,
+                "note 需要编号和进展内容，如：duban note 14 已完成检查",
+            )?;
+            Verb::Note {
+                id: directive_id(&id)?,
+                text,
+                author,
+            }
+        }
         Some(other) => return Err(format!("未知命令：{other}")),
     };
     if !positional.is_empty() && verb == Verb::Gui {
         return Err(format!("多余的参数：{}", positional.join(" ")));
     }
-    Ok(Args { verb, data_dir, date })
+    Ok(Args {
+        verb,
+        data_dir,
+        date,
+    })
+}
+
+/// Exactly two positional arguments, or `usage`.
+fn two(positional: &mut Vec<String>, usage: &str) -> Result<[String; 2], String> {
+    let args = std::mem::take(positional);
+    <[String; 2]>::try_from(args).map_err(|_| usage.to_owned())
+}
+
+fn directive_id(s: &str) -> Result<i64, String> {
+    s.parse()
+        .map_err(|_| format!("编号应为数字（见 duban list 第一列）：{s}"))
 }
 
 #[cfg(test)]
@@ -95,18 +179,53 @@ mod tests {
 
     #[test]
     fn reads_verbs_and_options() {
-        let a = parse("list --office 队务处 --overdue --date 2022-03-21 --data /tmp/x --json").unwrap();
-        assert_eq!(a.verb, Verb::List { office: Some("队务处".into()), overdue: true, json: true });
+        let a =
+            parse("list --office 队务处 --overdue --date 2022-03-21 --data /tmp/x --json").unwrap();
+        assert_eq!(
+            a.verb,
+            Verb::List {
+                office: Some("队务处".into()),
+                overdue: true,
+                json: true
+            }
+        );
         assert_eq!(a.date, "2022-03-21".parse().ok());
         assert_eq!(a.data_dir, Some(PathBuf::from("/tmp/x")));
         assert_eq!(parse("").unwrap().verb, Verb::Gui);
-        assert_eq!(parse("parse a.txt").unwrap().verb, Verb::Parse { file: "a.txt".into() });
+        assert_eq!(
+            parse("parse a.txt").unwrap().verb,
+            Verb::Parse {
+                file: "a.txt".into()
+            }
+        );
+        assert_eq!(
+            parse("status 14 已完成").unwrap().verb,
+            Verb::SetStatus {
+                id: 14,
+                status: Status::Done,
+                author: None
+            }
+        );
+        assert!(
+            parse("status 14 完了")
+                .unwrap_err()
+                .starts_with("未知状态：完了")
+        );
+        assert!(
+            parse("note x 文字")
+                .unwrap_err()
+                .starts_with("编号应为数字")
+        );
     }
 
     #[test]
     fn explains_bad_arguments_in_chinese() {
         assert_eq!(parse("parse").unwrap_err(), "parse 需要一个通知文件");
-        assert!(parse("list --date 3月16日").unwrap_err().contains("日期格式不正确"));
+        assert!(
+            parse("list --date 3月16日")
+                .unwrap_err()
+                .contains("日期格式不正确")
+        );
         assert_eq!(parse("frobnicate").unwrap_err(), "未知命令：frobnicate");
         assert_eq!(parse("--data").unwrap_err(), "选项 --data 缺少取值");
     }

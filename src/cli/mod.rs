@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use crate::clock::Clock;
+use crate::model::DirectiveId;
 use crate::model::{BoardFilter, DEFAULT_DUE_SOON_DAYS, Urgency, days_left};
 use crate::notice::{decode_text, parse_notice, read_text_file};
-use crate::store::Store;
+use crate::store::{Actor, Store};
 
 pub use args::{Args, USAGE, Verb, parse_args};
 
@@ -34,10 +35,20 @@ pub fn data_dir(arg: Option<&Path>) -> anyhow::Result<PathBuf> {
 fn read_notice(file: &Path) -> anyhow::Result<String> {
     if file == Path::new("-") {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).context("无法读取标准输入")?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("无法读取标准输入")?;
         return Ok(decode_text(&bytes)?.text);
     }
     Ok(read_text_file(file)?.text)
+}
+
+/// `--author`, else the name set in the app, else 命令行.
+fn author_of(store: &Store, given: Option<&str>) -> anyhow::Result<String> {
+    Ok(match given {
+        Some(a) => a.to_owned(),
+        None => store.author()?.unwrap_or_else(|| "命令行".to_owned()),
+    })
 }
 
 /// Runs a command-line verb (not `Gui`), writing results to `out`.
@@ -56,22 +67,65 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             let text = read_notice(file)?;
             let draft = parse_notice(&text, clock.today()).map_err(|e| e.in_file(file))?;
             let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
-            let author = match author {
-                Some(a) => a.clone(),
-                None => store.author()?.unwrap_or_else(|| "命令行导入".to_owned()),
-            };
+            let author = author_of(&store, author.as_deref())?;
             let id = store.import_notice(&draft, &text, &author, clock.now())?;
             writeln!(out, "已导入通知 #{id}：{}", draft.title)?;
             for s in &draft.sections {
-                writeln!(out, "  {}、{}（{}）", s.number, s.title, s.offices.join("、"))?;
+                writeln!(
+                    out,
+                    "  {}、{}（{}）",
+                    s.number,
+                    s.title,
+                    s.offices.join("、")
+                )?;
                 for d in &s.directives {
-                    let deadline = d.deadline.date.map_or("无时限".to_owned(), |x| x.to_string());
+                    let deadline = d
+                        .deadline
+                        .date
+                        .map_or("无时限".to_owned(), |x| x.to_string());
                     writeln!(out, "    {} {}　{}", d.number, d.title, deadline)?;
                 }
             }
-            writeln!(out, "共 {} 个部分、{} 条工作要求。", draft.sections.len(), draft.directive_count())?;
+            writeln!(
+                out,
+                "共 {} 个部分、{} 条工作要求。",
+                draft.sections.len(),
+                draft.directive_count()
+            )?;
         }
-        Verb::List { office, overdue, json } => {
+        Verb::SetStatus { id, status, author } => {
+            let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            let author = author_of(&store, author.as_deref())?;
+            let changed = store.set_status(
+                DirectiveId(*id),
+                *status,
+                &Actor {
+                    author: &author,
+                    at: clock.now(),
+                },
+            )?;
+            let note = if changed { "已改为" } else { "原本就是" };
+            writeln!(out, "工作要求 {id}：状态{note}“{status}”")?;
+        }
+        Verb::Note { id, text, author } => {
+            let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            let author = author_of(&store, author.as_deref())?;
+            store.add_progress(
+                DirectiveId(*id),
+                clock.today(),
+                text,
+                &Actor {
+                    author: &author,
+                    at: clock.now(),
+                },
+            )?;
+            writeln!(out, "工作要求 {id}：已添加 {} 的进展", clock.today())?;
+        }
+        Verb::List {
+            office,
+            overdue,
+            json,
+        } => {
             let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
             let board = store.load_board()?;
             let today = clock.today();
@@ -87,7 +141,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 .filtered(filter, today, DEFAULT_DUE_SOON_DAYS)
                 .into_iter()
                 .map(|i| &board.directives[i])
-                .filter(|d| !*overdue || d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
+                .filter(|d| {
+                    !*overdue || d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue
+                })
                 .collect();
             let late = |d: &crate::model::DirectiveRow| {
                 (d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
@@ -95,7 +151,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                     .flatten()
             };
             if *json {
-                let list: Vec<_> = rows.iter().map(|d| json::directive_json(d, late(d))).collect();
+                let list: Vec<_> = rows
+                    .iter()
+                    .map(|d| json::directive_json(d, late(d)))
+                    .collect();
                 serde_json::to_writer_pretty(&mut *out, &list)?;
                 writeln!(out)?;
             } else {
@@ -103,7 +162,17 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 for d in &rows {
                     let deadline = d.deadline.map_or("—".to_owned(), |x| x.to_string());
                     let late = late(d).map_or(String::new(), |n| n.to_string());
-                    writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}", d.id, d.number, d.title, d.offices_text(), deadline, d.status, late)?;
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        d.id,
+                        d.number,
+                        d.title,
+                        d.offices_text(),
+                        deadline,
+                        d.status,
+                        late
+                    )?;
                 }
                 writeln!(out, "共 {} 条", rows.len())?;
             }

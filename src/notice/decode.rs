@@ -86,7 +86,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, NoticeError> {
 /// NUL or other C0 control bytes (besides tab, line breaks, form feed) never occur in text
 /// encoded as UTF-8 or GB18030.
 fn has_binary_bytes(bytes: &[u8]) -> bool {
-    bytes.iter().any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+    bytes
+        .iter()
+        .any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
 /// UTF-16 without BOM: many NUL bytes in a regular pattern.

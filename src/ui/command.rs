@@ -27,13 +27,23 @@ pub enum Command {
     OpenImport,
     CloseImport,
     /// Read and parse a notice for review; nothing is stored.
-    ParseNotice { source: ImportSource, issued_on: NaiveDate },
+    ParseNotice {
+        source: ImportSource,
+        issued_on: NaiveDate,
+    },
     /// 确认导入: store the reviewed draft in one transaction.
-    ConfirmImport { draft: Box<NoticeDraft>, source_text: String },
+    ConfirmImport {
+        draft: Box<NoticeDraft>,
+        source_text: String,
+    },
     SetStatus(DirectiveId, Status),
     SetDeadline(DirectiveId, Option<NaiveDate>),
     SetOffices(DirectiveId, Vec<String>),
-    AddProgress { id: DirectiveId, on: NaiveDate, text: String },
+    AddProgress {
+        id: DirectiveId,
+        on: NaiveDate,
+        text: String,
+    },
     /// The officer's name for notes and the change log.
     SetAuthor(String),
     /// Close the name dialog without changing the name.

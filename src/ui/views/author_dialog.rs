@@ -12,7 +12,10 @@ pub struct AuthorDialog {
 
 impl AuthorDialog {
     pub fn with_name(name: &str) -> AuthorDialog {
-        AuthorDialog { name: name.to_owned(), focused: false }
+        AuthorDialog {
+            name: name.to_owned(),
+            focused: false,
+        }
     }
 
     /// Shows the dialog; `cancellable` when a name is already set (changing it from the menu).
@@ -22,7 +25,13 @@ impl AuthorDialog {
             ui.heading("填报人");
             ui.label("请输入您的姓名。进展记录和变更记录将以此署名。");
             let label = ui.label("姓名");
-            let edit = ui.add(TextEdit::singleline(&mut self.name).id_salt("author-name").hint_text("如：张伟")).labelled_by(label.id);
+            let edit = ui
+                .add(
+                    TextEdit::singleline(&mut self.name)
+                        .id_salt("author-name")
+                        .hint_text("如：张伟"),
+                )
+                .labelled_by(label.id);
             if !self.focused {
                 edit.request_focus();
                 self.focused = true;
@@ -30,7 +39,8 @@ impl AuthorDialog {
             let ready = !self.name.trim().is_empty();
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
-                if ui.add_enabled(ready, egui::Button::new("确定")).clicked() || (ready && enter) {
+                if ui.add_enabled(ready, egui::Button::new("确定")).clicked() || (ready && enter)
+                {
                     commands.push(Command::SetAuthor(self.name.trim().to_owned()));
                 }
                 if cancellable && ui.button("取消").clicked() {

@@ -60,14 +60,24 @@ impl BoardTable {
             .column(Column::initial(60.0).at_least(56.0))
             .column(Column::remainder().at_least(100.0).clip(true));
         if self.scroll_to_selected
-            && let Some(pos) = rows.iter().position(|i| Some(board.directives[*i].id) == selected)
+            && let Some(pos) = rows
+                .iter()
+                .position(|i| Some(board.directives[*i].id) == selected)
         {
             table = table.scroll_to_row(pos, None);
             self.scroll_to_selected = false;
         }
         table
             .header(26.0, |mut header| {
-                for title in ["编号", "工作要求", "责任单位", "完成时限", "剩余", "状态", "最新进展"] {
+                for title in [
+                    "编号",
+                    "工作要求",
+                    "责任单位",
+                    "完成时限",
+                    "剩余",
+                    "状态",
+                    "最新进展",
+                ] {
                     header.col(|ui| {
                         ui.strong(title);
                     });
@@ -93,7 +103,11 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
         // A coloured edge marks the row's urgency.
         if let Some(fill) = accent {
             let r = ui.max_rect();
-            ui.painter().rect_filled(egui::Rect::from_min_size(r.min, vec2(4.0, r.height())), 0.0, fill);
+            ui.painter().rect_filled(
+                egui::Rect::from_min_size(r.min, vec2(4.0, r.height())),
+                0.0,
+                fill,
+            );
         }
         ui.add_space(8.0);
         ui.label(&d.number);
@@ -105,7 +119,9 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
         wrapped(ui, &d.offices_text(), None);
     });
     row.col(|ui| {
-        let text = d.deadline.map_or("无时限".to_owned(), |x| short_date(x, today));
+        let text = d
+            .deadline
+            .map_or("无时限".to_owned(), |x| short_date(x, today));
         ui.label(RichText::new(text).color(accent.unwrap_or(ui.visuals().text_color())));
     });
     row.col(|ui| {
@@ -131,7 +147,12 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
 /// A label of at most two lines, ending in … when cut. Chinese wraps between any characters.
 fn wrapped(ui: &mut Ui, text: &str, color: Option<Color32>) -> egui::Response {
     let color = color.unwrap_or_else(|| ui.visuals().text_color());
-    let mut job = LayoutJob::simple(text.to_owned(), FontId::proportional(14.0), color, ui.available_width());
+    let mut job = LayoutJob::simple(
+        text.to_owned(),
+        FontId::proportional(14.0),
+        color,
+        ui.available_width(),
+    );
     job.wrap.max_rows = 2;
     job.wrap.overflow_character = Some('…');
     ui.add(egui::Label::new(job).wrap()).on_hover_text(text)

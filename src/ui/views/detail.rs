@@ -30,7 +30,10 @@ impl DetailView {
 
     fn sync(&mut self, detail: &DirectiveDetail) {
         if self.shown != Some(detail.row.id) {
-            *self = DetailView { shown: Some(detail.row.id), ..DetailView::default() };
+            *self = DetailView {
+                shown: Some(detail.row.id),
+                ..DetailView::default()
+            };
         }
         // Follow the stored values unless the officer is editing them.
         let stored = detail.row.offices_text();
@@ -41,7 +44,13 @@ impl DetailView {
         self.deadline = detail.row.deadline;
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, detail: Option<&DirectiveDetail>, today: NaiveDate, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        detail: Option<&DirectiveDetail>,
+        today: NaiveDate,
+        commands: &mut Vec<Command>,
+    ) {
         let Some(detail) = detail else {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.weak("在列表中选择一条工作要求，查看全文、记录进展"));
@@ -51,14 +60,27 @@ impl DetailView {
         let id = detail.row.id;
         ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.heading(format!("{}　{}", detail.row.number, detail.row.title));
-            ui.label(RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone())).weak());
+            ui.label(
+                RichText::new(
+                    detail
+                        .row
+                        .meeting
+                        .clone()
+                        .unwrap_or_else(|| detail.notice_title.clone()),
+                )
+                .weak(),
+            );
             ui.add_space(6.0);
 
             ui.horizontal(|ui| {
                 ui.label("状态");
                 for status in Status::ALL {
                     let current = detail.row.status == status;
-                    let text = RichText::new(status.label()).color(if current { theme::status_color(status) } else { ui.visuals().text_color() });
+                    let text = RichText::new(status.label()).color(if current {
+                        theme::status_color(status)
+                    } else {
+                        ui.visuals().text_color()
+                    });
                     if ui.selectable_label(current, text).clicked() && !current {
                         commands.push(Command::SetStatus(id, status));
                     }
@@ -67,15 +89,25 @@ impl DetailView {
 
             ui.horizontal(|ui| {
                 ui.label("完成时限");
-                if optional_date_picker(ui, "detail-deadline", &mut self.deadline, today).changed() {
+                if optional_date_picker(ui, "detail-deadline", &mut self.deadline, today).changed()
+                {
                     commands.push(Command::SetDeadline(id, self.deadline));
                 }
-                let urgency = detail.row.urgency(today, crate::model::DEFAULT_DUE_SOON_DAYS);
+                let urgency = detail
+                    .row
+                    .urgency(today, crate::model::DEFAULT_DUE_SOON_DAYS);
                 let words = days_text(detail.row.deadline, detail.row.status, today);
-                ui.label(RichText::new(words).color(theme::urgency_color(urgency).unwrap_or(ui.visuals().text_color())));
+                ui.label(
+                    RichText::new(words)
+                        .color(theme::urgency_color(urgency).unwrap_or(ui.visuals().text_color())),
+                );
             });
             if let Some(phrase) = &detail.deadline_phrase {
-                let how = if detail.deadline_inferred { "推断自" } else { "依据" };
+                let how = if detail.deadline_inferred {
+                    "推断自"
+                } else {
+                    "依据"
+                };
                 ui.label(RichText::new(format!("{how}“{phrase}”")).small().weak());
             }
             if let Some(r) = &detail.recurrence {
@@ -85,11 +117,20 @@ impl DetailView {
             ui.horizontal(|ui| {
                 let label = ui.label("责任单位");
                 let edit = ui
-                    .add(TextEdit::singleline(&mut self.offices).desired_width(220.0).hint_text("用、分隔多个单位"))
+                    .add(
+                        TextEdit::singleline(&mut self.offices)
+                            .desired_width(220.0)
+                            .hint_text("用、分隔多个单位"),
+                    )
                     .labelled_by(label.id);
-                let changed = split_names(&self.offices) != detail.row.names_with(crate::model::Role::Lead);
+                let changed =
+                    split_names(&self.offices) != detail.row.names_with(crate::model::Role::Lead);
                 let save = ui.add_enabled(changed, egui::Button::new("保存单位"));
-                if save.clicked() || (changed && edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+                if save.clicked()
+                    || (changed
+                        && edit.lost_focus()
+                        && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                {
                     commands.push(Command::SetOffices(id, split_names(&self.offices)));
                 }
             });
@@ -102,9 +143,11 @@ impl DetailView {
                 ui.set_width(ui.available_width());
                 ui.label(&detail.row.text);
             });
-            egui::CollapsingHeader::new(format!("来源：{}", detail.section_title)).id_salt("source").show(ui, |ui| {
-                ui.label(RichText::new(&detail.section_text).weak());
-            });
+            egui::CollapsingHeader::new(format!("来源：{}", detail.section_title))
+                .id_salt("source")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(&detail.section_text).weak());
+                });
 
             ui.add_space(8.0);
             ui.strong("进展");
@@ -121,21 +164,37 @@ impl DetailView {
                 ui.add_space(4.0);
             }
 
-            egui::CollapsingHeader::new(format!("变更记录（{}）", detail.changes.len())).id_salt("changes").show(ui, |ui| {
-                for c in &detail.changes {
-                    let change = match (&c.old_value, &c.new_value) {
-                        (Some(old), Some(new)) => format!("{old} → {new}"),
-                        (None, Some(new)) => new.clone(),
-                        (Some(old), None) => format!("删除 {old}"),
-                        (None, None) => String::new(),
-                    };
-                    ui.label(RichText::new(format!("{} {} {}：{change}", c.at.format("%Y-%m-%d %H:%M"), c.author, c.field)).small());
-                }
-            });
+            egui::CollapsingHeader::new(format!("变更记录（{}）", detail.changes.len()))
+                .id_salt("changes")
+                .show(ui, |ui| {
+                    for c in &detail.changes {
+                        let change = match (&c.old_value, &c.new_value) {
+                            (Some(old), Some(new)) => format!("{old} → {new}"),
+                            (None, Some(new)) => new.clone(),
+                            (Some(old), None) => format!("删除 {old}"),
+                            (None, None) => String::new(),
+                        };
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {} {}：{change}",
+                                c.at.format("%Y-%m-%d %H:%M"),
+                                c.author,
+                                c.field
+                            ))
+                            .small(),
+                        );
+                    }
+                });
         });
     }
 
-    fn progress_form(&mut self, ui: &mut Ui, id: DirectiveId, today: NaiveDate, commands: &mut Vec<Command>) {
+    fn progress_form(
+        &mut self,
+        ui: &mut Ui,
+        id: DirectiveId,
+        today: NaiveDate,
+        commands: &mut Vec<Command>,
+    ) {
         let mut on = self.note_date.unwrap_or(today);
         ui.horizontal(|ui| {
             ui.label("日期");
@@ -153,8 +212,15 @@ impl DetailView {
         )
         .labelled_by(label.id);
         let ready = !self.note.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new("添加进展")).clicked() {
-            commands.push(Command::AddProgress { id, on, text: self.note.trim().to_owned() });
+        if ui
+            .add_enabled(ready, egui::Button::new("添加进展"))
+            .clicked()
+        {
+            commands.push(Command::AddProgress {
+                id,
+                on,
+                text: self.note.trim().to_owned(),
+            });
         }
     }
 }

@@ -31,7 +31,12 @@ impl Review {
             .iter()
             .map(|s| s.directives.iter().map(|d| d.offices.join("、")).collect())
             .collect();
-        Review { draft: parsed.draft, source_text: parsed.source_text, encoding: parsed.encoding, offices }
+        Review {
+            draft: parsed.draft,
+            source_text: parsed.source_text,
+            encoding: parsed.encoding,
+            offices,
+        }
     }
 
     /// The draft with the typed office lists applied.
@@ -124,7 +129,8 @@ impl ImportDialog {
             }
             Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.picking = None;
-                self.pick_hint = Some("未选择文件。若系统文件对话框没有出现，请在下面直接输入文件路径。".into());
+                self.pick_hint =
+                    Some("未选择文件。若系统文件对话框没有出现，请在下面直接输入文件路径。".into());
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
         }
@@ -138,24 +144,36 @@ impl ImportDialog {
         });
         ui.add_space(4.0);
         let label = ui.label("粘贴通知全文：");
-        ScrollArea::vertical().max_height(300.0).id_salt("paste").show(ui, |ui| {
-            ui.add(
-                TextEdit::multiline(&mut self.pasted)
-                    .id_salt("paste-text")
-                    .desired_rows(12)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("在此粘贴通知全文（标题、主送单位、一、二、……各部分及责任处室）"),
-            )
-            .labelled_by(label.id);
-        });
+        ScrollArea::vertical()
+            .max_height(300.0)
+            .id_salt("paste")
+            .show(ui, |ui| {
+                ui.add(
+                    TextEdit::multiline(&mut self.pasted)
+                        .id_salt("paste-text")
+                        .desired_rows(12)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(
+                            "在此粘贴通知全文（标题、主送单位、一、二、……各部分及责任处室）",
+                        ),
+                )
+                .labelled_by(label.id);
+            });
         ui.horizontal(|ui| {
             let label = ui.label("或打开文件：");
             let picking = self.picking.is_some();
-            if ui.add_enabled(!picking, egui::Button::new("选择文件…")).clicked() {
+            if ui
+                .add_enabled(!picking, egui::Button::new("选择文件…"))
+                .clicked()
+            {
                 self.pick_file(ui.ctx().clone());
             }
-            ui.add(TextEdit::singleline(&mut self.path).desired_width(360.0).hint_text("文件路径，如 /home/值班/通知.txt"))
-                .labelled_by(label.id);
+            ui.add(
+                TextEdit::singleline(&mut self.path)
+                    .desired_width(360.0)
+                    .hint_text("文件路径，如 /home/值班/通知.txt"),
+            )
+            .labelled_by(label.id);
         });
         if let Some(hint) = &self.pick_hint {
             ui.label(RichText::new(hint).small().color(theme::DUE_SOON));
@@ -174,12 +192,17 @@ impl ImportDialog {
                 Some(ImportSource::File(_)) => "读取文件并解析",
                 _ => "解析",
             };
-            if ui.add_enabled(source.is_some() && !self.busy, egui::Button::new(label)).clicked()
+            if ui
+                .add_enabled(source.is_some() && !self.busy, egui::Button::new(label))
+                .clicked()
                 && let Some(source) = source
             {
                 self.busy = true;
                 self.error = None;
-                commands.push(Command::ParseNotice { source, issued_on: self.issued_on });
+                commands.push(Command::ParseNotice {
+                    source,
+                    issued_on: self.issued_on,
+                });
             }
             if ui.button("取消").clicked() {
                 commands.push(Command::CloseImport);
@@ -196,7 +219,10 @@ impl ImportDialog {
         self.picking = Some(rx);
         self.pick_hint = None;
         std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new().set_title("选择通知文件").add_filter("文本文件", &["txt"]).pick_file();
+            let picked = rfd::FileDialog::new()
+                .set_title("选择通知文件")
+                .add_filter("文本文件", &["txt"])
+                .pick_file();
             let _ = tx.send(picked);
             ctx.request_repaint();
         });
@@ -209,23 +235,36 @@ impl ImportDialog {
     }
 
     fn review_ui(&mut self, ui: &mut Ui, today: NaiveDate, commands: &mut Vec<Command>) {
-        let Some(review) = &mut self.review else { return };
+        let Some(review) = &mut self.review else {
+            return;
+        };
         let draft = &mut review.draft;
-        egui::Grid::new("review-head").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-            let label = ui.label("标题");
-            ui.add(TextEdit::singleline(&mut draft.title).desired_width(f32::INFINITY).id_salt("review-title"))
+        egui::Grid::new("review-head")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                let label = ui.label("标题");
+                ui.add(
+                    TextEdit::singleline(&mut draft.title)
+                        .desired_width(f32::INFINITY)
+                        .id_salt("review-title"),
+                )
                 .labelled_by(label.id);
-            ui.end_row();
-            ui.label("会议");
-            ui.label(draft.meeting.as_deref().unwrap_or("（未识别）"));
-            ui.end_row();
-            ui.label("发文 / 主送");
-            ui.label(format!("{} → {}", draft.issuer.as_deref().unwrap_or("（未识别）"), draft.recipients.join("、")));
-            ui.end_row();
-            ui.label("印发日期");
-            ui.label(crate::ui::widgets::format_date(draft.issued_on));
-            ui.end_row();
-        });
+                ui.end_row();
+                ui.label("会议");
+                ui.label(draft.meeting.as_deref().unwrap_or("（未识别）"));
+                ui.end_row();
+                ui.label("发文 / 主送");
+                ui.label(format!(
+                    "{} → {}",
+                    draft.issuer.as_deref().unwrap_or("（未识别）"),
+                    draft.recipients.join("、")
+                ));
+                ui.end_row();
+                ui.label("印发日期");
+                ui.label(crate::ui::widgets::format_date(draft.issued_on));
+                ui.end_row();
+            });
         if let Some(enc) = review.encoding {
             ui.label(RichText::new(format!("文件编码：{enc}")).small().weak());
         }
@@ -233,72 +272,125 @@ impl ImportDialog {
         ui.label(format!("识别出 {} 个部分、{count} 条工作要求。请核对后确认导入；可直接修改标题、责任单位和完成时限。", draft.sections.len()));
         ui.separator();
         let mut remove: Option<(usize, usize)> = None;
-        ScrollArea::vertical().max_height(ui.ctx().content_rect().height() - 330.0).id_salt("review-tree").show(ui, |ui| {
-            for (si, section) in draft.sections.iter_mut().enumerate() {
-                let heading = format!("{}、{}（{} 条）", section.number, section.title, section.directives.len());
-                CollapsingHeader::new(RichText::new(heading).strong()).id_salt(("sec", si)).default_open(true).show(ui, |ui| {
-                    for (di, d) in section.directives.iter_mut().enumerate() {
-                        ui.push_id((si, di), |ui| {
-                            ui.horizontal(|ui| {
-                                let number = ui.label(RichText::new(&d.number).strong());
-                                ui.add(TextEdit::singleline(&mut d.title).desired_width(300.0)).labelled_by(number.id);
-                                let label = ui.label("责任单位");
-                                ui.add(TextEdit::singleline(&mut review.offices[si][di]).desired_width(220.0))
-                                    .labelled_by(label.id);
-                                if ui.small_button("删除").on_hover_text("不导入这一条").clicked() {
-                                    remove = Some((si, di));
-                                }
-                            });
-                            ui.horizontal(|ui| {
-                                ui.add_space(28.0);
-                                ui.label("完成时限");
-                                let before = d.deadline.date;
-                                optional_date_picker(ui, &format!("review-deadline-{si}-{di}"), &mut d.deadline.date, today);
-                                if d.deadline.date != before {
-                                    d.deadline.inferred = false;
-                                    d.deadline.phrase = None;
-                                }
-                                if let Some(phrase) = &d.deadline.phrase {
-                                    let (tag, color) = if d.deadline.inferred { ("推断", theme::DUE_SOON) } else { ("原文", theme::FINISHED) };
-                                    ui.label(RichText::new(format!("{tag}：{phrase}")).small().color(color));
-                                }
-                            });
-                            CollapsingHeader::new(RichText::new(preview(&d.text)).small().color(Color32::GRAY))
-                                .id_salt("text")
-                                .show(ui, |ui| {
-                                    ui.add(
-                                        TextEdit::multiline(&mut d.text)
-                                            .desired_width(f32::INFINITY)
-                                            .desired_rows(3)
-                                            .hint_text("工作要求全文"),
-                                    );
+        ScrollArea::vertical()
+            .max_height(ui.ctx().content_rect().height() - 330.0)
+            .id_salt("review-tree")
+            .show(ui, |ui| {
+                for (si, section) in draft.sections.iter_mut().enumerate() {
+                    let heading = format!(
+                        "{}、{}（{} 条）",
+                        section.number,
+                        section.title,
+                        section.directives.len()
+                    );
+                    CollapsingHeader::new(RichText::new(heading).strong())
+                        .id_salt(("sec", si))
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            for (di, d) in section.directives.iter_mut().enumerate() {
+                                ui.push_id((si, di), |ui| {
+                                    ui.horizontal(|ui| {
+                                        let number = ui.label(RichText::new(&d.number).strong());
+                                        ui.add(
+                                            TextEdit::singleline(&mut d.title).desired_width(300.0),
+                                        )
+                                        .labelled_by(number.id);
+                                        let label = ui.label("责任单位");
+                                        ui.add(
+                                            TextEdit::singleline(&mut review.offices[si][di])
+                                                .desired_width(220.0),
+                                        )
+                                        .labelled_by(label.id);
+                                        if ui
+                                            .small_button("删除")
+                                            .on_hover_text("不导入这一条")
+                                            .clicked()
+                                        {
+                                            remove = Some((si, di));
+                                        }
+                                    });
+                                    ui.horizontal(|ui| {
+                                        ui.add_space(28.0);
+                                        ui.label("完成时限");
+                                        let before = d.deadline.date;
+                                        optional_date_picker(
+                                            ui,
+                                            &format!("review-deadline-{si}-{di}"),
+                                            &mut d.deadline.date,
+                                            today,
+                                        );
+                                        if d.deadline.date != before {
+                                            d.deadline.inferred = false;
+                                            d.deadline.phrase = None;
+                                        }
+                                        if let Some(phrase) = &d.deadline.phrase {
+                                            let (tag, color) = if d.deadline.inferred {
+                                                ("推断", theme::DUE_SOON)
+                                            } else {
+                                                ("原文", theme::FINISHED)
+                                            };
+                                            ui.label(
+                                                RichText::new(format!("{tag}：{phrase}"))
+                                                    .small()
+                                                    .color(color),
+                                            );
+                                        }
+                                    });
+                                    CollapsingHeader::new(
+                                        RichText::new(preview(&d.text))
+                                            .small()
+                                            .color(Color32::GRAY),
+                                    )
+                                    .id_salt("text")
+                                    .show(ui, |ui| {
+                                        ui.add(
+                                            TextEdit::multiline(&mut d.text)
+                                                .desired_width(f32::INFINITY)
+                                                .desired_rows(3)
+                                                .hint_text("工作要求全文"),
+                                        );
+                                    });
+                                    ui.add_space(4.0);
                                 });
-                            ui.add_space(4.0);
+                            }
                         });
-                    }
-                });
-            }
-        });
+                }
+            });
         if let Some((si, di)) = remove {
             draft.sections[si].directives.remove(di);
             review.offices[si].remove(di);
         }
         self.error_ui(ui);
         ui.separator();
-        let count = self.review.as_ref().map_or(0, |r| r.draft.directive_count());
+        let count = self
+            .review
+            .as_ref()
+            .map_or(0, |r| r.draft.directive_count());
         ui.horizontal(|ui| {
-            let confirm = egui::Button::new(RichText::new(format!("确认导入（{count} 条）")).color(Color32::WHITE)).fill(theme::ACCENT);
+            let confirm = egui::Button::new(
+                RichText::new(format!("确认导入（{count} 条）")).color(Color32::WHITE),
+            )
+            .fill(theme::ACCENT);
             if ui.add_enabled(!self.busy && count > 0, confirm).clicked()
                 && let Some(review) = &self.review
             {
                 self.busy = true;
                 self.error = None;
-                commands.push(Command::ConfirmImport { draft: Box::new(review.finished_draft()), source_text: review.source_text.clone() });
+                commands.push(Command::ConfirmImport {
+                    draft: Box::new(review.finished_draft()),
+                    source_text: review.source_text.clone(),
+                });
             }
-            if ui.add_enabled(!self.busy, egui::Button::new("返回修改")).clicked() {
+            if ui
+                .add_enabled(!self.busy, egui::Button::new("返回修改"))
+                .clicked()
+            {
                 self.review = None;
             }
-            if ui.add_enabled(!self.busy, egui::Button::new("取消")).clicked() {
+            if ui
+                .add_enabled(!self.busy, egui::Button::new("取消"))
+                .clicked()
+            {
                 commands.push(Command::CloseImport);
             }
             if self.busy {

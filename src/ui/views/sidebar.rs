@@ -25,7 +25,11 @@ impl Sidebar {
         if row(ui, "全部", Some(all), filter == BoardFilter::All).clicked() {
             commands.push(Command::SetFilter(BoardFilter::All));
         }
-        let overdue = OfficeCounts { open: all.overdue, overdue: 0, due_soon: 0 };
+        let overdue = OfficeCounts {
+            open: all.overdue,
+            overdue: 0,
+            due_soon: 0,
+        };
         if row(ui, "已逾期", Some(overdue), filter == BoardFilter::Overdue).clicked() {
             commands.push(Command::SetFilter(BoardFilter::Overdue));
         }
@@ -55,7 +59,8 @@ impl Sidebar {
 /// Its accessible name is the office name alone.
 fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) -> Response {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, name));
     if ui.is_rect_visible(rect) {
         let visuals = ui.visuals();
@@ -66,30 +71,61 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
             painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
         }
         let font = FontId::proportional(15.0);
-        let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
-        painter.text(rect.left_center() + vec2(6.0, 0.0), Align2::LEFT_CENTER, name, font.clone(), text_color);
+        let text_color = if selected {
+            visuals.selection.stroke.color
+        } else {
+            visuals.text_color()
+        };
+        painter.text(
+            rect.left_center() + vec2(6.0, 0.0),
+            Align2::LEFT_CENTER,
+            name,
+            font.clone(),
+            text_color,
+        );
         let c = counts.unwrap_or_default();
         let mut right = rect.right() - 6.0;
-        let count_color = if c.open == 0 { visuals.weak_text_color() } else { text_color };
-        let open = painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, c.open.to_string(), font, count_color);
+        let count_color = if c.open == 0 {
+            visuals.weak_text_color()
+        } else {
+            text_color
+        };
+        let open = painter.text(
+            egui::pos2(right, rect.center().y),
+            Align2::RIGHT_CENTER,
+            c.open.to_string(),
+            font,
+            count_color,
+        );
         right = open.left() - 6.0;
-        for (n, fill, label) in [(c.overdue, theme::OVERDUE, "逾"), (c.due_soon, theme::DUE_SOON, "急")] {
+        for (n, fill, label) in [
+            (c.overdue, theme::OVERDUE, "逾"),
+            (c.due_soon, theme::DUE_SOON, "急"),
+        ] {
             if n == 0 {
                 continue;
             }
             let badge_font = FontId::proportional(12.0);
-            let galley = painter.layout_no_wrap(format!("{label}{n}"), badge_font, egui::Color32::WHITE);
+            let galley =
+                painter.layout_no_wrap(format!("{label}{n}"), badge_font, egui::Color32::WHITE);
             let badge = egui::Rect::from_center_size(
                 egui::pos2(right - galley.size().x / 2.0 - 5.0, rect.center().y),
                 galley.size() + vec2(10.0, 2.0),
             );
             painter.rect_filled(badge, 8.0, fill);
-            painter.galley(badge.center() - galley.size() / 2.0, galley, egui::Color32::WHITE);
+            painter.galley(
+                badge.center() - galley.size() / 2.0,
+                galley,
+                egui::Color32::WHITE,
+            );
             right = badge.left() - 4.0;
         }
     }
     response.on_hover_text(match counts {
-        Some(c) => format!("{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条", c.open, c.overdue, c.due_soon),
+        Some(c) => format!(
+            "{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条",
+            c.open, c.overdue, c.due_soon
+        ),
         None => format!("{name}：暂无未办结的工作要求"),
     })
 }

@@ -20,11 +20,22 @@ pub fn date_picker(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate, today: Naiv
 }
 
 /// A date field that may be empty (无时限), with a 清除 button in the calendar.
-pub fn optional_date_picker(ui: &mut Ui, id_salt: &str, date: &mut Option<NaiveDate>, today: NaiveDate) -> Response {
+pub fn optional_date_picker(
+    ui: &mut Ui,
+    id_salt: &str,
+    date: &mut Option<NaiveDate>,
+    today: NaiveDate,
+) -> Response {
     picker(ui, id_salt, date, today, true)
 }
 
-fn picker(ui: &mut Ui, id_salt: &str, date: &mut Option<NaiveDate>, today: NaiveDate, clearable: bool) -> Response {
+fn picker(
+    ui: &mut Ui,
+    id_salt: &str,
+    date: &mut Option<NaiveDate>,
+    today: NaiveDate,
+    clearable: bool,
+) -> Response {
     let text = date.map_or("无时限".to_owned(), format_date);
     let mut response = ui.button(text).on_hover_text("选择日期");
     let month_id = Id::unique((id_salt, "shown-month"));
@@ -37,8 +48,9 @@ fn picker(ui: &mut Ui, id_salt: &str, date: &mut Option<NaiveDate>, today: Naive
         .id(Id::unique((id_salt, "calendar")))
         .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
         .show(|ui| {
-            let mut month: NaiveDate =
-                ui.data(|d| d.get_temp(month_id)).unwrap_or_else(|| today.with_day(1).unwrap_or(today));
+            let mut month: NaiveDate = ui
+                .data(|d| d.get_temp(month_id))
+                .unwrap_or_else(|| today.with_day(1).unwrap_or(today));
             ui.horizontal(|ui| {
                 if ui.button("上月").clicked() {
                     month = month.checked_sub_months(Months::new(1)).unwrap_or(month);
@@ -74,37 +86,44 @@ fn picker(ui: &mut Ui, id_salt: &str, date: &mut Option<NaiveDate>, today: Naive
 }
 
 /// The days of `month` under 一 … 日 headings; returns a clicked day.
-fn month_grid(ui: &mut Ui, month: NaiveDate, selected: Option<NaiveDate>, today: NaiveDate) -> Option<NaiveDate> {
+fn month_grid(
+    ui: &mut Ui,
+    month: NaiveDate,
+    selected: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
     let mut picked = None;
-    egui::Grid::new(("month-grid", month)).spacing([2.0, 2.0]).show(ui, |ui| {
-        for name in ["一", "二", "三", "四", "五", "六", "日"] {
-            ui.label(RichText::new(name).weak());
-        }
-        ui.end_row();
-        let lead = month.weekday().num_days_from_monday();
-        for _ in 0..lead {
-            ui.label("");
-        }
-        let mut column = lead;
-        let mut day = month;
-        while day.month() == month.month() {
-            let mut text = RichText::new(format!("{:>2}", day.day()));
-            if day == today {
-                text = text.underline();
+    egui::Grid::new(("month-grid", month))
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            for name in ["一", "二", "三", "四", "五", "六", "日"] {
+                ui.label(RichText::new(name).weak());
             }
-            if ui.selectable_label(Some(day) == selected, text).clicked() {
-                picked = Some(day);
+            ui.end_row();
+            let lead = month.weekday().num_days_from_monday();
+            for _ in 0..lead {
+                ui.label("");
             }
-            column += 1;
-            if column == 7 {
-                ui.end_row();
-                column = 0;
+            let mut column = lead;
+            let mut day = month;
+            while day.month() == month.month() {
+                let mut text = RichText::new(format!("{:>2}", day.day()));
+                if day == today {
+                    text = text.underline();
+                }
+                if ui.selectable_label(Some(day) == selected, text).clicked() {
+                    picked = Some(day);
+                }
+                column += 1;
+                if column == 7 {
+                    ui.end_row();
+                    column = 0;
+                }
+                match day.succ_opt() {
+                    Some(next) => day = next,
+                    None => break,
+                }
             }
-            match day.succ_opt() {
-                Some(next) => day = next,
-                None => break,
-            }
-        }
-    });
+        });
     picked
 }

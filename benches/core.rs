@@ -1,0 +1,122 @@
+//! Parser and store speed: the seed, a 1 MB notice, and a register of ~5,000 directives.
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use duban::model::BoardFilter;
+use duban::notice::parse_notice;
+use duban::store::Store;
+
+const SEED: &str = include_str!("../tests/fixtures/seed-notice.txt");
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().expect("date")
+}
+
+/// 1 … 99 in Chinese numerals (一, 十, 十一, 二十三).
+fn numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, unit) = (n / 10, n % 10);
+    let mut s = String::new();
+    if tens > 1 {
+        s.push_str(DIGITS[tens]);
+    }
+    if tens >= 1 {
+        s.push('十');
+    }
+    s.push_str(DIGITS[unit]);
+    s
+}
+
+/// A notice of about `bytes` bytes: the seed's five sections repeated as sections 一 … 九十九,
+/// each section's paragraph repeated to reach the size.
+pub fn big_notice(bytes: usize) -> String {
+    let body_start = SEED.find("一、").expect("seed has sections");
+    let (head, body) = SEED.split_at(body_start);
+    let sections: Vec<&str> = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split_once('、').map_or(l, |(_, r)| r))
+        .collect();
+    let per_section = bytes.saturating_sub(head.len()) / 99 + 1;
+    let mut out = head.to_owned();
+    for n in 1..=99 {
+        let text = sections[(n - 1) % sections.len()];
+        out.push_str(&numeral(n));
+        out.push('、');
+        let mut written = 0;
+        while written < per_section {
+            out.push_str(text);
+            out.push('\n');
+            written += text.len() + 1;
+        }
+    }
+    out
+}
+
+/// A store holding the seed imported `copies` times (16 directives each).
+pub fn register(copies: usize) -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    let draft = parse_notice(SEED, day("2022-03-16")).expect("seed parses");
+    for i in 0..copies {
+        let mut d = draft.clone();
+        d.title = format!("{}（{i}）", d.title);
+        store
+            .import_notice(
+                &d,
+                SEED,
+                "基准",
+                day("2022-03-16").and_hms_opt(9, 0, 0).expect("time"),
+            )
+            .expect("import");
+    }
+    store
+}
+
+fn parser(c: &mut Criterion) {
+    c.bench_function("parse seed notice", |b| {
+        b.iter(|| parse_notice(black_box(SEED), day("2022-03-16")))
+    });
+    let big = big_notice(1 << 20);
+    c.bench_function("parse 1 MB notice", |b| {
+        b.iter(|| parse_notice(black_box(&big), day("2022-03-16")))
+    });
+}
+
+fn store(c: &mut Criterion) {
+    let store = register(300);
+    let board = store.load_board().expect("board");
+    assert_eq!(board.directives.len(), 4800);
+    let today = day("2022-03-22");
+    c.bench_function("load board, 4800 directives", |b| {
+        b.iter(|| store.load_board())
+    });
+    c.bench_function("sidebar counts, 4800 directives", |b| {
+        b.iter(|| black_box(&board).counts(today, 3))
+    });
+    let office = board
+        .offices
+        .iter()
+        .find(|o| o.name == "队务处")
+        .expect("office")
+        .id;
+    c.bench_function("filter by office, 4800 directives", |b| {
+        b.iter(|| black_box(&board).filtered(BoardFilter::Office(office), today, 3))
+    });
+    let draft = parse_notice(SEED, day("2022-03-16")).expect("seed parses");
+    let mut target = Store::open_in_memory().expect("store");
+    c.bench_function("import seed notice (one transaction)", |b| {
+        b.iter(|| {
+            target.import_notice(
+                &draft,
+                SEED,
+                "基准",
+                day("2022-03-16").and_hms_opt(9, 0, 0).expect("time"),
+            )
+        })
+    });
+}
+
+criterion_group!(benches, parser, store);
+criterion_main!(benches);
