@@ -89,9 +89,7 @@ fn store(c: &mut Criterion) {
     let board = store.load_board().expect("board");
     assert_eq!(board.directives.len(), 4800);
     let today = day("2022-03-22");
-    c.bench_function("load board, 4800 directives", |b| {
-        b.iter(|| store.load_board())
-    });
+    c.bench_function("load board, 4800 directives", |b| b.iter(|| store.load_board()));
     c.bench_function("sidebar counts, 4800 directives", |b| {
         b.iter(|| black_box(&board).counts(today, 3))
     });

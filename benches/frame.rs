@@ -40,10 +40,7 @@ fn app_with(copies: usize) -> Harness<'static, DubanApp> {
     while h.state().is_busy() || h.state().board().directives.is_empty() {
         h.step();
         std::thread::sleep(Duration::from_millis(2));
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "app did not load"
-        );
+        assert!(start.elapsed() < Duration::from_secs(60), "app did not load");
     }
     h.step();
     h

@@ -28,6 +28,8 @@ sleep 1
 DISPLAY=$display "$bin" --data "$data" --date 2022-03-22 >/dev/null 2>&1 &
 app=$!
 sleep 4
+# Without a window manager the window needs the keyboard focus given to it.
+DISPLAY=$display xdotool windowfocus "$(DISPLAY=$display xdotool search --class duban | head -1)" || true
 # Sidebar: 队务处; then the row 五.1 and its detail.
 DISPLAY=$display xdotool mousemove 70 419 click 1
 sleep 0.6

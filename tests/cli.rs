@@ -24,6 +24,13 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `duban list --office OFFICE --date TODAY --json`, parsed.
+fn list_json(office: &str, today: &str, data: &Path) -> Vec<Value> {
+    let out = duban(&["list", "--office", office, "--date", today, "--json"], data);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).expect("list prints JSON")
+}
+
 #[test]
 fn parse_prints_the_notice_as_json() {
     let dir = tempfile::tempdir().unwrap();
@@ -33,10 +40,7 @@ fn parse_prints_the_notice_as_json() {
     assert_eq!(json["issuer"], "辽宁省消防救援总队");
     assert_eq!(json["meeting"], "2022年第10次办公会议");
     assert_eq!(json["issued_on"], "2022-03-16");
-    assert_eq!(
-        json["recipients"],
-        serde_json::json!(["各支队", "机关各处室"])
-    );
+    assert_eq!(json["recipients"], serde_json::json!(["各支队", "机关各处室"]));
     let sections = json["sections"].as_array().unwrap();
     assert_eq!(sections.len(), 5);
     assert_eq!(sections[4]["offices"], serde_json::json!(["队务处"]));
@@ -57,10 +61,7 @@ fn parse_prints_the_notice_as_json() {
     assert_eq!(d["deadline"], "2022-12-31");
     assert_eq!(d["deadline_text"], "年底");
     assert_eq!(d["recurrence"], Value::Null);
-    assert!(
-        !dir.path().join("duban.sqlite3").exists(),
-        "parse writes nothing"
-    );
+    assert!(!dir.path().join("duban.sqlite3").exists(), "parse writes nothing");
 }
 
 #[test]
@@ -73,19 +74,7 @@ fn import_then_list_by_office_and_overdue() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("共 5 个部分、16 条工作要求。"));
 
-    let out = duban(
-        &[
-            "list",
-            "--office",
-            "队务处",
-            "--date",
-            "2022-03-22",
-            "--json",
-        ],
-        dir.path(),
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let list: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    let list = list_json("队务处", "2022-03-22", dir.path());
     let numbers: Vec<&str> = list.iter().map(|d| d["number"].as_str().unwrap()).collect();
     assert_eq!(numbers, ["四.1", "四.2", "四.3", "五.1", "五.2", "五.3"]);
     assert_eq!(list[3]["days_overdue"], Value::Null);
@@ -93,11 +82,7 @@ fn import_then_list_by_office_and_overdue() {
     assert_eq!(list[4]["status"], "not_started");
 
     let out = duban(&["list", "--overdue", "--date", "2022-03-22"], dir.path());
-    assert!(
-        stdout(&out).trim_end().ends_with("共 15 条"),
-        "{}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).trim_end().ends_with("共 15 条"), "{}", stdout(&out));
     let out = duban(&["list", "--overdue", "--date", "2022-03-20"], dir.path());
     assert!(
         stdout(&out).trim_end().ends_with("共 0 条"),
@@ -193,25 +178,11 @@ fn status_and_notes_from_the_command_line_reach_the_list() {
         dir.path(),
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = duban(
-        &[
-            "list",
-            "--office",
-            "队务处",
-            "--date",
-            "2022-03-22",
-            "--json",
-        ],
-        dir.path(),
-    );
-    let list: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    let list = list_json("队务处", "2022-03-22", dir.path());
     let by_id = |id: i64| list.iter().find(|d| d["id"] == id).unwrap();
     assert_eq!(by_id(14)["status"], "done");
     assert_eq!(by_id(14)["days_overdue"], Value::Null);
-    assert_eq!(
-        by_id(15)["last_progress"],
-        "2022-03-19：已逐人制定工作方案。"
-    );
+    assert_eq!(by_id(15)["last_progress"], "2022-03-19：已逐人制定工作方案。");
 
     let out = duban(&["status", "999", "已完成"], dir.path());
     assert!(!out.status.success());

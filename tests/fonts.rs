@@ -17,34 +17,29 @@ fn missing(defs: FontDefinitions, family: FontFamily, text: &str) -> Vec<char> {
         .collect();
     chars.sort_unstable();
     chars.dedup();
-    let missing = ctx.fonts_mut(|f| {
-        chars
-            .into_iter()
-            .filter(|c| !f.has_glyph(&font, *c))
-            .collect()
-    });
+    let missing = ctx.fonts_mut(|f| chars.into_iter().filter(|c| !f.has_glyph(&font, *c)).collect());
     let mut output = ctx.run_ui(Default::default(), |_| {});
     output.textures_delta.clear();
     missing
 }
 
+/// Font definitions with the embedded CJK font alone, as the family returned.
+fn cjk_only() -> (FontDefinitions, FontFamily) {
+    let mut defs = FontDefinitions::empty();
+    defs.font_data
+        .insert(CJK_FONT_NAME.into(), FontData::from_static(CJK_FONT).into());
+    let family = FontFamily::Name("cjk-only".into());
+    defs.families.insert(family.clone(), vec![CJK_FONT_NAME.into()]);
+    (defs, family)
+}
+
 #[test]
 fn the_embedded_font_alone_covers_every_character_of_the_seed_notice() {
-    let mut defs = FontDefinitions::empty();
-    defs.font_data
-        .insert(CJK_FONT_NAME.into(), FontData::from_static(CJK_FONT).into());
-    let family = FontFamily::Name("cjk-only".into());
-    defs.families
-        .insert(family.clone(), vec![CJK_FONT_NAME.into()]);
     let seed = std::fs::read_to_string("tests/fixtures/seed-notice.txt").unwrap();
+    let (defs, family) = cjk_only();
     assert_eq!(missing(defs, family, &seed), Vec::<char>::new());
     // Given-name characters a GB2312 subset would miss.
-    let mut defs = FontDefinitions::empty();
-    defs.font_data
-        .insert(CJK_FONT_NAME.into(), FontData::from_static(CJK_FONT).into());
-    let family = FontFamily::Name("cjk-only".into());
-    defs.families
-        .insert(family.clone(), vec![CJK_FONT_NAME.into()]);
+    let (defs, family) = cjk_only();
     assert_eq!(missing(defs, family, "堃喆昇玥珺璟"), Vec::<char>::new());
 }
 

@@ -25,10 +25,7 @@ fn header_fields() {
     assert_eq!(n.issuer.as_deref(), Some("辽宁省消防救援总队"));
     assert_eq!(n.recipients, ["各支队", "机关各处室"]);
     assert_eq!(n.meeting.as_deref(), Some("2022年第10次办公会议"));
-    assert!(
-        n.preamble
-            .starts_with("近日，消防救援局召开第8次党委（扩大）会")
-    );
+    assert!(n.preamble.starts_with("近日，消防救援局召开第8次党委（扩大）会"));
     assert!(n.preamble.ends_with("不折不扣抓好落实。"));
     assert_eq!(n.closing, "");
 }
@@ -80,10 +77,7 @@ fn five_sections_with_their_titles_and_offices() {
 fn directives_are_the_parallel_requirements() {
     let n = seed();
     let count = n.directive_count();
-    assert!(
-        (15..=18).contains(&count),
-        "15 to 18 directives, got {count}"
-    );
+    assert!((15..=18).contains(&count), "15 to 18 directives, got {count}");
     let titles: Vec<(&str, &str)> = n
         .directives()
         .map(|d| (d.number.as_str(), d.title.as_str()))
@@ -107,9 +101,7 @@ fn directives_are_the_parallel_requirements() {
     ] {
         let hits = titles
             .iter()
-            .filter(|(num, title)| {
-                num.starts_with(&format!("{number}.")) && title.starts_with(start)
-            })
+            .filter(|(num, title)| num.starts_with(&format!("{number}.")) && title.starts_with(start))
             .count();
         assert_eq!(
             hits, 1,

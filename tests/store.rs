@@ -63,11 +63,7 @@ fn seed_round_trips_through_the_store() -> TestResult {
         .map(|i| board.directives[i].number.as_str())
         .collect();
     assert_eq!(numbers, ["四.1", "四.2", "四.3", "五.1", "五.2", "五.3"]);
-    let five_one = board
-        .directives
-        .iter()
-        .find(|d| d.number == "五.1")
-        .unwrap();
+    let five_one = board.directives.iter().find(|d| d.number == "五.1").unwrap();
     assert_eq!(five_one.deadline, Some(date("2022-12-31")));
     let detail = store.load_detail(five_one.id)?;
     assert_eq!(detail.deadline_phrase.as_deref(), Some("年底"));
@@ -114,8 +110,7 @@ fn refuses_a_database_from_a_newer_duban() -> TestResult {
         Ok(_) => panic!("a newer schema was opened"),
     }
     // Untouched: still the newer version.
-    let version: i64 =
-        Connection::open(&path)?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let version: i64 = Connection::open(&path)?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     assert_eq!(version, SCHEMA_VERSION + 1);
     Ok(())
 }
@@ -169,12 +164,7 @@ fn edits_are_logged_and_the_log_is_append_only() -> TestResult {
     let mut store = Store::open_in_memory()?;
     import_seed(&mut store);
     let board = store.load_board()?;
-    let id = board
-        .directives
-        .iter()
-        .find(|d| d.number == "二.1")
-        .unwrap()
-        .id;
+    let id = board.directives.iter().find(|d| d.number == "二.1").unwrap().id;
     let actor = Actor {
         author: "值班员乙",
         at: at("2022-03-18"),
@@ -207,13 +197,7 @@ fn edits_are_logged_and_the_log_is_append_only() -> TestResult {
     let fields: Vec<(&str, Option<&str>, Option<&str>)> = detail
         .changes
         .iter()
-        .map(|c| {
-            (
-                c.field.as_str(),
-                c.old_value.as_deref(),
-                c.new_value.as_deref(),
-            )
-        })
+        .map(|c| (c.field.as_str(), c.old_value.as_deref(), c.new_value.as_deref()))
         .collect();
     assert_eq!(
         fields,
@@ -239,10 +223,7 @@ fn edits_are_logged_and_the_log_is_append_only() -> TestResult {
     let row = board.directive(id).unwrap();
     assert_eq!(row.urgency(date("2022-03-26"), 3), Urgency::Overdue);
 
-    for sql in [
-        "UPDATE change_log SET author = 'x'",
-        "DELETE FROM change_log",
-    ] {
+    for sql in ["UPDATE change_log SET author = 'x'", "DELETE FROM change_log"] {
         let err = store.connection().execute(sql, []).unwrap_err();
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
     }
@@ -261,9 +242,6 @@ fn author_setting_persists() -> TestResult {
     assert!(store.set_author("  ").is_err());
     store.set_author(" 张伟 ")?;
     drop(store);
-    assert_eq!(
-        Store::open_dir(dir.path())?.author()?.as_deref(),
-        Some("张伟")
-    );
+    assert_eq!(Store::open_dir(dir.path())?.author()?.as_deref(), Some("张伟"));
     Ok(())
 }

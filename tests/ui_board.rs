@@ -61,11 +61,7 @@ fn import_the_seed_through_the_dialog_then_close_one_for_duiwuchu() {
     click_button(&mut h, "已完成");
     let state = h.state();
     assert_eq!(state.detail().unwrap().row.status, Status::Done);
-    assert_eq!(
-        state.counts_of(Some("队务处")).open,
-        5,
-        "sidebar count drops"
-    );
+    assert_eq!(state.counts_of(Some("队务处")).open, 5, "sidebar count drops");
     assert_eq!(state.counts_of(None).open, 15);
     let row = state
         .visible_rows()
@@ -129,21 +125,12 @@ fn due_soon_is_amber_and_keyboard_moves_the_selection() {
     h.get_all_by_label("剩2天").next().expect("days left shown");
     h.key_press(egui::Key::ArrowDown);
     settle(&mut h);
-    assert_eq!(
-        h.state().detail().map(|d| d.row.number.as_str()),
-        Some("一.1")
-    );
+    assert_eq!(h.state().detail().map(|d| d.row.number.as_str()), Some("一.1"));
     h.key_press(egui::Key::ArrowDown);
     settle(&mut h);
-    assert_eq!(
-        h.state().detail().map(|d| d.row.number.as_str()),
-        Some("一.2")
-    );
+    assert_eq!(h.state().detail().map(|d| d.row.number.as_str()), Some("一.2"));
     h.key_press(egui::Key::ArrowUp);
     settle(&mut h);
-    assert_eq!(
-        h.state().detail().map(|d| d.row.number.as_str()),
-        Some("一.1")
-    );
+    assert_eq!(h.state().detail().map(|d| d.row.number.as_str()), Some("一.1"));
     let _ = ime_commit; // used by other tests
 }

@@ -120,8 +120,5 @@ fn text_that_is_not_a_notice_is_refused_in_the_dialog_and_nothing_is_written() {
     click_button(&mut h, "取消");
     assert!(!h.state().is_import_open());
     drop(h);
-    assert_eq!(
-        Store::open_dir(dir.path()).unwrap().counts().unwrap(),
-        (0, 0, 0)
-    );
+    assert_eq!(Store::open_dir(dir.path()).unwrap().counts().unwrap(), (0, 0, 0));
 }

@@ -126,9 +126,8 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
                 &mut positional,
                 "status 需要编号和状态，如：duban status 14 已完成",
             )?;
-            let status = Status::parse(&status).ok_or_else(|| {
-                format!("未知状态：{status}（可用：未开始、推进中、已完成、已销号）")
-            })?;
+            let status = Status::parse(&status)
+                .ok_or_else(|| format!("未知状态：{status}（可用：未开始、推进中、已完成、已销号）"))?;
             Verb::SetStatus {
                 id: directive_id(&id)?,
                 status,
@@ -151,11 +150,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     if !positional.is_empty() && verb == Verb::Gui {
         return Err(format!("多余的参数：{}", positional.join(" ")));
     }
-    Ok(Args {
-        verb,
-        data_dir,
-        date,
-    })
+    Ok(Args { verb, data_dir, date })
 }
 
 /// Exactly two positional arguments, or `usage`.
@@ -179,8 +174,7 @@ mod tests {
 
     #[test]
     fn reads_verbs_and_options() {
-        let a =
-            parse("list --office 队务处 --overdue --date 2022-03-21 --data /tmp/x --json").unwrap();
+        let a = parse("list --office 队务处 --overdue --date 2022-03-21 --data /tmp/x --json").unwrap();
         assert_eq!(
             a.verb,
             Verb::List {
@@ -194,9 +188,7 @@ mod tests {
         assert_eq!(parse("").unwrap().verb, Verb::Gui);
         assert_eq!(
             parse("parse a.txt").unwrap().verb,
-            Verb::Parse {
-                file: "a.txt".into()
-            }
+            Verb::Parse { file: "a.txt".into() }
         );
         assert_eq!(
             parse("status 14 已完成").unwrap().verb,
@@ -206,16 +198,8 @@ mod tests {
                 author: None
             }
         );
-        assert!(
-            parse("status 14 完了")
-                .unwrap_err()
-                .starts_with("未知状态：完了")
-        );
-        assert!(
-            parse("note x 文字")
-                .unwrap_err()
-                .starts_with("编号应为数字")
-        );
+        assert!(parse("status 14 完了").unwrap_err().starts_with("未知状态：完了"));
+        assert!(parse("note x 文字").unwrap_err().starts_with("编号应为数字"));
     }
 
     #[test]

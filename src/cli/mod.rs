@@ -71,18 +71,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             let id = store.import_notice(&draft, &text, &author, clock.now())?;
             writeln!(out, "已导入通知 #{id}：{}", draft.title)?;
             for s in &draft.sections {
-                writeln!(
-                    out,
-                    "  {}、{}（{}）",
-                    s.number,
-                    s.title,
-                    s.offices.join("、")
-                )?;
+                writeln!(out, "  {}、{}（{}）", s.number, s.title, s.offices.join("、"))?;
                 for d in &s.directives {
-                    let deadline = d
-                        .deadline
-                        .date
-                        .map_or("无时限".to_owned(), |x| x.to_string());
+                    let deadline = d.deadline.date.map_or("无时限".to_owned(), |x| x.to_string());
                     writeln!(out, "    {} {}　{}", d.number, d.title, deadline)?;
                 }
             }
@@ -141,9 +132,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 .filtered(filter, today, DEFAULT_DUE_SOON_DAYS)
                 .into_iter()
                 .map(|i| &board.directives[i])
-                .filter(|d| {
-                    !*overdue || d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue
-                })
+                .filter(|d| !*overdue || d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
                 .collect();
             let late = |d: &crate::model::DirectiveRow| {
                 (d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
@@ -151,10 +140,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                     .flatten()
             };
             if *json {
-                let list: Vec<_> = rows
-                    .iter()
-                    .map(|d| json::directive_json(d, late(d)))
-                    .collect();
+                let list: Vec<_> = rows.iter().map(|d| json::directive_json(d, late(d))).collect();
                 serde_json::to_writer_pretty(&mut *out, &list)?;
                 writeln!(out)?;
             } else {

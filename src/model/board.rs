@@ -98,9 +98,9 @@ impl DirectiveRow {
     /// Whether this directive is the business of `office`: named directly, or through a
     /// collective (各处室 concerns every HQ office).
     pub fn concerns(&self, office: &Office) -> bool {
-        self.assignments.iter().any(|a| {
-            a.office == office.id || office.group().is_some_and(|g| a.kind.covers_group(g))
-        })
+        self.assignments
+            .iter()
+            .any(|a| a.office == office.id || office.group().is_some_and(|g| a.kind.covers_group(g)))
     }
 }
 
@@ -144,18 +144,11 @@ impl Board {
 
     /// Offices of one sidebar group, in roster order.
     pub fn offices_in(&self, group: OfficeGroup) -> impl Iterator<Item = &Office> {
-        self.offices
-            .iter()
-            .filter(move |o| o.group() == Some(group))
+        self.offices.iter().filter(move |o| o.group() == Some(group))
     }
 
     /// Indices into `directives` that pass `filter` on `today`.
-    pub fn filtered(
-        &self,
-        filter: BoardFilter,
-        today: NaiveDate,
-        due_soon_days: i64,
-    ) -> Vec<usize> {
+    pub fn filtered(&self, filter: BoardFilter, today: NaiveDate, due_soon_days: i64) -> Vec<usize> {
         let office = match filter {
             BoardFilter::Office(id) => match self.office(id) {
                 Some(o) => Some(o),
@@ -176,17 +169,9 @@ impl Board {
     }
 
     /// Counts per roster office, plus the totals for 全部 under `None`.
-    pub fn counts(
-        &self,
-        today: NaiveDate,
-        due_soon_days: i64,
-    ) -> HashMap<Option<OfficeId>, OfficeCounts> {
+    pub fn counts(&self, today: NaiveDate, due_soon_days: i64) -> HashMap<Option<OfficeId>, OfficeCounts> {
         let mut counts: HashMap<Option<OfficeId>, OfficeCounts> = HashMap::new();
-        let members: Vec<&Office> = self
-            .offices
-            .iter()
-            .filter(|o| o.group().is_some())
-            .collect();
+        let members: Vec<&Office> = self.offices.iter().filter(|o| o.group().is_some()).collect();
         for d in &self.directives {
             let urgency = d.urgency(today, due_soon_days);
             if urgency == Urgency::Finished {

@@ -133,19 +133,14 @@ mod tests {
 
     #[test]
     fn classifies_offices_detachments_and_collectives() {
-        assert_eq!(
-            classify_unit("防火监督处"),
-            UnitKind::Office(OfficeGroup::Hq)
-        );
+        assert_eq!(classify_unit("防火监督处"), UnitKind::Office(OfficeGroup::Hq));
         assert_eq!(classify_unit("指挥中心"), UnitKind::Office(OfficeGroup::Hq));
         assert_eq!(
             classify_unit("沈阳支队"),
             UnitKind::Office(OfficeGroup::Detachment)
         );
         let all_hq = classify_unit("各处室");
-        assert!(
-            all_hq.covers_group(OfficeGroup::Hq) && !all_hq.covers_group(OfficeGroup::Detachment)
-        );
+        assert!(all_hq.covers_group(OfficeGroup::Hq) && !all_hq.covers_group(OfficeGroup::Detachment));
         assert!(classify_unit("各支队").covers_group(OfficeGroup::Detachment));
         for kind in [all_hq, classify_unit("各单位"), classify_unit("队务处")] {
             assert_eq!(UnitKind::from_db(kind.as_db()), Some(kind));

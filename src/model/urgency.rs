@@ -21,12 +21,7 @@ pub enum Urgency {
 }
 
 impl Urgency {
-    pub fn of(
-        deadline: Option<NaiveDate>,
-        status: Status,
-        today: NaiveDate,
-        due_soon_days: i64,
-    ) -> Urgency {
+    pub fn of(deadline: Option<NaiveDate>, status: Status, today: NaiveDate, due_soon_days: i64) -> Urgency {
         if status.is_finished() {
             return Urgency::Finished;
         }

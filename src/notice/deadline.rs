@@ -54,10 +54,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)",
             |c, _| NaiveDate::from_ymd_opt(c[1].parse().ok()?, num(c, 2)?, num(c, 3)?),
         ),
-        rule(
-            r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?",
-            |c, _| month_end(c[1].parse().ok()?, num(c, 2)?),
-        ),
+        rule(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?", |c, _| {
+            month_end(c[1].parse().ok()?, num(c, 2)?)
+        }),
         rule(
             r"(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)",
             |c, issued| upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued),
@@ -70,10 +69,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some(end)
             }
         }),
-        rule(
-            r"(?:今年|年)(?:底|末|内)(?:前|之前)?",
-            |_, issued| month_end(issued.year(), 12),
-        ),
+        rule(r"(?:今年|年)(?:底|末|内)(?:前|之前)?", |_, issued| {
+            month_end(issued.year(), 12)
+        }),
         rule(r"上半年", |_, issued| month_end(issued.year(), 6)),
         rule(r"本周(?:内)?", |_, issued| Some(week_end(issued))),
         rule(r"(?:本月|月底)(?:底|内|前)?", |_, issued| {
@@ -158,20 +156,11 @@ mod tests {
     #[test]
     fn reads_the_usual_forms() {
         let issued = "2022-03-16";
-        assert_eq!(
-            date_of("确保年底交上合格答卷", issued),
-            Some(d("2022-12-31"))
-        );
+        assert_eq!(date_of("确保年底交上合格答卷", issued), Some(d("2022-12-31")));
         assert_eq!(date_of("6月底前完成整改", issued), Some(d("2022-06-30")));
-        assert_eq!(
-            date_of("于2024年3月15日前上报", issued),
-            Some(d("2024-03-15"))
-        );
+        assert_eq!(date_of("于2024年3月15日前上报", issued), Some(d("2024-03-15")));
         assert_eq!(date_of("9月20日前报送", issued), Some(d("2022-09-20")));
-        assert_eq!(
-            date_of("1月10日前报送", "2022-12-20"),
-            Some(d("2023-01-10"))
-        );
+        assert_eq!(date_of("1月10日前报送", "2022-12-20"), Some(d("2023-01-10")));
         assert_eq!(date_of("本周内完成", issued), Some(d("2022-03-20")));
         assert_eq!(date_of("本月底前", issued), Some(d("2022-03-31")));
         assert_eq!(date_of("二季度末前完成", issued), Some(d("2022-06-30")));

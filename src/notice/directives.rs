@@ -24,8 +24,7 @@ pub struct Piece {
 static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[一二三四五六七八九十]+是|[二三四五六七八九十]+要)").expect("enumerated regex")
 });
-static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}要").expect("subject regex"));
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}要").expect("subject regex"));
 
 /// Emphasis verbs dropped from headline titles: 要突出在建工地治理 → 在建工地治理.
 const FOCUS_VERBS: [&str; 7] = ["突出", "抓好", "抓实", "做好", "狠抓", "聚焦", "注重"];
@@ -166,10 +165,7 @@ mod tests {
             titles(body),
             ["绷紧神经、防止松懈", "在建工地治理", "监督执法质效"]
         );
-        let texts: String = split_directives("节", body)
-            .into_iter()
-            .map(|p| p.text)
-            .collect();
+        let texts: String = split_directives("节", body).into_iter().map(|p| p.text).collect();
         assert_eq!(texts, body);
     }
 
@@ -178,11 +174,7 @@ mod tests {
         let body = "是要提高站位，压实责任。要亲自过问。二是要化解矛盾，稳妥推进。三是要健全机制，按时销账。各单位要加强领导。";
         assert_eq!(
             titles(body),
-            [
-                "提高站位，压实责任",
-                "化解矛盾，稳妥推进",
-                "健全机制，按时销账"
-            ]
+            ["提高站位，压实责任", "化解矛盾，稳妥推进", "健全机制，按时销账"]
         );
         assert!(
             split_directives("节", body)[2]
@@ -194,10 +186,7 @@ mod tests {
     #[test]
     fn enumerated_items_after_semicolons() {
         let body = "一是加强巡查，及时发现隐患；二是完善预案；三要强化演练。";
-        assert_eq!(
-            titles(body),
-            ["加强巡查，及时发现隐患", "完善预案", "强化演练"]
-        );
+        assert_eq!(titles(body), ["加强巡查，及时发现隐患", "完善预案", "强化演练"]);
     }
 
     #[test]

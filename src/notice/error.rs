@@ -15,15 +15,9 @@ pub enum NoticeError {
     #[error("未找到编号部分（“一、”“二、”……），无法识别为工作要求通知")]
     NoSections,
     #[error("无法读取文件（{}）：{path}", io_reason(.source))]
-    Io {
-        source: std::io::Error,
-        path: PathBuf,
-    },
+    Io { source: std::io::Error, path: PathBuf },
     #[error("{inner}：{path}")]
-    InFile {
-        inner: Box<NoticeError>,
-        path: PathBuf,
-    },
+    InFile { inner: Box<NoticeError>, path: PathBuf },
 }
 
 impl NoticeError {

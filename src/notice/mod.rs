@@ -38,11 +38,7 @@ struct RawSection<'a> {
 /// Parses a notice issued on `issued_on` (the date deadlines are counted from).
 pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, NoticeError> {
     decode::check_is_text(text)?;
-    let lines: Vec<&str> = text
-        .lines()
-        .map(clean_line)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = text.lines().map(clean_line).filter(|l| !l.is_empty()).collect();
 
     // Sections run 一、二、三… in order; an out-of-order number is body text.
     let mut raw: Vec<RawSection> = Vec::new();
@@ -98,9 +94,7 @@ fn split_off_closing(last: &mut RawSection) -> String {
         .map(|i| i + 1);
     let keep = after_units.unwrap_or_else(|| {
         let mut keep = last.lines.len();
-        while keep > 1
-            && last.lines[keep - 1].chars().count() <= 30
-            && !last.lines[keep - 1].ends_with('。')
+        while keep > 1 && last.lines[keep - 1].chars().count() <= 30 && !last.lines[keep - 1].ends_with('。')
         {
             keep -= 1;
         }

@@ -120,9 +120,7 @@ mod tests {
         let clauses = split_clauses(text);
         assert_eq!(clauses.iter().map(|c| c.text).collect::<String>(), text);
         assert_eq!(clauses.len(), 4);
-        assert!(
-            clauses[0].sentence_start && clauses[1].sentence_start && !clauses[2].sentence_start
-        );
+        assert!(clauses[0].sentence_start && clauses[1].sentence_start && !clauses[2].sentence_start);
         assert_eq!(clauses[2].text, "要严格依法查处（见附件。）。");
     }
 

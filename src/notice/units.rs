@@ -93,14 +93,11 @@ fn unit_line_at(text: &str, open: usize) -> Option<UnitLine> {
 /// `责任处室：A、B` → (`责任处室`, `A、B`).
 fn split_label(s: &str) -> Option<(&'static str, &str)> {
     let s = s.trim_start();
-    LEAD_LABELS
-        .iter()
-        .chain(SUPPORT_LABELS.iter())
-        .find_map(|label| {
-            let rest = s.strip_prefix(label)?.trim_start();
-            let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
-            Some((*label, rest))
-        })
+    LEAD_LABELS.iter().chain(SUPPORT_LABELS.iter()).find_map(|label| {
+        let rest = s.strip_prefix(label)?.trim_start();
+        let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+        Some((*label, rest))
+    })
 }
 
 /// The byte index of the bracket closing the one at `open`.
@@ -151,18 +148,14 @@ mod tests {
         let line = find_last_unit_line(text).unwrap();
         assert_eq!(line.lead, ["防火监督处", "新闻宣传处"]);
         assert!(line.support.is_empty());
-        assert_eq!(
-            &text[line.range.clone()],
-            "（责任处室：防火监督处、新闻宣传处）"
-        );
+        assert_eq!(&text[line.range.clone()], "（责任处室：防火监督处、新闻宣传处）");
     }
 
     #[test]
     fn keeps_lead_and_support_apart_and_nested_brackets_whole() {
-        let line = find_last_unit_line(
-            "(牵头单位:市交通委（市道运局）；配合单位：各县（市、区）人民政府、队务处)",
-        )
-        .unwrap();
+        let line =
+            find_last_unit_line("(牵头单位:市交通委（市道运局）；配合单位：各县（市、区）人民政府、队务处)")
+                .unwrap();
         assert_eq!(line.lead, ["市交通委（市道运局）"]);
         assert_eq!(line.support, ["各县（市、区）人民政府", "队务处"]);
     }

@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, params};
 use super::roster::{ROSTER_ORDER, kind_from_db};
 use super::{Result, Store, StoreError};
 use crate::model::{
-    Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, NoticeId, Office,
-    OfficeId, ProgressNote, Role, Status,
+    Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, NoticeId, Office, OfficeId,
+    ProgressNote, Role, Status,
 };
 
 impl Store {
@@ -69,10 +69,7 @@ impl Store {
                 })
             })
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Board {
-            offices,
-            directives,
-        })
+        Ok(Board { offices, directives })
     }
 
     /// The detail pane's content for one directive.
@@ -109,7 +106,13 @@ impl Store {
                  ORDER BY on_date DESC, id DESC",
             )?
             .query_map([id.0], |r| {
-                Ok(ProgressNote { id: r.get(0)?, on: r.get(1)?, author: r.get(2)?, text: r.get(3)?, recorded_at: r.get(4)? })
+                Ok(ProgressNote {
+                    id: r.get(0)?,
+                    on: r.get(1)?,
+                    author: r.get(2)?,
+                    text: r.get(3)?,
+                    recorded_at: r.get(4)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
         let changes = self
@@ -135,9 +138,7 @@ impl Store {
             .collect();
         let row = DirectiveRow {
             assignments,
-            last_progress: progress
-                .first()
-                .map(|p: &ProgressNote| (p.on, p.text.clone())),
+            last_progress: progress.first().map(|p: &ProgressNote| (p.on, p.text.clone())),
             ..board_row
         };
         Ok(DirectiveDetail {

@@ -32,11 +32,7 @@ fn log(
 }
 
 /// Reads one column of a directive, or says it does not exist.
-fn current<T: rusqlite::types::FromSql>(
-    tx: &Transaction,
-    id: DirectiveId,
-    column: &str,
-) -> Result<T> {
+fn current<T: rusqlite::types::FromSql>(tx: &Transaction, id: DirectiveId, column: &str) -> Result<T> {
     tx.query_row(
         &format!("SELECT {column} FROM directive WHERE id = ?1"),
         [id.0],
@@ -71,14 +67,7 @@ impl Store {
             "UPDATE directive SET status = ?1 WHERE id = ?2",
             params![status.as_db(), id.0],
         )?;
-        log(
-            &tx,
-            actor,
-            id,
-            "状态",
-            Some(old.label()),
-            Some(status.label()),
-        )?;
+        log(&tx, actor, id, "状态", Some(old.label()), Some(status.label()))?;
         tx.commit()?;
         Ok(true)
     }
@@ -115,12 +104,7 @@ impl Store {
     }
 
     /// Replaces the responsible (lead) units; supporting units stay. Names join the roster.
-    pub fn set_offices(
-        &mut self,
-        id: DirectiveId,
-        names: &[String],
-        actor: &Actor,
-    ) -> Result<bool> {
+    pub fn set_offices(&mut self, id: DirectiveId, names: &[String], actor: &Actor) -> Result<bool> {
         let mut wanted: Vec<&str> = Vec::new();
         for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
             if !wanted.contains(&name) {
@@ -161,13 +145,7 @@ impl Store {
     }
 
     /// Adds a dated progress note (进展).
-    pub fn add_progress(
-        &mut self,
-        id: DirectiveId,
-        on: NaiveDate,
-        text: &str,
-        actor: &Actor,
-    ) -> Result<i64> {
+    pub fn add_progress(&mut self, id: DirectiveId, on: NaiveDate, text: &str, actor: &Actor) -> Result<i64> {
         let text = text.trim();
         if text.is_empty() {
             return Err(StoreError::Invalid("进展内容不能为空".into()));

@@ -17,15 +17,9 @@ pub enum StoreError {
         path: PathBuf,
     },
     #[error("无法打开数据库：{source}：{path}")]
-    Open {
-        source: rusqlite::Error,
-        path: PathBuf,
-    },
+    Open { source: rusqlite::Error, path: PathBuf },
     #[error("无法创建数据目录（{}）：{path}", crate::notice::io_reason(.source))]
-    CreateDir {
-        source: std::io::Error,
-        path: PathBuf,
-    },
+    CreateDir { source: std::io::Error, path: PathBuf },
     #[error("找不到编号为 {0} 的工作要求")]
     DirectiveNotFound(DirectiveId),
     #[error("{0}")]

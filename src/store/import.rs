@@ -63,7 +63,13 @@ impl Store {
         for (s_ord, section) in draft.sections.iter().enumerate() {
             tx.execute(
                 "INSERT INTO section (notice_id, ordinal, number, title, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![notice_id, s_ord as i64, section.number, section.title, section.text],
+                params![
+                    notice_id,
+                    s_ord as i64,
+                    section.number,
+                    section.title,
+                    section.text
+                ],
             )?;
             let section_id = tx.last_insert_rowid();
             for (d_ord, d) in section.directives.iter().enumerate() {
@@ -89,9 +95,7 @@ impl Store {
                     .iter()
                     .map(|n| (n, Role::Lead))
                     .chain(d.support_offices.iter().map(|n| (n, Role::Support)));
-                for (ordinal, (name, role)) in
-                    units.filter(|(n, _)| !n.trim().is_empty()).enumerate()
-                {
+                for (ordinal, (name, role)) in units.filter(|(n, _)| !n.trim().is_empty()).enumerate() {
                     let office = ensure_office(&tx, name)?;
                     tx.execute(
                         "INSERT OR IGNORE INTO assignment (directive_id, office_id, role, ordinal)

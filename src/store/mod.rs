@@ -78,8 +78,6 @@ impl Store {
 
     /// The journal mode in force (`wal`, or `delete` where WAL cannot be used).
     pub fn journal_mode(&self) -> Result<String> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
     }
 }

@@ -9,9 +9,7 @@ use crate::model::{OfficeGroup, OfficeId, UnitKind, classify_unit};
 pub(super) fn ensure_office(tx: &Transaction, name: &str) -> Result<OfficeId> {
     let name = name.trim();
     if let Some(id) = tx
-        .query_row("SELECT id FROM office WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT id FROM office WHERE name = ?1", [name], |r| r.get(0))
         .optional()?
     {
         return Ok(OfficeId(id));

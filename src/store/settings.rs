@@ -11,9 +11,7 @@ impl Store {
     pub fn author(&self) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [AUTHOR], |r| {
-                r.get(0)
-            })
+            .query_row("SELECT value FROM setting WHERE key = ?1", [AUTHOR], |r| r.get(0))
             .optional()?)
     }
 

@@ -13,8 +13,8 @@ use super::views::{AuthorDialog, BoardTable, DetailView, ImportDialog, Sidebar};
 use super::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot, Worker};
 use crate::clock::Clock;
 use crate::model::{
-    Board, BoardFilter, DEFAULT_DUE_SOON_DAYS, DirectiveDetail, DirectiveId, DirectiveRow,
-    OfficeCounts, OfficeId,
+    Board, BoardFilter, DEFAULT_DUE_SOON_DAYS, DirectiveDetail, DirectiveId, DirectiveRow, OfficeCounts,
+    OfficeId,
 };
 use crate::store::Store;
 
@@ -115,10 +115,7 @@ impl DubanApp {
     }
     /// The directives the table shows now, in order.
     pub fn visible_rows(&self) -> Vec<&DirectiveRow> {
-        self.rows
-            .iter()
-            .map(|i| &self.board.directives[*i])
-            .collect()
+        self.rows.iter().map(|i| &self.board.directives[*i]).collect()
     }
     /// Sidebar counts of the office called `name` (`None` for 全部).
     pub fn counts_of(&self, name: Option<&str>) -> OfficeCounts {
@@ -213,12 +210,7 @@ impl DubanApp {
 
     fn top_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new("督办台")
-                    .size(20.0)
-                    .color(theme::ACCENT)
-                    .strong(),
-            );
+            ui.label(RichText::new("督办台").size(20.0).color(theme::ACCENT).strong());
             ui.separator();
             let import = ui
                 .button("导入通知…")
@@ -350,9 +342,7 @@ impl DubanApp {
     /// Recomputes sidebar counts and table rows.
     fn derive(&mut self, today: NaiveDate) {
         self.counts = self.board.counts(today, DEFAULT_DUE_SOON_DAYS);
-        self.rows = self
-            .board
-            .filtered(self.filter, today, DEFAULT_DUE_SOON_DAYS);
+        self.rows = self.board.filtered(self.filter, today, DEFAULT_DUE_SOON_DAYS);
         self.derived_for = Some(today);
     }
 

@@ -44,25 +44,13 @@ mod tests {
     fn days_in_words() {
         let today: NaiveDate = "2022-03-21".parse().unwrap();
         let d = |s: &str| Some(s.parse().unwrap());
-        assert_eq!(
-            days_text(d("2022-03-24"), Status::InProgress, today),
-            "剩3天"
-        );
-        assert_eq!(
-            days_text(d("2022-03-21"), Status::NotStarted, today),
-            "今天到期"
-        );
-        assert_eq!(
-            days_text(d("2022-03-16"), Status::NotStarted, today),
-            "逾期5天"
-        );
+        assert_eq!(days_text(d("2022-03-24"), Status::InProgress, today), "剩3天");
+        assert_eq!(days_text(d("2022-03-21"), Status::NotStarted, today), "今天到期");
+        assert_eq!(days_text(d("2022-03-16"), Status::NotStarted, today), "逾期5天");
         assert_eq!(days_text(d("2022-03-16"), Status::Closed, today), "已销号");
         assert_eq!(days_text(None, Status::NotStarted, today), "—");
         assert_eq!(short_date("2022-12-31".parse().unwrap(), today), "12月31日");
-        assert_eq!(
-            short_date("2023-01-02".parse().unwrap(), today),
-            "2023年1月2日"
-        );
+        assert_eq!(short_date("2023-01-02".parse().unwrap(), today), "2023年1月2日");
         assert_eq!(
             split_names("防火监督处、 新闻宣传处,队务处"),
             ["防火监督处", "新闻宣传处", "队务处"]

@@ -220,19 +220,13 @@ fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
             Ok(d) => Reply::Detail(Box::new(d)),
             Err(e) => general(e.to_string()),
         },
-        Request::Parse { source, issued_on } => {
-            Reply::Parsed(parse(source, issued_on).map(Box::new))
-        }
+        Request::Parse { source, issued_on } => Reply::Parsed(parse(source, issued_on).map(Box::new)),
         Request::Import {
             draft,
             source_text,
             detail,
         } => {
-            let author = store
-                .author()
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| "值班员".into());
+            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
             match store.import_notice(&draft, &source_text, &author, clock.now()) {
                 Ok(_) => match snapshot(store, detail) {
                     Ok(s) => Reply::Done {
@@ -253,11 +247,7 @@ fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
             }
         }
         Request::Edit { id, edit } => {
-            let author = store
-                .author()
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| "值班员".into());
+            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
             let actor = Actor {
                 author: &author,
                 at: clock.now(),
@@ -271,11 +261,9 @@ fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
                 Edit::Status(s) => store
                     .set_status(id, *s, &actor)
                     .map(|_| format!("状态已改为“{s}”")),
-                Edit::Deadline(d) => store.set_deadline(id, *d, &actor).map(|_| {
-                    d.map_or("已清除完成时限".into(), |d| {
-                        format!("完成时限已改为 {d}")
-                    })
-                }),
+                Edit::Deadline(d) => store
+                    .set_deadline(id, *d, &actor)
+                    .map(|_| d.map_or("已清除完成时限".into(), |d| format!("完成时限已改为 {d}"))),
                 Edit::Offices(names) => store
                     .set_offices(id, names, &actor)
                     .map(|_| "责任单位已更新".into()),

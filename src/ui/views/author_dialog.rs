@@ -39,8 +39,7 @@ impl AuthorDialog {
             let ready = !self.name.trim().is_empty();
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
-                if ui.add_enabled(ready, egui::Button::new("确定")).clicked() || (ready && enter)
-                {
+                if ui.add_enabled(ready, egui::Button::new("确定")).clicked() || (ready && enter) {
                     commands.push(Command::SetAuthor(self.name.trim().to_owned()));
                 }
                 if cancellable && ui.button("取消").clicked() {

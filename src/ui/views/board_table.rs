@@ -103,11 +103,8 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
         // A coloured edge marks the row's urgency.
         if let Some(fill) = accent {
             let r = ui.max_rect();
-            ui.painter().rect_filled(
-                egui::Rect::from_min_size(r.min, vec2(4.0, r.height())),
-                0.0,
-                fill,
-            );
+            ui.painter()
+                .rect_filled(egui::Rect::from_min_size(r.min, vec2(4.0, r.height())), 0.0, fill);
         }
         ui.add_space(8.0);
         ui.label(&d.number);
@@ -119,9 +116,7 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
         wrapped(ui, &d.offices_text(), None);
     });
     row.col(|ui| {
-        let text = d
-            .deadline
-            .map_or("无时限".to_owned(), |x| short_date(x, today));
+        let text = d.deadline.map_or("无时限".to_owned(), |x| short_date(x, today));
         ui.label(RichText::new(text).color(accent.unwrap_or(ui.visuals().text_color())));
     });
     row.col(|ui| {

@@ -89,13 +89,10 @@ impl DetailView {
 
             ui.horizontal(|ui| {
                 ui.label("完成时限");
-                if optional_date_picker(ui, "detail-deadline", &mut self.deadline, today).changed()
-                {
+                if optional_date_picker(ui, "detail-deadline", &mut self.deadline, today).changed() {
                     commands.push(Command::SetDeadline(id, self.deadline));
                 }
-                let urgency = detail
-                    .row
-                    .urgency(today, crate::model::DEFAULT_DUE_SOON_DAYS);
+                let urgency = detail.row.urgency(today, crate::model::DEFAULT_DUE_SOON_DAYS);
                 let words = days_text(detail.row.deadline, detail.row.status, today);
                 ui.label(
                     RichText::new(words)
@@ -123,13 +120,10 @@ impl DetailView {
                             .hint_text("用、分隔多个单位"),
                     )
                     .labelled_by(label.id);
-                let changed =
-                    split_names(&self.offices) != detail.row.names_with(crate::model::Role::Lead);
+                let changed = split_names(&self.offices) != detail.row.names_with(crate::model::Role::Lead);
                 let save = ui.add_enabled(changed, egui::Button::new("保存单位"));
                 if save.clicked()
-                    || (changed
-                        && edit.lost_focus()
-                        && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                    || (changed && edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
                 {
                     commands.push(Command::SetOffices(id, split_names(&self.offices)));
                 }
@@ -188,13 +182,7 @@ impl DetailView {
         });
     }
 
-    fn progress_form(
-        &mut self,
-        ui: &mut Ui,
-        id: DirectiveId,
-        today: NaiveDate,
-        commands: &mut Vec<Command>,
-    ) {
+    fn progress_form(&mut self, ui: &mut Ui, id: DirectiveId, today: NaiveDate, commands: &mut Vec<Command>) {
         let mut on = self.note_date.unwrap_or(today);
         ui.horizontal(|ui| {
             ui.label("日期");
@@ -212,10 +200,7 @@ impl DetailView {
         )
         .labelled_by(label.id);
         let ready = !self.note.trim().is_empty();
-        if ui
-            .add_enabled(ready, egui::Button::new("添加进展"))
-            .clicked()
-        {
+        if ui.add_enabled(ready, egui::Button::new("添加进展")).clicked() {
             commands.push(Command::AddProgress {
                 id,
                 on,

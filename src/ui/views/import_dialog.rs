@@ -153,19 +153,14 @@ impl ImportDialog {
                         .id_salt("paste-text")
                         .desired_rows(12)
                         .desired_width(f32::INFINITY)
-                        .hint_text(
-                            "在此粘贴通知全文（标题、主送单位、一、二、……各部分及责任处室）",
-                        ),
+                        .hint_text("在此粘贴通知全文（标题、主送单位、一、二、……各部分及责任处室）"),
                 )
                 .labelled_by(label.id);
             });
         ui.horizontal(|ui| {
             let label = ui.label("或打开文件：");
             let picking = self.picking.is_some();
-            if ui
-                .add_enabled(!picking, egui::Button::new("选择文件…"))
-                .clicked()
-            {
+            if ui.add_enabled(!picking, egui::Button::new("选择文件…")).clicked() {
                 self.pick_file(ui.ctx().clone());
             }
             ui.add(
@@ -269,10 +264,14 @@ impl ImportDialog {
             ui.label(RichText::new(format!("文件编码：{enc}")).small().weak());
         }
         let count = draft.directive_count();
-        ui.label(format!("识别出 {} 个部分、{count} 条工作要求。请核对后确认导入；可直接修改标题、责任单位和完成时限。", draft.sections.len()));
+        ui.label(format!(
+            "识别出 {} 个部分、{count} 条工作要求。请核对后确认导入；可直接修改标题、责任单位和完成时限。",
+            draft.sections.len()
+        ));
         ui.separator();
         let mut remove: Option<(usize, usize)> = None;
         ScrollArea::vertical()
+            .auto_shrink([false, true])
             .max_height(ui.ctx().content_rect().height() - 330.0)
             .id_salt("review-tree")
             .show(ui, |ui| {
@@ -291,20 +290,15 @@ impl ImportDialog {
                                 ui.push_id((si, di), |ui| {
                                     ui.horizontal(|ui| {
                                         let number = ui.label(RichText::new(&d.number).strong());
-                                        ui.add(
-                                            TextEdit::singleline(&mut d.title).desired_width(300.0),
-                                        )
-                                        .labelled_by(number.id);
+                                        ui.add(TextEdit::singleline(&mut d.title).desired_width(300.0))
+                                            .labelled_by(number.id);
                                         let label = ui.label("责任单位");
                                         ui.add(
                                             TextEdit::singleline(&mut review.offices[si][di])
                                                 .desired_width(220.0),
                                         )
                                         .labelled_by(label.id);
-                                        if ui
-                                            .small_button("删除")
-                                            .on_hover_text("不导入这一条")
-                                            .clicked()
+                                        if ui.small_button("删除").on_hover_text("不导入这一条").clicked()
                                         {
                                             remove = Some((si, di));
                                         }
@@ -337,9 +331,7 @@ impl ImportDialog {
                                         }
                                     });
                                     CollapsingHeader::new(
-                                        RichText::new(preview(&d.text))
-                                            .small()
-                                            .color(Color32::GRAY),
+                                        RichText::new(preview(&d.text)).small().color(Color32::GRAY),
                                     )
                                     .id_salt("text")
                                     .show(ui, |ui| {
@@ -362,15 +354,11 @@ impl ImportDialog {
         }
         self.error_ui(ui);
         ui.separator();
-        let count = self
-            .review
-            .as_ref()
-            .map_or(0, |r| r.draft.directive_count());
+        let count = self.review.as_ref().map_or(0, |r| r.draft.directive_count());
         ui.horizontal(|ui| {
-            let confirm = egui::Button::new(
-                RichText::new(format!("确认导入（{count} 条）")).color(Color32::WHITE),
-            )
-            .fill(theme::ACCENT);
+            let confirm =
+                egui::Button::new(RichText::new(format!("确认导入（{count} 条）")).color(Color32::WHITE))
+                    .fill(theme::ACCENT);
             if ui.add_enabled(!self.busy && count > 0, confirm).clicked()
                 && let Some(review) = &self.review
             {
@@ -387,10 +375,7 @@ impl ImportDialog {
             {
                 self.review = None;
             }
-            if ui
-                .add_enabled(!self.busy, egui::Button::new("取消"))
-                .clicked()
-            {
+            if ui.add_enabled(!self.busy, egui::Button::new("取消")).clicked() {
                 commands.push(Command::CloseImport);
             }
             if self.busy {

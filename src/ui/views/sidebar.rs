@@ -59,8 +59,7 @@ impl Sidebar {
 /// Its accessible name is the office name alone.
 fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) -> Response {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, name));
     if ui.is_rect_visible(rect) {
         let visuals = ui.visuals();
@@ -106,18 +105,13 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
                 continue;
             }
             let badge_font = FontId::proportional(12.0);
-            let galley =
-                painter.layout_no_wrap(format!("{label}{n}"), badge_font, egui::Color32::WHITE);
+            let galley = painter.layout_no_wrap(format!("{label}{n}"), badge_font, egui::Color32::WHITE);
             let badge = egui::Rect::from_center_size(
                 egui::pos2(right - galley.size().x / 2.0 - 5.0, rect.center().y),
                 galley.size() + vec2(10.0, 2.0),
             );
             painter.rect_filled(badge, 8.0, fill);
-            painter.galley(
-                badge.center() - galley.size() / 2.0,
-                galley,
-                egui::Color32::WHITE,
-            );
+            painter.galley(badge.center() - galley.size() / 2.0, galley, egui::Color32::WHITE);
             right = badge.left() - 4.0;
         }
     }
