@@ -63,25 +63,16 @@ pub fn register(copies: usize) -> Store {
         let mut d = draft.clone();
         d.title = format!("{}（{i}）", d.title);
         store
-            .import_notice(
-                &d,
-                SEED,
-                "基准",
-                day("2022-03-16").and_hms_opt(9, 0, 0).expect("time"),
-            )
+            .import_notice(&d, SEED, "基准", day("2022-03-16").and_hms_opt(9, 0, 0).expect("time"))
             .expect("import");
     }
     store
 }
 
 fn parser(c: &mut Criterion) {
-    c.bench_function("parse seed notice", |b| {
-        b.iter(|| parse_notice(black_box(SEED), day("2022-03-16")))
-    });
+    c.bench_function("parse seed notice", |b| b.iter(|| parse_notice(black_box(SEED), day("2022-03-16"))));
     let big = big_notice(1 << 20);
-    c.bench_function("parse 1 MB notice", |b| {
-        b.iter(|| parse_notice(black_box(&big), day("2022-03-16")))
-    });
+    c.bench_function("parse 1 MB notice", |b| b.iter(|| parse_notice(black_box(&big), day("2022-03-16"))));
 }
 
 fn store(c: &mut Criterion) {
@@ -90,15 +81,8 @@ fn store(c: &mut Criterion) {
     assert_eq!(board.directives.len(), 4800);
     let today = day("2022-03-22");
     c.bench_function("load board, 4800 directives", |b| b.iter(|| store.load_board()));
-    c.bench_function("sidebar counts, 4800 directives", |b| {
-        b.iter(|| black_box(&board).counts(today, 3))
-    });
-    let office = board
-        .offices
-        .iter()
-        .find(|o| o.name == "队务处")
-        .expect("office")
-        .id;
+    c.bench_function("sidebar counts, 4800 directives", |b| b.iter(|| black_box(&board).counts(today, 3)));
+    let office = board.offices.iter().find(|o| o.name == "队务处").expect("office").id;
     c.bench_function("filter by office, 4800 directives", |b| {
         b.iter(|| black_box(&board).filtered(BoardFilter::Office(office), today, 3))
     });
@@ -106,12 +90,7 @@ fn store(c: &mut Criterion) {
     let mut target = Store::open_in_memory().expect("store");
     c.bench_function("import seed notice (one transaction)", |b| {
         b.iter(|| {
-            target.import_notice(
-                &draft,
-                SEED,
-                "基准",
-                day("2022-03-16").and_hms_opt(9, 0, 0).expect("time"),
-            )
+            target.import_notice(&draft, SEED, "基准", day("2022-03-16").and_hms_opt(9, 0, 0).expect("time"))
         })
     });
 }

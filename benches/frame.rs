@@ -22,15 +22,9 @@ fn app_with(copies: usize) -> Harness<'static, DubanApp> {
     for i in 0..copies {
         let mut d = draft.clone();
         d.title = format!("{}（{i}）", d.title);
-        store
-            .import_notice(&d, SEED, "基准", issued.and_hms_opt(9, 0, 0).expect("time"))
-            .expect("import");
+        store.import_notice(&d, SEED, "基准", issued.and_hms_opt(9, 0, 0).expect("time")).expect("import");
     }
-    let app = DubanApp::new(
-        store,
-        Clock::Fixed("2022-03-22".parse().expect("date")),
-        dir.path(),
-    );
+    let app = DubanApp::new(store, Clock::Fixed("2022-03-22".parse().expect("date")), dir.path());
     std::mem::forget(dir); // keep the directory for the harness's lifetime
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 860.0))

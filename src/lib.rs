@@ -5,7 +5,9 @@
 
 pub mod cli;
 pub mod clock;
+pub mod fsutil;
 pub mod model;
 pub mod notice;
+pub mod report;
 pub mod store;
 pub mod ui;

@@ -45,16 +45,9 @@ fn parse_prints_the_notice_as_json() {
     assert_eq!(sections.len(), 5);
     assert_eq!(sections[4]["offices"], serde_json::json!(["队务处"]));
     let d = &sections[4]["directives"][0];
-    for key in [
-        "number",
-        "title",
-        "text",
-        "offices",
-        "support_offices",
-        "deadline",
-        "deadline_text",
-        "recurrence",
-    ] {
+    for key in
+        ["number", "title", "text", "offices", "support_offices", "deadline", "deadline_text", "recurrence"]
+    {
         assert!(d.get(key).is_some(), "directive has {key}");
     }
     assert_eq!(d["number"], "五.1");
@@ -67,10 +60,7 @@ fn parse_prints_the_notice_as_json() {
 #[test]
 fn import_then_list_by_office_and_overdue() {
     let dir = tempfile::tempdir().unwrap();
-    let out = duban(
-        &["import", SEED, "--date", "2022-03-16", "--author", "张伟"],
-        dir.path(),
-    );
+    let out = duban(&["import", SEED, "--date", "2022-03-16", "--author", "张伟"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("共 5 个部分、16 条工作要求。"));
 
@@ -84,10 +74,7 @@ fn import_then_list_by_office_and_overdue() {
     let out = duban(&["list", "--overdue", "--date", "2022-03-22"], dir.path());
     assert!(stdout(&out).trim_end().ends_with("共 15 条"), "{}", stdout(&out));
     let out = duban(&["list", "--overdue", "--date", "2022-03-20"], dir.path());
-    assert!(
-        stdout(&out).trim_end().ends_with("共 0 条"),
-        "due today is not overdue"
-    );
+    assert!(stdout(&out).trim_end().ends_with("共 0 条"), "due today is not overdue");
 
     let out = duban(&["list", "--office", "不存在处"], dir.path());
     assert!(!out.status.success());
@@ -101,18 +88,8 @@ fn bad_input_exits_non_zero_with_a_chinese_message_and_writes_nothing() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.txt", Vec::new(), "通知内容为空"),
         ("nul.txt", b"\x00\x01\x02binary\x00".to_vec(), "不是文本"),
-        (
-            "random.bin",
-            (0..2048u32)
-                .map(|i| (i.wrapping_mul(2654435761) >> 7) as u8)
-                .collect(),
-            "不是文本",
-        ),
-        (
-            "chat.txt",
-            "明天下午开会。\n请准时参加。".as_bytes().to_vec(),
-            "未找到编号部分",
-        ),
+        ("random.bin", (0..2048u32).map(|i| (i.wrapping_mul(2654435761) >> 7) as u8).collect(), "不是文本"),
+        ("chat.txt", "明天下午开会。\n请准时参加。".as_bytes().to_vec(), "未找到编号部分"),
     ];
     for (name, bytes, expected) in cases {
         let file = dir.path().join(name);
@@ -142,10 +119,7 @@ fn a_gbk_file_imports_like_utf8() {
     assert!(!lossy);
     let file = dir.path().join("通知-gbk.txt");
     std::fs::write(&file, &gbk).unwrap();
-    let from_gbk = duban(
-        &["parse", file.to_str().unwrap(), "--date", "2022-03-16"],
-        dir.path(),
-    );
+    let from_gbk = duban(&["parse", file.to_str().unwrap(), "--date", "2022-03-16"], dir.path());
     let from_utf8 = duban(&["parse", SEED, "--date", "2022-03-16"], dir.path());
     assert!(from_gbk.status.success(), "{}", stderr(&from_gbk));
     assert_eq!(stdout(&from_gbk), stdout(&from_utf8));
@@ -154,29 +128,11 @@ fn a_gbk_file_imports_like_utf8() {
 #[test]
 fn status_and_notes_from_the_command_line_reach_the_list() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(
-        duban(&["import", SEED, "--date", "2022-03-16"], dir.path())
-            .status
-            .success()
-    );
-    let out = duban(
-        &[
-            "status",
-            "14",
-            "已完成",
-            "--author",
-            "张伟",
-            "--date",
-            "2022-03-18",
-        ],
-        dir.path(),
-    );
+    assert!(duban(&["import", SEED, "--date", "2022-03-16"], dir.path()).status.success());
+    let out = duban(&["status", "14", "已完成", "--author", "张伟", "--date", "2022-03-18"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("状态已改为“已完成”"));
-    let out = duban(
-        &["note", "15", "已逐人制定工作方案。", "--date", "2022-03-19"],
-        dir.path(),
-    );
+    let out = duban(&["note", "15", "已逐人制定工作方案。", "--date", "2022-03-19"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let list = list_json("队务处", "2022-03-22", dir.path());
     let by_id = |id: i64| list.iter().find(|d| d["id"] == id).unwrap();

@@ -11,10 +11,7 @@ fn missing(defs: FontDefinitions, family: FontFamily, text: &str) -> Vec<char> {
     let mut output = ctx.run_ui(Default::default(), |_| {});
     output.textures_delta.clear();
     let font = FontId::new(14.0, family);
-    let mut chars: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
+    let mut chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
     chars.sort_unstable();
     chars.dedup();
     let missing = ctx.fonts_mut(|f| chars.into_iter().filter(|c| !f.has_glyph(&font, *c)).collect());
@@ -26,8 +23,7 @@ fn missing(defs: FontDefinitions, family: FontFamily, text: &str) -> Vec<char> {
 /// Font definitions with the embedded CJK font alone, as the family returned.
 fn cjk_only() -> (FontDefinitions, FontFamily) {
     let mut defs = FontDefinitions::empty();
-    defs.font_data
-        .insert(CJK_FONT_NAME.into(), FontData::from_static(CJK_FONT).into());
+    defs.font_data.insert(CJK_FONT_NAME.into(), FontData::from_static(CJK_FONT).into());
     let family = FontFamily::Name("cjk-only".into());
     defs.families.insert(family.clone(), vec![CJK_FONT_NAME.into()]);
     (defs, family)
@@ -59,13 +55,7 @@ fn every_character_written_in_the_ui_code_has_a_glyph() {
     }
     let non_ascii: String = text.chars().filter(|c| !c.is_ascii()).collect();
     assert!(non_ascii.chars().count() > 500, "the UI code is in Chinese");
-    assert_eq!(
-        missing(font_definitions(), FontFamily::Proportional, &non_ascii),
-        Vec::<char>::new()
-    );
+    assert_eq!(missing(font_definitions(), FontFamily::Proportional, &non_ascii), Vec::<char>::new());
     // The check itself can fail: a private-use character has no glyph anywhere.
-    assert_eq!(
-        missing(font_definitions(), FontFamily::Proportional, "中\u{F0000}"),
-        vec!['\u{F0000}']
-    );
+    assert_eq!(missing(font_definitions(), FontFamily::Proportional, "中\u{F0000}"), vec!['\u{F0000}']);
 }

@@ -18,10 +18,7 @@ fn date(s: &str) -> NaiveDate {
 #[test]
 fn header_fields() {
     let n = seed();
-    assert_eq!(
-        n.title,
-        "辽宁省消防救援总队关于2022年第10次办公会议工作要求的通知"
-    );
+    assert_eq!(n.title, "辽宁省消防救援总队关于2022年第10次办公会议工作要求的通知");
     assert_eq!(n.issuer.as_deref(), Some("辽宁省消防救援总队"));
     assert_eq!(n.recipients, ["各支队", "机关各处室"]);
     assert_eq!(n.meeting.as_deref(), Some("2022年第10次办公会议"));
@@ -46,11 +43,8 @@ fn five_sections_with_their_titles_and_offices() {
     );
     let numbers: Vec<&str> = n.sections.iter().map(|s| s.number.as_str()).collect();
     assert_eq!(numbers, ["一", "二", "三", "四", "五"]);
-    let offices: Vec<Vec<&str>> = n
-        .sections
-        .iter()
-        .map(|s| s.offices.iter().map(String::as_str).collect())
-        .collect();
+    let offices: Vec<Vec<&str>> =
+        n.sections.iter().map(|s| s.offices.iter().map(String::as_str).collect()).collect();
     assert_eq!(
         offices,
         vec![
@@ -63,11 +57,7 @@ fn five_sections_with_their_titles_and_offices() {
     );
     for section in &n.sections {
         for d in &section.directives {
-            assert_eq!(
-                d.offices, section.offices,
-                "{} inherits its section's offices",
-                d.number
-            );
+            assert_eq!(d.offices, section.offices, "{} inherits its section's offices", d.number);
             assert!(d.support_offices.is_empty());
         }
     }
@@ -78,10 +68,7 @@ fn directives_are_the_parallel_requirements() {
     let n = seed();
     let count = n.directive_count();
     assert!((15..=18).contains(&count), "15 to 18 directives, got {count}");
-    let titles: Vec<(&str, &str)> = n
-        .directives()
-        .map(|d| (d.number.as_str(), d.title.as_str()))
-        .collect();
+    let titles: Vec<(&str, &str)> = n.directives().map(|d| (d.number.as_str(), d.title.as_str())).collect();
     for (number, start) in [
         ("一", "在建工地治理"),
         ("一", "人员密集场所管控"),
@@ -103,17 +90,10 @@ fn directives_are_the_parallel_requirements() {
             .iter()
             .filter(|(num, title)| num.starts_with(&format!("{number}.")) && title.starts_with(start))
             .count();
-        assert_eq!(
-            hits, 1,
-            "one directive of {number}、 starts with {start}; got {titles:?}"
-        );
+        assert_eq!(hits, 1, "one directive of {number}、 starts with {start}; got {titles:?}");
     }
     // Numbers run 一.1, 一.2, … inside each section.
-    let four: Vec<&str> = n.sections[3]
-        .directives
-        .iter()
-        .map(|d| d.number.as_str())
-        .collect();
+    let four: Vec<&str> = n.sections[3].directives.iter().map(|d| d.number.as_str()).collect();
     assert_eq!(four, ["四.1", "四.2", "四.3"]);
 }
 
@@ -148,9 +128,7 @@ fn no_sentence_is_lost() {
     let kept = kept.concat();
     let body_start = text.find("一、").unwrap();
     for clause in split_clauses(&text[body_start..]) {
-        let sentence = clause
-            .trimmed()
-            .trim_start_matches(|c: char| "一二三四五六七八九十、".contains(c));
+        let sentence = clause.trimmed().trim_start_matches(|c: char| "一二三四五六七八九十、".contains(c));
         let sentence = sentence.trim_end_matches(['。', '；']);
         let sentence = sentence.split('（').next().unwrap();
         if !sentence.is_empty() {
@@ -161,9 +139,7 @@ fn no_sentence_is_lost() {
     for s in &n.sections {
         let mut at = 0;
         for d in &s.directives {
-            let found = s.text[at..]
-                .find(&d.text)
-                .unwrap_or_else(|| panic!("{} not in order", d.number));
+            let found = s.text[at..].find(&d.text).unwrap_or_else(|| panic!("{} not in order", d.number));
             at += found + d.text.len();
         }
     }
@@ -173,14 +149,8 @@ fn no_sentence_is_lost() {
 fn refuses_what_is_not_a_notice() {
     let day = date("2022-03-16");
     assert!(matches!(parse_notice("", day), Err(NoticeError::Empty)));
-    assert!(matches!(
-        parse_notice("今天天气很好。\n明天也好。", day),
-        Err(NoticeError::NoSections)
-    ));
-    assert!(matches!(
-        parse_notice("一、\u{0}\u{1}\u{2}", day),
-        Err(NoticeError::NotText)
-    ));
+    assert!(matches!(parse_notice("今天天气很好。\n明天也好。", day), Err(NoticeError::NoSections)));
+    assert!(matches!(parse_notice("一、\u{0}\u{1}\u{2}", day), Err(NoticeError::NotText)));
     let message = parse_notice("只有一段话。", day).unwrap_err().to_string();
     assert!(message.contains("未找到编号部分"), "{message}");
 }

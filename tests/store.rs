@@ -22,9 +22,7 @@ fn at(s: &str) -> NaiveDateTime {
 fn import_seed(store: &mut Store) -> duban::model::NoticeId {
     let text = decode_text(SEED).unwrap().text;
     let draft = parse_notice(&text, date("2022-03-16")).unwrap();
-    store
-        .import_notice(&draft, &text, "值班员甲", at("2022-03-16"))
-        .unwrap()
+    store.import_notice(&draft, &text, "值班员甲", at("2022-03-16")).unwrap()
 }
 
 #[test]
@@ -37,10 +35,7 @@ fn seed_round_trips_through_the_store() -> TestResult {
     assert_eq!(board.directives[0].number, "一.1");
     // HQ offices named by the notice joined the roster, in the order the notice names them;
     // the collective 各处室 is kept but not listed as an office.
-    let hq: Vec<&str> = board
-        .offices_in(OfficeGroup::Hq)
-        .map(|o| o.name.as_str())
-        .collect();
+    let hq: Vec<&str> = board.offices_in(OfficeGroup::Hq).map(|o| o.name.as_str()).collect();
     assert_eq!(
         hq,
         [
@@ -81,10 +76,7 @@ fn migrates_an_empty_file_and_reopens() -> TestResult {
     let conn = Connection::open(dir.path().join("duban.sqlite3"))?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(
-        conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))?,
-        "wal"
-    );
+    assert_eq!(conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))?, "wal");
     drop(conn);
     let store = Store::open_dir(dir.path())?;
     assert_eq!(store.counts()?, (1, 5, 16));
@@ -101,10 +93,7 @@ fn refuses_a_database_from_a_newer_duban() -> TestResult {
         Err(e @ StoreError::NewerSchema { .. }) => {
             let message = e.to_string();
             assert!(message.contains("请升级督办台"), "{message}");
-            assert!(
-                message.ends_with(&path.display().to_string()),
-                "path last: {message}"
-            );
+            assert!(message.ends_with(&path.display().to_string()), "path last: {message}");
         }
         Err(other) => panic!("wrong error: {other}"),
         Ok(_) => panic!("a newer schema was opened"),
@@ -128,19 +117,11 @@ fn a_failing_import_leaves_nothing_behind() -> TestResult {
     )?;
     let text = decode_text(SEED)?.text;
     let draft = parse_notice(&text, date("2022-03-16"))?;
-    let err = store
-        .import_notice(&draft, &text, "值班员甲", at("2022-03-16"))
-        .unwrap_err();
+    let err = store.import_notice(&draft, &text, "值班员甲", at("2022-03-16")).unwrap_err();
     assert!(err.to_string().contains("injected failure"));
     assert_eq!(store.counts()?, (0, 0, 0));
-    assert_eq!(
-        store.load_board()?.offices.len(),
-        offices_before,
-        "no office added"
-    );
-    let log: i64 = store
-        .connection()
-        .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))?;
+    assert_eq!(store.load_board()?.offices.len(), offices_before, "no office added");
+    let log: i64 = store.connection().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))?;
     assert_eq!(log, 0);
     Ok(())
 }
@@ -151,9 +132,7 @@ fn invalid_drafts_are_refused_before_writing() -> TestResult {
     let text = decode_text(SEED)?.text;
     let mut draft = parse_notice(&text, date("2022-03-16"))?;
     draft.sections[3].directives[1].text = "  ".into();
-    let err = store
-        .import_notice(&draft, &text, "甲", at("2022-03-16"))
-        .unwrap_err();
+    let err = store.import_notice(&draft, &text, "甲", at("2022-03-16")).unwrap_err();
     assert_eq!(err.to_string(), "第 四.2 条工作要求的内容为空");
     assert_eq!(store.counts()?, (0, 0, 0));
     Ok(())
@@ -165,24 +144,15 @@ fn edits_are_logged_and_the_log_is_append_only() -> TestResult {
     import_seed(&mut store);
     let board = store.load_board()?;
     let id = board.directives.iter().find(|d| d.number == "二.1").unwrap().id;
-    let actor = Actor {
-        author: "值班员乙",
-        at: at("2022-03-18"),
-    };
+    let actor = Actor { author: "值班员乙", at: at("2022-03-18") };
 
     assert!(store.set_status(id, Status::InProgress, &actor)?);
-    assert!(
-        !store.set_status(id, Status::InProgress, &actor)?,
-        "no-op is not logged"
-    );
+    assert!(!store.set_status(id, Status::InProgress, &actor)?, "no-op is not logged");
     assert!(store.set_deadline(id, Some(date("2022-03-25")), &actor)?);
     assert!(store.set_offices(id, &["作战训练处".into(), "沈阳支队".into()], &actor)?);
     store.add_progress(id, date("2022-03-17"), "已组织全省实战化训练。", &actor)?;
     store.add_progress(id, date("2022-03-18"), "完成桌面推演。", &actor)?;
-    assert!(matches!(
-        store.add_progress(id, date("2022-03-18"), "  ", &actor),
-        Err(StoreError::Invalid(_))
-    ));
+    assert!(matches!(store.add_progress(id, date("2022-03-18"), "  ", &actor), Err(StoreError::Invalid(_))));
 
     let detail = store.load_detail(id)?;
     assert_eq!(detail.row.status, Status::InProgress);
@@ -190,10 +160,7 @@ fn edits_are_logged_and_the_log_is_append_only() -> TestResult {
     assert!(!detail.deadline_inferred);
     assert_eq!(detail.row.offices_text(), "作战训练处、沈阳支队");
     assert_eq!(detail.progress[0].text, "完成桌面推演。");
-    assert_eq!(
-        detail.row.last_progress,
-        Some((date("2022-03-18"), "完成桌面推演。".into()))
-    );
+    assert_eq!(detail.row.last_progress, Some((date("2022-03-18"), "完成桌面推演。".into())));
     let fields: Vec<(&str, Option<&str>, Option<&str>)> = detail
         .changes
         .iter()

@@ -23,10 +23,7 @@ fn import_the_seed_through_the_dialog_then_close_one_for_duiwuchu() {
     h.run();
     click_button(&mut h, "解析");
     assert!(h.state().is_import_reviewing(), "parse shown for review");
-    assert!(
-        h.state().board().directives.is_empty(),
-        "nothing stored before confirming"
-    );
+    assert!(h.state().board().directives.is_empty(), "nothing stored before confirming");
     h.get_by_label_contains("识别出 5 个部分、16 条工作要求");
     click_button(&mut h, "确认导入（16 条）");
     assert!(!h.state().is_import_open());
@@ -34,21 +31,9 @@ fn import_the_seed_through_the_dialog_then_close_one_for_duiwuchu() {
 
     // 队务处: its own three directives and the three of 四、 (addressed to 各处室).
     click_button(&mut h, "队务处");
-    let office = h
-        .state()
-        .board()
-        .offices
-        .iter()
-        .find(|o| o.name == "队务处")
-        .unwrap()
-        .id;
+    let office = h.state().board().offices.iter().find(|o| o.name == "队务处").unwrap().id;
     assert_eq!(h.state().filter(), BoardFilter::Office(office));
-    let numbers: Vec<String> = h
-        .state()
-        .visible_rows()
-        .iter()
-        .map(|d| d.number.clone())
-        .collect();
+    let numbers: Vec<String> = h.state().visible_rows().iter().map(|d| d.number.clone()).collect();
     assert_eq!(numbers, ["四.1", "四.2", "四.3", "五.1", "五.2", "五.3"]);
     assert_eq!(h.state().counts_of(Some("队务处")).open, 6);
 
@@ -63,33 +48,15 @@ fn import_the_seed_through_the_dialog_then_close_one_for_duiwuchu() {
     assert_eq!(state.detail().unwrap().row.status, Status::Done);
     assert_eq!(state.counts_of(Some("队务处")).open, 5, "sidebar count drops");
     assert_eq!(state.counts_of(None).open, 15);
-    let row = state
-        .visible_rows()
-        .into_iter()
-        .find(|d| d.number == "五.3")
-        .unwrap();
+    let row = state.visible_rows().into_iter().find(|d| d.number == "五.3").unwrap();
     let urgency = row.urgency(state.today(), 3);
     assert_eq!(urgency, Urgency::Finished);
-    assert_eq!(
-        theme::urgency_color(urgency),
-        Some(theme::FINISHED),
-        "done rows are green"
-    );
-    assert_eq!(
-        state.status().map(|s| s.text.as_str()),
-        Some("状态已改为“已完成”")
-    );
+    assert_eq!(theme::urgency_color(urgency), Some(theme::FINISHED), "done rows are green");
+    assert_eq!(state.status().map(|s| s.text.as_str()), Some("状态已改为“已完成”"));
     // Drawn as done: the table's 剩余 and 状态 columns and the detail's deadline line.
-    assert_eq!(
-        h.get_all_by_role_and_label(egui::accesskit::Role::Label, "已完成")
-            .count(),
-        3
-    );
+    assert_eq!(h.get_all_by_role_and_label(egui::accesskit::Role::Label, "已完成").count(), 3);
     let changes = &h.state().detail().unwrap().changes;
-    assert_eq!(
-        (changes[0].field.as_str(), changes[0].author.as_str()),
-        ("状态", "张伟")
-    );
+    assert_eq!((changes[0].field.as_str(), changes[0].author.as_str()), ("状态", "张伟"));
 }
 
 #[test]
@@ -106,10 +73,7 @@ fn overdue_directives_are_counted_and_drawn_as_overdue() {
     click_button(&mut h, "已逾期");
     let rows = h.state().visible_rows();
     assert_eq!(rows.len(), 15);
-    assert!(
-        rows.iter()
-            .all(|d| d.urgency(date("2022-03-22"), 3) == Urgency::Overdue)
-    );
+    assert!(rows.iter().all(|d| d.urgency(date("2022-03-22"), 3) == Urgency::Overdue));
     assert!(rows.iter().all(|d| d.number != "五.1"));
     assert_eq!(theme::urgency_color(Urgency::Overdue), Some(theme::OVERDUE));
     // Drawn: the days column says how late, for the rows on screen.

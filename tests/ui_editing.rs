@@ -41,18 +41,10 @@ fn a_progress_note_typed_in_chinese_is_stored_signed_and_shown_in_the_table() {
     click_button(&mut h, "添加进展");
     let detail = h.state().detail().unwrap();
     assert_eq!(detail.progress.len(), 1);
-    assert_eq!(
-        detail.progress[0].text,
-        "已联合住建部门检查工地12处，整改隐患37项。"
-    );
+    assert_eq!(detail.progress[0].text, "已联合住建部门检查工地12处，整改隐患37项。");
     assert_eq!(detail.progress[0].author, "李娜");
     assert_eq!(detail.progress[0].on, date("2022-03-18"));
-    let row = h
-        .state()
-        .visible_rows()
-        .into_iter()
-        .find(|d| d.number == "一.2")
-        .unwrap();
+    let row = h.state().visible_rows().into_iter().find(|d| d.number == "一.2").unwrap();
     assert_eq!(
         row.last_progress.as_ref().map(|p| p.1.as_str()),
         Some("已联合住建部门检查工地12处，整改隐患37项。")
@@ -71,19 +63,13 @@ fn offices_edited_in_the_detail_pane_move_the_directive_between_offices() {
     h.get_by_label("森林火灾扑救").click();
     settle(&mut h);
     let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "责任单位");
-    assert_eq!(
-        field.value().as_deref(),
-        Some("指挥中心、作战训练处、特种灾害救援处、信息通信处")
-    );
+    assert_eq!(field.value().as_deref(), Some("指挥中心、作战训练处、特种灾害救援处、信息通信处"));
     field.click();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     ime_commit(&mut h, "作战训练处、大连支队");
     click_button(&mut h, "保存单位");
-    assert_eq!(
-        h.state().detail().unwrap().row.offices_text(),
-        "作战训练处、大连支队"
-    );
+    assert_eq!(h.state().detail().unwrap().row.offices_text(), "作战训练处、大连支队");
     assert_eq!(h.state().counts_of(Some("大连支队")).open, 1);
     // 二.1, 二.3 and the three of 四、 (各处室) remain.
     assert_eq!(h.state().counts_of(Some("指挥中心")).open, 5);
@@ -104,15 +90,10 @@ fn text_that_is_not_a_notice_is_refused_in_the_dialog_and_nothing_is_written() {
 
     // A binary file typed as a path: refused with the reason and the path.
     let binary = dir.path().join("照片.jpg");
-    std::fs::write(
-        &binary,
-        [0xFFu8, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0, 1, 2, 3],
-    )
-    .unwrap();
+    std::fs::write(&binary, [0xFFu8, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0, 1, 2, 3]).unwrap();
     h.get_by_label("或打开文件：").click();
     h.run();
-    h.get_by_label("或打开文件：")
-        .type_text(&binary.display().to_string());
+    h.get_by_label("或打开文件：").type_text(&binary.display().to_string());
     h.run();
     click_button(&mut h, "读取文件并解析");
     h.get_by_label_contains("照片.jpg");

@@ -39,6 +39,13 @@ pub enum Verb {
         text: String,
         author: Option<String>,
     },
+    /// `duban export -o FILE` — write the meeting report.
+    Export {
+        output: PathBuf,
+        format: Option<String>,
+        notice: Option<i64>,
+        all: bool,
+    },
     Help,
 }
 
@@ -63,6 +70,8 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban status 编号 状态 [--author 姓名]       修改状态（未开始、推进中、已完成、已销号）
   duban note 编号 进展内容 [--date 日期] [--author 姓名]
                                               添加进展记录
+  duban export -o 文件 [--format docx|xlsx|csv] [--notice 通知编号|--all] [--date 汇报日期]
+                                              导出会议汇报（默认最新一次通知；--all 为全部未办结）
 
 日期格式：YYYY-MM-DD。数据目录默认为系统数据目录，可用 --data 或环境变量 DUBAN_DATA_DIR 指定。";
 
@@ -71,28 +80,26 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     let mut verb_name: Option<String> = None;
     let mut positional: Vec<String> = Vec::new();
     let (mut data_dir, mut date, mut office, mut author) = (None, None, None, None);
-    let (mut overdue, mut json) = (false, false);
+    let (mut output, mut format, mut notice) = (None, None, None);
+    let (mut overdue, mut json, mut all) = (false, false, false);
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("选项 {name} 缺少取值"));
         match arg.as_str() {
             "-h" | "--help" | "help" => {
-                return Ok(Args {
-                    verb: Verb::Help,
-                    data_dir,
-                    date,
-                });
+                return Ok(Args { verb: Verb::Help, data_dir, date });
             }
             "--data" => data_dir = Some(PathBuf::from(value("--data")?)),
             "--date" => {
                 let v = value("--date")?;
-                date = Some(
-                    v.parse()
-                        .map_err(|_| format!("日期格式不正确（应为 YYYY-MM-DD）：{v}"))?,
-                );
+                date = Some(v.parse().map_err(|_| format!("日期格式不正确（应为 YYYY-MM-DD）：{v}"))?);
             }
             "--office" => office = Some(value("--office")?),
             "--author" => author = Some(value("--author")?),
+            "-o" | "--output" => output = Some(PathBuf::from(value("-o")?)),
+            "--format" => format = Some(value("--format")?),
+            "--notice" => notice = Some(directive_id(&value("--notice")?)?),
+            "--all" => all = true,
             "--overdue" => overdue = true,
             "--json" => json = true,
             s if s.starts_with("--") => return Err(format!("未知选项：{s}")),
@@ -109,41 +116,24 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     };
     let verb = match verb_name.as_deref() {
         None => Verb::Gui,
-        Some("parse") => Verb::Parse {
-            file: file(&mut positional, "parse")?,
-        },
-        Some("import") => Verb::Import {
-            file: file(&mut positional, "import")?,
-            author,
-        },
-        Some("list") => Verb::List {
-            office,
-            overdue,
-            json,
-        },
+        Some("parse") => Verb::Parse { file: file(&mut positional, "parse")? },
+        Some("import") => Verb::Import { file: file(&mut positional, "import")?, author },
+        Some("list") => Verb::List { office, overdue, json },
         Some("status") => {
-            let [id, status] = two(
-                &mut positional,
-                "status 需要编号和状态，如：duban status 14 已完成",
-            )?;
+            let [id, status] = two(&mut positional, "status 需要编号和状态，如：duban status 14 已完成")?;
             let status = Status::parse(&status)
                 .ok_or_else(|| format!("未知状态：{status}（可用：未开始、推进中、已完成、已销号）"))?;
-            Verb::SetStatus {
-                id: directive_id(&id)?,
-                status,
-                author,
-            }
+            Verb::SetStatus { id: directive_id(&id)?, status, author }
         }
+        Some("export") => Verb::Export {
+            output: output.ok_or("export 需要用 -o 指定输出文件，如：duban export -o 汇总.docx")?,
+            format,
+            notice,
+            all,
+        },
         Some("note") => {
-            let [id, text] = two(
-                &mut positional,
-                "note 需要编号和进展内容，如：duban note 14 已完成检查",
-            )?;
-            Verb::Note {
-                id: directive_id(&id)?,
-                text,
-                author,
-            }
+            let [id, text] = two(&mut positional, "note 需要编号和进展内容，如：duban note 14 已完成检查")?;
+            Verb::Note { id: directive_id(&id)?, text, author }
         }
         Some(other) => return Err(format!("未知命令：{other}")),
     };
@@ -160,8 +150,7 @@ fn two(positional: &mut Vec<String>, usage: &str) -> Result<[String; 2], String>
 }
 
 fn directive_id(s: &str) -> Result<i64, String> {
-    s.parse()
-        .map_err(|_| format!("编号应为数字（见 duban list 第一列）：{s}"))
+    s.parse().map_err(|_| format!("编号应为数字（见 duban list 第一列）：{s}"))
 }
 
 #[cfg(test)]
@@ -175,28 +164,14 @@ mod tests {
     #[test]
     fn reads_verbs_and_options() {
         let a = parse("list --office 队务处 --overdue --date 2022-03-21 --data /tmp/x --json").unwrap();
-        assert_eq!(
-            a.verb,
-            Verb::List {
-                office: Some("队务处".into()),
-                overdue: true,
-                json: true
-            }
-        );
+        assert_eq!(a.verb, Verb::List { office: Some("队务处".into()), overdue: true, json: true });
         assert_eq!(a.date, "2022-03-21".parse().ok());
         assert_eq!(a.data_dir, Some(PathBuf::from("/tmp/x")));
         assert_eq!(parse("").unwrap().verb, Verb::Gui);
-        assert_eq!(
-            parse("parse a.txt").unwrap().verb,
-            Verb::Parse { file: "a.txt".into() }
-        );
+        assert_eq!(parse("parse a.txt").unwrap().verb, Verb::Parse { file: "a.txt".into() });
         assert_eq!(
             parse("status 14 已完成").unwrap().verb,
-            Verb::SetStatus {
-                id: 14,
-                status: Status::Done,
-                author: None
-            }
+            Verb::SetStatus { id: 14, status: Status::Done, author: None }
         );
         assert!(parse("status 14 完了").unwrap_err().starts_with("未知状态：完了"));
         assert!(parse("note x 文字").unwrap_err().starts_with("编号应为数字"));
@@ -205,11 +180,7 @@ mod tests {
     #[test]
     fn explains_bad_arguments_in_chinese() {
         assert_eq!(parse("parse").unwrap_err(), "parse 需要一个通知文件");
-        assert!(
-            parse("list --date 3月16日")
-                .unwrap_err()
-                .contains("日期格式不正确")
-        );
+        assert!(parse("list --date 3月16日").unwrap_err().contains("日期格式不正确"));
         assert_eq!(parse("frobnicate").unwrap_err(), "未知命令：frobnicate");
         assert_eq!(parse("--data").unwrap_err(), "选项 --data 缺少取值");
     }

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use crate::clock::Clock;
-use crate::model::DirectiveId;
 use crate::model::{BoardFilter, DEFAULT_DUE_SOON_DAYS, Urgency, days_left};
+use crate::model::{DirectiveId, NoticeId};
 use crate::notice::{decode_text, parse_notice, read_text_file};
+use crate::report;
 use crate::store::{Actor, Store};
 
 pub use args::{Args, USAGE, Verb, parse_args};
@@ -35,9 +36,7 @@ pub fn data_dir(arg: Option<&Path>) -> anyhow::Result<PathBuf> {
 fn read_notice(file: &Path) -> anyhow::Result<String> {
     if file == Path::new("-") {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("无法读取标准输入")?;
+        std::io::stdin().read_to_end(&mut bytes).context("无法读取标准输入")?;
         return Ok(decode_text(&bytes)?.text);
     }
     Ok(read_text_file(file)?.text)
@@ -77,24 +76,13 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                     writeln!(out, "    {} {}　{}", d.number, d.title, deadline)?;
                 }
             }
-            writeln!(
-                out,
-                "共 {} 个部分、{} 条工作要求。",
-                draft.sections.len(),
-                draft.directive_count()
-            )?;
+            writeln!(out, "共 {} 个部分、{} 条工作要求。", draft.sections.len(), draft.directive_count())?;
         }
         Verb::SetStatus { id, status, author } => {
             let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
             let author = author_of(&store, author.as_deref())?;
-            let changed = store.set_status(
-                DirectiveId(*id),
-                *status,
-                &Actor {
-                    author: &author,
-                    at: clock.now(),
-                },
-            )?;
+            let changed =
+                store.set_status(DirectiveId(*id), *status, &Actor { author: &author, at: clock.now() })?;
             let note = if changed { "已改为" } else { "原本就是" };
             writeln!(out, "工作要求 {id}：状态{note}“{status}”")?;
         }
@@ -105,18 +93,49 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 DirectiveId(*id),
                 clock.today(),
                 text,
-                &Actor {
-                    author: &author,
-                    at: clock.now(),
-                },
+                &Actor { author: &author, at: clock.now() },
             )?;
             writeln!(out, "工作要求 {id}：已添加 {} 的进展", clock.today())?;
         }
-        Verb::List {
-            office,
-            overdue,
-            json,
-        } => {
+        Verb::Export { output, format, notice, all } => {
+            let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            let board = store.load_board()?;
+            let format = match format {
+                Some(f) => report::Format::parse(f)
+                    .with_context(|| format!("不支持的导出格式：{f}（可用：docx、xlsx、csv）"))?,
+                None => report::Format::from_path(output).with_context(|| {
+                    format!("无法从文件名判断导出格式，请用 --format 指定：{}", output.display())
+                })?,
+            };
+            let scope = match (notice, all) {
+                (Some(_), true) => bail!("--notice 与 --all 只能选一个"),
+                (Some(id), false) => match board.notice(NoticeId(*id)) {
+                    Some(n) => report::Scope::Notice(n.id),
+                    None => bail!("找不到编号为 {id} 的通知"),
+                },
+                (None, true) => report::Scope::AllOpen,
+                (None, false) => match board.notices.first() {
+                    Some(n) => report::Scope::Notice(n.id),
+                    None => bail!("还没有导入任何通知"),
+                },
+            };
+            let request = report::SummaryRequest {
+                scope,
+                report_date: clock.today(),
+                offices: None,
+                due_soon_days: DEFAULT_DUE_SOON_DAYS,
+            };
+            let summary = report::Summary::build(&board, &request);
+            report::export(&summary, format, output)?;
+            writeln!(
+                out,
+                "已导出：{}（{} 项工作要求，{} 个单位）",
+                output.display(),
+                summary.totals.directives,
+                summary.blocks.len()
+            )?;
+        }
+        Verb::List { office, overdue, json } => {
             let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
             let board = store.load_board()?;
             let today = clock.today();

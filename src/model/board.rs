@@ -7,6 +7,24 @@ use chrono::NaiveDate;
 
 use super::{DirectiveId, NoticeId, OfficeGroup, OfficeId, Status, UnitKind, Urgency};
 
+/// 通知 — a stored notice, as lists and report titles need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeInfo {
+    pub id: NoticeId,
+    pub title: String,
+    pub issuer: Option<String>,
+    /// 会议 — e.g. 2022年第10次办公会议.
+    pub meeting: Option<String>,
+    pub issued_on: NaiveDate,
+}
+
+impl NoticeInfo {
+    /// How the notice is named in lists and reports: its meeting, else its title.
+    pub fn label(&self) -> &str {
+        self.meeting.as_deref().unwrap_or(&self.title)
+    }
+}
+
 /// 单位 — one roster entry (an office, a detachment, or a collective name).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Office {
@@ -88,11 +106,7 @@ impl DirectiveRow {
     }
 
     pub fn names_with(&self, role: Role) -> Vec<&str> {
-        self.assignments
-            .iter()
-            .filter(|a| a.role == role)
-            .map(|a| a.name.as_str())
-            .collect()
+        self.assignments.iter().filter(|a| a.role == role).map(|a| a.name.as_str()).collect()
     }
 
     /// Whether this directive is the business of `office`: named directly, or through a
@@ -127,6 +141,8 @@ pub struct OfficeCounts {
 /// Everything the main window shows, loaded in one go after each change.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Board {
+    /// Stored notices, newest first.
+    pub notices: Vec<NoticeInfo>,
     /// The roster, in roster order (HQ offices, then detachments; collectives last).
     pub offices: Vec<Office>,
     /// In notice order: newest notice first, then section and directive order.
@@ -134,6 +150,10 @@ pub struct Board {
 }
 
 impl Board {
+    pub fn notice(&self, id: NoticeId) -> Option<&NoticeInfo> {
+        self.notices.iter().find(|n| n.id == id)
+    }
+
     pub fn office(&self, id: OfficeId) -> Option<&Office> {
         self.offices.iter().find(|o| o.id == id)
     }
@@ -197,11 +217,7 @@ mod tests {
     use super::*;
 
     fn office(id: i64, name: &str) -> Office {
-        Office {
-            id: OfficeId(id),
-            name: name.into(),
-            kind: crate::model::classify_unit(name),
-        }
+        Office { id: OfficeId(id), name: name.into(), kind: crate::model::classify_unit(name) }
     }
 
     fn row(id: i64, deadline: &str, status: Status, units: &[&Office]) -> DirectiveRow {
@@ -216,12 +232,7 @@ mod tests {
             status,
             assignments: units
                 .iter()
-                .map(|o| Assignment {
-                    office: o.id,
-                    name: o.name.clone(),
-                    kind: o.kind,
-                    role: Role::Lead,
-                })
+                .map(|o| Assignment { office: o.id, name: o.name.clone(), kind: o.kind, role: Role::Lead })
                 .collect(),
             last_progress: None,
         }
@@ -229,13 +240,10 @@ mod tests {
 
     #[test]
     fn collectives_reach_every_member_of_their_group() {
-        let (fire, news, shenyang, all_hq) = (
-            office(1, "防火监督处"),
-            office(2, "新闻宣传处"),
-            office(3, "沈阳支队"),
-            office(4, "各处室"),
-        );
+        let (fire, news, shenyang, all_hq) =
+            (office(1, "防火监督处"), office(2, "新闻宣传处"), office(3, "沈阳支队"), office(4, "各处室"));
         let board = Board {
+            notices: Vec::new(),
             offices: vec![fire.clone(), news.clone(), shenyang.clone(), all_hq.clone()],
             directives: vec![
                 row(1, "2022-03-20", Status::NotStarted, &[&fire]),
@@ -244,32 +252,12 @@ mod tests {
             ],
         };
         let today: NaiveDate = "2022-03-21".parse().unwrap();
-        assert_eq!(
-            board.filtered(BoardFilter::Office(OfficeId(2)), today, 3),
-            vec![1, 2]
-        );
-        assert_eq!(
-            board.filtered(BoardFilter::Office(OfficeId(3)), today, 3),
-            Vec::<usize>::new()
-        );
+        assert_eq!(board.filtered(BoardFilter::Office(OfficeId(2)), today, 3), vec![1, 2]);
+        assert_eq!(board.filtered(BoardFilter::Office(OfficeId(3)), today, 3), Vec::<usize>::new());
         assert_eq!(board.filtered(BoardFilter::Overdue, today, 3), vec![0]);
         let counts = board.counts(today, 3);
-        assert_eq!(
-            counts[&Some(OfficeId(1))],
-            OfficeCounts {
-                open: 2,
-                overdue: 1,
-                due_soon: 0
-            }
-        );
-        assert_eq!(
-            counts[&Some(OfficeId(2))],
-            OfficeCounts {
-                open: 1,
-                overdue: 0,
-                due_soon: 0
-            }
-        );
+        assert_eq!(counts[&Some(OfficeId(1))], OfficeCounts { open: 2, overdue: 1, due_soon: 0 });
+        assert_eq!(counts[&Some(OfficeId(2))], OfficeCounts { open: 1, overdue: 0, due_soon: 0 });
         assert_eq!(counts.get(&Some(OfficeId(3))), None);
         assert_eq!(counts[&None].open, 2);
     }

@@ -8,7 +8,7 @@ mod office;
 mod status;
 mod urgency;
 
-pub use board::{Assignment, Board, BoardFilter, DirectiveRow, Office, OfficeCounts, Role};
+pub use board::{Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role};
 pub use detail::{ChangeEntry, DirectiveDetail, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use ids::{DirectiveId, NoticeId, OfficeId};

@@ -48,32 +48,16 @@ pub enum UnitKind {
 /// Decides what a unit name means. Collective names are matched whole; a single unit is a
 /// detachment when it ends in 支队 or 大队, otherwise an HQ office.
 pub fn classify_unit(name: &str) -> UnitKind {
-    const ALL_HQ: [&str; 6] = [
-        "各处室",
-        "机关各处室",
-        "总队机关各处室",
-        "机关各部门",
-        "各部门",
-        "总队机关",
-    ];
+    const ALL_HQ: [&str; 6] = ["各处室", "机关各处室", "总队机关各处室", "机关各部门", "各部门", "总队机关"];
     const ALL_DETACHMENTS: [&str; 3] = ["各支队", "各市支队", "各消防救援支队"];
     const EVERYONE: [&str; 3] = ["各单位", "各级", "全体"];
     let name = name.trim();
     if ALL_HQ.contains(&name) {
-        UnitKind::Collective {
-            hq: true,
-            detachments: false,
-        }
+        UnitKind::Collective { hq: true, detachments: false }
     } else if ALL_DETACHMENTS.contains(&name) {
-        UnitKind::Collective {
-            hq: false,
-            detachments: true,
-        }
+        UnitKind::Collective { hq: false, detachments: true }
     } else if EVERYONE.contains(&name) {
-        UnitKind::Collective {
-            hq: true,
-            detachments: true,
-        }
+        UnitKind::Collective { hq: true, detachments: true }
     } else if name.ends_with("支队") || name.ends_with("大队") {
         UnitKind::Office(OfficeGroup::Detachment)
     } else {
@@ -96,32 +80,17 @@ impl UnitKind {
     pub fn as_db(self) -> &'static str {
         match self {
             UnitKind::Office(g) => g.as_db(),
-            UnitKind::Collective {
-                hq: true,
-                detachments: false,
-            } => "all_hq",
-            UnitKind::Collective {
-                hq: false,
-                detachments: true,
-            } => "all_detachments",
+            UnitKind::Collective { hq: true, detachments: false } => "all_hq",
+            UnitKind::Collective { hq: false, detachments: true } => "all_detachments",
             UnitKind::Collective { .. } => "all",
         }
     }
 
     pub fn from_db(s: &str) -> Option<UnitKind> {
         Some(match s {
-            "all_hq" => UnitKind::Collective {
-                hq: true,
-                detachments: false,
-            },
-            "all_detachments" => UnitKind::Collective {
-                hq: false,
-                detachments: true,
-            },
-            "all" => UnitKind::Collective {
-                hq: true,
-                detachments: true,
-            },
+            "all_hq" => UnitKind::Collective { hq: true, detachments: false },
+            "all_detachments" => UnitKind::Collective { hq: false, detachments: true },
+            "all" => UnitKind::Collective { hq: true, detachments: true },
             other => UnitKind::Office(OfficeGroup::from_db(other)?),
         })
     }
@@ -135,10 +104,7 @@ mod tests {
     fn classifies_offices_detachments_and_collectives() {
         assert_eq!(classify_unit("防火监督处"), UnitKind::Office(OfficeGroup::Hq));
         assert_eq!(classify_unit("指挥中心"), UnitKind::Office(OfficeGroup::Hq));
-        assert_eq!(
-            classify_unit("沈阳支队"),
-            UnitKind::Office(OfficeGroup::Detachment)
-        );
+        assert_eq!(classify_unit("沈阳支队"), UnitKind::Office(OfficeGroup::Detachment));
         let all_hq = classify_unit("各处室");
         assert!(all_hq.covers_group(OfficeGroup::Hq) && !all_hq.covers_group(OfficeGroup::Detachment));
         assert!(classify_unit("各支队").covers_group(OfficeGroup::Detachment));

@@ -19,12 +19,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::NotStarted,
-        Status::InProgress,
-        Status::Done,
-        Status::Closed,
-    ];
+    pub const ALL: [Status; 4] = [Status::NotStarted, Status::InProgress, Status::Done, Status::Closed];
 
     /// The Chinese word the officers use.
     pub fn label(self) -> &'static str {
@@ -52,9 +47,7 @@ impl Status {
 
     /// Accepts the Chinese label or the database value (for the command line).
     pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL
-            .into_iter()
-            .find(|st| st.as_db() == s || st.label() == s)
+        Status::ALL.into_iter().find(|st| st.as_db() == s || st.label() == s)
     }
 
     /// Done or closed: no longer counts as open or overdue.

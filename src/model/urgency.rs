@@ -50,27 +50,12 @@ mod tests {
     fn classifies_against_today() {
         let today = d("2022-03-21");
         let open = Status::InProgress;
-        assert_eq!(
-            Urgency::of(Some(d("2022-03-20")), open, today, 3),
-            Urgency::Overdue
-        );
-        assert_eq!(
-            Urgency::of(Some(d("2022-03-21")), open, today, 3),
-            Urgency::DueSoon
-        );
-        assert_eq!(
-            Urgency::of(Some(d("2022-03-24")), open, today, 3),
-            Urgency::DueSoon
-        );
-        assert_eq!(
-            Urgency::of(Some(d("2022-03-25")), open, today, 3),
-            Urgency::OnTrack
-        );
+        assert_eq!(Urgency::of(Some(d("2022-03-20")), open, today, 3), Urgency::Overdue);
+        assert_eq!(Urgency::of(Some(d("2022-03-21")), open, today, 3), Urgency::DueSoon);
+        assert_eq!(Urgency::of(Some(d("2022-03-24")), open, today, 3), Urgency::DueSoon);
+        assert_eq!(Urgency::of(Some(d("2022-03-25")), open, today, 3), Urgency::OnTrack);
         assert_eq!(Urgency::of(None, open, today, 3), Urgency::OnTrack);
-        assert_eq!(
-            Urgency::of(Some(d("2022-03-01")), Status::Closed, today, 3),
-            Urgency::Finished
-        );
+        assert_eq!(Urgency::of(Some(d("2022-03-01")), Status::Closed, today, 3), Urgency::Finished);
         assert_eq!(days_left(d("2022-03-18"), today), -3);
     }
 }

@@ -19,71 +19,46 @@ fn num(c: &regex::Captures, i: usize) -> Option<u32> {
 
 /// Last day of `month` in `year`.
 pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let (y, m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
+    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
     NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
 }
 
 /// Sunday of the week `day` falls in (weeks run Monday to Sunday).
 pub fn week_end(day: NaiveDate) -> NaiveDate {
     let to_sunday = 6 - day.weekday().num_days_from_monday();
-    day.checked_add_days(Days::new(u64::from(to_sunday)))
-        .unwrap_or(day)
+    day.checked_add_days(Days::new(u64::from(to_sunday))).unwrap_or(day)
 }
 
 /// A month-day without a year is in the notice's year, or the next if it has passed.
 fn upcoming(year: i32, month: u32, day: u32, issued: NaiveDate) -> Option<NaiveDate> {
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    if date < issued {
-        NaiveDate::from_ymd_opt(year + 1, month, day)
-    } else {
-        Some(date)
-    }
+    if date < issued { NaiveDate::from_ymd_opt(year + 1, month, day) } else { Some(date) }
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let rule = |re: &str, resolve| Rule {
-        re: Regex::new(re).expect("deadline regex"),
-        resolve,
-    };
+    let rule = |re: &str, resolve| Rule { re: Regex::new(re).expect("deadline regex"), resolve };
     vec![
-        rule(
-            r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)",
-            |c, _| NaiveDate::from_ymd_opt(c[1].parse().ok()?, num(c, 2)?, num(c, 3)?),
-        ),
+        rule(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, _| {
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, num(c, 2)?, num(c, 3)?)
+        }),
         rule(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?", |c, _| {
             month_end(c[1].parse().ok()?, num(c, 2)?)
         }),
-        rule(
-            r"(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)",
-            |c, issued| upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued),
-        ),
+        rule(r"(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, issued| {
+            upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
+        }),
         rule(r"(\d{1,2})月(?:底|末)(?:前|之前)?", |c, issued| {
             let end = month_end(issued.year(), num(c, 1)?)?;
-            if end < issued {
-                month_end(issued.year() + 1, num(c, 1)?)
-            } else {
-                Some(end)
-            }
+            if end < issued { month_end(issued.year() + 1, num(c, 1)?) } else { Some(end) }
         }),
-        rule(r"(?:今年|年)(?:底|末|内)(?:前|之前)?", |_, issued| {
-            month_end(issued.year(), 12)
-        }),
+        rule(r"(?:今年|年)(?:底|末|内)(?:前|之前)?", |_, issued| month_end(issued.year(), 12)),
         rule(r"上半年", |_, issued| month_end(issued.year(), 6)),
         rule(r"本周(?:内)?", |_, issued| Some(week_end(issued))),
-        rule(r"(?:本月|月底)(?:底|内|前)?", |_, issued| {
-            month_end(issued.year(), issued.month())
+        rule(r"(?:本月|月底)(?:底|内|前)?", |_, issued| month_end(issued.year(), issued.month())),
+        rule(r"(?:第)?([一二三四])季度(?:末|底)?(?:前)?", |c, issued| {
+            let q = "一二三四".chars().position(|q| c[1].starts_with(q))? as u32 + 1;
+            month_end(issued.year(), q * 3)
         }),
-        rule(
-            r"(?:第)?([一二三四])季度(?:末|底)?(?:前)?",
-            |c, issued| {
-                let q = "一二三四".chars().position(|q| c[1].starts_with(q))? as u32 + 1;
-                month_end(issued.year(), q * 3)
-            },
-        ),
     ]
 });
 
@@ -104,10 +79,7 @@ pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
                 let m = c.get(0)?;
                 let before = &text[..m.start()];
                 let after = &text[m.start()..];
-                if NOT_DEADLINES
-                    .iter()
-                    .any(|w| before.ends_with(w) || after.starts_with(w))
-                {
+                if NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w)) {
                     return None;
                 }
                 Some((m.start(), (rule.resolve)(&c, issued)?, m.as_str()))
@@ -184,10 +156,7 @@ mod tests {
 
     #[test]
     fn recurrences_are_kept_as_written() {
-        assert_eq!(
-            find_recurrence("每月25日前报送进展").as_deref(),
-            Some("每月25日前")
-        );
+        assert_eq!(find_recurrence("每月25日前报送进展").as_deref(), Some("每月25日前"));
         assert_eq!(find_recurrence("每季度通报一次").as_deref(), Some("每季度"));
         assert_eq!(find_recurrence("年底前完成"), None);
     }

@@ -21,23 +21,14 @@ pub struct DecodedText {
 
 /// Reads a notice file with a size cap, then decodes it.
 pub fn read_text_file(path: &Path) -> Result<DecodedText, NoticeError> {
-    let io = |source| NoticeError::Io {
-        source,
-        path: path.to_path_buf(),
-    };
+    let io = |source| NoticeError::Io { source, path: path.to_path_buf() };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_NOTICE_BYTES {
-        return Err(NoticeError::TooLarge {
-            size,
-            limit: MAX_NOTICE_BYTES,
-        }
-        .in_file(path));
+        return Err(NoticeError::TooLarge { size, limit: MAX_NOTICE_BYTES }.in_file(path));
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_NOTICE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    file.take(MAX_NOTICE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
     decode_text(&bytes).map_err(|e| e.in_file(path))
 }
 
@@ -45,10 +36,7 @@ pub fn read_text_file(path: &Path) -> Result<DecodedText, NoticeError> {
 /// of GBK). Binary data (NUL bytes, control characters) is refused.
 pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, NoticeError> {
     if bytes.len() as u64 > MAX_NOTICE_BYTES {
-        return Err(NoticeError::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_NOTICE_BYTES,
-        });
+        return Err(NoticeError::TooLarge { size: bytes.len() as u64, limit: MAX_NOTICE_BYTES });
     }
     let (text, encoding) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -86,9 +74,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, NoticeError> {
 /// NUL or other C0 control bytes (besides tab, line breaks, form feed) never occur in text
 /// encoded as UTF-8 or GB18030.
 fn has_binary_bytes(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+    bytes.iter().any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
 /// UTF-16 without BOM: many NUL bytes in a regular pattern.
@@ -98,16 +84,10 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 
 /// Refuses empty text and text with control characters other than line breaks and tabs.
 pub fn check_is_text(text: &str) -> Result<(), NoticeError> {
-    if text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .is_empty()
-    {
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
         return Err(NoticeError::Empty);
     }
-    let bad = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'))
-        .count();
+    let bad = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}')).count();
     if bad > 0 {
         return Err(NoticeError::NotText);
     }
@@ -137,13 +117,8 @@ mod tests {
     fn refuses_binary_and_empty() {
         assert!(matches!(decode_text(b""), Err(NoticeError::Empty)));
         assert!(matches!(decode_text(b" \n\r\n "), Err(NoticeError::Empty)));
-        assert!(matches!(
-            decode_text(b"abc\0def\x01\x02"),
-            Err(NoticeError::NotText)
-        ));
-        let random: Vec<u8> = (0..4096u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
-            .collect();
+        assert!(matches!(decode_text(b"abc\0def\x01\x02"), Err(NoticeError::NotText)));
+        let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
         assert!(decode_text(&random).is_err());
     }
 }

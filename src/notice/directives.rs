@@ -29,9 +29,8 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}要
 /// Emphasis verbs dropped from headline titles: 要突出在建工地治理 → 在建工地治理.
 const FOCUS_VERBS: [&str; 7] = ["突出", "抓好", "抓实", "做好", "狠抓", "聚焦", "注重"];
 /// Sentence openings that look like `XX要` but are not a subject.
-const NOT_SUBJECTS: [&str; 12] = [
-    "同时", "特别", "并且", "对于", "对此", "为此", "因此", "此外", "还", "都", "也", "更",
-];
+const NOT_SUBJECTS: [&str; 12] =
+    ["同时", "特别", "并且", "对于", "对此", "为此", "因此", "此外", "还", "都", "也", "更"];
 /// Longest headline sentence, in characters.
 const HEADLINE_MAX: usize = 20;
 
@@ -57,11 +56,7 @@ impl Strategy {
                 };
                 let rest = rest.strip_prefix('要').unwrap_or(rest);
                 let whole = strip_end_mark(rest);
-                let title = if whole.chars().count() <= HEADLINE_MAX {
-                    whole
-                } else {
-                    first_phrase(rest)
-                };
+                let title = if whole.chars().count() <= HEADLINE_MAX { whole } else { first_phrase(rest) };
                 Some(title.to_owned())
             }
             Strategy::Headline => {
@@ -72,10 +67,7 @@ impl Strategy {
                 if !(clause.sentence_start && short && one_phrase && s.ends_with('。')) {
                     return None;
                 }
-                let title = FOCUS_VERBS
-                    .iter()
-                    .find_map(|v| rest.strip_prefix(v))
-                    .unwrap_or(rest);
+                let title = FOCUS_VERBS.iter().find_map(|v| rest.strip_prefix(v)).unwrap_or(rest);
                 Some(title.to_owned())
             }
             Strategy::Subject => {
@@ -133,16 +125,10 @@ pub fn split_directives(section_title: &str, body: &str) -> Vec<Piece> {
     }
     for (k, (start, title)) in markers.iter().enumerate() {
         let end = markers.get(k + 1).map_or(clauses.len(), |(next, _)| *next);
-        pieces.push(Piece {
-            title: title.clone(),
-            text: join(*start..end),
-        });
+        pieces.push(Piece { title: title.clone(), text: join(*start..end) });
     }
     if pieces.is_empty() {
-        pieces.push(Piece {
-            title: section_title.to_owned(),
-            text: section_title.to_owned(),
-        });
+        pieces.push(Piece { title: section_title.to_owned(), text: section_title.to_owned() });
     }
     pieces
 }
@@ -152,19 +138,13 @@ mod tests {
     use super::*;
 
     fn titles(body: &str) -> Vec<String> {
-        split_directives("节", body)
-            .into_iter()
-            .map(|p| p.title)
-            .collect()
+        split_directives("节", body).into_iter().map(|p| p.title).collect()
     }
 
     #[test]
     fn headlines_with_an_intro() {
         let body = "要绷紧神经、防止松懈，综合施策。要突出在建工地治理。联合检查。要突出监督执法质效。加强考评，倒逼落实。";
-        assert_eq!(
-            titles(body),
-            ["绷紧神经、防止松懈", "在建工地治理", "监督执法质效"]
-        );
+        assert_eq!(titles(body), ["绷紧神经、防止松懈", "在建工地治理", "监督执法质效"]);
         let texts: String = split_directives("节", body).into_iter().map(|p| p.text).collect();
         assert_eq!(texts, body);
     }
@@ -172,15 +152,8 @@ mod tests {
     #[test]
     fn enumerated_wins_over_subject_led_sentences_inside_items() {
         let body = "是要提高站位，压实责任。要亲自过问。二是要化解矛盾，稳妥推进。三是要健全机制，按时销账。各单位要加强领导。";
-        assert_eq!(
-            titles(body),
-            ["提高站位，压实责任", "化解矛盾，稳妥推进", "健全机制，按时销账"]
-        );
-        assert!(
-            split_directives("节", body)[2]
-                .text
-                .ends_with("各单位要加强领导。")
-        );
+        assert_eq!(titles(body), ["提高站位，压实责任", "化解矛盾，稳妥推进", "健全机制，按时销账"]);
+        assert!(split_directives("节", body)[2].text.ends_with("各单位要加强领导。"));
     }
 
     #[test]
@@ -192,10 +165,7 @@ mod tests {
     #[test]
     fn subject_led_sentences() {
         let body = "机关要严格管理，要严把会议关；要加强消杀。队伍要加强管控，滚动排查。同时要做好宣传。信息要及时报告。";
-        assert_eq!(
-            titles(body),
-            ["机关要严格管理", "队伍要加强管控", "信息要及时报告"]
-        );
+        assert_eq!(titles(body), ["机关要严格管理", "队伍要加强管控", "信息要及时报告"]);
     }
 
     #[test]

@@ -25,10 +25,7 @@ impl NoticeError {
     pub fn in_file(self, path: impl Into<PathBuf>) -> NoticeError {
         match self {
             e @ (NoticeError::Io { .. } | NoticeError::InFile { .. }) => e,
-            e => NoticeError::InFile {
-                inner: Box::new(e),
-                path: path.into(),
-            },
+            e => NoticeError::InFile { inner: Box::new(e), path: path.into() },
         }
     }
 }

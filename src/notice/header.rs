@@ -65,13 +65,7 @@ pub fn parse_header(lines: &[&str]) -> Header {
         .iter()
         .find_map(|s| MEETING.find(s))
         .map(|m| m.as_str().to_owned());
-    Header {
-        title,
-        issuer,
-        recipients,
-        meeting,
-        preamble,
-    }
+    Header { title, issuer, recipients, meeting, preamble }
 }
 
 #[cfg(test)]
@@ -86,10 +80,7 @@ mod tests {
             "各支队、机关各处室：",
             "近日，消防救援局召开会议。",
         ]);
-        assert_eq!(
-            h.title,
-            "辽宁省消防救援总队关于2022年第10次办公会议工作要求的通知"
-        );
+        assert_eq!(h.title, "辽宁省消防救援总队关于2022年第10次办公会议工作要求的通知");
         assert_eq!(h.issuer.as_deref(), Some("辽宁省消防救援总队"));
         assert_eq!(h.recipients, ["各支队", "机关各处室"]);
         assert_eq!(h.meeting.as_deref(), Some("2022年第10次办公会议"));

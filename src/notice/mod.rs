@@ -48,10 +48,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         match section_heading(line) {
             Some((value, number, rest)) if expected.is_none_or(|e| e == value) => {
                 expected = Some(value + 1);
-                raw.push(RawSection {
-                    number,
-                    lines: vec![rest],
-                });
+                raw.push(RawSection { number, lines: vec![rest] });
             }
             _ => match raw.last_mut() {
                 Some(section) => section.lines.push(line),
@@ -66,10 +63,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let closing = split_off_closing(raw.last_mut().expect("non-empty"));
     let notice_deadline = deadline::notice_default(&header.preamble, issued_on);
 
-    let sections = raw
-        .iter()
-        .map(|s| build_section(s, issued_on, notice_deadline.as_ref()))
-        .collect();
+    let sections = raw.iter().map(|s| build_section(s, issued_on, notice_deadline.as_ref())).collect();
     Ok(NoticeDraft {
         title: header.title,
         issuer: header.issuer,
@@ -110,20 +104,13 @@ fn build_section(
 ) -> SectionDraft {
     let text = raw.lines.join("\n");
     let unit_line = units::find_last_unit_line(&text);
-    let (lead, support) = unit_line
-        .as_ref()
-        .map(|u| (u.lead.clone(), u.support.clone()))
-        .unwrap_or_default();
+    let (lead, support) = unit_line.as_ref().map(|u| (u.lead.clone(), u.support.clone())).unwrap_or_default();
     let without_units = match &unit_line {
         Some(u) => format!("{}{}", &text[..u.range.start], &text[u.range.end..]),
         None => text.clone(),
     };
     // The title is the first sentence of the heading line.
-    let first_clause = clauses_of(&without_units)
-        .into_iter()
-        .next()
-        .map(|c| c.text)
-        .unwrap_or("");
+    let first_clause = clauses_of(&without_units).into_iter().next().map(|c| c.text).unwrap_or("");
     let title = strip_end_mark(first_clause).to_owned();
     let body = &without_units[first_clause.len()..];
     let section_deadline = deadline::find_deadline(&title, issued_on);
@@ -142,18 +129,9 @@ fn build_section(
                 text: piece.text,
                 offices: lead.clone(),
                 support_offices: support.clone(),
-                deadline: crate::model::DeadlineDraft {
-                    recurrence,
-                    ..deadline
-                },
+                deadline: crate::model::DeadlineDraft { recurrence, ..deadline },
             }
         })
         .collect();
-    SectionDraft {
-        number: raw.number.to_owned(),
-        title,
-        text,
-        offices: lead,
-        directives,
-    }
+    SectionDraft { number: raw.number.to_owned(), title, text, offices: lead, directives }
 }

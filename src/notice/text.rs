@@ -55,19 +55,13 @@ pub fn split_clauses(text: &str) -> Vec<Clause<'_>> {
                     break;
                 }
             }
-            clauses.push(Clause {
-                text: &text[start..end],
-                sentence_start,
-            });
+            clauses.push(Clause { text: &text[start..end], sentence_start });
             sentence_start = ends_sentence;
             start = end;
         }
     }
     if !clean_line(&text[start..]).is_empty() {
-        clauses.push(Clause {
-            text: &text[start..],
-            sentence_start,
-        });
+        clauses.push(Clause { text: &text[start..], sentence_start });
     } else if let Some(last) = clauses.last_mut() {
         // Keep trailing whitespace with the last clause so nothing is dropped.
         let begin = last.text.as_ptr() as usize - text.as_ptr() as usize;
@@ -79,9 +73,8 @@ pub fn split_clauses(text: &str) -> Vec<Clause<'_>> {
 /// The clause's text up to its first comma (，,) or end mark, without the mark.
 pub fn first_phrase(s: &str) -> &str {
     let s = clean_line(s);
-    let end = s
-        .find(|c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：'))
-        .unwrap_or(s.len());
+    let end =
+        s.find(|c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：')).unwrap_or(s.len());
     &s[..end]
 }
 
@@ -92,17 +85,10 @@ pub fn strip_end_mark(s: &str) -> &str {
 
 /// Chinese numerals 一…九十九 as used for section numbers; returns the value.
 pub fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
-    };
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
-        [a] => digit(*a)
-            .filter(|v| *v > 0)
-            .or(if *a == '十' { Some(10) } else { None }),
+        [a] => digit(*a).filter(|v| *v > 0).or(if *a == '十' { Some(10) } else { None }),
         ['十', b] => digit(*b).filter(|v| *v > 0).map(|v| 10 + v),
         [a, '十'] => digit(*a).filter(|v| *v > 1).map(|v| v * 10),
         [a, '十', b] => Some(digit(*a).filter(|v| *v > 1)? * 10 + digit(*b).filter(|v| *v > 0)?),

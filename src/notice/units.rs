@@ -17,15 +17,8 @@ const LEAD_LABELS: [&str; 10] = [
     "责任科室",
 ];
 /// Labels that introduce supporting units.
-const SUPPORT_LABELS: [&str; 7] = [
-    "配合单位",
-    "配合处室",
-    "配合部门",
-    "协办单位",
-    "参与单位",
-    "协助单位",
-    "协同单位",
-];
+const SUPPORT_LABELS: [&str; 7] =
+    ["配合单位", "配合处室", "配合部门", "协办单位", "参与单位", "协助单位", "协同单位"];
 
 /// A unit line found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,11 +60,7 @@ fn unit_line_at(text: &str, open: usize) -> Option<UnitLine> {
             }
             None => segment,
         };
-        let target = if current_is_support {
-            &mut support
-        } else {
-            &mut lead
-        };
+        let target = if current_is_support { &mut support } else { &mut lead };
         for name in split_top_level(names, &['、', '，', ',', '；', ';', ' ', '\u{3000}']) {
             let name = name.trim();
             if !name.is_empty() && !target.iter().any(|n: &String| n == name) {
@@ -83,11 +72,7 @@ fn unit_line_at(text: &str, open: usize) -> Option<UnitLine> {
         return None;
     }
     let end = close + text[close..].chars().next()?.len_utf8();
-    Some(UnitLine {
-        lead,
-        support,
-        range: open..end,
-    })
+    Some(UnitLine { lead, support, range: open..end })
 }
 
 /// `责任处室：A、B` → (`责任处室`, `A、B`).

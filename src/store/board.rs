@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, params};
 use super::roster::{ROSTER_ORDER, kind_from_db};
 use super::{Result, Store, StoreError};
 use crate::model::{
-    Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, NoticeId, Office, OfficeId,
-    ProgressNote, Role, Status,
+    Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, NoticeId, NoticeInfo, Office,
+    OfficeId, ProgressNote, Role, Status,
 };
 
 impl Store {
@@ -17,9 +17,7 @@ impl Store {
     pub fn load_board(&self) -> Result<Board> {
         let offices = self
             .conn
-            .prepare(&format!(
-                "SELECT id, name, kind FROM office ORDER BY {ROSTER_ORDER}"
-            ))?
+            .prepare(&format!("SELECT id, name, kind FROM office ORDER BY {ROSTER_ORDER}"))?
             .query_map([], |r| {
                 Ok(Office {
                     id: OfficeId(r.get(0)?),
@@ -37,10 +35,7 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            assignments
-                .entry(r.get(0)?)
-                .or_default()
-                .push(assignment_at(r, 1)?);
+            assignments.entry(r.get(0)?).or_default().push(assignment_at(r, 1)?);
         }
 
         let mut last_progress: HashMap<i64, (NaiveDate, String)> = HashMap::new();
@@ -69,18 +64,29 @@ impl Store {
                 })
             })
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Board { offices, directives })
+        let notices = self
+            .conn
+            .prepare(
+                "SELECT id, title, issuer, meeting, issued_on FROM notice ORDER BY issued_on DESC, id DESC",
+            )?
+            .query_map([], |r| {
+                Ok(NoticeInfo {
+                    id: NoticeId(r.get(0)?),
+                    title: r.get(1)?,
+                    issuer: r.get(2)?,
+                    meeting: r.get(3)?,
+                    issued_on: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Board { notices, offices, directives })
     }
 
     /// The detail pane's content for one directive.
     pub fn load_detail(&self, id: DirectiveId) -> Result<DirectiveDetail> {
         let board_row = self
             .conn
-            .query_row(
-                &format!("{DIRECTIVE_ROW_SELECT} WHERE d.id = ?1"),
-                [id.0],
-                directive_row,
-            )
+            .query_row(&format!("{DIRECTIVE_ROW_SELECT} WHERE d.id = ?1"), [id.0], directive_row)
             .optional()?
             .ok_or(StoreError::DirectiveNotFound(id))?;
         let (notice_title, section_title, section_text, deadline_phrase, deadline_inferred, recurrence) =
@@ -131,11 +137,8 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let support_offices = assignments
-            .iter()
-            .filter(|a| a.role == Role::Support)
-            .map(|a| a.name.clone())
-            .collect();
+        let support_offices =
+            assignments.iter().filter(|a| a.role == Role::Support).map(|a| a.name.clone()).collect();
         let row = DirectiveRow {
             assignments,
             last_progress: progress.first().map(|p: &ProgressNote| (p.on, p.text.clone())),

@@ -33,13 +33,9 @@ fn log(
 
 /// Reads one column of a directive, or says it does not exist.
 fn current<T: rusqlite::types::FromSql>(tx: &Transaction, id: DirectiveId, column: &str) -> Result<T> {
-    tx.query_row(
-        &format!("SELECT {column} FROM directive WHERE id = ?1"),
-        [id.0],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or(StoreError::DirectiveNotFound(id))
+    tx.query_row(&format!("SELECT {column} FROM directive WHERE id = ?1"), [id.0], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::DirectiveNotFound(id))
 }
 
 fn lead_names(tx: &Transaction, id: DirectiveId) -> Result<Vec<String>> {
@@ -55,18 +51,13 @@ fn lead_names(tx: &Transaction, id: DirectiveId) -> Result<Vec<String>> {
 impl Store {
     /// Sets the status; returns false (and logs nothing) when it was already so.
     pub fn set_status(&mut self, id: DirectiveId, status: Status, actor: &Actor) -> Result<bool> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old: String = current(&tx, id, "status")?;
         let old = Status::from_db(&old).unwrap_or_default();
         if old == status {
             return Ok(false);
         }
-        tx.execute(
-            "UPDATE directive SET status = ?1 WHERE id = ?2",
-            params![status.as_db(), id.0],
-        )?;
+        tx.execute("UPDATE directive SET status = ?1 WHERE id = ?2", params![status.as_db(), id.0])?;
         log(&tx, actor, id, "状态", Some(old.label()), Some(status.label()))?;
         tx.commit()?;
         Ok(true)
@@ -79,9 +70,7 @@ impl Store {
         deadline: Option<NaiveDate>,
         actor: &Actor,
     ) -> Result<bool> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old: Option<NaiveDate> = current(&tx, id, "deadline")?;
         if old == deadline {
             return Ok(false);
@@ -91,14 +80,7 @@ impl Store {
             params![deadline, id.0],
         )?;
         let show = |d: Option<NaiveDate>| d.map_or("无".to_owned(), |d| d.to_string());
-        log(
-            &tx,
-            actor,
-            id,
-            "完成时限",
-            Some(&show(old)),
-            Some(&show(deadline)),
-        )?;
+        log(&tx, actor, id, "完成时限", Some(&show(old)), Some(&show(deadline)))?;
         tx.commit()?;
         Ok(true)
     }
@@ -111,18 +93,13 @@ impl Store {
                 wanted.push(name);
             }
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let _: i64 = current(&tx, id, "id")?;
         let old = lead_names(&tx, id)?;
         if old == wanted {
             return Ok(false);
         }
-        tx.execute(
-            "DELETE FROM assignment WHERE directive_id = ?1 AND role = 'lead'",
-            [id.0],
-        )?;
+        tx.execute("DELETE FROM assignment WHERE directive_id = ?1 AND role = 'lead'", [id.0])?;
         for (ordinal, name) in wanted.iter().enumerate() {
             let office = ensure_office(&tx, name)?;
             // A unit moved from supporting to leading keeps one row, now as lead.
@@ -132,14 +109,7 @@ impl Store {
                 params![id.0, office.0, Role::Lead.as_db(), ordinal as i64],
             )?;
         }
-        log(
-            &tx,
-            actor,
-            id,
-            "责任处室",
-            Some(&old.join("、")),
-            Some(&wanted.join("、")),
-        )?;
+        log(&tx, actor, id, "责任处室", Some(&old.join("、")), Some(&wanted.join("、")))?;
         tx.commit()?;
         Ok(true)
     }
@@ -150,9 +120,7 @@ impl Store {
         if text.is_empty() {
             return Err(StoreError::Invalid("进展内容不能为空".into()));
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let _: i64 = current(&tx, id, "id")?;
         tx.execute(
             "INSERT INTO progress (directive_id, on_date, author, text, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -11,11 +11,7 @@ pub enum StoreError {
     #[error(
         "数据库由更新版本的督办台创建（结构版本 {found}，本程序支持到 {supported}），请升级督办台后再打开：{path}"
     )]
-    NewerSchema {
-        found: i64,
-        supported: i64,
-        path: PathBuf,
-    },
+    NewerSchema { found: i64, supported: i64, path: PathBuf },
     #[error("无法打开数据库：{source}：{path}")]
     Open { source: rusqlite::Error, path: PathBuf },
     #[error("无法创建数据目录（{}）：{path}", crate::notice::io_reason(.source))]

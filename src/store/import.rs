@@ -38,9 +38,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<NoticeId> {
         validate(draft)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let recipients = serde_json::to_string(&draft.recipients).unwrap_or_else(|_| "[]".into());
         tx.execute(
             "INSERT INTO notice (title, issuer, recipients, meeting, issued_on, preamble, closing,
@@ -63,13 +61,7 @@ impl Store {
         for (s_ord, section) in draft.sections.iter().enumerate() {
             tx.execute(
                 "INSERT INTO section (notice_id, ordinal, number, title, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    notice_id,
-                    s_ord as i64,
-                    section.number,
-                    section.title,
-                    section.text
-                ],
+                params![notice_id, s_ord as i64, section.number, section.title, section.text],
             )?;
             let section_id = tx.last_insert_rowid();
             for (d_ord, d) in section.directives.iter().enumerate() {

@@ -31,19 +31,14 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database in `data_dir`.
     pub fn open_dir(data_dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDir {
-            source,
-            path: data_dir.to_path_buf(),
-        })?;
+        std::fs::create_dir_all(data_dir)
+            .map_err(|source| StoreError::CreateDir { source, path: data_dir.to_path_buf() })?;
         Store::open(&data_dir.join(DB_FILE_NAME))
     }
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
-        let open_err = |source| StoreError::Open {
-            source,
-            path: path.to_path_buf(),
-        };
+        let open_err = |source| StoreError::Open { source, path: path.to_path_buf() };
         let conn = Connection::open(path).map_err(open_err)?;
         Store::init(conn, path)
     }
@@ -60,10 +55,7 @@ impl Store {
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         schema::migrate(&mut conn, path)?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-        })
+        Ok(Store { conn, path: path.to_path_buf() })
     }
 
     pub fn path(&self) -> &Path {

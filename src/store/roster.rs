@@ -8,9 +8,8 @@ use crate::model::{OfficeGroup, OfficeId, UnitKind, classify_unit};
 /// The id of the roster entry called `name`, adding it (classified by its name) when new.
 pub(super) fn ensure_office(tx: &Transaction, name: &str) -> Result<OfficeId> {
     let name = name.trim();
-    if let Some(id) = tx
-        .query_row("SELECT id FROM office WHERE name = ?1", [name], |r| r.get(0))
-        .optional()?
+    if let Some(id) =
+        tx.query_row("SELECT id FROM office WHERE name = ?1", [name], |r| r.get(0)).optional()?
     {
         return Ok(OfficeId(id));
     }

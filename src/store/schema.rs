@@ -108,11 +108,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema {
-            found,
-            supported: SCHEMA_VERSION,
-            path: path.to_path_buf(),
-        });
+        return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION, path: path.to_path_buf() });
     }
     for step in &MIGRATIONS[found as usize..] {
         tx.execute_batch(step)?;

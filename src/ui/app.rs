@@ -149,26 +149,14 @@ impl DubanApp {
 
         Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut commands));
         Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));
-        Panel::left("sidebar")
-            .resizable(true)
-            .default_size(220.0)
-            .min_size(170.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("sidebar-scroll")
-                    .show(ui, |ui| {
-                        self.sidebar
-                            .ui(ui, &self.board, &self.counts, self.filter, &mut commands);
-                    });
+        Panel::left("sidebar").resizable(true).default_size(220.0).min_size(170.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("sidebar-scroll").show(ui, |ui| {
+                self.sidebar.ui(ui, &self.board, &self.counts, self.filter, &mut commands);
             });
-        Panel::right("detail")
-            .resizable(true)
-            .default_size(380.0)
-            .min_size(300.0)
-            .show(ui, |ui| {
-                self.detail_view
-                    .ui(ui, self.detail.as_ref(), today, &mut commands);
-            });
+        });
+        Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
+            self.detail_view.ui(ui, self.detail.as_ref(), today, &mut commands);
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading(self.filter_title());
@@ -201,10 +189,9 @@ impl DubanApp {
         match self.filter {
             BoardFilter::All => "全部工作要求".to_owned(),
             BoardFilter::Overdue => "已逾期".to_owned(),
-            BoardFilter::Office(id) => self
-                .board
-                .office(id)
-                .map_or_else(|| "单位".to_owned(), |o| o.name.clone()),
+            BoardFilter::Office(id) => {
+                self.board.office(id).map_or_else(|| "单位".to_owned(), |o| o.name.clone())
+            }
         }
     }
 
@@ -212,19 +199,13 @@ impl DubanApp {
         ui.horizontal(|ui| {
             ui.label(RichText::new("督办台").size(20.0).color(theme::ACCENT).strong());
             ui.separator();
-            let import = ui
-                .button("导入通知…")
-                .on_hover_text("粘贴或打开办公会议工作要求通知（Ctrl+I）");
+            let import = ui.button("导入通知…").on_hover_text("粘贴或打开办公会议工作要求通知（Ctrl+I）");
             if import.clicked() {
                 commands.push(Command::OpenImport);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let who = self.author.as_deref().unwrap_or("未设置");
-                if ui
-                    .button(format!("填报人：{who}"))
-                    .on_hover_text("修改填报人姓名")
-                    .clicked()
-                {
+                if ui.button(format!("填报人：{who}")).on_hover_text("修改填报人姓名").clicked() {
                     commands.push(Command::EditAuthor);
                 }
             });
@@ -237,21 +218,13 @@ impl DubanApp {
                 ui.spinner();
             }
             if let Some(s) = &self.status {
-                let color = if s.is_error {
-                    theme::OVERDUE
-                } else {
-                    theme::FINISHED
-                };
+                let color = if s.is_error { theme::OVERDUE } else { theme::FINISHED };
                 ui.label(RichText::new(&s.text).color(color));
             } else if !self.loaded {
                 ui.label("正在读取数据…");
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(
-                    RichText::new(format!("数据目录：{}", self.data_dir.display()))
-                        .small()
-                        .weak(),
-                );
+                ui.label(RichText::new(format!("数据目录：{}", self.data_dir.display())).small().weak());
                 ui.separator();
                 ui.label(format!("今天：{}", super::widgets::format_date(today)));
             });
@@ -294,11 +267,7 @@ impl DubanApp {
                     dialog.on_parsed(result);
                 }
             }
-            Reply::Done {
-                message,
-                kind,
-                snapshot,
-            } => {
+            Reply::Done { message, kind, snapshot } => {
                 self.take_snapshot(*snapshot);
                 match kind {
                     DoneKind::Imported => {
@@ -309,19 +278,11 @@ impl DubanApp {
                     DoneKind::ProgressAdded => self.detail_view.clear_note(),
                     DoneKind::Edited | DoneKind::AuthorSet => {}
                 }
-                self.status = Some(StatusMessage {
-                    text: message,
-                    is_error: false,
-                });
+                self.status = Some(StatusMessage { text: message, is_error: false });
             }
             Reply::Failed { message, area } => match (&mut self.import, area) {
                 (Some(dialog), Area::Import) => dialog.on_failed(message),
-                _ => {
-                    self.status = Some(StatusMessage {
-                        text: message,
-                        is_error: true,
-                    })
-                }
+                _ => self.status = Some(StatusMessage { text: message, is_error: true }),
             },
         }
     }
@@ -362,14 +323,10 @@ impl DubanApp {
             }
             Command::SelectDirective(id) => self.select(id),
             Command::MoveSelection(delta) => {
-                let position = self
-                    .rows
-                    .iter()
-                    .position(|i| Some(self.board.directives[*i].id) == self.selected);
+                let position =
+                    self.rows.iter().position(|i| Some(self.board.directives[*i].id) == self.selected);
                 let next = match position {
-                    Some(p) => p
-                        .saturating_add_signed(delta as isize)
-                        .min(self.rows.len().saturating_sub(1)),
+                    Some(p) => p.saturating_add_signed(delta as isize).min(self.rows.len().saturating_sub(1)),
                     None => 0,
                 };
                 if let Some(i) = self.rows.get(next) {
@@ -387,39 +344,26 @@ impl DubanApp {
             Command::ParseNotice { source, issued_on } => {
                 self.worker.send(Request::Parse { source, issued_on })
             }
-            Command::ConfirmImport { draft, source_text } => self.worker.send(Request::Import {
-                draft,
-                source_text,
-                detail: self.selected,
-            }),
-            Command::SetStatus(id, status) => self.worker.send(Request::Edit {
-                id,
-                edit: Edit::Status(status),
-            }),
-            Command::SetDeadline(id, d) => self.worker.send(Request::Edit {
-                id,
-                edit: Edit::Deadline(d),
-            }),
-            Command::SetOffices(id, names) => self.worker.send(Request::Edit {
-                id,
-                edit: Edit::Offices(names),
-            }),
-            Command::AddProgress { id, on, text } => self.worker.send(Request::Edit {
-                id,
-                edit: Edit::Progress { on, text },
-            }),
+            Command::ConfirmImport { draft, source_text } => {
+                self.worker.send(Request::Import { draft, source_text, detail: self.selected })
+            }
+            Command::SetStatus(id, status) => {
+                self.worker.send(Request::Edit { id, edit: Edit::Status(status) })
+            }
+            Command::SetDeadline(id, d) => self.worker.send(Request::Edit { id, edit: Edit::Deadline(d) }),
+            Command::SetOffices(id, names) => {
+                self.worker.send(Request::Edit { id, edit: Edit::Offices(names) })
+            }
+            Command::AddProgress { id, on, text } => {
+                self.worker.send(Request::Edit { id, edit: Edit::Progress { on, text } })
+            }
             Command::SetAuthor(name) => {
                 self.author_dialog = None;
-                self.worker.send(Request::SetAuthor {
-                    name,
-                    detail: self.selected,
-                });
+                self.worker.send(Request::SetAuthor { name, detail: self.selected });
             }
             Command::CancelAuthor => self.author_dialog = None,
             Command::EditAuthor => {
-                self.author_dialog = Some(AuthorDialog::with_name(
-                    self.author.as_deref().unwrap_or_default(),
-                ))
+                self.author_dialog = Some(AuthorDialog::with_name(self.author.as_deref().unwrap_or_default()))
             }
         }
     }

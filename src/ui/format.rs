@@ -51,9 +51,6 @@ mod tests {
         assert_eq!(days_text(None, Status::NotStarted, today), "—");
         assert_eq!(short_date("2022-12-31".parse().unwrap(), today), "12月31日");
         assert_eq!(short_date("2023-01-02".parse().unwrap(), today), "2023年1月2日");
-        assert_eq!(
-            split_names("防火监督处、 新闻宣传处,队务处"),
-            ["防火监督处", "新闻宣传处", "队务处"]
-        );
+        assert_eq!(split_names("防火监督处、 新闻宣传处,队务处"), ["防火监督处", "新闻宣传处", "队务处"]);
     }
 }

@@ -61,9 +61,7 @@ pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
             theme::install(&cc.egui_ctx);
             Ok(match opened {
                 Ok(store) => Box::new(DubanApp::new(store, clock, &data_dir)),
-                Err(e) => Box::new(OpenFailed {
-                    message: e.to_string(),
-                }),
+                Err(e) => Box::new(OpenFailed { message: e.to_string() }),
             })
         }),
     )

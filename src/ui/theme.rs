@@ -55,15 +55,9 @@ pub fn status_color(s: Status) -> Color32 {
 /// fonts stay as fallbacks (emoji, symbols).
 pub fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert(CJK_FONT_NAME.to_owned(), FontData::from_static(CJK_FONT).into());
+    fonts.font_data.insert(CJK_FONT_NAME.to_owned(), FontData::from_static(CJK_FONT).into());
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .insert(0, CJK_FONT_NAME.to_owned());
+        fonts.families.entry(family).or_default().insert(0, CJK_FONT_NAME.to_owned());
     }
     fonts
 }

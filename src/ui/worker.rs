@@ -16,27 +16,12 @@ use crate::store::{Actor, Store};
 /// Work for the worker. Each request gets exactly one [`Reply`].
 #[derive(Debug)]
 pub enum Request {
-    Refresh {
-        detail: Option<DirectiveId>,
-    },
+    Refresh { detail: Option<DirectiveId> },
     LoadDetail(DirectiveId),
-    Parse {
-        source: ImportSource,
-        issued_on: NaiveDate,
-    },
-    Import {
-        draft: Box<NoticeDraft>,
-        source_text: String,
-        detail: Option<DirectiveId>,
-    },
-    Edit {
-        id: DirectiveId,
-        edit: Edit,
-    },
-    SetAuthor {
-        name: String,
-        detail: Option<DirectiveId>,
-    },
+    Parse { source: ImportSource, issued_on: NaiveDate },
+    Import { draft: Box<NoticeDraft>, source_text: String, detail: Option<DirectiveId> },
+    Edit { id: DirectiveId, edit: Edit },
+    SetAuthor { name: String, detail: Option<DirectiveId> },
 }
 
 /// A change to one directive.
@@ -114,40 +99,27 @@ impl Worker {
         let (outbox, replies) = channel::<Reply>();
         let repaint = Arc::new(OnceLock::<egui::Context>::new());
         let wake = Arc::clone(&repaint);
-        let spawned = std::thread::Builder::new()
-            .name("duban-worker".into())
-            .spawn(move || {
-                let mut store = store;
-                while let Ok(request) = inbox.recv() {
-                    let reply = handle(&mut store, clock, request);
-                    if outbox.send(reply).is_err() {
-                        break;
-                    }
-                    if let Some(ctx) = wake.get() {
-                        ctx.request_repaint();
-                    }
+        let spawned = std::thread::Builder::new().name("duban-worker".into()).spawn(move || {
+            let mut store = store;
+            while let Ok(request) = inbox.recv() {
+                let reply = handle(&mut store, clock, request);
+                if outbox.send(reply).is_err() {
+                    break;
                 }
-            });
+                if let Some(ctx) = wake.get() {
+                    ctx.request_repaint();
+                }
+            }
+        });
         if let Err(e) = spawned {
             // Without a thread nothing works; say so through the reply channel.
             let (tx, rx) = channel();
             let _ = tx.send(Reply::Failed {
-                message: format!("无法启动后台线程：{e}"),
-                area: Area::General,
+                message: format!("无法启动后台线程：{e}"), area: Area::General
             });
-            return Worker {
-                requests,
-                replies: rx,
-                pending: 1,
-                repaint,
-            };
+            return Worker { requests, replies: rx, pending: 1, repaint };
         }
-        Worker {
-            requests,
-            replies,
-            pending: 0,
-            repaint,
-        }
+        Worker { requests, replies, pending: 0, repaint }
     }
 
     /// Tells the worker which context to wake after each reply.
@@ -199,18 +171,11 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
         None => None,
     };
     let author = store.author().map_err(|e| e.to_string())?;
-    Ok(Snapshot {
-        board,
-        detail,
-        author,
-    })
+    Ok(Snapshot { board, detail, author })
 }
 
 fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
-    let general = |message: String| Reply::Failed {
-        message,
-        area: Area::General,
-    };
+    let general = |message: String| Reply::Failed { message, area: Area::General };
     match request {
         Request::Refresh { detail } => match snapshot(store, detail) {
             Ok(s) => Reply::Snapshot(Box::new(s)),
@@ -221,20 +186,12 @@ fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
             Err(e) => general(e.to_string()),
         },
         Request::Parse { source, issued_on } => Reply::Parsed(parse(source, issued_on).map(Box::new)),
-        Request::Import {
-            draft,
-            source_text,
-            detail,
-        } => {
+        Request::Import { draft, source_text, detail } => {
             let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
             match store.import_notice(&draft, &source_text, &author, clock.now()) {
                 Ok(_) => match snapshot(store, detail) {
                     Ok(s) => Reply::Done {
-                        message: format!(
-                            "已导入：{}（{} 条工作要求）",
-                            draft.title,
-                            draft.directive_count()
-                        ),
+                        message: format!("已导入：{}（{} 条工作要求）", draft.title, draft.directive_count()),
                         kind: DoneKind::Imported,
                         snapshot: Box::new(s),
                     },
@@ -248,53 +205,37 @@ fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
         }
         Request::Edit { id, edit } => {
             let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
-            let actor = Actor {
-                author: &author,
-                at: clock.now(),
-            };
+            let actor = Actor { author: &author, at: clock.now() };
             let kind = if matches!(edit, Edit::Progress { .. }) {
                 DoneKind::ProgressAdded
             } else {
                 DoneKind::Edited
             };
             let result = match &edit {
-                Edit::Status(s) => store
-                    .set_status(id, *s, &actor)
-                    .map(|_| format!("状态已改为“{s}”")),
+                Edit::Status(s) => store.set_status(id, *s, &actor).map(|_| format!("状态已改为“{s}”")),
                 Edit::Deadline(d) => store
                     .set_deadline(id, *d, &actor)
                     .map(|_| d.map_or("已清除完成时限".into(), |d| format!("完成时限已改为 {d}"))),
-                Edit::Offices(names) => store
-                    .set_offices(id, names, &actor)
-                    .map(|_| "责任单位已更新".into()),
-                Edit::Progress { on, text } => store
-                    .add_progress(id, *on, text, &actor)
-                    .map(|_| "已添加进展".into()),
+                Edit::Offices(names) => store.set_offices(id, names, &actor).map(|_| "责任单位已更新".into()),
+                Edit::Progress { on, text } => {
+                    store.add_progress(id, *on, text, &actor).map(|_| "已添加进展".into())
+                }
             };
-            match result
-                .map_err(|e| e.to_string())
-                .and_then(|m| Ok((m, snapshot(store, Some(id))?)))
-            {
-                Ok((message, s)) => Reply::Done {
-                    message,
-                    kind,
-                    snapshot: Box::new(s),
-                },
+            match result.map_err(|e| e.to_string()).and_then(|m| Ok((m, snapshot(store, Some(id))?))) {
+                Ok((message, s)) => Reply::Done { message, kind, snapshot: Box::new(s) },
                 Err(e) => general(format!("保存失败：{e}")),
             }
         }
-        Request::SetAuthor { name, detail } => match store
-            .set_author(&name)
-            .map_err(|e| e.to_string())
-            .and_then(|_| snapshot(store, detail))
-        {
-            Ok(s) => Reply::Done {
-                message: format!("填报人：{}", name.trim()),
-                kind: DoneKind::AuthorSet,
-                snapshot: Box::new(s),
-            },
-            Err(e) => general(e),
-        },
+        Request::SetAuthor { name, detail } => {
+            match store.set_author(&name).map_err(|e| e.to_string()).and_then(|_| snapshot(store, detail)) {
+                Ok(s) => Reply::Done {
+                    message: format!("填报人：{}", name.trim()),
+                    kind: DoneKind::AuthorSet,
+                    snapshot: Box::new(s),
+                },
+                Err(e) => general(e),
+            }
+        }
     }
 }
 
@@ -307,9 +248,5 @@ fn parse(source: ImportSource, issued_on: NaiveDate) -> Result<ParsedImport, Str
         }
     };
     let draft = parse_notice(&text, issued_on).map_err(|e| e.to_string())?;
-    Ok(ParsedImport {
-        draft,
-        source_text: text,
-        encoding,
-    })
+    Ok(ParsedImport { draft, source_text: text, encoding })
 }

@@ -33,12 +33,7 @@ pub fn prepare_store(dir: &Path, author: Option<&str>, with_seed: bool) -> Store
         let text = seed_text();
         let draft = parse_notice(&text, date("2022-03-16")).expect("seed parses");
         store
-            .import_notice(
-                &draft,
-                &text,
-                "测试",
-                date("2022-03-16").and_hms_opt(9, 0, 0).unwrap(),
-            )
+            .import_notice(&draft, &text, "测试", date("2022-03-16").and_hms_opt(9, 0, 0).unwrap())
             .expect("import");
     }
     store
@@ -63,10 +58,7 @@ pub fn settle(h: &mut Harness<'static, DubanApp>) {
         if !h.state().is_busy() {
             break;
         }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "worker did not answer within 10 s"
-        );
+        assert!(start.elapsed() < Duration::from_secs(10), "worker did not answer within 10 s");
         std::thread::sleep(Duration::from_millis(5));
     }
     // Let the UI draw what arrived (spinners may keep asking for frames).
@@ -76,18 +68,14 @@ pub fn settle(h: &mut Harness<'static, DubanApp>) {
 /// Clicks the node labelled `label` with the given role, then settles.
 pub fn click_button(h: &mut Harness<'static, DubanApp>, label: &str) {
     use egui_kittest::kittest::Queryable as _;
-    h.get_by_role_and_label(egui::accesskit::Role::Button, label)
-        .click();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, label).click();
     settle(h);
 }
 
 /// Types `text` as an IME commit (how Chinese arrives from an input method).
 pub fn ime_commit(h: &mut Harness<'static, DubanApp>, text: &str) {
     // The input method first shows its composition (pinyin), then commits the characters.
-    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
-        text: "zhong".into(),
-        active_range_chars: None,
-    }));
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit { text: "zhong".into(), active_range_chars: None }));
     let _ = h.try_run();
     h.event(egui::Event::Ime(egui::ImeEvent::Commit(text.to_owned())));
     let _ = h.try_run();

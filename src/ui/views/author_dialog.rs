@@ -12,10 +12,7 @@ pub struct AuthorDialog {
 
 impl AuthorDialog {
     pub fn with_name(name: &str) -> AuthorDialog {
-        AuthorDialog {
-            name: name.to_owned(),
-            focused: false,
-        }
+        AuthorDialog { name: name.to_owned(), focused: false }
     }
 
     /// Shows the dialog; `cancellable` when a name is already set (changing it from the menu).
@@ -26,11 +23,7 @@ impl AuthorDialog {
             ui.label("请输入您的姓名。进展记录和变更记录将以此署名。");
             let label = ui.label("姓名");
             let edit = ui
-                .add(
-                    TextEdit::singleline(&mut self.name)
-                        .id_salt("author-name")
-                        .hint_text("如：张伟"),
-                )
+                .add(TextEdit::singleline(&mut self.name).id_salt("author-name").hint_text("如：张伟"))
                 .labelled_by(label.id);
             if !self.focused {
                 edit.request_focus();

@@ -60,24 +60,15 @@ impl BoardTable {
             .column(Column::initial(60.0).at_least(56.0))
             .column(Column::remainder().at_least(100.0).clip(true));
         if self.scroll_to_selected
-            && let Some(pos) = rows
-                .iter()
-                .position(|i| Some(board.directives[*i].id) == selected)
+            && let Some(pos) = rows.iter().position(|i| Some(board.directives[*i].id) == selected)
         {
             table = table.scroll_to_row(pos, None);
             self.scroll_to_selected = false;
         }
         table
             .header(26.0, |mut header| {
-                for title in [
-                    "编号",
-                    "工作要求",
-                    "责任单位",
-                    "完成时限",
-                    "剩余",
-                    "状态",
-                    "最新进展",
-                ] {
+                for title in ["编号", "工作要求", "责任单位", "完成时限", "剩余", "状态", "最新进展"]
+                {
                     header.col(|ui| {
                         ui.strong(title);
                     });
@@ -103,8 +94,7 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
         // A coloured edge marks the row's urgency.
         if let Some(fill) = accent {
             let r = ui.max_rect();
-            ui.painter()
-                .rect_filled(egui::Rect::from_min_size(r.min, vec2(4.0, r.height())), 0.0, fill);
+            ui.painter().rect_filled(egui::Rect::from_min_size(r.min, vec2(4.0, r.height())), 0.0, fill);
         }
         ui.add_space(8.0);
         ui.label(&d.number);
@@ -142,12 +132,7 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
 /// A label of at most two lines, ending in … when cut. Chinese wraps between any characters.
 fn wrapped(ui: &mut Ui, text: &str, color: Option<Color32>) -> egui::Response {
     let color = color.unwrap_or_else(|| ui.visuals().text_color());
-    let mut job = LayoutJob::simple(
-        text.to_owned(),
-        FontId::proportional(14.0),
-        color,
-        ui.available_width(),
-    );
+    let mut job = LayoutJob::simple(text.to_owned(), FontId::proportional(14.0), color, ui.available_width());
     job.wrap.max_rows = 2;
     job.wrap.overflow_character = Some('…');
     ui.add(egui::Label::new(job).wrap()).on_hover_text(text)

@@ -30,10 +30,7 @@ impl DetailView {
 
     fn sync(&mut self, detail: &DirectiveDetail) {
         if self.shown != Some(detail.row.id) {
-            *self = DetailView {
-                shown: Some(detail.row.id),
-                ..DetailView::default()
-            };
+            *self = DetailView { shown: Some(detail.row.id), ..DetailView::default() };
         }
         // Follow the stored values unless the officer is editing them.
         let stored = detail.row.offices_text();
@@ -61,14 +58,8 @@ impl DetailView {
         ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.heading(format!("{}　{}", detail.row.number, detail.row.title));
             ui.label(
-                RichText::new(
-                    detail
-                        .row
-                        .meeting
-                        .clone()
-                        .unwrap_or_else(|| detail.notice_title.clone()),
-                )
-                .weak(),
+                RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()))
+                    .weak(),
             );
             ui.add_space(6.0);
 
@@ -100,11 +91,7 @@ impl DetailView {
                 );
             });
             if let Some(phrase) = &detail.deadline_phrase {
-                let how = if detail.deadline_inferred {
-                    "推断自"
-                } else {
-                    "依据"
-                };
+                let how = if detail.deadline_inferred { "推断自" } else { "依据" };
                 ui.label(RichText::new(format!("{how}“{phrase}”")).small().weak());
             }
             if let Some(r) = &detail.recurrence {
@@ -137,11 +124,12 @@ impl DetailView {
                 ui.set_width(ui.available_width());
                 ui.label(&detail.row.text);
             });
-            egui::CollapsingHeader::new(format!("来源：{}", detail.section_title))
-                .id_salt("source")
-                .show(ui, |ui| {
+            egui::CollapsingHeader::new(format!("来源：{}", detail.section_title)).id_salt("source").show(
+                ui,
+                |ui| {
                     ui.label(RichText::new(&detail.section_text).weak());
-                });
+                },
+            );
 
             ui.add_space(8.0);
             ui.strong("进展");
@@ -201,11 +189,7 @@ impl DetailView {
         .labelled_by(label.id);
         let ready = !self.note.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new("添加进展")).clicked() {
-            commands.push(Command::AddProgress {
-                id,
-                on,
-                text: self.note.trim().to_owned(),
-            });
+            commands.push(Command::AddProgress { id, on, text: self.note.trim().to_owned() });
         }
     }
 }

@@ -31,12 +31,7 @@ impl Review {
             .iter()
             .map(|s| s.directives.iter().map(|d| d.offices.join("、")).collect())
             .collect();
-        Review {
-            draft: parsed.draft,
-            source_text: parsed.source_text,
-            encoding: parsed.encoding,
-            offices,
-        }
+        Review { draft: parsed.draft, source_text: parsed.source_text, encoding: parsed.encoding, offices }
     }
 
     /// The draft with the typed office lists applied.
@@ -144,19 +139,16 @@ impl ImportDialog {
         });
         ui.add_space(4.0);
         let label = ui.label("粘贴通知全文：");
-        ScrollArea::vertical()
-            .max_height(300.0)
-            .id_salt("paste")
-            .show(ui, |ui| {
-                ui.add(
-                    TextEdit::multiline(&mut self.pasted)
-                        .id_salt("paste-text")
-                        .desired_rows(12)
-                        .desired_width(f32::INFINITY)
-                        .hint_text("在此粘贴通知全文（标题、主送单位、一、二、……各部分及责任处室）"),
-                )
-                .labelled_by(label.id);
-            });
+        ScrollArea::vertical().max_height(300.0).id_salt("paste").show(ui, |ui| {
+            ui.add(
+                TextEdit::multiline(&mut self.pasted)
+                    .id_salt("paste-text")
+                    .desired_rows(12)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("在此粘贴通知全文（标题、主送单位、一、二、……各部分及责任处室）"),
+            )
+            .labelled_by(label.id);
+        });
         ui.horizontal(|ui| {
             let label = ui.label("或打开文件：");
             let picking = self.picking.is_some();
@@ -187,17 +179,12 @@ impl ImportDialog {
                 Some(ImportSource::File(_)) => "读取文件并解析",
                 _ => "解析",
             };
-            if ui
-                .add_enabled(source.is_some() && !self.busy, egui::Button::new(label))
-                .clicked()
+            if ui.add_enabled(source.is_some() && !self.busy, egui::Button::new(label)).clicked()
                 && let Some(source) = source
             {
                 self.busy = true;
                 self.error = None;
-                commands.push(Command::ParseNotice {
-                    source,
-                    issued_on: self.issued_on,
-                });
+                commands.push(Command::ParseNotice { source, issued_on: self.issued_on });
             }
             if ui.button("取消").clicked() {
                 commands.push(Command::CloseImport);
@@ -214,10 +201,8 @@ impl ImportDialog {
         self.picking = Some(rx);
         self.pick_hint = None;
         std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title("选择通知文件")
-                .add_filter("文本文件", &["txt"])
-                .pick_file();
+            let picked =
+                rfd::FileDialog::new().set_title("选择通知文件").add_filter("文本文件", &["txt"]).pick_file();
             let _ = tx.send(picked);
             ctx.request_repaint();
         });
@@ -234,32 +219,27 @@ impl ImportDialog {
             return;
         };
         let draft = &mut review.draft;
-        egui::Grid::new("review-head")
-            .num_columns(2)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                let label = ui.label("标题");
-                ui.add(
-                    TextEdit::singleline(&mut draft.title)
-                        .desired_width(f32::INFINITY)
-                        .id_salt("review-title"),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-                ui.label("会议");
-                ui.label(draft.meeting.as_deref().unwrap_or("（未识别）"));
-                ui.end_row();
-                ui.label("发文 / 主送");
-                ui.label(format!(
-                    "{} → {}",
-                    draft.issuer.as_deref().unwrap_or("（未识别）"),
-                    draft.recipients.join("、")
-                ));
-                ui.end_row();
-                ui.label("印发日期");
-                ui.label(crate::ui::widgets::format_date(draft.issued_on));
-                ui.end_row();
-            });
+        egui::Grid::new("review-head").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+            let label = ui.label("标题");
+            ui.add(
+                TextEdit::singleline(&mut draft.title).desired_width(f32::INFINITY).id_salt("review-title"),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            ui.label("会议");
+            ui.label(draft.meeting.as_deref().unwrap_or("（未识别）"));
+            ui.end_row();
+            ui.label("发文 / 主送");
+            ui.label(format!(
+                "{} → {}",
+                draft.issuer.as_deref().unwrap_or("（未识别）"),
+                draft.recipients.join("、")
+            ));
+            ui.end_row();
+            ui.label("印发日期");
+            ui.label(crate::ui::widgets::format_date(draft.issued_on));
+            ui.end_row();
+        });
         if let Some(enc) = review.encoding {
             ui.label(RichText::new(format!("文件编码：{enc}")).small().weak());
         }
@@ -276,12 +256,8 @@ impl ImportDialog {
             .id_salt("review-tree")
             .show(ui, |ui| {
                 for (si, section) in draft.sections.iter_mut().enumerate() {
-                    let heading = format!(
-                        "{}、{}（{} 条）",
-                        section.number,
-                        section.title,
-                        section.directives.len()
-                    );
+                    let heading =
+                        format!("{}、{}（{} 条）", section.number, section.title, section.directives.len());
                     CollapsingHeader::new(RichText::new(heading).strong())
                         .id_salt(("sec", si))
                         .default_open(true)
@@ -369,10 +345,7 @@ impl ImportDialog {
                     source_text: review.source_text.clone(),
                 });
             }
-            if ui
-                .add_enabled(!self.busy, egui::Button::new("返回修改"))
-                .clicked()
-            {
+            if ui.add_enabled(!self.busy, egui::Button::new("返回修改")).clicked() {
                 self.review = None;
             }
             if ui.add_enabled(!self.busy, egui::Button::new("取消")).clicked() {

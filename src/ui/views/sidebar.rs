@@ -25,11 +25,7 @@ impl Sidebar {
         if row(ui, "全部", Some(all), filter == BoardFilter::All).clicked() {
             commands.push(Command::SetFilter(BoardFilter::All));
         }
-        let overdue = OfficeCounts {
-            open: all.overdue,
-            overdue: 0,
-            due_soon: 0,
-        };
+        let overdue = OfficeCounts { open: all.overdue, overdue: 0, due_soon: 0 };
         if row(ui, "已逾期", Some(overdue), filter == BoardFilter::Overdue).clicked() {
             commands.push(Command::SetFilter(BoardFilter::Overdue));
         }
@@ -70,11 +66,7 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
             painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
         }
         let font = FontId::proportional(15.0);
-        let text_color = if selected {
-            visuals.selection.stroke.color
-        } else {
-            visuals.text_color()
-        };
+        let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
         painter.text(
             rect.left_center() + vec2(6.0, 0.0),
             Align2::LEFT_CENTER,
@@ -84,11 +76,7 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
         );
         let c = counts.unwrap_or_default();
         let mut right = rect.right() - 6.0;
-        let count_color = if c.open == 0 {
-            visuals.weak_text_color()
-        } else {
-            text_color
-        };
+        let count_color = if c.open == 0 { visuals.weak_text_color() } else { text_color };
         let open = painter.text(
             egui::pos2(right, rect.center().y),
             Align2::RIGHT_CENTER,
@@ -97,10 +85,7 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
             count_color,
         );
         right = open.left() - 6.0;
-        for (n, fill, label) in [
-            (c.overdue, theme::OVERDUE, "逾"),
-            (c.due_soon, theme::DUE_SOON, "急"),
-        ] {
+        for (n, fill, label) in [(c.overdue, theme::OVERDUE, "逾"), (c.due_soon, theme::DUE_SOON, "急")] {
             if n == 0 {
                 continue;
             }
@@ -116,10 +101,7 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
         }
     }
     response.on_hover_text(match counts {
-        Some(c) => format!(
-            "{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条",
-            c.open, c.overdue, c.due_soon
-        ),
+        Some(c) => format!("{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条", c.open, c.overdue, c.due_soon),
         None => format!("{name}：暂无未办结的工作要求"),
     })
 }

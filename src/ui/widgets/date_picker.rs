@@ -48,9 +48,8 @@ fn picker(
         .id(Id::unique((id_salt, "calendar")))
         .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
         .show(|ui| {
-            let mut month: NaiveDate = ui
-                .data(|d| d.get_temp(month_id))
-                .unwrap_or_else(|| today.with_day(1).unwrap_or(today));
+            let mut month: NaiveDate =
+                ui.data(|d| d.get_temp(month_id)).unwrap_or_else(|| today.with_day(1).unwrap_or(today));
             ui.horizontal(|ui| {
                 if ui.button("上月").clicked() {
                     month = month.checked_sub_months(Months::new(1)).unwrap_or(month);
@@ -93,37 +92,35 @@ fn month_grid(
     today: NaiveDate,
 ) -> Option<NaiveDate> {
     let mut picked = None;
-    egui::Grid::new(("month-grid", month))
-        .spacing([2.0, 2.0])
-        .show(ui, |ui| {
-            for name in ["一", "二", "三", "四", "五", "六", "日"] {
-                ui.label(RichText::new(name).weak());
+    egui::Grid::new(("month-grid", month)).spacing([2.0, 2.0]).show(ui, |ui| {
+        for name in ["一", "二", "三", "四", "五", "六", "日"] {
+            ui.label(RichText::new(name).weak());
+        }
+        ui.end_row();
+        let lead = month.weekday().num_days_from_monday();
+        for _ in 0..lead {
+            ui.label("");
+        }
+        let mut column = lead;
+        let mut day = month;
+        while day.month() == month.month() {
+            let mut text = RichText::new(format!("{:>2}", day.day()));
+            if day == today {
+                text = text.underline();
             }
-            ui.end_row();
-            let lead = month.weekday().num_days_from_monday();
-            for _ in 0..lead {
-                ui.label("");
+            if ui.selectable_label(Some(day) == selected, text).clicked() {
+                picked = Some(day);
             }
-            let mut column = lead;
-            let mut day = month;
-            while day.month() == month.month() {
-                let mut text = RichText::new(format!("{:>2}", day.day()));
-                if day == today {
-                    text = text.underline();
-                }
-                if ui.selectable_label(Some(day) == selected, text).clicked() {
-                    picked = Some(day);
-                }
-                column += 1;
-                if column == 7 {
-                    ui.end_row();
-                    column = 0;
-                }
-                match day.succ_opt() {
-                    Some(next) => day = next,
-                    None => break,
-                }
+            column += 1;
+            if column == 7 {
+                ui.end_row();
+                column = 0;
             }
-        });
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+    });
     picked
 }

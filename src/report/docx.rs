@@ -1,0 +1,187 @@
+//! Word .docx in the official document layout (党政机关公文格式, GB/T 9704-2012): A4; margins
+//! top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 2号 方正小标宋简体; body 3号
+//! 仿宋_GB2312 on a 22-line grid; 一、 headings in 黑体, （一） in 楷体_GB2312; page numbers
+//! "— 1 —" at the foot; dates in Arabic numerals. Fonts are named as East-Asian fonts so Word and
+//! WPS use them where installed (LibreOffice substitutes its own CJK fonts).
+
+use docx_rs::{
+    AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Table, TableCell, TableRow, VAlignType,
+    WidthType,
+};
+
+use super::{OfficeBlock, Summary, SummaryItem, chinese_date, chinese_numeral};
+use crate::model::{OfficeGroup, Urgency};
+
+const TITLE_FONT: &str = "方正小标宋简体";
+const BODY_FONT: &str = "仿宋_GB2312";
+const HEADING1_FONT: &str = "黑体";
+const HEADING2_FONT: &str = "楷体_GB2312";
+const FOOTER_FONT: &str = "宋体";
+/// Half-points: 2号 = 22 pt, 3号 = 16 pt, 小四 = 12 pt, 4号 = 14 pt.
+const SIZE_TITLE: usize = 44;
+const SIZE_BODY: usize = 32;
+const SIZE_TABLE: usize = 24;
+const SIZE_FOOTER: usize = 28;
+/// 22 lines a page: an exact 28.95 pt line (579 twips) on a line grid.
+const LINE_PITCH: i32 = 579;
+/// Two characters of 3号 text, for first-line indents (twips).
+const INDENT_2_CHARS: i32 = 640;
+/// Column widths of the per-office table (twips; the text block is 156 mm = 8845 twips).
+const TABLE_WIDTHS: [usize; 5] = [800, 2500, 1700, 2645, 1200];
+const RED: &str = "C62828";
+
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new().east_asia(east_asia).ascii("Times New Roman").hi_ansi("Times New Roman")
+}
+
+fn run(text: &str, font: &str, size: usize) -> Run {
+    Run::new().add_text(text).fonts(fonts(font)).size(size)
+}
+
+fn exact_lines() -> LineSpacing {
+    LineSpacing::new().line(LINE_PITCH).line_rule(LineSpacingType::Exact)
+}
+
+/// A body paragraph with a two-character first-line indent.
+fn body(runs: Vec<Run>) -> Paragraph {
+    let p = Paragraph::new()
+        .line_spacing(exact_lines())
+        .indent(None, Some(SpecialIndentType::FirstLine(INDENT_2_CHARS)), None, None)
+        .first_line_chars(200);
+    runs.into_iter().fold(p, Paragraph::add_run)
+}
+
+/// The document's bytes.
+pub fn render(summary: &Summary) -> Result<Vec<u8>, docx_rs::DocxError> {
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(PageMargin {
+            top: 2098,
+            bottom: 1984,
+            left: 1587,
+            right: 1474,
+            header: 851,
+            footer: 1417,
+            gutter: 0,
+        })
+        .default_fonts(fonts(BODY_FONT))
+        .default_size(SIZE_BODY)
+        .footer(page_number_footer());
+    doc.document =
+        doc.document.doc_grid(DocGrid::new().grid_type(DocGridType::Lines).line_pitch(LINE_PITCH as usize));
+
+    doc = doc
+        .add_paragraph(
+            Paragraph::new().align(AlignmentType::Center).line_spacing(exact_lines()).add_run(run(
+                &summary.title,
+                TITLE_FONT,
+                SIZE_TITLE,
+            )),
+        )
+        .add_paragraph(Paragraph::new().line_spacing(exact_lines()))
+        .add_paragraph(body(vec![run(&summary.totals_sentence(), BODY_FONT, SIZE_BODY)]));
+    if summary.blocks.is_empty() {
+        doc = doc.add_paragraph(body(vec![run("没有需要汇报的工作要求。", BODY_FONT, SIZE_BODY)]));
+    }
+
+    let mut level1 = 0;
+    for group in [OfficeGroup::Hq, OfficeGroup::Detachment] {
+        let blocks: Vec<&OfficeBlock> = summary.blocks.iter().filter(|b| b.group == group).collect();
+        if blocks.is_empty() {
+            continue;
+        }
+        level1 += 1;
+        let heading = format!("{}、{}", chinese_numeral(level1), group.label());
+        doc = doc.add_paragraph(body(vec![run(&heading, HEADING1_FONT, SIZE_BODY)]).keep_next(true));
+        for (i, block) in blocks.iter().enumerate() {
+            let t = &block.totals;
+            let overdue = if t.overdue > 0 { format!("，逾期{}项", t.overdue) } else { String::new() };
+            let heading = format!("（{}）{}", chinese_numeral(i + 1), block.name);
+            let counts = format!("（共{}项，已完成{}项{overdue}）", t.directives, t.done);
+            doc = doc
+                .add_paragraph(
+                    body(vec![run(&heading, HEADING2_FONT, SIZE_BODY), run(&counts, BODY_FONT, SIZE_BODY)])
+                        .keep_next(true),
+                )
+                .add_table(office_table(block, summary));
+        }
+    }
+    doc = doc.add_paragraph(Paragraph::new().line_spacing(exact_lines())).add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Right)
+            .line_spacing(exact_lines())
+            .indent(None, None, Some(INDENT_2_CHARS * 2), None)
+            .add_run(run(&chinese_date(summary.report_date), BODY_FONT, SIZE_BODY)),
+    );
+
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut bytes)?;
+    Ok(bytes.into_inner())
+}
+
+fn page_number_footer() -> Footer {
+    let dash = |t: &str| Run::new().add_text(t).fonts(fonts(FOOTER_FONT)).size(SIZE_FOOTER);
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(dash("— "))
+            .add_page_num(PageNum::new())
+            .add_run(dash(" —")),
+    )
+}
+
+/// A table cell; each line of `text` is a paragraph. Header cells keep with the next row.
+fn cell(text: &str, width: usize, color: Option<&str>, header: bool) -> TableCell {
+    let font = if header { HEADING1_FONT } else { BODY_FONT };
+    text.lines().fold(
+        TableCell::new().width(width, WidthType::Dxa).vertical_align(VAlignType::Center),
+        |c, line| {
+            let mut r = run(line, font, SIZE_TABLE);
+            if let Some(color) = color {
+                r = r.color(color);
+            }
+            let mut p = Paragraph::new().snap_to_grid(false).keep_next(header).add_run(r);
+            if header {
+                p = p.align(AlignmentType::Center);
+            }
+            c.add_paragraph(p)
+        },
+    )
+}
+
+/// 序号 / 工作要求 / 完成时限 / 进展情况 / 状态, overdue rows in red.
+fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
+    let header = ["序号", "工作要求", "完成时限", "进展情况", "状态"];
+    let head = TableRow::new(
+        header
+            .iter()
+            .zip(TABLE_WIDTHS)
+            .map(|(h, w)| {
+                cell(h, w, None, true).shading(Shading::new().shd_type(ShdType::Clear).fill("EEEEEE"))
+            })
+            .collect(),
+    )
+    .cant_split();
+    let rows = block.items.iter().map(|item| item_row(item, summary));
+    Table::new(std::iter::once(head).chain(rows).collect())
+        .set_grid(TABLE_WIDTHS.to_vec())
+        .width(TABLE_WIDTHS.iter().sum(), WidthType::Dxa)
+}
+
+fn item_row(item: &SummaryItem, summary: &Summary) -> TableRow {
+    let red = (item.urgency == Urgency::Overdue).then_some(RED);
+    let deadline =
+        item.deadline.map_or("无".to_owned(), |d| super::short_chinese_date(d, summary.report_date));
+    let progress = match &item.latest {
+        Some((on, text)) => format!("{}：{text}", super::short_chinese_date(*on, summary.report_date)),
+        None => "暂无进展".to_owned(),
+    };
+    let status = match item.days_overdue {
+        Some(n) => format!("{}\n逾期{n}天", item.status.label()),
+        None => item.status.label().to_owned(),
+    };
+    let texts =
+        [item.number.as_str(), item.title.as_str(), deadline.as_str(), progress.as_str(), status.as_str()];
+    TableRow::new(texts.iter().zip(TABLE_WIDTHS).map(|(t, w)| cell(t, w, red, false)).collect()).cant_split()
+}

@@ -1,0 +1,105 @@
+//! 汇总导出 — the meeting report: a [`Summary`] built from the board, rendered as Word, Excel
+//! or CSV, and written atomically (a failure never leaves a partial file).
+
+mod csv;
+mod docx;
+mod summary;
+mod table;
+mod xlsx;
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+
+pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, Totals};
+
+use crate::fsutil::{WriteError, write_atomically};
+
+/// The file formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Docx,
+    Xlsx,
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Docx, Format::Xlsx, Format::Csv];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// How the officer knows the format.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Docx => "Word 文档（公文格式）",
+            Format::Xlsx => "Excel 表格",
+            Format::Csv => "CSV（其他系统）",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.extension().eq_ignore_ascii_case(s))
+    }
+
+    /// The format a file name asks for by its extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        Format::parse(path.extension()?.to_str()?)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("生成 Word 文件失败：{0}")]
+    Docx(String),
+    #[error("生成 Excel 文件失败：{0}")]
+    Xlsx(String),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// The report's bytes in `format`.
+pub fn render(summary: &Summary, format: Format) -> Result<Vec<u8>, ReportError> {
+    match format {
+        Format::Docx => docx::render(summary).map_err(|e| ReportError::Docx(e.to_string())),
+        Format::Xlsx => xlsx::render(summary).map_err(|e| ReportError::Xlsx(e.to_string())),
+        Format::Csv => Ok(csv::render(summary)),
+    }
+}
+
+/// Renders and writes the report to `path` atomically.
+pub fn export(summary: &Summary, format: Format, path: &Path) -> Result<(), ReportError> {
+    let bytes = render(summary, format)?;
+    write_atomically(path, &bytes)?;
+    Ok(())
+}
+
+/// 2022年3月16日
+pub fn chinese_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// 3月16日 in the report's year, else the full date.
+pub fn short_chinese_date(d: NaiveDate, report: NaiveDate) -> String {
+    if d.year() == report.year() { format!("{}月{}日", d.month(), d.day()) } else { chinese_date(d) }
+}
+
+/// 一 … 九十九 for heading numbers.
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, unit) = (n / 10 % 10, n % 10);
+    let mut s = String::new();
+    if tens > 1 {
+        s.push_str(DIGITS[tens]);
+    }
+    if tens >= 1 {
+        s.push('十');
+    }
+    s.push_str(DIGITS[unit]);
+    s
+}

@@ -1,0 +1,206 @@
+//! 汇总 — what the meeting report says, built from the board snapshot by a pure function;
+//! each file format only renders it.
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    Board, DirectiveId, DirectiveRow, NoticeId, OfficeGroup, OfficeId, Status, Urgency, days_left,
+};
+
+/// Which directives the report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every directive of one notice (one meeting), whatever its status.
+    Notice(NoticeId),
+    /// Every directive not yet done or closed, from all notices.
+    AllOpen,
+}
+
+/// What to report on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRequest {
+    pub scope: Scope,
+    /// 汇报日期 — "today" for overdue counts and the report's date line.
+    pub report_date: NaiveDate,
+    /// Only these offices' blocks; `None` for all.
+    pub offices: Option<Vec<OfficeId>>,
+    pub due_soon_days: i64,
+}
+
+/// 总体情况 — counted per directive, not per office.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Totals {
+    pub directives: usize,
+    /// 已完成 + 已销号
+    pub done: usize,
+    pub closed: usize,
+    pub in_progress: usize,
+    pub not_started: usize,
+    pub overdue: usize,
+}
+
+impl Totals {
+    fn add(&mut self, status: Status, urgency: Urgency) {
+        self.directives += 1;
+        match status {
+            Status::NotStarted => self.not_started += 1,
+            Status::InProgress => self.in_progress += 1,
+            Status::Done => self.done += 1,
+            Status::Closed => {
+                self.done += 1;
+                self.closed += 1;
+            }
+        }
+        self.overdue += usize::from(urgency == Urgency::Overdue);
+    }
+
+    /// 完成率, 0.0 … 1.0.
+    pub fn completion_rate(&self) -> f64 {
+        if self.directives == 0 { 0.0 } else { self.done as f64 / self.directives as f64 }
+    }
+
+    /// 完成率 as the report prints it: 12.5%.
+    pub fn completion_percent(&self) -> String {
+        format!("{:.1}%", self.completion_rate() * 100.0)
+    }
+}
+
+/// One directive as one office's block lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryItem {
+    pub id: DirectiveId,
+    pub number: String,
+    pub title: String,
+    pub deadline: Option<NaiveDate>,
+    pub status: Status,
+    pub urgency: Urgency,
+    /// Days past the deadline, for overdue items.
+    pub days_overdue: Option<i64>,
+    /// 最新进展: date and text.
+    pub latest: Option<(NaiveDate, String)>,
+}
+
+/// 单位 — one office's directives, overdue first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeBlock {
+    pub office: OfficeId,
+    pub name: String,
+    pub group: OfficeGroup,
+    pub items: Vec<SummaryItem>,
+    pub totals: Totals,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// 关于2022年第10次办公会议工作要求落实情况的汇报
+    pub title: String,
+    /// 2022年第10次办公会议 / 全部未办结工作要求
+    pub scope_label: String,
+    pub issuer: Option<String>,
+    pub report_date: NaiveDate,
+    pub totals: Totals,
+    /// 机关处室 in roster order, then 支队.
+    pub blocks: Vec<OfficeBlock>,
+}
+
+impl Summary {
+    /// Builds the report from a board snapshot. Pure: the same board and request give the
+    /// same summary.
+    pub fn build(board: &Board, request: &SummaryRequest) -> Summary {
+        let today = request.report_date;
+        let in_scope: Vec<&DirectiveRow> = board
+            .directives
+            .iter()
+            .filter(|d| match request.scope {
+                Scope::Notice(id) => d.notice_id == id,
+                Scope::AllOpen => !d.status.is_finished(),
+            })
+            .collect();
+        let mut totals = Totals::default();
+        for d in &in_scope {
+            totals.add(d.status, d.urgency(today, request.due_soon_days));
+        }
+        let notice = match request.scope {
+            Scope::Notice(id) => board.notice(id),
+            Scope::AllOpen => None,
+        };
+        let scope_label = notice.map_or_else(|| "全部未办结工作要求".to_owned(), |n| n.label().to_owned());
+        let title = match notice {
+            Some(n) => format!("关于{}工作要求落实情况的汇报", n.label()),
+            None => "关于未办结工作要求落实情况的汇报".to_owned(),
+        };
+        let wanted = |id: OfficeId| request.offices.as_ref().is_none_or(|list| list.contains(&id));
+        let blocks = [OfficeGroup::Hq, OfficeGroup::Detachment]
+            .into_iter()
+            .flat_map(|group| board.offices_in(group))
+            .filter(|office| wanted(office.id))
+            .filter_map(|office| {
+                let mut items: Vec<(usize, SummaryItem)> = in_scope
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| d.concerns(office))
+                    .map(|(order, d)| (order, item(d, today, request.due_soon_days)))
+                    .collect();
+                if items.is_empty() {
+                    return None;
+                }
+                // Overdue first, the longest overdue at the top; then notice order.
+                items.sort_by_key(|(order, it)| (std::cmp::Reverse(it.days_overdue.unwrap_or(-1)), *order));
+                let mut block_totals = Totals::default();
+                for (_, it) in &items {
+                    block_totals.add(it.status, it.urgency);
+                }
+                Some(OfficeBlock {
+                    office: office.id,
+                    name: office.name.clone(),
+                    group: office.group().unwrap_or(OfficeGroup::Hq),
+                    items: items.into_iter().map(|(_, it)| it).collect(),
+                    totals: block_totals,
+                })
+            })
+            .collect();
+        Summary {
+            title,
+            scope_label,
+            issuer: notice.and_then(|n| n.issuer.clone()),
+            report_date: today,
+            totals,
+            blocks,
+        }
+    }
+
+    /// The totals as one sentence for the report's opening paragraph.
+    pub fn totals_sentence(&self) -> String {
+        let t = &self.totals;
+        let date = crate::report::chinese_date(self.report_date);
+        let closed =
+            if t.closed > 0 { format!("（其中已销号{}项）", t.closed) } else { String::new() };
+        format!(
+            "截至{date}，{}共{}项：已完成{}项{closed}，推进中{}项，未开始{}项；逾期{}项；完成率{}。",
+            self.scope_label,
+            t.directives,
+            t.done,
+            t.in_progress,
+            t.not_started,
+            t.overdue,
+            t.completion_percent()
+        )
+    }
+}
+
+fn item(d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -> SummaryItem {
+    let urgency = d.urgency(today, due_soon_days);
+    SummaryItem {
+        id: d.id,
+        number: d.number.clone(),
+        title: d.title.clone(),
+        deadline: d.deadline,
+        status: d.status,
+        urgency,
+        days_overdue: match (urgency, d.deadline) {
+            (Urgency::Overdue, Some(deadline)) => Some(-days_left(deadline, today)),
+            _ => None,
+        },
+        latest: d.last_progress.clone(),
+    }
+}

@@ -1,0 +1,181 @@
+//! The meeting report: the summary on its own with fixed dates, then every file format read
+//! back (CSV parsed, .xlsx and .docx unzipped and their XML checked).
+
+use std::io::Read;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use duban::model::{OfficeGroup, Status, Urgency};
+use duban::notice::parse_notice;
+use duban::report::{self, Format, Scope, Summary, SummaryRequest};
+use duban::store::{Actor, Store};
+
+const SEED: &str = include_str!("fixtures/seed-notice.txt");
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    date(s).and_hms_opt(10, 0, 0).unwrap()
+}
+
+/// The seed imported on 2022-03-16; 一.2 in progress with a note, 二.1 done, 五.3 closed,
+/// 五.1 with a note. Reported on 2022-03-22: the 本周 deadline (03-20) has passed.
+fn summary(scope_all_open: bool) -> Summary {
+    let mut store = Store::open_in_memory().unwrap();
+    let draft = parse_notice(SEED, date("2022-03-16")).unwrap();
+    let notice = store.import_notice(&draft, SEED, "张伟", at("2022-03-16")).unwrap();
+    let board = store.load_board().unwrap();
+    let id = |n: &str| board.directives.iter().find(|d| d.number == n).unwrap().id;
+    let actor = Actor { author: "张伟", at: at("2022-03-18") };
+    store.set_status(id("一.2"), Status::InProgress, &actor).unwrap();
+    store.add_progress(id("一.2"), date("2022-03-18"), "已检查在建工地46处，整改隐患9处。", &actor).unwrap();
+    store.set_status(id("二.1"), Status::Done, &actor).unwrap();
+    store.set_status(id("五.3"), Status::Closed, &actor).unwrap();
+    store.add_progress(id("五.1"), date("2022-03-21"), "已建立任务清单。", &actor).unwrap();
+    let board = store.load_board().unwrap();
+    let scope = if scope_all_open { Scope::AllOpen } else { Scope::Notice(notice) };
+    Summary::build(
+        &board,
+        &SummaryRequest { scope, report_date: date("2022-03-22"), offices: None, due_soon_days: 3 },
+    )
+}
+
+#[test]
+fn totals_blocks_and_order() {
+    let s = summary(false);
+    assert_eq!(s.title, "关于2022年第10次办公会议工作要求落实情况的汇报");
+    let t = s.totals;
+    assert_eq!((t.directives, t.done, t.closed, t.in_progress, t.not_started), (16, 2, 1, 1, 13));
+    // Everything due 03-20 and not finished is overdue; 五.1 (年底) is not.
+    assert_eq!(t.overdue, 13);
+    assert_eq!(t.completion_percent(), "12.5%");
+    assert_eq!(
+        s.totals_sentence(),
+        "截至2022年3月22日，2022年第10次办公会议共16项：已完成2项（其中已销号1项），推进中1项，未开始13项；逾期13项；完成率12.5%。"
+    );
+    // 机关处室 in roster order; no 支队 block (none is named); 各处室 reaches every HQ office.
+    let names: Vec<&str> = s.blocks.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "防火监督处",
+            "新闻宣传处",
+            "指挥中心",
+            "作战训练处",
+            "特种灾害救援处",
+            "信息通信处",
+            "后勤装备处",
+            "队务处"
+        ]
+    );
+    assert!(s.blocks.iter().all(|b| b.group == OfficeGroup::Hq));
+    // 新闻宣传处 is named in 一、 and 三、 and reached by 四、: 4 + 3 + 3 items.
+    let news = s.blocks.iter().find(|b| b.name == "新闻宣传处").unwrap();
+    assert_eq!(news.items.len(), 10);
+    // 队务处: overdue first (五.2 then 四.x by notice order), 五.1 not overdue, closed 五.3 last.
+    let duiwu = s.blocks.iter().find(|b| b.name == "队务处").unwrap();
+    let order: Vec<&str> = duiwu.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(order, ["四.1", "四.2", "四.3", "五.2", "五.1", "五.3"]);
+    assert_eq!(duiwu.items[0].days_overdue, Some(2));
+    assert_eq!(duiwu.items[4].latest, Some((date("2022-03-21"), "已建立任务清单。".into())));
+    assert_eq!(duiwu.items[5].urgency, Urgency::Finished);
+    assert_eq!((duiwu.totals.directives, duiwu.totals.done, duiwu.totals.overdue), (6, 1, 4));
+}
+
+#[test]
+fn all_open_leaves_out_finished_work_and_offices_can_be_chosen() {
+    let s = summary(true);
+    assert_eq!(s.title, "关于未办结工作要求落实情况的汇报");
+    assert_eq!(s.totals.directives, 14);
+    assert!(s.blocks.iter().flat_map(|b| &b.items).all(|i| !i.status.is_finished()));
+}
+
+fn unzip(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut file = archive.by_name(name).unwrap_or_else(|_| panic!("{name} in the archive"));
+    let mut text = String::new();
+    file.read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn csv_has_a_bom_and_one_row_per_directive_and_office() {
+    let s = summary(false);
+    let bytes = report::render(&s, Format::Csv).unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel/WPS");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "单位,类别,编号,工作要求,完成时限,状态,逾期天数,最新进展日期,最新进展");
+    let rows = s.blocks.iter().map(|b| b.items.len()).sum::<usize>();
+    assert_eq!(lines.len(), rows + 1);
+    // The title 提高站位，压实责任 has a fullwidth comma (no quoting); the progress text none.
+    assert!(
+        lines.contains(
+            &"队务处,机关处室,五.1,提高站位，压实责任,2022-12-31,未开始,,2022-03-21,已建立任务清单。"
+        )
+    );
+    assert!(lines.contains(&"队务处,机关处室,五.2,化解矛盾，稳妥推进,2022-03-20,未开始,2,,"));
+}
+
+#[test]
+fn xlsx_has_real_dates_frozen_header_filter_colours_and_statistics() {
+    let s = summary(false);
+    let bytes = report::render(&s, Format::Xlsx).unwrap();
+    let workbook = unzip(&bytes, "xl/workbook.xml");
+    assert!(workbook.contains(r#"name="督办明细""#) && workbook.contains(r#"name="分单位统计""#));
+    let sheet = unzip(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
+    assert!(sheet.contains("<autoFilter ref=\"A1:I"), "autofilter over the table");
+    assert_eq!(sheet.matches("<cfRule type=\"expression\"").count(), 3, "red, amber and green rules");
+    // 2022-03-20 is Excel serial 44640: deadlines are numbers with a date format, not text.
+    assert!(sheet.contains("<v>44640</v>"));
+    // Column D (工作要求) is wide enough for Chinese titles (autofit would give about half).
+    let strings = unzip(&bytes, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("更加有力有效地推动工作落实")
+            && strings.contains("已检查在建工地46处，整改隐患9处。")
+    );
+    let stats = unzip(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(stats.contains("<v>0.125</v>"), "overall completion rate in the 合计 row");
+    let styles = unzip(&bytes, "xl/styles.xml");
+    assert!(styles.contains("yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"));
+}
+
+#[test]
+fn docx_follows_the_official_layout() {
+    let s = summary(false);
+    let bytes = report::render(&s, Format::Docx).unwrap();
+    let doc = unzip(&bytes, "word/document.xml");
+    assert!(doc.contains("关于2022年第10次办公会议工作要求落实情况的汇报"));
+    assert!(doc.contains(s.totals_sentence().as_str()));
+    for font in ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"] {
+        assert!(doc.contains(&format!("w:eastAsia=\"{font}\"")), "East-Asian font {font}");
+    }
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
+    assert!(doc.contains(r#"w:top="2098""#) && doc.contains(r#"w:bottom="1984""#));
+    assert!(doc.contains(r#"w:left="1587""#) && doc.contains(r#"w:right="1474""#));
+    assert!(doc.contains(r#"w:linePitch="579""#), "22-line grid");
+    assert!(doc.contains("一、机关处室") && doc.contains("（八）队务处"));
+    assert!(doc.contains(">逾期2天<"), "days overdue under the status");
+    assert!(doc.contains(r#"<w:color w:val="C62828" />"#) || doc.contains(r#"<w:color w:val="C62828"/>"#));
+    assert!(doc.contains("2022年3月22日"), "date in Arabic numerals");
+    let footer_name = (1..4)
+        .map(|i| format!("word/footer{i}.xml"))
+        .find(|n| zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap().by_name(n).is_ok());
+    let footer = unzip(&bytes, &footer_name.expect("a footer part"));
+    assert!(footer.contains("— ") && footer.contains("PAGE"), "page numbers — 1 —");
+}
+
+#[test]
+fn export_writes_atomically_and_reports_unwritable_paths() {
+    let s = summary(false);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("汇总.xlsx");
+    report::export(&s, Format::Xlsx, &path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() > 1000);
+    let bad = dir.path().join("不存在的目录").join("汇总.docx");
+    let err = report::export(&s, Format::Docx, &bad).unwrap_err().to_string();
+    assert!(err.starts_with("无法写入文件") && err.ends_with("汇总.docx"), "{err}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no partial file left");
+}
