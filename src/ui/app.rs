@@ -9,7 +9,7 @@ use egui::{Panel, RichText, Ui};
 
 use super::command::Command;
 use super::theme;
-use super::views::{AuthorDialog, BoardTable, DetailView, ImportDialog, Sidebar};
+use super::views::{AuthorDialog, BoardTable, DetailView, ExportDialog, ImportDialog, Sidebar};
 use super::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot, Worker};
 use crate::clock::Clock;
 use crate::model::{
@@ -45,6 +45,7 @@ pub struct DubanApp {
     table: BoardTable,
     detail_view: DetailView,
     import: Option<ImportDialog>,
+    export: Option<ExportDialog>,
     author_dialog: Option<AuthorDialog>,
     status: Option<StatusMessage>,
     window_title: String,
@@ -73,6 +74,7 @@ impl DubanApp {
             table: BoardTable::default(),
             detail_view: DetailView::default(),
             import: None,
+            export: None,
             author_dialog: None,
             status: None,
             window_title: String::new(),
@@ -98,6 +100,13 @@ impl DubanApp {
     }
     pub fn status(&self) -> Option<&StatusMessage> {
         self.status.as_ref()
+    }
+    pub fn is_export_open(&self) -> bool {
+        self.export.is_some()
+    }
+    /// The file the export dialog wrote, once it succeeded.
+    pub fn exported_file(&self) -> Option<&Path> {
+        self.export.as_ref().and_then(ExportDialog::exported)
     }
     pub fn is_import_open(&self) -> bool {
         self.import.is_some()
@@ -175,6 +184,9 @@ impl DubanApp {
         if let Some(dialog) = &mut self.import {
             dialog.ui(ui, today, &mut commands);
         }
+        if let Some(dialog) = &mut self.export {
+            dialog.ui(ui, &self.board, today, &mut commands);
+        }
         if let Some(dialog) = &mut self.author_dialog {
             dialog.ui(ui, self.author.is_some(), &mut commands);
         }
@@ -202,6 +214,10 @@ impl DubanApp {
             let import = ui.button("导入通知…").on_hover_text("粘贴或打开办公会议工作要求通知（Ctrl+I）");
             if import.clicked() {
                 commands.push(Command::OpenImport);
+            }
+            let export = ui.button("导出汇总…").on_hover_text("生成会议汇报：Word、Excel 或 CSV（Ctrl+E）");
+            if export.clicked() {
+                commands.push(Command::OpenExport);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let who = self.author.as_deref().unwrap_or("未设置");
@@ -232,10 +248,11 @@ impl DubanApp {
     }
 
     fn shortcuts(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let modal_open = self.import.is_some() || self.author_dialog.is_some();
-        let (import, up, down) = ui.input_mut(|i| {
+        let modal_open = self.import.is_some() || self.export.is_some() || self.author_dialog.is_some();
+        let (import, export, up, down) = ui.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::E),
                 i.key_pressed(egui::Key::ArrowUp),
                 i.key_pressed(egui::Key::ArrowDown),
             )
@@ -245,6 +262,9 @@ impl DubanApp {
         }
         if import {
             commands.push(Command::OpenImport);
+        }
+        if export {
+            commands.push(Command::OpenExport);
         }
         let typing = ui.ctx().memory(|m| m.focused().is_some());
         if !typing && (up || down) {
@@ -279,6 +299,27 @@ impl DubanApp {
                     DoneKind::Edited | DoneKind::AuthorSet => {}
                 }
                 self.status = Some(StatusMessage { text: message, is_error: false });
+            }
+            Reply::Progress { fraction, step } => {
+                if let Some(dialog) = &mut self.export {
+                    dialog.on_progress(fraction, step);
+                }
+            }
+            Reply::Exported(result) => {
+                if let Ok(path) = &result {
+                    self.status = Some(StatusMessage {
+                        text: format!("已导出：{}", path.display()),
+                        is_error: false,
+                    });
+                }
+                match &mut self.export {
+                    Some(dialog) => dialog.on_finished(result),
+                    None => {
+                        if let Err(message) = result {
+                            self.status = Some(StatusMessage { text: message, is_error: true });
+                        }
+                    }
+                }
             }
             Reply::Failed { message, area } => match (&mut self.import, area) {
                 (Some(dialog), Area::Import) => dialog.on_failed(message),
@@ -362,6 +403,23 @@ impl DubanApp {
                 self.worker.send(Request::SetAuthor { name, detail: self.selected });
             }
             Command::CancelAuthor => self.author_dialog = None,
+            Command::OpenExport => {
+                if self.export.is_none() {
+                    self.export = Some(ExportDialog::new(&self.board, self.clock.today()));
+                }
+            }
+            Command::CloseExport => self.export = None,
+            Command::Export { request, format, path } => {
+                self.worker.send(Request::Export { request, format, path })
+            }
+            Command::OpenPath(path) => {
+                if let Err(e) = open::that_detached(&path) {
+                    self.status = Some(StatusMessage {
+                        text: format!("无法打开（{}）：{}", crate::notice::io_reason(&e), path.display()),
+                        is_error: true,
+                    });
+                }
+            }
             Command::EditAuthor => {
                 self.author_dialog = Some(AuthorDialog::with_name(self.author.as_deref().unwrap_or_default()))
             }

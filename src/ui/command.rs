@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::model::{BoardFilter, DirectiveId, NoticeDraft, Status};
+use crate::report::{Format, SummaryRequest};
 
 /// Where the text of a notice to import comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,4 +51,15 @@ pub enum Command {
     CancelAuthor,
     /// Ask for the officer's name again (menu).
     EditAuthor,
+    /// 导出汇总… opens the export dialog.
+    OpenExport,
+    CloseExport,
+    /// Write the meeting report (on the worker).
+    Export {
+        request: SummaryRequest,
+        format: Format,
+        path: PathBuf,
+    },
+    /// Open a file or folder in the system's viewer.
+    OpenPath(PathBuf),
 }

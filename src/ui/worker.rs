@@ -7,10 +7,13 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
+use std::path::PathBuf;
+
 use super::command::ImportSource;
 use crate::clock::Clock;
 use crate::model::{Board, DirectiveDetail, DirectiveId, NoticeDraft, Status};
 use crate::notice::{parse_notice, read_text_file};
+use crate::report::{self, Format, Summary, SummaryRequest};
 use crate::store::{Actor, Store};
 
 /// Work for the worker. Each request gets exactly one [`Reply`].
@@ -22,6 +25,7 @@ pub enum Request {
     Import { draft: Box<NoticeDraft>, source_text: String, detail: Option<DirectiveId> },
     Edit { id: DirectiveId, edit: Edit },
     SetAuthor { name: String, detail: Option<DirectiveId> },
+    Export { request: SummaryRequest, format: Format, path: PathBuf },
 }
 
 /// A change to one directive.
@@ -81,6 +85,13 @@ pub enum Reply {
         message: String,
         area: Area,
     },
+    /// A step of a long task; not an answer (more replies follow).
+    Progress {
+        fraction: f32,
+        step: String,
+    },
+    /// The report was written (or why not).
+    Exported(Result<PathBuf, String>),
 }
 
 /// The UI's handle on the worker thread.
@@ -102,7 +113,13 @@ impl Worker {
         let spawned = std::thread::Builder::new().name("duban-worker".into()).spawn(move || {
             let mut store = store;
             while let Ok(request) = inbox.recv() {
-                let reply = handle(&mut store, clock, request);
+                let progress = |fraction: f32, step: &str| {
+                    let _ = outbox.send(Reply::Progress { fraction, step: step.to_owned() });
+                    if let Some(ctx) = wake.get() {
+                        ctx.request_repaint();
+                    }
+                };
+                let reply = handle(&mut store, clock, request, &progress);
                 if outbox.send(reply).is_err() {
                     break;
                 }
@@ -139,7 +156,9 @@ impl Worker {
         loop {
             match self.replies.try_recv() {
                 Ok(reply) => {
-                    self.pending = self.pending.saturating_sub(1);
+                    if !matches!(reply, Reply::Progress { .. }) {
+                        self.pending = self.pending.saturating_sub(1);
+                    }
                     out.push(reply);
                 }
                 Err(TryRecvError::Empty) => break,
@@ -174,7 +193,7 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
     Ok(Snapshot { board, detail, author })
 }
 
-fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
+fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f32, &str)) -> Reply {
     let general = |message: String| Reply::Failed { message, area: Area::General };
     match request {
         Request::Refresh { detail } => match snapshot(store, detail) {
@@ -226,6 +245,9 @@ fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
                 Err(e) => general(format!("保存失败：{e}")),
             }
         }
+        Request::Export { request, format, path } => {
+            Reply::Exported(export(store, &request, format, &path, progress))
+        }
         Request::SetAuthor { name, detail } => {
             match store.set_author(&name).map_err(|e| e.to_string()).and_then(|_| snapshot(store, detail)) {
                 Ok(s) => Reply::Done {
@@ -237,6 +259,25 @@ fn handle(store: &mut Store, clock: Clock, request: Request) -> Reply {
             }
         }
     }
+}
+
+fn export(
+    store: &Store,
+    request: &SummaryRequest,
+    format: Format,
+    path: &std::path::Path,
+    progress: &dyn Fn(f32, &str),
+) -> Result<PathBuf, String> {
+    progress(0.1, "读取数据…");
+    let board = store.load_board().map_err(|e| e.to_string())?;
+    progress(0.3, "汇总各单位情况…");
+    let summary = Summary::build(&board, request);
+    progress(0.5, "生成文件…");
+    let bytes = report::render(&summary, format).map_err(|e| e.to_string())?;
+    progress(0.8, "写入磁盘…");
+    crate::fsutil::write_atomically(path, &bytes).map_err(|e| e.to_string())?;
+    progress(1.0, "完成");
+    Ok(path.to_path_buf())
 }
 
 fn parse(source: ImportSource, issued_on: NaiveDate) -> Result<ParsedImport, String> {

@@ -3,11 +3,13 @@
 mod author_dialog;
 mod board_table;
 mod detail;
+mod export_dialog;
 mod import_dialog;
 mod sidebar;
 
 pub use author_dialog::AuthorDialog;
 pub use board_table::BoardTable;
 pub use detail::DetailView;
+pub use export_dialog::ExportDialog;
 pub use import_dialog::ImportDialog;
 pub use sidebar::Sidebar;

@@ -1,0 +1,54 @@
+//! Export from the window: choose format and path, the worker writes the file, the dialog
+//! offers to open it.
+
+mod common;
+
+use common::{click_button, harness, prepare_store};
+use egui_kittest::kittest::Queryable as _;
+
+#[test]
+fn export_an_excel_summary_from_the_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    click_button(&mut h, "导出汇总…");
+    assert!(h.state().is_export_open());
+    h.get_by_label("Excel 表格").click();
+    h.run();
+    let target = dir.path().join("汇报.xlsx");
+    let field = h.get_by_label("保存到");
+    assert!(field.value().unwrap().ends_with(".xlsx"), "the extension follows the format");
+    field.click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("保存到").type_text(&target.display().to_string());
+    h.run();
+    click_button(&mut h, "导出");
+    assert_eq!(h.state().exported_file(), Some(target.as_path()));
+    let bytes = std::fs::read(&target).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an .xlsx (zip) file");
+    h.get_by_label("打开所在文件夹");
+    click_button(&mut h, "关闭");
+    assert!(!h.state().is_export_open());
+    assert!(h.state().status().unwrap().text.starts_with("已导出："));
+}
+
+#[test]
+fn an_unwritable_path_is_explained_and_nothing_is_left_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.state().is_export_open(), "Ctrl+E opens the dialog");
+    let target = dir.path().join("没有这个目录").join("汇报.docx");
+    h.get_by_label("保存到").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("保存到").type_text(&target.display().to_string());
+    h.run();
+    click_button(&mut h, "导出");
+    assert_eq!(h.state().exported_file(), None);
+    h.get_by_label_contains("无法写入文件（文件不存在）");
+    assert!(!target.exists());
+}
