@@ -22,6 +22,10 @@ fn at(s: &str) -> NaiveDateTime {
 /// The seed imported on 2022-03-16; 一.2 in progress with a note, 二.1 done, 五.3 closed,
 /// 五.1 with a note. Reported on 2022-03-22: the 本周 deadline (03-20) has passed.
 fn summary(scope_all_open: bool) -> Summary {
+    summary_for(scope_all_open, None)
+}
+
+fn summary_for(scope_all_open: bool, only: Option<&str>) -> Summary {
     let mut store = Store::open_in_memory().unwrap();
     let draft = parse_notice(SEED, date("2022-03-16")).unwrap();
     let notice = store.import_notice(&draft, SEED, "张伟", at("2022-03-16")).unwrap();
@@ -35,9 +39,10 @@ fn summary(scope_all_open: bool) -> Summary {
     store.add_progress(id("五.1"), date("2022-03-21"), "已建立任务清单。", &actor).unwrap();
     let board = store.load_board().unwrap();
     let scope = if scope_all_open { Scope::AllOpen } else { Scope::Notice(notice) };
+    let offices = only.map(|name| vec![board.offices.iter().find(|o| o.name == name).unwrap().id]);
     Summary::build(
         &board,
-        &SummaryRequest { scope, report_date: date("2022-03-22"), offices: None, due_soon_days: 3 },
+        &SummaryRequest { scope, report_date: date("2022-03-22"), offices, due_soon_days: 3 },
     )
 }
 
@@ -89,6 +94,11 @@ fn all_open_leaves_out_finished_work_and_offices_can_be_chosen() {
     assert_eq!(s.title, "关于未办结工作要求落实情况的汇报");
     assert_eq!(s.totals.directives, 14);
     assert!(s.blocks.iter().flat_map(|b| &b.items).all(|i| !i.status.is_finished()));
+    let only = summary_for(false, Some("队务处"));
+    assert_eq!(only.blocks.len(), 1);
+    assert_eq!(only.blocks[0].name, "队务处");
+    assert_eq!(only.totals.directives, 6, "totals count what the report covers");
+    assert_eq!(only.totals.overdue, 4);
 }
 
 fn unzip(bytes: &[u8], name: &str) -> String {
@@ -178,4 +188,49 @@ fn export_writes_atomically_and_reports_unwritable_paths() {
     let err = report::export(&s, Format::Docx, &bad).unwrap_err().to_string();
     assert!(err.starts_with("无法写入文件") && err.ends_with("汇总.docx"), "{err}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no partial file left");
+}
+
+/// Every stream of a PDF, inflated where it is compressed.
+fn pdf_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut rest = pdf;
+    while let Some(start) = find(rest, b"stream") {
+        let body = &rest[start + 6..];
+        let body = body.strip_prefix(b"\r\n").or_else(|| body.strip_prefix(b"\n")).unwrap_or(body);
+        let Some(end) = find(body, b"endstream") else { break };
+        let raw = &body[..end];
+        let mut inflated = Vec::new();
+        let ok = flate2::read::ZlibDecoder::new(raw).read_to_end(&mut inflated).is_ok();
+        out.push(if ok { inflated } else { raw.to_vec() });
+        rest = &body[end + 9..];
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn pdf_is_small_with_a_subset_font_whose_text_can_be_extracted() {
+    let s = summary(false);
+    let pdf = report::render(&s, Format::Pdf).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(pdf.len() < 300_000, "the 10 MB font is subset, not embedded: {} bytes", pdf.len());
+    let text = String::from_utf8_lossy(&pdf);
+    let subset = regex::Regex::new(r"/[A-Z]{6}\+NotoSansSC-Regular").unwrap();
+    assert!(subset.is_match(&text), "a subset font (tag+name)");
+    let pages: usize =
+        regex::Regex::new(r"/Type/Pages/Count (\d+)").unwrap().captures(&text).unwrap()[1].parse().unwrap();
+    assert!((3..=8).contains(&pages), "{pages} pages");
+    // The ToUnicode map makes the text selectable: it covers the title's characters.
+    let cmaps: String = pdf_streams(&pdf)
+        .into_iter()
+        .map(|s| String::from_utf8_lossy(&s).to_uppercase())
+        .filter(|s| s.contains("BEGINBFCHAR") || s.contains("BEGINBFRANGE"))
+        .collect();
+    for c in "关于第次办公会议工作要求落实情况的汇报逾期".chars() {
+        let hex = format!("{:04X}", c as u32);
+        assert!(cmaps.contains(&format!("<{hex}>")), "{c} ({hex}) is mapped to Unicode");
+    }
 }

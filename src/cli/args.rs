@@ -70,7 +70,7 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban status 编号 状态 [--author 姓名]       修改状态（未开始、推进中、已完成、已销号）
   duban note 编号 进展内容 [--date 日期] [--author 姓名]
                                               添加进展记录
-  duban export -o 文件 [--format docx|xlsx|csv] [--notice 通知编号|--all] [--date 汇报日期]
+  duban export -o 文件 [--format docx|xlsx|pdf|csv] [--notice 通知编号|--all] [--date 汇报日期]
                                               导出会议汇报（默认最新一次通知；--all 为全部未办结）
 
 日期格式：YYYY-MM-DD。数据目录默认为系统数据目录，可用 --data 或环境变量 DUBAN_DATA_DIR 指定。";

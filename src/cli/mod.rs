@@ -102,7 +102,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             let board = store.load_board()?;
             let format = match format {
                 Some(f) => report::Format::parse(f)
-                    .with_context(|| format!("不支持的导出格式：{f}（可用：docx、xlsx、csv）"))?,
+                    .with_context(|| format!("不支持的导出格式：{f}（可用：docx、xlsx、pdf、csv）"))?,
                 None => report::Format::from_path(output).with_context(|| {
                     format!("无法从文件名判断导出格式，请用 --format 指定：{}", output.display())
                 })?,

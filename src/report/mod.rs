@@ -3,6 +3,7 @@
 
 mod csv;
 mod docx;
+mod pdf;
 mod summary;
 mod table;
 mod xlsx;
@@ -20,16 +21,18 @@ use crate::fsutil::{WriteError, write_atomically};
 pub enum Format {
     Docx,
     Xlsx,
+    Pdf,
     Csv,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Docx, Format::Xlsx, Format::Csv];
+    pub const ALL: [Format; 4] = [Format::Docx, Format::Xlsx, Format::Pdf, Format::Csv];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
+            Format::Pdf => "pdf",
             Format::Csv => "csv",
         }
     }
@@ -39,6 +42,7 @@ impl Format {
         match self {
             Format::Docx => "Word 文档（公文格式）",
             Format::Xlsx => "Excel 表格",
+            Format::Pdf => "PDF（打印）",
             Format::Csv => "CSV（其他系统）",
         }
     }
@@ -59,6 +63,8 @@ pub enum ReportError {
     Docx(String),
     #[error("生成 Excel 文件失败：{0}")]
     Xlsx(String),
+    #[error("生成 PDF 文件失败：{0}")]
+    Pdf(String),
     #[error(transparent)]
     Write(#[from] WriteError),
 }
@@ -68,6 +74,7 @@ pub fn render(summary: &Summary, format: Format) -> Result<Vec<u8>, ReportError>
     match format {
         Format::Docx => docx::render(summary).map_err(|e| ReportError::Docx(e.to_string())),
         Format::Xlsx => xlsx::render(summary).map_err(|e| ReportError::Xlsx(e.to_string())),
+        Format::Pdf => pdf::render(summary).map_err(|e| ReportError::Pdf(e.to_string())),
         Format::Csv => Ok(csv::render(summary)),
     }
 }

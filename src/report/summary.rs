@@ -108,6 +108,13 @@ impl Summary {
     /// same summary.
     pub fn build(board: &Board, request: &SummaryRequest) -> Summary {
         let today = request.report_date;
+        let wanted = |id: OfficeId| request.offices.as_ref().is_none_or(|list| list.contains(&id));
+        let chosen: Vec<&crate::model::Office> = [OfficeGroup::Hq, OfficeGroup::Detachment]
+            .into_iter()
+            .flat_map(|g| board.offices_in(g))
+            .filter(|o| wanted(o.id))
+            .collect();
+        // A directive is reported when it is in scope and concerns a chosen office.
         let in_scope: Vec<&DirectiveRow> = board
             .directives
             .iter()
@@ -115,6 +122,7 @@ impl Summary {
                 Scope::Notice(id) => d.notice_id == id,
                 Scope::AllOpen => !d.status.is_finished(),
             })
+            .filter(|d| request.offices.is_none() || chosen.iter().any(|o| d.concerns(o)))
             .collect();
         let mut totals = Totals::default();
         for d in &in_scope {
@@ -129,11 +137,8 @@ impl Summary {
             Some(n) => format!("关于{}工作要求落实情况的汇报", n.label()),
             None => "关于未办结工作要求落实情况的汇报".to_owned(),
         };
-        let wanted = |id: OfficeId| request.offices.as_ref().is_none_or(|list| list.contains(&id));
-        let blocks = [OfficeGroup::Hq, OfficeGroup::Detachment]
+        let blocks = chosen
             .into_iter()
-            .flat_map(|group| board.offices_in(group))
-            .filter(|office| wanted(office.id))
             .filter_map(|office| {
                 let mut items: Vec<(usize, SummaryItem)> = in_scope
                     .iter()

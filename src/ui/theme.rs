@@ -4,10 +4,7 @@ use egui::{Color32, FontData, FontDefinitions, FontFamily};
 
 use crate::model::{Status, Urgency};
 
-/// Noto Sans SC Regular (SIL OFL 1.1): every character of 通用规范汉字表, so the UI renders on
-/// a machine with no Chinese fonts. Kept whole: subsets miss given-name characters.
-pub static CJK_FONT: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.ttf");
-pub const CJK_FONT_NAME: &str = "NotoSansSC-Regular";
+pub use crate::fonts::{CJK_FONT, CJK_FONT_NAME};
 
 /// 已逾期 — red.
 pub const OVERDUE: Color32 = Color32::from_rgb(0xC6, 0x28, 0x28);
