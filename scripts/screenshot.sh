@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README screenshot: the seed notice imported, some progress recorded, "today"
-# fixed at 2022-03-22, the window under Xvfb. Needs: xvfb x11-utils xdotool imagemagick.
-#   apt-get install -y xvfb x11-utils xdotool imagemagick libgl1-mesa-dri libegl1
+# fixed at 2022-03-22, the window under Xvfb. Needs: xvfb x11-utils xdotool xclip imagemagick.
+#   apt-get install -y xvfb x11-utils xdotool xclip imagemagick libgl1-mesa-dri libegl1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${PROFILE:-release}
@@ -30,6 +30,12 @@ app=$!
 sleep 4
 # Without a window manager the window needs the keyboard focus given to it.
 DISPLAY=$display xdotool windowfocus "$(DISPLAY=$display xdotool search --class duban | head -1)" || true
+# The first start asks for the officer's name: paste it (as an input method would commit it).
+printf '张伟' | DISPLAY=$display xclip -selection clipboard
+DISPLAY=$display xdotool mousemove 660 460 click 1
+sleep 0.3
+DISPLAY=$display xdotool key ctrl+v Return
+sleep 0.6
 # Sidebar: 队务处; then the row 五.1 and its detail.
 DISPLAY=$display xdotool mousemove 70 419 click 1
 sleep 0.6

@@ -5,46 +5,13 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
 use chrono::NaiveDate;
-use egui::{CollapsingHeader, Color32, Modal, RichText, ScrollArea, TextEdit, Ui};
+use egui::{Color32, Modal, RichText, ScrollArea, TextEdit, Ui};
 
-use crate::model::NoticeDraft;
+use super::import_review::Review;
 use crate::ui::command::{Command, ImportSource};
-use crate::ui::format::split_names;
 use crate::ui::theme;
-use crate::ui::widgets::{date_picker, optional_date_picker};
+use crate::ui::widgets::date_picker;
 use crate::ui::worker::ParsedImport;
-
-/// The draft under review, with the office lists as the officer types them.
-struct Review {
-    draft: NoticeDraft,
-    source_text: String,
-    encoding: Option<&'static str>,
-    /// 、-joined offices per directive, parallel to the draft's sections and directives.
-    offices: Vec<Vec<String>>,
-}
-
-impl Review {
-    fn new(parsed: ParsedImport) -> Review {
-        let offices = parsed
-            .draft
-            .sections
-            .iter()
-            .map(|s| s.directives.iter().map(|d| d.offices.join("、")).collect())
-            .collect();
-        Review { draft: parsed.draft, source_text: parsed.source_text, encoding: parsed.encoding, offices }
-    }
-
-    /// The draft with the typed office lists applied.
-    fn finished_draft(&self) -> NoticeDraft {
-        let mut draft = self.draft.clone();
-        for (section, offices) in draft.sections.iter_mut().zip(&self.offices) {
-            for (d, typed) in section.directives.iter_mut().zip(offices) {
-                d.offices = split_names(typed);
-            }
-        }
-        draft
-    }
-}
 
 pub struct ImportDialog {
     pasted: String,
@@ -213,7 +180,6 @@ impl ImportDialog {
             ui.label(RichText::new(format!("⚠ {e}")).color(theme::OVERDUE));
         }
     }
-
     fn review_ui(&mut self, ui: &mut Ui, today: NaiveDate, commands: &mut Vec<Command>) {
         let Some(review) = &mut self.review else {
             return;
@@ -248,86 +214,7 @@ impl ImportDialog {
             "识别出 {} 个部分、{count} 条工作要求。请核对后确认导入；可直接修改标题、责任单位和完成时限。",
             draft.sections.len()
         ));
-        ui.separator();
-        let mut remove: Option<(usize, usize)> = None;
-        ScrollArea::vertical()
-            .auto_shrink([false, true])
-            .max_height(ui.ctx().content_rect().height() - 330.0)
-            .id_salt("review-tree")
-            .show(ui, |ui| {
-                for (si, section) in draft.sections.iter_mut().enumerate() {
-                    let heading =
-                        format!("{}、{}（{} 条）", section.number, section.title, section.directives.len());
-                    CollapsingHeader::new(RichText::new(heading).strong())
-                        .id_salt(("sec", si))
-                        .default_open(true)
-                        .show(ui, |ui| {
-                            for (di, d) in section.directives.iter_mut().enumerate() {
-                                ui.push_id((si, di), |ui| {
-                                    ui.horizontal(|ui| {
-                                        let number = ui.label(RichText::new(&d.number).strong());
-                                        ui.add(TextEdit::singleline(&mut d.title).desired_width(300.0))
-                                            .labelled_by(number.id);
-                                        let label = ui.label("责任单位");
-                                        ui.add(
-                                            TextEdit::singleline(&mut review.offices[si][di])
-                                                .desired_width(220.0),
-                                        )
-                                        .labelled_by(label.id);
-                                        if ui.small_button("删除").on_hover_text("不导入这一条").clicked()
-                                        {
-                                            remove = Some((si, di));
-                                        }
-                                    });
-                                    ui.horizontal(|ui| {
-                                        ui.add_space(28.0);
-                                        ui.label("完成时限");
-                                        let before = d.deadline.date;
-                                        optional_date_picker(
-                                            ui,
-                                            &format!("review-deadline-{si}-{di}"),
-                                            &mut d.deadline.date,
-                                            today,
-                                        );
-                                        if d.deadline.date != before {
-                                            d.deadline.inferred = false;
-                                            d.deadline.phrase = None;
-                                        }
-                                        if let Some(phrase) = &d.deadline.phrase {
-                                            let (tag, color) = if d.deadline.inferred {
-                                                ("推断", theme::DUE_SOON)
-                                            } else {
-                                                ("原文", theme::FINISHED)
-                                            };
-                                            ui.label(
-                                                RichText::new(format!("{tag}：{phrase}"))
-                                                    .small()
-                                                    .color(color),
-                                            );
-                                        }
-                                    });
-                                    CollapsingHeader::new(
-                                        RichText::new(preview(&d.text)).small().color(Color32::GRAY),
-                                    )
-                                    .id_salt("text")
-                                    .show(ui, |ui| {
-                                        ui.add(
-                                            TextEdit::multiline(&mut d.text)
-                                                .desired_width(f32::INFINITY)
-                                                .desired_rows(3)
-                                                .hint_text("工作要求全文"),
-                                        );
-                                    });
-                                    ui.add_space(4.0);
-                                });
-                            }
-                        });
-                }
-            });
-        if let Some((si, di)) = remove {
-            draft.sections[si].directives.remove(di);
-            review.offices[si].remove(di);
-        }
+        review.tree_ui(ui, today);
         self.error_ui(ui);
         ui.separator();
         let count = self.review.as_ref().map_or(0, |r| r.draft.directive_count());
@@ -357,13 +244,4 @@ impl ImportDialog {
             }
         });
     }
-}
-
-/// The first 40 characters of a directive's text, for the collapsed line.
-fn preview(text: &str) -> String {
-    let mut s: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 {
-        s.push('…');
-    }
-    s
 }

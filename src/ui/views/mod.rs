@@ -5,6 +5,7 @@ mod board_table;
 mod detail;
 mod export_dialog;
 mod import_dialog;
+mod import_review;
 mod sidebar;
 
 pub use author_dialog::AuthorDialog;

@@ -1,0 +1,88 @@
+//! The window's chrome: top bar, status bar, keyboard shortcuts.
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::DubanApp;
+use crate::model::BoardFilter;
+use crate::ui::command::Command;
+use crate::ui::theme;
+
+impl DubanApp {
+    pub(super) fn filter_title(&self) -> String {
+        match self.filter {
+            BoardFilter::All => "全部工作要求".to_owned(),
+            BoardFilter::Overdue => "已逾期".to_owned(),
+            BoardFilter::Office(id) => {
+                self.board.office(id).map_or_else(|| "单位".to_owned(), |o| o.name.clone())
+            }
+        }
+    }
+
+    pub(super) fn top_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("督办台").size(20.0).color(theme::ACCENT).strong());
+            ui.separator();
+            let import = ui.button("导入通知…").on_hover_text("粘贴或打开办公会议工作要求通知（Ctrl+I）");
+            if import.clicked() {
+                commands.push(Command::OpenImport);
+            }
+            let export = ui.button("导出汇总…").on_hover_text("生成会议汇报：Word、Excel 或 CSV（Ctrl+E）");
+            if export.clicked() {
+                commands.push(Command::OpenExport);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let who = self.author.as_deref().unwrap_or("未设置");
+                if ui.button(format!("填报人：{who}")).on_hover_text("修改填报人姓名").clicked() {
+                    commands.push(Command::EditAuthor);
+                }
+            });
+        });
+    }
+
+    pub(super) fn status_bar(&self, ui: &mut Ui, today: NaiveDate) {
+        ui.horizontal(|ui| {
+            if self.is_busy() {
+                ui.spinner();
+            }
+            if let Some(s) = &self.status {
+                let color = if s.is_error { theme::OVERDUE } else { theme::FINISHED };
+                ui.label(RichText::new(&s.text).color(color));
+            } else if !self.loaded {
+                ui.label("正在读取数据…");
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(format!("数据目录：{}", self.data_dir.display())).small().weak());
+                ui.separator();
+                ui.label(format!("今天：{}", crate::ui::widgets::format_date(today)));
+            });
+        });
+    }
+
+    pub(super) fn shortcuts(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let modal_open = self.import.is_some() || self.export.is_some() || self.author_dialog.is_some();
+        let (import, export, up, down) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::E),
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::ArrowDown),
+            )
+        });
+        if modal_open {
+            return;
+        }
+        if import {
+            commands.push(Command::OpenImport);
+        }
+        if export {
+            commands.push(Command::OpenExport);
+        }
+        let typing = ui.ctx().memory(|m| m.focused().is_some());
+        if !typing && (up || down) {
+            commands.push(Command::MoveSelection(if up { -1 } else { 1 }));
+        }
+    }
+
+    // ---- applying replies and commands ----
+}

@@ -1,0 +1,163 @@
+//! Applying what arrives: worker replies (new snapshots, results) and the views' commands.
+
+use chrono::NaiveDate;
+
+use super::{DubanApp, StatusMessage};
+use crate::model::{BoardFilter, DEFAULT_DUE_SOON_DAYS, DirectiveId};
+use crate::ui::command::Command;
+use crate::ui::views::{AuthorDialog, ExportDialog, ImportDialog};
+use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
+
+impl DubanApp {
+    pub(super) fn on_reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Snapshot(s) => self.take_snapshot(*s),
+            Reply::Detail(d) => {
+                if Some(d.row.id) == self.selected {
+                    self.detail = Some(*d);
+                }
+            }
+            Reply::Parsed(result) => {
+                if let Some(dialog) = &mut self.import {
+                    dialog.on_parsed(result);
+                }
+            }
+            Reply::Done { message, kind, snapshot } => {
+                self.take_snapshot(*snapshot);
+                match kind {
+                    DoneKind::Imported => {
+                        self.import = None;
+                        self.filter = BoardFilter::All;
+                        self.derived_for = None;
+                    }
+                    DoneKind::ProgressAdded => self.detail_view.clear_note(),
+                    DoneKind::Edited | DoneKind::AuthorSet => {}
+                }
+                self.status = Some(StatusMessage { text: message, is_error: false });
+            }
+            Reply::Progress { fraction, step } => {
+                if let Some(dialog) = &mut self.export {
+                    dialog.on_progress(fraction, step);
+                }
+            }
+            Reply::Exported(result) => {
+                if let Ok(path) = &result {
+                    self.status = Some(StatusMessage {
+                        text: format!("已导出：{}", path.display()),
+                        is_error: false,
+                    });
+                }
+                match &mut self.export {
+                    Some(dialog) => dialog.on_finished(result),
+                    None => {
+                        if let Err(message) = result {
+                            self.status = Some(StatusMessage { text: message, is_error: true });
+                        }
+                    }
+                }
+            }
+            Reply::Failed { message, area } => match (&mut self.import, area) {
+                (Some(dialog), Area::Import) => dialog.on_failed(message),
+                _ => self.status = Some(StatusMessage { text: message, is_error: true }),
+            },
+        }
+    }
+
+    pub(super) fn take_snapshot(&mut self, s: Snapshot) {
+        self.board = s.board;
+        if s.detail.as_ref().map(|d| d.row.id) == self.selected {
+            self.detail = s.detail;
+        }
+        self.author = s.author;
+        if !self.loaded && self.author.is_none() && self.author_dialog.is_none() {
+            self.author_dialog = Some(AuthorDialog::default());
+        }
+        self.loaded = true;
+        self.derived_for = None;
+    }
+
+    /// Recomputes sidebar counts and table rows.
+    pub(super) fn derive(&mut self, today: NaiveDate) {
+        self.counts = self.board.counts(today, DEFAULT_DUE_SOON_DAYS);
+        self.rows = self.board.filtered(self.filter, today, DEFAULT_DUE_SOON_DAYS);
+        self.derived_for = Some(today);
+    }
+
+    pub(super) fn select(&mut self, id: DirectiveId) {
+        if self.selected != Some(id) {
+            self.selected = Some(id);
+            self.detail = None;
+        }
+        self.worker.send(Request::LoadDetail(id));
+    }
+
+    pub(super) fn apply(&mut self, command: Command) {
+        match command {
+            Command::SetFilter(filter) => {
+                self.filter = filter;
+                self.derived_for = None;
+            }
+            Command::SelectDirective(id) => self.select(id),
+            Command::MoveSelection(delta) => {
+                let position =
+                    self.rows.iter().position(|i| Some(self.board.directives[*i].id) == self.selected);
+                let next = match position {
+                    Some(p) => p.saturating_add_signed(delta as isize).min(self.rows.len().saturating_sub(1)),
+                    None => 0,
+                };
+                if let Some(i) = self.rows.get(next) {
+                    let id = self.board.directives[*i].id;
+                    self.select(id);
+                    self.table.scroll_to_selected = true;
+                }
+            }
+            Command::OpenImport => {
+                if self.import.is_none() {
+                    self.import = Some(ImportDialog::new(self.clock.today()));
+                }
+            }
+            Command::CloseImport => self.import = None,
+            Command::ParseNotice { source, issued_on } => {
+                self.worker.send(Request::Parse { source, issued_on })
+            }
+            Command::ConfirmImport { draft, source_text } => {
+                self.worker.send(Request::Import { draft, source_text, detail: self.selected })
+            }
+            Command::SetStatus(id, status) => {
+                self.worker.send(Request::Edit { id, edit: Edit::Status(status) })
+            }
+            Command::SetDeadline(id, d) => self.worker.send(Request::Edit { id, edit: Edit::Deadline(d) }),
+            Command::SetOffices(id, names) => {
+                self.worker.send(Request::Edit { id, edit: Edit::Offices(names) })
+            }
+            Command::AddProgress { id, on, text } => {
+                self.worker.send(Request::Edit { id, edit: Edit::Progress { on, text } })
+            }
+            Command::SetAuthor(name) => {
+                self.author_dialog = None;
+                self.worker.send(Request::SetAuthor { name, detail: self.selected });
+            }
+            Command::CancelAuthor => self.author_dialog = None,
+            Command::OpenExport => {
+                if self.export.is_none() {
+                    self.export = Some(ExportDialog::new(&self.board, self.clock.today()));
+                }
+            }
+            Command::CloseExport => self.export = None,
+            Command::Export { request, format, path } => {
+                self.worker.send(Request::Export { request, format, path })
+            }
+            Command::OpenPath(path) => {
+                if let Err(e) = open::that_detached(&path) {
+                    self.status = Some(StatusMessage {
+                        text: format!("无法打开（{}）：{}", crate::notice::io_reason(&e), path.display()),
+                        is_error: true,
+                    });
+                }
+            }
+            Command::EditAuthor => {
+                self.author_dialog = Some(AuthorDialog::with_name(self.author.as_deref().unwrap_or_default()))
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! 督办台 — the application: a cached view of the data, the views, and the commands they
+//! return, applied at the end of each frame. Database work happens on the worker thread.
+//! `chrome` draws the bars and reads shortcuts; `dispatch` applies replies and commands.
+
+mod chrome;
+mod dispatch;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::{Panel, RichText, Ui};
+
+use super::views::{AuthorDialog, BoardTable, DetailView, ExportDialog, ImportDialog, Sidebar};
+use super::worker::{Request, Worker};
+use crate::clock::Clock;
+use crate::model::{
+    Board, BoardFilter, DEFAULT_DUE_SOON_DAYS, DirectiveDetail, DirectiveId, DirectiveRow, OfficeCounts,
+    OfficeId,
+};
+use crate::store::Store;
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct DubanApp {
+    clock: Clock,
+    worker: Worker,
+    data_dir: PathBuf,
+    // The cached view of the data, replaced whole by each snapshot.
+    board: Board,
+    detail: Option<DirectiveDetail>,
+    author: Option<String>,
+    loaded: bool,
+    // Derived from the board, the filter and today; recomputed when one changes.
+    counts: HashMap<Option<OfficeId>, OfficeCounts>,
+    rows: Vec<usize>,
+    derived_for: Option<NaiveDate>,
+    // UI state.
+    filter: BoardFilter,
+    selected: Option<DirectiveId>,
+    sidebar: Sidebar,
+    table: BoardTable,
+    detail_view: DetailView,
+    import: Option<ImportDialog>,
+    export: Option<ExportDialog>,
+    author_dialog: Option<AuthorDialog>,
+    status: Option<StatusMessage>,
+    window_title: String,
+}
+
+impl DubanApp {
+    /// Starts the worker with `store` and asks for the first snapshot. Install the theme
+    /// ([`theme::install`]) on the context before the first frame.
+    pub fn new(store: Store, clock: Clock, data_dir: &Path) -> DubanApp {
+        let mut worker = Worker::spawn(store, clock);
+        worker.send(Request::Refresh { detail: None });
+        DubanApp {
+            clock,
+            worker,
+            data_dir: data_dir.to_path_buf(),
+            board: Board::default(),
+            detail: None,
+            author: None,
+            loaded: false,
+            counts: HashMap::new(),
+            rows: Vec::new(),
+            derived_for: None,
+            filter: BoardFilter::All,
+            selected: None,
+            sidebar: Sidebar,
+            table: BoardTable::default(),
+            detail_view: DetailView::default(),
+            import: None,
+            export: None,
+            author_dialog: None,
+            status: None,
+            window_title: String::new(),
+        }
+    }
+
+    // ---- read access, for tests and the window title ----
+
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+    pub fn filter(&self) -> BoardFilter {
+        self.filter
+    }
+    pub fn selected(&self) -> Option<DirectiveId> {
+        self.selected
+    }
+    pub fn detail(&self) -> Option<&DirectiveDetail> {
+        self.detail.as_ref()
+    }
+    pub fn author(&self) -> Option<&str> {
+        self.author.as_deref()
+    }
+    pub fn status(&self) -> Option<&StatusMessage> {
+        self.status.as_ref()
+    }
+    pub fn is_export_open(&self) -> bool {
+        self.export.is_some()
+    }
+    /// The file the export dialog wrote, once it succeeded.
+    pub fn exported_file(&self) -> Option<&Path> {
+        self.export.as_ref().and_then(ExportDialog::exported)
+    }
+    pub fn is_import_open(&self) -> bool {
+        self.import.is_some()
+    }
+    /// The import dialog shows a parsed notice for review.
+    pub fn is_import_reviewing(&self) -> bool {
+        self.import.as_ref().is_some_and(ImportDialog::is_reviewing)
+    }
+    /// Waiting for the worker.
+    pub fn is_busy(&self) -> bool {
+        self.worker.pending() > 0
+    }
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+    /// The directives the table shows now, in order.
+    pub fn visible_rows(&self) -> Vec<&DirectiveRow> {
+        self.rows.iter().map(|i| &self.board.directives[*i]).collect()
+    }
+    /// Sidebar counts of the office called `name` (`None` for 全部).
+    pub fn counts_of(&self, name: Option<&str>) -> OfficeCounts {
+        let key = match name {
+            None => None,
+            Some(n) => match self.board.offices.iter().find(|o| o.name == n) {
+                Some(o) => Some(o.id),
+                None => return OfficeCounts::default(),
+            },
+        };
+        self.counts.get(&key).copied().unwrap_or_default()
+    }
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+
+    // ---- the frame ----
+
+    /// Draws one frame. Callable from a test harness without eframe.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        self.worker.attach(ui.ctx());
+        for reply in self.worker.poll() {
+            self.on_reply(reply);
+        }
+        let today = self.clock.today();
+        if self.derived_for != Some(today) {
+            self.derive(today);
+        }
+        let mut commands = Vec::new();
+        self.shortcuts(ui, &mut commands);
+
+        Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut commands));
+        Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));
+        Panel::left("sidebar").resizable(true).default_size(220.0).min_size(170.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("sidebar-scroll").show(ui, |ui| {
+                self.sidebar.ui(ui, &self.board, &self.counts, self.filter, &mut commands);
+            });
+        });
+        Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
+            self.detail_view.ui(ui, self.detail.as_ref(), today, &mut commands);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(self.filter_title());
+                ui.label(RichText::new(format!("{} 条", self.rows.len())).weak());
+            });
+            self.table.ui(
+                ui,
+                &self.board,
+                &self.rows,
+                self.selected,
+                today,
+                DEFAULT_DUE_SOON_DAYS,
+                &mut commands,
+            );
+        });
+        if let Some(dialog) = &mut self.import {
+            dialog.ui(ui, today, &mut commands);
+        }
+        if let Some(dialog) = &mut self.export {
+            dialog.ui(ui, &self.board, today, &mut commands);
+        }
+        if let Some(dialog) = &mut self.author_dialog {
+            dialog.ui(ui, self.author.is_some(), &mut commands);
+        }
+
+        for command in commands {
+            self.apply(command);
+        }
+        self.update_title(ui.ctx());
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let overdue = self.counts.get(&None).map_or(0, |c| c.overdue);
+        let title = match overdue {
+            0 => "督办台 — 办公会议工作要求督办".to_owned(),
+            n => format!("督办台 — {n} 条逾期"),
+        };
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+}
