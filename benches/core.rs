@@ -14,21 +14,6 @@ fn day(s: &str) -> NaiveDate {
     s.parse().expect("date")
 }
 
-/// 1 … 99 in Chinese numerals (一, 十, 十一, 二十三).
-fn numeral(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let (tens, unit) = (n / 10, n % 10);
-    let mut s = String::new();
-    if tens > 1 {
-        s.push_str(DIGITS[tens]);
-    }
-    if tens >= 1 {
-        s.push('十');
-    }
-    s.push_str(DIGITS[unit]);
-    s
-}
-
 /// A notice of about `bytes` bytes: the seed's five sections repeated as sections 一 … 九十九,
 /// each section's paragraph repeated to reach the size.
 pub fn big_notice(bytes: usize) -> String {
@@ -43,7 +28,7 @@ pub fn big_notice(bytes: usize) -> String {
     let mut out = head.to_owned();
     for n in 1..=99 {
         let text = sections[(n - 1) % sections.len()];
-        out.push_str(&numeral(n));
+        out.push_str(&duban::report::chinese_numeral(n));
         out.push('、');
         let mut written = 0;
         while written < per_section {

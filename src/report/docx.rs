@@ -10,8 +10,8 @@ use docx_rs::{
     WidthType,
 };
 
-use super::{OfficeBlock, Summary, SummaryItem, chinese_date, chinese_numeral};
-use crate::model::{OfficeGroup, Urgency};
+use super::{OfficeBlock, Summary, TABLE_HEADER, chinese_date, chinese_numeral};
+use crate::model::Urgency;
 
 const TITLE_FONT: &str = "方正小标宋简体";
 const BODY_FONT: &str = "仿宋_GB2312";
@@ -85,26 +85,16 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, docx_rs::DocxError> {
         doc = doc.add_paragraph(body(vec![run("没有需要汇报的工作要求。", BODY_FONT, SIZE_BODY)]));
     }
 
-    let mut level1 = 0;
-    for group in [OfficeGroup::Hq, OfficeGroup::Detachment] {
-        let blocks: Vec<&OfficeBlock> = summary.blocks.iter().filter(|b| b.group == group).collect();
-        if blocks.is_empty() {
-            continue;
-        }
-        level1 += 1;
-        let heading = format!("{}、{}", chinese_numeral(level1), group.label());
+    for (level1, (group, blocks)) in summary.groups().into_iter().enumerate() {
+        let heading = format!("{}、{}", chinese_numeral(level1 + 1), group.label());
         doc = doc.add_paragraph(body(vec![run(&heading, HEADING1_FONT, SIZE_BODY)]).keep_next(true));
         for (i, block) in blocks.iter().enumerate() {
-            let t = &block.totals;
-            let overdue = if t.overdue > 0 { format!("，逾期{}项", t.overdue) } else { String::new() };
             let heading = format!("（{}）{}", chinese_numeral(i + 1), block.name);
-            let counts = format!("（共{}项，已完成{}项{overdue}）", t.directives, t.done);
-            doc = doc
-                .add_paragraph(
-                    body(vec![run(&heading, HEADING2_FONT, SIZE_BODY), run(&counts, BODY_FONT, SIZE_BODY)])
-                        .keep_next(true),
-                )
-                .add_table(office_table(block, summary));
+            let runs = vec![
+                run(&heading, HEADING2_FONT, SIZE_BODY),
+                run(&block.counts_text(), BODY_FONT, SIZE_BODY),
+            ];
+            doc = doc.add_paragraph(body(runs).keep_next(true)).add_table(office_table(block, summary));
         }
     }
     doc = doc.add_paragraph(Paragraph::new().line_spacing(exact_lines())).add_paragraph(
@@ -152,9 +142,8 @@ fn cell(text: &str, width: usize, color: Option<&str>, header: bool) -> TableCel
 
 /// 序号 / 工作要求 / 完成时限 / 进展情况 / 状态, overdue rows in red.
 fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
-    let header = ["序号", "工作要求", "完成时限", "进展情况", "状态"];
     let head = TableRow::new(
-        header
+        TABLE_HEADER
             .iter()
             .zip(TABLE_WIDTHS)
             .map(|(h, w)| {
@@ -163,25 +152,13 @@ fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
             .collect(),
     )
     .cant_split();
-    let rows = block.items.iter().map(|item| item_row(item, summary));
+    let rows = block.items.iter().map(|item| {
+        let red = (item.urgency == Urgency::Overdue).then_some(RED);
+        let cells = item.table_cells(summary.report_date);
+        TableRow::new(cells.iter().zip(TABLE_WIDTHS).map(|(t, w)| cell(t, w, red, false)).collect())
+            .cant_split()
+    });
     Table::new(std::iter::once(head).chain(rows).collect())
         .set_grid(TABLE_WIDTHS.to_vec())
         .width(TABLE_WIDTHS.iter().sum(), WidthType::Dxa)
-}
-
-fn item_row(item: &SummaryItem, summary: &Summary) -> TableRow {
-    let red = (item.urgency == Urgency::Overdue).then_some(RED);
-    let deadline =
-        item.deadline.map_or("无".to_owned(), |d| super::short_chinese_date(d, summary.report_date));
-    let progress = match &item.latest {
-        Some((on, text)) => format!("{}：{text}", super::short_chinese_date(*on, summary.report_date)),
-        None => "暂无进展".to_owned(),
-    };
-    let status = match item.days_overdue {
-        Some(n) => format!("{}\n逾期{n}天", item.status.label()),
-        None => item.status.label().to_owned(),
-    };
-    let texts =
-        [item.number.as_str(), item.title.as_str(), deadline.as_str(), progress.as_str(), status.as_str()];
-    TableRow::new(texts.iter().zip(TABLE_WIDTHS).map(|(t, w)| cell(t, w, red, false)).collect()).cant_split()
 }

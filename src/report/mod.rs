@@ -12,7 +12,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, Totals};
+pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, TABLE_HEADER, Totals};
 
 use crate::fsutil::{WriteError, write_atomically};
 

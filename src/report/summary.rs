@@ -80,6 +80,32 @@ pub struct SummaryItem {
     pub latest: Option<(NaiveDate, String)>,
 }
 
+/// The report table's columns: 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
+pub const TABLE_HEADER: [&str; 5] = ["序号", "工作要求", "完成时限", "进展情况", "状态"];
+
+impl SummaryItem {
+    /// The row of the report table (Word and PDF), dates short within the report's year;
+    /// an overdue status gets a second line 逾期N天.
+    pub fn table_cells(&self, report_date: NaiveDate) -> [String; 5] {
+        let short = |d| crate::report::short_chinese_date(d, report_date);
+        let progress = match &self.latest {
+            Some((on, text)) => format!("{}：{text}", short(*on)),
+            None => "暂无进展".to_owned(),
+        };
+        let status = match self.days_overdue {
+            Some(n) => format!("{}\n逾期{n}天", self.status.label()),
+            None => self.status.label().to_owned(),
+        };
+        [
+            self.number.clone(),
+            self.title.clone(),
+            self.deadline.map_or("无".to_owned(), short),
+            progress,
+            status,
+        ]
+    }
+}
+
 /// 单位 — one office's directives, overdue first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfficeBlock {
@@ -103,7 +129,25 @@ pub struct Summary {
     pub blocks: Vec<OfficeBlock>,
 }
 
+impl OfficeBlock {
+    /// （共7项，已完成0项，逾期7项）
+    pub fn counts_text(&self) -> String {
+        let t = &self.totals;
+        let overdue = if t.overdue > 0 { format!("，逾期{}项", t.overdue) } else { String::new() };
+        format!("（共{}项，已完成{}项{overdue}）", t.directives, t.done)
+    }
+}
+
 impl Summary {
+    /// The blocks by group, 机关处室 then 支队, leaving out empty groups.
+    pub fn groups(&self) -> Vec<(OfficeGroup, Vec<&OfficeBlock>)> {
+        [OfficeGroup::Hq, OfficeGroup::Detachment]
+            .into_iter()
+            .map(|g| (g, self.blocks.iter().filter(|b| b.group == g).collect::<Vec<_>>()))
+            .filter(|(_, blocks)| !blocks.is_empty())
+            .collect()
+    }
+
     /// Builds the report from a board snapshot. Pure: the same board and request give the
     /// same summary.
     pub fn build(board: &Board, request: &SummaryRequest) -> Summary {

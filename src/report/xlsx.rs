@@ -31,14 +31,19 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-fn detail_sheet(sheet: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
-    sheet.set_name("督办明细")?;
-    let header = Format::new()
+/// Bold, grey, centred header cells.
+fn header_format() -> Format {
+    Format::new()
         .set_bold()
         .set_font_name(FONT)
         .set_background_color(Color::RGB(0xEEEEEE))
         .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Center);
+        .set_align(FormatAlign::Center)
+}
+
+fn detail_sheet(sheet: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
+    sheet.set_name("督办明细")?;
+    let header = header_format();
     let cell = Format::new().set_font_name(FONT).set_border(FormatBorder::Thin).set_text_wrap();
     let date = cell.clone().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
     let number = cell.clone().set_align(FormatAlign::Right);
@@ -106,12 +111,7 @@ fn detail_sheet(sheet: &mut Worksheet, summary: &Summary) -> Result<(), XlsxErro
 
 fn stats_sheet(sheet: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
     sheet.set_name("分单位统计")?;
-    let header = Format::new()
-        .set_bold()
-        .set_font_name(FONT)
-        .set_background_color(Color::RGB(0xEEEEEE))
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Center);
+    let header = header_format();
     let cell = Format::new().set_font_name(FONT).set_border(FormatBorder::Thin);
     let percent = cell.clone().set_num_format("0.0%");
     let red = cell.clone().set_font_color(Color::RGB(0xC62828)).set_bold();

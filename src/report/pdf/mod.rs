@@ -18,9 +18,9 @@ use krilla::text::{Font, TextDirection};
 use layout::{Align, BLACK, Op, PAGE_H, PAGE_W, Pager, Rgb, TableRow};
 use wrap::Measure;
 
-use super::{OfficeBlock, Summary, chinese_date, chinese_numeral, short_chinese_date};
+use super::{Summary, TABLE_HEADER, chinese_date, chinese_numeral};
 use crate::fonts::CJK_FONT;
-use crate::model::{OfficeGroup, Urgency};
+use crate::model::Urgency;
 
 const RED: Rgb = [0xC6, 0x28, 0x28];
 /// pt: 2号 22, 3号 16, 小四 12, 4号 14.
@@ -117,62 +117,23 @@ fn lay_out(summary: &Summary, m: &dyn Measure) -> Vec<Vec<Op>> {
     p.paragraph(&summary.title, SIZE_TITLE, LINE_H * 1.2, 0.0, Align::Center, BLACK);
     p.skip(LINE_H);
     p.paragraph(&summary.totals_sentence(), SIZE_BODY, LINE_H, 2.0 * SIZE_BODY, Align::Left, BLACK);
-    let mut level1 = 0;
-    for group in [OfficeGroup::Hq, OfficeGroup::Detachment] {
-        let blocks: Vec<&OfficeBlock> = summary.blocks.iter().filter(|b| b.group == group).collect();
-        if blocks.is_empty() {
-            continue;
-        }
-        level1 += 1;
+    for (level1, (group, blocks)) in summary.groups().into_iter().enumerate() {
         p.ensure(LINE_H * 3.0);
-        p.paragraph(
-            &format!("{}、{}", chinese_numeral(level1), group.label()),
-            SIZE_BODY,
-            LINE_H,
-            2.0 * SIZE_BODY,
-            Align::Left,
-            BLACK,
-        );
+        let heading = format!("{}、{}", chinese_numeral(level1 + 1), group.label());
+        p.paragraph(&heading, SIZE_BODY, LINE_H, 2.0 * SIZE_BODY, Align::Left, BLACK);
         for (i, block) in blocks.iter().enumerate() {
-            let t = &block.totals;
-            let overdue = if t.overdue > 0 { format!("，逾期{}项", t.overdue) } else { String::new() };
-            let heading = format!(
-                "（{}）{}（共{}项，已完成{}项{overdue}）",
-                chinese_numeral(i + 1),
-                block.name,
-                t.directives,
-                t.done
-            );
+            let heading = format!("（{}）{}{}", chinese_numeral(i + 1), block.name, block.counts_text());
             p.ensure(LINE_H * 2.5);
             p.paragraph(&heading, SIZE_BODY, LINE_H, 2.0 * SIZE_BODY, Align::Left, BLACK);
             let rows: Vec<TableRow> = block
                 .items
                 .iter()
-                .map(|item| {
-                    let status = match item.days_overdue {
-                        Some(n) => format!("{}\n逾期{n}天", item.status.label()),
-                        None => item.status.label().to_owned(),
-                    };
-                    let progress = match &item.latest {
-                        Some((on, text)) => {
-                            format!("{}：{text}", short_chinese_date(*on, summary.report_date))
-                        }
-                        None => "暂无进展".to_owned(),
-                    };
-                    TableRow {
-                        cells: vec![
-                            item.number.clone(),
-                            item.title.clone(),
-                            item.deadline
-                                .map_or("无".to_owned(), |d| short_chinese_date(d, summary.report_date)),
-                            progress,
-                            status,
-                        ],
-                        color: if item.urgency == Urgency::Overdue { RED } else { BLACK },
-                    }
+                .map(|item| TableRow {
+                    cells: item.table_cells(summary.report_date).to_vec(),
+                    color: if item.urgency == Urgency::Overdue { RED } else { BLACK },
                 })
                 .collect();
-            p.table(&COLUMNS, &["序号", "工作要求", "完成时限", "进展情况", "状态"], &rows, SIZE_TABLE);
+            p.table(&COLUMNS, &TABLE_HEADER, &rows, SIZE_TABLE);
             p.skip(LINE_H * 0.4);
         }
     }
