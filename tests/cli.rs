@@ -146,3 +146,22 @@ fn status_and_notes_from_the_command_line_reach_the_list() {
     let out = duban(&["note", "15", "   "], dir.path());
     assert!(stderr(&out).contains("进展内容不能为空"));
 }
+
+#[test]
+fn search_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(duban(&["import", SEED, "--date", "2022-03-16"], dir.path()).status.success());
+    let out = duban(&["search", "员工", "--json"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["number"], "一.2");
+    let out = duban(&["search", "森林", "实战演练"], dir.path());
+    assert!(
+        stdout(&out).contains("二.2") && stdout(&out).trim_end().ends_with("找到 1 条"),
+        "{}",
+        stdout(&out)
+    );
+    let out = duban(&["search"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -96,5 +96,24 @@ fn due_soon_is_amber_and_keyboard_moves_the_selection() {
     h.key_press(egui::Key::ArrowUp);
     settle(&mut h);
     assert_eq!(h.state().detail().map(|d| d.row.number.as_str()), Some("一.1"));
-    let _ = ime_commit; // used by other tests
+}
+
+#[test]
+fn ctrl_f_then_a_two_character_word_finds_its_directive() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    assert!(h.get_by_label("搜索").is_focused(), "Ctrl+F focuses the search box");
+    ime_commit(&mut h, "员工");
+    settle(&mut h);
+    let numbers: Vec<String> = h.state().visible_rows().iter().map(|d| d.number.clone()).collect();
+    assert_eq!(numbers, ["一.2"]);
+    // Narrowed further by the sidebar: 队务处 has no such directive.
+    click_button(&mut h, "队务处");
+    assert!(h.state().visible_rows().is_empty());
+    click_button(&mut h, "全部");
+    click_button(&mut h, "清除");
+    assert_eq!(h.state().visible_rows().len(), 16);
 }

@@ -39,6 +39,11 @@ pub enum Verb {
         text: String,
         author: Option<String>,
     },
+    /// `duban search 文字` — directives whose text or notes contain every word.
+    Search {
+        query: String,
+        json: bool,
+    },
     /// `duban export -o FILE` — write the meeting report.
     Export {
         output: PathBuf,
@@ -70,6 +75,7 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban status 编号 状态 [--author 姓名]       修改状态（未开始、推进中、已完成、已销号）
   duban note 编号 进展内容 [--date 日期] [--author 姓名]
                                               添加进展记录
+  duban search 文字 [--json] [--data 目录]     搜索工作要求与进展（多个词须同时出现）
   duban export -o 文件 [--format docx|xlsx|pdf|csv] [--notice 通知编号|--all] [--date 汇报日期]
                                               导出会议汇报（默认最新一次通知；--all 为全部未办结）
 
@@ -124,6 +130,14 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             let status = Status::parse(&status)
                 .ok_or_else(|| format!("未知状态：{status}（可用：未开始、推进中、已完成、已销号）"))?;
             Verb::SetStatus { id: directive_id(&id)?, status, author }
+        }
+        Some("search") => {
+            let query = positional.join(" ");
+            positional.clear();
+            if query.trim().is_empty() {
+                return Err("search 需要搜索内容，如：duban search 员工宿舍".into());
+            }
+            Verb::Search { query, json }
         }
         Some("export") => Verb::Export {
             output: output.ok_or("export 需要用 -o 指定输出文件，如：duban export -o 汇总.docx")?,

@@ -42,6 +42,13 @@ fn read_notice(file: &Path) -> anyhow::Result<String> {
     Ok(read_text_file(file)?.text)
 }
 
+/// Days past the deadline of an overdue directive.
+fn days_late(d: &crate::model::DirectiveRow, today: chrono::NaiveDate) -> Option<i64> {
+    (d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
+        .then(|| d.deadline.map(|x| -days_left(x, today)))
+        .flatten()
+}
+
 /// `--author`, else the name set in the app, else 命令行.
 fn author_of(store: &Store, given: Option<&str>) -> anyhow::Result<String> {
     Ok(match given {
@@ -96,6 +103,24 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 &Actor { author: &author, at: clock.now() },
             )?;
             writeln!(out, "工作要求 {id}：已添加 {} 的进展", clock.today())?;
+        }
+        Verb::Search { query, json } => {
+            let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            let board = store.load_board()?;
+            let hits = store.search(query)?.unwrap_or_default();
+            let today = clock.today();
+            let rows: Vec<_> = board.directives.iter().filter(|d| hits.contains(&d.id)).collect();
+            if *json {
+                let list: Vec<_> =
+                    rows.iter().map(|d| json::directive_json(d, days_late(d, today))).collect();
+                serde_json::to_writer_pretty(&mut *out, &list)?;
+                writeln!(out)?;
+            } else {
+                for d in &rows {
+                    writeln!(out, "{}\t{}\t{}\t{}\t{}", d.id, d.number, d.title, d.offices_text(), d.status)?;
+                }
+                writeln!(out, "找到 {} 条", rows.len())?;
+            }
         }
         Verb::Export { output, format, notice, all } => {
             let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
@@ -153,11 +178,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 .map(|i| &board.directives[i])
                 .filter(|d| !*overdue || d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
                 .collect();
-            let late = |d: &crate::model::DirectiveRow| {
-                (d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
-                    .then(|| d.deadline.map(|x| -days_left(x, today)))
-                    .flatten()
-            };
+            let late = |d: &crate::model::DirectiveRow| days_late(d, today);
             if *json {
                 let list: Vec<_> = rows.iter().map(|d| json::directive_json(d, late(d))).collect();
                 serde_json::to_writer_pretty(&mut *out, &list)?;

@@ -7,6 +7,7 @@ mod error;
 mod import;
 mod roster;
 mod schema;
+mod search;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ pub use edit::Actor;
 pub use error::{Result, StoreError};
 pub use import::validate;
 pub use schema::SCHEMA_VERSION;
+pub use search::query_words;
 
 /// The database file inside a data directory.
 pub const DB_FILE_NAME: &str = "duban.sqlite3";

@@ -97,6 +97,33 @@ const MIGRATIONS: &[&str] = &[
         ('辽阳支队', 'detachment', 10), ('铁岭支队', 'detachment', 11), ('朝阳支队', 'detachment', 12),
         ('盘锦支队', 'detachment', 13), ('葫芦岛支队', 'detachment', 14);
     "#,
+    // 2: full-text search over each directive's number, title, text and progress notes.
+    // The trigram tokenizer finds any substring of 3+ characters (Chinese has no spaces);
+    // shorter queries fall back to LIKE over the same text (see store/search.rs).
+    r#"
+    CREATE VIEW search_body AS
+        SELECT d.id AS id,
+               d.number || char(10) || d.title || char(10) || d.text || char(10) ||
+               coalesce((SELECT group_concat(p.text, char(10)) FROM progress p WHERE p.directive_id = d.id), '')
+               AS body
+        FROM directive d;
+    CREATE VIRTUAL TABLE search_fts USING fts5(body, tokenize = 'trigram');
+    INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body;
+    CREATE TRIGGER search_directive_insert AFTER INSERT ON directive BEGIN
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.id;
+    END;
+    CREATE TRIGGER search_directive_update AFTER UPDATE OF number, title, text ON directive BEGIN
+        DELETE FROM search_fts WHERE rowid = new.id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.id;
+    END;
+    CREATE TRIGGER search_directive_delete AFTER DELETE ON directive BEGIN
+        DELETE FROM search_fts WHERE rowid = old.id;
+    END;
+    CREATE TRIGGER search_progress_insert AFTER INSERT ON progress BEGIN
+        DELETE FROM search_fts WHERE rowid = new.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
+    END;
+    "#,
 ];
 
 /// The schema version this build writes.

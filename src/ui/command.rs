@@ -62,4 +62,6 @@ pub enum Command {
     },
     /// Open a file or folder in the system's viewer.
     OpenPath(PathBuf),
+    /// Show only directives matching this text (empty: all).
+    Search(String),
 }

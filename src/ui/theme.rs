@@ -16,6 +16,8 @@ pub const FINISHED: Color32 = Color32::from_rgb(0x2E, 0x7D, 0x32);
 pub const OVERDUE_BG: Color32 = Color32::from_rgb(0xFD, 0xEC, 0xEA);
 pub const DUE_SOON_BG: Color32 = Color32::from_rgb(0xFF, 0xF4, 0xDE);
 pub const FINISHED_BG: Color32 = Color32::from_rgb(0xE8, 0xF5, 0xE9);
+/// Behind search matches.
+pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x82);
 /// The headquarters' red for the title bar accent.
 pub const ACCENT: Color32 = Color32::from_rgb(0xB7, 0x1C, 0x1C);
 

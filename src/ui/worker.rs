@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::command::ImportSource;
@@ -26,6 +27,7 @@ pub enum Request {
     Edit { id: DirectiveId, edit: Edit },
     SetAuthor { name: String, detail: Option<DirectiveId> },
     Export { request: SummaryRequest, format: Format, path: PathBuf },
+    Search(String),
 }
 
 /// A change to one directive.
@@ -92,6 +94,11 @@ pub enum Reply {
     },
     /// The report was written (or why not).
     Exported(Result<PathBuf, String>),
+    /// The directives matching `query` (`None`: no filter).
+    Found {
+        query: String,
+        hits: Result<Option<HashSet<DirectiveId>>, String>,
+    },
 }
 
 /// The UI's handle on the worker thread.
@@ -244,6 +251,10 @@ fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f
                 Ok((message, s)) => Reply::Done { message, kind, snapshot: Box::new(s) },
                 Err(e) => general(format!("保存失败：{e}")),
             }
+        }
+        Request::Search(query) => {
+            let hits = store.search(&query).map_err(|e| e.to_string());
+            Reply::Found { query, hits }
         }
         Request::Export { request, format, path } => {
             Reply::Exported(export(store, &request, format, &path, progress))

@@ -61,10 +61,11 @@ impl DubanApp {
 
     pub(super) fn shortcuts(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let modal_open = self.import.is_some() || self.export.is_some() || self.author_dialog.is_some();
-        let (import, export, up, down) = ui.input_mut(|i| {
+        let (import, export, find, up, down) = ui.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::E),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::F),
                 i.key_pressed(egui::Key::ArrowUp),
                 i.key_pressed(egui::Key::ArrowDown),
             )
@@ -74,6 +75,9 @@ impl DubanApp {
         }
         if import {
             commands.push(Command::OpenImport);
+        }
+        if find {
+            self.search.request_focus();
         }
         if export {
             commands.push(Command::OpenExport);

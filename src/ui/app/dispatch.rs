@@ -35,6 +35,15 @@ impl DubanApp {
                 }
                 self.status = Some(StatusMessage { text: message, is_error: false });
             }
+            Reply::Found { query, hits } => {
+                if query == self.search.text() {
+                    match hits {
+                        Ok(hits) => self.search_hits = hits,
+                        Err(message) => self.status = Some(StatusMessage { text: message, is_error: true }),
+                    }
+                    self.derived_for = None;
+                }
+            }
             Reply::Progress { fraction, step } => {
                 if let Some(dialog) = &mut self.export {
                     dialog.on_progress(fraction, step);
@@ -74,12 +83,20 @@ impl DubanApp {
         }
         self.loaded = true;
         self.derived_for = None;
+        // The data changed: so may the search results.
+        if !self.search.text().trim().is_empty() {
+            self.worker.send(Request::Search(self.search.text().to_owned()));
+        }
     }
 
     /// Recomputes sidebar counts and table rows.
     pub(super) fn derive(&mut self, today: NaiveDate) {
         self.counts = self.board.counts(today, DEFAULT_DUE_SOON_DAYS);
         self.rows = self.board.filtered(self.filter, today, DEFAULT_DUE_SOON_DAYS);
+        if let Some(hits) = &self.search_hits {
+            let board = &self.board;
+            self.rows.retain(|i| hits.contains(&board.directives[*i].id));
+        }
         self.derived_for = Some(today);
     }
 
@@ -98,6 +115,14 @@ impl DubanApp {
                 self.derived_for = None;
             }
             Command::SelectDirective(id) => self.select(id),
+            Command::Search(query) => {
+                if query.trim().is_empty() {
+                    self.search_hits = None;
+                    self.derived_for = None;
+                } else {
+                    self.worker.send(Request::Search(query));
+                }
+            }
             Command::MoveSelection(delta) => {
                 let position =
                     self.rows.iter().position(|i| Some(self.board.directives[*i].id) == self.selected);

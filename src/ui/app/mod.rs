@@ -5,13 +5,13 @@
 mod chrome;
 mod dispatch;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use egui::{Panel, RichText, Ui};
 
-use super::views::{AuthorDialog, BoardTable, DetailView, ExportDialog, ImportDialog, Sidebar};
+use super::views::{AuthorDialog, BoardTable, DetailView, ExportDialog, ImportDialog, SearchBar, Sidebar};
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
 use crate::model::{
@@ -46,6 +46,9 @@ pub struct DubanApp {
     sidebar: Sidebar,
     table: BoardTable,
     detail_view: DetailView,
+    search: SearchBar,
+    /// Directives matching the search box; `None` when it is empty.
+    search_hits: Option<HashSet<DirectiveId>>,
     import: Option<ImportDialog>,
     export: Option<ExportDialog>,
     author_dialog: Option<AuthorDialog>,
@@ -75,6 +78,8 @@ impl DubanApp {
             sidebar: Sidebar,
             table: BoardTable::default(),
             detail_view: DetailView::default(),
+            search: SearchBar::default(),
+            search_hits: None,
             import: None,
             export: None,
             author_dialog: None,
@@ -172,6 +177,8 @@ impl DubanApp {
             ui.horizontal(|ui| {
                 ui.heading(self.filter_title());
                 ui.label(RichText::new(format!("{} 条", self.rows.len())).weak());
+                ui.add_space(16.0);
+                self.search.ui(ui, &mut commands);
             });
             self.table.ui(
                 ui,
@@ -180,6 +187,7 @@ impl DubanApp {
                 self.selected,
                 today,
                 DEFAULT_DUE_SOON_DAYS,
+                &crate::store::query_words(self.search.text()),
                 &mut commands,
             );
         });

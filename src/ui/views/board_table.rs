@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use egui::text::LayoutJob;
-use egui::{Align, Color32, FontId, Layout, RichText, Sense, Ui, vec2};
+use egui::text::TextFormat;
+use egui::{Align, FontId, Layout, RichText, Sense, Ui, vec2};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Board, DirectiveId, DirectiveRow, Urgency};
@@ -30,6 +31,7 @@ impl BoardTable {
         selected: Option<DirectiveId>,
         today: NaiveDate,
         due_soon_days: i64,
+        highlight: &[&str],
         commands: &mut Vec<Command>,
     ) {
         if rows.is_empty() {
@@ -79,7 +81,7 @@ impl BoardTable {
                     let d = &board.directives[rows[row.index()]];
                     row.set_selected(Some(d.id) == selected);
                     let urgency = d.urgency(today, due_soon_days);
-                    cells(&mut row, d, urgency, today);
+                    cells(&mut row, d, urgency, today, highlight);
                     if row.response().clicked() {
                         commands.push(Command::SelectDirective(d.id));
                     }
@@ -88,7 +90,13 @@ impl BoardTable {
     }
 }
 
-fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, today: NaiveDate) {
+fn cells(
+    row: &mut egui_extras::TableRow,
+    d: &DirectiveRow,
+    urgency: Urgency,
+    today: NaiveDate,
+    highlight: &[&str],
+) {
     let accent = theme::urgency_color(urgency);
     row.col(|ui| {
         // A coloured edge marks the row's urgency.
@@ -100,10 +108,10 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
         ui.label(&d.number);
     });
     row.col(|ui| {
-        wrapped(ui, &d.title, None);
+        wrapped(ui, &d.title, highlight);
     });
     row.col(|ui| {
-        wrapped(ui, &d.offices_text(), None);
+        wrapped(ui, &d.offices_text(), &[]);
     });
     row.col(|ui| {
         let text = d.deadline.map_or("无时限".to_owned(), |x| short_date(x, today));
@@ -121,7 +129,7 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
     });
     row.col(|ui| match &d.last_progress {
         Some((on, text)) => {
-            wrapped(ui, &format!("{}：{text}", short_date(*on, today)), None);
+            wrapped(ui, &format!("{}：{text}", short_date(*on, today)), highlight);
         }
         None => {
             ui.weak("—");
@@ -129,11 +137,58 @@ fn cells(row: &mut egui_extras::TableRow, d: &DirectiveRow, urgency: Urgency, to
     });
 }
 
-/// A label of at most two lines, ending in … when cut. Chinese wraps between any characters.
-fn wrapped(ui: &mut Ui, text: &str, color: Option<Color32>) -> egui::Response {
-    let color = color.unwrap_or_else(|| ui.visuals().text_color());
-    let mut job = LayoutJob::simple(text.to_owned(), FontId::proportional(14.0), color, ui.available_width());
+/// A label of at most two lines, ending in … when cut, with the search words marked.
+/// Chinese wraps between any characters.
+fn wrapped(ui: &mut Ui, text: &str, highlight: &[&str]) -> egui::Response {
+    let color = ui.visuals().text_color();
+    let font = FontId::proportional(14.0);
+    let mut job = LayoutJob::default();
+    let marks = highlight_ranges(text, highlight);
+    let mut at = 0;
+    for (start, end) in marks.into_iter().chain(std::iter::once((text.len(), text.len()))) {
+        if start > at {
+            job.append(&text[at..start], 0.0, TextFormat::simple(font.clone(), color));
+        }
+        if end > start {
+            let format =
+                TextFormat { background: theme::HIGHLIGHT, ..TextFormat::simple(font.clone(), color) };
+            job.append(&text[start..end], 0.0, format);
+        }
+        at = end.max(at);
+    }
+    job.wrap.max_width = ui.available_width();
     job.wrap.max_rows = 2;
     job.wrap.overflow_character = Some('…');
     ui.add(egui::Label::new(job).wrap()).on_hover_text(text)
+}
+
+/// Byte ranges of `text` that match any of `words`, sorted and merged.
+fn highlight_ranges(text: &str, words: &[&str]) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = words
+        .iter()
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| text.match_indices(*w).map(|(i, m)| (i, i + m.len())))
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlight_ranges;
+
+    #[test]
+    fn marks_every_occurrence_and_merges_overlaps() {
+        let text = "员工宿舍与员工";
+        let r = highlight_ranges(text, &["员工", "工宿"]);
+        assert_eq!(r.iter().map(|(s, e)| &text[*s..*e]).collect::<Vec<_>>(), ["员工宿", "员工"]);
+        assert!(highlight_ranges(text, &[]).is_empty());
+    }
 }

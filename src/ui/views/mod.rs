@@ -6,6 +6,7 @@ mod detail;
 mod export_dialog;
 mod import_dialog;
 mod import_review;
+mod search_bar;
 mod sidebar;
 
 pub use author_dialog::AuthorDialog;
@@ -13,4 +14,5 @@ pub use board_table::BoardTable;
 pub use detail::DetailView;
 pub use export_dialog::ExportDialog;
 pub use import_dialog::ImportDialog;
+pub use search_bar::SearchBar;
 pub use sidebar::Sidebar;

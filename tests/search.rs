@@ -1,0 +1,73 @@
+//! Search over directives and their progress notes: 3+ character words through the trigram
+//! index, shorter words through LIKE; and a database of schema version 1 migrated to today's.
+
+use chrono::NaiveDate;
+use duban::model::{DirectiveId, Status};
+use duban::notice::parse_notice;
+use duban::store::{Actor, SCHEMA_VERSION, Store};
+
+const SEED: &str = include_str!("fixtures/seed-notice.txt");
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn numbers(store: &Store, query: &str) -> Vec<String> {
+    let board = store.load_board().unwrap();
+    let ids = store.search(query).unwrap().expect("a non-empty query filters");
+    let mut n: Vec<String> =
+        board.directives.iter().filter(|d| ids.contains(&d.id)).map(|d| d.number.clone()).collect();
+    n.sort();
+    n
+}
+
+fn seeded() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let draft = parse_notice(SEED, date("2022-03-16")).unwrap();
+    store.import_notice(&draft, SEED, "张伟", date("2022-03-16").and_hms_opt(9, 0, 0).unwrap()).unwrap();
+    store
+}
+
+#[test]
+fn finds_long_and_short_words_in_text_titles_and_notes() {
+    let mut store = seeded();
+    assert_eq!(numbers(&store, "森林火灾"), ["二.2"]);
+    // Two characters: below the trigram's reach, found by the LIKE fallback.
+    assert_eq!(numbers(&store, "员工"), ["一.2"]);
+    assert_eq!(numbers(&store, "宿舍"), ["一.2"]);
+    // Every word must match; numbers match too.
+    assert_eq!(numbers(&store, "员工 专项检查"), ["一.2"]);
+    assert_eq!(numbers(&store, "四.3"), ["四.3"]);
+    assert!(numbers(&store, "员工 森林").is_empty());
+    assert!(numbers(&store, "100%").is_empty(), "LIKE wildcards are literal");
+    assert_eq!(store.search("  ").unwrap(), None, "an empty query does not filter");
+
+    // A progress note makes its directive findable.
+    let id = store.load_board().unwrap().directives.iter().find(|d| d.number == "二.1").unwrap().id;
+    let actor = Actor { author: "张伟", at: date("2022-03-18").and_hms_opt(9, 0, 0).unwrap() };
+    assert!(numbers(&store, "拉动演练").is_empty());
+    store.add_progress(id, date("2022-03-18"), "已组织全省实战化拉动演练。", &actor).unwrap();
+    assert_eq!(numbers(&store, "拉动演练"), ["二.1"]);
+    assert_eq!(numbers(&store, "拉动"), ["二.1"]);
+}
+
+#[test]
+fn a_version_1_database_migrates_and_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("duban.sqlite3");
+    std::fs::copy("tests/fixtures/schema-v1.sqlite3", &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let version: i64 = store.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_eq!(store.counts().unwrap(), (1, 5, 16));
+    assert_eq!(store.author().unwrap(), None);
+    let board = store.load_board().unwrap();
+    let two = board.directives.iter().find(|d| d.id == DirectiveId(2)).unwrap();
+    assert_eq!(two.status, Status::InProgress);
+    assert_eq!(two.last_progress.as_ref().map(|p| p.0), Some(date("2022-03-18")));
+    assert_eq!(board.directives.iter().find(|d| d.id == DirectiveId(16)).unwrap().status, Status::Closed);
+    // The new search index covers the old rows, notes included.
+    assert_eq!(numbers(&store, "员工宿舍整改"), ["一.2"]);
+    let log: i64 = store.connection().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+    assert_eq!(log, 4, "the change log came along: import, status, note, status");
+}
