@@ -117,3 +117,24 @@ fn ctrl_f_then_a_two_character_word_finds_its_directive() {
     click_button(&mut h, "清除");
     assert_eq!(h.state().visible_rows().len(), 16);
 }
+
+#[test]
+fn the_overview_comes_first_and_an_overdue_item_opens_its_directive() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    assert!(h.state().is_overview_shown(), "the start screen is the overview");
+    h.get_by_label("各单位完成情况");
+    h.get_by_label("2022年第10次办公会议（3月16日印发）");
+    // 队务处's overdue items are listed under it; 五.2 is one of them.
+    assert!(h.get_all_by_label("逾期2天").count() >= 5);
+    h.get_by_label("五.2 化解矛盾，稳妥推进").scroll_to_me();
+    h.run();
+    h.get_by_label("五.2 化解矛盾，稳妥推进").click();
+    settle(&mut h);
+    assert!(!h.state().is_overview_shown());
+    assert_eq!(h.state().detail().map(|d| d.row.number.as_str()), Some("五.2"));
+    assert_eq!(h.state().selected(), h.state().detail().map(|d| d.row.id));
+    click_button(&mut h, "总览");
+    assert!(h.state().is_overview_shown());
+}

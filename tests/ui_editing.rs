@@ -32,6 +32,7 @@ fn a_progress_note_typed_in_chinese_is_stored_signed_and_shown_in_the_table() {
     let dir = tempfile::tempdir().unwrap();
     let store = prepare_store(dir.path(), Some("李娜"), true);
     let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
     h.get_by_label("在建工地治理").click();
     settle(&mut h);
     h.get_by_label("进展内容").click();
@@ -60,6 +61,7 @@ fn offices_edited_in_the_detail_pane_move_the_directive_between_offices() {
     let store = prepare_store(dir.path(), Some("李娜"), true);
     let mut h = harness(store, dir.path(), "2022-03-18");
     assert_eq!(h.state().counts_of(Some("大连支队")).open, 0);
+    click_button(&mut h, "全部");
     h.get_by_label("森林火灾扑救").click();
     settle(&mut h);
     let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "责任单位");

@@ -3,6 +3,7 @@
 
 mod csv;
 mod docx;
+mod overview;
 mod pdf;
 mod summary;
 mod table;
@@ -12,6 +13,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
+pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview};
 pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, TABLE_HEADER, Totals};
 
 use crate::fsutil::{WriteError, write_atomically};

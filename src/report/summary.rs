@@ -40,7 +40,7 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, status: Status, urgency: Urgency) {
+    pub fn add(&mut self, status: Status, urgency: Urgency) {
         self.directives += 1;
         match status {
             Status::NotStarted => self.not_started += 1,

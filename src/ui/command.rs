@@ -22,6 +22,10 @@ pub enum Command {
     /// Show 全部, 已逾期, or one office's directives.
     SetFilter(BoardFilter),
     SelectDirective(DirectiveId),
+    /// 总览 in the sidebar: the start screen.
+    ShowOverview,
+    /// From the overview: show the directive in the table, selected.
+    OpenDirective(DirectiveId),
     /// Move the table selection up (-1) or down (+1).
     MoveSelection(i32),
     /// 导入通知… opens the import dialog.

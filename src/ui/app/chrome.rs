@@ -77,6 +77,8 @@ impl DubanApp {
             commands.push(Command::OpenImport);
         }
         if find {
+            // Search works on the table.
+            self.overview_shown = false;
             self.search.request_focus();
         }
         if export {

@@ -27,6 +27,7 @@ impl DubanApp {
                 match kind {
                     DoneKind::Imported => {
                         self.import = None;
+                        self.overview_shown = false;
                         self.filter = BoardFilter::All;
                         self.derived_for = None;
                     }
@@ -92,6 +93,7 @@ impl DubanApp {
     /// Recomputes sidebar counts and table rows.
     pub(super) fn derive(&mut self, today: NaiveDate) {
         self.counts = self.board.counts(today, DEFAULT_DUE_SOON_DAYS);
+        self.overview = crate::report::Overview::build(&self.board, today, DEFAULT_DUE_SOON_DAYS);
         self.rows = self.board.filtered(self.filter, today, DEFAULT_DUE_SOON_DAYS);
         if let Some(hits) = &self.search_hits {
             let board = &self.board;
@@ -110,7 +112,16 @@ impl DubanApp {
 
     pub(super) fn apply(&mut self, command: Command) {
         match command {
+            Command::ShowOverview => self.overview_shown = true,
+            Command::OpenDirective(id) => {
+                self.overview_shown = false;
+                self.filter = BoardFilter::All;
+                self.derived_for = None;
+                self.select(id);
+                self.table.scroll_to_selected = true;
+            }
             Command::SetFilter(filter) => {
+                self.overview_shown = false;
                 self.filter = filter;
                 self.derived_for = None;
             }
@@ -124,6 +135,7 @@ impl DubanApp {
                 }
             }
             Command::MoveSelection(delta) => {
+                self.overview_shown = false;
                 let position =
                     self.rows.iter().position(|i| Some(self.board.directives[*i].id) == self.selected);
                 let next = match position {

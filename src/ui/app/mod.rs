@@ -18,6 +18,7 @@ use crate::model::{
     Board, BoardFilter, DEFAULT_DUE_SOON_DAYS, DirectiveDetail, DirectiveId, DirectiveRow, OfficeCounts,
     OfficeId,
 };
+use crate::report::Overview;
 use crate::store::Store;
 
 /// A line in the status bar.
@@ -46,6 +47,9 @@ pub struct DubanApp {
     sidebar: Sidebar,
     table: BoardTable,
     detail_view: DetailView,
+    /// The start screen (总览) instead of the table.
+    overview_shown: bool,
+    overview: Overview,
     search: SearchBar,
     /// Directives matching the search box; `None` when it is empty.
     search_hits: Option<HashSet<DirectiveId>>,
@@ -78,6 +82,8 @@ impl DubanApp {
             sidebar: Sidebar,
             table: BoardTable::default(),
             detail_view: DetailView::default(),
+            overview_shown: true,
+            overview: Overview::default(),
             search: SearchBar::default(),
             search_hits: None,
             import: None,
@@ -144,6 +150,10 @@ impl DubanApp {
         };
         self.counts.get(&key).copied().unwrap_or_default()
     }
+    /// The start screen is shown instead of the table.
+    pub fn is_overview_shown(&self) -> bool {
+        self.overview_shown
+    }
     pub fn window_title(&self) -> &str {
         &self.window_title
     }
@@ -167,13 +177,19 @@ impl DubanApp {
         Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));
         Panel::left("sidebar").resizable(true).default_size(220.0).min_size(170.0).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("sidebar-scroll").show(ui, |ui| {
-                self.sidebar.ui(ui, &self.board, &self.counts, self.filter, &mut commands);
+                let selected = (!self.overview_shown).then_some(self.filter);
+                self.sidebar.ui(ui, &self.board, &self.counts, selected, &mut commands);
             });
         });
         Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
             self.detail_view.ui(ui, self.detail.as_ref(), today, &mut commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.overview_shown {
+                ui.heading("总览");
+                super::views::overview_ui(ui, &self.overview, today, &mut commands);
+                return;
+            }
             ui.horizontal(|ui| {
                 ui.heading(self.filter_title());
                 ui.label(RichText::new(format!("{} 条", self.rows.len())).weak());

@@ -6,6 +6,7 @@ mod detail;
 mod export_dialog;
 mod import_dialog;
 mod import_review;
+mod overview;
 mod search_bar;
 mod sidebar;
 
@@ -14,5 +15,6 @@ pub use board_table::BoardTable;
 pub use detail::DetailView;
 pub use export_dialog::ExportDialog;
 pub use import_dialog::ImportDialog;
+pub use overview::overview_ui;
 pub use search_bar::SearchBar;
 pub use sidebar::Sidebar;

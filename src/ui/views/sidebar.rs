@@ -18,15 +18,19 @@ impl Sidebar {
         ui: &mut Ui,
         board: &Board,
         counts: &HashMap<Option<OfficeId>, OfficeCounts>,
-        filter: BoardFilter,
+        selected: Option<BoardFilter>,
         commands: &mut Vec<Command>,
     ) {
+        if row(ui, "总览", None, selected.is_none()).clicked() {
+            commands.push(Command::ShowOverview);
+        }
+        let selected = |f: BoardFilter| selected == Some(f);
         let all = counts.get(&None).copied().unwrap_or_default();
-        if row(ui, "全部", Some(all), filter == BoardFilter::All).clicked() {
+        if row(ui, "全部", Some(all), selected(BoardFilter::All)).clicked() {
             commands.push(Command::SetFilter(BoardFilter::All));
         }
         let overdue = OfficeCounts { open: all.overdue, overdue: 0, due_soon: 0 };
-        if row(ui, "已逾期", Some(overdue), filter == BoardFilter::Overdue).clicked() {
+        if row(ui, "已逾期", Some(overdue), selected(BoardFilter::Overdue)).clicked() {
             commands.push(Command::SetFilter(BoardFilter::Overdue));
         }
         ui.separator();
@@ -40,8 +44,8 @@ impl Sidebar {
                         ui.weak("导入通知后，通知中的单位会列在这里");
                     }
                     for office in members {
-                        let selected = filter == BoardFilter::Office(office.id);
-                        let c = counts.get(&Some(office.id)).copied();
+                        let selected = selected(BoardFilter::Office(office.id));
+                        let c = Some(counts.get(&Some(office.id)).copied().unwrap_or_default());
                         if row(ui, &office.name, c, selected).clicked() {
                             commands.push(Command::SetFilter(BoardFilter::Office(office.id)));
                         }
@@ -67,41 +71,37 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
         }
         let font = FontId::proportional(15.0);
         let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
-        painter.text(
-            rect.left_center() + vec2(6.0, 0.0),
-            Align2::LEFT_CENTER,
-            name,
-            font.clone(),
-            text_color,
-        );
-        let c = counts.unwrap_or_default();
-        let mut right = rect.right() - 6.0;
-        let count_color = if c.open == 0 { visuals.weak_text_color() } else { text_color };
-        let open = painter.text(
-            egui::pos2(right, rect.center().y),
-            Align2::RIGHT_CENTER,
-            c.open.to_string(),
-            font,
-            count_color,
-        );
-        right = open.left() - 6.0;
-        for (n, fill, label) in [(c.overdue, theme::OVERDUE, "逾"), (c.due_soon, theme::DUE_SOON, "急")] {
-            if n == 0 {
-                continue;
-            }
-            let badge_font = FontId::proportional(12.0);
-            let galley = painter.layout_no_wrap(format!("{label}{n}"), badge_font, egui::Color32::WHITE);
-            let badge = egui::Rect::from_center_size(
-                egui::pos2(right - galley.size().x / 2.0 - 5.0, rect.center().y),
-                galley.size() + vec2(10.0, 2.0),
-            );
-            painter.rect_filled(badge, 8.0, fill);
-            painter.galley(badge.center() - galley.size() / 2.0, galley, egui::Color32::WHITE);
-            right = badge.left() - 4.0;
+        painter.text(rect.left_center() + vec2(6.0, 0.0), Align2::LEFT_CENTER, name, font, text_color);
+        if let Some(c) = counts {
+            draw_counts(ui, rect, c, text_color);
         }
     }
     response.on_hover_text(match counts {
         Some(c) => format!("{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条", c.open, c.overdue, c.due_soon),
-        None => format!("{name}：暂无未办结的工作要求"),
+        None => format!("{name}：逾期、即将到期和各单位完成情况"),
     })
+}
+
+/// The open count at the right edge, with red 逾N and amber 急N badges before it.
+fn draw_counts(ui: &Ui, rect: egui::Rect, c: OfficeCounts, text_color: egui::Color32) {
+    let painter = ui.painter();
+    let count_color = if c.open == 0 { ui.visuals().weak_text_color() } else { text_color };
+    let right_center = egui::pos2(rect.right() - 6.0, rect.center().y);
+    let font = FontId::proportional(15.0);
+    let open = painter.text(right_center, Align2::RIGHT_CENTER, c.open.to_string(), font, count_color);
+    let mut right = open.left() - 6.0;
+    for (n, fill, label) in [(c.overdue, theme::OVERDUE, "逾"), (c.due_soon, theme::DUE_SOON, "急")] {
+        if n == 0 {
+            continue;
+        }
+        let galley =
+            painter.layout_no_wrap(format!("{label}{n}"), FontId::proportional(12.0), egui::Color32::WHITE);
+        let badge = egui::Rect::from_center_size(
+            egui::pos2(right - galley.size().x / 2.0 - 5.0, rect.center().y),
+            galley.size() + vec2(10.0, 2.0),
+        );
+        painter.rect_filled(badge, 8.0, fill);
+        painter.galley(badge.center() - galley.size() / 2.0, galley, egui::Color32::WHITE);
+        right = badge.left() - 4.0;
+    }
 }

@@ -1,0 +1,131 @@
+//! 总览 — what the start screen shows: totals, completion per meeting and per office, and the
+//! directives that need attention (overdue or due soon) office by office. Pure, like Summary.
+
+use chrono::NaiveDate;
+
+use super::Totals;
+use crate::model::{Board, DirectiveId, NoticeId, OfficeGroup, OfficeId, Urgency, days_left};
+
+/// Completion of one meeting's notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingStat {
+    pub notice: NoticeId,
+    pub label: String,
+    pub issued_on: NaiveDate,
+    pub totals: Totals,
+}
+
+/// One office's counts for the bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeStat {
+    pub office: OfficeId,
+    pub name: String,
+    pub totals: Totals,
+}
+
+/// A directive needing attention, as the overview lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttentionItem {
+    pub id: DirectiveId,
+    pub number: String,
+    pub title: String,
+    pub urgency: Urgency,
+    /// Negative: days overdue.
+    pub days_left: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Overview {
+    pub totals: Totals,
+    pub due_soon: usize,
+    /// Newest notice first.
+    pub meetings: Vec<MeetingStat>,
+    /// Offices with any directive, 机关处室 then 支队, in roster order.
+    pub offices: Vec<OfficeStat>,
+    /// Per office (roster order), its overdue items (most overdue first) then due-soon ones.
+    pub attention: Vec<(OfficeId, String, Vec<AttentionItem>)>,
+}
+
+impl Overview {
+    pub fn build(board: &Board, today: NaiveDate, due_soon_days: i64) -> Overview {
+        let mut overview = Overview::default();
+        for d in &board.directives {
+            let u = d.urgency(today, due_soon_days);
+            overview.totals.add(d.status, u);
+            overview.due_soon += usize::from(u == Urgency::DueSoon);
+        }
+        overview.meetings = board
+            .notices
+            .iter()
+            .map(|n| {
+                let mut totals = Totals::default();
+                for d in board.directives.iter().filter(|d| d.notice_id == n.id) {
+                    totals.add(d.status, d.urgency(today, due_soon_days));
+                }
+                MeetingStat { notice: n.id, label: n.label().to_owned(), issued_on: n.issued_on, totals }
+            })
+            .collect();
+        for office in [OfficeGroup::Hq, OfficeGroup::Detachment].into_iter().flat_map(|g| board.offices_in(g))
+        {
+            let mut totals = Totals::default();
+            let mut items = Vec::new();
+            for d in board.directives.iter().filter(|d| d.concerns(office)) {
+                let u = d.urgency(today, due_soon_days);
+                totals.add(d.status, u);
+                if let (Urgency::Overdue | Urgency::DueSoon, Some(deadline)) = (u, d.deadline) {
+                    items.push(AttentionItem {
+                        id: d.id,
+                        number: d.number.clone(),
+                        title: d.title.clone(),
+                        urgency: u,
+                        days_left: days_left(deadline, today),
+                    });
+                }
+            }
+            if totals.directives > 0 {
+                overview.offices.push(OfficeStat { office: office.id, name: office.name.clone(), totals });
+            }
+            if !items.is_empty() {
+                items.sort_by_key(|i| i.days_left);
+                overview.attention.push((office.id, office.name.clone(), items));
+            }
+        }
+        overview
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notice::parse_notice;
+    use crate::store::Store;
+
+    #[test]
+    fn counts_meetings_offices_and_what_needs_attention() {
+        let text = include_str!("../../tests/fixtures/seed-notice.txt");
+        let issued: NaiveDate = "2022-03-16".parse().unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .import_notice(
+                &parse_notice(text, issued).unwrap(),
+                text,
+                "甲",
+                issued.and_hms_opt(9, 0, 0).unwrap(),
+            )
+            .unwrap();
+        let board = store.load_board().unwrap();
+        // 3-18: everything due 3-20 is due soon; 3-22: overdue.
+        let soon = Overview::build(&board, "2022-03-18".parse().unwrap(), 3);
+        assert_eq!((soon.totals.overdue, soon.due_soon), (0, 15));
+        let late = Overview::build(&board, "2022-03-22".parse().unwrap(), 3);
+        assert_eq!((late.totals.overdue, late.due_soon), (15, 0));
+        assert_eq!(late.meetings.len(), 1);
+        assert_eq!(late.meetings[0].label, "2022年第10次办公会议");
+        assert_eq!(late.meetings[0].totals.directives, 16);
+        assert_eq!(late.offices.len(), 8, "only offices with directives");
+        let (_, name, items) = late.attention.iter().find(|(_, n, _)| n == "队务处").unwrap();
+        assert_eq!(name, "队务处");
+        assert_eq!(items.len(), 5, "五.1 (年底) needs no attention yet");
+        assert!(items.iter().all(|i| i.urgency == Urgency::Overdue && i.days_left == -2));
+    }
+}

@@ -1,0 +1,134 @@
+//! 总览 — the start screen: totals, completion per meeting and per office as bars readable
+//! across the room, and what needs attention office by office, each item one click from its
+//! directive.
+
+use chrono::NaiveDate;
+use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
+
+use crate::model::Urgency;
+use crate::report::{Overview, Totals};
+use crate::ui::command::Command;
+use crate::ui::format::short_date;
+use crate::ui::theme;
+
+const BAR_WIDTH: f32 = 280.0;
+const BAR_HEIGHT: f32 = 18.0;
+/// 推进中/未开始 and not late.
+const OPEN: Color32 = Color32::from_rgb(0x64, 0x95, 0xED);
+
+pub fn overview_ui(ui: &mut Ui, o: &Overview, today: NaiveDate, commands: &mut Vec<Command>) {
+    ScrollArea::vertical().id_salt("overview").auto_shrink(false).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let t = &o.totals;
+            tile(ui, "未办结", &(t.directives - t.done).to_string(), None);
+            tile(ui, "已逾期", &t.overdue.to_string(), Some(theme::OVERDUE));
+            tile(ui, "即将到期", &o.due_soon.to_string(), Some(theme::DUE_SOON));
+            tile(ui, "已完成", &t.done.to_string(), Some(theme::FINISHED));
+            tile(ui, "完成率", &t.completion_percent(), None);
+        });
+        ui.add_space(10.0);
+        if o.meetings.is_empty() {
+            ui.label("还没有导入通知。点击“导入通知…”开始。");
+            return;
+        }
+        ui.heading("各次会议完成情况");
+        egui::Grid::new("meetings").num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {
+            for m in &o.meetings {
+                ui.label(format!("{}（{}印发）", m.label, short_date(m.issued_on, today)));
+                bar(ui, &m.totals);
+                ui.label(format!(
+                    "{}/{} · {}",
+                    m.totals.done,
+                    m.totals.directives,
+                    m.totals.completion_percent()
+                ));
+                ui.end_row();
+            }
+        });
+        ui.add_space(10.0);
+        ui.heading("各单位完成情况");
+        legend(ui);
+        egui::Grid::new("offices").num_columns(3).spacing([16.0, 4.0]).show(ui, |ui| {
+            for s in &o.offices {
+                ui.label(&s.name);
+                bar(ui, &s.totals);
+                let late = if s.totals.overdue > 0 {
+                    format!("，逾期{}", s.totals.overdue)
+                } else {
+                    String::new()
+                };
+                ui.label(format!("完成{}/{}{late}", s.totals.done, s.totals.directives));
+                ui.end_row();
+            }
+        });
+        ui.add_space(10.0);
+        ui.heading("需要关注");
+        if o.attention.is_empty() {
+            ui.label(RichText::new("没有逾期或即将到期的工作要求。").color(theme::FINISHED));
+        }
+        for (_, office, items) in &o.attention {
+            ui.label(RichText::new(office).strong());
+            for item in items {
+                ui.horizontal(|ui| {
+                    ui.add_space(16.0);
+                    let (words, color) = if item.urgency == Urgency::Overdue {
+                        (format!("逾期{}天", -item.days_left), theme::OVERDUE)
+                    } else if item.days_left == 0 {
+                        ("今天到期".to_owned(), theme::DUE_SOON)
+                    } else {
+                        (format!("剩{}天", item.days_left), theme::DUE_SOON)
+                    };
+                    ui.label(RichText::new(words).color(color).strong());
+                    if ui.link(format!("{} {}", item.number, item.title)).clicked() {
+                        commands.push(Command::OpenDirective(item.id));
+                    }
+                });
+            }
+        }
+    });
+}
+
+/// A big number with its label, coloured by what it counts.
+fn tile(ui: &mut Ui, label: &str, value: &str, color: Option<Color32>) {
+    let color = color.unwrap_or_else(|| ui.visuals().text_color());
+    egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+        ui.set_min_width(110.0);
+        ui.vertical(|ui| {
+            ui.label(RichText::new(label).weak());
+            ui.label(RichText::new(value).size(28.0).color(color).strong());
+        });
+    });
+}
+
+/// A stacked bar: done (green), open on time (blue), overdue (red).
+fn bar(ui: &mut Ui, t: &Totals) {
+    let (rect, response) = ui.allocate_exact_size(vec2(BAR_WIDTH, BAR_HEIGHT), Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
+    let total = t.directives.max(1) as f32;
+    let open = t.directives - t.done - t.overdue;
+    let mut x = rect.left();
+    for (n, color) in [(t.done, theme::FINISHED), (open, OPEN), (t.overdue, theme::OVERDUE)] {
+        let w = BAR_WIDTH * n as f32 / total;
+        if w > 0.0 {
+            painter.rect_filled(
+                egui::Rect::from_min_size(egui::pos2(x, rect.top()), vec2(w, BAR_HEIGHT)),
+                0.0,
+                color,
+            );
+            x += w;
+        }
+    }
+    response.on_hover_text(format!("已完成 {}，进行中 {open}，逾期 {}", t.done, t.overdue));
+}
+
+fn legend(ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        for (label, color) in [("已完成", theme::FINISHED), ("进行中", OPEN), ("逾期", theme::OVERDUE)]
+        {
+            let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, color);
+            ui.label(RichText::new(label).small());
+        }
+    });
+}
