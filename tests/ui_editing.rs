@@ -24,7 +24,7 @@ fn the_name_is_asked_once_typed_through_the_ime_and_kept() {
     assert_eq!(store.author().unwrap().as_deref(), Some("王建国"));
     let h = harness(store, dir.path(), "2022-03-18");
     assert!(h.query_by_label("姓名").is_none(), "not asked twice");
-    h.get_by_role_and_label(egui::accesskit::Role::Button, "填报人：王建国");
+    h.get_by_label("填报人：王建国");
 }
 
 #[test]
@@ -104,4 +104,26 @@ fn text_that_is_not_a_notice_is_refused_in_the_dialog_and_nothing_is_written() {
     assert!(!h.state().is_import_open());
     drop(h);
     assert_eq!(Store::open_dir(dir.path()).unwrap().counts().unwrap(), (0, 0, 0));
+}
+
+#[test]
+fn settings_change_the_due_soon_window_and_theme_and_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    // Deadlines 2022-03-20 are four days away: not "due soon" with the default of three.
+    let mut h = harness(store, dir.path(), "2022-03-16");
+    assert_eq!(h.state().counts_of(None).due_soon, 0);
+    click_button(&mut h, "设置…");
+    h.get_by_label("即将到期提醒").set_value_accesskit(5.0);
+    h.run();
+    h.get_by_label("深色").click();
+    h.run();
+    click_button(&mut h, "保存");
+    assert_eq!(h.state().settings().due_soon_days, 5);
+    assert!(h.state().settings().dark);
+    assert_eq!(h.state().counts_of(None).due_soon, 15, "amber now reaches five days ahead");
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    drop(h);
+    let settings = Store::open_dir(dir.path()).unwrap().settings().unwrap();
+    assert_eq!((settings.author.as_deref(), settings.due_soon_days, settings.dark), (Some("李娜"), 5, true));
 }

@@ -5,6 +5,7 @@ mod detail;
 mod draft;
 mod ids;
 mod office;
+mod settings;
 mod status;
 mod urgency;
 
@@ -13,5 +14,6 @@ pub use detail::{ChangeEntry, DirectiveDetail, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use ids::{DirectiveId, NoticeId, OfficeId};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
+pub use settings::Settings;
 pub use status::Status;
 pub use urgency::{DEFAULT_DUE_SOON_DAYS, Urgency, days_left};

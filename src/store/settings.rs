@@ -1,18 +1,69 @@
-//! 设置 — small key/value settings kept in the database (the officer's name).
+//! 设置 — small key/value settings kept in the database: the officer's name, the due-soon
+//! window, the theme.
 
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError};
+use crate::model::Settings;
 
 const AUTHOR: &str = "author";
+const DUE_SOON_DAYS: &str = "due_soon_days";
+const DARK: &str = "dark";
+
+fn put(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
 
 impl Store {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    fn put_setting(&self, key: &str, value: &str) -> Result<()> {
+        put(&self.conn, key, value)
+    }
+
+    /// All preferences; a missing or unreadable one takes its default.
+    pub fn settings(&self) -> Result<Settings> {
+        let defaults = Settings::default();
+        let due_soon_days = self
+            .setting(DUE_SOON_DAYS)?
+            .and_then(|v| v.parse().ok())
+            .filter(|d| Settings::DUE_SOON_RANGE.contains(d))
+            .unwrap_or(defaults.due_soon_days);
+        Ok(Settings {
+            author: self.author()?,
+            due_soon_days,
+            dark: self.setting(DARK)?.as_deref() == Some("1"),
+        })
+    }
+
+    /// Saves all preferences in one transaction; the name must not be empty.
+    pub fn save_settings(&mut self, s: &Settings) -> Result<()> {
+        if !Settings::DUE_SOON_RANGE.contains(&s.due_soon_days) {
+            return Err(StoreError::Invalid("即将到期天数应在 0 到 30 之间".into()));
+        }
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if let Some(name) = &s.author {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(StoreError::Invalid("姓名不能为空".into()));
+            }
+            put(&tx, AUTHOR, name)?;
+        }
+        put(&tx, DUE_SOON_DAYS, &s.due_soon_days.to_string())?;
+        put(&tx, DARK, if s.dark { "1" } else { "0" })?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// 填报人 — the officer's name used as author of notes and changes, once set.
     pub fn author(&self) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [AUTHOR], |r| r.get(0))
-            .optional()?)
+        self.setting(AUTHOR)
     }
 
     pub fn set_author(&self, name: &str) -> Result<()> {
@@ -20,11 +71,6 @@ impl Store {
         if name.is_empty() {
             return Err(StoreError::Invalid("姓名不能为空".into()));
         }
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![AUTHOR, name],
-        )?;
-        Ok(())
+        self.put_setting(AUTHOR, name)
     }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::{BoardFilter, DirectiveId, NoticeDraft, Status};
+use crate::model::{BoardFilter, DirectiveId, NoticeDraft, Settings, Status};
 use crate::report::{Format, SummaryRequest};
 
 /// Where the text of a notice to import comes from.
@@ -53,8 +53,10 @@ pub enum Command {
     SetAuthor(String),
     /// Close the name dialog without changing the name.
     CancelAuthor,
-    /// Ask for the officer's name again (menu).
-    EditAuthor,
+    /// 设置… opens the settings dialog.
+    OpenSettings,
+    CloseSettings,
+    SaveSettings(Settings),
     /// 导出汇总… opens the export dialog.
     OpenExport,
     CloseExport,

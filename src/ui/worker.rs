@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use super::command::ImportSource;
 use crate::clock::Clock;
-use crate::model::{Board, DirectiveDetail, DirectiveId, NoticeDraft, Status};
+use crate::model::{Board, DirectiveDetail, DirectiveId, NoticeDraft, Settings, Status};
 use crate::notice::{parse_notice, read_text_file};
 use crate::report::{self, Format, Summary, SummaryRequest};
 use crate::store::{Actor, Store};
@@ -28,6 +28,7 @@ pub enum Request {
     SetAuthor { name: String, detail: Option<DirectiveId> },
     Export { request: SummaryRequest, format: Format, path: PathBuf },
     Search(String),
+    SaveSettings { settings: Settings, detail: Option<DirectiveId> },
 }
 
 /// A change to one directive.
@@ -44,7 +45,7 @@ pub enum Edit {
 pub struct Snapshot {
     pub board: Board,
     pub detail: Option<DirectiveDetail>,
-    pub author: Option<String>,
+    pub settings: Settings,
 }
 
 /// A notice read and parsed, awaiting review.
@@ -196,8 +197,8 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
         Some(id) => store.load_detail(id).ok(),
         None => None,
     };
-    let author = store.author().map_err(|e| e.to_string())?;
-    Ok(Snapshot { board, detail, author })
+    let settings = store.settings().map_err(|e| e.to_string())?;
+    Ok(Snapshot { board, detail, settings })
 }
 
 fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f32, &str)) -> Reply {
@@ -250,6 +251,20 @@ fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f
             match result.map_err(|e| e.to_string()).and_then(|m| Ok((m, snapshot(store, Some(id))?))) {
                 Ok((message, s)) => Reply::Done { message, kind, snapshot: Box::new(s) },
                 Err(e) => general(format!("保存失败：{e}")),
+            }
+        }
+        Request::SaveSettings { settings, detail } => {
+            match store
+                .save_settings(&settings)
+                .map_err(|e| e.to_string())
+                .and_then(|_| snapshot(store, detail))
+            {
+                Ok(s) => Reply::Done {
+                    message: "设置已保存".into(),
+                    kind: DoneKind::AuthorSet,
+                    snapshot: Box::new(s),
+                },
+                Err(e) => general(format!("保存设置失败：{e}")),
             }
         }
         Request::Search(query) => {

@@ -32,10 +32,12 @@ impl DubanApp {
                 commands.push(Command::OpenExport);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let who = self.author.as_deref().unwrap_or("未设置");
-                if ui.button(format!("填报人：{who}")).on_hover_text("修改填报人姓名").clicked() {
-                    commands.push(Command::EditAuthor);
+                if ui.button("设置…").on_hover_text("填报人、即将到期提醒天数、主题").clicked()
+                {
+                    commands.push(Command::OpenSettings);
                 }
+                let who = self.settings.author.as_deref().unwrap_or("未设置");
+                ui.label(format!("填报人：{who}"));
             });
         });
     }
@@ -60,7 +62,10 @@ impl DubanApp {
     }
 
     pub(super) fn shortcuts(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let modal_open = self.import.is_some() || self.export.is_some() || self.author_dialog.is_some();
+        let modal_open = self.import.is_some()
+            || self.export.is_some()
+            || self.author_dialog.is_some()
+            || self.settings_dialog.is_some();
         let (import, export, find, up, down) = ui.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),

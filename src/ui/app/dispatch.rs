@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 
 use super::{DubanApp, StatusMessage};
-use crate::model::{BoardFilter, DEFAULT_DUE_SOON_DAYS, DirectiveId};
+use crate::model::{BoardFilter, DirectiveId};
 use crate::ui::command::Command;
-use crate::ui::views::{AuthorDialog, ExportDialog, ImportDialog};
+use crate::ui::views::{AuthorDialog, ExportDialog, ImportDialog, SettingsDialog};
 use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
 
 impl DubanApp {
@@ -78,8 +78,11 @@ impl DubanApp {
         if s.detail.as_ref().map(|d| d.row.id) == self.selected {
             self.detail = s.detail;
         }
-        self.author = s.author;
-        if !self.loaded && self.author.is_none() && self.author_dialog.is_none() {
+        if s.settings.due_soon_days != self.settings.due_soon_days {
+            self.derived_for = None;
+        }
+        self.settings = s.settings;
+        if !self.loaded && self.settings.author.is_none() && self.author_dialog.is_none() {
             self.author_dialog = Some(AuthorDialog::default());
         }
         self.loaded = true;
@@ -92,9 +95,10 @@ impl DubanApp {
 
     /// Recomputes sidebar counts and table rows.
     pub(super) fn derive(&mut self, today: NaiveDate) {
-        self.counts = self.board.counts(today, DEFAULT_DUE_SOON_DAYS);
-        self.overview = crate::report::Overview::build(&self.board, today, DEFAULT_DUE_SOON_DAYS);
-        self.rows = self.board.filtered(self.filter, today, DEFAULT_DUE_SOON_DAYS);
+        let soon = self.settings.due_soon_days;
+        self.counts = self.board.counts(today, soon);
+        self.overview = crate::report::Overview::build(&self.board, today, soon);
+        self.rows = self.board.filtered(self.filter, today, soon);
         if let Some(hits) = &self.search_hits {
             let board = &self.board;
             self.rows.retain(|i| hits.contains(&board.directives[*i].id));
@@ -177,7 +181,8 @@ impl DubanApp {
             Command::CancelAuthor => self.author_dialog = None,
             Command::OpenExport => {
                 if self.export.is_none() {
-                    self.export = Some(ExportDialog::new(&self.board, self.clock.today()));
+                    self.export =
+                        Some(ExportDialog::new(&self.board, self.clock.today(), self.settings.due_soon_days));
                 }
             }
             Command::CloseExport => self.export = None,
@@ -192,8 +197,11 @@ impl DubanApp {
                     });
                 }
             }
-            Command::EditAuthor => {
-                self.author_dialog = Some(AuthorDialog::with_name(self.author.as_deref().unwrap_or_default()))
+            Command::OpenSettings => self.settings_dialog = Some(SettingsDialog::new(&self.settings)),
+            Command::CloseSettings => self.settings_dialog = None,
+            Command::SaveSettings(settings) => {
+                self.settings_dialog = None;
+                self.worker.send(Request::SaveSettings { settings, detail: self.selected });
             }
         }
     }

@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui::{Panel, RichText, Ui};
 
-use super::views::{AuthorDialog, BoardTable, DetailView, ExportDialog, ImportDialog, SearchBar, Sidebar};
+use super::views::{
+    AuthorDialog, BoardTable, DetailView, ExportDialog, ImportDialog, SearchBar, SettingsDialog, Sidebar,
+};
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
 use crate::model::{
-    Board, BoardFilter, DEFAULT_DUE_SOON_DAYS, DirectiveDetail, DirectiveId, DirectiveRow, OfficeCounts,
-    OfficeId,
+    Board, BoardFilter, DirectiveDetail, DirectiveId, DirectiveRow, OfficeCounts, OfficeId, Settings,
 };
 use crate::report::Overview;
 use crate::store::Store;
@@ -35,7 +36,9 @@ pub struct DubanApp {
     // The cached view of the data, replaced whole by each snapshot.
     board: Board,
     detail: Option<DirectiveDetail>,
-    author: Option<String>,
+    settings: Settings,
+    /// The theme last applied to the context.
+    applied_dark: Option<bool>,
     loaded: bool,
     // Derived from the board, the filter and today; recomputed when one changes.
     counts: HashMap<Option<OfficeId>, OfficeCounts>,
@@ -56,6 +59,7 @@ pub struct DubanApp {
     import: Option<ImportDialog>,
     export: Option<ExportDialog>,
     author_dialog: Option<AuthorDialog>,
+    settings_dialog: Option<SettingsDialog>,
     status: Option<StatusMessage>,
     window_title: String,
 }
@@ -72,7 +76,8 @@ impl DubanApp {
             data_dir: data_dir.to_path_buf(),
             board: Board::default(),
             detail: None,
-            author: None,
+            settings: Settings::default(),
+            applied_dark: None,
             loaded: false,
             counts: HashMap::new(),
             rows: Vec::new(),
@@ -89,6 +94,7 @@ impl DubanApp {
             import: None,
             export: None,
             author_dialog: None,
+            settings_dialog: None,
             status: None,
             window_title: String::new(),
         }
@@ -109,7 +115,10 @@ impl DubanApp {
         self.detail.as_ref()
     }
     pub fn author(&self) -> Option<&str> {
-        self.author.as_deref()
+        self.settings.author.as_deref()
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
     pub fn status(&self) -> Option<&StatusMessage> {
         self.status.as_ref()
@@ -163,6 +172,10 @@ impl DubanApp {
     /// Draws one frame. Callable from a test harness without eframe.
     pub fn ui(&mut self, ui: &mut Ui) {
         self.worker.attach(ui.ctx());
+        if self.applied_dark != Some(self.settings.dark) {
+            ui.ctx().set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            self.applied_dark = Some(self.settings.dark);
+        }
         for reply in self.worker.poll() {
             self.on_reply(reply);
         }
@@ -182,7 +195,7 @@ impl DubanApp {
             });
         });
         Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
-            self.detail_view.ui(ui, self.detail.as_ref(), today, &mut commands);
+            self.detail_view.ui(ui, self.detail.as_ref(), today, self.settings.due_soon_days, &mut commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             if self.overview_shown {
@@ -202,7 +215,7 @@ impl DubanApp {
                 &self.rows,
                 self.selected,
                 today,
-                DEFAULT_DUE_SOON_DAYS,
+                self.settings.due_soon_days,
                 &crate::store::query_words(self.search.text()),
                 &mut commands,
             );
@@ -214,7 +227,10 @@ impl DubanApp {
             dialog.ui(ui, &self.board, today, &mut commands);
         }
         if let Some(dialog) = &mut self.author_dialog {
-            dialog.ui(ui, self.author.is_some(), &mut commands);
+            dialog.ui(ui, &mut commands);
+        }
+        if let Some(dialog) = &mut self.settings_dialog {
+            dialog.ui(ui, &mut commands);
         }
 
         for command in commands {

@@ -11,12 +11,8 @@ pub struct AuthorDialog {
 }
 
 impl AuthorDialog {
-    pub fn with_name(name: &str) -> AuthorDialog {
-        AuthorDialog { name: name.to_owned(), focused: false }
-    }
-
-    /// Shows the dialog; `cancellable` when a name is already set (changing it from the menu).
-    pub fn ui(&mut self, ui: &mut Ui, cancellable: bool, commands: &mut Vec<Command>) {
+    /// Shows the dialog (first start: there is no way around giving a name; 设置… changes it).
+    pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         Modal::new(egui::Id::unique("author-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(360.0);
             ui.heading("填报人");
@@ -34,9 +30,6 @@ impl AuthorDialog {
             ui.horizontal(|ui| {
                 if ui.add_enabled(ready, egui::Button::new("确定")).clicked() || (ready && enter) {
                     commands.push(Command::SetAuthor(self.name.trim().to_owned()));
-                }
-                if cancellable && ui.button("取消").clicked() {
-                    commands.push(Command::CancelAuthor);
                 }
             });
         });

@@ -46,6 +46,7 @@ impl DetailView {
         ui: &mut Ui,
         detail: Option<&DirectiveDetail>,
         today: NaiveDate,
+        due_soon_days: i64,
         commands: &mut Vec<Command>,
     ) {
         let Some(detail) = detail else {
@@ -83,7 +84,7 @@ impl DetailView {
                 if optional_date_picker(ui, "detail-deadline", &mut self.deadline, today).changed() {
                     commands.push(Command::SetDeadline(id, self.deadline));
                 }
-                let urgency = detail.row.urgency(today, crate::model::DEFAULT_DUE_SOON_DAYS);
+                let urgency = detail.row.urgency(today, due_soon_days);
                 let words = days_text(detail.row.deadline, detail.row.status, today);
                 ui.label(
                     RichText::new(words)

@@ -31,6 +31,7 @@ pub struct ExportDialog {
     path: String,
     stage: Stage,
     picking: Option<Receiver<Option<PathBuf>>>,
+    due_soon_days: i64,
 }
 
 /// The folder reports go to by default: the user's documents, else the home folder.
@@ -41,7 +42,7 @@ fn default_folder() -> PathBuf {
 }
 
 impl ExportDialog {
-    pub fn new(board: &Board, today: NaiveDate) -> ExportDialog {
+    pub fn new(board: &Board, today: NaiveDate, due_soon_days: i64) -> ExportDialog {
         let scope = board.notices.first().map_or(Scope::AllOpen, |n| Scope::Notice(n.id));
         let format = Format::Docx;
         let path =
@@ -54,6 +55,7 @@ impl ExportDialog {
             path: path.display().to_string(),
             stage: Stage::Choosing,
             picking: None,
+            due_soon_days,
         }
     }
 
@@ -163,7 +165,7 @@ impl ExportDialog {
                     scope: self.scope,
                     report_date: self.report_date,
                     offices,
-                    due_soon_days: crate::model::DEFAULT_DUE_SOON_DAYS,
+                    due_soon_days: self.due_soon_days,
                 };
                 self.stage = Stage::Exporting { fraction: 0.0, step: "准备导出…".into() };
                 commands.push(Command::Export {

@@ -8,6 +8,7 @@ mod import_dialog;
 mod import_review;
 mod overview;
 mod search_bar;
+mod settings_dialog;
 mod sidebar;
 
 pub use author_dialog::AuthorDialog;
@@ -17,4 +18,5 @@ pub use export_dialog::ExportDialog;
 pub use import_dialog::ImportDialog;
 pub use overview::overview_ui;
 pub use search_bar::SearchBar;
+pub use settings_dialog::SettingsDialog;
 pub use sidebar::Sidebar;

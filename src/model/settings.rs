@@ -1,0 +1,24 @@
+//! 设置 — the officer's preferences, kept in the database.
+
+use super::DEFAULT_DUE_SOON_DAYS;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// 填报人 — signs progress notes and changes; asked once.
+    pub author: Option<String>,
+    /// 即将到期 — directives due within this many days are amber.
+    pub due_soon_days: i64,
+    /// 深色主题
+    pub dark: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { author: None, due_soon_days: DEFAULT_DUE_SOON_DAYS, dark: false }
+    }
+}
+
+impl Settings {
+    /// The due-soon window the UI accepts.
+    pub const DUE_SOON_RANGE: std::ops::RangeInclusive<i64> = 0..=30;
+}

@@ -1,0 +1,62 @@
+//! 设置 — the officer's name, the due-soon window and the theme.
+
+use egui::{DragValue, Modal, TextEdit, Ui};
+
+use crate::model::Settings;
+use crate::ui::command::Command;
+
+pub struct SettingsDialog {
+    draft: Settings,
+    name: String,
+}
+
+impl SettingsDialog {
+    pub fn new(current: &Settings) -> SettingsDialog {
+        SettingsDialog { draft: current.clone(), name: current.author.clone().unwrap_or_default() }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let modal = Modal::new(egui::Id::unique("settings-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(380.0);
+            ui.heading("设置");
+            ui.separator();
+            egui::Grid::new("settings-form").num_columns(2).spacing([12.0, 10.0]).show(ui, |ui| {
+                let label = ui.label("填报人");
+                ui.add(TextEdit::singleline(&mut self.name).hint_text("您的姓名")).labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("即将到期提醒");
+                ui.horizontal(|ui| {
+                    ui.add(
+                        DragValue::new(&mut self.draft.due_soon_days)
+                            .range(Settings::DUE_SOON_RANGE)
+                            .suffix(" 天"),
+                    )
+                    .labelled_by(label.id);
+                    ui.weak("内到期的标为琥珀色");
+                });
+                ui.end_row();
+                ui.label("主题");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.draft.dark, false, "浅色");
+                    ui.radio_value(&mut self.draft.dark, true, "深色");
+                });
+                ui.end_row();
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let ready = !self.name.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new("保存")).clicked() {
+                    let settings =
+                        Settings { author: Some(self.name.trim().to_owned()), ..self.draft.clone() };
+                    commands.push(Command::SaveSettings(settings));
+                }
+                if ui.button("取消").clicked() {
+                    commands.push(Command::CloseSettings);
+                }
+            });
+        });
+        if modal.should_close() {
+            commands.push(Command::CloseSettings);
+        }
+    }
+}
