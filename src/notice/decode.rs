@@ -93,7 +93,9 @@ fn has_binary_bytes(bytes: &[u8]) -> bool {
 
 /// UTF-16 without BOM: many NUL bytes in a regular pattern.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
-    bytes.len() >= 4 && bytes.len() % 2 == 0 && bytes.iter().filter(|b| **b == 0).count() * 4 >= bytes.len()
+    bytes.len() >= 4
+        && bytes.len().is_multiple_of(2)
+        && bytes.iter().filter(|b| **b == 0).count() * 4 >= bytes.len()
 }
 
 /// Refuses empty text and text with control characters other than line breaks and tabs.
