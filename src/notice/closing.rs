@@ -51,7 +51,7 @@ fn is_closing_like(line: &str) -> bool {
         return true;
     }
     let short = line.chars().count() <= 30;
-    let ends_sentence = line.ends_with(['。', '；', ';', '！', '？', '：', ':']);
+    let ends_sentence = line.contains(['。', '；', ';', '！', '？']) || line.ends_with(['：', ':']);
     short && !ends_sentence && marker_of(line).is_none() && standalone(line, UnitRules::default()).is_none()
 }
 
@@ -105,6 +105,10 @@ mod tests {
     fn requirements_and_unit_lines_are_not_closing() {
         let lines = ["一、加强宣传", "8. 组织开展教育。", "责任部门：宣传科、各大队"];
         assert_eq!(closing_start(&lines), 3);
+        assert_eq!(
+            closing_start(&["二、工作要求", "各大队要高度重视。（责任单位：各大队）"]),
+            2
+        );
         assert_eq!(
             notice_date(&["支队办公室        2024年3月13日印发"]),
             NaiveDate::from_ymd_opt(2024, 3, 13)

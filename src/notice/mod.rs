@@ -8,6 +8,11 @@ mod closing;
 mod deadline;
 mod decode;
 mod directives;
+mod docx;
+mod docx_body;
+mod docx_numbering;
+mod docx_table;
+mod encodings;
 mod error;
 mod header;
 mod names;
@@ -15,6 +20,7 @@ mod norm;
 mod numbering;
 mod outline;
 mod section;
+mod source;
 mod text;
 mod units;
 
@@ -24,7 +30,10 @@ use crate::model::NoticeDraft;
 
 pub use deadline::{find_deadline, find_recurrence, month_end, notice_default, week_end};
 pub use decode::{DecodedText, MAX_NOTICE_BYTES, decode_text, read_text_file};
+pub use docx::{MAX_DOCX_BYTES, MAX_PART_BYTES, read_docx, read_docx_limited};
+pub use encodings::{ENCODINGS, EncodingCandidate, candidate_decodings, decode_with};
 pub use error::{NoticeError, io_reason};
+pub use source::{DOCX, decode_bytes, read_notice_file};
 pub use text::split_clauses;
 pub use units::{UnitLine, UnitRules, find_inline, find_last_unit_line};
 

@@ -44,7 +44,7 @@ impl Marker {
     }
 }
 
-fn chinese_label(v: u32) -> String {
+pub(super) fn chinese_label(v: u32) -> String {
     const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     let (tens, unit) = ((v / 10) as usize, (v % 10) as usize);
     let mut s = String::new();
