@@ -14,6 +14,9 @@ pub struct NoticeDraft {
     pub recipients: Vec<String>,
     /// 会议 — e.g. 2022年第10次办公会议.
     pub meeting: Option<String>,
+    /// 发文字号 — e.g. 辽消〔2024〕12号.
+    #[serde(default)]
+    pub doc_number: Option<String>,
     /// 印发日期 — the date deadlines are counted from.
     pub issued_on: NaiveDate,
     /// 导语 — the text between the recipients line and the first section.
@@ -50,6 +53,14 @@ pub struct DirectiveDraft {
     /// 配合单位 — supporting units, as written.
     pub support_offices: Vec<String>,
     pub deadline: DeadlineDraft,
+    /// The words the units came from (（牵头单位：X；配合单位：Y）, 由X牵头，Y配合, 责任部门：X),
+    /// for the review screen; `None` when no unit is named.
+    #[serde(default)]
+    pub units_phrase: Option<String>,
+    /// Headings and lead-ins above this directive (（一）高层建筑 › 具体要求如下：), so no
+    /// text is lost when numbered items nest.
+    #[serde(default)]
+    pub context: Option<String>,
 }
 
 /// 完成时限 — a deadline and where it came from.

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
 
+use super::norm::{Norm, parse_digits};
 use crate::model::DeadlineDraft;
 
 /// One deadline pattern: the regex and how its match becomes a date.
@@ -14,7 +15,11 @@ struct Rule {
 }
 
 fn num(c: &regex::Captures, i: usize) -> Option<u32> {
-    c.get(i)?.as_str().parse().ok()
+    parse_digits(c.get(i)?.as_str())
+}
+
+fn year(c: &regex::Captures, i: usize) -> Option<i32> {
+    i32::try_from(num(c, i)?).ok()
 }
 
 /// Last day of `month` in `year`.
@@ -35,29 +40,52 @@ fn upcoming(year: i32, month: u32, day: u32, issued: NaiveDate) -> Option<NaiveD
     if date < issued { NaiveDate::from_ymd_opt(year + 1, month, day) } else { Some(date) }
 }
 
+/// A date that has already passed in the notice's year means the next year's.
+fn roll(
+    date: Option<NaiveDate>,
+    issued: NaiveDate,
+    next: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    match date {
+        Some(d) if d < issued => next(issued.year() + 1),
+        other => other,
+    }
+}
+
+fn quarter_end(q: &str, issued: NaiveDate) -> Option<NaiveDate> {
+    let q = "一二三四".chars().position(|c| q.starts_with(c))? as u32 + 1;
+    roll(month_end(issued.year(), q * 3), issued, |y| month_end(y, q * 3))
+}
+
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |re: &str, resolve| Rule { re: Regex::new(re).expect("deadline regex"), resolve };
     vec![
         rule(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, _| {
-            NaiveDate::from_ymd_opt(c[1].parse().ok()?, num(c, 2)?, num(c, 3)?)
+            NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
         }),
-        rule(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?", |c, _| {
-            month_end(c[1].parse().ok()?, num(c, 2)?)
-        }),
+        rule(
+            r"(?:完成时限|办结时限|时限|完成时间)：\s*(\d{4})年(\d{1,2})月(\d{1,2})日",
+            |c, _| NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?),
+        ),
+        rule(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
+        rule(r"(\d{4})年(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, 12)),
         rule(r"(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
         rule(r"(\d{1,2})月(?:底|末)(?:前|之前)?", |c, issued| {
-            let end = month_end(issued.year(), num(c, 1)?)?;
-            if end < issued { month_end(issued.year() + 1, num(c, 1)?) } else { Some(end) }
+            let m = num(c, 1)?;
+            roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),
         rule(r"(?:今年|年)(?:底|末|内)(?:前|之前)?", |_, issued| month_end(issued.year(), 12)),
         rule(r"上半年", |_, issued| month_end(issued.year(), 6)),
+        rule(r"下半年", |_, issued| month_end(issued.year(), 12)),
         rule(r"本周(?:内)?", |_, issued| Some(week_end(issued))),
         rule(r"(?:本月|月底)(?:底|内|前)?", |_, issued| month_end(issued.year(), issued.month())),
-        rule(r"(?:第)?([一二三四])季度(?:末|底)?(?:前)?", |c, issued| {
-            let q = "一二三四".chars().position(|q| c[1].starts_with(q))? as u32 + 1;
-            month_end(issued.year(), q * 3)
+        rule(r"(?:第)?([一二三四])季度(?:末前|底前|末|底|前|之前|内)", |c, issued| {
+            quarter_end(&c[1], issued)
+        }),
+        rule(r"(?:完成时限|时限|完成时间)：\s*(?:第)?([一二三四])季度", |c, issued| {
+            quarter_end(&c[1], issued)
         }),
     ]
 });
@@ -67,29 +95,55 @@ static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("recurrence regex")
 });
 
+/// Ongoing work: no date, and no date inherited either.
+static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:完成时限|时限|完成时间)：\s*(?:长期坚持|长期|持续推进|持续|常态化)",
+        r"|（(?:长期坚持|长期|持续|常态化)）",
+        r"|长期坚持|常态化(?:开展|推进|落实|坚持)",
+    ))
+    .expect("ongoing regex")
+});
+
 /// Deadline words that are not deadlines (slogans, dates of record).
 const NOT_DEADLINES: [&str; 3] = ["截至", "截止到", "年底交账"];
 
-/// The first deadline written in `text`, with the words it came from.
+/// A date of record (截至3月底，…): up to the next punctuation, no deadline.
+static AS_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:截至|截止到|截止至)[^，。；、]*").expect("as-of regex"));
+
+/// The first deadline written in `text`, with the words it came from: a date, or ongoing
+/// work (长期坚持, 常态化开展) as no date. Recurrences (每月25日前) are not deadlines.
 pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
-    let best = RULES
+    let norm = Norm::new(text);
+    let folded = norm.text.as_str();
+    let mut blocked: Vec<_> = RECURRENCE.find_iter(folded).map(|m| m.range()).collect();
+    blocked.extend(AS_OF.find_iter(folded).map(|m| m.range()));
+    let dated = RULES
         .iter()
         .filter_map(|rule| {
-            rule.re.captures_iter(text).find_map(|c| {
+            rule.re.captures_iter(folded).find_map(|c| {
                 let m = c.get(0)?;
-                let before = &text[..m.start()];
-                let after = &text[m.start()..];
-                if NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w)) {
+                let before = &folded[..m.start()];
+                let after = &folded[m.start()..];
+                let excluded = NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))
+                    || blocked.iter().any(|r| r.start < m.end() && m.start() < r.end)
+                    || (m.as_str().starts_with('年')
+                        && before.ends_with(|c: char| "一二两三四五几十".contains(c)));
+                if excluded {
                     return None;
                 }
-                Some((m.start(), (rule.resolve)(&c, issued)?, m.as_str()))
+                Some((m.range(), (rule.resolve)(&c, issued)?))
             })
         })
-        .min_by_key(|(pos, _, _)| *pos)?;
-    let (_, date, phrase) = best;
+        .min_by_key(|(range, _)| range.start);
+    let (range, date) = match dated {
+        Some((range, date)) => (range, Some(date)),
+        None => (ONGOING.find(folded)?.range(), None),
+    };
     Some(DeadlineDraft {
-        date: Some(date),
-        phrase: Some(phrase.to_owned()),
+        date,
+        phrase: Some(norm.orig(text, range).to_owned()),
         inferred: false,
         recurrence: None,
     })
@@ -97,7 +151,8 @@ pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
 
 /// A recurring requirement (每月25日前, 每季度), kept as written.
 pub fn find_recurrence(text: &str) -> Option<String> {
-    RECURRENCE.find(text).map(|m| m.as_str().to_owned())
+    let norm = Norm::new(text);
+    RECURRENCE.find(&norm.text).map(|m| norm.orig(text, m.range()).to_owned())
 }
 
 /// A deadline the preamble sets for the whole notice, e.g. `作为…本周工作重点` gives every
@@ -138,6 +193,27 @@ mod tests {
         assert_eq!(date_of("二季度末前完成", issued), Some(d("2022-06-30")));
         assert_eq!(date_of("持续加强监督执法", issued), None);
         assert_eq!(date_of("截至3月15日前", issued), None);
+        assert_eq!(date_of("对照截至3月底的统计", issued), None);
+        assert_eq!(date_of("２０２４年５月３１日前", issued), Some(d("2024-05-31")));
+        assert_eq!(date_of("2023年底前", issued), Some(d("2023-12-31")));
+        assert_eq!(date_of("一季度前完成", "2024-02-28"), Some(d("2024-03-31")));
+        assert_eq!(date_of("完成时限：2024年6月30日", issued), Some(d("2024-06-30")));
+        assert_eq!(date_of("关于一季度火灾形势", issued), None);
+        assert_eq!(date_of("2024年3月12日，会议召开", issued), None);
+        assert_eq!(date_of("确保年底交账", issued), None);
+        assert_eq!(date_of("每年底前报送", issued), None);
+        assert_eq!(date_of("力争三年内建成", issued), None);
+    }
+
+    #[test]
+    fn ongoing_work_has_no_date_but_says_why() {
+        let dl = find_deadline("长期坚持“首战用我”理念，常态化开展练兵", d("2024-04-01")).unwrap();
+        assert_eq!((dl.date, dl.phrase.as_deref()), (None, Some("长期坚持")));
+        assert_eq!(
+            find_deadline("6月底前摸排，常态化开展", d("2024-04-01")).and_then(|d| d.date),
+            Some(d("2024-06-30"))
+        );
+        assert_eq!(find_deadline("持续推进初战机制改革", d("2024-04-01")), None);
     }
 
     #[test]
@@ -159,5 +235,6 @@ mod tests {
         assert_eq!(find_recurrence("每月25日前报送进展").as_deref(), Some("每月25日前"));
         assert_eq!(find_recurrence("每季度通报一次").as_deref(), Some("每季度"));
         assert_eq!(find_recurrence("年底前完成"), None);
+        assert_eq!(find_recurrence("每月２５日前报送").as_deref(), Some("每月２５日前"));
     }
 }

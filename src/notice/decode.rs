@@ -1,7 +1,6 @@
 //! Bytes → text: the encodings notices arrive in (UTF-8 with or without BOM, UTF-16 with
 //! BOM, GBK/GB18030), refusing what is not text.
 
-use std::io::Read;
 use std::path::Path;
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
@@ -19,17 +18,11 @@ pub struct DecodedText {
     pub encoding: &'static str,
 }
 
-/// Reads a notice file with a size cap, then decodes it.
+/// Reads a notice file with a size cap, then decodes it; a .docx (by content) is read as
+/// Word. Kept for callers written before .docx input; same as
+/// [`read_notice_file`](super::read_notice_file).
 pub fn read_text_file(path: &Path) -> Result<DecodedText, NoticeError> {
-    let io = |source| NoticeError::Io { source, path: path.to_path_buf() };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_NOTICE_BYTES {
-        return Err(NoticeError::TooLarge { size, limit: MAX_NOTICE_BYTES }.in_file(path));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_NOTICE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    decode_text(&bytes).map_err(|e| e.in_file(path))
+    super::source::read_notice_file(path)
 }
 
 /// Decodes notice bytes: a BOM decides; else valid UTF-8 is UTF-8; else GB18030 (a superset
@@ -73,13 +66,15 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, NoticeError> {
 
 /// NUL or other C0 control bytes (besides tab, line breaks, form feed) never occur in text
 /// encoded as UTF-8 or GB18030.
-fn has_binary_bytes(bytes: &[u8]) -> bool {
+pub(super) fn has_binary_bytes(bytes: &[u8]) -> bool {
     bytes.iter().any(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
 /// UTF-16 without BOM: many NUL bytes in a regular pattern.
-fn looks_like_utf16(bytes: &[u8]) -> bool {
-    bytes.len() >= 4 && bytes.len() % 2 == 0 && bytes.iter().filter(|b| **b == 0).count() * 4 >= bytes.len()
+pub(super) fn looks_like_utf16(bytes: &[u8]) -> bool {
+    bytes.len() >= 4
+        && bytes.len().is_multiple_of(2)
+        && bytes.iter().filter(|b| **b == 0).count() * 4 >= bytes.len()
 }
 
 /// Refuses empty text and text with control characters other than line breaks and tabs.

@@ -19,6 +19,9 @@ use super::text::{Clause, clean_line, first_phrase, split_clauses, strip_end_mar
 pub struct Piece {
     pub title: String,
     pub text: String,
+    /// Text before the first marker that only leads in (会议要求：, 会议强调，…): shown as
+    /// context of the pieces, not tracked itself.
+    pub lead_in: bool,
 }
 
 static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,8 +32,10 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}要
 /// Emphasis verbs dropped from headline titles: 要突出在建工地治理 → 在建工地治理.
 const FOCUS_VERBS: [&str; 7] = ["突出", "抓好", "抓实", "做好", "狠抓", "聚焦", "注重"];
 /// Sentence openings that look like `XX要` but are not a subject.
-const NOT_SUBJECTS: [&str; 12] =
-    ["同时", "特别", "并且", "对于", "对此", "为此", "因此", "此外", "还", "都", "也", "更"];
+const NOT_SUBJECTS: [&str; 13] =
+    ["同时", "特别", "并且", "对于", "对此", "为此", "因此", "此外", "还", "都", "也", "更", "会议"];
+/// Openings of a lead-in sentence in minutes.
+const LEAD_IN_OPENINGS: [&str; 6] = ["会议认为", "会议指出", "会议强调", "会议要求", "会议听取", "会议研究"];
 /// Longest headline sentence, in characters.
 const HEADLINE_MAX: usize = 20;
 
@@ -92,7 +97,7 @@ impl Strategy {
 /// Splits `body` (a section without its title sentence and unit line).
 /// A body with no markers is one directive titled `section_title`.
 pub fn split_directives(section_title: &str, body: &str) -> Vec<Piece> {
-    let clauses = split_clauses(body);
+    let clauses = split_before_lists(split_clauses(body));
     let first_content = clauses.iter().position(|c| !c.trimmed().is_empty());
     let markers = [Strategy::Enumerated, Strategy::Headline, Strategy::Subject]
         .into_iter()
@@ -121,16 +126,42 @@ pub fn split_directives(section_title: &str, body: &str) -> Vec<Piece> {
             let phrase = first_phrase(&intro);
             phrase.strip_prefix('要').unwrap_or(phrase).to_owned()
         };
-        pieces.push(Piece { title, text: intro });
+        let lead_in = !markers.is_empty()
+            && (intro.ends_with(['：', ':']) || LEAD_IN_OPENINGS.iter().any(|w| intro.starts_with(w)));
+        pieces.push(Piece { title, text: intro, lead_in });
     }
     for (k, (start, title)) in markers.iter().enumerate() {
         let end = markers.get(k + 1).map_or(clauses.len(), |(next, _)| *next);
-        pieces.push(Piece { title: title.clone(), text: join(*start..end) });
+        pieces.push(Piece { title: title.clone(), text: join(*start..end), lead_in: false });
     }
     if pieces.is_empty() {
-        pieces.push(Piece { title: section_title.to_owned(), text: section_title.to_owned() });
+        pieces.push(Piece {
+            title: section_title.to_owned(),
+            text: section_title.to_owned(),
+            lead_in: false,
+        });
     }
     pieces
+}
+
+/// Cuts a clause after a colon that opens a list (`会议要求：一是…`), so the list's first
+/// item starts a clause of its own.
+fn split_before_lists(clauses: Vec<Clause<'_>>) -> Vec<Clause<'_>> {
+    let mut out = Vec::with_capacity(clauses.len());
+    for clause in clauses {
+        let cut = clause.text.char_indices().find_map(|(i, c)| {
+            let after = i + c.len_utf8();
+            (matches!(c, '：' | ':') && ENUMERATED.is_match(&clause.text[after..])).then_some(after)
+        });
+        match cut {
+            Some(at) => {
+                out.push(Clause { text: &clause.text[..at], sentence_start: clause.sentence_start });
+                out.push(Clause { text: &clause.text[at..], sentence_start: false });
+            }
+            None => out.push(clause),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -166,6 +197,14 @@ mod tests {
     fn subject_led_sentences() {
         let body = "机关要严格管理，要严把会议关；要加强消杀。队伍要加强管控，滚动排查。同时要做好宣传。信息要及时报告。";
         assert_eq!(titles(body), ["机关要严格管理", "队伍要加强管控", "信息要及时报告"]);
+    }
+
+    #[test]
+    fn a_list_after_a_colon_and_a_lead_in() {
+        let pieces = split_directives("节", "会议认为，形势平稳。会议要求：一是强化排查；二是加强教育。");
+        let got: Vec<(&str, bool)> = pieces.iter().map(|p| (p.title.as_str(), p.lead_in)).collect();
+        assert_eq!(got, [("会议认为", true), ("强化排查", false), ("加强教育", false)]);
+        assert!(pieces[0].text.ends_with("会议要求："));
     }
 
     #[test]

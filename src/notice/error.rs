@@ -10,10 +10,20 @@ pub enum NoticeError {
     NotText,
     #[error("无法识别文本编码（既不是 UTF-8，也不是 GBK/GB18030）")]
     UnknownEncoding,
+    #[error("按 {encoding} 编码读取失败：内容含有该编码下无效的字节，请换一种编码")]
+    WrongEncoding { encoding: String },
     #[error("文件过大（{size} 字节，上限 {limit} 字节），请确认选择的是通知文件")]
     TooLarge { size: u64, limit: u64 },
     #[error("未找到编号部分（“一、”“二、”……），无法识别为工作要求通知")]
     NoSections,
+    #[error("文档已加密（或为旧版 .doc 格式），请在 Word 中取消密码并另存为 .docx 后再导入")]
+    Encrypted,
+    #[error("不是有效的 Word 文档（{reason}）")]
+    BadDocx { reason: String },
+    #[error("文档解压后超过 {limit} 字节，可能是恶意压缩文件，已拒绝")]
+    Unpacked { limit: u64 },
+    #[error("文档内含不安全的路径（{name}），已拒绝")]
+    UnsafePath { name: String },
     #[error("无法读取文件（{}）：{path}", io_reason(.source))]
     Io { source: std::io::Error, path: PathBuf },
     #[error("{inner}：{path}")]

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::names::split_top_level;
+
 /// What the header says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Header {
@@ -12,6 +14,7 @@ pub struct Header {
     pub issuer: Option<String>,
     pub recipients: Vec<String>,
     pub meeting: Option<String>,
+    pub doc_number: Option<String>,
     pub preamble: String,
 }
 
@@ -23,16 +26,33 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("meeting regex")
 });
 
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{0,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\s*\d{1,4}\s*[号期]$")
+        .expect("doc number regex")
+});
+
 /// A recipients line: short, ends with a colon, names units (各支队、机关各处室：).
 fn is_recipients_line(line: &str) -> bool {
     (line.ends_with('：') || line.ends_with(':'))
         && line.chars().count() <= 80
         && !line.contains('。')
         && !line.contains("责任")
+        && !line.contains("如下")
+}
+
+/// Letterhead (辽宁省消防救援总队文件), urgency or secrecy marks: not part of the title.
+fn is_letterhead(line: &str) -> bool {
+    (line.ends_with("文件") && line.chars().count() <= 30)
+        || ["特急", "加急", "平急", "机密", "秘密", "内部"].contains(&line)
+        || line.starts_with("签发人")
 }
 
 /// Parses header lines (already cleaned, no empty lines).
-pub fn parse_header(lines: &[&str]) -> Header {
+pub fn parse_header(all: &[&str]) -> Header {
+    let doc_number = all.iter().find(|l| DOC_NUMBER.is_match(l)).map(|l| (*l).to_owned());
+    let lines: Vec<&str> =
+        all.iter().copied().filter(|l| !DOC_NUMBER.is_match(l) && !is_letterhead(l)).collect();
+    let lines = lines.as_slice();
     let recipients_at = lines.iter().position(|l| is_recipients_line(l));
     let title_end = match recipients_at {
         Some(i) => i,
@@ -45,9 +65,8 @@ pub fn parse_header(lines: &[&str]) -> Header {
     let title: String = lines[..title_end].concat();
     let recipients = recipients_at
         .map(|i| {
-            lines[i]
-                .trim_end_matches(['：', ':'])
-                .split(['、', '，', ','])
+            split_top_level(lines[i].trim_end_matches(['：', ':']), &['、', '，', ','])
+                .into_iter()
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
@@ -65,7 +84,7 @@ pub fn parse_header(lines: &[&str]) -> Header {
         .iter()
         .find_map(|s| MEETING.find(s))
         .map(|m| m.as_str().to_owned());
-    Header { title, issuer, recipients, meeting, preamble }
+    Header { title, issuer, recipients, meeting, doc_number, preamble }
 }
 
 #[cfg(test)]
@@ -93,5 +112,20 @@ mod tests {
         assert_eq!(h.title, "关于做好安全生产工作的通知");
         assert_eq!(h.issuer, None);
         assert_eq!(h.preamble, "为做好工作，现通知如下。");
+    }
+
+    #[test]
+    fn letterhead_and_document_number_stay_out_of_the_title() {
+        let h = parse_header(&[
+            "辽宁省消防救援总队办公室文件",
+            "辽消办〔2024〕12号",
+            "辽宁省消防救援总队办公室关于规范公文处理的通知",
+            "各县（市、区）消安委，总队机关各部门：",
+            "现将有关事项通知如下：",
+        ]);
+        assert_eq!(h.title, "辽宁省消防救援总队办公室关于规范公文处理的通知");
+        assert_eq!(h.doc_number.as_deref(), Some("辽消办〔2024〕12号"));
+        assert_eq!(h.recipients, ["各县（市、区）消安委", "总队机关各部门"]);
+        assert_eq!(h.preamble, "现将有关事项通知如下：");
     }
 }

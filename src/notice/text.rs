@@ -73,14 +73,13 @@ pub fn split_clauses(text: &str) -> Vec<Clause<'_>> {
 /// The clause's text up to its first comma (，,) or end mark, without the mark.
 pub fn first_phrase(s: &str) -> &str {
     let s = clean_line(s);
-    let end =
-        s.find(|c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：')).unwrap_or(s.len());
+    let end = s.find(['，', ',', '。', '；', ';', '！', '？', '：']).unwrap_or(s.len());
     &s[..end]
 }
 
 /// Removes a trailing end mark (。；！？) from a clause.
 pub fn strip_end_mark(s: &str) -> &str {
-    clean_line(s).trim_end_matches(['。', '；', ';', '！', '？', '!', '?'])
+    clean_line(clean_line(s).trim_end_matches(['。', '；', ';', '！', '？', '!', '?']))
 }
 
 /// Chinese numerals 一…九十九 as used for section numbers; returns the value.

@@ -1,88 +1,208 @@
-//! 责任单位 — the bracketed line that names who carries a section out:
-//! `（责任处室：防火监督处、新闻宣传处）`, `（牵头单位：X；配合单位：Y、Z）`.
+//! 责任单位 — who carries a requirement out, in the forms notices write it:
+//! `（责任处室：防火监督处、新闻宣传处）`, `（牵头单位：X；配合单位：Y、Z）`,
+//! `(责任单位:A、B)`, a bare `责任部门：X` line, and inline `由X牵头，Y配合`.
+//! Lead (牵头) and supporting (配合/参与) units are kept apart; names keep their own brackets
+//! (`市交通委（市道运局）`, `各县（市、区）人民政府`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Labels that introduce responsible (lead) units.
-const LEAD_LABELS: [&str; 10] = [
-    "责任处室",
-    "责任单位",
-    "责任部门",
-    "牵头单位",
-    "牵头处室",
-    "牵头部门",
-    "主责单位",
-    "承办单位",
-    "主办单位",
-    "责任科室",
-];
+use regex::Regex;
+
+use super::names::{push_names, split_top_level};
+
+/// Labels that name the lead units outright.
+const LEAD_LABELS: [&str; 8] =
+    ["牵头单位", "牵头处室", "牵头部门", "牵头科室", "主责单位", "承办单位", "主办单位", "牵头"];
+/// Labels for the responsible units: lead, unless a 牵头 label names the lead.
+const RESPONSIBLE_LABELS: [&str; 5] = ["责任处室", "责任单位", "责任部门", "责任科室", "责任主体"];
 /// Labels that introduce supporting units.
-const SUPPORT_LABELS: [&str; 7] =
-    ["配合单位", "配合处室", "配合部门", "协办单位", "参与单位", "协助单位", "协同单位"];
+const SUPPORT_LABELS: [&str; 9] =
+    ["配合单位", "配合处室", "配合部门", "配合科室", "协办单位", "参与单位", "协助单位", "协同单位", "配合"];
 
-/// A unit line found in a text.
+/// How to read a unit list the notice leaves open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnitRules {
+    /// The notice says 排在第一位的为牵头单位: the first responsible unit is the lead.
+    pub first_is_lead: bool,
+}
+
+static FIRST_IS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:第一位|首位|第一个|排名第一)(?:的)?(?:单位|处室|部门|科室)?为牵头")
+        .expect("first-is-lead regex")
+});
+
+impl UnitRules {
+    /// The rules a notice sets for itself (in its preamble or notes).
+    pub fn of_notice(text: &str) -> UnitRules {
+        UnitRules { first_is_lead: FIRST_IS_LEAD.is_match(text) }
+    }
+}
+
+/// Units found in a text, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitLine {
     pub lead: Vec<String>,
     pub support: Vec<String>,
-    /// Where the bracketed line stands in the text (bytes), brackets included.
+    /// Byte range in the text searched, brackets included.
     pub range: Range<usize>,
 }
 
-/// Finds the last unit line in `text`.
+impl UnitLine {
+    pub fn phrase<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.range.clone()).unwrap_or("")
+    }
+}
+
+/// Finds the last bracketed unit line in `text`.
 pub fn find_last_unit_line(text: &str) -> Option<UnitLine> {
+    find_last_unit_line_with(text, UnitRules::default())
+}
+
+pub fn find_last_unit_line_with(text: &str, rules: UnitRules) -> Option<UnitLine> {
     let mut found = None;
     for (i, c) in text.char_indices() {
         if matches!(c, '（' | '(')
-            && let Some(line) = unit_line_at(text, i)
+            && let Some(close) = matching_close(text, i)
+            && let Some((lead, support)) = read_list(inner(text, i, close), rules)
         {
-            found = Some(line);
+            let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
+            found = Some(UnitLine { lead, support, range: i..end });
         }
     }
     found
 }
 
-/// Reads a unit line whose opening bracket is at byte `open`.
-fn unit_line_at(text: &str, open: usize) -> Option<UnitLine> {
-    let inner_start = open + text[open..].chars().next()?.len_utf8();
-    let close = matching_close(text, open)?;
-    let inner = &text[inner_start..close];
-    // Only a bracket that opens with a label is a unit line.
-    split_label(inner)?;
+/// A line that is nothing but units: `（责任单位：X）` or `责任部门：X、Y`.
+pub fn standalone(line: &str, rules: UnitRules) -> Option<UnitLine> {
+    let trimmed = line.trim().trim_end_matches(['。', '；', ';']);
+    let start = line.find(trimmed).unwrap_or(0);
+    if let Some(u) = find_last_unit_line_with(trimmed, rules)
+        && u.range == (0..trimmed.len())
+    {
+        return Some(UnitLine { range: start..start + trimmed.len(), ..u });
+    }
+    split_label(trimmed)?;
+    let (lead, support) = read_list(trimmed, rules)?;
+    Some(UnitLine { lead, support, range: start..start + trimmed.len() })
+}
+
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"由([^，,。；;：:“”（）()\s]{2,40}?)(牵头|负责)",
+        r"(?:[，,]\s*([^，,。；;：:]{2,60}?)(?:配合|参与|协助|协同))?",
+    ))
+    .expect("inline units regex")
+});
+
+/// `由防火监督处牵头，各支队配合` or `由宣传科负责，` inside running text.
+pub fn find_inline(text: &str) -> Option<UnitLine> {
+    INLINE.captures_iter(text).find_map(|c| {
+        let whole = c.get(0)?;
+        let lead_names = c.get(1)?.as_str();
+        let after = text[whole.end()..].chars().next();
+        let responsible = c.get(2)?.as_str() == "负责";
+        if responsible
+            && (c.get(3).is_some()
+                || !after.is_none_or(|a| "，,。；;".contains(a))
+                || ["主要", "分管", "专人", "同志"].iter().any(|w| lead_names.ends_with(w)))
+        {
+            return None;
+        }
+        let mut lead = Vec::new();
+        push_names(&mut lead, lead_names);
+        let mut support = Vec::new();
+        if let Some(s) = c.get(3) {
+            push_names(&mut support, s.as_str());
+        }
+        Some(UnitLine { lead, support, range: whole.range() })
+    })
+}
+
+fn inner(text: &str, open: usize, close: usize) -> &str {
+    let start = open + text[open..].chars().next().map_or(0, char::len_utf8);
+    text.get(start..close).unwrap_or("")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Lead,
+    Responsible,
+    Support,
+}
+
+/// `责任处室：A、B` → (role, `A、B`).
+fn split_label(s: &str) -> Option<(Role, &str)> {
+    let s = s.trim_start();
+    let labelled = |labels: &[&str], role| {
+        labels.iter().find_map(|label| {
+            let rest = s.strip_prefix(label)?.trim_start();
+            let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+            Some((role, rest))
+        })
+    };
+    labelled(&RESPONSIBLE_LABELS, Role::Responsible)
+        .or_else(|| labelled(&LEAD_LABELS, Role::Lead))
+        .or_else(|| labelled(&SUPPORT_LABELS, Role::Support))
+}
+
+/// `X牵头` / `X（牵头）` / `Y、Z配合`: a role written after the names.
+fn split_role_suffix(s: &str) -> Option<(Role, &str)> {
+    let s = s.trim();
+    for (suffix, role) in [
+        ("（牵头）", Role::Lead),
+        ("(牵头)", Role::Lead),
+        ("牵头", Role::Lead),
+        ("配合", Role::Support),
+        ("参与", Role::Support),
+        ("协助", Role::Support),
+    ] {
+        if let Some(names) = s.strip_suffix(suffix)
+            && !names.trim().is_empty()
+        {
+            return Some((role, names));
+        }
+    }
+    None
+}
+
+/// Reads a unit list (a bracket's inside or a bare line); `None` unless it is labelled or
+/// says who leads.
+fn read_list(inner: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)> {
+    let segments = split_top_level(inner, &['；', ';', '，', ',']);
+    let labelled = split_label(inner).is_some();
+    let marked = segments.iter().any(|s| split_role_suffix(s).is_some());
+    if !(labelled || marked && segments.iter().all(|s| split_role_suffix(s).is_some())) {
+        return None;
+    }
+    let has_lead_label = segments.iter().any(|s| {
+        matches!(split_label(s), Some((Role::Lead, _)))
+            || matches!(split_role_suffix(s), Some((Role::Lead, _)))
+    });
     let mut lead = Vec::new();
     let mut support = Vec::new();
-    let mut current_is_support = false;
-    for segment in split_top_level(inner, &['；', ';', '，', ',']) {
+    let mut role = Role::Responsible;
+    for segment in segments {
         let names = match split_label(segment) {
-            Some((label, rest)) => {
-                current_is_support = SUPPORT_LABELS.contains(&label);
+            Some((r, rest)) => {
+                role = r;
                 rest
             }
             None => segment,
         };
-        let target = if current_is_support { &mut support } else { &mut lead };
-        for name in split_top_level(names, &['、', '，', ',', '；', ';', ' ', '\u{3000}']) {
-            let name = name.trim();
-            if !name.is_empty() && !target.iter().any(|n: &String| n == name) {
-                target.push(name.to_owned());
-            }
-        }
+        let (segment_role, names) = split_role_suffix(names).unwrap_or((role, names));
+        let target = match segment_role {
+            Role::Lead => &mut lead,
+            Role::Responsible if !has_lead_label => &mut lead,
+            _ => &mut support,
+        };
+        push_names(target, names);
     }
-    if lead.is_empty() && support.is_empty() {
-        return None;
+    if rules.first_is_lead && !has_lead_label && lead.len() > 1 {
+        let rest = lead.split_off(1);
+        support.splice(0..0, rest);
     }
-    let end = close + text[close..].chars().next()?.len_utf8();
-    Some(UnitLine { lead, support, range: open..end })
-}
-
-/// `责任处室：A、B` → (`责任处室`, `A、B`).
-fn split_label(s: &str) -> Option<(&'static str, &str)> {
-    let s = s.trim_start();
-    LEAD_LABELS.iter().chain(SUPPORT_LABELS.iter()).find_map(|label| {
-        let rest = s.strip_prefix(label)?.trim_start();
-        let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
-        Some((*label, rest))
-    })
+    (!lead.is_empty() || !support.is_empty()).then_some((lead, support))
 }
 
 /// The byte index of the bracket closing the one at `open`.
@@ -97,43 +217,27 @@ fn matching_close(text: &str, open: usize) -> Option<usize> {
                     return Some(open + i);
                 }
             }
+            '\n' => return None,
             _ => {}
         }
     }
     None
 }
 
-/// Splits at any of `seps` outside brackets, so `各县（市、区）人民政府` stays whole.
-fn split_top_level<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
-            c if depth <= 0 && seps.contains(&c) => {
-                parts.push(&s[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    parts.push(&s[start..]);
-    parts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn both(u: &UnitLine) -> (Vec<&str>, Vec<&str>) {
+        (u.lead.iter().map(String::as_str).collect(), u.support.iter().map(String::as_str).collect())
+    }
 
     #[test]
     fn reads_the_seed_form() {
         let text = "加强考评。（责任处室：防火监督处、新闻宣传处）";
         let line = find_last_unit_line(text).unwrap();
-        assert_eq!(line.lead, ["防火监督处", "新闻宣传处"]);
-        assert!(line.support.is_empty());
-        assert_eq!(&text[line.range.clone()], "（责任处室：防火监督处、新闻宣传处）");
+        assert_eq!(both(&line), (vec!["防火监督处", "新闻宣传处"], vec![]));
+        assert_eq!(line.phrase(text), "（责任处室：防火监督处、新闻宣传处）");
     }
 
     #[test]
@@ -141,12 +245,49 @@ mod tests {
         let line =
             find_last_unit_line("(牵头单位:市交通委（市道运局）；配合单位：各县（市、区）人民政府、队务处)")
                 .unwrap();
-        assert_eq!(line.lead, ["市交通委（市道运局）"]);
-        assert_eq!(line.support, ["各县（市、区）人民政府", "队务处"]);
+        assert_eq!(both(&line), (vec!["市交通委（市道运局）"], vec!["各县（市、区）人民政府", "队务处"]));
+        let line = find_last_unit_line("（牵头单位：政治处；责任单位：各大队、机关各科室）").unwrap();
+        assert_eq!(both(&line), (vec!["政治处"], vec!["各大队", "机关各科室"]));
+        let line = find_last_unit_line("（责任单位：防火监督处牵头，各支队配合）").unwrap();
+        assert_eq!(both(&line), (vec!["防火监督处"], vec!["各支队"]));
+    }
+
+    #[test]
+    fn first_unit_leads_where_the_notice_says_so() {
+        let rules = UnitRules::of_notice("（注：责任单位排在第一位的为牵头单位）");
+        assert!(rules.first_is_lead);
+        let line = find_last_unit_line_with("（责任单位：防火监督处、法制处、各支队）", rules).unwrap();
+        assert_eq!(both(&line), (vec!["防火监督处"], vec!["法制处", "各支队"]));
+        assert!(!UnitRules::of_notice("各单位要牵头抓总").first_is_lead);
     }
 
     #[test]
     fn ignores_other_brackets() {
         assert_eq!(find_last_unit_line("学习《讲话材料》（扩大）会议"), None);
+        assert_eq!(find_last_unit_line("储备（详见附件）"), None);
+        assert_eq!(find_last_unit_line("（总队领导、各处室负责同志参加会议）"), None);
+    }
+
+    #[test]
+    fn bare_lines_and_collectives() {
+        let rules = UnitRules::default();
+        let line = standalone("责任部门：市城管委、市水务局", rules).unwrap();
+        assert_eq!(both(&line), (vec!["市城管委", "市水务局"], vec![]));
+        let line = standalone("（责任单位：各区、县级市）", rules).unwrap();
+        assert_eq!(both(&line), (vec!["各区、县级市"], vec![]));
+        assert_eq!(standalone("责任编辑：李某", rules), None);
+        assert_eq!(standalone("加强检查（责任单位：甲）", rules), None);
+    }
+
+    #[test]
+    fn inline_lead_and_support() {
+        let text = "由防火监督科牵头，各大队配合，4月底前完成";
+        let u = find_inline(text).unwrap();
+        assert_eq!(both(&u), (vec!["防火监督科"], vec!["各大队"]));
+        assert_eq!(u.phrase(text), "由防火监督科牵头，各大队配合");
+        let u = find_inline("由宣传科负责，每月选取").unwrap();
+        assert_eq!(both(&u), (vec!["宣传科"], vec![]));
+        assert_eq!(find_inline("由主要负责同志亲自抓"), None);
+        assert_eq!(find_inline("会议由支队长主持"), None);
     }
 }

@@ -1,0 +1,207 @@
+//! A directive before its units and deadline are settled, and how they are settled: its own
+//! words first, then what the headings above it and the unit lines around it say.
+
+use chrono::NaiveDate;
+
+use super::deadline;
+use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use super::units::{self, UnitLine, UnitRules};
+use crate::model::{DeadlineDraft, DirectiveDraft};
+
+/// Longest title taken whole, in characters.
+const TITLE_MAX: usize = 20;
+
+/// Units and the words they came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Units {
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+    pub phrase: String,
+}
+
+impl Units {
+    pub fn from_line(line: UnitLine, text: &str) -> Units {
+        Units { phrase: line.phrase(text).to_owned(), lead: line.lead, support: line.support }
+    }
+}
+
+/// One directive's text and what it inherits.
+#[derive(Debug, Clone, Default)]
+pub struct Candidate {
+    pub title: String,
+    pub text: String,
+    pub context: Vec<String>,
+    /// Units written in the directive itself.
+    pub own_units: Option<Units>,
+    /// Units of a heading above it (a bracket in （一）'s line).
+    pub heading_units: Option<Units>,
+    /// A deadline in a heading above it.
+    pub heading_deadline: Option<DeadlineDraft>,
+}
+
+impl Candidate {
+    /// A numbered item's text: the title is its first sentence, or first phrase if long.
+    pub fn numbered(text: String, rules: UnitRules) -> Candidate {
+        let first = split_clauses(&text).into_iter().next().map_or("", |c| c.text);
+        let (sentence, _) = take_units(strip_end_mark(first), rules);
+        let sentence = sentence.trim_end_matches(['：', ':']).to_owned();
+        let title =
+            if sentence.chars().count() <= TITLE_MAX { sentence } else { first_phrase(&sentence).to_owned() };
+        let own_units = own_units(&text, rules);
+        Candidate { title, text, own_units, ..Candidate::default() }
+    }
+}
+
+/// Units the text names for itself: a bracket, else `由X牵头，Y配合`.
+pub fn own_units(text: &str, rules: UnitRules) -> Option<Units> {
+    units::find_last_unit_line_with(text, rules)
+        .or_else(|| units::find_inline(text))
+        .map(|u| Units::from_line(u, text))
+}
+
+/// Removes the last unit bracket from `s` (a heading), returning what is left and the units.
+pub fn take_units(s: &str, rules: UnitRules) -> (String, Option<Units>) {
+    match units::find_last_unit_line_with(s, rules) {
+        Some(u) => {
+            let rest = format!("{}{}", &s[..u.range.start], &s[u.range.end..]);
+            let units = Units::from_line(u, s);
+            (strip_end_mark(&rest).to_owned(), Some(units))
+        }
+        None => (s.to_owned(), None),
+    }
+}
+
+/// What the directives of a section fall back on.
+pub struct Fallback<'a> {
+    pub issued: NaiveDate,
+    pub section_deadline: Option<&'a DeadlineDraft>,
+    pub notice_deadline: Option<&'a DeadlineDraft>,
+}
+
+/// The deadline of a directive: its own words; a recurring or ongoing directive inherits
+/// nothing; else the nearest heading's, the section title's, the notice's.
+pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
+    let recurrence = deadline::find_recurrence(&c.text);
+    let own = deadline::find_deadline(&c.text, f.issued);
+    let chosen = match own {
+        Some(d) => d,
+        None if recurrence.is_some() => DeadlineDraft::default(),
+        None => c
+            .heading_deadline
+            .as_ref()
+            .or(f.section_deadline)
+            .or(f.notice_deadline)
+            .cloned()
+            .unwrap_or_default(),
+    };
+    DeadlineDraft { recurrence, ..chosen }
+}
+
+/// A slot in a section, in reading order: a directive or a unit line covering those above.
+pub enum Slot {
+    Directive(Candidate),
+    Units(Units),
+}
+
+/// Settles units over a section's slots: a directive's own units; else its heading's; else
+/// the unit line that follows it (covering every directive back to the previous unit line);
+/// else the section's (a unit line before any directive, or in the section heading).
+pub fn settle_units(
+    slots: Vec<Slot>,
+    mut section: Option<Units>,
+) -> (Vec<(Candidate, Option<Units>)>, Option<Units>) {
+    let mut out: Vec<(Candidate, Option<Units>)> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    for slot in slots {
+        match slot {
+            Slot::Directive(c) => {
+                let units = c.own_units.clone().or_else(|| c.heading_units.clone());
+                if units.is_none() {
+                    pending.push(out.len());
+                }
+                out.push((c, units));
+            }
+            Slot::Units(u) if out.is_empty() && section.is_none() => section = Some(u),
+            Slot::Units(u) => {
+                for i in pending.drain(..) {
+                    out[i].1 = Some(u.clone());
+                }
+            }
+        }
+    }
+    for i in pending {
+        out[i].1 = section.clone();
+    }
+    (out, section)
+}
+
+/// The finished directive.
+pub fn finish(number: String, c: Candidate, units: Option<Units>, f: &Fallback) -> DirectiveDraft {
+    let deadline = settle_deadline(&c, f);
+    let (offices, support_offices, units_phrase) = match units {
+        Some(u) => (u.lead, u.support, Some(u.phrase)),
+        None => (Vec::new(), Vec::new(), None),
+    };
+    let context = (!c.context.is_empty()).then(|| c.context.join(" › "));
+    DirectiveDraft {
+        number,
+        title: c.title,
+        text: clean_line(&c.text).to_owned(),
+        offices,
+        support_offices,
+        deadline,
+        units_phrase,
+        context,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(name: &str) -> Units {
+        Units { lead: vec![name.to_owned()], support: vec![], phrase: name.to_owned() }
+    }
+
+    fn cand(own: Option<&str>) -> Slot {
+        Slot::Directive(Candidate { own_units: own.map(units), ..Candidate::default() })
+    }
+
+    #[test]
+    fn a_unit_line_covers_the_directives_above_it() {
+        let slots = vec![
+            cand(None),
+            cand(None),
+            Slot::Units(units("甲")),
+            cand(Some("乙")),
+            cand(None),
+            Slot::Units(units("丙")),
+            cand(None),
+        ];
+        let (settled, section) = settle_units(slots, None);
+        let leads: Vec<Option<&str>> =
+            settled.iter().map(|(_, u)| u.as_ref().map(|u| u.lead[0].as_str())).collect();
+        assert_eq!(leads, [Some("甲"), Some("甲"), Some("乙"), Some("丙"), None]);
+        assert_eq!(section, None);
+    }
+
+    #[test]
+    fn a_unit_line_before_any_directive_is_the_sections() {
+        let (settled, section) = settle_units(vec![Slot::Units(units("甲")), cand(None)], None);
+        assert_eq!(settled[0].1.as_ref().map(|u| u.lead[0].as_str()), Some("甲"));
+        assert!(section.is_some());
+    }
+
+    #[test]
+    fn numbered_titles() {
+        let rules = UnitRules::default();
+        let c = Candidate::numbered("消防设施运行情况。具体要求如下：".into(), rules);
+        assert_eq!(c.title, "消防设施运行情况");
+        let c = Candidate::numbered(
+            "开展高层建筑消防安全专项治理，2024年6月底前完成检测。（责任单位：防火监督处）".into(),
+            rules,
+        );
+        assert_eq!(c.title, "开展高层建筑消防安全专项治理");
+        assert_eq!(c.own_units.map(|u| u.lead), Some(vec!["防火监督处".to_owned()]));
+    }
+}

@@ -1,0 +1,93 @@
+//! 网页残留 — the lines a web page adds around a notice copied from it (当前位置, 发布时间,
+//! 字号 大 中 小, 打印本页, 关闭窗口, 责任编辑, 版权所有, 电话…). They are dropped before
+//! parsing; the publication date is kept as the notice's date when it gives none itself.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// Lines that only a web page has: always dropped.
+const STRONG: [&str; 22] = [
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "现在位置",
+    "所在位置",
+    "发布时间",
+    "发布日期",
+    "浏览次数",
+    "阅读次数",
+    "访问次数",
+    "点击数",
+    "字号",
+    "打印本页",
+    "【打印",
+    "关闭窗口",
+    "【关闭",
+    "分享到",
+    "上一篇",
+    "下一篇",
+    "责任编辑",
+    "版权所有",
+    "网站标识码",
+];
+/// Words that end a web page anywhere on the line.
+const STRONG_ANYWHERE: [&str; 5] = ["ICP备", "打印本页", "关闭窗口", "Copyright", "版权所有"];
+/// Lines dropped only when the text is a web page (they also occur in real notices).
+const WEAK: [&str; 11] =
+    ["来源", "信息来源", "作者", "编辑", "审核", "校对", "电话", "地址", "主办", "承办", "技术支持"];
+
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:发布时间|发布日期)[：:]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})")
+        .expect("published regex")
+});
+
+fn is_strong(line: &str) -> bool {
+    STRONG.iter().any(|w| line.starts_with(w)) || STRONG_ANYWHERE.iter().any(|w| line.contains(w))
+}
+
+fn is_weak(line: &str) -> bool {
+    WEAK.iter().any(|w| line.strip_prefix(w).is_some_and(|rest| rest.starts_with(['：', ':'])))
+}
+
+/// The lines without page chrome, and the page's publication date if it shows one.
+pub fn strip_chrome<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Option<NaiveDate>) {
+    let published = lines.iter().find_map(|l| {
+        let c = PUBLISHED.captures(l)?;
+        NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    });
+    let web_page = lines.iter().any(|l| is_strong(l));
+    if !web_page {
+        return (lines.to_vec(), published);
+    }
+    let kept = lines.iter().copied().filter(|l| !is_strong(l) && !is_weak(l)).collect();
+    (kept, published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_page_chrome_and_keeps_the_date() {
+        let lines = [
+            "当前位置：首页 > 通知公告",
+            "关于做好防火工作的通知",
+            "发布时间：2024-01-08 09:30  来源：支队  字号：大 中 小",
+            "一、加强检查。",
+            "【打印本页】 【关闭窗口】",
+            "责任编辑：李某",
+            "电话：0000-1234",
+        ];
+        let (kept, published) = strip_chrome(&lines);
+        assert_eq!(kept, ["关于做好防火工作的通知", "一、加强检查。"]);
+        assert_eq!(published, NaiveDate::from_ymd_opt(2024, 1, 8));
+    }
+
+    #[test]
+    fn a_notice_keeps_its_contact_line() {
+        let lines = ["一、加强检查。", "联系人：张某", "电话：0000-1234"];
+        assert_eq!(strip_chrome(&lines).0, lines);
+    }
+}

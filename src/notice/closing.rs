@@ -1,0 +1,115 @@
+//! 结尾 — what follows the last requirement: 特此通知, 附件, signature, date, 出席/列席/记录 of
+//! minutes, 联系人, 抄送. Also reads the notice's own date from it.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::norm::parse_digits;
+use super::numbering::marker_of;
+use super::units::{UnitRules, standalone};
+
+/// Line openings that belong to the closing.
+const PREFIXES: [&str; 20] = [
+    "特此通知",
+    "特此纪要",
+    "特此函告",
+    "附件",
+    "出席",
+    "列席",
+    "缺席",
+    "请假",
+    "记录",
+    "主持",
+    "分送",
+    "抄送",
+    "抄报",
+    "发送",
+    "联系人",
+    "联系电话",
+    "电话",
+    "此件",
+    "此页无正文",
+    "印发",
+];
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:印发|发布|制发)?$").expect("date regex")
+});
+
+fn is_attachment(line: &str) -> bool {
+    line.strip_prefix("附件").is_some_and(|r| {
+        r.is_empty() || r.starts_with(['：', ':', ' ', '\u{3000}']) || r.starts_with(char::is_numeric)
+    })
+}
+
+/// Whether `line` reads as closing matter rather than a requirement.
+fn is_closing_like(line: &str) -> bool {
+    let bare = line.trim_start_matches(['（', '(']);
+    if PREFIXES.iter().any(|p| bare.starts_with(p)) || DATE.is_match(line) {
+        return true;
+    }
+    let short = line.chars().count() <= 30;
+    let ends_sentence = line.contains(['。', '；', ';', '！', '？']) || line.ends_with(['：', ':']);
+    short && !ends_sentence && marker_of(line).is_none() && standalone(line, UnitRules::default()).is_none()
+}
+
+/// Where the closing starts among `lines` (the body after the first section heading):
+/// the trailing run of closing lines, from an 附件 line on at the latest.
+pub fn closing_start(lines: &[&str]) -> usize {
+    let mut start = lines.len();
+    while start > 1 && is_closing_like(lines[start - 1]) {
+        start -= 1;
+    }
+    if let Some(a) = lines.iter().skip(1).position(|l| is_attachment(l)) {
+        start = start.min(a + 1);
+    }
+    while start > 1 && is_closing_like(lines[start - 1]) {
+        start -= 1;
+    }
+    start
+}
+
+/// The date a notice gives itself: the last date line of its closing.
+pub fn notice_date(closing: &[&str]) -> Option<NaiveDate> {
+    closing.iter().rev().find_map(|l| {
+        let c = DATE.captures(l.trim())?;
+        let year = i32::try_from(parse_digits(&c[1])?).ok()?;
+        NaiveDate::from_ymd_opt(year, parse_digits(&c[2])?, parse_digits(&c[3])?)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_signature_attachments_and_date() {
+        let lines = [
+            "一、规范格式。",
+            "三、加强督办。（责任处室：办公室）",
+            "特此通知。",
+            "附件：1. 问题清单",
+            "2. 统计表",
+            "辽宁省消防救援总队办公室",
+            "2024年4月10日",
+            "（联系人：周某某，电话：024-00000000）",
+        ];
+        let start = closing_start(&lines);
+        assert_eq!(start, 2);
+        assert_eq!(notice_date(&lines[start..]), NaiveDate::from_ymd_opt(2024, 4, 10));
+    }
+
+    #[test]
+    fn requirements_and_unit_lines_are_not_closing() {
+        let lines = ["一、加强宣传", "8. 组织开展教育。", "责任部门：宣传科、各大队"];
+        assert_eq!(closing_start(&lines), 3);
+        assert_eq!(closing_start(&["二、工作要求", "各大队要高度重视。（责任单位：各大队）"]), 2);
+        assert_eq!(
+            notice_date(&["支队办公室        2024年3月13日印发"]),
+            NaiveDate::from_ymd_opt(2024, 3, 13)
+        );
+        assert_eq!(notice_date(&["2024年3月12日，召开会议。"]), None);
+    }
+}

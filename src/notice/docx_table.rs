@@ -1,0 +1,132 @@
+//! Task tables (序号 / 工作任务 / 牵头单位 / 责任单位 / 完成时限) → one numbered line per
+//! task, written the way the text parser reads a task:
+//! `1. 任务，完成时限：6月底前。（牵头单位：X；责任单位：Y）`.
+//! Other tables are read row by row.
+
+use super::text::{chinese_number, strip_end_mark};
+
+/// Which column holds what, by the header row's words.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Columns {
+    number: Option<usize>,
+    task: Option<usize>,
+    lead: Option<usize>,
+    responsible: Option<usize>,
+    /// The responsible column says 配合 (supporting units).
+    responsible_supports: bool,
+    deadline: Option<usize>,
+}
+
+fn columns(header: &[String]) -> Columns {
+    let find = |words: &[&str]| header.iter().position(|h| words.iter().any(|w| h.contains(w)));
+    let responsible = find(&["责任", "配合", "参与"]).filter(|i| Some(*i) != find(&["牵头"]));
+    Columns {
+        number: find(&["序号", "编号"]),
+        task: find(&["任务", "工作内容", "内容", "措施", "事项"]),
+        lead: find(&["牵头"]),
+        responsible,
+        responsible_supports: responsible
+            .is_some_and(|i| header[i].contains("配合") || header[i].contains("参与")),
+        deadline: find(&["时限", "完成时间", "时间"]),
+    }
+}
+
+fn cell(row: &[String], i: Option<usize>) -> &str {
+    i.and_then(|i| row.get(i)).map_or("", |c| c.trim())
+}
+
+/// A row that only repeats one text (a merged heading row such as 一、火灾防控).
+fn heading_row(row: &[String]) -> Option<&str> {
+    let mut texts = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    let first = texts.next()?;
+    texts.all(|t| t == first).then_some(first)
+}
+
+fn task_line(row: &[String], c: &Columns, index: usize) -> String {
+    let number = cell(row, c.number);
+    let prefix = if number.chars().all(|ch| ch.is_ascii_digit()) && !number.is_empty() {
+        format!("{number}. ")
+    } else if chinese_number(number).is_some() {
+        format!("{number}、")
+    } else {
+        format!("{index}. ")
+    };
+    let mut line = format!("{prefix}{}", strip_end_mark(&cell(row, c.task).replace('\n', "")));
+    let deadline = cell(row, c.deadline);
+    if !deadline.is_empty() {
+        line.push_str(&format!("，完成时限：{deadline}"));
+    }
+    line.push('。');
+    let lead = cell(row, c.lead);
+    let responsible = cell(row, c.responsible);
+    let label = if c.responsible_supports { "配合单位" } else { "责任单位" };
+    match (lead.is_empty(), responsible.is_empty()) {
+        (false, false) => line.push_str(&format!("（牵头单位：{lead}；{label}：{responsible}）")),
+        (false, true) => line.push_str(&format!("（牵头单位：{lead}）")),
+        (true, false) => line.push_str(&format!("（{label}：{responsible}）")),
+        (true, true) => {}
+    }
+    line
+}
+
+/// The lines a table stands for.
+pub fn table_lines(rows: &[Vec<String>]) -> Vec<String> {
+    let Some(header) = rows.first() else {
+        return Vec::new();
+    };
+    let c = columns(header);
+    if c.task.is_none() || (c.lead.is_none() && c.responsible.is_none() && c.deadline.is_none()) {
+        return rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.replace('\n', " ")).collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+    }
+    let mut index = 0;
+    rows[1..]
+        .iter()
+        .filter_map(|row| {
+            if let Some(text) = heading_row(row) {
+                return Some(text.to_owned());
+            }
+            if cell(row, c.task).is_empty() {
+                return None;
+            }
+            index += 1;
+            Some(task_line(row, &c, index))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn maps_the_usual_task_grid() {
+        let rows = vec![
+            row(&["序号", "工作任务", "牵头单位", "责任单位", "完成时限"]),
+            row(&["一、火灾防控", "一、火灾防控", "一、火灾防控", "一、火灾防控", "一、火灾防控"]),
+            row(&["1", "开展高层建筑专项治理。", "防火监督处", "各支队", "2024年6月底前"]),
+            row(&["2", "完善预案", "", "作战训练处、指挥中心", "长期坚持"]),
+        ];
+        assert_eq!(
+            table_lines(&rows),
+            [
+                "一、火灾防控",
+                "1. 开展高层建筑专项治理，完成时限：2024年6月底前。（牵头单位：防火监督处；责任单位：各支队）",
+                "2. 完善预案，完成时限：长期坚持。（责任单位：作战训练处、指挥中心）",
+            ]
+        );
+    }
+
+    #[test]
+    fn other_tables_are_read_row_by_row() {
+        let rows = vec![row(&["姓名", "电话"]), row(&["张某", "1234"])];
+        assert_eq!(table_lines(&rows), ["姓名 电话", "张某 1234"]);
+    }
+}

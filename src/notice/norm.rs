@@ -1,0 +1,76 @@
+//! A width-folded copy of a text for matching (全角数字 → ASCII digits, halfwidth
+//! punctuation → the fullwidth forms the rules are written in), with a map back to the
+//! original so what the officer sees stays as written.
+
+use std::ops::Range;
+
+/// The folded text and, for each of its byte offsets, the offset in the original.
+#[derive(Debug, Clone)]
+pub struct Norm {
+    pub text: String,
+    to_orig: Vec<u32>,
+}
+
+/// The character `c` is matched as.
+pub fn fold(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '(' => '（',
+        ')' => '）',
+        ':' => '：',
+        ';' => '；',
+        ',' => '，',
+        '．' => '.',
+        '\u{3000}' | '\t' => ' ',
+        c => c,
+    }
+}
+
+impl Norm {
+    pub fn new(orig: &str) -> Norm {
+        let mut text = String::with_capacity(orig.len());
+        let mut to_orig = Vec::with_capacity(orig.len() + 1);
+        for (i, c) in orig.char_indices() {
+            let f = fold(c);
+            text.push(f);
+            let at = u32::try_from(i).unwrap_or(u32::MAX);
+            to_orig.extend(std::iter::repeat_n(at, f.len_utf8()));
+        }
+        to_orig.push(u32::try_from(orig.len()).unwrap_or(u32::MAX));
+        Norm { text, to_orig }
+    }
+
+    /// The original byte range of a range of the folded text (char boundaries).
+    pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
+        let at = |i: usize| self.to_orig.get(i).map_or(usize::MAX, |v| *v as usize);
+        at(r.start)..at(r.end)
+    }
+
+    /// The original text of a range of the folded text.
+    pub fn orig<'a>(&self, orig: &'a str, r: Range<usize>) -> &'a str {
+        orig.get(self.orig_range(r)).unwrap_or("")
+    }
+}
+
+/// Parses digits in either width (`２０２４` → 2024).
+pub fn parse_digits(s: &str) -> Option<u32> {
+    let ascii: String = s.chars().map(fold).collect();
+    ascii.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_and_maps_back() {
+        let orig = "于２０２４年５月(责任单位:甲)";
+        let n = Norm::new(orig);
+        assert_eq!(n.text, "于2024年5月（责任单位：甲）");
+        let start = n.text.find("2024").unwrap();
+        let end = n.text.find('月').unwrap() + '月'.len_utf8();
+        assert_eq!(n.orig(orig, start..end), "２０２４年５月");
+        assert_eq!(parse_digits("１５"), Some(15));
+        assert_eq!(parse_digits("x"), None);
+    }
+}

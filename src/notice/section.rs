@@ -1,0 +1,189 @@
+//! 部分 — one top-level section into its directives. A section without numbered items is
+//! split inside its paragraphs (要突出…。/ 一是…二是…); otherwise every innermost numbered
+//! item is a directive, and the headings above it become its context.
+
+use chrono::NaiveDate;
+
+use super::candidate::{Candidate, Fallback, Slot, Units, finish, own_units, settle_units, take_units};
+use super::deadline;
+use super::directives::split_directives;
+use super::outline::{Entry, Item};
+use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use super::units::{self, UnitRules};
+use crate::model::{DeadlineDraft, SectionDraft};
+
+/// What every section of a notice shares.
+pub struct NoticeContext<'a> {
+    pub issued: NaiveDate,
+    pub notice_deadline: Option<&'a DeadlineDraft>,
+    pub rules: UnitRules,
+}
+
+/// The first sentence of `text` and the rest.
+fn first_sentence(text: &str) -> (&str, &str) {
+    let first = split_clauses(text).into_iter().next().map_or("", |c| c.text);
+    (first, &text[first.len()..])
+}
+
+fn heading_title(sentence: &str, rules: UnitRules) -> (String, Option<Units>) {
+    let (title, units) = take_units(strip_end_mark(sentence), rules);
+    (title.trim_end_matches(['：', ':']).trim().to_owned(), units)
+}
+
+pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
+    let mut lines = vec![item.head];
+    item.push_lines(&mut lines);
+    let text = lines.join("\n");
+    let (title, slots, heading_units) =
+        if item.has_children() { nested(item, ctx) } else { paragraphs(&text, ctx.rules) };
+    let section_deadline = deadline::find_deadline(&title, ctx.issued);
+    let fallback = Fallback {
+        issued: ctx.issued,
+        section_deadline: section_deadline.as_ref(),
+        notice_deadline: ctx.notice_deadline,
+    };
+    let (settled, section_units) = settle_units(slots, heading_units);
+    let number = item.marker.label();
+    let directives: Vec<_> = settled
+        .into_iter()
+        .enumerate()
+        .map(|(i, (c, u))| finish(format!("{number}.{}", i + 1), c, u, &fallback))
+        .collect();
+    let shared = directives
+        .first()
+        .filter(|first| directives.iter().all(|d| d.offices == first.offices))
+        .map(|d| d.offices.clone());
+    SectionDraft {
+        offices: shared.or(section_units.map(|u| u.lead)).unwrap_or_default(),
+        number,
+        title,
+        text,
+        directives,
+    }
+}
+
+/// A section without numbered items: its title sentence, then directives split inside the
+/// paragraphs. A unit bracket ending the section covers every directive without its own.
+fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>) {
+    let covering = units::find_last_unit_line_with(text, rules)
+        .filter(|u| clean_line(&text[u.range.end..]).trim_matches(['。', '；']).is_empty());
+    let without = match &covering {
+        Some(u) => format!("{}{}", &text[..u.range.start], &text[u.range.end..]),
+        None => text.to_owned(),
+    };
+    let covering = covering.map(|u| Units::from_line(u, text));
+    let (first, body) = first_sentence(&without);
+    let (title, heading_units) = heading_title(first, rules);
+    let pieces = split_directives(&title, body);
+    let context: Vec<String> = pieces.iter().filter(|p| p.lead_in).map(|p| p.text.clone()).collect();
+    let mut slots: Vec<Slot> = pieces
+        .into_iter()
+        .filter(|p| !p.lead_in)
+        .map(|p| {
+            Slot::Directive(Candidate {
+                own_units: own_units(&p.text, rules),
+                title: p.title,
+                text: p.text,
+                context: context.clone(),
+                ..Candidate::default()
+            })
+        })
+        .collect();
+    slots.extend(covering.map(Slot::Units));
+    (title, slots, heading_units)
+}
+
+/// A section with numbered items.
+fn nested(item: &Item, ctx: &NoticeContext) -> (String, Vec<Slot>, Option<Units>) {
+    let rules = ctx.rules;
+    let (first, rest) = first_sentence(item.head);
+    let (title, heading_units) = heading_title(first, rules);
+    let mut slots = Vec::new();
+    let group = Group { path: Vec::new(), units: None, deadline: None };
+    let mut group = group;
+    if let Some(lead_in) = own_text(&title, rest, item, &group, rules, &mut slots) {
+        group.path.push(lead_in);
+    }
+    walk(item, &group, ctx, &mut slots);
+    (title, slots, heading_units)
+}
+
+/// What a heading passes down.
+#[derive(Clone)]
+struct Group {
+    path: Vec<String>,
+    units: Option<Units>,
+    deadline: Option<DeadlineDraft>,
+}
+
+/// A heading's own text after its title (and continuation lines before its first child): a
+/// lead-in (ending in ：) joins the context; anything else is a directive of its own.
+fn own_text(
+    title: &str,
+    rest: &str,
+    item: &Item,
+    group: &Group,
+    rules: UnitRules,
+    slots: &mut Vec<Slot>,
+) -> Option<String> {
+    let mut text = clean_line(rest).to_owned();
+    for e in &item.entries {
+        if let Entry::Text(l) = e {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(l);
+        }
+    }
+    if text.is_empty() {
+        return None;
+    }
+    if text.ends_with(['：', ':']) {
+        return Some(text);
+    }
+    let phrase = first_phrase(&text);
+    slots.push(Slot::Directive(Candidate {
+        title: if phrase.is_empty() { title.to_owned() } else { phrase.to_owned() },
+        own_units: own_units(&text, rules),
+        text,
+        context: group.path.clone(),
+        heading_units: group.units.clone(),
+        heading_deadline: group.deadline.clone(),
+    }));
+    None
+}
+
+fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) {
+    let rules = ctx.rules;
+    for e in &item.entries {
+        match e {
+            Entry::Text(_) => {}
+            Entry::Units(l) => {
+                if let Some(u) = units::standalone(l, rules) {
+                    slots.push(Slot::Units(Units::from_line(u, l)));
+                }
+            }
+            Entry::Item(child) if child.has_children() => {
+                let (first, rest) = first_sentence(child.head);
+                let (title, heading_units) = heading_title(first, rules);
+                let mut inner = group.clone();
+                inner.deadline = deadline::find_deadline(&title, ctx.issued).or(inner.deadline);
+                inner.units = heading_units.or(inner.units);
+                inner.path.push(title.clone());
+                if let Some(lead_in) = own_text(&title, rest, child, &inner, ctx.rules, slots) {
+                    inner.path.push(lead_in);
+                }
+                walk(child, &inner, ctx, slots);
+            }
+            Entry::Item(child) => {
+                let mut lines = vec![child.head];
+                child.push_lines(&mut lines);
+                let mut c = Candidate::numbered(lines.join("\n"), rules);
+                c.context = group.path.clone();
+                c.heading_units = group.units.clone();
+                c.heading_deadline = group.deadline.clone();
+                slots.push(Slot::Directive(c));
+            }
+        }
+    }
+}
