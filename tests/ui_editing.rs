@@ -127,3 +127,34 @@ fn settings_change_the_due_soon_window_and_theme_and_are_kept() {
     let settings = Store::open_dir(dir.path()).unwrap().settings().unwrap();
     assert_eq!((settings.author.as_deref(), settings.due_soon_days, settings.dark), (Some("李娜"), 5, true));
 }
+
+#[test]
+fn a_gbk_file_is_read_detected_and_its_encoding_can_be_overridden() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), false);
+    // The UTF-16 preview is deliberately garbage, in characters no font has.
+    let mut h = common::harness_allowing_tofu(store, dir.path(), "2022-03-16");
+    let text = common::seed_text();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let file = dir.path().join("通知.txt");
+    std::fs::write(&file, &gbk).unwrap();
+    click_button(&mut h, "导入通知…");
+    h.get_by_label("或打开文件：").click();
+    h.run();
+    h.get_by_label("或打开文件：").type_text(&file.display().to_string());
+    h.run();
+    click_button(&mut h, "读取文件并解析");
+    assert!(h.state().is_import_reviewing());
+    h.get_by_label_contains("识别出 5 个部分、16 条工作要求");
+    let shown = |h: &egui_kittest::Harness<'static, duban::ui::DubanApp>| h.get_by_label("文件编码").value();
+    assert_eq!(shown(&h).as_deref(), Some("GBK / GB18030"), "detected");
+    // Read as UTF-16 instead: no notice can be read that way; the message says so and the
+    // GBK parse stays on screen.
+    h.get_by_label("文件编码").click();
+    h.run();
+    h.get_by_label_contains("UTF-16（小端）").click();
+    settle(&mut h);
+    assert!(h.state().is_import_reviewing());
+    h.get_by_label_contains("⚠");
+    assert_eq!(shown(&h).as_deref(), Some("GBK / GB18030"));
+}

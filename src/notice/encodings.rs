@@ -70,9 +70,14 @@ fn preview(bytes: &[u8], enc: &'static Encoding) -> String {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(PREVIEW_BYTES * 2);
     let _ = decoder.decode_to_string(prefix, &mut out, prefix.len() == body.len());
+    // Undecodable bytes show as '?': the replacement character has no glyph in the UI font.
     out.chars()
         .filter(|c| !c.is_control() || *c == '\n')
-        .map(|c| if c == '\n' { ' ' } else { c })
+        .map(|c| match c {
+            '\n' => ' ',
+            '\u{FFFD}' => '?',
+            c => c,
+        })
         .take(PREVIEW_CHARS)
         .collect()
 }

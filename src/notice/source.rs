@@ -13,6 +13,17 @@ pub const DOCX: &str = "docx";
 
 /// Reads a notice file (.docx or text) into text.
 pub fn read_notice_file(path: &Path) -> Result<DecodedText, NoticeError> {
+    let bytes = read_notice_bytes(path)?;
+    decode_bytes(&bytes).map_err(|e| e.in_file(path))
+}
+
+/// Whether these bytes are a Word file (.docx, or an old/encrypted OLE one).
+pub fn is_word_file(bytes: &[u8]) -> bool {
+    is_zip(bytes) || is_ole(bytes)
+}
+
+/// The bytes of a notice file, refusing one larger than a notice can be before reading it.
+pub fn read_notice_bytes(path: &Path) -> Result<Vec<u8>, NoticeError> {
     let io = |source| NoticeError::Io { source, path: path.to_path_buf() };
     let mut file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
@@ -26,7 +37,7 @@ pub fn read_notice_file(path: &Path) -> Result<DecodedText, NoticeError> {
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     bytes.extend_from_slice(head);
     file.take(limit + 1 - n as u64).read_to_end(&mut bytes).map_err(io)?;
-    decode_bytes(&bytes).map_err(|e| e.in_file(path))
+    Ok(bytes)
 }
 
 /// Bytes of a notice file: a .docx by signature, else text.

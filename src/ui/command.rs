@@ -32,9 +32,11 @@ pub enum Command {
     OpenImport,
     CloseImport,
     /// Read and parse a notice for review; nothing is stored.
+    /// `encoding` overrides the detected one for text files.
     ParseNotice {
         source: ImportSource,
         issued_on: NaiveDate,
+        encoding: Option<&'static str>,
     },
     /// 确认导入: store the reviewed draft in one transaction.
     ConfirmImport {

@@ -13,7 +13,10 @@ use std::path::PathBuf;
 use super::command::ImportSource;
 use crate::clock::Clock;
 use crate::model::{Board, DirectiveDetail, DirectiveId, NoticeDraft, Settings, Status};
-use crate::notice::{parse_notice, read_text_file};
+use crate::notice::{
+    EncodingCandidate, candidate_decodings, decode_bytes, decode_with, is_word_file, parse_notice,
+    read_notice_bytes,
+};
 use crate::report::{self, Format, Summary, SummaryRequest};
 use crate::store::{Actor, Store};
 
@@ -22,7 +25,7 @@ use crate::store::{Actor, Store};
 pub enum Request {
     Refresh { detail: Option<DirectiveId> },
     LoadDetail(DirectiveId),
-    Parse { source: ImportSource, issued_on: NaiveDate },
+    Parse { source: ImportSource, issued_on: NaiveDate, encoding: Option<&'static str> },
     Import { draft: Box<NoticeDraft>, source_text: String, detail: Option<DirectiveId> },
     Edit { id: DirectiveId, edit: Edit },
     SetAuthor { name: String, detail: Option<DirectiveId> },
@@ -55,6 +58,8 @@ pub struct ParsedImport {
     pub source_text: String,
     /// The encoding the text was read in, for files.
     pub encoding: Option<&'static str>,
+    /// Other ways to read a text file, for the encoding override (empty for pasted text, .docx).
+    pub candidates: Vec<EncodingCandidate>,
 }
 
 /// What kind of change a [`Reply::Done`] reports.
@@ -212,7 +217,9 @@ fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f
             Ok(d) => Reply::Detail(Box::new(d)),
             Err(e) => general(e.to_string()),
         },
-        Request::Parse { source, issued_on } => Reply::Parsed(parse(source, issued_on).map(Box::new)),
+        Request::Parse { source, issued_on, encoding } => {
+            Reply::Parsed(parse(source, issued_on, encoding).map(Box::new))
+        }
         Request::Import { draft, source_text, detail } => {
             let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
             match store.import_notice(&draft, &source_text, &author, clock.now()) {
@@ -306,14 +313,24 @@ fn export(
     Ok(path.to_path_buf())
 }
 
-fn parse(source: ImportSource, issued_on: NaiveDate) -> Result<ParsedImport, String> {
-    let (text, encoding) = match source {
-        ImportSource::Text(text) => (text, None),
+fn parse(source: ImportSource, issued_on: NaiveDate, encoding: Option<&str>) -> Result<ParsedImport, String> {
+    let (text, encoding, candidates) = match source {
+        ImportSource::Text(text) => (text, None, Vec::new()),
         ImportSource::File(path) => {
-            let decoded = read_text_file(&path).map_err(|e| e.to_string())?;
-            (decoded.text, Some(decoded.encoding))
+            let bytes = read_notice_bytes(&path).map_err(|e| e.to_string())?;
+            let decoded = match encoding {
+                Some(enc) if !is_word_file(&bytes) => decode_with(&bytes, enc),
+                _ => decode_bytes(&bytes),
+            }
+            .map_err(|e| e.in_file(&path).to_string())?;
+            let candidates = if is_word_file(&bytes) {
+                Vec::new()
+            } else {
+                candidate_decodings(&bytes).unwrap_or_default()
+            };
+            (decoded.text, Some(decoded.encoding), candidates)
         }
     };
     let draft = parse_notice(&text, issued_on).map_err(|e| e.to_string())?;
-    Ok(ParsedImport { draft, source_text: text, encoding })
+    Ok(ParsedImport { draft, source_text: text, encoding, candidates })
 }

@@ -39,11 +39,24 @@ pub fn prepare_store(dir: &Path, author: Option<&str>, with_seed: bool) -> Store
     store
 }
 
-/// The app on `store`, in a 1400×860 window, with "today" fixed.
+/// The app on `store`, in a 1400×860 window, with "today" fixed. A character the fonts cannot
+/// draw fails the test.
 pub fn harness(store: Store, dir: &Path, today: &str) -> Harness<'static, DubanApp> {
+    build(store, dir, today, false)
+}
+
+/// As [`harness`], for tests that show arbitrary (e.g. wrongly decoded) text on purpose.
+pub fn harness_allowing_tofu(store: Store, dir: &Path, today: &str) -> Harness<'static, DubanApp> {
+    build(store, dir, today, true)
+}
+
+fn build(store: Store, dir: &Path, today: &str, allow_tofu: bool) -> Harness<'static, DubanApp> {
     let app = DubanApp::new(store, Clock::Fixed(date(today)), dir);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
+    let mut builder = Harness::builder().with_size(egui::vec2(1400.0, 860.0));
+    if allow_tofu {
+        builder = builder.allow_missing_glyphs();
+    }
+    let mut h = builder
         .with_context_setup(|ctx| theme::install(ctx))
         .build_ui_state(|ui, app: &mut DubanApp| app.ui(ui), app);
     settle(&mut h);

@@ -158,8 +158,8 @@ impl DubanApp {
                 }
             }
             Command::CloseImport => self.import = None,
-            Command::ParseNotice { source, issued_on } => {
-                self.worker.send(Request::Parse { source, issued_on })
+            Command::ParseNotice { source, issued_on, encoding } => {
+                self.worker.send(Request::Parse { source, issued_on, encoding })
             }
             Command::ConfirmImport { draft, source_text } => {
                 self.worker.send(Request::Import { draft, source_text, detail: self.selected })

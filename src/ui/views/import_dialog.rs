@@ -24,6 +24,8 @@ pub struct ImportDialog {
     /// The file dialog runs on its own thread; its answer arrives here.
     picking: Option<Receiver<Option<PathBuf>>>,
     pick_hint: Option<String>,
+    /// What was last parsed, to parse again in another encoding.
+    last_source: Option<ImportSource>,
 }
 
 impl ImportDialog {
@@ -37,6 +39,7 @@ impl ImportDialog {
             busy: false,
             picking: None,
             pick_hint: None,
+            last_source: None,
         }
     }
 
@@ -151,7 +154,8 @@ impl ImportDialog {
             {
                 self.busy = true;
                 self.error = None;
-                commands.push(Command::ParseNotice { source, issued_on: self.issued_on });
+                self.last_source = Some(source.clone());
+                commands.push(Command::ParseNotice { source, issued_on: self.issued_on, encoding: None });
             }
             if ui.button("取消").clicked() {
                 commands.push(Command::CloseImport);
@@ -168,8 +172,10 @@ impl ImportDialog {
         self.picking = Some(rx);
         self.pick_hint = None;
         std::thread::spawn(move || {
-            let picked =
-                rfd::FileDialog::new().set_title("选择通知文件").add_filter("文本文件", &["txt"]).pick_file();
+            let picked = rfd::FileDialog::new()
+                .set_title("选择通知文件")
+                .add_filter("通知（Word 或文本）", &["docx", "txt"])
+                .pick_file();
             let _ = tx.send(picked);
             ctx.request_repaint();
         });
@@ -207,7 +213,37 @@ impl ImportDialog {
             ui.end_row();
         });
         if let Some(enc) = review.encoding {
-            ui.label(RichText::new(format!("文件编码：{enc}")).small().weak());
+            let mut chosen = enc;
+            ui.horizontal(|ui| {
+                let label = ui.label("文件编码");
+                if review.candidates.is_empty() {
+                    ui.label(encoding_label(enc));
+                    return;
+                }
+                egui::ComboBox::from_id_salt("encoding")
+                    .selected_text(encoding_label(enc))
+                    .width(360.0)
+                    .show_ui(ui, |ui| {
+                        for c in &review.candidates {
+                            let mark = if c.valid { "" } else { "（有无法识别的字节）" };
+                            let text = format!("{}{mark}：{}", encoding_label(c.encoding), c.preview);
+                            ui.selectable_value(&mut chosen, c.encoding, text);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.weak("文字显示不对时请换一种编码");
+            });
+            if chosen != enc
+                && let Some(source) = self.last_source.clone()
+            {
+                self.busy = true;
+                commands.push(Command::ParseNotice {
+                    source,
+                    issued_on: self.issued_on,
+                    encoding: Some(chosen),
+                });
+            }
         }
         let count = draft.directive_count();
         ui.label(format!(
@@ -243,5 +279,17 @@ impl ImportDialog {
                 ui.label("正在保存…");
             }
         });
+    }
+}
+
+/// How an encoding is named to the officer.
+fn encoding_label(encoding: &str) -> &str {
+    match encoding {
+        "UTF-8" => "UTF-8",
+        "gb18030" | "GBK" => "GBK / GB18030",
+        "UTF-16LE" => "UTF-16（小端）",
+        "UTF-16BE" => "UTF-16（大端）",
+        crate::notice::DOCX => "Word 文档（.docx）",
+        other => other,
     }
 }

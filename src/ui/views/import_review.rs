@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use egui::{CollapsingHeader, Color32, RichText, ScrollArea, TextEdit, Ui};
 
-use crate::model::NoticeDraft;
+use crate::model::{DirectiveDraft, NoticeDraft};
+use crate::notice::EncodingCandidate;
 use crate::ui::format::split_names;
 use crate::ui::theme;
 use crate::ui::widgets::optional_date_picker;
@@ -15,6 +16,8 @@ pub struct Review {
     pub draft: NoticeDraft,
     pub source_text: String,
     pub encoding: Option<&'static str>,
+    /// How else a text file could be read (the encoding override).
+    pub candidates: Vec<EncodingCandidate>,
     /// 、-joined offices per directive, parallel to the draft's sections and directives.
     offices: Vec<Vec<String>>,
 }
@@ -27,7 +30,13 @@ impl Review {
             .iter()
             .map(|s| s.directives.iter().map(|d| d.offices.join("、")).collect())
             .collect();
-        Review { draft: parsed.draft, source_text: parsed.source_text, encoding: parsed.encoding, offices }
+        Review {
+            draft: parsed.draft,
+            source_text: parsed.source_text,
+            encoding: parsed.encoding,
+            candidates: parsed.candidates,
+            offices,
+        }
     }
 
     /// The draft with the typed office lists applied.
@@ -41,8 +50,8 @@ impl Review {
         draft
     }
 
-    /// The editable tree: per directive its title, offices, deadline (with where it came from),
-    /// full text, and 删除.
+    /// The editable tree: per directive its title, offices, deadline (each with the words it
+    /// came from), full text, and 删除.
     pub fn tree_ui(&mut self, ui: &mut Ui, today: NaiveDate) {
         ui.separator();
         let mut remove: Option<(usize, usize)> = None;
@@ -59,63 +68,12 @@ impl Review {
                         .default_open(true)
                         .show(ui, |ui| {
                             for (di, d) in section.directives.iter_mut().enumerate() {
-                                ui.push_id((si, di), |ui| {
-                                    ui.horizontal(|ui| {
-                                        let number = ui.label(RichText::new(&d.number).strong());
-                                        ui.add(TextEdit::singleline(&mut d.title).desired_width(300.0))
-                                            .labelled_by(number.id);
-                                        let label = ui.label("责任单位");
-                                        ui.add(
-                                            TextEdit::singleline(&mut self.offices[si][di])
-                                                .desired_width(220.0),
-                                        )
-                                        .labelled_by(label.id);
-                                        if ui.small_button("删除").on_hover_text("不导入这一条").clicked()
-                                        {
-                                            remove = Some((si, di));
-                                        }
-                                    });
-                                    ui.horizontal(|ui| {
-                                        ui.add_space(28.0);
-                                        ui.label("完成时限");
-                                        let before = d.deadline.date;
-                                        optional_date_picker(
-                                            ui,
-                                            &format!("review-deadline-{si}-{di}"),
-                                            &mut d.deadline.date,
-                                            today,
-                                        );
-                                        if d.deadline.date != before {
-                                            d.deadline.inferred = false;
-                                            d.deadline.phrase = None;
-                                        }
-                                        if let Some(phrase) = &d.deadline.phrase {
-                                            let (tag, color) = if d.deadline.inferred {
-                                                ("推断", theme::DUE_SOON)
-                                            } else {
-                                                ("原文", theme::FINISHED)
-                                            };
-                                            ui.label(
-                                                RichText::new(format!("{tag}：{phrase}"))
-                                                    .small()
-                                                    .color(color),
-                                            );
-                                        }
-                                    });
-                                    CollapsingHeader::new(
-                                        RichText::new(preview(&d.text)).small().color(Color32::GRAY),
-                                    )
-                                    .id_salt("text")
-                                    .show(ui, |ui| {
-                                        ui.add(
-                                            TextEdit::multiline(&mut d.text)
-                                                .desired_width(f32::INFINITY)
-                                                .desired_rows(3)
-                                                .hint_text("工作要求全文"),
-                                        );
-                                    });
-                                    ui.add_space(4.0);
-                                });
+                                let offices = &mut self.offices[si][di];
+                                let removed =
+                                    ui.push_id((si, di), |ui| directive_ui(ui, d, offices, today)).inner;
+                                if removed {
+                                    remove = Some((si, di));
+                                }
                             }
                         });
                 }
@@ -125,6 +83,58 @@ impl Review {
             self.offices[si].remove(di);
         }
     }
+}
+
+/// One directive in the review tree; true when 删除 was clicked.
+fn directive_ui(ui: &mut Ui, d: &mut DirectiveDraft, offices: &mut String, today: NaiveDate) -> bool {
+    let mut removed = false;
+    if let Some(context) = &d.context {
+        ui.label(RichText::new(context).small().weak());
+    }
+    ui.horizontal(|ui| {
+        let number = ui.label(RichText::new(&d.number).strong());
+        ui.add(TextEdit::singleline(&mut d.title).desired_width(300.0)).labelled_by(number.id);
+        let label = ui.label("责任单位");
+        ui.add(TextEdit::singleline(offices).desired_width(220.0)).labelled_by(label.id);
+        removed = ui.small_button("删除").on_hover_text("不导入这一条").clicked();
+    });
+    ui.horizontal(|ui| {
+        ui.add_space(28.0);
+        ui.label("完成时限");
+        let before = d.deadline.date;
+        optional_date_picker(ui, &format!("review-deadline-{}", d.number), &mut d.deadline.date, today);
+        if d.deadline.date != before {
+            d.deadline.inferred = false;
+            d.deadline.phrase = None;
+        }
+        if let Some(phrase) = &d.deadline.phrase {
+            let (tag, color) =
+                if d.deadline.inferred { ("推断", theme::DUE_SOON) } else { ("原文", theme::FINISHED) };
+            ui.label(RichText::new(format!("{tag}：{phrase}")).small().color(color));
+        }
+        if let Some(r) = &d.deadline.recurrence {
+            ui.label(RichText::new(format!("周期：{r}")).small());
+        }
+    });
+    if let Some(phrase) = &d.units_phrase {
+        ui.horizontal(|ui| {
+            ui.add_space(28.0);
+            ui.label(RichText::new(format!("单位依据：{phrase}")).small().color(theme::FINISHED));
+        });
+    }
+    CollapsingHeader::new(RichText::new(preview(&d.text)).small().color(Color32::GRAY)).id_salt("text").show(
+        ui,
+        |ui| {
+            ui.add(
+                TextEdit::multiline(&mut d.text)
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(3)
+                    .hint_text("工作要求全文"),
+            );
+        },
+    );
+    ui.add_space(4.0);
+    removed
 }
 
 /// The first 40 characters of a directive's text, for the collapsed line.
