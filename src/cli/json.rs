@@ -8,6 +8,7 @@ use crate::model::{DirectiveRow, NoticeDraft, Role};
 pub fn notice_json(n: &NoticeDraft) -> Value {
     json!({
         "title": n.title,
+        "doc_number": n.doc_number,
         "issuer": n.issuer,
         "recipients": n.recipients,
         "meeting": n.meeting,
@@ -26,6 +27,8 @@ pub fn notice_json(n: &NoticeDraft) -> Value {
                 "deadline_text": d.deadline.phrase,
                 "deadline_inferred": d.deadline.inferred,
                 "recurrence": d.deadline.recurrence,
+                "units_phrase": d.units_phrase,
+                "context": d.context,
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })

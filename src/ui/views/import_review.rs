@@ -98,6 +98,12 @@ fn directive_ui(ui: &mut Ui, d: &mut DirectiveDraft, offices: &mut String, today
         ui.add(TextEdit::singleline(offices).desired_width(220.0)).labelled_by(label.id);
         removed = ui.small_button("删除").on_hover_text("不导入这一条").clicked();
     });
+    if !d.support_offices.is_empty() {
+        ui.horizontal(|ui| {
+            ui.add_space(28.0);
+            ui.label(RichText::new(format!("配合单位：{}", d.support_offices.join("、"))).small());
+        });
+    }
     ui.horizontal(|ui| {
         ui.add_space(28.0);
         ui.label("完成时限");
