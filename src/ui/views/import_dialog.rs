@@ -211,6 +211,11 @@ impl ImportDialog {
             ui.label("印发日期");
             ui.label(crate::ui::widgets::format_date(draft.issued_on));
             ui.end_row();
+            if let Some(number) = &draft.doc_number {
+                ui.label("文号");
+                ui.label(number);
+                ui.end_row();
+            }
         });
         if let Some(enc) = review.encoding {
             let mut chosen = enc;
