@@ -138,3 +138,31 @@ fn the_overview_comes_first_and_an_overdue_item_opens_its_directive() {
     click_button(&mut h, "总览");
     assert!(h.state().is_overview_shown());
 }
+
+#[test]
+fn the_chosen_office_is_restored_on_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    click_button(&mut h, "队务处");
+    let view = h.state().view_state();
+    assert!(!view.overview && view.office.is_some());
+    // What eframe stores is JSON-like (RON); it must round-trip.
+    let saved = serde_json::to_string(&view).unwrap();
+    drop(h);
+
+    let store = duban::store::Store::open_dir(dir.path()).unwrap();
+    let app = duban::ui::DubanApp::new(store, duban::clock::Clock::Fixed(date("2022-03-22")), dir.path());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_context_setup(|ctx| duban::ui::theme::install(ctx))
+        .build_ui_state(|ui, app: &mut duban::ui::DubanApp| app.ui(ui), app);
+    h.state_mut().restore_view(serde_json::from_str(&saved).unwrap());
+    settle(&mut h);
+    assert!(!h.state().is_overview_shown());
+    assert_eq!(h.state().visible_rows().len(), 6, "队务处's six directives");
+    // An office that no longer exists falls back to 全部.
+    h.state_mut().restore_view(duban::ui::ViewState { overview: false, overdue: false, office: Some(9999) });
+    settle(&mut h);
+    assert_eq!(h.state().visible_rows().len(), 16);
+}

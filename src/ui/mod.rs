@@ -11,14 +11,22 @@ pub mod worker;
 
 use std::path::Path;
 
-pub use app::{DubanApp, StatusMessage};
+pub use app::{DubanApp, StatusMessage, ViewState};
 
 use crate::clock::Clock;
 use crate::store::Store;
 
+/// Where the officer was, restored on the next start (window size and panel widths are kept
+/// by eframe itself).
+const VIEW_KEY: &str = "duban-view";
+
 impl eframe::App for DubanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         DubanApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, VIEW_KEY, &self.view_state());
     }
 }
 
@@ -60,7 +68,13 @@ pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
         Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
             theme::install(&cc.egui_ctx);
             Ok(match opened {
-                Ok(store) => Box::new(DubanApp::new(store, clock, &data_dir)),
+                Ok(store) => {
+                    let mut app = DubanApp::new(store, clock, &data_dir);
+                    if let Some(view) = cc.storage.and_then(|s| eframe::get_value(s, VIEW_KEY)) {
+                        app.restore_view(view);
+                    }
+                    Box::new(app)
+                }
                 Err(e) => Box::new(OpenFailed { message: e.to_string() }),
             })
         }),

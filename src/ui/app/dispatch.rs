@@ -95,6 +95,12 @@ impl DubanApp {
 
     /// Recomputes sidebar counts and table rows.
     pub(super) fn derive(&mut self, today: NaiveDate) {
+        if let BoardFilter::Office(id) = self.filter
+            && self.loaded
+            && self.board.office(id).is_none()
+        {
+            self.filter = BoardFilter::All;
+        }
         let soon = self.settings.due_soon_days;
         self.counts = self.board.counts(today, soon);
         self.overview = crate::report::Overview::build(&self.board, today, soon);

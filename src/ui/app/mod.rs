@@ -22,6 +22,15 @@ use crate::model::{
 use crate::report::Overview;
 use crate::store::Store;
 
+/// What the window showed, kept between runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ViewState {
+    pub overview: bool,
+    pub overdue: bool,
+    /// The office chosen in the sidebar (row id), if any.
+    pub office: Option<i64>,
+}
+
 /// A line in the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusMessage {
@@ -159,6 +168,29 @@ impl DubanApp {
         };
         self.counts.get(&key).copied().unwrap_or_default()
     }
+    /// What to restore on the next start.
+    pub fn view_state(&self) -> ViewState {
+        ViewState {
+            overview: self.overview_shown,
+            overdue: self.filter == BoardFilter::Overdue,
+            office: match self.filter {
+                BoardFilter::Office(id) => Some(id.0),
+                _ => None,
+            },
+        }
+    }
+
+    /// Shows what `view` describes (an office no longer in the roster falls back to 全部).
+    pub fn restore_view(&mut self, view: ViewState) {
+        self.overview_shown = view.overview;
+        self.filter = match (view.office, view.overdue) {
+            (Some(id), _) => BoardFilter::Office(crate::model::OfficeId(id)),
+            (None, true) => BoardFilter::Overdue,
+            (None, false) => BoardFilter::All,
+        };
+        self.derived_for = None;
+    }
+
     /// The start screen is shown instead of the table.
     pub fn is_overview_shown(&self) -> bool {
         self.overview_shown
