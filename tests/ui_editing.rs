@@ -35,8 +35,9 @@ fn a_progress_note_typed_in_chinese_is_stored_signed_and_shown_in_the_table() {
     click_button(&mut h, "全部");
     h.get_by_label("在建工地治理").click();
     settle(&mut h);
-    h.get_by_label("进展内容").click();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
+    assert!(h.get_by_label("进展内容").is_focused(), "Ctrl+N starts a note");
     ime_commit(&mut h, "已联合住建部门检查工地12处，");
     ime_commit(&mut h, "整改隐患37项。");
     click_button(&mut h, "添加进展");

@@ -66,11 +66,12 @@ impl DubanApp {
             || self.export.is_some()
             || self.author_dialog.is_some()
             || self.settings_dialog.is_some();
-        let (import, export, find, up, down) = ui.input_mut(|i| {
+        let (import, export, find, note, up, down) = ui.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::E),
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::F),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::N),
                 i.key_pressed(egui::Key::ArrowUp),
                 i.key_pressed(egui::Key::ArrowDown),
             )
@@ -80,6 +81,9 @@ impl DubanApp {
         }
         if import {
             commands.push(Command::OpenImport);
+        }
+        if note && self.detail.is_some() {
+            self.detail_view.focus_note();
         }
         if find {
             // Search works on the table.

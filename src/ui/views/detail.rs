@@ -20,9 +20,16 @@ pub struct DetailView {
     deadline: Option<NaiveDate>,
     note_date: Option<NaiveDate>,
     note: String,
+    /// Ctrl+N: put the cursor in the note field on the next frame.
+    focus_note: bool,
 }
 
 impl DetailView {
+    /// Ctrl+N: start typing a progress note.
+    pub fn focus_note(&mut self) {
+        self.focus_note = true;
+    }
+
     /// Forgets the typed note (after it was saved).
     pub fn clear_note(&mut self) {
         self.note.clear();
@@ -30,7 +37,8 @@ impl DetailView {
 
     fn sync(&mut self, detail: &DirectiveDetail) {
         if self.shown != Some(detail.row.id) {
-            *self = DetailView { shown: Some(detail.row.id), ..DetailView::default() };
+            let focus_note = self.focus_note;
+            *self = DetailView { shown: Some(detail.row.id), focus_note, ..DetailView::default() };
         }
         // Follow the stored values unless the officer is editing them.
         let stored = detail.row.offices_text();
@@ -180,14 +188,18 @@ impl DetailView {
             }
         });
         let label = ui.label("进展内容");
-        ui.add(
-            TextEdit::multiline(&mut self.note)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY)
-                .hint_text("填写进展情况，如：已完成全省在建工地专项检查，整改隐患 23 处")
-                .id_salt("note-text"),
-        )
-        .labelled_by(label.id);
+        let edit = ui
+            .add(
+                TextEdit::multiline(&mut self.note)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("填写进展情况（Ctrl+N），如：已完成全省在建工地专项检查，整改隐患 23 处")
+                    .id_salt("note-text"),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut self.focus_note) {
+            edit.request_focus();
+        }
         let ready = !self.note.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new("添加进展")).clicked() {
             commands.push(Command::AddProgress { id, on, text: self.note.trim().to_owned() });
