@@ -28,6 +28,8 @@ pub const DB_FILE_NAME: &str = "duban.sqlite3";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The searchable text of every directive, for words too short for the trigram index.
+    texts: search::TextCache,
 }
 
 impl Store {
@@ -57,7 +59,7 @@ impl Store {
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         schema::migrate(&mut conn, path)?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), texts: search::TextCache::default() })
     }
 
     pub fn path(&self) -> &Path {
