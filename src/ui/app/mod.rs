@@ -227,7 +227,15 @@ impl DubanApp {
             });
         });
         Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
-            self.detail_view.ui(ui, self.detail.as_ref(), today, self.settings.due_soon_days, &mut commands);
+            let words = crate::store::query_words(self.search.text());
+            self.detail_view.ui(
+                ui,
+                self.detail.as_ref(),
+                today,
+                self.settings.due_soon_days,
+                &words,
+                &mut commands,
+            );
         });
         egui::CentralPanel::default().show(ui, |ui| {
             if self.overview_shown {

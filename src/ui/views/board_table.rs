@@ -3,8 +3,6 @@
 //! lines, the full text is in the detail pane.
 
 use chrono::NaiveDate;
-use egui::text::LayoutJob;
-use egui::text::TextFormat;
 use egui::{Align, FontId, Layout, RichText, Sense, Ui, vec2};
 use egui_extras::{Column, TableBuilder};
 
@@ -12,6 +10,7 @@ use crate::model::{Board, DirectiveId, DirectiveRow, Urgency};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, short_date};
 use crate::ui::theme;
+use crate::ui::widgets::highlighted;
 
 const ROW_HEIGHT: f32 = 46.0;
 
@@ -140,55 +139,9 @@ fn cells(
 /// A label of at most two lines, ending in … when cut, with the search words marked.
 /// Chinese wraps between any characters.
 fn wrapped(ui: &mut Ui, text: &str, highlight: &[&str]) -> egui::Response {
-    let color = ui.visuals().text_color();
-    let font = FontId::proportional(14.0);
-    let mut job = LayoutJob::default();
-    let marks = highlight_ranges(text, highlight);
-    let mut at = 0;
-    for (start, end) in marks.into_iter().chain(std::iter::once((text.len(), text.len()))) {
-        if start > at {
-            job.append(&text[at..start], 0.0, TextFormat::simple(font.clone(), color));
-        }
-        if end > start {
-            let format =
-                TextFormat { background: theme::HIGHLIGHT, ..TextFormat::simple(font.clone(), color) };
-            job.append(&text[start..end], 0.0, format);
-        }
-        at = end.max(at);
-    }
+    let mut job = highlighted(text, highlight, FontId::proportional(14.0), ui.visuals().text_color());
     job.wrap.max_width = ui.available_width();
     job.wrap.max_rows = 2;
     job.wrap.overflow_character = Some('…');
     ui.add(egui::Label::new(job).wrap()).on_hover_text(text)
-}
-
-/// Byte ranges of `text` that match any of `words`, sorted and merged.
-fn highlight_ranges(text: &str, words: &[&str]) -> Vec<(usize, usize)> {
-    let mut ranges: Vec<(usize, usize)> = words
-        .iter()
-        .filter(|w| !w.is_empty())
-        .flat_map(|w| text.match_indices(*w).map(|(i, m)| (i, i + m.len())))
-        .collect();
-    ranges.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in ranges {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    merged
-}
-
-#[cfg(test)]
-mod tests {
-    use super::highlight_ranges;
-
-    #[test]
-    fn marks_every_occurrence_and_merges_overlaps() {
-        let text = "员工宿舍与员工";
-        let r = highlight_ranges(text, &["员工", "工宿"]);
-        assert_eq!(r.iter().map(|(s, e)| &text[*s..*e]).collect::<Vec<_>>(), ["员工宿", "员工"]);
-        assert!(highlight_ranges(text, &[]).is_empty());
-    }
 }

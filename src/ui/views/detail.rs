@@ -55,6 +55,7 @@ impl DetailView {
         detail: Option<&DirectiveDetail>,
         today: NaiveDate,
         due_soon_days: i64,
+        highlight: &[&str],
         commands: &mut Vec<Command>,
     ) {
         let Some(detail) = detail else {
@@ -131,7 +132,15 @@ impl DetailView {
             ui.add_space(6.0);
             Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(&detail.row.text);
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let mut job = crate::ui::widgets::highlighted(
+                    &detail.row.text,
+                    highlight,
+                    font,
+                    ui.visuals().text_color(),
+                );
+                job.wrap.max_width = ui.available_width();
+                ui.label(job);
             });
             egui::CollapsingHeader::new(format!("来源：{}", detail.section_title)).id_salt("source").show(
                 ui,
@@ -151,7 +160,11 @@ impl DetailView {
                     ui.label(RichText::new(format_date(note.on)).strong());
                     ui.label(RichText::new(&note.author).weak());
                 });
-                ui.label(&note.text);
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let mut job =
+                    crate::ui::widgets::highlighted(&note.text, highlight, font, ui.visuals().text_color());
+                job.wrap.max_width = ui.available_width();
+                ui.label(job);
                 ui.add_space(4.0);
             }
 

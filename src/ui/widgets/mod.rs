@@ -1,5 +1,7 @@
 //! Small reusable widgets.
 
 mod date_picker;
+mod highlight;
 
 pub use date_picker::{date_picker, format_date, optional_date_picker};
+pub use highlight::highlighted;
