@@ -152,11 +152,7 @@ fn the_chosen_office_is_restored_on_the_next_start() {
     drop(h);
 
     let store = duban::store::Store::open_dir(dir.path()).unwrap();
-    let app = duban::ui::DubanApp::new(store, duban::clock::Clock::Fixed(date("2022-03-22")), dir.path());
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .with_context_setup(|ctx| duban::ui::theme::install(ctx))
-        .build_ui_state(|ui, app: &mut duban::ui::DubanApp| app.ui(ui), app);
+    let mut h = harness(store, dir.path(), "2022-03-22");
     h.state_mut().restore_view(serde_json::from_str(&saved).unwrap());
     settle(&mut h);
     assert!(!h.state().is_overview_shown());
