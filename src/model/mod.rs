@@ -3,6 +3,7 @@
 mod board;
 mod detail;
 mod draft;
+mod evidence;
 mod ids;
 mod office;
 mod status;
@@ -11,7 +12,8 @@ mod urgency;
 pub use board::{Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role};
 pub use detail::{ChangeEntry, DirectiveDetail, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
-pub use ids::{DirectiveId, NoticeId, OfficeId};
+pub use evidence::{Evidence, NewEvidence, PhotoMeta};
+pub use ids::{DirectiveId, EvidenceId, NoticeId, OfficeId};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use status::Status;
 pub use urgency::{DEFAULT_DUE_SOON_DAYS, Urgency, days_left};
