@@ -46,7 +46,7 @@ fn report_one(data: &Path, done: &AttachOutcome, out: &mut dyn Write) -> anyhow:
     };
     writeln!(
         out,
-        "{what}：{}（{}，{}）材料编号 {}",
+        "{what}：{}（{}，{}，材料编号 {}）",
         done.original_name,
         human_size(done.size),
         done.media_type,

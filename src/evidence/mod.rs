@@ -14,6 +14,7 @@ mod check;
 mod error;
 mod exif;
 mod hash;
+mod jpeg;
 mod sniff;
 mod thumbs;
 

@@ -6,7 +6,7 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageReader, Limits};
+use image::{DynamicImage, ImageFormat, ImageReader, Limits};
 
 use super::hash::BlobHash;
 use crate::fsutil::write_atomically;
@@ -19,6 +19,8 @@ pub const THUMB_SIZE: u32 = 256;
 pub const MAX_SIDE: u32 = 20_000;
 /// Largest allocation one decode may make.
 pub const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// Largest file duban tries to preview (decoders read their whole input into memory).
+pub const MAX_PREVIEW_FILE: u64 = 100 * 1024 * 1024;
 
 /// Why a file has no preview. Shown under the placeholder as it reads.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,11 +104,19 @@ pub fn make_thumbnail(path: &Path) -> Result<Vec<u8>, PreviewError> {
 /// Decodes a whole image (the large in-app viewer) under the same limits; the format comes
 /// from the content, never from the name.
 pub fn decode_limited(path: &Path) -> Result<DynamicImage, PreviewError> {
-    let reader = ImageReader::open(path).map_err(|e| PreviewError::Io(crate::notice::io_reason(&e)))?;
-    let mut reader =
-        reader.with_guessed_format().map_err(|e| PreviewError::Io(crate::notice::io_reason(&e)))?;
-    if reader.format().is_none() {
-        return Err(PreviewError::NotImage);
+    let io = |e: std::io::Error| PreviewError::Io(crate::notice::io_reason(&e));
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_PREVIEW_FILE {
+        return Err(PreviewError::Limit(format!("文件超过 {} MB", MAX_PREVIEW_FILE >> 20)));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let mut reader = ImageReader::new(Cursor::new(bytes.as_slice())).with_guessed_format().map_err(io)?;
+    match reader.format() {
+        None => return Err(PreviewError::NotImage),
+        Some(ImageFormat::Jpeg) if !super::jpeg::is_complete(&bytes) => {
+            return Err(PreviewError::Damaged { detail: "JPEG ends before its EOI marker".into() });
+        }
+        Some(_) => {}
     }
     reader.limits(limits());
     // The decoders are not ours: a panic on hostile input becomes "无法预览", not a crash.
