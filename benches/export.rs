@@ -44,6 +44,7 @@ fn register() -> Board {
                 assignments,
                 last_progress: (i % 3 == 0)
                     .then(|| (day, "已组织专项检查，整改隐患若干处，形成工作台账。".to_owned())),
+                evidence: 0,
             }
         })
         .collect();

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod clock;
+pub mod evidence;
 pub mod fonts;
 pub mod fsutil;
 pub mod model;

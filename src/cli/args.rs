@@ -51,6 +51,15 @@ pub enum Verb {
         notice: Option<i64>,
         all: bool,
     },
+    /// `duban attach --directive ID FILE...` — attach evidence files.
+    Attach {
+        directive: i64,
+        progress: Option<i64>,
+        files: Vec<PathBuf>,
+        author: Option<String>,
+    },
+    /// `duban check` — re-hash stored evidence, report damage, move old orphans aside.
+    Check,
     Help,
 }
 
@@ -78,6 +87,9 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban search 文字 [--json] [--data 目录]     搜索工作要求与进展（多个词须同时出现）
   duban export -o 文件 [--format docx|xlsx|pdf|csv] [--notice 通知编号|--all] [--date 汇报日期]
                                               导出会议汇报（默认最新一次通知；--all 为全部未办结）
+  duban attach --directive 编号 文件... [--progress 进展编号] [--author 姓名] [--data 目录]
+                                              为工作要求添加材料（照片、PDF、Office 文件等）
+  duban check [--data 目录]                   校验全部材料文件，报告缺失、损坏和无主文件
 
 日期格式：YYYY-MM-DD。数据目录默认为系统数据目录，可用 --data 或环境变量 DUBAN_DATA_DIR 指定。";
 
@@ -87,6 +99,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     let mut positional: Vec<String> = Vec::new();
     let (mut data_dir, mut date, mut office, mut author) = (None, None, None, None);
     let (mut output, mut format, mut notice) = (None, None, None);
+    let (mut directive, mut progress) = (None, None);
     let (mut overdue, mut json, mut all) = (false, false, false);
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -105,6 +118,8 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             "-o" | "--output" => output = Some(PathBuf::from(value("-o")?)),
             "--format" => format = Some(value("--format")?),
             "--notice" => notice = Some(directive_id(&value("--notice")?)?),
+            "--directive" => directive = Some(directive_id(&value("--directive")?)?),
+            "--progress" => progress = Some(directive_id(&value("--progress")?)?),
             "--all" => all = true,
             "--overdue" => overdue = true,
             "--json" => json = true,
@@ -149,6 +164,16 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             let [id, text] = two(&mut positional, "note 需要编号和进展内容，如：duban note 14 已完成检查")?;
             Verb::Note { id: directive_id(&id)?, text, author }
         }
+        Some("attach") => {
+            let files: Vec<PathBuf> =
+                std::mem::take(&mut positional).into_iter().map(PathBuf::from).collect();
+            let usage = "attach 需要工作要求编号和文件，如：duban attach --directive 14 现场.jpg";
+            match (directive, files.is_empty()) {
+                (Some(directive), false) => Verb::Attach { directive, progress, files, author },
+                _ => return Err(usage.into()),
+            }
+        }
+        Some("check") => Verb::Check,
         Some(other) => return Err(format!("未知命令：{other}")),
     };
     if !positional.is_empty() && verb == Verb::Gui {
@@ -189,6 +214,18 @@ mod tests {
         );
         assert!(parse("status 14 完了").unwrap_err().starts_with("未知状态：完了"));
         assert!(parse("note x 文字").unwrap_err().starts_with("编号应为数字"));
+        assert_eq!(
+            parse("attach --directive 3 a.jpg b.pdf --author 张伟").unwrap().verb,
+            Verb::Attach {
+                directive: 3,
+                progress: None,
+                files: vec!["a.jpg".into(), "b.pdf".into()],
+                author: Some("张伟".into())
+            }
+        );
+        assert!(parse("attach a.jpg").unwrap_err().starts_with("attach 需要工作要求编号"));
+        assert!(parse("attach --directive 3").unwrap_err().starts_with("attach 需要工作要求编号"));
+        assert_eq!(parse("check --data /tmp/x").unwrap().verb, Verb::Check);
     }
 
     #[test]

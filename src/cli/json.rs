@@ -48,5 +48,6 @@ pub fn directive_json(d: &DirectiveRow, days_overdue: Option<i64>) -> Value {
         "days_overdue": days_overdue,
         "meeting": d.meeting,
         "last_progress": d.last_progress.as_ref().map(|(on, text)| format!("{on}：{text}")),
+        "evidence": d.evidence,
     })
 }

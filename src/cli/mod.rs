@@ -2,6 +2,7 @@
 //! tests and automation. This is an application edge: errors are `anyhow`, printed once.
 
 mod args;
+mod evidence;
 mod json;
 
 use std::io::{Read, Write};
@@ -160,6 +161,13 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 summary.blocks.len()
             )?;
         }
+        Verb::Attach { directive, progress, files, author } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            let author = author_of(&Store::open_dir(&data)?, author.as_deref())?;
+            let actor = Actor { author: &author, at: clock.now() };
+            evidence::run_attach(&data, DirectiveId(*directive), *progress, files, &actor, out)?;
+        }
+        Verb::Check => evidence::run_check(&data_dir(args.data_dir.as_deref())?, out)?,
         Verb::List { office, overdue, json } => {
             let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
             let board = store.load_board()?;

@@ -93,6 +93,8 @@ pub struct DirectiveRow {
     pub assignments: Vec<Assignment>,
     /// 最新进展: date and text of the newest progress note.
     pub last_progress: Option<(NaiveDate, String)>,
+    /// 材料: attached files, the 回收站 excluded.
+    pub evidence: u32,
 }
 
 impl DirectiveRow {
@@ -235,6 +237,7 @@ mod tests {
                 .map(|o| Assignment { office: o.id, name: o.name.clone(), kind: o.kind, role: Role::Lead })
                 .collect(),
             last_progress: None,
+            evidence: 0,
         }
     }
 

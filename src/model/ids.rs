@@ -29,3 +29,7 @@ id_type!(
     /// 单位 — an office, a detachment or a collective addressee in the roster.
     OfficeId
 );
+id_type!(
+    /// 材料 — one evidence file attached to a directive.
+    EvidenceId
+);

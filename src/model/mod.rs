@@ -3,6 +3,7 @@
 mod board;
 mod detail;
 mod draft;
+mod evidence;
 mod ids;
 mod office;
 mod settings;
@@ -12,7 +13,8 @@ mod urgency;
 pub use board::{Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role};
 pub use detail::{ChangeEntry, DirectiveDetail, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
-pub use ids::{DirectiveId, NoticeId, OfficeId};
+pub use evidence::{Evidence, NewEvidence, PhotoMeta};
+pub use ids::{DirectiveId, EvidenceId, NoticeId, OfficeId};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use settings::Settings;
 pub use status::Status;

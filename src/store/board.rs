@@ -51,6 +51,7 @@ impl Store {
             last_progress.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
 
+        let mut evidence = self.evidence_counts()?;
         let mut stmt = self.conn.prepare(&format!(
             "{DIRECTIVE_ROW_SELECT} ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
         ))?;
@@ -60,6 +61,7 @@ impl Store {
                 row.map(|mut d| {
                     d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
                     d.last_progress = last_progress.remove(&d.id.0);
+                    d.evidence = evidence.remove(&d.id).unwrap_or(0);
                     d
                 })
             })
@@ -139,8 +141,14 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let support_offices =
             assignments.iter().filter(|a| a.role == Role::Support).map(|a| a.name.clone()).collect();
+        let evidence = self.conn.query_row(
+            "SELECT count(*) FROM evidence WHERE directive_id = ?1 AND trashed_at IS NULL",
+            [id.0],
+            |r| r.get(0),
+        )?;
         let row = DirectiveRow {
             assignments,
+            evidence,
             last_progress: progress.first().map(|p: &ProgressNote| (p.on, p.text.clone())),
             ..board_row
         };
@@ -196,5 +204,6 @@ fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
         status: Status::from_db(&status).unwrap_or_default(),
         assignments: Vec::new(),
         last_progress: None,
+        evidence: 0,
     })
 }

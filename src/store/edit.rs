@@ -15,7 +15,7 @@ pub struct Actor<'a> {
     pub at: NaiveDateTime,
 }
 
-fn log(
+pub(super) fn log(
     tx: &Transaction,
     actor: &Actor,
     id: DirectiveId,
@@ -32,7 +32,11 @@ fn log(
 }
 
 /// Reads one column of a directive, or says it does not exist.
-fn current<T: rusqlite::types::FromSql>(tx: &Transaction, id: DirectiveId, column: &str) -> Result<T> {
+pub(super) fn current<T: rusqlite::types::FromSql>(
+    tx: &Transaction,
+    id: DirectiveId,
+    column: &str,
+) -> Result<T> {
     tx.query_row(&format!("SELECT {column} FROM directive WHERE id = ?1"), [id.0], |r| r.get(0))
         .optional()?
         .ok_or(StoreError::DirectiveNotFound(id))

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::DirectiveId;
+use crate::model::{DirectiveId, EvidenceId};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -18,6 +18,8 @@ pub enum StoreError {
     CreateDir { source: std::io::Error, path: PathBuf },
     #[error("找不到编号为 {0} 的工作要求")]
     DirectiveNotFound(DirectiveId),
+    #[error("找不到编号为 {0} 的材料")]
+    EvidenceNotFound(EvidenceId),
     #[error("{0}")]
     Invalid(String),
 }

@@ -4,6 +4,8 @@
 mod board;
 mod edit;
 mod error;
+mod evidence;
+mod evidence_list;
 mod import;
 mod roster;
 mod schema;
@@ -17,6 +19,7 @@ use rusqlite::Connection;
 
 pub use edit::Actor;
 pub use error::{Result, StoreError};
+pub use evidence::Attached;
 pub use import::validate;
 pub use schema::SCHEMA_VERSION;
 pub use search::query_words;

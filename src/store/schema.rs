@@ -124,6 +124,28 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
     END;
     "#,
+    // 3: evidence files (材料). The content lives in the blob store under `hash`; a row is
+    // written only after its blob is stored and verified. Trashed rows keep their blob.
+    r#"
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        progress_id INTEGER REFERENCES progress(id),
+        hash TEXT NOT NULL CHECK (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*'),
+        original_name TEXT NOT NULL CHECK (length(trim(original_name)) > 0),
+        size INTEGER NOT NULL CHECK (size > 0),
+        media_type TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        caption TEXT NOT NULL DEFAULT '',
+        exif_taken_at TEXT,
+        exif_lat REAL CHECK (exif_lat BETWEEN -90 AND 90),
+        exif_lon REAL CHECK (exif_lon BETWEEN -180 AND 180),
+        trashed_at TEXT
+    );
+    CREATE INDEX evidence_by_directive ON evidence(directive_id, trashed_at);
+    CREATE INDEX evidence_by_hash ON evidence(hash);
+    "#,
 ];
 
 /// The schema version this build writes.

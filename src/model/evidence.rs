@@ -1,0 +1,61 @@
+//! 材料 — an evidence file attached to a directive (or to one of its progress notes). The
+//! content lives in the blob store under `hash`; this is the row that points to it.
+
+use chrono::NaiveDateTime;
+
+use super::{DirectiveId, EvidenceId};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub id: EvidenceId,
+    pub directive: DirectiveId,
+    /// The progress note (进展) this file supports, if any.
+    pub progress: Option<i64>,
+    /// SHA-256 of the content, 64 hex digits: the blob's name.
+    pub hash: String,
+    pub original_name: String,
+    pub size: u64,
+    /// Sniffed from the content (`image/jpeg`, `application/pdf`…), not from the name.
+    pub media_type: String,
+    pub added_at: NaiveDateTime,
+    pub added_by: String,
+    /// 说明; empty when none.
+    pub caption: String,
+    pub photo: PhotoMeta,
+    /// Set while the file is in the 回收站.
+    pub trashed_at: Option<NaiveDateTime>,
+}
+
+/// Where and when a photo was taken, from its EXIF.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PhotoMeta {
+    pub taken_at: Option<NaiveDateTime>,
+    /// Decimal degrees, north positive.
+    pub lat: Option<f64>,
+    /// Decimal degrees, east positive.
+    pub lon: Option<f64>,
+}
+
+/// A file to record: what the blob store saw plus where it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvidence<'a> {
+    pub directive: DirectiveId,
+    pub progress: Option<i64>,
+    pub hash: &'a str,
+    pub original_name: &'a str,
+    pub size: u64,
+    pub media_type: &'a str,
+    pub photo: PhotoMeta,
+}
+
+impl Evidence {
+    /// A photo duban can draw a thumbnail of.
+    pub fn is_image(&self) -> bool {
+        crate::evidence::is_image(&self.media_type)
+    }
+
+    /// An executable or script: stored, but the app must never hand it to the system to open.
+    pub fn never_launch(&self) -> bool {
+        crate::evidence::never_launch(&self.media_type, &self.original_name)
+    }
+}
