@@ -161,6 +161,24 @@ fn check_finds_corrupt_missing_and_orphaned_files() {
     assert_eq!(report.missing.len(), 1);
 }
 
+#[test]
+fn re_attaching_an_old_orphan_rescues_it_from_the_sweep() {
+    let mut data = Data::new();
+    let source = data.source("旧照片.jpg", &jpeg(24, 24, 5));
+    let first = data.attach(D2, None, &source).unwrap();
+    data.store.trash_evidence(first.id, &actor()).unwrap();
+    data.store.empty_evidence_trash(&actor()).unwrap();
+    let blob = BlobStore::in_data_dir(data.path()).path_of(&first.hash);
+    let old = SystemTime::now() - DEFAULT_GRACE - Duration::from_secs(60);
+    std::fs::File::options().write(true).open(&blob).unwrap().set_modified(old).unwrap();
+    let again = data.attach(D3, None, &source).unwrap();
+    assert!(again.deduplicated);
+    let report =
+        check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+    assert!(report.is_healthy() && report.orphans_moved.is_empty() && report.orphans_kept.is_empty());
+    assert!(std::fs::metadata(&blob).unwrap().modified().unwrap() > old, "reuse refreshed its time");
+}
+
 /// A writer that accepts `allowed` bytes, then reports a full disk.
 struct FullDisk {
     allowed: usize,

@@ -149,3 +149,23 @@ fn thumbnails_are_256_on_the_long_side_and_made_once() {
         assert_eq!(cache.thumbnail(&done.hash, &data.path().join("nowhere")).unwrap(), thumb);
     }
 }
+
+#[test]
+fn viewing_copies_fit_the_content_and_executables_are_refused() {
+    let mut data = Data::new();
+    let pdf = b"%PDF-1.7\n%%EOF\n";
+    let exe = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF";
+    for (name, bytes) in [("整改通知书.jpg", &pdf[..]), ("照片.jpg", &exe[..])] {
+        let source = data.source(name, bytes);
+        data.attach(D2, None, &source).unwrap();
+    }
+    let listed = data.store.evidence_for(D2).unwrap();
+    let copy = duban::evidence::viewing_copy(data.path(), &listed[0]).unwrap();
+    assert_eq!(copy.file_name().unwrap().to_string_lossy(), "整改通知书.jpg.pdf");
+    assert_eq!(std::fs::read(&copy).unwrap(), pdf);
+    assert!(copy.starts_with(data.path().join("open")));
+    let refused = duban::evidence::viewing_copy(data.path(), &listed[1]).unwrap_err().to_string();
+    assert!(refused.starts_with("这是可执行文件或脚本，为安全起见督办台不会打开它"), "{refused}");
+    assert!(refused.ends_with("照片.jpg"), "{refused}");
+    assert!(!data.path().join("open").join(&listed[1].hash[..16]).exists(), "no copy of it is made");
+}

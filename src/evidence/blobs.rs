@@ -11,6 +11,7 @@ use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
 
 use super::error::{EvidenceError, Result};
 use super::hash::{BlobHash, CopyError, Digested, copy_hashing, hash_stream};
@@ -122,7 +123,7 @@ impl BlobStore {
     fn create_temp(&self) -> Result<(TempFile, File)> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         std::fs::create_dir_all(&self.root).map_err(|e| self.write_err(e))?;
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let nanos = SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
         let name = format!(
             "{INCOMING_PREFIX}{}-{}-{}.tmp",
             std::process::id(),
@@ -153,6 +154,10 @@ impl Staged {
         let folder = path.parent().unwrap_or(store.root());
         std::fs::create_dir_all(folder).map_err(|e| store.write_err(e))?;
         if store.verify(&hash).map_err(|e| store.write_err(e))? == BlobState::Intact {
+            // Reused now: an old orphan being re-attached must not look stale to `check`.
+            let touch =
+                OpenOptions::new().write(true).open(&path).and_then(|f| f.set_modified(SystemTime::now()));
+            touch.map_err(|e| store.write_err(e))?;
             return Ok(Stored { digest: self.digest, path, deduplicated: true });
         }
         std::fs::rename(&self.temp.0, &path).map_err(|e| store.write_err(e))?;

@@ -72,6 +72,8 @@ pub fn check(
         report.checked += 1;
         progress(done + 1, recorded.len());
     }
+    // Re-read: re-hashing may have taken minutes, during which files were attached.
+    let recorded = store.evidence_hashes()?;
     let orphans = on_disk.into_iter().filter(|(h, _)| !recorded.contains_key(h.as_str())).map(|(_, p)| p);
     let trash = data_dir.join(ORPHAN_TRASH_DIR);
     for path in orphans.chain(temps) {

@@ -22,6 +22,9 @@ pub enum EvidenceError {
     /// The stored copy does not hash to what was read: storage is failing.
     #[error("保存后校验失败（存储的副本与原文件不一致），未添加：{path}")]
     Verify { path: PathBuf },
+    /// Executables and scripts are stored but never handed to the system to open.
+    #[error("这是可执行文件或脚本，为安全起见督办台不会打开它（如确需查看，请交信息通信部门处理）：{path}")]
+    NeverLaunch { path: PathBuf },
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }

@@ -6,6 +6,7 @@
 //! - `evidence/ab/abcdef….bin` — blobs, named by SHA-256 ([`BlobStore`]);
 //! - `evidence/.incoming-*.tmp` — copies in progress (never read; a crash may leave one);
 //! - `thumbs/<hash>.jpg` — derived thumbnails, safe to delete ([`ThumbCache`]);
+//! - `open/<hash prefix>/<name>` — copies handed to the system viewer, safe to delete;
 //! - `evidence-trash/` — orphan blobs moved aside by [`check`], never deleted by duban.
 
 mod attach;
@@ -15,6 +16,7 @@ mod error;
 mod exif;
 mod hash;
 mod jpeg;
+mod open;
 mod sniff;
 mod thumbs;
 
@@ -24,6 +26,7 @@ pub use check::{CheckReport, DEFAULT_GRACE, ORPHAN_TRASH_DIR, Problem, check};
 pub use error::{EvidenceError, Result};
 pub use exif::{read_photo_meta, read_photo_meta_from, taken_before_notice};
 pub use hash::{BlobHash, COPY_BUFFER, CopyError, Digested, HEAD_LEN, copy_hashing, hash_stream};
+pub use open::{OPEN_DIR, viewing_copy, viewing_name};
 pub use sniff::{is_image, never_launch, sniff};
 pub use thumbs::{
     MAX_ALLOC, MAX_SIDE, PreviewError, THUMB_SIZE, THUMBS_DIR, ThumbCache, decode_limited, limits,
