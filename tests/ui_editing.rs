@@ -159,3 +159,52 @@ fn a_gbk_file_is_read_detected_and_its_encoding_can_be_overridden() {
     h.get_by_label_contains("⚠");
     assert_eq!(shown(&h).as_deref(), Some("GBK / GB18030"));
 }
+
+/// A file dropped from the file manager, as the windowing layer hands it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    h.get_by_label("在建工地治理").click();
+    settle(&mut h);
+    // A small PNG photo and a PDF, from outside the data directory.
+    let outside = tempfile::tempdir().unwrap();
+    let photo = outside.path().join("检查照片.png");
+    image::RgbImage::from_pixel(64, 48, image::Rgb([200, 30, 30])).save(&photo).unwrap();
+    let pdf = outside.path().join("整改通知.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n% minimal\n").unwrap();
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(photo)));
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(pdf)));
+    settle(&mut h);
+    settle(&mut h);
+    let detail = h.state().detail().expect("detail");
+    let names: Vec<&str> = detail.evidence.iter().map(|e| e.original_name.as_str()).collect();
+    assert_eq!(names, ["检查照片.png", "整改通知.pdf"]);
+    assert_eq!(h.state().status().unwrap().text, "已添加 2 个材料");
+    let row = h.state().board().directives.iter().find(|d| d.number == "一.2").unwrap();
+    assert_eq!(row.evidence, 2, "the table counts them");
+    h.get_by_label("材料（2）");
+    h.get_by_label("整改通知.pdf");
+    // The photo's thumbnail is made on the file worker and shown (no "无法预览").
+    settle(&mut h);
+    assert!(h.query_by_label("无法预览").is_none());
+    // 移到回收站 removes it from the list, restorable.
+    h.get_all_by_label("移到回收站").next().unwrap().click();
+    settle(&mut h);
+    assert_eq!(h.state().detail().unwrap().evidence.len(), 1);
+    assert!(h.state().status().unwrap().text.starts_with("已移到回收站"));
+}

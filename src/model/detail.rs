@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{DirectiveRow, NoticeId};
+use super::{DirectiveRow, Evidence, NoticeId};
 
 /// 进展 — a dated progress note.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,4 +41,8 @@ pub struct DirectiveDetail {
     pub progress: Vec<ProgressNote>,
     /// Newest first.
     pub changes: Vec<ChangeEntry>,
+    /// 材料 — attached files, oldest first (the 回收站 excluded).
+    pub evidence: Vec<Evidence>,
+    /// 印发日期 of the notice, to flag photos taken before it.
+    pub notice_issued_on: NaiveDate,
 }

@@ -152,6 +152,13 @@ impl Store {
             last_progress: progress.first().map(|p: &ProgressNote| (p.on, p.text.clone())),
             ..board_row
         };
+        let evidence = self.evidence_for(id)?;
+        let notice_issued_on: chrono::NaiveDate = self.conn.query_row(
+            "SELECT n.issued_on FROM directive d JOIN section s ON s.id = d.section_id
+             JOIN notice n ON n.id = s.notice_id WHERE d.id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )?;
         Ok(DirectiveDetail {
             notice_id: row.notice_id,
             row,
@@ -164,6 +171,8 @@ impl Store {
             support_offices,
             progress,
             changes,
+            evidence,
+            notice_issued_on,
         })
     }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::{BoardFilter, DirectiveId, NoticeDraft, Settings, Status};
+use crate::model::{BoardFilter, DirectiveId, Evidence, EvidenceId, NoticeDraft, Settings, Status};
 use crate::report::{Format, SummaryRequest};
 
 /// Where the text of a notice to import comes from.
@@ -72,4 +72,14 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Show only directives matching this text (empty: all).
     Search(String),
+    /// 添加材料 (dialog or dropped files): copy, hash and record on the file worker.
+    AttachFiles(DirectiveId, Vec<PathBuf>),
+    /// 取消 the running attach after the current file.
+    CancelAttach,
+    /// Make (or load) the thumbnail of a stored photo.
+    LoadThumbnail(String),
+    /// 打开 a stored file in the system viewer.
+    OpenEvidence(Box<Evidence>),
+    /// 移到回收站.
+    TrashEvidence(DirectiveId, EvidenceId),
 }

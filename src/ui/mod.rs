@@ -3,6 +3,7 @@
 
 mod app;
 pub mod command;
+pub mod file_worker;
 mod format;
 pub mod theme;
 mod views;

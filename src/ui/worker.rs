@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use super::command::ImportSource;
 use crate::clock::Clock;
-use crate::model::{Board, DirectiveDetail, DirectiveId, NoticeDraft, Settings, Status};
+use crate::model::{Board, DirectiveDetail, DirectiveId, EvidenceId, NoticeDraft, Settings, Status};
 use crate::notice::{
     EncodingCandidate, candidate_decodings, decode_bytes, decode_with, is_word_file, parse_notice,
     read_notice_bytes,
@@ -40,7 +40,12 @@ pub enum Edit {
     Status(Status),
     Deadline(Option<NaiveDate>),
     Offices(Vec<String>),
-    Progress { on: NaiveDate, text: String },
+    Progress {
+        on: NaiveDate,
+        text: String,
+    },
+    /// 移到回收站
+    TrashEvidence(EvidenceId),
 }
 
 /// What the UI shows, fresh from the database.
@@ -253,6 +258,9 @@ fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f
                 Edit::Offices(names) => store.set_offices(id, names, &actor).map(|_| "责任单位已更新".into()),
                 Edit::Progress { on, text } => {
                     store.add_progress(id, *on, text, &actor).map(|_| "已添加进展".into())
+                }
+                Edit::TrashEvidence(file) => {
+                    store.trash_evidence(*file, &actor).map(|_| "已移到回收站（可恢复）".into())
                 }
             };
             match result.map_err(|e| e.to_string()).and_then(|m| Ok((m, snapshot(store, Some(id))?))) {

@@ -61,6 +61,34 @@ impl DubanApp {
         });
     }
 
+    /// Files dropped on the window go to the selected directive.
+    pub(super) fn dropped_files(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let paths: Vec<std::path::PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if paths.is_empty() {
+            return;
+        }
+        match self.selected {
+            Some(id) if self.attach_progress.is_none() => commands.push(Command::AttachFiles(id, paths)),
+            Some(_) => {
+                self.status = Some(super::StatusMessage {
+                    text: "请等当前材料添加完再拖入".into(),
+                    is_error: true,
+                })
+            }
+            None => {
+                let text = "请先在列表中选择一条工作要求，再把材料拖到窗口上".into();
+                self.status = Some(super::StatusMessage { text, is_error: true });
+            }
+        }
+    }
+
     pub(super) fn shortcuts(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let modal_open = self.import.is_some()
             || self.export.is_some()

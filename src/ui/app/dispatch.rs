@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use super::{DubanApp, StatusMessage};
 use crate::model::{BoardFilter, DirectiveId};
 use crate::ui::command::Command;
-use crate::ui::views::{AuthorDialog, ExportDialog, ImportDialog, SettingsDialog};
+use crate::ui::file_worker::{FileReply, FileRequest};
+use crate::ui::views::{AttachProgress, AuthorDialog, ExportDialog, ImportDialog, SettingsDialog};
 use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
 
 impl DubanApp {
@@ -73,6 +74,42 @@ impl DubanApp {
         }
     }
 
+    pub(super) fn on_file_reply(&mut self, ctx: &egui::Context, reply: FileReply) {
+        match reply {
+            FileReply::Progress { done, total, name } => {
+                self.attach_progress = Some(AttachProgress { done, total, name });
+            }
+            FileReply::Attached { directive, stored, failed, cancelled } => {
+                self.attach_progress = None;
+                let mut text = format!("已添加 {stored} 个材料");
+                if cancelled {
+                    text.push_str("（已取消其余文件）");
+                }
+                if !failed.is_empty() {
+                    text = format!("{text}；{} 个未能添加：{}", failed.len(), failed.join("；"));
+                }
+                self.status = Some(StatusMessage { text, is_error: !failed.is_empty() });
+                let detail = (self.selected == Some(directive)).then_some(directive);
+                self.worker.send(Request::Refresh { detail });
+            }
+            FileReply::Thumbnail { hash, image } => {
+                let texture =
+                    image.map(|img| ctx.load_texture(format!("thumb-{hash}"), img, Default::default()));
+                self.thumbs.insert(hash, texture);
+            }
+            FileReply::Opened(result) => match result {
+                Ok(path) => {
+                    if let Err(e) = open::that_detached(&path) {
+                        let text =
+                            format!("无法打开（{}）：{}", crate::notice::io_reason(&e), path.display());
+                        self.status = Some(StatusMessage { text, is_error: true });
+                    }
+                }
+                Err(text) => self.status = Some(StatusMessage { text, is_error: true }),
+            },
+        }
+    }
+
     pub(super) fn take_snapshot(&mut self, s: Snapshot) {
         self.board = s.board;
         if s.detail.as_ref().map(|d| d.row.id) == self.selected {
@@ -136,6 +173,21 @@ impl DubanApp {
                 self.derived_for = None;
             }
             Command::SelectDirective(id) => self.select(id),
+            Command::AttachFiles(directive, paths) => {
+                self.attach_progress =
+                    Some(AttachProgress { done: 0, total: paths.len(), name: String::new() });
+                self.files.send(FileRequest::Attach { directive, paths });
+            }
+            Command::CancelAttach => self.files.cancel(),
+            Command::LoadThumbnail(hash) => {
+                if self.thumbs_requested.insert(hash.clone()) {
+                    self.files.send(FileRequest::Thumbnail { hash });
+                }
+            }
+            Command::OpenEvidence(file) => self.files.send(FileRequest::Open(file)),
+            Command::TrashEvidence(directive, file) => {
+                self.worker.send(Request::Edit { id: directive, edit: Edit::TrashEvidence(file) })
+            }
             Command::Search(query) => {
                 if query.trim().is_empty() {
                     self.search_hits = None;

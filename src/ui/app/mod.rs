@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui::{Panel, RichText, Ui};
 
+use super::file_worker::FileWorker;
 use super::views::{
-    AuthorDialog, BoardTable, DetailView, ExportDialog, ImportDialog, SearchBar, SettingsDialog, Sidebar,
+    AttachProgress, AuthorDialog, BoardTable, DetailView, ExportDialog, FilesContext, ImportDialog,
+    SearchBar, SettingsDialog, Sidebar, Thumbnails,
 };
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
@@ -41,6 +43,11 @@ pub struct StatusMessage {
 pub struct DubanApp {
     clock: Clock,
     worker: Worker,
+    /// Copies evidence files and makes thumbnails, on its own connection.
+    files: FileWorker,
+    thumbs: Thumbnails,
+    thumbs_requested: HashSet<String>,
+    attach_progress: Option<AttachProgress>,
     data_dir: PathBuf,
     // The cached view of the data, replaced whole by each snapshot.
     board: Board,
@@ -77,11 +84,16 @@ impl DubanApp {
     /// Starts the worker with `store` and asks for the first snapshot. Install the theme
     /// ([`theme::install`]) on the context before the first frame.
     pub fn new(store: Store, clock: Clock, data_dir: &Path) -> DubanApp {
+        let files = FileWorker::spawn(store.path(), data_dir, clock);
         let mut worker = Worker::spawn(store, clock);
         worker.send(Request::Refresh { detail: None });
         DubanApp {
             clock,
             worker,
+            files,
+            thumbs: Thumbnails::new(),
+            thumbs_requested: HashSet::new(),
+            attach_progress: None,
             data_dir: data_dir.to_path_buf(),
             board: Board::default(),
             detail: None,
@@ -148,7 +160,7 @@ impl DubanApp {
     }
     /// Waiting for the worker.
     pub fn is_busy(&self) -> bool {
-        self.worker.pending() > 0
+        self.worker.pending() > 0 || self.files.busy() > 0
     }
     pub fn today(&self) -> NaiveDate {
         self.clock.today()
@@ -208,8 +220,12 @@ impl DubanApp {
             ui.ctx().set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
             self.applied_dark = Some(self.settings.dark);
         }
+        self.files.attach(ui.ctx());
         for reply in self.worker.poll() {
             self.on_reply(reply);
+        }
+        for reply in self.files.poll() {
+            self.on_file_reply(ui.ctx(), reply);
         }
         let today = self.clock.today();
         if self.derived_for != Some(today) {
@@ -217,6 +233,7 @@ impl DubanApp {
         }
         let mut commands = Vec::new();
         self.shortcuts(ui, &mut commands);
+        self.dropped_files(ui, &mut commands);
 
         Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut commands));
         Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));
@@ -228,14 +245,9 @@ impl DubanApp {
         });
         Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
             let words = crate::store::query_words(self.search.text());
-            self.detail_view.ui(
-                ui,
-                self.detail.as_ref(),
-                today,
-                self.settings.due_soon_days,
-                &words,
-                &mut commands,
-            );
+            let files = FilesContext { thumbs: &self.thumbs, progress: self.attach_progress.as_ref() };
+            let soon = self.settings.due_soon_days;
+            self.detail_view.ui(ui, self.detail.as_ref(), today, soon, &words, files, &mut commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             if self.overview_shown {

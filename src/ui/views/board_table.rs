@@ -59,6 +59,7 @@ impl BoardTable {
             .column(Column::initial(84.0).at_least(70.0))
             .column(Column::initial(76.0).at_least(64.0))
             .column(Column::initial(60.0).at_least(56.0))
+            .column(Column::exact(40.0))
             .column(Column::remainder().at_least(100.0).clip(true));
         if self.scroll_to_selected
             && let Some(pos) = rows.iter().position(|i| Some(board.directives[*i].id) == selected)
@@ -68,7 +69,7 @@ impl BoardTable {
         }
         table
             .header(26.0, |mut header| {
-                for title in ["编号", "工作要求", "责任单位", "完成时限", "剩余", "状态", "最新进展"]
+                for title in ["编号", "工作要求", "责任单位", "完成时限", "剩余", "状态", "材料", "最新进展"]
                 {
                     header.col(|ui| {
                         ui.strong(title);
@@ -125,6 +126,13 @@ fn cells(
     });
     row.col(|ui| {
         ui.label(RichText::new(d.status.label()).color(theme::status_color(d.status)));
+    });
+    row.col(|ui| {
+        if d.evidence > 0 {
+            ui.label(d.evidence.to_string()).on_hover_text(format!("{} 个材料", d.evidence));
+        } else {
+            ui.weak("—");
+        }
     });
     row.col(|ui| match &d.last_progress {
         Some((on, text)) => {

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use egui::{Frame, RichText, ScrollArea, TextEdit, Ui};
 
+use super::evidence_panel::{AttachProgress, EvidencePanel, Thumbnails};
 use crate::model::{DirectiveDetail, DirectiveId, Status};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, split_names};
@@ -22,6 +23,13 @@ pub struct DetailView {
     note: String,
     /// Ctrl+N: put the cursor in the note field on the next frame.
     focus_note: bool,
+    files: EvidencePanel,
+}
+
+/// What the evidence section needs besides the detail itself.
+pub struct FilesContext<'a> {
+    pub thumbs: &'a Thumbnails,
+    pub progress: Option<&'a AttachProgress>,
 }
 
 impl DetailView {
@@ -38,7 +46,8 @@ impl DetailView {
     fn sync(&mut self, detail: &DirectiveDetail) {
         if self.shown != Some(detail.row.id) {
             let focus_note = self.focus_note;
-            *self = DetailView { shown: Some(detail.row.id), focus_note, ..DetailView::default() };
+            let files = std::mem::take(&mut self.files);
+            *self = DetailView { shown: Some(detail.row.id), focus_note, files, ..DetailView::default() };
         }
         // Follow the stored values unless the officer is editing them.
         let stored = detail.row.offices_text();
@@ -56,6 +65,7 @@ impl DetailView {
         today: NaiveDate,
         due_soon_days: i64,
         highlight: &[&str],
+        files: FilesContext<'_>,
         commands: &mut Vec<Command>,
     ) {
         let Some(detail) = detail else {
@@ -147,6 +157,17 @@ impl DetailView {
                 |ui| {
                     ui.label(RichText::new(&detail.section_text).weak());
                 },
+            );
+
+            ui.add_space(8.0);
+            self.files.ui(
+                ui,
+                id,
+                &detail.evidence,
+                detail.notice_issued_on,
+                files.thumbs,
+                files.progress,
+                commands,
             );
 
             ui.add_space(8.0);

@@ -3,6 +3,7 @@
 mod author_dialog;
 mod board_table;
 mod detail;
+mod evidence_panel;
 mod export_dialog;
 mod import_dialog;
 mod import_review;
@@ -13,7 +14,8 @@ mod sidebar;
 
 pub use author_dialog::AuthorDialog;
 pub use board_table::BoardTable;
-pub use detail::DetailView;
+pub use detail::{DetailView, FilesContext};
+pub use evidence_panel::{AttachProgress, Thumbnails};
 pub use export_dialog::ExportDialog;
 pub use import_dialog::ImportDialog;
 pub use overview::overview_ui;

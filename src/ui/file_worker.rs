@@ -1,0 +1,160 @@
+//! 材料后台 — a second worker for evidence files: copying and hashing (which can take minutes
+//! for a folder of photos) and thumbnails. It has its own database connection, so the main
+//! worker keeps answering while files are copied. Progress comes back per file; 取消 stops
+//! between files (a file is either fully stored and recorded, or not at all).
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, OnceLock};
+
+use crate::clock::Clock;
+use crate::evidence::{BlobHash, BlobStore, ThumbCache, attach_file, viewing_copy};
+use crate::model::{DirectiveId, Evidence};
+use crate::store::{Actor, Store};
+
+pub enum FileRequest {
+    Attach {
+        directive: DirectiveId,
+        paths: Vec<PathBuf>,
+    },
+    Thumbnail {
+        hash: String,
+    },
+    /// A viewing copy under the original name, for the system viewer.
+    Open(Box<Evidence>),
+}
+
+pub enum FileReply {
+    /// `done` of `total` files handled; `name` is the one just finished.
+    Progress { done: usize, total: usize, name: String },
+    /// An attach run ended: how many stored, the failures (name: reason), cancelled or not.
+    Attached { directive: DirectiveId, stored: usize, failed: Vec<String>, cancelled: bool },
+    /// A thumbnail as RGBA pixels, or why there is none.
+    Thumbnail { hash: String, image: Result<egui::ColorImage, String> },
+    /// The viewing copy to hand to the system viewer, or why there is none.
+    Opened(Result<PathBuf, String>),
+}
+
+pub struct FileWorker {
+    requests: Sender<FileRequest>,
+    replies: Receiver<FileReply>,
+    cancel: Arc<AtomicBool>,
+    busy: usize,
+    repaint: Arc<OnceLock<egui::Context>>,
+}
+
+impl FileWorker {
+    /// Starts the thread on the database at `db_path` and the blob store in `data_dir`.
+    pub fn spawn(db_path: &Path, data_dir: &Path, clock: Clock) -> FileWorker {
+        let (requests, inbox) = channel::<FileRequest>();
+        let (outbox, replies) = channel::<FileReply>();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let repaint = Arc::new(OnceLock::<egui::Context>::new());
+        let (stop, wake) = (Arc::clone(&cancel), Arc::clone(&repaint));
+        let (db_path, data_dir) = (db_path.to_path_buf(), data_dir.to_path_buf());
+        let _ = std::thread::Builder::new().name("duban-files".into()).spawn(move || {
+            let send = |reply: FileReply| {
+                let _ = outbox.send(reply);
+                if let Some(ctx) = wake.get() {
+                    ctx.request_repaint();
+                }
+            };
+            let mut store = Store::open(&db_path).ok();
+            while let Ok(request) = inbox.recv() {
+                match request {
+                    FileRequest::Attach { directive, paths } => {
+                        stop.store(false, Ordering::SeqCst);
+                        send(attach_all(store.as_mut(), &data_dir, clock, directive, &paths, &stop, &send));
+                    }
+                    FileRequest::Open(file) => {
+                        send(FileReply::Opened(viewing_copy(&data_dir, &file).map_err(|e| e.to_string())));
+                    }
+                    FileRequest::Thumbnail { hash } => {
+                        let image = thumbnail(&data_dir, &hash);
+                        send(FileReply::Thumbnail { hash, image });
+                    }
+                }
+            }
+        });
+        FileWorker { requests, replies, cancel, busy: 0, repaint }
+    }
+
+    pub fn attach(&self, ctx: &egui::Context) {
+        let _ = self.repaint.set(ctx.clone());
+    }
+
+    pub fn send(&mut self, request: FileRequest) {
+        if self.requests.send(request).is_ok() {
+            self.busy += 1;
+        }
+    }
+
+    /// 取消: stop after the file being copied.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+
+    pub fn poll(&mut self) -> Vec<FileReply> {
+        let mut out = Vec::new();
+        loop {
+            match self.replies.try_recv() {
+                Ok(reply) => {
+                    if !matches!(reply, FileReply::Progress { .. }) {
+                        self.busy = self.busy.saturating_sub(1);
+                    }
+                    out.push(reply);
+                }
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
+            }
+        }
+        out
+    }
+
+    /// Requests not yet answered.
+    pub fn busy(&self) -> usize {
+        self.busy
+    }
+}
+
+fn attach_all(
+    store: Option<&mut Store>,
+    data_dir: &Path,
+    clock: Clock,
+    directive: DirectiveId,
+    paths: &[PathBuf],
+    stop: &AtomicBool,
+    send: &dyn Fn(FileReply),
+) -> FileReply {
+    let Some(store) = store else {
+        let failed = vec!["无法打开数据库，材料未保存".to_owned()];
+        return FileReply::Attached { directive, stored: 0, failed, cancelled: false };
+    };
+    let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
+    let (mut stored, mut failed) = (0, Vec::new());
+    for (i, path) in paths.iter().enumerate() {
+        if stop.load(Ordering::SeqCst) {
+            return FileReply::Attached { directive, stored, failed, cancelled: true };
+        }
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let actor = Actor { author: &author, at: clock.now() };
+        match attach_file(store, data_dir, directive, None, path, &actor) {
+            Ok(_) => stored += 1,
+            Err(e) => failed.push(format!("{name}：{e}")),
+        }
+        send(FileReply::Progress { done: i + 1, total: paths.len(), name });
+    }
+    FileReply::Attached { directive, stored, failed, cancelled: false }
+}
+
+/// The cached 256 px thumbnail of a stored blob, decoded for a texture.
+fn thumbnail(data_dir: &Path, hash: &str) -> Result<egui::ColorImage, String> {
+    let hash = BlobHash::parse(hash).ok_or("材料编号无效")?;
+    let blob = BlobStore::in_data_dir(data_dir).path_of(&hash);
+    let thumb = ThumbCache::in_data_dir(data_dir).thumbnail(&hash, &blob).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(&thumb).map_err(|e| crate::notice::io_reason(&e))?;
+    let image = image::load_from_memory(&bytes).map_err(|e| e.to_string())?.to_rgba8();
+    let size = [image.width() as usize, image.height() as usize];
+    Ok(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()))
+}

@@ -1,0 +1,175 @@
+//! 材料 — the detail pane's evidence: 添加材料… (or drop files on the window), a progress bar
+//! with 取消 while files are copied, photo thumbnails in a grid, other files as rows; 打开 hands
+//! a file to the system viewer (never an executable), 移到回收站 keeps it restorable.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use chrono::NaiveDate;
+use egui::{RichText, TextureHandle, Ui, vec2};
+
+use crate::evidence::taken_before_notice;
+use crate::model::{DirectiveId, Evidence};
+use crate::ui::command::Command;
+use crate::ui::theme;
+
+/// Textures of thumbnails, by blob hash; `Err` when the file cannot be previewed.
+pub type Thumbnails = HashMap<String, Result<TextureHandle, String>>;
+
+/// An attach run in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttachProgress {
+    pub done: usize,
+    pub total: usize,
+    pub name: String,
+}
+
+#[derive(Default)]
+pub struct EvidencePanel {
+    picking: Option<(DirectiveId, Receiver<Option<Vec<PathBuf>>>)>,
+}
+
+const THUMB: f32 = 96.0;
+
+fn size_text(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1 << 20) as f64),
+        b if b >= 1 << 10 => format!("{:.0} KB", b as f64 / 1024.0),
+        b => format!("{b} 字节"),
+    }
+}
+
+impl EvidencePanel {
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        directive: DirectiveId,
+        files: &[Evidence],
+        notice_issued_on: NaiveDate,
+        thumbs: &Thumbnails,
+        progress: Option<&AttachProgress>,
+        commands: &mut Vec<Command>,
+    ) {
+        self.poll_dialog(commands);
+        ui.horizontal(|ui| {
+            ui.strong(format!("材料（{}）", files.len()));
+            let idle = self.picking.is_none() && progress.is_none();
+            if ui
+                .add_enabled(idle, egui::Button::new("添加材料…"))
+                .on_hover_text("也可以把文件拖到窗口上")
+                .clicked()
+            {
+                self.pick(directive, ui.ctx().clone());
+            }
+        });
+        if let Some(p) = progress {
+            ui.horizontal(|ui| {
+                let fraction = if p.total == 0 { 0.0 } else { p.done as f32 / p.total as f32 };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .text(format!("{}/{} {}", p.done, p.total, p.name))
+                        .desired_width(220.0),
+                );
+                if ui.button("取消").clicked() {
+                    commands.push(Command::CancelAttach);
+                }
+            });
+        }
+        if files.is_empty() && progress.is_none() {
+            ui.weak("尚无材料。可添加检查照片、整改通知、PDF、Word、Excel 等文件。");
+        }
+        let (photos, others): (Vec<&Evidence>, Vec<&Evidence>) = files.iter().partition(|e| e.is_image());
+        ui.horizontal_wrapped(|ui| {
+            for e in &photos {
+                ui.vertical(|ui| {
+                    ui.set_width(THUMB);
+                    match thumbs.get(&e.hash) {
+                        Some(Ok(texture)) => {
+                            let size = texture.size_vec2();
+                            let scale = THUMB / size.x.max(size.y).max(1.0);
+                            ui.add(egui::Image::new(texture).fit_to_exact_size(size * scale))
+                                .on_hover_text(&e.original_name);
+                        }
+                        Some(Err(reason)) => {
+                            ui.add_sized(
+                                vec2(THUMB, THUMB * 0.75),
+                                egui::Label::new(RichText::new("无法预览").weak()),
+                            )
+                            .on_hover_text(reason);
+                        }
+                        None => {
+                            if ui.is_rect_visible(ui.cursor()) {
+                                commands.push(Command::LoadThumbnail(e.hash.clone()));
+                            }
+                            ui.add_sized(vec2(THUMB, THUMB * 0.75), egui::Spinner::new());
+                        }
+                    }
+                    file_meta(ui, e, notice_issued_on);
+                    file_buttons(ui, directive, e, commands);
+                });
+            }
+        });
+        for e in &others {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&e.original_name));
+                ui.label(
+                    RichText::new(format!("{} · {}", size_text(e.size), e.added_at.format("%Y-%m-%d")))
+                        .weak(),
+                );
+                if e.never_launch() {
+                    ui.label(RichText::new("可执行文件，不会打开").small().color(theme::DUE_SOON));
+                }
+                file_buttons(ui, directive, e, commands);
+            });
+        }
+    }
+
+    fn pick(&mut self, directive: DirectiveId, ctx: egui::Context) {
+        let (tx, rx) = channel();
+        self.picking = Some((directive, rx));
+        std::thread::spawn(move || {
+            let _ = tx.send(rfd::FileDialog::new().set_title("添加材料").pick_files());
+            ctx.request_repaint();
+        });
+    }
+
+    fn poll_dialog(&mut self, commands: &mut Vec<Command>) {
+        let Some((directive, rx)) = &self.picking else { return };
+        match rx.try_recv() {
+            Ok(Some(paths)) if !paths.is_empty() => {
+                commands.push(Command::AttachFiles(*directive, paths));
+                self.picking = None;
+            }
+            Ok(_) | Err(TryRecvError::Disconnected) => self.picking = None,
+            Err(TryRecvError::Empty) => {}
+        }
+    }
+}
+
+/// Size, when taken and where, and a warning for photos older than the notice.
+fn file_meta(ui: &mut Ui, e: &Evidence, notice_issued_on: NaiveDate) {
+    let mut line = size_text(e.size);
+    if let Some(taken) = e.photo.taken_at {
+        line = format!("{} 拍摄", taken.format("%Y-%m-%d %H:%M"));
+    }
+    ui.label(RichText::new(line).small());
+    if let (Some(lat), Some(lon)) = (e.photo.lat, e.photo.lon) {
+        ui.label(RichText::new(format!("{lat:.4}, {lon:.4}")).small().weak());
+    }
+    if taken_before_notice(e.photo.taken_at, notice_issued_on) {
+        ui.label(RichText::new("早于通知印发，可能是旧照片").small().color(theme::DUE_SOON));
+    }
+}
+
+fn file_buttons(ui: &mut Ui, directive: DirectiveId, e: &Evidence, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if !e.never_launch() && ui.small_button("打开").on_hover_text(&e.original_name).clicked() {
+            commands.push(Command::OpenEvidence(Box::new(e.clone())));
+        }
+        if ui.small_button("移到回收站").on_hover_text("可从回收站恢复").clicked() {
+            commands.push(Command::TrashEvidence(directive, e.id));
+        }
+    });
+}
