@@ -66,7 +66,7 @@ fn attach_stores_files_notes_duplicates_and_keeps_going_past_a_bad_one() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("已添加（相同内容已存储过，未重复保存）：IMG_1.jpg"), "{stdout}");
-    assert!(stdout.contains(&format!("未添加：无法读取文件（文件不存在）：{missing}")), "{stdout}");
+    assert!(stdout.contains(&format!("失败：无法读取文件（文件不存在）：{missing}")), "{stdout}");
     assert!(text(&out.stderr).contains("1 个文件未能添加（共 2 个）"));
     assert_eq!(counts(&data), [(2, 2), (3, 1)]);
 

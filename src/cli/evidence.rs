@@ -26,7 +26,7 @@ pub fn run_attach(
             Ok(done) => report_one(data, &done, out)?,
             Err(e) => {
                 failed += 1;
-                writeln!(out, "未添加：{e}")?;
+                writeln!(out, "失败：{e}")?;
             }
         }
     }
