@@ -18,6 +18,11 @@ out=${1:-assets/screenshot.png}
 "$bin" note 5 "已组织全省实战化拉动演练，形成总结报告。" --author 张伟 --date 2022-03-19 --data "$data" >/dev/null
 "$bin" status 14 推进中 --author 张伟 --date 2022-03-18 --data "$data" >/dev/null
 "$bin" note 14 "已建立滞留士兵任务清单，逐人明确包保领导。" --author 张伟 --date 2022-03-21 --data "$data" >/dev/null
+# Evidence for 五.1: two inspection photos and a PDF.
+convert -size 640x480 plasma:red-yellow "$data/现场检查1.jpg"
+convert -size 640x480 gradient:skyblue-green "$data/现场检查2.jpg"
+printf '%%PDF-1.4\n%%%%\n' > "$data/整改通知书.pdf"
+"$bin" attach --directive 14 "$data/现场检查1.jpg" "$data/现场检查2.jpg" "$data/整改通知书.pdf" --author 张伟 --date 2022-03-21 --data "$data" >/dev/null
 "$bin" status 16 已销号 --author 张伟 --date 2022-03-21 --data "$data" >/dev/null
 
 display=:97

@@ -37,6 +37,16 @@ fn summary_for(scope_all_open: bool, only: Option<&str>) -> Summary {
     store.set_status(id("二.1"), Status::Done, &actor).unwrap();
     store.set_status(id("五.3"), Status::Closed, &actor).unwrap();
     store.add_progress(id("五.1"), date("2022-03-21"), "已建立任务清单。", &actor).unwrap();
+    let photo = duban::model::NewEvidence {
+        directive: id("五.1"),
+        progress: None,
+        hash: &"ab".repeat(32),
+        original_name: "任务清单.jpg",
+        size: 1024,
+        media_type: "image/jpeg",
+        photo: Default::default(),
+    };
+    store.attach_evidence(&photo, &actor).unwrap();
     let board = store.load_board().unwrap();
     let scope = if scope_all_open { Scope::AllOpen } else { Scope::Notice(notice) };
     let offices = only.map(|name| vec![board.offices.iter().find(|o| o.name == name).unwrap().id]);
@@ -116,16 +126,14 @@ fn csv_has_a_bom_and_one_row_per_directive_and_office() {
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel/WPS");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines[0], "单位,类别,编号,工作要求,完成时限,状态,逾期天数,最新进展日期,最新进展");
+    assert_eq!(lines[0], "单位,类别,编号,工作要求,完成时限,状态,逾期天数,最新进展日期,最新进展,材料数");
     let rows = s.blocks.iter().map(|b| b.items.len()).sum::<usize>();
     assert_eq!(lines.len(), rows + 1);
     // The title 提高站位，压实责任 has a fullwidth comma (no quoting); the progress text none.
-    assert!(
-        lines.contains(
-            &"队务处,机关处室,五.1,提高站位，压实责任,2022-12-31,未开始,,2022-03-21,已建立任务清单。"
-        )
-    );
-    assert!(lines.contains(&"队务处,机关处室,五.2,化解矛盾，稳妥推进,2022-03-20,未开始,2,,"));
+    assert!(lines.contains(
+        &"队务处,机关处室,五.1,提高站位，压实责任,2022-12-31,未开始,,2022-03-21,已建立任务清单。,1"
+    ));
+    assert!(lines.contains(&"队务处,机关处室,五.2,化解矛盾，稳妥推进,2022-03-20,未开始,2,,,0"));
 }
 
 #[test]
@@ -136,7 +144,7 @@ fn xlsx_has_real_dates_frozen_header_filter_colours_and_statistics() {
     assert!(workbook.contains(r#"name="督办明细""#) && workbook.contains(r#"name="分单位统计""#));
     let sheet = unzip(&bytes, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
-    assert!(sheet.contains("<autoFilter ref=\"A1:I"), "autofilter over the table");
+    assert!(sheet.contains("<autoFilter ref=\"A1:J"), "autofilter over the table");
     assert_eq!(sheet.matches("<cfRule type=\"expression\"").count(), 3, "red, amber and green rules");
     // 2022-03-20 is Excel serial 44640: deadlines are numbers with a date format, not text.
     assert!(sheet.contains("<v>44640</v>"));
@@ -168,6 +176,7 @@ fn docx_follows_the_official_layout() {
     assert!(doc.contains(r#"w:linePitch="579""#), "22-line grid");
     assert!(doc.contains("一、机关处室") && doc.contains("（八）队务处"));
     assert!(doc.contains(">逾期2天<"), "days overdue under the status");
+    assert!(doc.contains("3月21日：已建立任务清单。（附材料1份）"), "evidence counted in the progress cell");
     assert!(doc.contains(r#"<w:color w:val="C62828" />"#) || doc.contains(r#"<w:color w:val="C62828"/>"#));
     assert!(doc.contains("2022年3月22日"), "date in Arabic numerals");
     let footer_name = (1..4)

@@ -78,6 +78,8 @@ pub struct SummaryItem {
     pub days_overdue: Option<i64>,
     /// 最新进展: date and text.
     pub latest: Option<(NaiveDate, String)>,
+    /// 材料 — files attached (the 回收站 excluded).
+    pub evidence: u32,
 }
 
 /// The report table's columns: 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
@@ -88,10 +90,13 @@ impl SummaryItem {
     /// an overdue status gets a second line 逾期N天.
     pub fn table_cells(&self, report_date: NaiveDate) -> [String; 5] {
         let short = |d| crate::report::short_chinese_date(d, report_date);
-        let progress = match &self.latest {
+        let mut progress = match &self.latest {
             Some((on, text)) => format!("{}：{text}", short(*on)),
             None => "暂无进展".to_owned(),
         };
+        if self.evidence > 0 {
+            progress.push_str(&format!("（附材料{}份）", self.evidence));
+        }
         let status = match self.days_overdue {
             Some(n) => format!("{}\n逾期{n}天", self.status.label()),
             None => self.status.label().to_owned(),
@@ -251,5 +256,6 @@ fn item(d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -> SummaryItem {
             _ => None,
         },
         latest: d.last_progress.clone(),
+        evidence: d.evidence,
     }
 }

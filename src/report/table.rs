@@ -5,8 +5,18 @@ use chrono::NaiveDate;
 use super::{OfficeBlock, Summary, SummaryItem};
 
 /// Column headings, in order.
-pub const COLUMNS: [&str; 9] =
-    ["单位", "类别", "编号", "工作要求", "完成时限", "状态", "逾期天数", "最新进展日期", "最新进展"];
+pub const COLUMNS: [&str; 10] = [
+    "单位",
+    "类别",
+    "编号",
+    "工作要求",
+    "完成时限",
+    "状态",
+    "逾期天数",
+    "最新进展日期",
+    "最新进展",
+    "材料数",
+];
 
 /// One row of the flat table.
 pub struct Row<'a> {
@@ -28,7 +38,7 @@ impl Row<'_> {
     }
 
     /// All cells as text, dates as YYYY-MM-DD.
-    pub fn cells_iso(&self) -> [String; 9] {
+    pub fn cells_iso(&self) -> [String; 10] {
         let date = |d: Option<NaiveDate>| d.map_or(String::new(), |d| d.to_string());
         [
             self.block.name.clone(),
@@ -40,6 +50,7 @@ impl Row<'_> {
             self.item.days_overdue.map_or(String::new(), |n| n.to_string()),
             date(self.latest_date()),
             self.latest_text().to_owned(),
+            self.item.evidence.to_string(),
         ]
     }
 }

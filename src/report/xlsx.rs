@@ -77,7 +77,8 @@ fn detail_sheet(sheet: &mut Worksheet, summary: &Summary) -> Result<(), XlsxErro
             Urgency::Finished => "完成",
             Urgency::OnTrack => "",
         };
-        sheet.write_string(r, 9, class)?;
+        sheet.write_number_with_format(r, 9, f64::from(row.item.evidence), &number)?;
+        sheet.write_string(r, 10, class)?;
     }
     widths[4] = widths[4].max(16.0);
     widths[7] = widths[7].max(16.0);
@@ -86,10 +87,10 @@ fn detail_sheet(sheet: &mut Worksheet, summary: &Summary) -> Result<(), XlsxErro
         let cap = if matches!(col, 3 | 8) { 44.0 } else { 24.0 };
         sheet.set_column_width(col as u16, w.min(cap))?;
     }
-    sheet.write_string_with_format(0, 9, "标记", &header)?;
-    sheet.set_column_hidden(9)?;
+    sheet.write_string_with_format(0, 10, "标记", &header)?;
+    sheet.set_column_hidden(10)?;
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, last_row.max(1), 8)?;
+    sheet.autofilter(0, 0, last_row.max(1), 9)?;
     sheet.set_repeat_rows(0, 0)?;
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
@@ -101,9 +102,9 @@ fn detail_sheet(sheet: &mut Worksheet, summary: &Summary) -> Result<(), XlsxErro
             let format =
                 Format::new().set_font_color(Color::RGB(font)).set_background_color(Color::RGB(fill));
             let rule = ConditionalFormatFormula::new()
-                .set_rule(format!("=$J2=\"{class}\"").as_str())
+                .set_rule(format!("=$K2=\"{class}\"").as_str())
                 .set_format(format);
-            sheet.add_conditional_format(1, 0, last_row, 8, &rule)?;
+            sheet.add_conditional_format(1, 0, last_row, 9, &rule)?;
         }
     }
     Ok(())
