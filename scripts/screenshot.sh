@@ -42,7 +42,7 @@ sleep 0.3
 DISPLAY=$display xdotool key ctrl+v Return
 sleep 0.6
 # Sidebar: 队务处; then the row 五.1 and its detail.
-DISPLAY=$display xdotool mousemove 70 419 click 1
+DISPLAY=$display xdotool mousemove 70 455 click 1
 sleep 0.6
 DISPLAY=$display xdotool mousemove 420 285 click 1
 sleep 0.8
