@@ -207,4 +207,22 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     settle(&mut h);
     assert_eq!(h.state().detail().unwrap().evidence.len(), 1);
     assert!(h.state().status().unwrap().text.starts_with("已移到回收站"));
+
+    // 回收站…: the file is listed and comes back with 恢复.
+    click_button(&mut h, "回收站…");
+    h.get_by_label("检查照片.png");
+    click_button(&mut h, "恢复");
+    assert_eq!(h.state().detail().unwrap().evidence.len(), 2);
+    h.get_by_label("回收站是空的。");
+    click_button(&mut h, "关闭");
+
+    // Emptying asks first; only then are the rows gone.
+    h.get_all_by_label("移到回收站").next().unwrap().click();
+    settle(&mut h);
+    click_button(&mut h, "回收站…");
+    click_button(&mut h, "清空回收站…");
+    h.get_by_label_contains("此操作不能撤销");
+    click_button(&mut h, "确定清空");
+    assert_eq!(h.state().detail().unwrap().evidence.len(), 1);
+    assert!(h.state().status().unwrap().text.starts_with("已清空回收站（1 个材料）"));
 }

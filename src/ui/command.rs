@@ -82,4 +82,10 @@ pub enum Command {
     OpenEvidence(Box<Evidence>),
     /// 移到回收站.
     TrashEvidence(DirectiveId, EvidenceId),
+    /// 回收站… opens the trash dialog.
+    OpenTrash,
+    CloseTrash,
+    RestoreEvidence(DirectiveId, EvidenceId),
+    /// 清空回收站, after the officer confirmed.
+    EmptyTrash,
 }

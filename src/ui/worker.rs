@@ -12,7 +12,9 @@ use std::path::PathBuf;
 
 use super::command::ImportSource;
 use crate::clock::Clock;
-use crate::model::{Board, DirectiveDetail, DirectiveId, EvidenceId, NoticeDraft, Settings, Status};
+use crate::model::{
+    Board, DirectiveDetail, DirectiveId, Evidence, EvidenceId, NoticeDraft, Settings, Status,
+};
 use crate::notice::{
     EncodingCandidate, candidate_decodings, decode_bytes, decode_with, is_word_file, parse_notice,
     read_notice_bytes,
@@ -23,15 +25,44 @@ use crate::store::{Actor, Store};
 /// Work for the worker. Each request gets exactly one [`Reply`].
 #[derive(Debug)]
 pub enum Request {
-    Refresh { detail: Option<DirectiveId> },
+    Refresh {
+        detail: Option<DirectiveId>,
+    },
     LoadDetail(DirectiveId),
-    Parse { source: ImportSource, issued_on: NaiveDate, encoding: Option<&'static str> },
-    Import { draft: Box<NoticeDraft>, source_text: String, detail: Option<DirectiveId> },
-    Edit { id: DirectiveId, edit: Edit },
-    SetAuthor { name: String, detail: Option<DirectiveId> },
-    Export { request: SummaryRequest, format: Format, path: PathBuf },
+    Parse {
+        source: ImportSource,
+        issued_on: NaiveDate,
+        encoding: Option<&'static str>,
+    },
+    Import {
+        draft: Box<NoticeDraft>,
+        source_text: String,
+        detail: Option<DirectiveId>,
+    },
+    Edit {
+        id: DirectiveId,
+        edit: Edit,
+    },
+    SetAuthor {
+        name: String,
+        detail: Option<DirectiveId>,
+    },
+    Export {
+        request: SummaryRequest,
+        format: Format,
+        path: PathBuf,
+    },
     Search(String),
-    SaveSettings { settings: Settings, detail: Option<DirectiveId> },
+    /// The 回收站's files.
+    LoadTrash,
+    /// Delete every row in the 回收站 (confirmed in the UI).
+    EmptyTrash {
+        detail: Option<DirectiveId>,
+    },
+    SaveSettings {
+        settings: Settings,
+        detail: Option<DirectiveId>,
+    },
 }
 
 /// A change to one directive.
@@ -46,6 +77,8 @@ pub enum Edit {
     },
     /// 移到回收站
     TrashEvidence(EvidenceId),
+    /// 从回收站恢复
+    RestoreEvidence(EvidenceId),
 }
 
 /// What the UI shows, fresh from the database.
@@ -105,6 +138,8 @@ pub enum Reply {
     },
     /// The report was written (or why not).
     Exported(Result<PathBuf, String>),
+    /// The 回收站's files (or why not).
+    Trash(Result<Vec<Evidence>, String>),
     /// The directives matching `query` (`None`: no filter).
     Found {
         query: String,
@@ -262,6 +297,9 @@ fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f
                 Edit::TrashEvidence(file) => {
                     store.trash_evidence(*file, &actor).map(|_| "已移到回收站（可恢复）".into())
                 }
+                Edit::RestoreEvidence(file) => {
+                    store.restore_evidence(*file, &actor).map(|_| "已从回收站恢复".into())
+                }
             };
             match result.map_err(|e| e.to_string()).and_then(|m| Ok((m, snapshot(store, Some(id))?))) {
                 Ok((message, s)) => Reply::Done { message, kind, snapshot: Box::new(s) },
@@ -280,6 +318,23 @@ fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f
                     snapshot: Box::new(s),
                 },
                 Err(e) => general(format!("保存设置失败：{e}")),
+            }
+        }
+        Request::LoadTrash => Reply::Trash(store.evidence_trash().map_err(|e| e.to_string())),
+        Request::EmptyTrash { detail } => {
+            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
+            let actor = Actor { author: &author, at: clock.now() };
+            match store
+                .empty_evidence_trash(&actor)
+                .map_err(|e| e.to_string())
+                .and_then(|n| Ok((n, snapshot(store, detail)?)))
+            {
+                Ok((n, s)) => Reply::Done {
+                    message: format!("已清空回收站（{n} 个材料）"),
+                    kind: DoneKind::Edited,
+                    snapshot: Box::new(s),
+                },
+                Err(e) => general(format!("清空回收站失败：{e}")),
             }
         }
         Request::Search(query) => {

@@ -36,6 +36,9 @@ impl DubanApp {
                 {
                     commands.push(Command::OpenSettings);
                 }
+                if ui.button("回收站…").on_hover_text("移出的材料：恢复或清空").clicked() {
+                    commands.push(Command::OpenTrash);
+                }
                 let who = self.settings.author.as_deref().unwrap_or("未设置");
                 ui.label(format!("填报人：{who}"));
             });
@@ -93,7 +96,8 @@ impl DubanApp {
         let modal_open = self.import.is_some()
             || self.export.is_some()
             || self.author_dialog.is_some()
-            || self.settings_dialog.is_some();
+            || self.settings_dialog.is_some()
+            || self.trash_dialog.is_some();
         let (import, export, find, note, up, down) = ui.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),

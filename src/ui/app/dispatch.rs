@@ -6,7 +6,9 @@ use super::{DubanApp, StatusMessage};
 use crate::model::{BoardFilter, DirectiveId};
 use crate::ui::command::Command;
 use crate::ui::file_worker::{FileReply, FileRequest};
-use crate::ui::views::{AttachProgress, AuthorDialog, ExportDialog, ImportDialog, SettingsDialog};
+use crate::ui::views::{
+    AttachProgress, AuthorDialog, ExportDialog, ImportDialog, SettingsDialog, TrashDialog,
+};
 use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
 
 impl DubanApp {
@@ -46,6 +48,11 @@ impl DubanApp {
                     self.derived_for = None;
                 }
             }
+            Reply::Trash(result) => match (result, &mut self.trash_dialog) {
+                (Ok(files), Some(dialog)) => dialog.on_loaded(files),
+                (Err(text), _) => self.status = Some(StatusMessage { text, is_error: true }),
+                (Ok(_), None) => {}
+            },
             Reply::Progress { fraction, step } => {
                 if let Some(dialog) = &mut self.export {
                     dialog.on_progress(fraction, step);
@@ -179,6 +186,19 @@ impl DubanApp {
                 self.files.send(FileRequest::Attach { directive, paths });
             }
             Command::CancelAttach => self.files.cancel(),
+            Command::OpenTrash => {
+                self.trash_dialog = Some(TrashDialog::default());
+                self.worker.send(Request::LoadTrash);
+            }
+            Command::CloseTrash => self.trash_dialog = None,
+            Command::RestoreEvidence(directive, file) => {
+                self.worker.send(Request::Edit { id: directive, edit: Edit::RestoreEvidence(file) });
+                self.worker.send(Request::LoadTrash);
+            }
+            Command::EmptyTrash => {
+                self.worker.send(Request::EmptyTrash { detail: self.selected });
+                self.worker.send(Request::LoadTrash);
+            }
             Command::LoadThumbnail(hash) => {
                 if self.thumbs_requested.insert(hash.clone()) {
                     self.files.send(FileRequest::Thumbnail { hash });

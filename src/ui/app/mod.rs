@@ -14,7 +14,7 @@ use egui::{Panel, RichText, Ui};
 use super::file_worker::FileWorker;
 use super::views::{
     AttachProgress, AuthorDialog, BoardTable, DetailView, ExportDialog, FilesContext, ImportDialog,
-    SearchBar, SettingsDialog, Sidebar, Thumbnails,
+    SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
 };
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
@@ -76,6 +76,7 @@ pub struct DubanApp {
     export: Option<ExportDialog>,
     author_dialog: Option<AuthorDialog>,
     settings_dialog: Option<SettingsDialog>,
+    trash_dialog: Option<TrashDialog>,
     status: Option<StatusMessage>,
     window_title: String,
 }
@@ -116,6 +117,7 @@ impl DubanApp {
             export: None,
             author_dialog: None,
             settings_dialog: None,
+            trash_dialog: None,
             status: None,
             window_title: String::new(),
         }
@@ -283,6 +285,9 @@ impl DubanApp {
         }
         if let Some(dialog) = &mut self.settings_dialog {
             dialog.ui(ui, &mut commands);
+        }
+        if let Some(dialog) = &mut self.trash_dialog {
+            dialog.ui(ui, &self.board, &mut commands);
         }
 
         for command in commands {

@@ -11,6 +11,7 @@ mod overview;
 mod search_bar;
 mod settings_dialog;
 mod sidebar;
+mod trash_dialog;
 
 pub use author_dialog::AuthorDialog;
 pub use board_table::BoardTable;
@@ -22,3 +23,4 @@ pub use overview::overview_ui;
 pub use search_bar::SearchBar;
 pub use settings_dialog::SettingsDialog;
 pub use sidebar::Sidebar;
+pub use trash_dialog::TrashDialog;

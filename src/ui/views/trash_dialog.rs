@@ -1,0 +1,84 @@
+//! 回收站 — files moved out of directives: restore any of them; emptying asks first. Nothing
+//! is deleted silently (and even then the stored file waits for `duban check`'s grace period).
+
+use egui::{Modal, RichText, ScrollArea, Ui};
+
+use crate::model::{Board, Evidence};
+use crate::ui::command::Command;
+use crate::ui::theme;
+
+#[derive(Default)]
+pub struct TrashDialog {
+    /// The files in the 回收站, once loaded.
+    files: Option<Vec<Evidence>>,
+    confirm_empty: bool,
+}
+
+impl TrashDialog {
+    pub fn on_loaded(&mut self, files: Vec<Evidence>) {
+        self.files = Some(files);
+        self.confirm_empty = false;
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, board: &Board, commands: &mut Vec<Command>) {
+        let modal = Modal::new(egui::Id::unique("trash-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(560.0);
+            ui.heading("回收站");
+            ui.separator();
+            let Some(files) = &self.files else {
+                ui.spinner();
+                return;
+            };
+            if files.is_empty() {
+                ui.label("回收站是空的。");
+            }
+            ScrollArea::vertical().max_height(360.0).id_salt("trash-list").show(ui, |ui| {
+                for e in files {
+                    ui.horizontal(|ui| {
+                        let number =
+                            board.directive(e.directive).map_or("（已删除）", |d| d.number.as_str());
+                        ui.label(RichText::new(number).strong());
+                        ui.label(&e.original_name);
+                        if let Some(at) = e.trashed_at {
+                            ui.label(
+                                RichText::new(format!("{} 移入", at.format("%Y-%m-%d %H:%M"))).small().weak(),
+                            );
+                        }
+                        if ui
+                            .small_button("恢复")
+                            .on_hover_text(format!("恢复“{}”", e.original_name))
+                            .clicked()
+                        {
+                            commands.push(Command::RestoreEvidence(e.directive, e.id));
+                        }
+                    });
+                }
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                if self.confirm_empty {
+                    ui.label(
+                        RichText::new(format!("永久删除这 {} 个材料的记录？此操作不能撤销。", files.len()))
+                            .color(theme::OVERDUE),
+                    );
+                    if ui.button("确定清空").clicked() {
+                        commands.push(Command::EmptyTrash);
+                    }
+                    if ui.button("不清空").clicked() {
+                        self.confirm_empty = false;
+                    }
+                } else {
+                    if ui.add_enabled(!files.is_empty(), egui::Button::new("清空回收站…")).clicked() {
+                        self.confirm_empty = true;
+                    }
+                    if ui.button("关闭").clicked() {
+                        commands.push(Command::CloseTrash);
+                    }
+                }
+            });
+        });
+        if modal.should_close() {
+            commands.push(Command::CloseTrash);
+        }
+    }
+}
