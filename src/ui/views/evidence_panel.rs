@@ -30,7 +30,7 @@ pub struct EvidencePanel {
     picking: Option<(DirectiveId, Receiver<Option<Vec<PathBuf>>>)>,
 }
 
-const THUMB: f32 = 96.0;
+const THUMB: f32 = 120.0;
 
 fn size_text(bytes: u64) -> String {
     match bytes {
@@ -106,6 +106,7 @@ impl EvidencePanel {
                             ui.add_sized(vec2(THUMB, THUMB * 0.75), egui::Spinner::new());
                         }
                     }
+                    ui.add(egui::Label::new(RichText::new(&e.original_name).small()).truncate());
                     file_meta(ui, e, notice_issued_on);
                     file_buttons(ui, directive, e, commands);
                 });
@@ -165,6 +166,7 @@ fn file_meta(ui: &mut Ui, e: &Evidence, notice_issued_on: NaiveDate) {
 
 fn file_buttons(ui: &mut Ui, directive: DirectiveId, e: &Evidence, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
         if !e.never_launch() && ui.small_button("打开").on_hover_text(&e.original_name).clicked() {
             commands.push(Command::OpenEvidence(Box::new(e.clone())));
         }
