@@ -28,7 +28,7 @@ fn app_with(copies: usize) -> Harness<'static, DubanApp> {
     std::mem::forget(dir); // keep the directory for the harness's lifetime
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 860.0))
-        .with_context_setup(|ctx| theme::install(ctx))
+        .with_context_setup(theme::install)
         .build_ui_state(|ui, app: &mut DubanApp| app.ui(ui), app);
     let start = Instant::now();
     while h.state().is_busy() || h.state().board().directives.is_empty() {

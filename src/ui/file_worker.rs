@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, OnceLock};
 
 use crate::clock::Clock;
@@ -97,16 +97,11 @@ impl FileWorker {
 
     pub fn poll(&mut self) -> Vec<FileReply> {
         let mut out = Vec::new();
-        loop {
-            match self.replies.try_recv() {
-                Ok(reply) => {
-                    if !matches!(reply, FileReply::Progress { .. }) {
-                        self.busy = self.busy.saturating_sub(1);
-                    }
-                    out.push(reply);
-                }
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
+        while let Ok(reply) = self.replies.try_recv() {
+            if !matches!(reply, FileReply::Progress { .. }) {
+                self.busy = self.busy.saturating_sub(1);
             }
+            out.push(reply);
         }
         out
     }

@@ -56,9 +56,8 @@ fn build(store: Store, dir: &Path, today: &str, allow_tofu: bool) -> Harness<'st
     if allow_tofu {
         builder = builder.allow_missing_glyphs();
     }
-    let mut h = builder
-        .with_context_setup(|ctx| theme::install(ctx))
-        .build_ui_state(|ui, app: &mut DubanApp| app.ui(ui), app);
+    let mut h =
+        builder.with_context_setup(theme::install).build_ui_state(|ui, app: &mut DubanApp| app.ui(ui), app);
     settle(&mut h);
     h
 }

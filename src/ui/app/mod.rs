@@ -13,7 +13,7 @@ use egui::{Panel, RichText, Ui};
 
 use super::file_worker::FileWorker;
 use super::views::{
-    AttachProgress, AuthorDialog, BoardTable, DetailView, ExportDialog, FilesContext, ImportDialog,
+    AttachProgress, AuthorDialog, BoardTable, DetailContext, DetailView, ExportDialog, ImportDialog,
     SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
 };
 use super::worker::{Request, Worker};
@@ -247,9 +247,14 @@ impl DubanApp {
         });
         Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
             let words = crate::store::query_words(self.search.text());
-            let files = FilesContext { thumbs: &self.thumbs, progress: self.attach_progress.as_ref() };
-            let soon = self.settings.due_soon_days;
-            self.detail_view.ui(ui, self.detail.as_ref(), today, soon, &words, files, &mut commands);
+            let cx = DetailContext {
+                today,
+                due_soon_days: self.settings.due_soon_days,
+                highlight: &words,
+                thumbs: &self.thumbs,
+                progress: self.attach_progress.as_ref(),
+            };
+            self.detail_view.ui(ui, self.detail.as_ref(), cx, &mut commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             if self.overview_shown {

@@ -26,8 +26,12 @@ pub struct DetailView {
     files: EvidencePanel,
 }
 
-/// What the evidence section needs besides the detail itself.
-pub struct FilesContext<'a> {
+/// What the pane needs besides the detail itself.
+pub struct DetailContext<'a> {
+    pub today: NaiveDate,
+    pub due_soon_days: i64,
+    /// Search words to mark in the text and notes.
+    pub highlight: &'a [&'a str],
     pub thumbs: &'a Thumbnails,
     pub progress: Option<&'a AttachProgress>,
 }
@@ -62,12 +66,10 @@ impl DetailView {
         &mut self,
         ui: &mut Ui,
         detail: Option<&DirectiveDetail>,
-        today: NaiveDate,
-        due_soon_days: i64,
-        highlight: &[&str],
-        files: FilesContext<'_>,
+        cx: DetailContext<'_>,
         commands: &mut Vec<Command>,
     ) {
+        let (today, due_soon_days, highlight) = (cx.today, cx.due_soon_days, cx.highlight);
         let Some(detail) = detail else {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.weak("在列表中选择一条工作要求，查看全文、记录进展"));
@@ -165,8 +167,8 @@ impl DetailView {
                 id,
                 &detail.evidence,
                 detail.notice_issued_on,
-                files.thumbs,
-                files.progress,
+                cx.thumbs,
+                cx.progress,
                 commands,
             );
 

@@ -15,7 +15,7 @@ mod trash_dialog;
 
 pub use author_dialog::AuthorDialog;
 pub use board_table::BoardTable;
-pub use detail::{DetailView, FilesContext};
+pub use detail::{DetailContext, DetailView};
 pub use evidence_panel::{AttachProgress, Thumbnails};
 pub use export_dialog::ExportDialog;
 pub use import_dialog::ImportDialog;
