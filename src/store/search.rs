@@ -12,10 +12,10 @@ use crate::model::DirectiveId;
 /// Rust is several times faster than LIKE or instr() over the table). Reloaded when the
 /// database changed: by this connection (`total_changes`) or another one (`data_version`).
 #[derive(Default)]
-pub(super) struct TextCache(RefCell<Option<(CacheKey, Vec<(DirectiveId, String)>)>>);
+pub(super) struct TextCache(RefCell<Option<CachedTexts>>);
 
-/// (`total_changes`, `data_version`) when the texts were read.
-type CacheKey = (u64, i64);
+/// The texts, with (`total_changes`, `data_version`) as they were when read.
+type CachedTexts = ((u64, i64), Vec<(DirectiveId, String)>);
 
 /// The words of a query: split at whitespace, empty ones dropped.
 pub fn query_words(query: &str) -> Vec<&str> {
