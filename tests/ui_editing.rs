@@ -199,9 +199,17 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     assert_eq!(row.evidence, 2, "the table counts them");
     h.get_by_label("材料（2）");
     h.get_by_label("整改通知.pdf");
-    // The photo's thumbnail is made on the file worker and shown (no "无法预览").
+    // The photo's thumbnail is made on the file worker and shown (no "无法预览"); a click
+    // opens it large inside the app.
     settle(&mut h);
     assert!(h.query_by_label("无法预览").is_none());
+    h.get_by_label("照片 检查照片.png").click();
+    settle(&mut h);
+    settle(&mut h);
+    h.get_by_label("检查照片.png（1/1）");
+    assert!(h.query_by_label_contains("无法预览").is_none(), "the picture decoded");
+    click_button(&mut h, "关闭");
+    assert!(h.query_by_label("检查照片.png（1/1）").is_none());
     // 移到回收站 removes it from the list, restorable.
     h.get_all_by_label("移到回收站").next().unwrap().click();
     settle(&mut h);

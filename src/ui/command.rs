@@ -82,6 +82,12 @@ pub enum Command {
     OpenEvidence(Box<Evidence>),
     /// 移到回收站.
     TrashEvidence(DirectiveId, EvidenceId),
+    /// 看大图: the photos of the shown directive, from this one.
+    ViewPhoto {
+        photos: Vec<(String, String)>,
+        index: usize,
+    },
+    ClosePhoto,
     /// 回收站… opens the trash dialog.
     OpenTrash,
     CloseTrash,

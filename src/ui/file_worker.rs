@@ -23,6 +23,10 @@ pub enum FileRequest {
     },
     /// A viewing copy under the original name, for the system viewer.
     Open(Box<Evidence>),
+    /// A photo at up to 1600 px, for the in-app viewer.
+    Picture {
+        hash: String,
+    },
 }
 
 pub enum FileReply {
@@ -34,6 +38,8 @@ pub enum FileReply {
     Thumbnail { hash: String, image: Result<egui::ColorImage, String> },
     /// The viewing copy to hand to the system viewer, or why there is none.
     Opened(Result<PathBuf, String>),
+    /// A photo for the in-app viewer, or why there is none.
+    Picture { hash: String, image: Result<egui::ColorImage, String> },
 }
 
 pub struct FileWorker {
@@ -66,6 +72,10 @@ impl FileWorker {
                     FileRequest::Attach { directive, paths } => {
                         stop.store(false, Ordering::SeqCst);
                         send(attach_all(store.as_mut(), &data_dir, clock, directive, &paths, &stop, &send));
+                    }
+                    FileRequest::Picture { hash } => {
+                        let image = picture(&data_dir, &hash);
+                        send(FileReply::Picture { hash, image });
                     }
                     FileRequest::Open(file) => {
                         send(FileReply::Opened(viewing_copy(&data_dir, &file).map_err(|e| e.to_string())));
@@ -141,6 +151,16 @@ fn attach_all(
         send(FileReply::Progress { done: i + 1, total: paths.len(), name });
     }
     FileReply::Attached { directive, stored, failed, cancelled: false }
+}
+
+/// A stored photo decoded under the preview limits and scaled to at most 1600 px.
+fn picture(data_dir: &Path, hash: &str) -> Result<egui::ColorImage, String> {
+    let hash = BlobHash::parse(hash).ok_or("材料编号无效")?;
+    let blob = BlobStore::in_data_dir(data_dir).path_of(&hash);
+    let image = crate::evidence::decode_limited(&blob).map_err(|e| e.to_string())?;
+    let image = image.thumbnail(1600, 1600).to_rgba8();
+    let size = [image.width() as usize, image.height() as usize];
+    Ok(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()))
 }
 
 /// The cached 256 px thumbnail of a stored blob, decoded for a texture.

@@ -7,7 +7,7 @@ use crate::model::{BoardFilter, DirectiveId};
 use crate::ui::command::Command;
 use crate::ui::file_worker::{FileReply, FileRequest};
 use crate::ui::views::{
-    AttachProgress, AuthorDialog, ExportDialog, ImportDialog, SettingsDialog, TrashDialog,
+    AttachProgress, AuthorDialog, ExportDialog, ImportDialog, PhotoViewer, SettingsDialog, TrashDialog,
 };
 use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
 
@@ -99,6 +99,13 @@ impl DubanApp {
                 let detail = (self.selected == Some(directive)).then_some(directive);
                 self.worker.send(Request::Refresh { detail });
             }
+            FileReply::Picture { hash, image } => {
+                if let Some(viewer) = &mut self.viewer {
+                    let texture =
+                        image.map(|img| ctx.load_texture(format!("photo-{hash}"), img, Default::default()));
+                    viewer.picture = Some((hash, texture));
+                }
+            }
             FileReply::Thumbnail { hash, image } => {
                 let texture =
                     image.map(|img| ctx.load_texture(format!("thumb-{hash}"), img, Default::default()));
@@ -186,6 +193,8 @@ impl DubanApp {
                 self.files.send(FileRequest::Attach { directive, paths });
             }
             Command::CancelAttach => self.files.cancel(),
+            Command::ViewPhoto { photos, index } => self.viewer = Some(PhotoViewer::new(photos, index)),
+            Command::ClosePhoto => self.viewer = None,
             Command::OpenTrash => {
                 self.trash_dialog = Some(TrashDialog::default());
                 self.worker.send(Request::LoadTrash);

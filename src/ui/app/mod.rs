@@ -14,7 +14,7 @@ use egui::{Panel, RichText, Ui};
 use super::file_worker::FileWorker;
 use super::views::{
     AttachProgress, AuthorDialog, BoardTable, DetailContext, DetailView, ExportDialog, ImportDialog,
-    SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
+    PhotoViewer, SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
 };
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
@@ -77,6 +77,9 @@ pub struct DubanApp {
     author_dialog: Option<AuthorDialog>,
     settings_dialog: Option<SettingsDialog>,
     trash_dialog: Option<TrashDialog>,
+    viewer: Option<PhotoViewer>,
+    /// The picture the viewer asked the file worker for.
+    picture_requested: Option<String>,
     status: Option<StatusMessage>,
     window_title: String,
 }
@@ -118,6 +121,8 @@ impl DubanApp {
             author_dialog: None,
             settings_dialog: None,
             trash_dialog: None,
+            viewer: None,
+            picture_requested: None,
             status: None,
             window_title: String::new(),
         }
@@ -293,6 +298,15 @@ impl DubanApp {
         }
         if let Some(dialog) = &mut self.trash_dialog {
             dialog.ui(ui, &self.board, &mut commands);
+        }
+        if let Some(viewer) = &mut self.viewer {
+            viewer.ui(ui, &mut commands);
+            if let Some(hash) = viewer.wanted()
+                && self.picture_requested.as_deref() != Some(hash)
+            {
+                self.picture_requested = Some(hash.to_owned());
+                self.files.send(super::file_worker::FileRequest::Picture { hash: hash.to_owned() });
+            }
         }
 
         for command in commands {

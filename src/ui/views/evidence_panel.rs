@@ -81,16 +81,23 @@ impl EvidencePanel {
             ui.weak("尚无材料。可添加检查照片、整改通知、PDF、Word、Excel 等文件。");
         }
         let (photos, others): (Vec<&Evidence>, Vec<&Evidence>) = files.iter().partition(|e| e.is_image());
+        let album: Vec<(String, String)> =
+            photos.iter().map(|e| (e.hash.clone(), e.original_name.clone())).collect();
         ui.horizontal_wrapped(|ui| {
-            for e in &photos {
+            for (index, e) in photos.iter().enumerate() {
                 ui.vertical(|ui| {
                     ui.set_width(THUMB);
                     match thumbs.get(&e.hash) {
                         Some(Ok(texture)) => {
                             let size = texture.size_vec2();
                             let scale = THUMB / size.x.max(size.y).max(1.0);
-                            ui.add(egui::Image::new(texture).fit_to_exact_size(size * scale))
-                                .on_hover_text(&e.original_name);
+                            let image = egui::Image::new(texture)
+                                .fit_to_exact_size(size * scale)
+                                .alt_text(format!("照片 {}", e.original_name))
+                                .sense(egui::Sense::click());
+                            if ui.add(image).on_hover_text("点击看大图").clicked() {
+                                commands.push(Command::ViewPhoto { photos: album.clone(), index });
+                            }
                         }
                         Some(Err(reason)) => {
                             ui.add_sized(
