@@ -234,3 +234,35 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     assert_eq!(h.state().detail().unwrap().evidence.len(), 1);
     assert!(h.state().status().unwrap().text.starts_with("已清空回收站（1 个材料）"));
 }
+
+#[test]
+fn checking_evidence_from_the_window_finds_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("李娜"), true);
+    let file = dir.path().join("现场.png");
+    image::RgbImage::from_pixel(32, 32, image::Rgb([10, 120, 40])).save(&file).unwrap();
+    let actor =
+        duban::store::Actor { author: "李娜", at: date("2022-03-18").and_hms_opt(9, 0, 0).unwrap() };
+    let attached = duban::evidence::attach_file(
+        &mut store,
+        dir.path(),
+        duban::model::DirectiveId(2),
+        None,
+        &file,
+        &actor,
+    )
+    .unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "检查材料…");
+    settle(&mut h);
+    h.get_by_label("全部 1 个材料文件完好。");
+    click_button(&mut h, "关闭");
+
+    // Damage the stored copy behind duban's back: the check names the file.
+    let blob = duban::evidence::BlobStore::in_data_dir(dir.path()).path_of(&attached.hash);
+    std::fs::write(&blob, b"not the photo any more").unwrap();
+    click_button(&mut h, "检查材料…");
+    settle(&mut h);
+    h.get_by_label("已校验 1 个文件：缺失 0 个，损坏 1 个。");
+    h.get_by_label("损坏：现场.png");
+}

@@ -88,6 +88,9 @@ pub enum Command {
         index: usize,
     },
     ClosePhoto,
+    /// 检查材料… re-hashes every stored file on the file worker.
+    CheckEvidence,
+    CloseCheck,
     /// 回收站… opens the trash dialog.
     OpenTrash,
     CloseTrash,

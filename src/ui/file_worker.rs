@@ -9,7 +9,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, OnceLock};
 
 use crate::clock::Clock;
-use crate::evidence::{BlobHash, BlobStore, ThumbCache, attach_file, viewing_copy};
+use crate::evidence::{
+    BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, attach_file, check, viewing_copy,
+};
 use crate::model::{DirectiveId, Evidence};
 use crate::store::{Actor, Store};
 
@@ -27,6 +29,8 @@ pub enum FileRequest {
     Picture {
         hash: String,
     },
+    /// Re-hash every stored file (duban check).
+    Check,
 }
 
 pub enum FileReply {
@@ -40,6 +44,10 @@ pub enum FileReply {
     Opened(Result<PathBuf, String>),
     /// A photo for the in-app viewer, or why there is none.
     Picture { hash: String, image: Result<egui::ColorImage, String> },
+    /// `done` of `total` stored files re-hashed; not an answer.
+    CheckProgress { done: usize, total: usize },
+    /// The check's report, or why it could not run.
+    Checked(Result<CheckReport, String>),
 }
 
 pub struct FileWorker {
@@ -72,6 +80,20 @@ impl FileWorker {
                     FileRequest::Attach { directive, paths } => {
                         stop.store(false, Ordering::SeqCst);
                         send(attach_all(store.as_mut(), &data_dir, clock, directive, &paths, &stop, &send));
+                    }
+                    FileRequest::Check => {
+                        let result = match store.as_ref() {
+                            Some(store) => check(
+                                store,
+                                &data_dir,
+                                std::time::SystemTime::now(),
+                                DEFAULT_GRACE,
+                                &mut |done, total| send(FileReply::CheckProgress { done, total }),
+                            )
+                            .map_err(|e| e.to_string()),
+                            None => Err("无法打开数据库".to_owned()),
+                        };
+                        send(FileReply::Checked(result));
                     }
                     FileRequest::Picture { hash } => {
                         let image = picture(&data_dir, &hash);
@@ -108,7 +130,7 @@ impl FileWorker {
     pub fn poll(&mut self) -> Vec<FileReply> {
         let mut out = Vec::new();
         while let Ok(reply) = self.replies.try_recv() {
-            if !matches!(reply, FileReply::Progress { .. }) {
+            if !matches!(reply, FileReply::Progress { .. } | FileReply::CheckProgress { .. }) {
                 self.busy = self.busy.saturating_sub(1);
             }
             out.push(reply);

@@ -39,6 +39,10 @@ impl DubanApp {
                 if ui.button("回收站…").on_hover_text("移出的材料：恢复或清空").clicked() {
                     commands.push(Command::OpenTrash);
                 }
+                if ui.button("检查材料…").on_hover_text("重新校验全部材料文件是否完好").clicked()
+                {
+                    commands.push(Command::CheckEvidence);
+                }
                 let who = self.settings.author.as_deref().unwrap_or("未设置");
                 ui.label(format!("填报人：{who}"));
             });
@@ -97,7 +101,9 @@ impl DubanApp {
             || self.export.is_some()
             || self.author_dialog.is_some()
             || self.settings_dialog.is_some()
-            || self.trash_dialog.is_some();
+            || self.trash_dialog.is_some()
+            || self.check_dialog.is_some()
+            || self.viewer.is_some();
         let (import, export, find, note, up, down) = ui.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),

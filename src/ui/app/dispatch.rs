@@ -7,7 +7,8 @@ use crate::model::{BoardFilter, DirectiveId};
 use crate::ui::command::Command;
 use crate::ui::file_worker::{FileReply, FileRequest};
 use crate::ui::views::{
-    AttachProgress, AuthorDialog, ExportDialog, ImportDialog, PhotoViewer, SettingsDialog, TrashDialog,
+    AttachProgress, AuthorDialog, CheckDialog, ExportDialog, ImportDialog, PhotoViewer, SettingsDialog,
+    TrashDialog,
 };
 use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
 
@@ -98,6 +99,16 @@ impl DubanApp {
                 self.status = Some(StatusMessage { text, is_error: !failed.is_empty() });
                 let detail = (self.selected == Some(directive)).then_some(directive);
                 self.worker.send(Request::Refresh { detail });
+            }
+            FileReply::CheckProgress { done, total } => {
+                if let Some(dialog) = &mut self.check_dialog {
+                    dialog.on_progress(done, total);
+                }
+            }
+            FileReply::Checked(result) => {
+                if let Some(dialog) = &mut self.check_dialog {
+                    dialog.on_finished(result);
+                }
             }
             FileReply::Picture { hash, image } => {
                 if let Some(viewer) = &mut self.viewer {
@@ -195,6 +206,11 @@ impl DubanApp {
             Command::CancelAttach => self.files.cancel(),
             Command::ViewPhoto { photos, index } => self.viewer = Some(PhotoViewer::new(photos, index)),
             Command::ClosePhoto => self.viewer = None,
+            Command::CheckEvidence => {
+                self.check_dialog = Some(CheckDialog::default());
+                self.files.send(FileRequest::Check);
+            }
+            Command::CloseCheck => self.check_dialog = None,
             Command::OpenTrash => {
                 self.trash_dialog = Some(TrashDialog::default());
                 self.worker.send(Request::LoadTrash);

@@ -13,8 +13,8 @@ use egui::{Panel, RichText, Ui};
 
 use super::file_worker::FileWorker;
 use super::views::{
-    AttachProgress, AuthorDialog, BoardTable, DetailContext, DetailView, ExportDialog, ImportDialog,
-    PhotoViewer, SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
+    AttachProgress, AuthorDialog, BoardTable, CheckDialog, DetailContext, DetailView, ExportDialog,
+    ImportDialog, PhotoViewer, SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
 };
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
@@ -78,6 +78,7 @@ pub struct DubanApp {
     settings_dialog: Option<SettingsDialog>,
     trash_dialog: Option<TrashDialog>,
     viewer: Option<PhotoViewer>,
+    check_dialog: Option<CheckDialog>,
     /// The picture the viewer asked the file worker for.
     picture_requested: Option<String>,
     status: Option<StatusMessage>,
@@ -122,6 +123,7 @@ impl DubanApp {
             settings_dialog: None,
             trash_dialog: None,
             viewer: None,
+            check_dialog: None,
             picture_requested: None,
             status: None,
             window_title: String::new(),
@@ -298,6 +300,9 @@ impl DubanApp {
         }
         if let Some(dialog) = &mut self.trash_dialog {
             dialog.ui(ui, &self.board, &mut commands);
+        }
+        if let Some(dialog) = &mut self.check_dialog {
+            dialog.ui(ui, &mut commands);
         }
         if let Some(viewer) = &mut self.viewer {
             viewer.ui(ui, &mut commands);

@@ -2,6 +2,7 @@
 
 mod author_dialog;
 mod board_table;
+mod check_dialog;
 mod detail;
 mod evidence_panel;
 mod export_dialog;
@@ -16,6 +17,7 @@ mod trash_dialog;
 
 pub use author_dialog::AuthorDialog;
 pub use board_table::BoardTable;
+pub use check_dialog::CheckDialog;
 pub use detail::{DetailContext, DetailView};
 pub use evidence_panel::{AttachProgress, Thumbnails};
 pub use export_dialog::ExportDialog;
