@@ -210,6 +210,13 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     assert!(h.query_by_label_contains("无法预览").is_none(), "the picture decoded");
     click_button(&mut h, "关闭");
     assert!(h.query_by_label("检查照片.png（1/1）").is_none());
+    // A caption, typed through the input method.
+    h.get_all_by_label("说明…").next().unwrap().click();
+    h.run();
+    ime_commit(&mut h, "工地东侧彩钢板宿舍");
+    click_button(&mut h, "保存说明");
+    assert_eq!(h.state().detail().unwrap().evidence[0].caption, "工地东侧彩钢板宿舍");
+
     // 移到回收站 removes it from the list, restorable.
     h.get_all_by_label("移到回收站").next().unwrap().click();
     settle(&mut h);

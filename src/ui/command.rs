@@ -73,7 +73,10 @@ pub enum Command {
     /// Show only directives matching this text (empty: all).
     Search(String),
     /// 添加材料 (dialog or dropped files): copy, hash and record on the file worker.
-    AttachFiles(DirectiveId, Vec<PathBuf>),
+    /// The optional id is the progress note (进展) the files support.
+    AttachFiles(DirectiveId, Option<i64>, Vec<PathBuf>),
+    /// 说明 — a file's caption.
+    SetCaption(DirectiveId, EvidenceId, String),
     /// 取消 the running attach after the current file.
     CancelAttach,
     /// Make (or load) the thumbnail of a stored photo.

@@ -16,8 +16,10 @@ use crate::model::{DirectiveId, Evidence};
 use crate::store::{Actor, Store};
 
 pub enum FileRequest {
+    /// `progress`: the note (进展) the files support, if any.
     Attach {
         directive: DirectiveId,
+        progress: Option<i64>,
         paths: Vec<PathBuf>,
     },
     Thumbnail {
@@ -77,9 +79,10 @@ impl FileWorker {
             let mut store = Store::open(&db_path).ok();
             while let Ok(request) = inbox.recv() {
                 match request {
-                    FileRequest::Attach { directive, paths } => {
+                    FileRequest::Attach { directive, progress, paths } => {
                         stop.store(false, Ordering::SeqCst);
-                        send(attach_all(store.as_mut(), &data_dir, clock, directive, &paths, &stop, &send));
+                        let target = (directive, progress);
+                        send(attach_all(store.as_mut(), &data_dir, clock, target, &paths, &stop, &send));
                     }
                     FileRequest::Check => {
                         let result = match store.as_ref() {
@@ -148,7 +151,7 @@ fn attach_all(
     store: Option<&mut Store>,
     data_dir: &Path,
     clock: Clock,
-    directive: DirectiveId,
+    (directive, progress): (DirectiveId, Option<i64>),
     paths: &[PathBuf],
     stop: &AtomicBool,
     send: &dyn Fn(FileReply),
@@ -166,7 +169,7 @@ fn attach_all(
         let name =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let actor = Actor { author: &author, at: clock.now() };
-        match attach_file(store, data_dir, directive, None, path, &actor) {
+        match attach_file(store, data_dir, directive, progress, path, &actor) {
             Ok(_) => stored += 1,
             Err(e) => failed.push(format!("{name}：{e}")),
         }

@@ -79,6 +79,8 @@ pub enum Edit {
     TrashEvidence(EvidenceId),
     /// 从回收站恢复
     RestoreEvidence(EvidenceId),
+    /// 说明
+    Caption(EvidenceId, String),
 }
 
 /// What the UI shows, fresh from the database.
@@ -296,6 +298,9 @@ fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f
                 }
                 Edit::TrashEvidence(file) => {
                     store.trash_evidence(*file, &actor).map(|_| "已移到回收站（可恢复）".into())
+                }
+                Edit::Caption(file, caption) => {
+                    store.set_evidence_caption(*file, caption, &actor).map(|_| "已保存说明".into())
                 }
                 Edit::RestoreEvidence(file) => {
                     store.restore_evidence(*file, &actor).map(|_| "已从回收站恢复".into())

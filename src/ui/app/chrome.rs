@@ -82,7 +82,9 @@ impl DubanApp {
             return;
         }
         match self.selected {
-            Some(id) if self.attach_progress.is_none() => commands.push(Command::AttachFiles(id, paths)),
+            Some(id) if self.attach_progress.is_none() => {
+                commands.push(Command::AttachFiles(id, None, paths))
+            }
             Some(_) => {
                 self.status = Some(super::StatusMessage {
                     text: "请等当前材料添加完再拖入".into(),

@@ -198,10 +198,13 @@ impl DubanApp {
                 self.derived_for = None;
             }
             Command::SelectDirective(id) => self.select(id),
-            Command::AttachFiles(directive, paths) => {
+            Command::AttachFiles(directive, progress, paths) => {
                 self.attach_progress =
                     Some(AttachProgress { done: 0, total: paths.len(), name: String::new() });
-                self.files.send(FileRequest::Attach { directive, paths });
+                self.files.send(FileRequest::Attach { directive, progress, paths });
+            }
+            Command::SetCaption(directive, file, caption) => {
+                self.worker.send(Request::Edit { id: directive, edit: Edit::Caption(file, caption) })
             }
             Command::CancelAttach => self.files.cancel(),
             Command::ViewPhoto { photos, index } => self.viewer = Some(PhotoViewer::new(photos, index)),

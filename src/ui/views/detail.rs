@@ -182,6 +182,14 @@ impl DetailView {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format_date(note.on)).strong());
                     ui.label(RichText::new(&note.author).weak());
+                    let files = detail.evidence.iter().filter(|e| e.progress == Some(note.id)).count();
+                    if files > 0 {
+                        ui.label(RichText::new(format!("附材料 {files} 份")).small());
+                    }
+                    let add = ui.small_button("附材料…").on_hover_text("为这条进展添加佐证材料");
+                    if add.clicked() {
+                        self.files.pick_for_note(id, note.id, ui.ctx().clone());
+                    }
                 });
                 let font = egui::TextStyle::Body.resolve(ui.style());
                 let mut job =

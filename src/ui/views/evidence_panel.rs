@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use chrono::NaiveDate;
-use egui::{RichText, TextureHandle, Ui, vec2};
+use egui::{RichText, TextEdit, TextureHandle, Ui, vec2};
 
 use crate::evidence::taken_before_notice;
-use crate::model::{DirectiveId, Evidence};
+use crate::model::{DirectiveId, Evidence, EvidenceId};
 use crate::ui::command::Command;
 use crate::ui::theme;
 
@@ -27,7 +27,12 @@ pub struct AttachProgress {
 
 #[derive(Default)]
 pub struct EvidencePanel {
-    picking: Option<(DirectiveId, Receiver<Option<Vec<PathBuf>>>)>,
+    /// The file dialog's answer, for a directive and maybe one of its progress notes.
+    picking: Option<(DirectiveId, Option<i64>, Receiver<Option<Vec<PathBuf>>>)>,
+    /// The caption being typed, for which file.
+    caption: Option<(EvidenceId, String)>,
+    /// Put the cursor in the caption field on the next frame.
+    focus_caption: bool,
 }
 
 const THUMB: f32 = 120.0;
@@ -61,7 +66,7 @@ impl EvidencePanel {
                 .on_hover_text("也可以把文件拖到窗口上")
                 .clicked()
             {
-                self.pick(directive, ui.ctx().clone());
+                self.pick(directive, None, ui.ctx().clone());
             }
         });
         if let Some(p) = progress {
@@ -115,6 +120,7 @@ impl EvidencePanel {
                     }
                     ui.add(egui::Label::new(RichText::new(&e.original_name).small()).truncate());
                     file_meta(ui, e, notice_issued_on);
+                    self.caption_ui(ui, directive, e, commands);
                     file_buttons(ui, directive, e, commands);
                 });
             }
@@ -129,14 +135,22 @@ impl EvidencePanel {
                 if e.never_launch() {
                     ui.label(RichText::new("可执行文件，不会打开").small().color(theme::DUE_SOON));
                 }
+                self.caption_ui(ui, directive, e, commands);
                 file_buttons(ui, directive, e, commands);
             });
         }
     }
 
-    fn pick(&mut self, directive: DirectiveId, ctx: egui::Context) {
+    /// Opens the file dialog for files supporting one progress note.
+    pub fn pick_for_note(&mut self, directive: DirectiveId, note: i64, ctx: egui::Context) {
+        if self.picking.is_none() {
+            self.pick(directive, Some(note), ctx);
+        }
+    }
+
+    fn pick(&mut self, directive: DirectiveId, note: Option<i64>, ctx: egui::Context) {
         let (tx, rx) = channel();
-        self.picking = Some((directive, rx));
+        self.picking = Some((directive, note, rx));
         std::thread::spawn(move || {
             let _ = tx.send(rfd::FileDialog::new().set_title("添加材料").pick_files());
             ctx.request_repaint();
@@ -144,14 +158,43 @@ impl EvidencePanel {
     }
 
     fn poll_dialog(&mut self, commands: &mut Vec<Command>) {
-        let Some((directive, rx)) = &self.picking else { return };
+        let Some((directive, note, rx)) = &self.picking else { return };
         match rx.try_recv() {
             Ok(Some(paths)) if !paths.is_empty() => {
-                commands.push(Command::AttachFiles(*directive, paths));
+                commands.push(Command::AttachFiles(*directive, *note, paths));
                 self.picking = None;
             }
             Ok(_) | Err(TryRecvError::Disconnected) => self.picking = None,
             Err(TryRecvError::Empty) => {}
+        }
+    }
+}
+
+impl EvidencePanel {
+    /// The caption, a 说明… button, or the field being typed into.
+    fn caption_ui(&mut self, ui: &mut Ui, directive: DirectiveId, e: &Evidence, commands: &mut Vec<Command>) {
+        match &mut self.caption {
+            Some((id, text)) if *id == e.id => {
+                let edit = ui.add(TextEdit::singleline(text).desired_width(THUMB).hint_text("材料说明"));
+                if std::mem::take(&mut self.focus_caption) {
+                    edit.request_focus();
+                }
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.small_button("保存说明").clicked() || enter {
+                    commands.push(Command::SetCaption(directive, e.id, text.trim().to_owned()));
+                    self.caption = None;
+                }
+            }
+            _ => {
+                if !e.caption.is_empty() {
+                    ui.label(RichText::new(&e.caption).small());
+                }
+                if ui.small_button("说明…").on_hover_text(format!("为“{}”写说明", e.original_name)).clicked()
+                {
+                    self.caption = Some((e.id, e.caption.clone()));
+                    self.focus_caption = true;
+                }
+            }
         }
     }
 }
