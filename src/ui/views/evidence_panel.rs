@@ -25,10 +25,13 @@ pub struct AttachProgress {
     pub name: String,
 }
 
+/// Where the file dialog's choice arrives (it runs on its own thread).
+type Picked = Receiver<Option<Vec<PathBuf>>>;
+
 #[derive(Default)]
 pub struct EvidencePanel {
     /// The file dialog's answer, for a directive and maybe one of its progress notes.
-    picking: Option<(DirectiveId, Option<i64>, Receiver<Option<Vec<PathBuf>>>)>,
+    picking: Option<(DirectiveId, Option<i64>, Picked)>,
     /// The caption being typed, for which file.
     caption: Option<(EvidenceId, String)>,
     /// Put the cursor in the caption field on the next frame.
