@@ -137,6 +137,13 @@ fn the_overview_comes_first_and_an_overdue_item_opens_its_directive() {
     assert_eq!(h.state().selected(), h.state().detail().map(|d| d.row.id));
     click_button(&mut h, "总览");
     assert!(h.state().is_overview_shown());
+    // An office with more than five items shows five and a link to all of them.
+    h.get_by_label("查看新闻宣传处全部 10 条…").scroll_to_me();
+    h.run();
+    h.get_by_label("查看新闻宣传处全部 10 条…").click();
+    settle(&mut h);
+    assert!(!h.state().is_overview_shown());
+    assert_eq!(h.state().visible_rows().len(), 10);
 }
 
 #[test]

@@ -12,6 +12,9 @@ use crate::ui::format::short_date;
 use crate::ui::theme;
 
 const BAR_WIDTH: f32 = 280.0;
+/// The overview lists at most this many items per office (most overdue first); the rest are
+/// one click away in the office's table. Keeps the start screen readable and its frame cheap.
+const ATTENTION_PER_OFFICE: usize = 5;
 const BAR_HEIGHT: f32 = 18.0;
 /// 推进中/未开始 and not late.
 const OPEN: Color32 = Color32::from_rgb(0x64, 0x95, 0xED);
@@ -66,9 +69,9 @@ pub fn overview_ui(ui: &mut Ui, o: &Overview, today: NaiveDate, commands: &mut V
         if o.attention.is_empty() {
             ui.label(RichText::new("没有逾期或即将到期的工作要求。").color(theme::FINISHED));
         }
-        for (_, office, items) in &o.attention {
+        for (office_id, office, items) in &o.attention {
             ui.label(RichText::new(office).strong());
-            for item in items {
+            for item in items.iter().take(ATTENTION_PER_OFFICE) {
                 ui.horizontal(|ui| {
                     ui.add_space(16.0);
                     let (words, color) = if item.urgency == Urgency::Overdue {
@@ -81,6 +84,15 @@ pub fn overview_ui(ui: &mut Ui, o: &Overview, today: NaiveDate, commands: &mut V
                     ui.label(RichText::new(words).color(color).strong());
                     if ui.link(format!("{} {}", item.number, item.title)).clicked() {
                         commands.push(Command::OpenDirective(item.id));
+                    }
+                });
+            }
+            if items.len() > ATTENTION_PER_OFFICE {
+                ui.horizontal(|ui| {
+                    ui.add_space(16.0);
+                    let more = format!("查看{office}全部 {} 条…", items.len());
+                    if ui.link(more).clicked() {
+                        commands.push(Command::SetFilter(crate::model::BoardFilter::Office(*office_id)));
                     }
                 });
             }
