@@ -1,242 +1,19 @@
-//! 后台 — the one thread that owns the database connection. The UI sends requests and reads
-//! replies on each frame; the worker asks for a repaint after each reply, so the UI never
-//! waits on SQLite, file reading or parsing.
+//! What the worker does with each request: one function per kind of work, each answering
+//! with exactly one [`Reply`] (long tasks also send progress).
 
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
-use std::sync::{Arc, OnceLock};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use std::collections::HashSet;
-use std::path::PathBuf;
-
-use super::command::ImportSource;
+use super::{Area, DoneKind, Edit, ParsedImport, Reply, Request, Snapshot};
 use crate::clock::Clock;
-use crate::model::{
-    Board, DirectiveDetail, DirectiveId, Evidence, EvidenceId, NoticeDraft, Settings, Status,
-};
+use crate::model::DirectiveId;
 use crate::notice::{
-    EncodingCandidate, candidate_decodings, decode_bytes, decode_with, is_word_file, parse_notice,
-    read_notice_bytes,
+    candidate_decodings, decode_bytes, decode_with, is_word_file, parse_notice, read_notice_bytes,
 };
 use crate::report::{self, Format, Summary, SummaryRequest};
 use crate::store::{Actor, Store};
-
-/// Work for the worker. Each request gets exactly one [`Reply`].
-#[derive(Debug)]
-pub enum Request {
-    Refresh {
-        detail: Option<DirectiveId>,
-    },
-    LoadDetail(DirectiveId),
-    Parse {
-        source: ImportSource,
-        issued_on: NaiveDate,
-        encoding: Option<&'static str>,
-    },
-    Import {
-        draft: Box<NoticeDraft>,
-        source_text: String,
-        detail: Option<DirectiveId>,
-    },
-    Edit {
-        id: DirectiveId,
-        edit: Edit,
-    },
-    SetAuthor {
-        name: String,
-        detail: Option<DirectiveId>,
-    },
-    Export {
-        request: SummaryRequest,
-        format: Format,
-        path: PathBuf,
-    },
-    Search(String),
-    /// The 回收站's files.
-    LoadTrash,
-    /// Delete every row in the 回收站 (confirmed in the UI).
-    EmptyTrash {
-        detail: Option<DirectiveId>,
-    },
-    SaveSettings {
-        settings: Settings,
-        detail: Option<DirectiveId>,
-    },
-}
-
-/// A change to one directive.
-#[derive(Debug, Clone)]
-pub enum Edit {
-    Status(Status),
-    Deadline(Option<NaiveDate>),
-    Offices(Vec<String>),
-    Progress {
-        on: NaiveDate,
-        text: String,
-    },
-    /// 移到回收站
-    TrashEvidence(EvidenceId),
-    /// 从回收站恢复
-    RestoreEvidence(EvidenceId),
-    /// 说明
-    Caption(EvidenceId, String),
-}
-
-/// What the UI shows, fresh from the database.
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    pub board: Board,
-    pub detail: Option<DirectiveDetail>,
-    pub settings: Settings,
-}
-
-/// A notice read and parsed, awaiting review.
-#[derive(Debug, Clone)]
-pub struct ParsedImport {
-    pub draft: NoticeDraft,
-    pub source_text: String,
-    /// The encoding the text was read in, for files.
-    pub encoding: Option<&'static str>,
-    /// Other ways to read a text file, for the encoding override (empty for pasted text, .docx).
-    pub candidates: Vec<EncodingCandidate>,
-}
-
-/// What kind of change a [`Reply::Done`] reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DoneKind {
-    Imported,
-    ProgressAdded,
-    Edited,
-    AuthorSet,
-}
-
-/// Which part of the UI a failure belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
-    Import,
-    General,
-}
-
-#[derive(Debug)]
-pub enum Reply {
-    Snapshot(Box<Snapshot>),
-    Detail(Box<DirectiveDetail>),
-    Parsed(Result<Box<ParsedImport>, String>),
-    /// A change was stored; `message` says what, in Chinese.
-    Done {
-        message: String,
-        kind: DoneKind,
-        snapshot: Box<Snapshot>,
-    },
-    Failed {
-        message: String,
-        area: Area,
-    },
-    /// A step of a long task; not an answer (more replies follow).
-    Progress {
-        fraction: f32,
-        step: String,
-    },
-    /// The report was written (or why not).
-    Exported(Result<PathBuf, String>),
-    /// The 回收站's files (or why not).
-    Trash(Result<Vec<Evidence>, String>),
-    /// The directives matching `query` (`None`: no filter).
-    Found {
-        query: String,
-        hits: Result<Option<HashSet<DirectiveId>>, String>,
-    },
-}
-
-/// The UI's handle on the worker thread.
-pub struct Worker {
-    requests: Sender<Request>,
-    replies: Receiver<Reply>,
-    pending: usize,
-    /// The context to wake after each reply; known from the first frame on.
-    repaint: Arc<OnceLock<egui::Context>>,
-}
-
-impl Worker {
-    /// Starts the worker with the store it will own.
-    pub fn spawn(store: Store, clock: Clock) -> Worker {
-        let (requests, inbox) = channel::<Request>();
-        let (outbox, replies) = channel::<Reply>();
-        let repaint = Arc::new(OnceLock::<egui::Context>::new());
-        let wake = Arc::clone(&repaint);
-        let spawned = std::thread::Builder::new().name("duban-worker".into()).spawn(move || {
-            let mut store = store;
-            while let Ok(request) = inbox.recv() {
-                let progress = |fraction: f32, step: &str| {
-                    let _ = outbox.send(Reply::Progress { fraction, step: step.to_owned() });
-                    if let Some(ctx) = wake.get() {
-                        ctx.request_repaint();
-                    }
-                };
-                let reply = handle(&mut store, clock, request, &progress);
-                if outbox.send(reply).is_err() {
-                    break;
-                }
-                if let Some(ctx) = wake.get() {
-                    ctx.request_repaint();
-                }
-            }
-        });
-        if let Err(e) = spawned {
-            // Without a thread nothing works; say so through the reply channel.
-            let (tx, rx) = channel();
-            let _ = tx.send(Reply::Failed {
-                message: format!("无法启动后台线程：{e}"), area: Area::General
-            });
-            return Worker { requests, replies: rx, pending: 1, repaint };
-        }
-        Worker { requests, replies, pending: 0, repaint }
-    }
-
-    /// Tells the worker which context to wake after each reply.
-    pub fn attach(&self, ctx: &egui::Context) {
-        let _ = self.repaint.set(ctx.clone());
-    }
-
-    pub fn send(&mut self, request: Request) {
-        if self.requests.send(request).is_ok() {
-            self.pending += 1;
-        }
-    }
-
-    /// Replies that have arrived, without waiting.
-    pub fn poll(&mut self) -> Vec<Reply> {
-        let mut out = Vec::new();
-        loop {
-            match self.replies.try_recv() {
-                Ok(reply) => {
-                    if !matches!(reply, Reply::Progress { .. }) {
-                        self.pending = self.pending.saturating_sub(1);
-                    }
-                    out.push(reply);
-                }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    if self.pending > 0 {
-                        self.pending = 0;
-                        out.push(Reply::Failed {
-                            message: "后台线程意外退出，请重新启动督办台".into(),
-                            area: Area::General,
-                        });
-                    }
-                    break;
-                }
-            }
-        }
-        out
-    }
-
-    /// Requests sent and not yet answered.
-    pub fn pending(&self) -> usize {
-        self.pending
-    }
-}
+use crate::ui::command::ImportSource;
 
 fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, String> {
     let board = store.load_board().map_err(|e| e.to_string())?;
@@ -248,7 +25,12 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
     Ok(Snapshot { board, detail, settings })
 }
 
-fn handle(store: &mut Store, clock: Clock, request: Request, progress: &dyn Fn(f32, &str)) -> Reply {
+pub(super) fn handle(
+    store: &mut Store,
+    clock: Clock,
+    request: Request,
+    progress: &dyn Fn(f32, &str),
+) -> Reply {
     let general = |message: String| Reply::Failed { message, area: Area::General };
     match request {
         Request::Refresh { detail } => match snapshot(store, detail) {
