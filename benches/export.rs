@@ -55,7 +55,7 @@ fn register() -> Board {
         meeting: Some("2022年第10次办公会议".into()),
         issued_on: day,
     }];
-    Board { notices, offices, directives }
+    Board { notices, offices, directives, aliases: Vec::new() }
 }
 
 fn export(c: &mut Criterion) {

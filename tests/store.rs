@@ -212,3 +212,31 @@ fn author_setting_persists() -> TestResult {
     assert_eq!(Store::open_dir(dir.path())?.author()?.as_deref(), Some("张伟"));
     Ok(())
 }
+
+#[test]
+fn roster_offices_and_aliases_are_kept_and_used_on_import() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut store = Store::open_dir(dir.path())?;
+    import_seed(&mut store);
+    let fire = store.load_board()?.offices.iter().find(|o| o.name == "防火监督处").unwrap().id;
+    store.set_aliases(fire, &["防火处".into(), " 防火监督 ".into()])?;
+    let politics = store.add_office("政治部", OfficeGroup::Hq)?;
+    assert!(store.add_office("防火处", OfficeGroup::Hq).is_err(), "an alias is taken");
+    let err = store.set_aliases(politics, &["防火处".into()]).unwrap_err().to_string();
+    assert!(err.contains("防火监督处"), "{err}");
+    drop(store);
+
+    // Kept across a restart, and a notice naming the alias lands on the office.
+    let mut store = Store::open_dir(dir.path())?;
+    let board = store.load_board()?;
+    assert!(board.offices_in(OfficeGroup::Hq).any(|o| o.name == "政治部"));
+    assert_eq!(store.aliases()?, [("防火处".to_owned(), fire), ("防火监督".to_owned(), fire)]);
+    let text = "关于做好防火检查的通知\n一、开展检查。要突出高层建筑。（责任处室：防火处、政治部）";
+    let draft = parse_notice(text, date("2024-03-01"))?;
+    store.import_notice(&draft, text, "甲", at("2024-03-01"))?;
+    let board = store.load_board()?;
+    let d = board.directives.iter().find(|d| d.title == "高层建筑").unwrap();
+    assert_eq!(d.offices_text(), "防火监督处、政治部");
+    assert!(board.offices.iter().all(|o| o.name != "防火处"), "no office was made from the alias");
+    Ok(())
+}

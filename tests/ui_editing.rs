@@ -273,3 +273,35 @@ fn checking_evidence_from_the_window_finds_a_damaged_file() {
     h.get_by_label("已校验 1 个文件：缺失 0 个，损坏 1 个。");
     h.get_by_label("损坏：现场.png");
 }
+
+#[test]
+fn roster_edits_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "名册…");
+    let text_input = egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(text_input, "新增单位").click();
+    h.run();
+    ime_commit(&mut h, "政治部");
+    click_button(&mut h, "添加");
+    h.get_by_role_and_label(text_input, "防火监督处").click();
+    h.run();
+    ime_commit(&mut h, "防火处");
+    // Only the changed office's 保存别名 is enabled.
+    {
+        use egui_kittest::kittest::NodeT as _;
+        h.get_all_by_label("保存别名").find(|n| !n.accesskit_node().is_disabled()).expect("enabled").click();
+    }
+    settle(&mut h);
+    assert!(h.state().board().offices.iter().any(|o| o.name == "政治部"));
+    click_button(&mut h, "关闭");
+    drop(h);
+
+    let store = Store::open_dir(dir.path()).unwrap();
+    let h = harness(store, dir.path(), "2022-03-18");
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "政治部");
+    let board = h.state().board();
+    let fire = board.offices.iter().find(|o| o.name == "防火监督处").unwrap().id;
+    assert_eq!(board.aliases, [("防火处".to_owned(), fire)]);
+}

@@ -149,6 +149,8 @@ pub struct Board {
     pub offices: Vec<Office>,
     /// In notice order: newest notice first, then section and directive order.
     pub directives: Vec<DirectiveRow>,
+    /// 别名 — other names of roster offices, alphabetically.
+    pub aliases: Vec<(String, OfficeId)>,
 }
 
 impl Board {
@@ -246,6 +248,7 @@ mod tests {
         let (fire, news, shenyang, all_hq) =
             (office(1, "防火监督处"), office(2, "新闻宣传处"), office(3, "沈阳支队"), office(4, "各处室"));
         let board = Board {
+            aliases: Vec::new(),
             notices: Vec::new(),
             offices: vec![fire.clone(), news.clone(), shenyang.clone(), all_hq.clone()],
             directives: vec![

@@ -81,7 +81,8 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Board { notices, offices, directives })
+        let aliases = self.aliases()?;
+        Ok(Board { notices, offices, directives, aliases })
     }
 
     /// The detail pane's content for one directive.

@@ -146,6 +146,14 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX evidence_by_directive ON evidence(directive_id, trashed_at);
     CREATE INDEX evidence_by_hash ON evidence(hash);
     "#,
+    // 4: 别名 — other names of roster offices (防火处 = 防火监督处), used when notices are imported.
+    r#"
+    CREATE TABLE office_alias (
+        alias TEXT PRIMARY KEY CHECK (length(trim(alias)) > 0),
+        office_id INTEGER NOT NULL REFERENCES office(id)
+    ) WITHOUT ROWID;
+    CREATE INDEX office_alias_by_office ON office_alias(office_id);
+    "#,
 ];
 
 /// The schema version this build writes.

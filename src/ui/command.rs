@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::{BoardFilter, DirectiveId, Evidence, EvidenceId, NoticeDraft, Settings, Status};
+use crate::model::{
+    BoardFilter, DirectiveId, Evidence, EvidenceId, NoticeDraft, OfficeGroup, OfficeId, Settings, Status,
+};
 use crate::report::{Format, SummaryRequest};
 
 /// Where the text of a notice to import comes from.
@@ -94,6 +96,11 @@ pub enum Command {
     /// 检查材料… re-hashes every stored file on the file worker.
     CheckEvidence,
     CloseCheck,
+    /// 名册… opens the roster.
+    OpenRoster,
+    CloseRoster,
+    AddOffice(String, OfficeGroup),
+    SetAliases(OfficeId, Vec<String>),
     /// 回收站… opens the trash dialog.
     OpenTrash,
     CloseTrash,

@@ -36,6 +36,9 @@ impl DubanApp {
                 {
                     commands.push(Command::OpenSettings);
                 }
+                if ui.button("名册…").on_hover_text("新增单位，设置单位别名").clicked() {
+                    commands.push(Command::OpenRoster);
+                }
                 if ui.button("回收站…").on_hover_text("移出的材料：恢复或清空").clicked() {
                     commands.push(Command::OpenTrash);
                 }
@@ -105,6 +108,7 @@ impl DubanApp {
             || self.settings_dialog.is_some()
             || self.trash_dialog.is_some()
             || self.check_dialog.is_some()
+            || self.roster_dialog.is_some()
             || self.viewer.is_some();
         let (import, export, find, note, up, down) = ui.input_mut(|i| {
             (

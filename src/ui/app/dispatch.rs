@@ -7,8 +7,8 @@ use crate::model::{BoardFilter, DirectiveId};
 use crate::ui::command::Command;
 use crate::ui::file_worker::{FileReply, FileRequest};
 use crate::ui::views::{
-    AttachProgress, AuthorDialog, CheckDialog, ExportDialog, ImportDialog, PhotoViewer, SettingsDialog,
-    TrashDialog,
+    AttachProgress, AuthorDialog, CheckDialog, ExportDialog, ImportDialog, PhotoViewer, RosterDialog,
+    SettingsDialog, TrashDialog,
 };
 use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
 
@@ -219,6 +219,10 @@ impl DubanApp {
                 self.worker.send(Request::LoadTrash);
             }
             Command::CloseTrash => self.trash_dialog = None,
+            Command::OpenRoster => self.roster_dialog = Some(RosterDialog::new(&self.board)),
+            Command::CloseRoster => self.roster_dialog = None,
+            Command::AddOffice(name, group) => self.worker.send(Request::AddOffice { name, group }),
+            Command::SetAliases(office, aliases) => self.worker.send(Request::SetAliases { office, aliases }),
             Command::RestoreEvidence(directive, file) => {
                 self.worker.send(Request::Edit { id: directive, edit: Edit::RestoreEvidence(file) });
                 self.worker.send(Request::LoadTrash);

@@ -14,7 +14,7 @@ use egui::{Panel, RichText, Ui};
 use super::file_worker::FileWorker;
 use super::views::{
     AttachProgress, AuthorDialog, BoardTable, CheckDialog, DetailContext, DetailView, ExportDialog,
-    ImportDialog, PhotoViewer, SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
+    ImportDialog, PhotoViewer, RosterDialog, SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
 };
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
@@ -77,6 +77,7 @@ pub struct DubanApp {
     author_dialog: Option<AuthorDialog>,
     settings_dialog: Option<SettingsDialog>,
     trash_dialog: Option<TrashDialog>,
+    roster_dialog: Option<RosterDialog>,
     viewer: Option<PhotoViewer>,
     check_dialog: Option<CheckDialog>,
     /// The picture the viewer asked the file worker for.
@@ -122,6 +123,7 @@ impl DubanApp {
             author_dialog: None,
             settings_dialog: None,
             trash_dialog: None,
+            roster_dialog: None,
             viewer: None,
             check_dialog: None,
             picture_requested: None,
@@ -299,6 +301,9 @@ impl DubanApp {
             dialog.ui(ui, &mut commands);
         }
         if let Some(dialog) = &mut self.trash_dialog {
+            dialog.ui(ui, &self.board, &mut commands);
+        }
+        if let Some(dialog) = &mut self.roster_dialog {
             dialog.ui(ui, &self.board, &mut commands);
         }
         if let Some(dialog) = &mut self.check_dialog {

@@ -25,6 +25,14 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
     Ok(Snapshot { board, detail, settings })
 }
 
+/// A roster change was stored: a fresh snapshot (no detail) with `message`.
+fn done(store: &Store, message: String) -> Reply {
+    match snapshot(store, None) {
+        Ok(s) => Reply::Done { message, kind: DoneKind::Edited, snapshot: Box::new(s) },
+        Err(e) => Reply::Failed { message: e, area: Area::General },
+    }
+}
+
 pub(super) fn handle(
     store: &mut Store,
     clock: Clock,
@@ -107,6 +115,14 @@ pub(super) fn handle(
                 Err(e) => general(format!("保存设置失败：{e}")),
             }
         }
+        Request::AddOffice { name, group } => match store.add_office(&name, group) {
+            Ok(_) => done(store, format!("已添加单位：{name}")),
+            Err(e) => general(e.to_string()),
+        },
+        Request::SetAliases { office, aliases } => match store.set_aliases(office, &aliases) {
+            Ok(()) => done(store, "别名已保存".into()),
+            Err(e) => general(e.to_string()),
+        },
         Request::LoadTrash => Reply::Trash(store.evidence_trash().map_err(|e| e.to_string())),
         Request::EmptyTrash { detail } => {
             let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());

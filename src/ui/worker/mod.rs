@@ -16,7 +16,8 @@ use std::path::PathBuf;
 use super::command::ImportSource;
 use crate::clock::Clock;
 use crate::model::{
-    Board, DirectiveDetail, DirectiveId, Evidence, EvidenceId, NoticeDraft, Settings, Status,
+    Board, DirectiveDetail, DirectiveId, Evidence, EvidenceId, NoticeDraft, OfficeGroup, OfficeId, Settings,
+    Status,
 };
 use crate::notice::EncodingCandidate;
 use crate::report::{Format, SummaryRequest};
@@ -55,6 +56,15 @@ pub enum Request {
     Search(String),
     /// The 回收站's files.
     LoadTrash,
+    /// 名册: add an office, or replace one office's aliases.
+    AddOffice {
+        name: String,
+        group: OfficeGroup,
+    },
+    SetAliases {
+        office: OfficeId,
+        aliases: Vec<String>,
+    },
     /// Delete every row in the 回收站 (confirmed in the UI).
     EmptyTrash {
         detail: Option<DirectiveId>,

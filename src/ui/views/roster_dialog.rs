@@ -1,0 +1,92 @@
+//! 名册 — the roster: add an office or detachment, and give offices their other names (别名,
+//! e.g. 防火处 for 防火监督处) so notices that use them land on the right office.
+
+use std::collections::HashMap;
+
+use egui::{ComboBox, Modal, RichText, ScrollArea, TextEdit, Ui};
+
+use crate::model::{Board, OfficeGroup, OfficeId};
+use crate::ui::command::Command;
+use crate::ui::format::split_names;
+
+pub struct RosterDialog {
+    /// Aliases as typed, per office (、-joined).
+    aliases: HashMap<OfficeId, String>,
+    new_name: String,
+    new_group: OfficeGroup,
+}
+
+fn stored_aliases(board: &Board, office: OfficeId) -> String {
+    board.aliases.iter().filter(|(_, o)| *o == office).map(|(a, _)| a.as_str()).collect::<Vec<_>>().join("、")
+}
+
+impl RosterDialog {
+    pub fn new(board: &Board) -> RosterDialog {
+        let aliases = board.offices.iter().map(|o| (o.id, stored_aliases(board, o.id))).collect();
+        RosterDialog { aliases, new_name: String::new(), new_group: OfficeGroup::Hq }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, board: &Board, commands: &mut Vec<Command>) {
+        let modal = Modal::new(egui::Id::unique("roster-dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(560.0);
+            ui.heading("名册");
+            ui.label(
+                RichText::new("别名：通知中对该单位的其他写法，用、分隔。导入时自动归到该单位。")
+                    .small()
+                    .weak(),
+            );
+            ui.separator();
+            ScrollArea::vertical().max_height(420.0).id_salt("roster-list").show(ui, |ui| {
+                for group in [OfficeGroup::Hq, OfficeGroup::Detachment] {
+                    ui.label(RichText::new(group.label()).strong());
+                    egui::Grid::new(("roster", group.as_db())).num_columns(3).spacing([12.0, 4.0]).show(
+                        ui,
+                        |ui| {
+                            for office in board.offices_in(group) {
+                                let name = ui.label(&office.name);
+                                let typed = self.aliases.entry(office.id).or_default();
+                                ui.add(TextEdit::singleline(typed).desired_width(260.0).hint_text("别名"))
+                                    .labelled_by(name.id);
+                                let changed =
+                                    split_names(typed) != split_names(&stored_aliases(board, office.id));
+                                let save = egui::Button::new("保存别名");
+                                if ui.add_enabled(changed, save).on_hover_text(&office.name).clicked() {
+                                    commands.push(Command::SetAliases(office.id, split_names(typed)));
+                                }
+                                ui.end_row();
+                            }
+                        },
+                    );
+                }
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let label = ui.label("新增单位");
+                ui.add(TextEdit::singleline(&mut self.new_name).desired_width(200.0).hint_text("如：政治部"))
+                    .labelled_by(label.id);
+                ComboBox::from_id_salt("new-office-group")
+                    .selected_text(self.new_group.label())
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.new_group, OfficeGroup::Hq, OfficeGroup::Hq.label());
+                        ui.selectable_value(
+                            &mut self.new_group,
+                            OfficeGroup::Detachment,
+                            OfficeGroup::Detachment.label(),
+                        );
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if ui.add_enabled(!self.new_name.trim().is_empty(), egui::Button::new("添加")).clicked() {
+                    commands.push(Command::AddOffice(self.new_name.trim().to_owned(), self.new_group));
+                    self.new_name.clear();
+                }
+            });
+            if ui.button("关闭").clicked() {
+                commands.push(Command::CloseRoster);
+            }
+        });
+        if modal.should_close() {
+            commands.push(Command::CloseRoster);
+        }
+    }
+}
