@@ -240,3 +240,25 @@ fn roster_offices_and_aliases_are_kept_and_used_on_import() -> TestResult {
     assert!(board.offices.iter().all(|o| o.name != "防火处"), "no office was made from the alias");
     Ok(())
 }
+
+/// Schema 3 → newest: the fixture is a version-3 database (notice, a status change, a note and
+/// one evidence row); migration 4 adds office aliases and must keep everything.
+#[test]
+fn a_version_3_database_migrates_and_keeps_its_evidence() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("duban.sqlite3");
+    std::fs::copy("tests/fixtures/schema-v3.sqlite3", &path)?;
+    let mut store = Store::open(&path)?;
+    let version: i64 = store.connection().query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_eq!(store.counts()?, (1, 5, 16));
+    let board = store.load_board()?;
+    let two = board.directive(duban::model::DirectiveId(2)).unwrap();
+    assert_eq!((two.status, two.evidence), (Status::InProgress, 1));
+    assert_eq!(store.evidence_for(two.id)?[0].original_name, "现场检查2.jpg");
+    assert!(store.aliases()?.is_empty());
+    let fire = board.offices.iter().find(|o| o.name == "防火监督处").unwrap().id;
+    store.set_aliases(fire, &["防火处".into()])?;
+    assert_eq!(store.aliases()?.len(), 1);
+    Ok(())
+}
