@@ -169,3 +169,18 @@ fn the_chosen_office_is_restored_on_the_next_start() {
     settle(&mut h);
     assert_eq!(h.state().visible_rows().len(), 16);
 }
+
+#[test]
+fn open_work_carried_over_to_a_later_meeting_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+    let later = std::fs::read_to_string("tests/fixtures/notices/02-task-division.txt").unwrap();
+    let draft = duban::notice::parse_notice(&later, date("2024-02-28")).unwrap();
+    store.import_notice(&draft, &later, "张伟", date("2024-02-28").and_hms_opt(9, 0, 0).unwrap()).unwrap();
+    let mut h = harness(store, dir.path(), "2024-03-05");
+    h.get_by_label_contains("16 项未办结已跨 1 次会议");
+    click_button(&mut h, "全部");
+    h.get_by_label("在建工地治理").click();
+    settle(&mut h);
+    h.get_by_label("已跨 1 次会议仍未办结");
+}

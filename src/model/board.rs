@@ -154,6 +154,15 @@ pub struct Board {
 }
 
 impl Board {
+    /// 跨会 — how many later meetings (notices issued after this one) a directive of notice
+    /// `id` has been carried over to while still open.
+    pub fn meetings_since(&self, id: NoticeId) -> usize {
+        match self.notice(id) {
+            Some(n) => self.notices.iter().filter(|m| m.issued_on > n.issued_on).count(),
+            None => 0,
+        }
+    }
+
     pub fn notice(&self, id: NoticeId) -> Option<&NoticeInfo> {
         self.notices.iter().find(|n| n.id == id)
     }

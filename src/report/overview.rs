@@ -13,6 +13,8 @@ pub struct MeetingStat {
     pub label: String,
     pub issued_on: NaiveDate,
     pub totals: Totals,
+    /// 跨会 — later meetings held since; its open directives were carried over that often.
+    pub carried_over: usize,
 }
 
 /// One office's counts for the bar chart.
@@ -62,7 +64,14 @@ impl Overview {
                 for d in board.directives.iter().filter(|d| d.notice_id == n.id) {
                     totals.add(d.status, d.urgency(today, due_soon_days));
                 }
-                MeetingStat { notice: n.id, label: n.label().to_owned(), issued_on: n.issued_on, totals }
+                let carried_over = board.meetings_since(n.id);
+                MeetingStat {
+                    notice: n.id,
+                    label: n.label().to_owned(),
+                    issued_on: n.issued_on,
+                    totals,
+                    carried_over,
+                }
             })
             .collect();
         for office in [OfficeGroup::Hq, OfficeGroup::Detachment].into_iter().flat_map(|g| board.offices_in(g))
@@ -127,5 +136,27 @@ mod tests {
         assert_eq!(name, "队务处");
         assert_eq!(items.len(), 5, "五.1 (年底) needs no attention yet");
         assert!(items.iter().all(|i| i.urgency == Urgency::Overdue && i.days_left == -2));
+        assert_eq!(late.meetings[0].carried_over, 0);
+
+        // A later meeting's notice: the first one's open work has been carried over once.
+        let later = include_str!("../../tests/fixtures/notices/02-task-division.txt");
+        let next: NaiveDate = "2022-04-20".parse().unwrap();
+        store
+            .import_notice(
+                &parse_notice(later, next).unwrap(),
+                later,
+                "甲",
+                next.and_hms_opt(9, 0, 0).unwrap(),
+            )
+            .unwrap();
+        let board = store.load_board().unwrap();
+        let o = Overview::build(&board, "2022-04-21".parse().unwrap(), 3);
+        let first = o.meetings.iter().find(|m| m.label == "2022年第10次办公会议").unwrap();
+        assert_eq!(first.carried_over, 1);
+        assert_eq!(
+            o.meetings.iter().map(|m| m.carried_over).min(),
+            Some(0),
+            "the newest is not carried over"
+        );
     }
 }

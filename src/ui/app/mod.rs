@@ -262,6 +262,7 @@ impl DubanApp {
                 highlight: &words,
                 thumbs: &self.thumbs,
                 progress: self.attach_progress.as_ref(),
+                carried_over: self.detail.as_ref().map_or(0, |d| self.board.meetings_since(d.notice_id)),
             };
             self.detail_view.ui(ui, self.detail.as_ref(), cx, &mut commands);
         });

@@ -34,6 +34,8 @@ pub struct DetailContext<'a> {
     pub highlight: &'a [&'a str],
     pub thumbs: &'a Thumbnails,
     pub progress: Option<&'a AttachProgress>,
+    /// 跨会 — later meetings held since the directive's notice.
+    pub carried_over: usize,
 }
 
 impl DetailView {
@@ -83,6 +85,10 @@ impl DetailView {
                 RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()))
                     .weak(),
             );
+            if cx.carried_over > 0 && !detail.row.status.is_finished() {
+                let text = format!("已跨 {} 次会议仍未办结", cx.carried_over);
+                ui.label(RichText::new(text).color(theme::DUE_SOON).strong());
+            }
             ui.add_space(6.0);
 
             ui.horizontal(|ui| {

@@ -39,12 +39,14 @@ pub fn overview_ui(ui: &mut Ui, o: &Overview, today: NaiveDate, commands: &mut V
             for m in &o.meetings {
                 ui.label(format!("{}（{}印发）", m.label, short_date(m.issued_on, today)));
                 bar(ui, &m.totals);
-                ui.label(format!(
-                    "{}/{} · {}",
-                    m.totals.done,
-                    m.totals.directives,
-                    m.totals.completion_percent()
-                ));
+                let open = m.totals.directives - m.totals.done;
+                let carried = if m.carried_over > 0 && open > 0 {
+                    format!("，{open} 项未办结已跨 {} 次会议", m.carried_over)
+                } else {
+                    String::new()
+                };
+                let t = &m.totals;
+                ui.label(format!("{}/{} · {}{carried}", t.done, t.directives, t.completion_percent()));
                 ui.end_row();
             }
         });
