@@ -305,3 +305,17 @@ fn roster_edits_survive_a_restart() {
     let fire = board.offices.iter().find(|o| o.name == "防火监督处").unwrap().id;
     assert_eq!(board.aliases, [("防火处".to_owned(), fire)]);
 }
+
+#[test]
+fn the_next_meeting_date_is_set_once_and_the_overview_counts_down_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut settings = store.settings().unwrap();
+    settings.next_meeting = Some(date("2022-03-25"));
+    store.save_settings(&settings).unwrap();
+    let h = harness(store, dir.path(), "2022-03-22");
+    h.get_by_label("下次办公会议：3月25日（还有 3 天），需汇报未办结工作要求 16 项");
+    drop(h);
+    let store = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(store.settings().unwrap().next_meeting, Some(date("2022-03-25")));
+}

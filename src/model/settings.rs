@@ -10,11 +10,13 @@ pub struct Settings {
     pub due_soon_days: i64,
     /// 深色主题
     pub dark: bool,
+    /// 下次办公会议 — the date the next report is due.
+    pub next_meeting: Option<chrono::NaiveDate>,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { author: None, due_soon_days: DEFAULT_DUE_SOON_DAYS, dark: false }
+        Settings { author: None, due_soon_days: DEFAULT_DUE_SOON_DAYS, dark: false, next_meeting: None }
     }
 }
 

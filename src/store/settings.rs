@@ -9,6 +9,7 @@ use crate::model::Settings;
 const AUTHOR: &str = "author";
 const DUE_SOON_DAYS: &str = "due_soon_days";
 const DARK: &str = "dark";
+const NEXT_MEETING: &str = "next_meeting";
 
 fn put(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
@@ -39,6 +40,7 @@ impl Store {
             author: self.author()?,
             due_soon_days,
             dark: self.setting(DARK)?.as_deref() == Some("1"),
+            next_meeting: self.setting(NEXT_MEETING)?.and_then(|d| d.parse().ok()),
         })
     }
 
@@ -57,6 +59,7 @@ impl Store {
         }
         put(&tx, DUE_SOON_DAYS, &s.due_soon_days.to_string())?;
         put(&tx, DARK, if s.dark { "1" } else { "0" })?;
+        put(&tx, NEXT_MEETING, &s.next_meeting.map(|d| d.to_string()).unwrap_or_default())?;
         tx.commit()?;
         Ok(())
     }

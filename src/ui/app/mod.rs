@@ -269,7 +269,13 @@ impl DubanApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if self.overview_shown {
                 ui.heading("总览");
-                super::views::overview_ui(ui, &self.overview, today, &mut commands);
+                super::views::overview_ui(
+                    ui,
+                    &self.overview,
+                    today,
+                    self.settings.next_meeting,
+                    &mut commands,
+                );
                 return;
             }
             ui.horizontal(|ui| {
@@ -299,7 +305,7 @@ impl DubanApp {
             dialog.ui(ui, &mut commands);
         }
         if let Some(dialog) = &mut self.settings_dialog {
-            dialog.ui(ui, &mut commands);
+            dialog.ui(ui, today, &mut commands);
         }
         if let Some(dialog) = &mut self.trash_dialog {
             dialog.ui(ui, &self.board, &mut commands);

@@ -19,8 +19,24 @@ const BAR_HEIGHT: f32 = 18.0;
 /// 推进中/未开始 and not late.
 const OPEN: Color32 = Color32::from_rgb(0x64, 0x95, 0xED);
 
-pub fn overview_ui(ui: &mut Ui, o: &Overview, today: NaiveDate, commands: &mut Vec<Command>) {
+pub fn overview_ui(
+    ui: &mut Ui,
+    o: &Overview,
+    today: NaiveDate,
+    next_meeting: Option<NaiveDate>,
+    commands: &mut Vec<Command>,
+) {
     ScrollArea::vertical().id_salt("overview").auto_shrink(false).show(ui, |ui| {
+        if let Some(meeting) = next_meeting.filter(|m| *m >= today) {
+            let days = (meeting - today).num_days();
+            let open = o.totals.directives - o.totals.done;
+            let when = if days == 0 { "今天".to_owned() } else { format!("还有 {days} 天") };
+            let text = format!(
+                "下次办公会议：{}（{when}），需汇报未办结工作要求 {open} 项",
+                short_date(meeting, today)
+            );
+            ui.label(RichText::new(text).strong());
+        }
         ui.horizontal_wrapped(|ui| {
             let t = &o.totals;
             tile(ui, "未办结", &(t.directives - t.done).to_string(), None);

@@ -15,7 +15,7 @@ impl SettingsDialog {
         SettingsDialog { draft: current.clone(), name: current.author.clone().unwrap_or_default() }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut Ui, today: chrono::NaiveDate, commands: &mut Vec<Command>) {
         let modal = Modal::new(egui::Id::unique("settings-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(380.0);
             ui.heading("设置");
@@ -34,6 +34,14 @@ impl SettingsDialog {
                     .labelled_by(label.id);
                     ui.weak("内到期的标为琥珀色");
                 });
+                ui.end_row();
+                ui.label("下次办公会议");
+                crate::ui::widgets::optional_date_picker(
+                    ui,
+                    "next-meeting",
+                    &mut self.draft.next_meeting,
+                    today,
+                );
                 ui.end_row();
                 ui.label("主题");
                 ui.horizontal(|ui| {
