@@ -19,7 +19,11 @@ pub(super) fn ensure_office(tx: &Transaction, name: &str) -> Result<OfficeId> {
     if let Some(id) = known {
         return Ok(OfficeId(id));
     }
-    let kind = classify_unit(name);
+    insert_office(tx, name, classify_unit(name))
+}
+
+/// Adds `name` at the end of its kind's roster order.
+fn insert_office(tx: &Transaction, name: &str, kind: UnitKind) -> Result<OfficeId> {
     let next_order: i64 = tx.query_row(
         "SELECT coalesce(max(sort_order), 0) + 1 FROM office WHERE kind = ?1",
         [kind.as_db()],
@@ -56,17 +60,7 @@ impl super::Store {
         if taken {
             return Err(super::StoreError::Invalid(format!("名册中已有“{name}”")));
         }
-        let kind = UnitKind::Office(group);
-        let next: i64 = tx.query_row(
-            "SELECT coalesce(max(sort_order), 0) + 1 FROM office WHERE kind = ?1",
-            [kind.as_db()],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO office (name, kind, sort_order) VALUES (?1, ?2, ?3)",
-            params![name, kind.as_db(), next],
-        )?;
-        let id = OfficeId(tx.last_insert_rowid());
+        let id = insert_office(&tx, name, UnitKind::Office(group))?;
         tx.commit()?;
         Ok(id)
     }
