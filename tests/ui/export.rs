@@ -1,9 +1,7 @@
 //! Export from the window: choose format and path, the worker writes the file, the dialog
 //! offers to open it.
 
-mod common;
-
-use common::{click_button, harness, prepare_store};
+use crate::common::{click_button, harness, prepare_store};
 use egui_kittest::kittest::Queryable as _;
 
 #[test]

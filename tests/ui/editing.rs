@@ -1,9 +1,7 @@
 //! Typing through an input method: the officer's name (asked once), progress notes, office
 //! lists; and bad input in the import dialog.
 
-mod common;
-
-use common::{click_button, date, harness, ime_commit, prepare_store, settle};
+use crate::common::{click_button, date, harness, ime_commit, prepare_store, settle};
 use duban::store::Store;
 use egui_kittest::kittest::Queryable as _;
 
@@ -134,8 +132,8 @@ fn a_gbk_file_is_read_detected_and_its_encoding_can_be_overridden() {
     let dir = tempfile::tempdir().unwrap();
     let store = prepare_store(dir.path(), Some("李娜"), false);
     // The UTF-16 preview is deliberately garbage, in characters no font has.
-    let mut h = common::harness_allowing_tofu(store, dir.path(), "2022-03-16");
-    let text = common::seed_text();
+    let mut h = crate::common::harness_allowing_tofu(store, dir.path(), "2022-03-16");
+    let text = crate::common::seed_text();
     let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
     let file = dir.path().join("通知.txt");
     std::fs::write(&file, &gbk).unwrap();

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-const SEED: &[u8] = include_bytes!("fixtures/seed-notice.txt");
+const SEED: &[u8] = include_bytes!("../fixtures/seed-notice.txt");
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -1,6 +1,6 @@
 //! No input makes the decoders or the parser panic: random Unicode (plain and shaped like a
 //! notice) and random bytes (plain, zip-like, docx-like). Raise the case count with
-//! `PROPTEST_CASES=100000 cargo test --release --test robust`.
+//! `PROPTEST_CASES=100000 cargo test --release --test core robust::`.
 
 use chrono::NaiveDate;
 use duban::notice::{candidate_decodings, decode_bytes, decode_text, decode_with, parse_notice};

@@ -1,8 +1,5 @@
 //! `duban attach`, `duban check` and the evidence count in `duban list --json`.
 
-#[path = "support/evidence.rs"]
-mod support;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -42,7 +39,7 @@ fn attach_stores_files_notes_duplicates_and_keeps_going_past_a_bad_one() {
     import(&data);
     let camera = dir.path().join("相机");
     std::fs::create_dir(&camera).unwrap();
-    let photo = support::jpeg(400, 300, 1);
+    let photo = crate::support::jpeg(400, 300, 1);
     for (name, bytes) in
         [("IMG_1.jpg", &photo[..]), ("IMG_1 副本.jpg", &photo[..]), ("通知.pdf", b"%PDF-1.4\n")]
     {
@@ -81,7 +78,7 @@ fn check_passes_then_reports_a_damaged_file_with_a_failing_exit() {
     let data = dir.path().join("data");
     import(&data);
     let photo = dir.path().join("现场.jpg");
-    std::fs::write(&photo, support::jpeg(64, 64, 2)).unwrap();
+    std::fs::write(&photo, crate::support::jpeg(64, 64, 2)).unwrap();
     let out = duban(&["attach", "--directive", "5", photo.to_str().unwrap()], &data);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = duban(&["check"], &data);

@@ -2,12 +2,9 @@
 //! (never a panic, never an unbounded allocation), the type comes from the content, EXIF time
 //! and place are read, and thumbnails are made once at 256 px.
 
-#[path = "support/evidence.rs"]
-mod support;
-
+use crate::support::{Data, date, exif_block, jpeg, png, with_exif};
 use duban::evidence::{BlobStore, PreviewError, THUMB_SIZE, ThumbCache, taken_before_notice};
 use duban::model::DirectiveId;
-use support::{Data, date, exif_block, jpeg, png, with_exif};
 
 const D2: DirectiveId = DirectiveId(2);
 

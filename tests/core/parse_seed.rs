@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use duban::model::NoticeDraft;
 use duban::notice::{NoticeError, decode_text, parse_notice, split_clauses};
 
-const SEED: &[u8] = include_bytes!("fixtures/seed-notice.txt");
+const SEED: &[u8] = include_bytes!("../fixtures/seed-notice.txt");
 
 fn seed() -> NoticeDraft {
     let text = decode_text(SEED).expect("seed decodes").text;

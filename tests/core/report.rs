@@ -9,7 +9,7 @@ use duban::notice::parse_notice;
 use duban::report::{self, Format, Scope, Summary, SummaryRequest};
 use duban::store::{Actor, Store};
 
-const SEED: &str = include_str!("fixtures/seed-notice.txt");
+const SEED: &str = include_str!("../fixtures/seed-notice.txt");
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()

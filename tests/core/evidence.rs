@@ -1,15 +1,12 @@
 //! Evidence in the store: attach, dedupe, caption, 回收站 and restore, the crash-safety of the
 //! copy, `check`, failing sources and targets, and the migration of a version-2 database.
 
-#[path = "support/evidence.rs"]
-mod support;
-
 use std::time::{Duration, SystemTime};
 
+use crate::support::{Data, actor, date, jpeg};
 use duban::evidence::{BlobStore, DEFAULT_GRACE, EvidenceError, attach_file, check};
 use duban::model::DirectiveId;
 use duban::store::{SCHEMA_VERSION, Store, StoreError};
-use support::{Data, actor, date, jpeg};
 
 const D2: DirectiveId = DirectiveId(2);
 const D3: DirectiveId = DirectiveId(3);

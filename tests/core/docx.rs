@@ -2,7 +2,6 @@
 //! the text a reader sees, task tables become directives, hostile files are refused.
 
 use std::io::{Cursor, Write};
-use std::time::Instant;
 
 use chrono::NaiveDate;
 use duban::notice::{NoticeError, decode_bytes, parse_notice, read_docx_limited, read_notice_file};
@@ -188,7 +187,6 @@ fn zip_bombs_are_refused_by_declared_and_by_actual_size() {
     let big = document(&para(&"火".repeat(300_000)));
     let bomb = zip_of(&[("word/document.xml", big.as_bytes())]);
     assert!(bomb.len() < 64 * 1024, "compresses well: {}", bomb.len());
-    let started = Instant::now();
     assert!(matches!(read_docx_limited(&bomb, limit), Err(NoticeError::Unpacked { .. })));
     // The same archive lying about its size: declared 100 bytes, actually ~900 KB.
     let mut liar = bomb.clone();
@@ -196,8 +194,9 @@ fn zip_bombs_are_refused_by_declared_and_by_actual_size() {
     liar[local + 22..local + 26].copy_from_slice(&100u32.to_le_bytes());
     let central = liar.windows(4).position(|w| w == b"PK\x01\x02").expect("central");
     liar[central + 24..central + 28].copy_from_slice(&100u32.to_le_bytes());
-    assert!(read_docx_limited(&liar, limit).is_err());
-    assert!(started.elapsed().as_secs() < 5);
+    let lied = read_docx_limited(&liar, limit);
+    // Either our byte limit or the zip reader's own size check refuses it.
+    assert!(matches!(lied, Err(NoticeError::Unpacked { .. } | NoticeError::BadDocx { .. })), "{lied:?}");
 }
 
 #[test]
@@ -214,9 +213,7 @@ fn one_entry_point_dispatches_on_content_not_name() {
     // 200 MB (sparse): refused from its size, before reading.
     let huge = dir.path().join("huge.txt");
     std::fs::File::create(&huge).expect("create").set_len(200 * 1024 * 1024).expect("len");
-    let started = Instant::now();
     let e = read_notice_file(&huge).expect_err("too large");
-    assert!(started.elapsed().as_millis() < 500);
     let message = e.to_string();
     assert!(message.contains("文件过大") && message.ends_with("huge.txt"), "{message}");
 

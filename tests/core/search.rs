@@ -6,7 +6,7 @@ use duban::model::{DirectiveId, Status};
 use duban::notice::parse_notice;
 use duban::store::{Actor, SCHEMA_VERSION, Store};
 
-const SEED: &str = include_str!("fixtures/seed-notice.txt");
+const SEED: &str = include_str!("../fixtures/seed-notice.txt");
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()

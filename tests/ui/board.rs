@@ -1,9 +1,7 @@
 //! The main window driven like an officer would: import through the dialog, pick an office,
 //! mark a directive done, see counts and colours change; overdue items drawn as overdue.
 
-mod common;
-
-use common::{click_button, date, harness, ime_commit, prepare_store, seed_text, settle};
+use crate::common::{click_button, date, harness, ime_commit, prepare_store, seed_text, settle};
 use duban::model::{BoardFilter, Status, Urgency};
 use duban::ui::theme;
 use egui_kittest::kittest::Queryable as _;

@@ -1,0 +1,18 @@
+//! The core's integration tests — notice parser, store, search, evidence, reports and the
+//! command line — in one test binary, so the tree links the app's dependencies once rather than
+//! once per file (each link of egui, SQLite and the exporters is hundreds of megabytes).
+
+mod support;
+
+mod cli;
+mod docx;
+mod evidence;
+mod evidence_cli;
+mod evidence_files;
+mod fonts;
+mod parse_corpus;
+mod parse_seed;
+mod report;
+mod robust;
+mod search;
+mod store;

@@ -1,0 +1,8 @@
+//! The window's tests: the app's `ui` driven headlessly by egui_kittest on a temporary data
+//! directory with a fixed today (see `common`).
+
+mod common;
+
+mod board;
+mod editing;
+mod export;
