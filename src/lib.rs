@@ -3,6 +3,7 @@
 //! The core (`model`, `notice`, `store`) has no GUI dependency; `ui` is the only module that
 //! knows egui/eframe; `cli` holds the command-line verbs.
 
+pub mod backup;
 pub mod cli;
 pub mod clock;
 pub mod evidence;

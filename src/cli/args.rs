@@ -58,8 +58,17 @@ pub enum Verb {
         files: Vec<PathBuf>,
         author: Option<String>,
     },
-    /// `duban check` — re-hash stored evidence, report damage, move old orphans aside.
+    /// `duban check` — check the database and its change log, re-hash stored evidence,
+    /// report damage, move old orphans aside.
     Check,
+    /// `duban backup -o FILE` — write a backup archive (database + evidence).
+    Backup {
+        output: PathBuf,
+    },
+    /// `duban restore FILE` — restore an archive or a snapshot (also over a damaged database).
+    Restore {
+        file: PathBuf,
+    },
     Help,
 }
 
@@ -89,7 +98,9 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
                                               导出会议汇报（默认最新一次通知；--all 为全部未办结）
   duban attach --directive 编号 文件... [--progress 进展编号] [--author 姓名] [--data 目录]
                                               为工作要求添加材料（照片、PDF、Office 文件等）
-  duban check [--data 目录]                   校验全部材料文件，报告缺失、损坏和无主文件
+  duban check [--data 目录]                   检查数据库与变更记录，校验全部材料文件
+  duban backup -o 文件.zip [--data 目录]       备份数据库和全部材料到一个文件（可拷入U盘）
+  duban restore 文件 [--data 目录]             从备份文件（.zip）或自动备份（.sqlite3）恢复
 
 日期格式：YYYY-MM-DD。数据目录默认为系统数据目录，可用 --data 或环境变量 DUBAN_DATA_DIR 指定。";
 
@@ -131,6 +142,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     let file = |positional: &mut Vec<String>, verb: &str| -> Result<PathBuf, String> {
         match positional.len() {
             1 => Ok(PathBuf::from(positional.remove(0))),
+            0 if verb == "restore" => Err("restore 需要一个备份文件".into()),
             0 => Err(format!("{verb} 需要一个通知文件")),
             _ => Err(format!("{verb} 只接受一个文件")),
         }
@@ -174,6 +186,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             }
         }
         Some("check") => Verb::Check,
+        Some("backup") => Verb::Backup {
+            output: output.ok_or("backup 需要用 -o 指定备份文件，如：duban backup -o 督办台备份.zip")?,
+        },
+        Some("restore") => Verb::Restore { file: file(&mut positional, "restore")? },
         Some(other) => return Err(format!("未知命令：{other}")),
     };
     if !positional.is_empty() && verb == Verb::Gui {
@@ -226,6 +242,10 @@ mod tests {
         assert!(parse("attach a.jpg").unwrap_err().starts_with("attach 需要工作要求编号"));
         assert!(parse("attach --directive 3").unwrap_err().starts_with("attach 需要工作要求编号"));
         assert_eq!(parse("check --data /tmp/x").unwrap().verb, Verb::Check);
+        assert_eq!(parse("backup -o b.zip").unwrap().verb, Verb::Backup { output: "b.zip".into() });
+        assert!(parse("backup").unwrap_err().starts_with("backup 需要用 -o"));
+        assert_eq!(parse("restore b.zip").unwrap().verb, Verb::Restore { file: "b.zip".into() });
+        assert_eq!(parse("restore").unwrap_err(), "restore 需要一个备份文件");
     }
 
     #[test]

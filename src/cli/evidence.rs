@@ -67,8 +67,11 @@ fn report_one(data: &Path, done: &AttachOutcome, out: &mut dyn Write) -> anyhow:
     Ok(())
 }
 
-/// Re-hashes everything; fails (non-zero exit) when a recorded file is missing or damaged.
+/// Checks the database, then re-hashes every file; fails (non-zero exit) on any damage.
 pub fn run_check(data: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    if !super::backup::check_database(data, out)? {
+        bail!("数据库检查未通过");
+    }
     let store = Store::open_dir(data)?;
     let report = check(&store, data, SystemTime::now(), DEFAULT_GRACE, &mut |_, _| {})?;
     writeln!(out, "已校验 {} 个材料文件", report.checked)?;

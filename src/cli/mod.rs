@@ -2,6 +2,7 @@
 //! tests and automation. This is an application edge: errors are `anyhow`, printed once.
 
 mod args;
+mod backup;
 mod evidence;
 mod json;
 
@@ -168,6 +169,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             evidence::run_attach(&data, DirectiveId(*directive), *progress, files, &actor, out)?;
         }
         Verb::Check => evidence::run_check(&data_dir(args.data_dir.as_deref())?, out)?,
+        Verb::Backup { output } => backup::run_backup(&data_dir(args.data_dir.as_deref())?, output, out)?,
+        Verb::Restore { file } => backup::run_restore(&data_dir(args.data_dir.as_deref())?, file, out)?,
         Verb::List { office, overdue, json } => {
             let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
             let board = store.load_board()?;

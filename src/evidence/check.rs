@@ -1,7 +1,7 @@
 //! 材料检查 — re-hashes every blob a row points to and walks the store for files no row points
 //! to. Missing and corrupt blobs are reported (they need the officer); orphans — left by an
 //! emptied 回收站 or an interrupted attach — are moved to `evidence-trash/` once older than a
-//! grace period, never deleted.
+//! grace period, never deleted. Blobs a backup snapshot needs are not orphans.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -74,7 +74,17 @@ pub fn check(
     }
     // Re-read: re-hashing may have taken minutes, during which files were attached.
     let recorded = store.evidence_hashes()?;
-    let orphans = on_disk.into_iter().filter(|(h, _)| !recorded.contains_key(h.as_str())).map(|(_, p)| p);
+    // Blobs a snapshot in backups/ points to stay: restoring that snapshot needs them.
+    let for_backups = crate::backup::needed_hashes(data_dir).map_err(|e| match e {
+        crate::backup::BackupError::Read { source, path } => EvidenceError::Read { source, path },
+        other => {
+            EvidenceError::Read { source: std::io::Error::other(other.to_string()), path: data_dir.into() }
+        }
+    })?;
+    let orphans = on_disk
+        .into_iter()
+        .filter(|(h, _)| !recorded.contains_key(h.as_str()) && !for_backups.contains(h.as_str()))
+        .map(|(_, p)| p);
     let trash = data_dir.join(ORPHAN_TRASH_DIR);
     for path in orphans.chain(temps) {
         if age(&path, now) < grace {

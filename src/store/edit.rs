@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
+use super::changelog::{self, Entry};
 use super::roster::ensure_office;
 use super::{Result, Store, StoreError};
 use crate::model::{DirectiveId, Role, Status};
@@ -23,12 +24,8 @@ pub(super) fn log(
     old: Option<&str>,
     new: Option<&str>,
 ) -> Result<()> {
-    tx.execute(
-        "INSERT INTO change_log (at, author, directive_id, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![actor.at, actor.author, id.0, field, old, new],
-    )?;
-    Ok(())
+    let entry = Entry { notice_id: None, directive_id: Some(id.0), field, old_value: old, new_value: new };
+    changelog::append(tx, actor.at, actor.author, &entry)
 }
 
 /// Reads one column of a directive, or says it does not exist.

@@ -12,6 +12,11 @@ pub enum StoreError {
         "数据库由更新版本的督办台创建（结构版本 {found}，本程序支持到 {supported}），请升级督办台后再打开：{path}"
     )]
     NewerSchema { found: i64, supported: i64, path: PathBuf },
+    /// The file is damaged or not a duban database: never used, only restored over.
+    #[error("数据库文件已损坏（{detail}），已停止使用，请从备份恢复：{path}")]
+    Corrupt { detail: String, path: PathBuf },
+    #[error("无法写入数据库备份（{}）：{path}", crate::notice::io_reason(.source))]
+    Snapshot { source: std::io::Error, path: PathBuf },
     #[error("无法打开数据库：{source}：{path}")]
     Open { source: rusqlite::Error, path: PathBuf },
     #[error("无法创建数据目录（{}）：{path}", crate::notice::io_reason(.source))]

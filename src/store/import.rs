@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{TransactionBehavior, params};
 
+use super::changelog::{self, Entry};
 use super::roster::ensure_office;
 use super::{Result, Store, StoreError};
 use crate::model::{NoticeDraft, NoticeId, Role};
@@ -97,10 +98,15 @@ impl Store {
                 }
             }
         }
-        tx.execute(
-            "INSERT INTO change_log (at, author, notice_id, field, new_value) VALUES (?1, ?2, ?3, '导入通知', ?4)",
-            params![now, author, notice_id, format!("{}（{} 条工作要求）", draft.title.trim(), draft.directive_count())],
-        )?;
+        let summary = format!("{}（{} 条工作要求）", draft.title.trim(), draft.directive_count());
+        let entry = Entry {
+            notice_id: Some(notice_id),
+            directive_id: None,
+            field: "导入通知",
+            old_value: None,
+            new_value: Some(&summary),
+        };
+        changelog::append(&tx, now, author, &entry)?;
         tx.commit()?;
         Ok(NoticeId(notice_id))
     }

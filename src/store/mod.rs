@@ -2,27 +2,35 @@
 //! Every multi-row change is one `BEGIN IMMEDIATE` transaction and leaves a change-log entry.
 
 mod board;
+mod changelog;
 mod edit;
 mod error;
 mod evidence;
 mod evidence_list;
 mod import;
+mod integrity;
+mod journal;
 mod roster;
 mod schema;
 mod search;
 mod settings;
+mod snapshot;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use changelog::{ChainReport, GENESIS, verify_chain};
 pub use edit::Actor;
 pub use error::{Result, StoreError};
 pub use evidence::Attached;
 pub use import::validate;
+pub use integrity::IntegrityReport;
+pub use journal::{Journal, WhyNotWal, fs_type_of, is_network_fs, network_share_of};
 pub use schema::SCHEMA_VERSION;
 pub use search::query_words;
+pub use snapshot::{BACKUP_DIR, check_snapshot};
 
 /// The database file inside a data directory.
 pub const DB_FILE_NAME: &str = "duban.sqlite3";
@@ -31,8 +39,36 @@ pub const DB_FILE_NAME: &str = "duban.sqlite3";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    journal: Journal,
     /// The searchable text of every directive, for words too short for the trigram index.
     texts: search::TextCache,
+}
+
+/// WAL where it is safe (a reader and a writer at once); a rollback journal on a network share
+/// or where WAL does not stick.
+fn choose_journal(conn: &Connection, network: Option<String>) -> Result<Journal> {
+    let ask =
+        |mode: &str| conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get::<_, String>(0));
+    if let Some(kind) = network {
+        ask("DELETE")?;
+        return Ok(Journal::Rollback(WhyNotWal::NetworkShare(kind)));
+    }
+    Ok(match ask("WAL")?.to_lowercase().as_str() {
+        "wal" => Journal::Wal,
+        "memory" => Journal::Memory,
+        other => {
+            let other = other.to_owned();
+            ask("DELETE")?;
+            Journal::Rollback(WhyNotWal::Refused(other))
+        }
+    })
+}
+
+/// How to open a database file.
+#[derive(Debug, Clone, Default)]
+pub struct OpenOptions {
+    /// Treat the data directory as a network share of this type (`None`: detect it).
+    pub network_share: Option<String>,
 }
 
 impl Store {
@@ -43,26 +79,49 @@ impl Store {
         Store::open(&data_dir.join(DB_FILE_NAME))
     }
 
-    /// Opens (creating if needed) the database file at `path` and migrates it.
+    /// Opens (creating if needed) the database file at `path`, checks it and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, &OpenOptions::default())
+    }
+
+    pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Store> {
         let open_err = |source| StoreError::Open { source, path: path.to_path_buf() };
         let conn = Connection::open(path).map_err(open_err)?;
-        Store::init(conn, path)
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let network = options.network_share.clone().or_else(|| journal::network_share_of(folder));
+        Store::init(conn, path, network).map_err(|e| match e {
+            StoreError::Sqlite(e) if integrity::is_corruption(&e) => {
+                StoreError::Corrupt { detail: e.to_string(), path: path.to_path_buf() }
+            }
+            other => other,
+        })
     }
 
     /// A private in-memory database (tests, benches).
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?, Path::new(":memory:"))
+        Store::init(Connection::open_in_memory()?, Path::new(":memory:"), None)
     }
 
-    fn init(mut conn: Connection, path: &Path) -> Result<Store> {
+    fn init(mut conn: Connection, path: &Path, network: Option<String>) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        // WAL lets a reader and a writer work at once; FULL sync makes every commit durable.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let on_disk = path != Path::new(":memory:");
+        if on_disk {
+            integrity::quick_check(&conn, path)?;
+        }
+        let journal = choose_journal(&conn, network)?;
+        // FULL sync makes every commit durable before it is reported done.
         conn.pragma_update(None, "synchronous", "FULL")?;
+        if on_disk {
+            snapshot::before_migrating(&conn, path)?;
+        }
         schema::migrate(&mut conn, path)?;
-        Ok(Store { conn, path: path.to_path_buf(), texts: search::TextCache::default() })
+        Ok(Store { conn, path: path.to_path_buf(), journal, texts: search::TextCache::default() })
+    }
+
+    /// The journal in force, and why when it is not WAL.
+    pub fn journal(&self) -> &Journal {
+        &self.journal
     }
 
     pub fn path(&self) -> &Path {
@@ -75,7 +134,7 @@ impl Store {
         &self.conn
     }
 
-    /// The journal mode in force (`wal`, or `delete` where WAL cannot be used).
+    /// The journal mode SQLite reports (`wal`, `delete`, `memory`).
     pub fn journal_mode(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
     }

@@ -2,11 +2,12 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{Result, StoreError};
+use super::{Result, StoreError, changelog};
 
-/// Migration N brings the schema from version N to N+1. Append only; never edit a shipped one.
+/// Migration N brings the schema from version N-1 to N: SQL, then (for some) a Rust step for
+/// what SQL cannot compute. Append only; never edit a shipped one.
 const MIGRATIONS: &[&str] = &[
     // 1: notices, sections, directives, the roster, assignments, progress, the change log.
     r#"
@@ -154,7 +155,31 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX office_alias_by_office ON office_alias(office_id);
     "#,
+    // 5: the change log becomes a hash chain (see store/changelog.rs). The Rust step seals the
+    // existing entries, then the append-only trigger returns, allowing only the one-time seal.
+    r#"
+    DROP TRIGGER change_log_is_append_only_update;
+    ALTER TABLE change_log ADD COLUMN prev_hash TEXT;
+    ALTER TABLE change_log ADD COLUMN hash TEXT;
+    "#,
 ];
+
+/// Run after the SQL of the migration with the same number.
+fn rust_step(version: i64, tx: &Transaction) -> Result<()> {
+    if version == 5 {
+        changelog::seal_all(tx)?;
+        tx.execute_batch(
+            "CREATE TRIGGER change_log_is_append_only_update BEFORE UPDATE ON change_log
+             WHEN old.hash IS NOT NULL OR new.hash IS NULL
+               OR new.id IS NOT old.id OR new.at IS NOT old.at OR new.author IS NOT old.author
+               OR new.notice_id IS NOT old.notice_id OR new.directive_id IS NOT old.directive_id
+               OR new.field IS NOT old.field OR new.old_value IS NOT old.old_value
+               OR new.new_value IS NOT old.new_value
+             BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;",
+        )?;
+    }
+    Ok(())
+}
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -167,8 +192,9 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if found > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION, path: path.to_path_buf() });
     }
-    for step in &MIGRATIONS[found as usize..] {
+    for (index, step) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         tx.execute_batch(step)?;
+        rust_step(index as i64 + 1, &tx)?;
     }
     if found < SCHEMA_VERSION {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

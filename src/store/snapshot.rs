@@ -1,0 +1,91 @@
+//! 数据库快照 — a consistent single-file copy of the database (`VACUUM INTO` a temporary file,
+//! flushed to disk, renamed into place), and restoring one over the open database with SQLite's
+//! backup API (all pages replaced in one step; other connections see old or new, never a mix).
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+
+use super::{Result, SCHEMA_VERSION, Store, StoreError, integrity, schema};
+use crate::fsutil::sync_dir;
+
+/// The folder, inside the data directory, that holds automatic and pre-migration snapshots.
+pub const BACKUP_DIR: &str = "backups";
+
+/// Writes a consistent copy of `conn`'s database to `target` (replacing it atomically).
+pub(super) fn vacuum_into(conn: &Connection, target: &Path) -> Result<()> {
+    let io_err = |source: std::io::Error| StoreError::Snapshot { source, path: target.to_path_buf() };
+    let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder).map_err(io_err)?;
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let written = (|| -> Result<()> {
+        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
+        std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io_err)?;
+        std::fs::rename(&temp, target).map_err(io_err)?;
+        sync_dir(folder).map_err(io_err)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// Before a migration changes an existing database, keeps a copy of it as it was.
+pub(super) fn before_migrating(conn: &Connection, path: &Path) -> Result<Option<PathBuf>> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found == 0 || found >= SCHEMA_VERSION {
+        return Ok(None);
+    }
+    let folder = path.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR);
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let target = folder.join(format!("before-v{SCHEMA_VERSION}-from-v{found}-{stamp}.sqlite3"));
+    vacuum_into(conn, &target)?;
+    Ok(Some(target))
+}
+
+/// Checks that `path` is an intact duban database this build can read; returns its version.
+pub fn check_snapshot(path: &Path) -> Result<i64> {
+    let open_err = |source| StoreError::Open { source, path: path.to_path_buf() };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(open_err)?;
+    integrity::quick_check(&conn, path)?;
+    let corrupt = |detail: &str| StoreError::Corrupt { detail: detail.to_owned(), path: path.to_path_buf() };
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(open_err)?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found: version,
+            supported: SCHEMA_VERSION,
+            path: path.to_path_buf(),
+        });
+    }
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('notice', 'directive', 'change_log')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(open_err)?;
+    if version < 1 || tables != 3 {
+        return Err(corrupt("不是督办台的数据库"));
+    }
+    Ok(version)
+}
+
+impl Store {
+    /// Writes a consistent copy of the database to `target`.
+    pub fn snapshot_to(&self, target: &Path) -> Result<()> {
+        vacuum_into(&self.conn, target)
+    }
+
+    /// Replaces everything in the database with the snapshot at `source` (checked first), then
+    /// brings it up to this build's schema.
+    pub fn restore_from(&mut self, source: &Path) -> Result<()> {
+        check_snapshot(source)?;
+        let progress: Option<fn(rusqlite::backup::Progress)> = None;
+        self.conn.restore(MAIN_DB, source, progress)?;
+        schema::migrate(&mut self.conn, &self.path)?;
+        self.texts = Default::default();
+        Ok(())
+    }
+}
