@@ -109,6 +109,8 @@ impl Store {
         if on_disk {
             integrity::quick_check(&conn, path)?;
         }
+        // Before anything writes (even the journal mode): a newer duban's file stays untouched.
+        schema::refuse_newer(&conn, path)?;
         let journal = choose_journal(&conn, network)?;
         // FULL sync makes every commit durable before it is reported done.
         conn.pragma_update(None, "synchronous", "FULL")?;

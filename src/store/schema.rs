@@ -184,6 +184,15 @@ fn rust_step(version: i64, tx: &Transaction) -> Result<()> {
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Refuses a database written by a newer duban.
+pub fn refuse_newer(conn: &Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION, path: path.to_path_buf() });
+    }
+    Ok(())
+}
+
 /// Brings the database up to [`SCHEMA_VERSION`] in one immediate transaction; refuses a
 /// database written by a newer duban.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

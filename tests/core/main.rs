@@ -4,12 +4,14 @@
 
 mod support;
 
+mod backup;
 mod cli;
 mod docx;
 mod evidence;
 mod evidence_cli;
 mod evidence_files;
 mod fonts;
+mod integrity;
 mod parse_corpus;
 mod parse_seed;
 mod report;
