@@ -5,8 +5,8 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::evidence::human_size;
 use crate::backup::{list_snapshots, recover, restore, write_archive};
+use crate::model::human_size;
 use crate::store::{Store, StoreError};
 
 /// Writes the single-file backup and says what is in it.

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 use anyhow::bail;
 
 use crate::evidence::{AttachOutcome, BlobStore, DEFAULT_GRACE, ThumbCache, attach_file, check, is_image};
-use crate::model::DirectiveId;
+use crate::model::{DirectiveId, human_size};
 use crate::store::{Actor, Store};
 
 /// Attaches each file in turn; a file that fails is reported and the others still go in.
@@ -97,25 +97,4 @@ pub fn run_check(data: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     writeln!(out, "材料文件完好")?;
     Ok(())
-}
-
-/// 1.2 MB, 350 KB, 12 字节.
-pub fn human_size(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1 << 30 => format!("{:.1} GB", b as f64 / f64::from(1u32 << 30)),
-        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / f64::from(1u32 << 20)),
-        b if b >= 1 << 10 => format!("{} KB", b.div_ceil(1 << 10)),
-        b => format!("{b} 字节"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(super::human_size(12), "12 字节");
-        assert_eq!(super::human_size(1500), "2 KB");
-        assert_eq!(super::human_size(5 * 1024 * 1024 + 100_000), "5.1 MB");
-        assert_eq!(super::human_size(2 << 30), "2.0 GB");
-    }
 }

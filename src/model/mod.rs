@@ -13,7 +13,7 @@ mod urgency;
 pub use board::{Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role};
 pub use detail::{ChangeEntry, DirectiveDetail, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
-pub use evidence::{Evidence, NewEvidence, PhotoMeta};
+pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
 pub use ids::{DirectiveId, EvidenceId, NoticeId, OfficeId};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use settings::Settings;

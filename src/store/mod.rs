@@ -40,6 +40,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     journal: Journal,
+    /// `PRAGMA data_version` when last asked: it moves when another connection commits.
+    seen_version: std::cell::Cell<i64>,
     /// The searchable text of every directive, for words too short for the trigram index.
     texts: search::TextCache,
 }
@@ -118,7 +120,14 @@ impl Store {
             snapshot::before_migrating(&conn, path)?;
         }
         schema::migrate(&mut conn, path)?;
-        Ok(Store { conn, path: path.to_path_buf(), journal, texts: search::TextCache::default() })
+        let seen_version = std::cell::Cell::new(0);
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            journal,
+            seen_version,
+            texts: search::TextCache::default(),
+        })
     }
 
     /// The journal in force, and why when it is not WAL.
@@ -134,6 +143,14 @@ impl Store {
     /// Application code goes through the methods of `Store`.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Has another connection (another window, the command line) committed since the last
+    /// call? The first call answers false.
+    pub fn data_version(&self) -> Result<bool> {
+        let now: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let before = self.seen_version.replace(now);
+        Ok(before != now && before != 0)
     }
 
     /// The journal mode SQLite reports (`wal`, `delete`, `memory`).

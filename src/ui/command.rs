@@ -107,4 +107,11 @@ pub enum Command {
     RestoreEvidence(DirectiveId, EvidenceId),
     /// 清空回收站, after the officer confirmed.
     EmptyTrash,
+    /// 备份与恢复… opens the backup dialog.
+    OpenBackup,
+    CloseBackup,
+    /// Write the single-file backup here (on the worker).
+    Backup(PathBuf),
+    /// Restore this archive or snapshot over the database (confirmed in the dialog).
+    Restore(PathBuf),
 }

@@ -13,6 +13,7 @@ use crate::evidence::{
     BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, attach_file, check, viewing_copy,
 };
 use crate::model::{DirectiveId, Evidence};
+use crate::store::IntegrityReport;
 use crate::store::{Actor, Store};
 
 pub enum FileRequest {
@@ -49,7 +50,14 @@ pub enum FileReply {
     /// `done` of `total` stored files re-hashed; not an answer.
     CheckProgress { done: usize, total: usize },
     /// The check's report, or why it could not run.
-    Checked(Result<CheckReport, String>),
+    Checked(Result<FullCheck, String>),
+}
+
+/// 检查数据: the database (pages, references, the change log's chain), then every file.
+#[derive(Debug, Clone)]
+pub struct FullCheck {
+    pub database: IntegrityReport,
+    pub files: CheckReport,
 }
 
 pub struct FileWorker {
@@ -86,14 +94,19 @@ impl FileWorker {
                     }
                     FileRequest::Check => {
                         let result = match store.as_ref() {
-                            Some(store) => check(
-                                store,
-                                &data_dir,
-                                std::time::SystemTime::now(),
-                                DEFAULT_GRACE,
-                                &mut |done, total| send(FileReply::CheckProgress { done, total }),
-                            )
-                            .map_err(|e| e.to_string()),
+                            Some(store) => {
+                                store.check_integrity().map_err(|e| e.to_string()).and_then(|database| {
+                                    let files = check(
+                                        store,
+                                        &data_dir,
+                                        std::time::SystemTime::now(),
+                                        DEFAULT_GRACE,
+                                        &mut |done, total| send(FileReply::CheckProgress { done, total }),
+                                    )
+                                    .map_err(|e| e.to_string())?;
+                                    Ok(FullCheck { database, files })
+                                })
+                            }
                             None => Err("无法打开数据库".to_owned()),
                         };
                         send(FileReply::Checked(result));

@@ -5,6 +5,7 @@ mod app;
 pub mod command;
 pub mod file_worker;
 mod format;
+pub mod recovery;
 pub mod theme;
 mod views;
 pub mod widgets;
@@ -21,13 +22,37 @@ use crate::store::Store;
 /// by eframe itself).
 const VIEW_KEY: &str = "duban-view";
 
-impl eframe::App for DubanApp {
+/// What the window shows: the app, the recovery screen for a damaged database, or why the
+/// database could not be opened at all.
+enum Screen {
+    App(Box<DubanApp>),
+    Recovery(recovery::RecoveryScreen),
+    Failed(OpenFailed),
+}
+
+struct Root {
+    screen: Screen,
+    data_dir: std::path::PathBuf,
+    clock: Clock,
+}
+
+impl eframe::App for Root {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        DubanApp::ui(self, ui);
+        match &mut self.screen {
+            Screen::App(app) => app.ui(ui),
+            Screen::Recovery(screen) => {
+                if let Some(store) = screen.ui(ui) {
+                    self.screen = Screen::App(Box::new(DubanApp::new(store, self.clock, &self.data_dir)));
+                }
+            }
+            Screen::Failed(failed) => failed.ui(ui),
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, VIEW_KEY, &self.view_state());
+        if let Screen::App(app) = &self.screen {
+            eframe::set_value(storage, VIEW_KEY, &app.view_state());
+        }
     }
 }
 
@@ -36,8 +61,8 @@ struct OpenFailed {
     message: String,
 }
 
-impl eframe::App for OpenFailed {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+impl OpenFailed {
+    fn ui(&mut self, ui: &mut egui::Ui) {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("无法打开督办台数据库");
             ui.add_space(8.0);
@@ -68,16 +93,20 @@ pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
         options,
         Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
             theme::install(&cc.egui_ctx);
-            Ok(match opened {
+            let screen = match opened {
                 Ok(store) => {
                     let mut app = DubanApp::new(store, clock, &data_dir);
                     if let Some(view) = cc.storage.and_then(|s| eframe::get_value(s, VIEW_KEY)) {
                         app.restore_view(view);
                     }
-                    Box::new(app)
+                    Screen::App(Box::new(app))
                 }
-                Err(e) => Box::new(OpenFailed { message: e.to_string() }),
-            })
+                Err(e @ crate::store::StoreError::Corrupt { .. }) => {
+                    Screen::Recovery(recovery::RecoveryScreen::new(&data_dir, e.to_string()))
+                }
+                Err(e) => Screen::Failed(OpenFailed { message: e.to_string() }),
+            };
+            Ok(Box::new(Root { screen, data_dir, clock }))
         }),
     )
 }

@@ -258,18 +258,24 @@ fn checking_evidence_from_the_window_finds_a_damaged_file() {
     )
     .unwrap();
     let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "检查材料…");
-    settle(&mut h);
+    open_check(&mut h);
+    h.get_by_label("数据库完好；变更记录 2 条，哈希链完整。");
     h.get_by_label("全部 1 个材料文件完好。");
     click_button(&mut h, "关闭");
 
     // Damage the stored copy behind duban's back: the check names the file.
     let blob = duban::evidence::BlobStore::in_data_dir(dir.path()).path_of(&attached.hash);
     std::fs::write(&blob, b"not the photo any more").unwrap();
-    click_button(&mut h, "检查材料…");
-    settle(&mut h);
+    open_check(&mut h);
     h.get_by_label("已校验 1 个文件：缺失 0 个，损坏 1 个。");
     h.get_by_label("损坏：现场.png");
+}
+
+/// 数据 → 检查数据…
+fn open_check(h: &mut egui_kittest::Harness<'static, duban::ui::DubanApp>) {
+    click_button(h, "数据");
+    click_button(h, "检查数据…");
+    settle(h);
 }
 
 #[test]

@@ -6,3 +6,4 @@ mod common;
 mod board;
 mod editing;
 mod export;
+mod reliability;

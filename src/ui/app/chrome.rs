@@ -42,10 +42,17 @@ impl DubanApp {
                 if ui.button("回收站…").on_hover_text("移出的材料：恢复或清空").clicked() {
                     commands.push(Command::OpenTrash);
                 }
-                if ui.button("检查材料…").on_hover_text("重新校验全部材料文件是否完好").clicked()
-                {
-                    commands.push(Command::CheckEvidence);
-                }
+                ui.menu_button("数据", |ui| {
+                    if ui.button("备份与恢复…").on_hover_text("备份到U盘，或从备份恢复").clicked()
+                    {
+                        commands.push(Command::OpenBackup);
+                    }
+                    let check =
+                        ui.button("检查数据…").on_hover_text("检查数据库、变更记录和全部材料文件是否完好");
+                    if check.clicked() {
+                        commands.push(Command::CheckEvidence);
+                    }
+                });
                 let who = self.settings.author.as_deref().unwrap_or("未设置");
                 ui.label(format!("填报人：{who}"));
             });
@@ -65,6 +72,10 @@ impl DubanApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(format!("数据目录：{}", self.data_dir.display())).small().weak());
+                if let Some(note) = &self.journal_note {
+                    ui.separator();
+                    ui.label(RichText::new(note).small().color(theme::DUE_SOON));
+                }
                 ui.separator();
                 ui.label(format!("今天：{}", crate::ui::widgets::format_date(today)));
             });
@@ -108,6 +119,7 @@ impl DubanApp {
             || self.settings_dialog.is_some()
             || self.trash_dialog.is_some()
             || self.check_dialog.is_some()
+            || self.backup_dialog.is_some()
             || self.roster_dialog.is_some()
             || self.viewer.is_some();
         let (import, export, find, note, up, down) = ui.input_mut(|i| {

@@ -7,8 +7,8 @@ use crate::model::{BoardFilter, DirectiveId};
 use crate::ui::command::Command;
 use crate::ui::file_worker::{FileReply, FileRequest};
 use crate::ui::views::{
-    AttachProgress, AuthorDialog, CheckDialog, ExportDialog, ImportDialog, PhotoViewer, RosterDialog,
-    SettingsDialog, TrashDialog,
+    AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, PhotoViewer,
+    RosterDialog, SettingsDialog, TrashDialog,
 };
 use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
 
@@ -28,6 +28,10 @@ impl DubanApp {
             }
             Reply::Done { message, kind, snapshot } => {
                 self.take_snapshot(*snapshot);
+                if let Some(dialog) = self.backup_dialog.as_mut().filter(|d| d.is_working()) {
+                    // The restore finished: the dialog says so.
+                    dialog.on_finished(Ok(message.clone()));
+                }
                 match kind {
                     DoneKind::Imported => {
                         self.import = None;
@@ -54,7 +58,26 @@ impl DubanApp {
                 (Err(text), _) => self.status = Some(StatusMessage { text, is_error: true }),
                 (Ok(_), None) => {}
             },
+            Reply::BackedUp(result) => match (self.backup_dialog.as_mut().filter(|d| d.is_working()), result)
+            {
+                (Some(dialog), result) => dialog.on_finished(result),
+                (None, Ok(text)) if self.status.is_none() => {
+                    self.status = Some(StatusMessage { text, is_error: false })
+                }
+                (None, Ok(_)) => {}
+                (None, Err(text)) => self.status = Some(StatusMessage { text, is_error: true }),
+            },
+            Reply::Backups(list) => {
+                if let Some(dialog) = &mut self.backup_dialog {
+                    dialog.on_snapshots(list);
+                }
+            }
+            Reply::Unchanged => {}
+            Reply::ChangedElsewhere => self.worker.send(Request::Refresh { detail: self.selected }),
             Reply::Progress { fraction, step } => {
+                if let Some(dialog) = self.backup_dialog.as_mut().filter(|d| d.is_working()) {
+                    dialog.on_progress(fraction, step.clone());
+                }
                 if let Some(dialog) = &mut self.export {
                     dialog.on_progress(fraction, step);
                 }
@@ -77,6 +100,11 @@ impl DubanApp {
             }
             Reply::Failed { message, area } => match (&mut self.import, area) {
                 (Some(dialog), Area::Import) => dialog.on_failed(message),
+                _ if self.backup_dialog.as_ref().is_some_and(|d| d.is_working()) => {
+                    if let Some(dialog) = &mut self.backup_dialog {
+                        dialog.on_finished(Err(message));
+                    }
+                }
                 _ => self.status = Some(StatusMessage { text: message, is_error: true }),
             },
         }
@@ -214,6 +242,22 @@ impl DubanApp {
                 self.files.send(FileRequest::Check);
             }
             Command::CloseCheck => self.check_dialog = None,
+            Command::OpenBackup => {
+                let folder = directories::UserDirs::new()
+                    .and_then(|u| u.document_dir().map(std::path::Path::to_path_buf))
+                    .or_else(|| self.data_dir.parent().map(std::path::Path::to_path_buf))
+                    .unwrap_or_default();
+                let name = format!("督办台备份-{}.zip", self.clock.today());
+                self.backup_dialog = Some(BackupDialog::new(folder.join(name)));
+                self.worker.send(Request::ListBackups { data_dir: self.data_dir.clone() });
+            }
+            Command::CloseBackup => self.backup_dialog = None,
+            Command::Backup(path) => {
+                self.worker.send(Request::Backup { data_dir: self.data_dir.clone(), path })
+            }
+            Command::Restore(path) => {
+                self.worker.send(Request::Restore { data_dir: self.data_dir.clone(), path });
+            }
             Command::OpenTrash => {
                 self.trash_dialog = Some(TrashDialog::default());
                 self.worker.send(Request::LoadTrash);

@@ -13,8 +13,9 @@ use egui::{Panel, RichText, Ui};
 
 use super::file_worker::FileWorker;
 use super::views::{
-    AttachProgress, AuthorDialog, BoardTable, CheckDialog, DetailContext, DetailView, ExportDialog,
-    ImportDialog, PhotoViewer, RosterDialog, SearchBar, SettingsDialog, Sidebar, Thumbnails, TrashDialog,
+    AttachProgress, AuthorDialog, BackupDialog, BoardTable, CheckDialog, DetailContext, DetailView,
+    ExportDialog, ImportDialog, PhotoViewer, RosterDialog, SearchBar, SettingsDialog, Sidebar, Thumbnails,
+    TrashDialog,
 };
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
@@ -80,6 +81,9 @@ pub struct DubanApp {
     roster_dialog: Option<RosterDialog>,
     viewer: Option<PhotoViewer>,
     check_dialog: Option<CheckDialog>,
+    backup_dialog: Option<BackupDialog>,
+    /// Why the database is not in WAL mode (a network share…), for the status bar.
+    journal_note: Option<String>,
     /// The picture the viewer asked the file worker for.
     picture_requested: Option<String>,
     status: Option<StatusMessage>,
@@ -91,8 +95,10 @@ impl DubanApp {
     /// ([`theme::install`]) on the context before the first frame.
     pub fn new(store: Store, clock: Clock, data_dir: &Path) -> DubanApp {
         let files = FileWorker::spawn(store.path(), data_dir, clock);
+        let journal_note = store.journal().note();
         let mut worker = Worker::spawn(store, clock);
         worker.send(Request::Refresh { detail: None });
+        worker.send(Request::AutoBackup { data_dir: data_dir.to_path_buf() });
         DubanApp {
             clock,
             worker,
@@ -126,6 +132,8 @@ impl DubanApp {
             roster_dialog: None,
             viewer: None,
             check_dialog: None,
+            backup_dialog: None,
+            journal_note,
             picture_requested: None,
             status: None,
             window_title: String::new(),
@@ -161,6 +169,9 @@ impl DubanApp {
     /// The file the export dialog wrote, once it succeeded.
     pub fn exported_file(&self) -> Option<&Path> {
         self.export.as_ref().and_then(ExportDialog::exported)
+    }
+    pub fn is_backup_open(&self) -> bool {
+        self.backup_dialog.is_some()
     }
     pub fn is_import_open(&self) -> bool {
         self.import.is_some()
@@ -314,6 +325,9 @@ impl DubanApp {
             dialog.ui(ui, &self.board, &mut commands);
         }
         if let Some(dialog) = &mut self.check_dialog {
+            dialog.ui(ui, &mut commands);
+        }
+        if let Some(dialog) = &mut self.backup_dialog {
             dialog.ui(ui, &mut commands);
         }
         if let Some(viewer) = &mut self.viewer {

@@ -1,16 +1,19 @@
-//! 检查材料 — re-hash every stored file from the window, with a progress bar; report missing and
+//! 检查数据 — check the database (pages, references, the change log's hash chain) and re-hash
+//! every stored file from the window, with a progress bar; report missing and
 //! damaged files by name, and what happened to files no record points to.
 
 use egui::{Modal, ProgressBar, RichText, ScrollArea, Ui};
 
 use crate::evidence::CheckReport;
+use crate::store::IntegrityReport;
 use crate::ui::command::Command;
+use crate::ui::file_worker::FullCheck;
 use crate::ui::theme;
 
 #[derive(Default)]
 pub struct CheckDialog {
     progress: (usize, usize),
-    result: Option<Result<CheckReport, String>>,
+    result: Option<Result<FullCheck, String>>,
 }
 
 impl CheckDialog {
@@ -18,14 +21,14 @@ impl CheckDialog {
         self.progress = (done, total);
     }
 
-    pub fn on_finished(&mut self, result: Result<CheckReport, String>) {
+    pub fn on_finished(&mut self, result: Result<FullCheck, String>) {
         self.result = Some(result);
     }
 
     pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let modal = Modal::new(egui::Id::unique("check-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(520.0);
-            ui.heading("检查材料");
+            ui.heading("检查数据");
             ui.separator();
             match &self.result {
                 None => {
@@ -40,7 +43,11 @@ impl CheckDialog {
                 Some(Err(message)) => {
                     ui.label(RichText::new(format!("⚠ {message}")).color(theme::OVERDUE));
                 }
-                Some(Ok(report)) => report_ui(ui, report),
+                Some(Ok(report)) => {
+                    database_ui(ui, &report.database);
+                    ui.add_space(6.0);
+                    report_ui(ui, &report.files);
+                }
             }
             ui.separator();
             if ui.add_enabled(self.result.is_some(), egui::Button::new("关闭")).clicked() {
@@ -51,6 +58,26 @@ impl CheckDialog {
             commands.push(Command::CloseCheck);
         }
     }
+}
+
+fn database_ui(ui: &mut Ui, r: &IntegrityReport) {
+    if r.is_healthy() {
+        let text = format!("数据库完好；变更记录 {} 条，哈希链完整。", r.chain.entries);
+        ui.label(RichText::new(text).color(theme::FINISHED).strong());
+        return;
+    }
+    for line in &r.damage {
+        ui.label(RichText::new(format!("数据库损坏：{line}")).color(theme::OVERDUE));
+    }
+    if r.broken_references > 0 {
+        let text = format!("{} 处记录引用了不存在的数据。", r.broken_references);
+        ui.label(RichText::new(text).color(theme::OVERDUE));
+    }
+    if let Some(id) = r.chain.first_broken {
+        let text = format!("变更记录第 {id} 条起与哈希链不符：记录被改动或删除过。");
+        ui.label(RichText::new(text).color(theme::OVERDUE).strong());
+    }
+    ui.label("请在“数据 → 备份与恢复…”中从备份恢复，并保留当前文件供核查。");
 }
 
 fn report_ui(ui: &mut Ui, r: &CheckReport) {

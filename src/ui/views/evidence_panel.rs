@@ -40,14 +40,6 @@ pub struct EvidencePanel {
 
 const THUMB: f32 = 120.0;
 
-fn size_text(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1 << 20) as f64),
-        b if b >= 1 << 10 => format!("{:.0} KB", b as f64 / 1024.0),
-        b => format!("{b} 字节"),
-    }
-}
-
 impl EvidencePanel {
     #[allow(clippy::too_many_arguments)]
     pub fn ui(
@@ -132,8 +124,12 @@ impl EvidencePanel {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&e.original_name));
                 ui.label(
-                    RichText::new(format!("{} · {}", size_text(e.size), e.added_at.format("%Y-%m-%d")))
-                        .weak(),
+                    RichText::new(format!(
+                        "{} · {}",
+                        crate::model::human_size(e.size),
+                        e.added_at.format("%Y-%m-%d")
+                    ))
+                    .weak(),
                 );
                 if e.never_launch() {
                     ui.label(RichText::new("可执行文件，不会打开").small().color(theme::DUE_SOON));
@@ -204,7 +200,7 @@ impl EvidencePanel {
 
 /// Size, when taken and where, and a warning for photos older than the notice.
 fn file_meta(ui: &mut Ui, e: &Evidence, notice_issued_on: NaiveDate) {
-    let mut line = size_text(e.size);
+    let mut line = crate::model::human_size(e.size);
     if let Some(taken) = e.photo.taken_at {
         line = format!("{} 拍摄", taken.format("%Y-%m-%d %H:%M"));
     }

@@ -1,6 +1,7 @@
 //! The views: each a struct with `ui(&mut self, ui, …)` that draws and returns commands.
 
 mod author_dialog;
+mod backup_dialog;
 mod board_table;
 mod check_dialog;
 mod detail;
@@ -17,6 +18,7 @@ mod sidebar;
 mod trash_dialog;
 
 pub use author_dialog::AuthorDialog;
+pub use backup_dialog::BackupDialog;
 pub use board_table::BoardTable;
 pub use check_dialog::CheckDialog;
 pub use detail::{DetailContext, DetailView};

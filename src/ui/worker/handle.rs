@@ -140,6 +140,21 @@ pub(super) fn handle(
                 Err(e) => general(format!("清空回收站失败：{e}")),
             }
         }
+        Request::AutoBackup { data_dir } => {
+            match crate::backup::auto_backup(store, &data_dir, clock.today()) {
+                Ok(Some(_)) => Reply::BackedUp(Ok("今日自动备份已完成".into())),
+                Ok(None) => Reply::Unchanged,
+                Err(e) => Reply::BackedUp(Err(format!("自动备份失败：{e}"))),
+            }
+        }
+        Request::ListBackups { data_dir } => {
+            Reply::Backups(crate::backup::list_snapshots(&data_dir).map_err(|e| e.to_string()))
+        }
+        Request::Backup { data_dir, path } => Reply::BackedUp(backup(store, &data_dir, &path, progress)),
+        Request::Restore { data_dir, path } => match restore(store, &data_dir, &path, progress) {
+            Ok(message) => done(store, message),
+            Err(e) => general(e),
+        },
         Request::Search(query) => {
             let hits = store.search(&query).map_err(|e| e.to_string());
             Reply::Found { query, hits }
@@ -199,4 +214,42 @@ fn parse(source: ImportSource, issued_on: NaiveDate, encoding: Option<&str>) -> 
     };
     let draft = parse_notice(&text, issued_on).map_err(|e| e.to_string())?;
     Ok(ParsedImport { draft, source_text: text, encoding, candidates })
+}
+
+fn backup(
+    store: &Store,
+    dir: &std::path::Path,
+    path: &std::path::Path,
+    progress: &dyn Fn(f32, &str),
+) -> Result<String, String> {
+    progress(0.0, "正在备份数据库…");
+    let mut report = |done: u64, total: u64| {
+        let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
+        progress(fraction, "正在备份材料文件…");
+    };
+    let done = crate::backup::write_archive(store, dir, path, &mut report).map_err(|e| e.to_string())?;
+    let size = crate::model::human_size(done.bytes);
+    let mut message = format!("已备份到 {}（{} 个材料文件，共 {size}）", done.path.display(), done.files);
+    if !done.missing.is_empty() {
+        message.push_str(&format!("；{} 个材料文件缺失或损坏，未能备份", done.missing.len()));
+    }
+    Ok(message)
+}
+
+fn restore(
+    store: &mut Store,
+    dir: &std::path::Path,
+    path: &std::path::Path,
+    progress: &dyn Fn(f32, &str),
+) -> Result<String, String> {
+    let mut report = |done: u64, total: u64| {
+        let fraction = if total == 0 { 1.0 } else { done as f32 / total as f32 };
+        progress(fraction, "正在恢复材料文件…");
+    };
+    let done = crate::backup::restore(store, dir, path, &mut report).map_err(|e| e.to_string())?;
+    let mut message = format!("已从备份恢复（放回 {} 个材料文件）；恢复前的数据已另存", done.files_restored);
+    if !done.missing.is_empty() {
+        message.push_str(&format!("；仍缺 {} 个材料文件", done.missing.len()));
+    }
+    Ok(message)
 }

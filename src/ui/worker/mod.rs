@@ -5,7 +5,7 @@
 mod handle;
 
 use handle::handle;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
@@ -22,6 +22,9 @@ use crate::model::{
 use crate::notice::EncodingCandidate;
 use crate::report::{Format, SummaryRequest};
 use crate::store::Store;
+
+/// How often an idle worker checks whether another duban process changed the database.
+const LOOK_FOR_OTHERS: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Work for the worker. Each request gets exactly one [`Reply`].
 #[derive(Debug)]
@@ -72,6 +75,24 @@ pub enum Request {
     SaveSettings {
         settings: Settings,
         detail: Option<DirectiveId>,
+    },
+    /// Today's automatic snapshot, unless there is one (at start-up).
+    AutoBackup {
+        data_dir: PathBuf,
+    },
+    /// The snapshots in `backups/`, for the backup dialog.
+    ListBackups {
+        data_dir: PathBuf,
+    },
+    /// 备份到…: the single-file backup archive.
+    Backup {
+        data_dir: PathBuf,
+        path: PathBuf,
+    },
+    /// 从备份恢复…: an archive or a snapshot, over the open database.
+    Restore {
+        data_dir: PathBuf,
+        path: PathBuf,
     },
 }
 
@@ -152,6 +173,14 @@ pub enum Reply {
     Exported(Result<PathBuf, String>),
     /// The 回收站's files (or why not).
     Trash(Result<Vec<Evidence>, String>),
+    /// A backup was taken: what to say (or why not).
+    BackedUp(Result<String, String>),
+    /// Nothing to do (today's automatic backup exists already).
+    Unchanged,
+    /// Another window (another duban process) changed the database; not an answer.
+    ChangedElsewhere,
+    /// The snapshots in `backups/` (or why not).
+    Backups(Result<Vec<crate::backup::Snapshot>, String>),
     /// The directives matching `query` (`None`: no filter).
     Found {
         query: String,
@@ -177,7 +206,22 @@ impl Worker {
         let wake = Arc::clone(&repaint);
         let spawned = std::thread::Builder::new().name("duban-worker".into()).spawn(move || {
             let mut store = store;
-            while let Ok(request) = inbox.recv() {
+            let _ = store.data_version();
+            loop {
+                let request = match inbox.recv_timeout(LOOK_FOR_OTHERS) {
+                    Ok(request) => request,
+                    Err(RecvTimeoutError::Timeout) => {
+                        // Idle: has another process committed? Then the UI asks for a refresh.
+                        if store.data_version().unwrap_or(false) {
+                            let _ = outbox.send(Reply::ChangedElsewhere);
+                            if let Some(ctx) = wake.get() {
+                                ctx.request_repaint();
+                            }
+                        }
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
                 let progress = |fraction: f32, step: &str| {
                     let _ = outbox.send(Reply::Progress { fraction, step: step.to_owned() });
                     if let Some(ctx) = wake.get() {
@@ -221,7 +265,7 @@ impl Worker {
         loop {
             match self.replies.try_recv() {
                 Ok(reply) => {
-                    if !matches!(reply, Reply::Progress { .. }) {
+                    if !matches!(reply, Reply::Progress { .. } | Reply::ChangedElsewhere) {
                         self.pending = self.pending.saturating_sub(1);
                     }
                     out.push(reply);
