@@ -10,6 +10,8 @@ mod evidence;
 mod evidence_cli;
 mod evidence_files;
 mod fonts;
+mod hostile;
+mod model_based;
 mod parse_corpus;
 mod parse_seed;
 mod report;
