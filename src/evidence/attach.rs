@@ -40,8 +40,13 @@ pub fn attach_file(
     if !store.directive_exists(directive)? {
         return Err(EvidenceError::Store(StoreError::DirectiveNotFound(directive)));
     }
+    // A file named only with spaces (a careless rename on a camera card) is as nameless as none.
+    let original_name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "未命名".into());
     let stored = BlobStore::in_data_dir(data_dir).ingest(source)?;
-    let original_name = source.file_name().map_or("未命名".into(), |n| n.to_string_lossy().into_owned());
     let media_type = sniff(&stored.digest.head, &original_name);
     let photo = if is_image(media_type) || media_type == "image/heic" {
         read_photo_meta(&stored.path)

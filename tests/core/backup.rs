@@ -14,33 +14,7 @@ use duban::evidence::{BlobStore, DEFAULT_GRACE, check};
 use duban::model::{DirectiveId, Status};
 use duban::store::{DB_FILE_NAME, Store, StoreError};
 
-use crate::support::{Data, actor, date, jpeg};
-
-/// Every row of every table, in order: two dumps are equal when the databases hold the same data.
-pub fn dump(store: &Store) -> String {
-    let conn = store.connection();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = String::new();
-    for table in tables {
-        out.push_str(&format!("## {table}\n"));
-        let mut statement = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2")).unwrap();
-        let columns = statement.column_count();
-        let mut rows = statement.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            let values: Vec<String> =
-                (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
-            out.push_str(&values.join("|"));
-            out.push('\n');
-        }
-    }
-    out
-}
+use crate::support::{Data, actor, date, dump, jpeg};
 
 fn progress_count(store: &Store) -> i64 {
     store.connection().query_row("SELECT count(*) FROM progress", [], |r| r.get(0)).unwrap()

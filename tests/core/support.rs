@@ -138,3 +138,63 @@ pub fn exif_block(taken: &str) -> Vec<u8> {
     writer.write(&mut out, false).expect("write exif");
     out.into_inner()
 }
+
+/// The whole database as text, to compare before and after an operation: `user_version`, then
+/// every table of `sqlite_master` by name (the FTS index and its shadow tables included) with its
+/// `CREATE` statement and all its rows, in rowid order (primary-key order for `WITHOUT ROWID`
+/// tables). Values are written with their type; blobs in hex.
+pub fn dump(store: &Store) -> String {
+    use rusqlite::types::ValueRef;
+    use std::fmt::Write as _;
+    let conn = store.connection();
+    let mut out = String::new();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("user_version");
+    writeln!(out, "user_version {version}").expect("write");
+    let tables: Vec<(String, Option<String>)> = conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .expect("tables")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("tables")
+        .collect::<rusqlite::Result<_>>()
+        .expect("tables");
+    for (name, sql) in tables {
+        writeln!(out, "table {name}: {}", sql.unwrap_or_default()).expect("write");
+        let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+        let order = if conn.prepare(&format!("SELECT rowid FROM {quoted} LIMIT 0")).is_ok() {
+            "rowid".to_owned()
+        } else {
+            let keys: Vec<String> = conn
+                .prepare("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")
+                .expect("keys")
+                .query_map([&name], |r| r.get(0))
+                .expect("keys")
+                .collect::<rusqlite::Result<_>>()
+                .expect("keys");
+            assert!(!keys.is_empty(), "{name}: neither a rowid nor a primary key");
+            keys.iter().map(|k| format!("\"{}\"", k.replace('"', "\"\""))).collect::<Vec<_>>().join(", ")
+        };
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {quoted} ORDER BY {order}")).expect("select");
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([]).expect("rows");
+        while let Some(row) = rows.next().expect("row") {
+            let mut line = String::from(" ");
+            for i in 0..columns {
+                match row.get_ref(i).expect("value") {
+                    ValueRef::Null => line.push_str(" NULL"),
+                    ValueRef::Integer(v) => write!(line, " i{v}").expect("write"),
+                    ValueRef::Real(v) => write!(line, " r{v:?}").expect("write"),
+                    ValueRef::Text(t) => write!(line, " t{:?}", String::from_utf8_lossy(t)).expect("write"),
+                    ValueRef::Blob(b) => {
+                        line.push_str(" x");
+                        for byte in b {
+                            write!(line, "{byte:02x}").expect("write");
+                        }
+                    }
+                }
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
