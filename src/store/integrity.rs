@@ -36,13 +36,22 @@ pub(super) fn is_corruption(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase))
 }
 
+/// SQLite's reason, in the officer's words.
+pub(super) fn describe(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => "文件头已损坏，或不是数据库文件".to_owned(),
+        Some(ErrorCode::DatabaseCorrupt) => "数据页已损坏".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
 /// The quick check at open: refuses a damaged file with [`StoreError::Corrupt`].
 pub(super) fn quick_check(conn: &Connection, path: &std::path::Path) -> Result<()> {
     let corrupt = |detail: String| StoreError::Corrupt { detail, path: path.to_path_buf() };
     match problems(conn, "quick_check") {
         Ok(found) if found.is_empty() => Ok(()),
         Ok(found) => Err(corrupt(found.join("；"))),
-        Err(e) if is_corruption(&e) => Err(corrupt(e.to_string())),
+        Err(e) if is_corruption(&e) => Err(corrupt(describe(&e))),
         Err(e) => Err(StoreError::Open { source: e, path: path.to_path_buf() }),
     }
 }

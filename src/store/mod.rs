@@ -93,7 +93,7 @@ impl Store {
         let network = options.network_share.clone().or_else(|| journal::network_share_of(folder));
         Store::init(conn, path, network).map_err(|e| match e {
             StoreError::Sqlite(e) if integrity::is_corruption(&e) => {
-                StoreError::Corrupt { detail: e.to_string(), path: path.to_path_buf() }
+                StoreError::Corrupt { detail: integrity::describe(&e), path: path.to_path_buf() }
             }
             other => other,
         })
