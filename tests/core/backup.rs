@@ -156,3 +156,46 @@ fn check_keeps_files_that_a_snapshot_needs() {
     let report = check(&data.store, data.path(), later, DEFAULT_GRACE, &mut |_, _| {}).unwrap();
     assert_eq!(report.orphans_moved.len(), 1);
 }
+
+fn duban(args: &[&str], data: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
+        .args(args)
+        .env("DUBAN_DATA_DIR", data)
+        .output()
+        .expect("duban runs")
+}
+
+#[test]
+fn the_command_line_backs_up_restores_and_checks() {
+    let data = Data::new();
+    let dir = data.path().to_path_buf();
+    drop(data.store);
+    let zip = dir.join("备份.zip");
+    let text = |o: &std::process::Output| {
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+    };
+    let out = duban(&["backup", "-o", zip.to_str().unwrap()], &dir);
+    assert!(out.status.success() && text(&out).starts_with("已备份："), "{}", text(&out));
+
+    let out = duban(&["note", "3", "备份之后的进展", "--author", "张伟"], &dir);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = duban(&["restore", zip.to_str().unwrap()], &dir);
+    assert!(out.status.success() && text(&out).contains("已恢复"), "{}", text(&out));
+    let store = Store::open_dir(&dir).unwrap();
+    assert_eq!(progress_count(&store), 0, "the later note is gone");
+    drop(store);
+
+    let out = duban(&["check"], &dir);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("哈希链完整"), "{}", text(&out));
+
+    // A damaged database: check fails and points at the backup; restore replaces it.
+    auto_backup(&Store::open_dir(&dir).unwrap(), &dir, date("2022-03-20")).unwrap();
+    damage(&dir.join(DB_FILE_NAME), 0, 100);
+    let out = duban(&["check"], &dir);
+    assert!(!out.status.success() && text(&out).contains("数据库文件已损坏"), "{}", text(&out));
+    assert!(text(&out).contains("最新的备份"), "{}", text(&out));
+    let out = duban(&["restore", zip.to_str().unwrap()], &dir);
+    assert!(out.status.success() && text(&out).contains("整体替换"), "{}", text(&out));
+    assert!(Store::open_dir(&dir).unwrap().check_integrity().unwrap().is_healthy());
+}
