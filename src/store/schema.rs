@@ -162,6 +162,33 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE change_log ADD COLUMN prev_hash TEXT;
     ALTER TABLE change_log ADD COLUMN hash TEXT;
     "#,
+    // 6: search also covers evidence: each file's name and caption (材料说明), trashed ones not.
+    r#"
+    DROP VIEW search_body;
+    CREATE VIEW search_body AS
+        SELECT d.id AS id,
+               d.number || char(10) || d.title || char(10) || d.text || char(10) ||
+               coalesce((SELECT group_concat(p.text, char(10)) FROM progress p WHERE p.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(e.original_name || ' ' || e.caption, char(10)) FROM evidence e
+                         WHERE e.directive_id = d.id AND e.trashed_at IS NULL), '')
+               AS body
+        FROM directive d;
+    DELETE FROM search_fts;
+    INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body;
+    CREATE TRIGGER search_evidence_insert AFTER INSERT ON evidence BEGIN
+        DELETE FROM search_fts WHERE rowid = new.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
+    END;
+    CREATE TRIGGER search_evidence_update AFTER UPDATE OF original_name, caption, trashed_at ON evidence BEGIN
+        DELETE FROM search_fts WHERE rowid = new.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
+    END;
+    CREATE TRIGGER search_evidence_delete AFTER DELETE ON evidence BEGIN
+        DELETE FROM search_fts WHERE rowid = old.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = old.directive_id;
+    END;
+    "#,
 ];
 
 /// Run after the SQL of the migration with the same number.

@@ -71,3 +71,30 @@ fn a_version_1_database_migrates_and_keeps_everything() {
     let log: i64 = store.connection().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
     assert_eq!(log, 4, "the change log came along: import, status, note, status");
 }
+
+#[test]
+fn file_names_and_captions_are_searched_and_trashed_files_are_not() {
+    let mut data = crate::support::Data::new();
+    let photo = data.source("消防通道检查.jpg", &crate::support::jpeg(32, 32, 1));
+    let done = data.attach(DirectiveId(5), None, &photo).unwrap();
+    let actor = crate::support::actor();
+    data.store.set_evidence_caption(done.id, "楼梯间堆放杂物已清理", &actor).unwrap();
+    let hits = |store: &Store, q: &str| store.search(q).unwrap().unwrap_or_default();
+    assert!(hits(&data.store, "消防通道检查").contains(&DirectiveId(5)), "by file name");
+    assert!(hits(&data.store, "堆放杂物").contains(&DirectiveId(5)), "by caption (trigram)");
+    assert!(hits(&data.store, "杂物").contains(&DirectiveId(5)), "by caption (short word)");
+    data.store.trash_evidence(done.id, &actor).unwrap();
+    assert!(!hits(&data.store, "堆放杂物").contains(&DirectiveId(5)), "a trashed file no longer matches");
+    data.store.restore_evidence(done.id, &actor).unwrap();
+    assert!(hits(&data.store, "堆放杂物").contains(&DirectiveId(5)));
+}
+
+#[test]
+fn the_v5_fixture_finds_its_caption_after_migrating() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("duban.sqlite3");
+    std::fs::copy("tests/fixtures/schema-v5.sqlite3", &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let found = store.search("堆放杂物").unwrap().unwrap_or_default();
+    assert!(found.contains(&DirectiveId(3)), "{found:?}");
+}
