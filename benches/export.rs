@@ -45,6 +45,7 @@ fn register() -> Board {
                 last_progress: (i % 3 == 0)
                     .then(|| (day, "已组织专项检查，整改隐患若干处，形成工作台账。".to_owned())),
                 evidence: 0,
+                continues: None,
             }
         })
         .collect();

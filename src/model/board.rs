@@ -95,6 +95,8 @@ pub struct DirectiveRow {
     pub last_progress: Option<(NaiveDate, String)>,
     /// 材料: attached files, the 回收站 excluded.
     pub evidence: u32,
+    /// 接续 — the earlier directive this one carries on.
+    pub continues: Option<DirectiveId>,
 }
 
 impl DirectiveRow {
@@ -249,6 +251,7 @@ mod tests {
                 .collect(),
             last_progress: None,
             evidence: 0,
+            continues: None,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{DirectiveRow, Evidence, NoticeId};
+use super::{DirectiveId, DirectiveRow, Evidence, NoticeId, Status};
 
 /// 进展 — a dated progress note.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,27 @@ pub struct ChangeEntry {
     pub new_value: Option<String>,
 }
 
+/// Another directive named in this one's history (接续 / 后续).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkedDirective {
+    pub id: DirectiveId,
+    pub number: String,
+    pub title: String,
+    /// 会议 of its notice, e.g. 2022年第10次办公会议.
+    pub meeting: Option<String>,
+    /// 印发日期 of its notice.
+    pub issued_on: NaiveDate,
+}
+
+/// An earlier directive this one carries on, with what was reported on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EarlierStep {
+    pub directive: LinkedDirective,
+    pub status: Status,
+    /// Newest first.
+    pub progress: Vec<ProgressNote>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct DirectiveDetail {
     pub row: DirectiveRow,
@@ -45,4 +66,8 @@ pub struct DirectiveDetail {
     pub evidence: Vec<Evidence>,
     /// 印发日期 of the notice, to flag photos taken before it.
     pub notice_issued_on: NaiveDate,
+    /// 接续 — the directives this one carries on, nearest first.
+    pub earlier: Vec<EarlierStep>,
+    /// 后续 — directives of later notices that carry this one on.
+    pub continued_by: Vec<LinkedDirective>,
 }

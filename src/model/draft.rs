@@ -61,6 +61,10 @@ pub struct DirectiveDraft {
     /// text is lost when numbered items nest.
     #[serde(default)]
     pub context: Option<String>,
+    /// 接续 — the stored directive of an earlier notice this one carries on (chosen on the
+    /// review screen; the parser never sets it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<super::DirectiveId>,
 }
 
 /// 完成时限 — a deadline and where it came from.

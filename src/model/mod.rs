@@ -1,6 +1,7 @@
 //! Plain data shared by every layer: no I/O, no egui, no SQL.
 
 mod board;
+mod continuation;
 mod detail;
 mod draft;
 mod evidence;
@@ -11,7 +12,8 @@ mod status;
 mod urgency;
 
 pub use board::{Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role};
-pub use detail::{ChangeEntry, DirectiveDetail, ProgressNote};
+pub use continuation::{Candidate, PRESELECT_AT, SUGGEST_AT, preselect, similarity, suggest};
+pub use detail::{ChangeEntry, DirectiveDetail, EarlierStep, LinkedDirective, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
 pub use ids::{DirectiveId, EvidenceId, NoticeId, OfficeId};

@@ -152,6 +152,7 @@ pub fn finish(number: String, c: Candidate, units: Option<Units>, f: &Fallback) 
         deadline,
         units_phrase,
         context,
+        continues: None,
     }
 }
 

@@ -174,6 +174,8 @@ impl Store {
             changes,
             evidence,
             notice_issued_on,
+            earlier: self.earlier_steps(id)?,
+            continued_by: self.continued_by(id)?,
         })
     }
 
@@ -188,7 +190,7 @@ impl Store {
 }
 
 const DIRECTIVE_ROW_SELECT: &str =
-    "SELECT d.id, n.id, n.meeting, d.number, d.title, d.text, d.deadline, d.status
+    "SELECT d.id, n.id, n.meeting, d.number, d.title, d.text, d.deadline, d.status, d.continues_id
      FROM directive d JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id";
 
 /// An assignment from columns office_id, name, kind, role starting at column `at`.
@@ -215,5 +217,6 @@ fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
         assignments: Vec::new(),
         last_progress: None,
         evidence: 0,
+        continues: r.get::<_, Option<i64>>(8)?.map(DirectiveId),
     })
 }

@@ -66,10 +66,23 @@ impl Store {
             )?;
             let section_id = tx.last_insert_rowid();
             for (d_ord, d) in section.directives.iter().enumerate() {
+                if let Some(earlier) = d.continues {
+                    let exists: bool = tx.query_row(
+                        "SELECT EXISTS (SELECT 1 FROM directive WHERE id = ?1)",
+                        [earlier.0],
+                        |r| r.get(0),
+                    )?;
+                    if !exists {
+                        return Err(StoreError::Invalid(format!(
+                            "{} 要接续的工作要求（编号 {earlier}）已不存在，请重新导入",
+                            d.number
+                        )));
+                    }
+                }
                 tx.execute(
                     "INSERT INTO directive (section_id, ordinal, number, title, text, deadline,
-                                            deadline_phrase, deadline_inferred, recurrence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                            deadline_phrase, deadline_inferred, recurrence, continues_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                     params![
                         section_id,
                         d_ord as i64,
@@ -79,7 +92,8 @@ impl Store {
                         d.deadline.date,
                         d.deadline.phrase,
                         d.deadline.inferred,
-                        d.deadline.recurrence
+                        d.deadline.recurrence,
+                        d.continues.map(|c| c.0)
                     ],
                 )?;
                 let directive_id = tx.last_insert_rowid();

@@ -3,6 +3,7 @@
 
 mod board;
 mod changelog;
+mod continuity;
 mod edit;
 mod error;
 mod evidence;

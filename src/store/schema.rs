@@ -189,6 +189,11 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = old.directive_id;
     END;
     "#,
+    // 7: 接续 — a directive of a later notice that carries on an earlier one.
+    r#"
+    ALTER TABLE directive ADD COLUMN continues_id INTEGER REFERENCES directive(id);
+    CREATE INDEX directive_by_continues ON directive(continues_id) WHERE continues_id IS NOT NULL;
+    "#,
 ];
 
 /// Run after the SQL of the migration with the same number.

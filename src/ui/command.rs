@@ -48,6 +48,8 @@ pub enum Command {
     SetStatus(DirectiveId, Status),
     SetDeadline(DirectiveId, Option<NaiveDate>),
     SetOffices(DirectiveId, Vec<String>),
+    /// 接续: link a directive to the earlier one it carries on (`None`: unlink).
+    SetContinues(DirectiveId, Option<DirectiveId>),
     AddProgress {
         id: DirectiveId,
         on: NaiveDate,

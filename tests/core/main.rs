@@ -6,6 +6,7 @@ mod support;
 
 mod backup;
 mod cli;
+mod continuity;
 mod crash;
 mod docx;
 mod evidence;

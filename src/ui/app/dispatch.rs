@@ -322,6 +322,9 @@ impl DubanApp {
                 self.worker.send(Request::Edit { id, edit: Edit::Status(status) })
             }
             Command::SetDeadline(id, d) => self.worker.send(Request::Edit { id, edit: Edit::Deadline(d) }),
+            Command::SetContinues(id, earlier) => {
+                self.worker.send(Request::Edit { id, edit: Edit::Continues(earlier) })
+            }
             Command::SetOffices(id, names) => {
                 self.worker.send(Request::Edit { id, edit: Edit::Offices(names) })
             }

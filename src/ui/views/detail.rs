@@ -89,6 +89,7 @@ impl DetailView {
                 let text = format!("已跨 {} 次会议仍未办结", cx.carried_over);
                 ui.label(RichText::new(text).color(theme::DUE_SOON).strong());
             }
+            super::history::history_ui(ui, detail, commands);
             ui.add_space(6.0);
 
             ui.horizontal(|ui| {

@@ -9,7 +9,7 @@ use crate::notice::EncodingCandidate;
 use crate::ui::format::split_names;
 use crate::ui::theme;
 use crate::ui::widgets::optional_date_picker;
-use crate::ui::worker::ParsedImport;
+use crate::ui::worker::{LinkOption, ParsedImport};
 
 /// The draft under review, with the office lists as the officer types them.
 pub struct Review {
@@ -20,6 +20,8 @@ pub struct Review {
     pub candidates: Vec<EncodingCandidate>,
     /// 、-joined offices per directive, parallel to the draft's sections and directives.
     offices: Vec<Vec<String>>,
+    /// 接续 options per directive, parallel likewise.
+    links: Vec<Vec<Vec<LinkOption>>>,
 }
 
 impl Review {
@@ -36,6 +38,7 @@ impl Review {
             encoding: parsed.encoding,
             candidates: parsed.candidates,
             offices,
+            links: parsed.links,
         }
     }
 
@@ -69,8 +72,11 @@ impl Review {
                         .show(ui, |ui| {
                             for (di, d) in section.directives.iter_mut().enumerate() {
                                 let offices = &mut self.offices[si][di];
-                                let removed =
-                                    ui.push_id((si, di), |ui| directive_ui(ui, d, offices, today)).inner;
+                                let links =
+                                    self.links.get(si).and_then(|s| s.get(di)).map_or(&[][..], Vec::as_slice);
+                                let removed = ui
+                                    .push_id((si, di), |ui| directive_ui(ui, d, offices, links, today))
+                                    .inner;
                                 if removed {
                                     remove = Some((si, di));
                                 }
@@ -81,12 +87,21 @@ impl Review {
         if let Some((si, di)) = remove {
             self.draft.sections[si].directives.remove(di);
             self.offices[si].remove(di);
+            if let Some(links) = self.links.get_mut(si).filter(|l| di < l.len()) {
+                links.remove(di);
+            }
         }
     }
 }
 
 /// One directive in the review tree; true when 删除 was clicked.
-fn directive_ui(ui: &mut Ui, d: &mut DirectiveDraft, offices: &mut String, today: NaiveDate) -> bool {
+fn directive_ui(
+    ui: &mut Ui,
+    d: &mut DirectiveDraft,
+    offices: &mut String,
+    links: &[LinkOption],
+    today: NaiveDate,
+) -> bool {
     let mut removed = false;
     if let Some(context) = &d.context {
         ui.label(RichText::new(context).small().weak());
@@ -122,6 +137,32 @@ fn directive_ui(ui: &mut Ui, d: &mut DirectiveDraft, offices: &mut String, today
             ui.label(RichText::new(format!("周期：{r}")).small());
         }
     });
+    if !links.is_empty() {
+        ui.horizontal(|ui| {
+            ui.add_space(28.0);
+            let label = ui.label("接续");
+            let chosen = links
+                .iter()
+                .find(|l| Some(l.id) == d.continues)
+                .map_or("不接续（新的工作要求）", |l| l.label.as_str());
+            egui::ComboBox::from_id_salt("continues")
+                .selected_text(RichText::new(chosen).color(if d.continues.is_some() {
+                    theme::ACCENT
+                } else {
+                    Color32::GRAY
+                }))
+                .width(420.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut d.continues, None, "不接续（新的工作要求）");
+                    for l in links {
+                        ui.selectable_value(&mut d.continues, Some(l.id), &l.label);
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("此前会议布置过的同一项工作：接续后，历次进展连在一起查看");
+        });
+    }
     if let Some(phrase) = &d.units_phrase {
         ui.horizontal(|ui| {
             ui.add_space(28.0);

@@ -7,6 +7,7 @@ mod check_dialog;
 mod detail;
 mod evidence_panel;
 mod export_dialog;
+mod history;
 mod import_dialog;
 mod import_review;
 mod overview;

@@ -50,7 +50,11 @@ pub(super) fn handle(
             Err(e) => general(e.to_string()),
         },
         Request::Parse { source, issued_on, encoding } => {
-            Reply::Parsed(parse(source, issued_on, encoding).map(Box::new))
+            let parsed = parse(source, issued_on, encoding).and_then(|mut parsed| {
+                offer_links(store, &mut parsed)?;
+                Ok(parsed)
+            });
+            Reply::Parsed(parsed.map(Box::new))
         }
         Request::Import { draft, source_text, detail } => {
             let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
@@ -95,6 +99,9 @@ pub(super) fn handle(
                 Edit::RestoreEvidence(file) => {
                     store.restore_evidence(*file, &actor).map(|_| "已从回收站恢复".into())
                 }
+                Edit::Continues(earlier) => store
+                    .set_continues(id, *earlier, &actor)
+                    .map(|_| if earlier.is_some() { "已接续" } else { "已取消接续" }.into()),
             };
             match result.map_err(|e| e.to_string()).and_then(|m| Ok((m, snapshot(store, Some(id))?))) {
                 Ok((message, s)) => Reply::Done { message, kind, snapshot: Box::new(s) },
@@ -213,7 +220,39 @@ fn parse(source: ImportSource, issued_on: NaiveDate, encoding: Option<&str>) -> 
         }
     };
     let draft = parse_notice(&text, issued_on).map_err(|e| e.to_string())?;
-    Ok(ParsedImport { draft, source_text: text, encoding, candidates })
+    Ok(ParsedImport { draft, source_text: text, encoding, candidates, links: Vec::new() })
+}
+
+/// Finds the stored directives each new one may continue, and chooses the strong matches.
+fn offer_links(store: &Store, parsed: &mut ParsedImport) -> Result<(), String> {
+    let board = store.load_board().map_err(|e| e.to_string())?;
+    let found = crate::model::suggest(&parsed.draft, &board);
+    crate::model::preselect(&mut parsed.draft, &found);
+    let mut found = found.into_iter();
+    parsed.links = parsed
+        .draft
+        .sections
+        .iter()
+        .map(|s| {
+            s.directives
+                .iter()
+                .map(|_| {
+                    let candidates = found.next().unwrap_or_default();
+                    candidates
+                        .into_iter()
+                        .filter_map(|c| {
+                            let d = board.directive(c.id)?;
+                            let meeting = d.meeting.as_deref().unwrap_or("此前会议");
+                            let percent = (c.score * 100.0).round();
+                            let label = format!("{} {}（{meeting}，相似 {percent}%）", d.number, d.title);
+                            Some(super::LinkOption { id: c.id, label })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    Ok(())
 }
 
 fn backup(

@@ -112,6 +112,8 @@ pub enum Edit {
     RestoreEvidence(EvidenceId),
     /// 说明
     Caption(EvidenceId, String),
+    /// 接续 an earlier directive, or not.
+    Continues(Option<DirectiveId>),
 }
 
 /// What the UI shows, fresh from the database.
@@ -131,6 +133,16 @@ pub struct ParsedImport {
     pub encoding: Option<&'static str>,
     /// Other ways to read a text file, for the encoding override (empty for pasted text, .docx).
     pub candidates: Vec<EncodingCandidate>,
+    /// 接续 — per section, per directive: earlier directives it may carry on, best first.
+    pub links: Vec<Vec<Vec<LinkOption>>>,
+}
+
+/// An earlier directive offered on the review screen as the one a new directive carries on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkOption {
+    pub id: DirectiveId,
+    /// 三.2 在建工地治理（2022年第9次办公会议，相似 78%）
+    pub label: String,
 }
 
 /// What kind of change a [`Reply::Done`] reports.

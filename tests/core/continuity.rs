@@ -1,0 +1,90 @@
+//! 接续: importing the next meeting's notice offers to link the directives that repeat earlier
+//! ones (same office, much the same words); linked, a directive's history spans meetings.
+
+use duban::model::{DirectiveId, NoticeDraft, preselect, suggest};
+use duban::notice::parse_notice;
+use duban::store::{Store, StoreError};
+
+use crate::support::{Data, actor, at, date};
+
+const NEXT: &str = include_str!("../fixtures/next-notice.txt");
+
+fn next_draft() -> NoticeDraft {
+    parse_notice(NEXT, date("2022-03-23")).expect("parses")
+}
+
+/// The stored directive numbered `number` (of the seed notice).
+fn seed_id(store: &Store, number: &str) -> DirectiveId {
+    let board = store.load_board().unwrap();
+    board.directives.iter().find(|d| d.number == number).map(|d| d.id).unwrap_or_else(|| panic!("{number}"))
+}
+
+#[test]
+fn repeated_requirements_are_offered_and_new_ones_are_not() {
+    let data = Data::new();
+    let board = data.store.load_board().unwrap();
+    let mut draft = next_draft();
+    let found = suggest(&draft, &board);
+    assert_eq!(found.len(), draft.directive_count());
+    preselect(&mut draft, &found);
+    let chosen: Vec<(String, Option<String>)> = draft
+        .directives()
+        .map(|d| (d.number.clone(), d.continues.and_then(|id| board.directive(id)).map(|e| e.number.clone())))
+        .collect();
+    let expect = |n: &str, e: Option<&str>| (n.to_owned(), e.map(str::to_owned));
+    assert_eq!(
+        chosen,
+        [
+            expect("一.1", Some("一.2")), // 在建工地治理, repeated with small edits
+            expect("一.2", None),         // 安全生产月: new
+            expect("二.1", Some("二.2")), // 森林火灾扑救
+            expect("三.1", Some("五.3")), // 滞留士兵: 三是要健全机制
+        ]
+    );
+    // A candidate must share a responsible office: 新闻宣传处's 一.5 (宣传) is not offered to 队务处.
+    let for_soldiers = &found[3];
+    assert!(for_soldiers.iter().all(|c| board.directive(c.id).unwrap().offices_text().contains("队务处")));
+}
+
+#[test]
+fn a_linked_directive_shows_the_earlier_progress_and_the_earlier_one_its_successor() {
+    let mut data = Data::new();
+    let earlier = seed_id(&data.store, "一.2");
+    data.store
+        .add_progress(earlier, date("2022-03-20"), "已检查在建工地 42 处，整改隐患 17 处", &actor())
+        .unwrap();
+    let mut draft = next_draft();
+    let found = suggest(&draft, &data.store.load_board().unwrap());
+    preselect(&mut draft, &found);
+    data.store.import_notice(&draft, NEXT, "张伟", at("2022-03-23")).unwrap();
+    let board = data.store.load_board().unwrap();
+    let later = board.directives.iter().find(|d| d.continues == Some(earlier)).expect("linked on import").id;
+
+    let detail = data.store.load_detail(later).unwrap();
+    assert_eq!(detail.earlier.len(), 1);
+    assert_eq!(detail.earlier[0].directive.id, earlier);
+    assert_eq!(detail.earlier[0].directive.meeting.as_deref(), Some("2022年第10次办公会议"));
+    assert_eq!(detail.earlier[0].progress[0].text, "已检查在建工地 42 处，整改隐患 17 处");
+    let before = data.store.load_detail(earlier).unwrap();
+    assert_eq!(before.continued_by.iter().map(|d| d.id).collect::<Vec<_>>(), [later]);
+
+    // Unlinking is a logged change; linking to itself is refused.
+    assert!(data.store.set_continues(later, None, &actor()).unwrap());
+    let detail = data.store.load_detail(later).unwrap();
+    assert!(detail.earlier.is_empty());
+    assert_eq!(detail.changes[0].field, "接续");
+    let err = data.store.set_continues(later, Some(later), &actor()).unwrap_err();
+    assert!(err.to_string().contains("不能接续它自己"), "{err}");
+    assert!(data.store.check_integrity().unwrap().is_healthy());
+}
+
+#[test]
+fn a_link_to_a_directive_that_is_gone_is_refused_and_nothing_is_stored() {
+    let mut data = Data::new();
+    let mut draft = next_draft();
+    draft.sections[0].directives[0].continues = Some(DirectiveId(9999));
+    let counts = data.store.counts().unwrap();
+    let err = data.store.import_notice(&draft, NEXT, "张伟", at("2022-03-23")).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(ref m) if m.contains("已不存在")), "{err}");
+    assert_eq!(data.store.counts().unwrap(), counts);
+}
