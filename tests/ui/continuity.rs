@@ -1,0 +1,51 @@
+//! 接续 in the window: importing the next meeting's notice links the directives it repeats
+//! (chosen in advance on the review screen), and the detail pane links the meetings both ways.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use crate::common::{click_button, harness, prepare_store, settle};
+
+#[test]
+fn the_next_notice_is_linked_on_review_and_the_detail_shows_the_earlier_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-23");
+    settle(&mut h);
+    click_button(&mut h, "导入通知…");
+    h.get_by_label("粘贴通知全文：").click();
+    h.run();
+    h.event(egui::Event::Paste(include_str!("../fixtures/next-notice.txt").to_owned()));
+    h.run();
+    click_button(&mut h, "解析");
+    assert!(h.state().is_import_reviewing());
+    // Three of the four directives repeat earlier ones and are linked in advance.
+    let linked = h
+        .query_all_by_role(Role::ComboBox)
+        .filter(|n| n.accesskit_node().value().is_some_and(|v| v.contains("2022年第10次办公会议")))
+        .count();
+    assert_eq!(linked, 3, "three directives carry earlier ones on");
+    click_button(&mut h, "确认导入（4 条）");
+    assert!(!h.state().is_import_open());
+    let later = h
+        .state()
+        .board()
+        .directives
+        .iter()
+        .find(|d| d.title == "继续突出在建工地治理")
+        .map(|d| d.id)
+        .expect("imported");
+    let earlier =
+        h.state().board().directives.iter().find(|d| d.number == "一.2" && d.title == "在建工地治理");
+    let earlier = earlier.expect("the seed's 一.2").id;
+    assert_eq!(h.state().board().directive(later).unwrap().continues, Some(earlier));
+
+    h.get_by_label("继续突出在建工地治理").click();
+    settle(&mut h);
+    h.get_by_label("自2022年第10次办公会议起持续督办（第 2 次布置）");
+    h.get_by_label_contains("一.2 在建工地治理").click();
+    settle(&mut h);
+    assert_eq!(h.state().selected(), Some(earlier), "the link opens the earlier directive");
+    h.get_by_label("已由后续会议接续：");
+    h.get_by_label_contains("一.1 继续突出在建工地治理");
+}
