@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::Totals;
-use crate::model::{Board, DirectiveId, NoticeId, OfficeGroup, OfficeId, Urgency, days_left};
+use crate::model::{Board, DirectiveId, DirectiveRow, NoticeId, OfficeGroup, OfficeId, Urgency, days_left};
 
 /// Completion of one meeting's notice.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +15,8 @@ pub struct MeetingStat {
     pub totals: Totals,
     /// 跨会 — later meetings held since; its open directives were carried over that often.
     pub carried_over: usize,
+    /// Per office, this meeting's directives only (offices with none left out).
+    pub offices: Vec<OfficeStat>,
 }
 
 /// One office's counts for the bar chart.
@@ -65,22 +67,23 @@ impl Overview {
                     totals.add(d.status, d.urgency(today, due_soon_days));
                 }
                 let carried_over = board.meetings_since(n.id);
+                let offices = office_stats(board, today, due_soon_days, |d| d.notice_id == n.id);
                 MeetingStat {
                     notice: n.id,
                     label: n.label().to_owned(),
                     issued_on: n.issued_on,
                     totals,
                     carried_over,
+                    offices,
                 }
             })
             .collect();
+        overview.offices = office_stats(board, today, due_soon_days, |_| true);
         for office in [OfficeGroup::Hq, OfficeGroup::Detachment].into_iter().flat_map(|g| board.offices_in(g))
         {
-            let mut totals = Totals::default();
             let mut items = Vec::new();
             for d in board.directives.iter().filter(|d| d.concerns(office)) {
                 let u = d.urgency(today, due_soon_days);
-                totals.add(d.status, u);
                 if let (Urgency::Overdue | Urgency::DueSoon, Some(deadline)) = (u, d.deadline) {
                     items.push(AttentionItem {
                         id: d.id,
@@ -91,9 +94,6 @@ impl Overview {
                     });
                 }
             }
-            if totals.directives > 0 {
-                overview.offices.push(OfficeStat { office: office.id, name: office.name.clone(), totals });
-            }
             if !items.is_empty() {
                 items.sort_by_key(|i| i.days_left);
                 overview.attention.push((office.id, office.name.clone(), items));
@@ -101,6 +101,32 @@ impl Overview {
         }
         overview
     }
+}
+
+/// Each office's totals over the directives `wanted` picks (机关处室 then 支队, roster order;
+/// offices with none left out).
+fn office_stats(
+    board: &Board,
+    today: NaiveDate,
+    due_soon_days: i64,
+    wanted: impl Fn(&DirectiveRow) -> bool,
+) -> Vec<OfficeStat> {
+    let mine: Vec<&DirectiveRow> = board.directives.iter().filter(|d| wanted(d)).collect();
+    [OfficeGroup::Hq, OfficeGroup::Detachment]
+        .into_iter()
+        .flat_map(|g| board.offices_in(g))
+        .filter_map(|office| {
+            let mut totals = Totals::default();
+            for d in mine.iter().filter(|d| d.concerns(office)) {
+                totals.add(d.status, d.urgency(today, due_soon_days));
+            }
+            (totals.directives > 0).then(|| OfficeStat {
+                office: office.id,
+                name: office.name.clone(),
+                totals,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -158,5 +184,13 @@ mod tests {
             Some(0),
             "the newest is not carried over"
         );
+        // Per meeting, per office: the first meeting's 队务处 has its 6, the later one its own.
+        let office = |m: &MeetingStat, name: &str| {
+            m.offices.iter().find(|s| s.name == name).map(|s| s.totals.directives)
+        };
+        assert_eq!(office(first, "队务处"), Some(6));
+        let all: usize = o.offices.iter().find(|s| s.name == "队务处").unwrap().totals.directives;
+        let per_meeting: usize = o.meetings.iter().filter_map(|m| office(m, "队务处")).sum();
+        assert_eq!(all, per_meeting, "the meetings add up to the whole");
     }
 }

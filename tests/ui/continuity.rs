@@ -49,3 +49,25 @@ fn the_next_notice_is_linked_on_review_and_the_detail_shows_the_earlier_meeting(
     h.get_by_label("已由后续会议接续：");
     h.get_by_label_contains("一.1 继续突出在建工地治理");
 }
+
+#[test]
+fn choosing_a_meeting_in_the_overview_shows_its_offices_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+    let next = include_str!("../fixtures/next-notice.txt");
+    let issued = crate::common::date("2022-03-23");
+    let draft = duban::notice::parse_notice(next, issued).unwrap();
+    store.import_notice(&draft, next, "张伟", issued.and_hms_opt(9, 0, 0).unwrap()).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-23");
+    settle(&mut h);
+    assert!(h.state().is_overview_shown());
+    h.get_by_label("（全部会议）");
+    h.get_by_label("完成0/7，逾期5"); // 队务处 over both meetings
+    h.get_by_label("2022年第11次办公会议（3月23日印发）").click();
+    h.run();
+    h.get_by_label("（2022年第11次办公会议）");
+    assert!(h.query_by_label("完成0/7，逾期5").is_none(), "only the chosen meeting's directives count");
+    assert_eq!(h.get_all_by_label("完成0/1").count(), 3, "队务处, 指挥中心, 作战训练处 have one each");
+    click_button(&mut h, "全部会议");
+    h.get_by_label("完成0/7，逾期5");
+}

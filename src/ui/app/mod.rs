@@ -70,6 +70,8 @@ pub struct DubanApp {
     /// The start screen (总览) instead of the table.
     overview_shown: bool,
     overview: Overview,
+    /// The meeting whose per-office completion the overview shows (`None`: all meetings).
+    overview_meeting: Option<crate::model::NoticeId>,
     search: SearchBar,
     /// Directives matching the search box; `None` when it is empty.
     search_hits: Option<HashSet<DirectiveId>>,
@@ -122,6 +124,7 @@ impl DubanApp {
             detail_view: DetailView::default(),
             overview_shown: true,
             overview: Overview::default(),
+            overview_meeting: None,
             search: SearchBar::default(),
             search_hits: None,
             import: None,
@@ -285,6 +288,7 @@ impl DubanApp {
                     &self.overview,
                     today,
                     self.settings.next_meeting,
+                    &mut self.overview_meeting,
                     &mut commands,
                 );
                 return;

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
-use crate::model::Urgency;
+use crate::model::{NoticeId, Urgency};
 use crate::report::{Overview, Totals};
 use crate::ui::command::Command;
 use crate::ui::format::short_date;
@@ -24,6 +24,7 @@ pub fn overview_ui(
     o: &Overview,
     today: NaiveDate,
     next_meeting: Option<NaiveDate>,
+    meeting: &mut Option<NoticeId>,
     commands: &mut Vec<Command>,
 ) {
     ScrollArea::vertical().id_salt("overview").auto_shrink(false).show(ui, |ui| {
@@ -53,7 +54,13 @@ pub fn overview_ui(
         ui.heading("各次会议完成情况");
         egui::Grid::new("meetings").num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {
             for m in &o.meetings {
-                ui.label(format!("{}（{}印发）", m.label, short_date(m.issued_on, today)));
+                let chosen = *meeting == Some(m.notice);
+                let label = format!("{}（{}印发）", m.label, short_date(m.issued_on, today));
+                let row =
+                    ui.selectable_label(chosen, label).on_hover_text("点击查看这次会议各单位的完成情况");
+                if row.clicked() {
+                    *meeting = if chosen { None } else { Some(m.notice) };
+                }
                 bar(ui, &m.totals);
                 let open = m.totals.directives - m.totals.done;
                 let carried = if m.carried_over > 0 && open > 0 {
@@ -67,10 +74,25 @@ pub fn overview_ui(
             }
         });
         ui.add_space(10.0);
-        ui.heading("各单位完成情况");
+        let shown = meeting.and_then(|id| o.meetings.iter().find(|m| m.notice == id));
+        ui.horizontal(|ui| {
+            ui.heading("各单位完成情况");
+            match shown {
+                Some(m) => {
+                    ui.label(RichText::new(format!("（{}）", m.label)).strong());
+                    if ui.small_button("全部会议").clicked() {
+                        *meeting = None;
+                    }
+                }
+                None => {
+                    ui.label(RichText::new("（全部会议）").weak());
+                }
+            }
+        });
         legend(ui);
+        let offices = shown.map_or(&o.offices, |m| &m.offices);
         egui::Grid::new("offices").num_columns(3).spacing([16.0, 4.0]).show(ui, |ui| {
-            for s in &o.offices {
+            for s in offices {
                 ui.label(&s.name);
                 bar(ui, &s.totals);
                 let late = if s.totals.overdue > 0 {
