@@ -12,6 +12,7 @@ mod import;
 mod integrity;
 mod journal;
 mod roster;
+mod roster_edit;
 mod schema;
 mod search;
 mod settings;

@@ -19,6 +19,16 @@ pub enum ImportSource {
     File(PathBuf),
 }
 
+/// 名册维护 — a change to one roster office.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RosterEdit {
+    Rename(OfficeId, String),
+    Move(OfficeId, OfficeGroup),
+    /// The first (a duplicate) into the second.
+    Merge(OfficeId, OfficeId),
+    Remove(OfficeId),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Show 全部, 已逾期, or one office's directives.
@@ -103,6 +113,8 @@ pub enum Command {
     CloseRoster,
     AddOffice(String, OfficeGroup),
     SetAliases(OfficeId, Vec<String>),
+    /// Rename, move, merge or remove a roster office.
+    EditRoster(RosterEdit),
     /// 回收站… opens the trash dialog.
     OpenTrash,
     CloseTrash,

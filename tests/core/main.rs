@@ -20,5 +20,6 @@ mod parse_corpus;
 mod parse_seed;
 mod report;
 mod robust;
+mod roster;
 mod search;
 mod store;

@@ -8,3 +8,4 @@ mod continuity;
 mod editing;
 mod export;
 mod reliability;
+mod roster;

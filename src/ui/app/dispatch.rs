@@ -40,6 +40,11 @@ impl DubanApp {
                         self.derived_for = None;
                     }
                     DoneKind::ProgressAdded => self.detail_view.clear_note(),
+                    DoneKind::Roster => {
+                        if let Some(dialog) = &mut self.roster_dialog {
+                            dialog.refresh(&self.board);
+                        }
+                    }
                     DoneKind::Edited | DoneKind::AuthorSet => {}
                 }
                 self.status = Some(StatusMessage { text: message, is_error: false });
@@ -267,6 +272,7 @@ impl DubanApp {
             Command::CloseRoster => self.roster_dialog = None,
             Command::AddOffice(name, group) => self.worker.send(Request::AddOffice { name, group }),
             Command::SetAliases(office, aliases) => self.worker.send(Request::SetAliases { office, aliases }),
+            Command::EditRoster(edit) => self.worker.send(Request::EditRoster(edit)),
             Command::RestoreEvidence(directive, file) => {
                 self.worker.send(Request::Edit { id: directive, edit: Edit::RestoreEvidence(file) });
                 self.worker.send(Request::LoadTrash);

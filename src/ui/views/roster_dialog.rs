@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use egui::{ComboBox, Modal, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::model::{Board, OfficeGroup, OfficeId};
-use crate::ui::command::Command;
+use crate::ui::command::{Command, RosterEdit};
 use crate::ui::format::split_names;
 
 pub struct RosterDialog {
@@ -14,6 +14,10 @@ pub struct RosterDialog {
     aliases: HashMap<OfficeId, String>,
     new_name: String,
     new_group: OfficeGroup,
+    /// 改名: the office being renamed and the name as typed.
+    renaming: Option<(OfficeId, String)>,
+    /// Put the cursor in the rename field on the next frame.
+    focus_rename: bool,
 }
 
 fn stored_aliases(board: &Board, office: OfficeId) -> String {
@@ -21,9 +25,65 @@ fn stored_aliases(board: &Board, office: OfficeId) -> String {
 }
 
 impl RosterDialog {
+    /// 修改: rename, move to the other group, merge into another office, remove.
+    fn edit_menu(
+        &mut self,
+        ui: &mut Ui,
+        board: &Board,
+        office: &crate::model::Office,
+        group: OfficeGroup,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.menu_button("修改", |ui| {
+            if ui.button("改名…").on_hover_text("原名保留为别名，旧通知照样归到该单位").clicked()
+            {
+                self.renaming = Some((office.id, office.name.clone()));
+                self.focus_rename = true;
+                ui.close();
+            }
+            let other = match group {
+                OfficeGroup::Hq => OfficeGroup::Detachment,
+                OfficeGroup::Detachment => OfficeGroup::Hq,
+            };
+            if ui.button(format!("移到{}", other.label())).clicked() {
+                commands.push(Command::EditRoster(RosterEdit::Move(office.id, other)));
+                ui.close();
+            }
+            ui.menu_button("并入…", |ui| {
+                ui.label(RichText::new("重复的单位并入真正的单位：工作要求随之转过去").small().weak());
+                for target in board.offices_in(group).filter(|o| o.id != office.id) {
+                    if ui.button(&target.name).clicked() {
+                        commands.push(Command::EditRoster(RosterEdit::Merge(office.id, target.id)));
+                        ui.close();
+                    }
+                }
+            });
+            let used = board.directives.iter().any(|d| d.assignments.iter().any(|a| a.office == office.id));
+            let remove = ui
+                .add_enabled(!used, egui::Button::new("删除"))
+                .on_disabled_hover_text("仍有工作要求由该单位负责；重复的单位请用“并入”");
+            if remove.clicked() {
+                commands.push(Command::EditRoster(RosterEdit::Remove(office.id)));
+                ui.close();
+            }
+        });
+    }
+
     pub fn new(board: &Board) -> RosterDialog {
         let aliases = board.offices.iter().map(|o| (o.id, stored_aliases(board, o.id))).collect();
-        RosterDialog { aliases, new_name: String::new(), new_group: OfficeGroup::Hq }
+        RosterDialog {
+            aliases,
+            new_name: String::new(),
+            new_group: OfficeGroup::Hq,
+            renaming: None,
+            focus_rename: false,
+        }
+    }
+
+    /// Re-reads the roster after a change (a rename adds an alias; a merge removes an office).
+    pub fn refresh(&mut self, board: &Board) {
+        self.aliases = board.offices.iter().map(|o| (o.id, stored_aliases(board, o.id))).collect();
+        self.renaming = None;
     }
 
     pub fn ui(&mut self, ui: &mut Ui, board: &Board, commands: &mut Vec<Command>) {
@@ -39,11 +99,32 @@ impl RosterDialog {
             ScrollArea::vertical().max_height(420.0).id_salt("roster-list").show(ui, |ui| {
                 for group in [OfficeGroup::Hq, OfficeGroup::Detachment] {
                     ui.label(RichText::new(group.label()).strong());
-                    egui::Grid::new(("roster", group.as_db())).num_columns(3).spacing([12.0, 4.0]).show(
+                    egui::Grid::new(("roster", group.as_db())).num_columns(4).spacing([12.0, 4.0]).show(
                         ui,
                         |ui| {
                             for office in board.offices_in(group) {
-                                let name = ui.label(&office.name);
+                                let name = match &mut self.renaming {
+                                    Some((id, typed)) if *id == office.id => {
+                                        let field = ui
+                                            .horizontal(|ui| {
+                                                let label = ui.label("新名称");
+                                                ui.add(TextEdit::singleline(typed).desired_width(110.0))
+                                                    .labelled_by(label.id)
+                                            })
+                                            .inner;
+                                        if std::mem::take(&mut self.focus_rename) {
+                                            field.request_focus();
+                                        }
+                                        let enter = field.lost_focus()
+                                            && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                                        if enter && !typed.trim().is_empty() {
+                                            let edit = RosterEdit::Rename(office.id, typed.trim().to_owned());
+                                            commands.push(Command::EditRoster(edit));
+                                        }
+                                        field
+                                    }
+                                    _ => ui.label(&office.name),
+                                };
                                 let typed = self.aliases.entry(office.id).or_default();
                                 ui.add(TextEdit::singleline(typed).desired_width(260.0).hint_text("别名"))
                                     .labelled_by(name.id);
@@ -53,6 +134,7 @@ impl RosterDialog {
                                 if ui.add_enabled(changed, save).on_hover_text(&office.name).clicked() {
                                     commands.push(Command::SetAliases(office.id, split_names(typed)));
                                 }
+                                self.edit_menu(ui, board, office, group, commands);
                                 ui.end_row();
                             }
                         },

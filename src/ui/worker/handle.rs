@@ -25,10 +25,10 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
     Ok(Snapshot { board, detail, settings })
 }
 
-/// A roster change was stored: a fresh snapshot (no detail) with `message`.
+/// A roster change (or a restore) was stored: a fresh snapshot (no detail) with `message`.
 fn done(store: &Store, message: String) -> Reply {
     match snapshot(store, None) {
-        Ok(s) => Reply::Done { message, kind: DoneKind::Edited, snapshot: Box::new(s) },
+        Ok(s) => Reply::Done { message, kind: DoneKind::Roster, snapshot: Box::new(s) },
         Err(e) => Reply::Failed { message: e, area: Area::General },
     }
 }
@@ -126,6 +126,27 @@ pub(super) fn handle(
             Ok(_) => done(store, format!("已添加单位：{name}")),
             Err(e) => general(e.to_string()),
         },
+        Request::EditRoster(edit) => {
+            use crate::ui::command::RosterEdit;
+            let result = match &edit {
+                RosterEdit::Rename(office, name) => {
+                    store.rename_office(*office, name).map(|()| format!("已改名为“{name}”，原名保留为别名"))
+                }
+                RosterEdit::Move(office, group) => {
+                    store.set_office_group(*office, *group).map(|()| format!("已移到{}", group.label()))
+                }
+                RosterEdit::Merge(from, into) => {
+                    store.merge_office(*from, *into).map(|()| "已并入".to_owned())
+                }
+                RosterEdit::Remove(office) => {
+                    store.remove_office(*office).map(|()| "已从名册删除".to_owned())
+                }
+            };
+            match result {
+                Ok(message) => done(store, message),
+                Err(e) => general(e.to_string()),
+            }
+        }
         Request::SetAliases { office, aliases } => match store.set_aliases(office, &aliases) {
             Ok(()) => done(store, "别名已保存".into()),
             Err(e) => general(e.to_string()),

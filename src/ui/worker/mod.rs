@@ -64,6 +64,7 @@ pub enum Request {
         name: String,
         group: OfficeGroup,
     },
+    EditRoster(crate::ui::command::RosterEdit),
     SetAliases {
         office: OfficeId,
         aliases: Vec<String>,
@@ -152,6 +153,8 @@ pub enum DoneKind {
     ProgressAdded,
     Edited,
     AuthorSet,
+    /// The roster changed (its dialog re-reads it).
+    Roster,
 }
 
 /// Which part of the UI a failure belongs to.
