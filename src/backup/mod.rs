@@ -8,11 +8,13 @@
 mod archive;
 mod error;
 mod recover;
+mod relocate;
 mod rotation;
 
 pub use archive::{ARCHIVE_DB, ArchiveSummary, MANIFEST, Manifest, read_manifest, write_archive};
 pub use error::{BackupError, Result};
 pub use recover::{RestoreSummary, is_archive, recover, restore};
+pub use relocate::{MOVED_TO, Relocated, relocate, resolve_data_dir};
 pub use rotation::{
     DAILY_KEPT, Snapshot, SnapshotKind, WEEKLY_KEPT, auto_backup, list_snapshots, needed_hashes,
 };

@@ -22,16 +22,16 @@ pub use args::{Args, USAGE, Verb, parse_args};
 
 /// The data directory: `--data`, else `DUBAN_DATA_DIR`, else the OS data directory
 /// (`~/.local/share/duban` on Linux, `%APPDATA%\duban` on Windows).
+/// A folder whose data was moved (迁移数据目录) points at the new place, which is used instead.
 pub fn data_dir(arg: Option<&Path>) -> anyhow::Result<PathBuf> {
-    if let Some(dir) = arg {
-        return Ok(dir.to_path_buf());
-    }
-    if let Some(dir) = std::env::var_os("DUBAN_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "duban")
-        .map(|p| p.data_dir().to_path_buf())
-        .context("无法确定系统数据目录，请用 --data 指定数据目录")
+    let named = match (arg, std::env::var_os("DUBAN_DATA_DIR").filter(|d| !d.is_empty())) {
+        (Some(dir), _) => dir.to_path_buf(),
+        (None, Some(dir)) => PathBuf::from(dir),
+        (None, None) => directories::ProjectDirs::from("", "", "duban")
+            .map(|p| p.data_dir().to_path_buf())
+            .context("无法确定系统数据目录，请用 --data 指定数据目录")?,
+    };
+    Ok(crate::backup::resolve_data_dir(&named))
 }
 
 /// Reads a notice's text from a file, or standard input for `-`.

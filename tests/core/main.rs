@@ -18,6 +18,7 @@ mod integrity;
 mod model_based;
 mod parse_corpus;
 mod parse_seed;
+mod relocate;
 mod report;
 mod robust;
 mod roster;
