@@ -128,4 +128,9 @@ pub enum Command {
     Backup(PathBuf),
     /// Restore this archive or snapshot over the database (confirmed in the dialog).
     Restore(PathBuf),
+    /// 迁移数据目录… opens the move dialog.
+    OpenMove,
+    CloseMove,
+    /// Copy, verify and switch to this (empty) folder.
+    MoveData(PathBuf),
 }

@@ -39,7 +39,17 @@ struct Root {
 impl eframe::App for Root {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         match &mut self.screen {
-            Screen::App(app) => app.ui(ui),
+            Screen::App(app) => {
+                app.ui(ui);
+                if let Some(dir) = app.reopen_requested().map(std::path::Path::to_path_buf) {
+                    // The data moved (迁移数据目录): the old app and its workers go, the new one opens.
+                    self.screen = match Store::open_dir(&dir) {
+                        Ok(store) => Screen::App(Box::new(DubanApp::new(store, self.clock, &dir))),
+                        Err(e) => Screen::Failed(OpenFailed { message: e.to_string() }),
+                    };
+                    self.data_dir = dir;
+                }
+            }
             Screen::Recovery(screen) => {
                 if let Some(store) = screen.ui(ui) {
                     self.screen = Screen::App(Box::new(DubanApp::new(store, self.clock, &self.data_dir)));

@@ -143,3 +143,24 @@ fn a_damaged_database_opens_the_recovery_screen_and_the_newest_backup_brings_it_
         .expect("the damaged file is kept");
     assert!(std::fs::read(kept.path()).unwrap() == bytes);
 }
+
+#[test]
+fn the_data_folder_moves_from_the_window_and_the_app_asks_to_reopen_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    settle(&mut h);
+    click_button(&mut h, "数据");
+    click_button(&mut h, "迁移数据目录…");
+    h.get_by_role_and_label(Role::TextInput, "新位置：").click();
+    h.run();
+    let target = elsewhere.path().join("督办台数据");
+    ime_commit(&mut h, &target.display().to_string());
+    click_button(&mut h, "开始迁移");
+    settle(&mut h);
+    assert_eq!(h.state().reopen_requested(), Some(target.as_path()));
+    assert_eq!(duban::backup::resolve_data_dir(dir.path()), target);
+    let moved = Store::open_dir(&target).unwrap();
+    assert_eq!(moved.counts().unwrap().2, 16);
+}

@@ -47,6 +47,12 @@ impl DubanApp {
                     {
                         commands.push(Command::OpenBackup);
                     }
+                    let moved = ui
+                        .button("迁移数据目录…")
+                        .on_hover_text("把全部数据复制并校验到另一个文件夹后改用它");
+                    if moved.clicked() {
+                        commands.push(Command::OpenMove);
+                    }
                     let check =
                         ui.button("检查数据…").on_hover_text("检查数据库、变更记录和全部材料文件是否完好");
                     if check.clicked() {
@@ -120,6 +126,7 @@ impl DubanApp {
             || self.trash_dialog.is_some()
             || self.check_dialog.is_some()
             || self.backup_dialog.is_some()
+            || self.move_dialog.is_some()
             || self.roster_dialog.is_some()
             || self.viewer.is_some();
         let (import, export, find, note, up, down) = ui.input_mut(|i| {

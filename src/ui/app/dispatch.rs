@@ -7,8 +7,8 @@ use crate::model::{BoardFilter, DirectiveId};
 use crate::ui::command::Command;
 use crate::ui::file_worker::{FileReply, FileRequest};
 use crate::ui::views::{
-    AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, PhotoViewer,
-    RosterDialog, SettingsDialog, TrashDialog,
+    AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, MoveDialog,
+    PhotoViewer, RosterDialog, SettingsDialog, TrashDialog,
 };
 use crate::ui::worker::{Area, DoneKind, Edit, Reply, Request, Snapshot};
 
@@ -78,8 +78,22 @@ impl DubanApp {
                 }
             }
             Reply::Unchanged => {}
+            Reply::Relocated(Ok(dir)) => {
+                self.status = Some(StatusMessage {
+                    text: format!("数据已迁移到 {}", dir.display()),
+                    is_error: false,
+                });
+                self.reopen = Some(dir);
+            }
+            Reply::Relocated(Err(message)) => match &mut self.move_dialog {
+                Some(dialog) => dialog.on_failed(message),
+                None => self.status = Some(StatusMessage { text: message, is_error: true }),
+            },
             Reply::ChangedElsewhere => self.worker.send(Request::Refresh { detail: self.selected }),
             Reply::Progress { fraction, step } => {
+                if let Some(dialog) = self.move_dialog.as_mut().filter(|d| d.is_moving()) {
+                    dialog.on_progress(fraction);
+                }
                 if let Some(dialog) = self.backup_dialog.as_mut().filter(|d| d.is_working()) {
                     dialog.on_progress(fraction, step.clone());
                 }
@@ -257,6 +271,11 @@ impl DubanApp {
                 self.worker.send(Request::ListBackups { data_dir: self.data_dir.clone() });
             }
             Command::CloseBackup => self.backup_dialog = None,
+            Command::OpenMove => self.move_dialog = Some(MoveDialog::new(self.data_dir.clone())),
+            Command::CloseMove => self.move_dialog = None,
+            Command::MoveData(to) => {
+                self.worker.send(Request::Relocate { from: self.data_dir.clone(), to });
+            }
             Command::Backup(path) => {
                 self.worker.send(Request::Backup { data_dir: self.data_dir.clone(), path })
             }

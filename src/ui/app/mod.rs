@@ -14,8 +14,8 @@ use egui::{Panel, RichText, Ui};
 use super::file_worker::FileWorker;
 use super::views::{
     AttachProgress, AuthorDialog, BackupDialog, BoardTable, CheckDialog, DetailContext, DetailView,
-    ExportDialog, ImportDialog, PhotoViewer, RosterDialog, SearchBar, SettingsDialog, Sidebar, Thumbnails,
-    TrashDialog,
+    ExportDialog, ImportDialog, MoveDialog, PhotoViewer, RosterDialog, SearchBar, SettingsDialog, Sidebar,
+    Thumbnails, TrashDialog,
 };
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
@@ -84,6 +84,9 @@ pub struct DubanApp {
     viewer: Option<PhotoViewer>,
     check_dialog: Option<CheckDialog>,
     backup_dialog: Option<BackupDialog>,
+    move_dialog: Option<MoveDialog>,
+    /// The data moved here: the window reopens on it.
+    reopen: Option<PathBuf>,
     /// Why the database is not in WAL mode (a network share…), for the status bar.
     journal_note: Option<String>,
     /// The picture the viewer asked the file worker for.
@@ -136,6 +139,8 @@ impl DubanApp {
             viewer: None,
             check_dialog: None,
             backup_dialog: None,
+            move_dialog: None,
+            reopen: None,
             journal_note,
             picture_requested: None,
             status: None,
@@ -172,6 +177,10 @@ impl DubanApp {
     /// The file the export dialog wrote, once it succeeded.
     pub fn exported_file(&self) -> Option<&Path> {
         self.export.as_ref().and_then(ExportDialog::exported)
+    }
+    /// Where the data moved, once a move succeeded: the window reopens there.
+    pub fn reopen_requested(&self) -> Option<&Path> {
+        self.reopen.as_deref()
     }
     pub fn is_backup_open(&self) -> bool {
         self.backup_dialog.is_some()
@@ -332,6 +341,9 @@ impl DubanApp {
             dialog.ui(ui, &mut commands);
         }
         if let Some(dialog) = &mut self.backup_dialog {
+            dialog.ui(ui, &mut commands);
+        }
+        if let Some(dialog) = &mut self.move_dialog {
             dialog.ui(ui, &mut commands);
         }
         if let Some(viewer) = &mut self.viewer {

@@ -175,6 +175,16 @@ pub(super) fn handle(
                 Err(e) => Reply::BackedUp(Err(format!("自动备份失败：{e}"))),
             }
         }
+        Request::Relocate { from, to } => {
+            let mut report = |done: usize, total: usize| {
+                progress(if total == 0 { 1.0 } else { done as f32 / total as f32 }, "正在复制材料文件…");
+            };
+            Reply::Relocated(
+                crate::backup::relocate(store, &from, &to, &mut report)
+                    .map(|r| r.to)
+                    .map_err(|e| e.to_string()),
+            )
+        }
         Request::ListBackups { data_dir } => {
             Reply::Backups(crate::backup::list_snapshots(&data_dir).map_err(|e| e.to_string()))
         }

@@ -90,6 +90,11 @@ pub enum Request {
         data_dir: PathBuf,
         path: PathBuf,
     },
+    /// 迁移数据目录: copy and verify everything in `to`, then point `from` at it.
+    Relocate {
+        from: PathBuf,
+        to: PathBuf,
+    },
     /// 从备份恢复…: an archive or a snapshot, over the open database.
     Restore {
         data_dir: PathBuf,
@@ -194,6 +199,8 @@ pub enum Reply {
     Unchanged,
     /// Another window (another duban process) changed the database; not an answer.
     ChangedElsewhere,
+    /// The data moved to this folder (or why not): reopen there.
+    Relocated(Result<PathBuf, String>),
     /// The snapshots in `backups/` (or why not).
     Backups(Result<Vec<crate::backup::Snapshot>, String>),
     /// The directives matching `query` (`None`: no filter).
