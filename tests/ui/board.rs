@@ -94,6 +94,10 @@ fn due_soon_is_amber_and_keyboard_moves_the_selection() {
     h.key_press(egui::Key::ArrowUp);
     settle(&mut h);
     assert_eq!(h.state().detail().map(|d| d.row.number.as_str()), Some("一.1"));
+    // Enter opens it for work: the cursor is in its 进展 field.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "进展内容").is_focused());
 }
 
 #[test]

@@ -129,7 +129,7 @@ impl DubanApp {
             || self.move_dialog.is_some()
             || self.roster_dialog.is_some()
             || self.viewer.is_some();
-        let (import, export, find, note, up, down) = ui.input_mut(|i| {
+        let (import, export, find, note, up, down, enter) = ui.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::E),
@@ -137,6 +137,7 @@ impl DubanApp {
                 i.consume_key(egui::Modifiers::COMMAND, egui::Key::N),
                 i.key_pressed(egui::Key::ArrowUp),
                 i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::Enter),
             )
         });
         if modal_open {
@@ -159,6 +160,11 @@ impl DubanApp {
         let typing = ui.ctx().memory(|m| m.focused().is_some());
         if !typing && (up || down) {
             commands.push(Command::MoveSelection(if up { -1 } else { 1 }));
+        }
+        // Enter opens the selected directive for work: the cursor goes to its 进展 field.
+        if !typing && enter && self.detail.is_some() {
+            self.overview_shown = false;
+            self.detail_view.focus_note();
         }
     }
 
