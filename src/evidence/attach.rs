@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::blobs::BlobStore;
+use super::blobs::{BlobStore, SinkWrap};
 use super::error::{EvidenceError, Result};
 use super::exif::read_photo_meta;
 use super::hash::BlobHash;
@@ -36,6 +36,20 @@ pub fn attach_file(
     source: &Path,
     actor: &Actor,
 ) -> Result<AttachOutcome> {
+    attach_file_via(store, data_dir, directive, progress, source, actor, &mut |file| Box::new(file))
+}
+
+/// [`attach_file`], copying through `wrap` (the window wraps the copy in a [`super::Watched`]
+/// writer for byte progress and cancelling).
+pub fn attach_file_via(
+    store: &mut Store,
+    data_dir: &Path,
+    directive: DirectiveId,
+    progress: Option<i64>,
+    source: &Path,
+    actor: &Actor,
+    wrap: SinkWrap,
+) -> Result<AttachOutcome> {
     // Refuse before copying what may be gigabytes.
     if !store.directive_exists(directive)? {
         return Err(EvidenceError::Store(StoreError::DirectiveNotFound(directive)));
@@ -46,7 +60,7 @@ pub fn attach_file(
         .map(|n| n.to_string_lossy().into_owned())
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "未命名".into());
-    let stored = BlobStore::in_data_dir(data_dir).ingest(source)?;
+    let stored = BlobStore::in_data_dir(data_dir).stage_via(source, wrap)?.commit()?;
     let media_type = sniff(&stored.digest.head, &original_name);
     let photo = if is_image(media_type) || media_type == "image/heic" {
         read_photo_meta(&stored.path)

@@ -22,7 +22,7 @@ pub const EVIDENCE_DIR: &str = "evidence";
 /// Prefix of temporary files being copied in.
 pub const INCOMING_PREFIX: &str = ".incoming-";
 /// Wraps the temporary file's writer (tests put a failing disk here).
-pub type SinkWrap<'a> = &'a mut dyn FnMut(File) -> Box<dyn Write>;
+pub type SinkWrap<'a> = &'a mut dyn FnMut(File) -> Box<dyn Write + 'a>;
 
 /// The blob store of one data directory.
 #[derive(Debug, Clone)]
@@ -95,6 +95,9 @@ impl BlobStore {
         let mut to = wrap(file);
         let digest = copy_hashing(&mut from, &mut to).map_err(|e| match e {
             CopyError::Read(e) => read_err(e),
+            CopyError::Write(e) if super::watch::is_cancelled(&e) => {
+                EvidenceError::Cancelled { path: source.to_path_buf() }
+            }
             CopyError::Write(e) => self.write_err(e),
         })?;
         to.flush().map_err(|e| self.write_err(e))?;

@@ -25,6 +25,9 @@ pub enum EvidenceError {
     /// Executables and scripts are stored but never handed to the system to open.
     #[error("这是可执行文件或脚本，为安全起见督办台不会打开它（如确需查看，请交信息通信部门处理）：{path}")]
     NeverLaunch { path: PathBuf },
+    /// The officer cancelled while the file was being copied; nothing was kept.
+    #[error("已取消：{path}")]
+    Cancelled { path: PathBuf },
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }

@@ -19,8 +19,9 @@ mod jpeg;
 mod open;
 mod sniff;
 mod thumbs;
+mod watch;
 
-pub use attach::{AttachOutcome, attach_file};
+pub use attach::{AttachOutcome, attach_file, attach_file_via};
 pub use blobs::{BlobState, BlobStore, EVIDENCE_DIR, INCOMING_PREFIX, SinkWrap, Staged, Stored};
 pub use check::{CheckReport, DEFAULT_GRACE, ORPHAN_TRASH_DIR, Problem, check};
 pub use error::{EvidenceError, Result};
@@ -32,3 +33,4 @@ pub use thumbs::{
     MAX_ALLOC, MAX_SIDE, PreviewError, THUMB_SIZE, THUMBS_DIR, ThumbCache, decode_limited, limits,
     make_thumbnail,
 };
+pub use watch::{Watched, is_cancelled};

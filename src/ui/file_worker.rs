@@ -10,7 +10,8 @@ use std::sync::{Arc, OnceLock};
 
 use crate::clock::Clock;
 use crate::evidence::{
-    BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, attach_file, check, viewing_copy,
+    BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, Watched, attach_file_via, check,
+    viewing_copy,
 };
 use crate::model::{DirectiveId, Evidence};
 use crate::store::IntegrityReport;
@@ -47,6 +48,8 @@ pub enum FileReply {
     Opened(Result<PathBuf, String>),
     /// A photo for the in-app viewer, or why there is none.
     Picture { hash: String, image: Result<egui::ColorImage, String> },
+    /// `copied` of `size` bytes of file number `file` (of `files`) are in; not an answer.
+    Bytes { file: usize, files: usize, copied: u64, size: u64 },
     /// `done` of `total` stored files re-hashed; not an answer.
     CheckProgress { done: usize, total: usize },
     /// The check's report, or why it could not run.
@@ -146,7 +149,10 @@ impl FileWorker {
     pub fn poll(&mut self) -> Vec<FileReply> {
         let mut out = Vec::new();
         while let Ok(reply) = self.replies.try_recv() {
-            if !matches!(reply, FileReply::Progress { .. } | FileReply::CheckProgress { .. }) {
+            if !matches!(
+                reply,
+                FileReply::Progress { .. } | FileReply::Bytes { .. } | FileReply::CheckProgress { .. }
+            ) {
                 self.busy = self.busy.saturating_sub(1);
             }
             out.push(reply);
@@ -159,6 +165,9 @@ impl FileWorker {
         self.busy
     }
 }
+
+/// How often a large file's copy reports its bytes.
+const BYTES_EVERY: u64 = 4 << 20;
 
 fn attach_all(
     store: Option<&mut Store>,
@@ -182,8 +191,20 @@ fn attach_all(
         let name =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let actor = Actor { author: &author, at: clock.now() };
-        match attach_file(store, data_dir, directive, progress, path, &actor) {
+        // Within one large file: bytes as they are copied, and 取消 takes effect mid-copy.
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let (file_no, count) = (i, paths.len());
+        let mut wrap = |file: std::fs::File| -> Box<dyn std::io::Write + '_> {
+            let report = Box::new(move |copied: u64| {
+                send(FileReply::Bytes { file: file_no, files: count, copied, size });
+            });
+            Box::new(Watched::new(file, BYTES_EVERY, stop, report))
+        };
+        match attach_file_via(store, data_dir, directive, progress, path, &actor, &mut wrap) {
             Ok(_) => stored += 1,
+            Err(crate::evidence::EvidenceError::Cancelled { .. }) => {
+                return FileReply::Attached { directive, stored, failed, cancelled: true };
+            }
             Err(e) => failed.push(format!("{name}：{e}")),
         }
         send(FileReply::Progress { done: i + 1, total: paths.len(), name });

@@ -293,3 +293,46 @@ fn a_version_2_database_migrates_and_keeps_everything() {
     attach_file(&mut store, dir.path(), D2, Some(1), &photo, &actor()).unwrap();
     assert_eq!(store.load_board().unwrap().directive(D2).unwrap().evidence, 1);
 }
+
+#[test]
+fn a_large_copy_reports_its_bytes_and_a_cancel_stops_it_mid_file() {
+    use duban::evidence::{EvidenceError, Watched, attach_file_via};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    const MB: u64 = 1 << 20;
+    let mut data = Data::new();
+    let video = data.source("演练录像.mp4", &vec![7u8; (20 * MB) as usize]);
+    let dir = data.path().to_path_buf();
+    let never = AtomicBool::new(false);
+    let seen = std::cell::RefCell::new(Vec::new());
+    {
+        let mut wrap = |file: std::fs::File| -> Box<dyn std::io::Write + '_> {
+            let seen = &seen;
+            Box::new(Watched::new(file, MB, &never, Box::new(move |n| seen.borrow_mut().push(n))))
+        };
+        attach_file_via(&mut data.store, &dir, DirectiveId(2), None, &video, &actor(), &mut wrap).unwrap();
+    }
+    let seen = seen.into_inner();
+    assert_eq!(seen.len(), 20, "{seen:?}");
+    assert_eq!(seen.last(), Some(&(20 * MB)));
+
+    // Another file, cancelled once 5 MB are in: an error that says so, nothing recorded or left.
+    let other = data.source("另一段录像.mp4", &vec![9u8; (20 * MB) as usize]);
+    let (rows, files) = (data.rows(), data.stored_files());
+    let cancel = AtomicBool::new(false);
+    let result = {
+        let mut wrap = |file: std::fs::File| -> Box<dyn std::io::Write + '_> {
+            let stop = &cancel;
+            Box::new(Watched::new(
+                file,
+                MB,
+                stop,
+                Box::new(move |n| stop.store(n >= 5 * MB, Ordering::SeqCst)),
+            ))
+        };
+        attach_file_via(&mut data.store, &dir, DirectiveId(2), None, &other, &actor(), &mut wrap)
+    };
+    let err = result.unwrap_err();
+    assert!(matches!(err, EvidenceError::Cancelled { .. }), "{err}");
+    assert!(err.to_string().starts_with("已取消："), "{err}");
+    assert_eq!((data.rows(), data.stored_files()), (rows, files), "no row, no blob, no partial copy");
+}

@@ -132,7 +132,16 @@ impl DubanApp {
     pub(super) fn on_file_reply(&mut self, ctx: &egui::Context, reply: FileReply) {
         match reply {
             FileReply::Progress { done, total, name } => {
-                self.attach_progress = Some(AttachProgress { done, total, name });
+                self.attach_progress = Some(AttachProgress { done, total, name, bytes: None });
+            }
+            FileReply::Bytes { file, files, copied, size } => {
+                let progress = self.attach_progress.get_or_insert_with(|| AttachProgress {
+                    done: file,
+                    total: files,
+                    name: String::new(),
+                    bytes: None,
+                });
+                progress.bytes = Some((copied, size));
             }
             FileReply::Attached { directive, stored, failed, cancelled } => {
                 self.attach_progress = None;
@@ -247,7 +256,7 @@ impl DubanApp {
             Command::SelectDirective(id) => self.select(id),
             Command::AttachFiles(directive, progress, paths) => {
                 self.attach_progress =
-                    Some(AttachProgress { done: 0, total: paths.len(), name: String::new() });
+                    Some(AttachProgress { done: 0, total: paths.len(), name: String::new(), bytes: None });
                 self.files.send(FileRequest::Attach { directive, progress, paths });
             }
             Command::SetCaption(directive, file, caption) => {

@@ -23,6 +23,8 @@ pub struct AttachProgress {
     pub done: usize,
     pub total: usize,
     pub name: String,
+    /// Within a large file being copied: bytes copied of its size.
+    pub bytes: Option<(u64, u64)>,
 }
 
 /// Where the file dialog's choice arrives (it runs on its own thread).
@@ -66,12 +68,23 @@ impl EvidencePanel {
         });
         if let Some(p) = progress {
             ui.horizontal(|ui| {
-                let fraction = if p.total == 0 { 0.0 } else { p.done as f32 / p.total as f32 };
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .text(format!("{}/{} {}", p.done, p.total, p.name))
-                        .desired_width(220.0),
-                );
+                let (fraction, text) = match p.bytes {
+                    Some((copied, size)) if size > 0 => (
+                        copied as f32 / size as f32,
+                        format!(
+                            "第 {}/{} 个：{} / {}",
+                            p.done + 1,
+                            p.total,
+                            crate::model::human_size(copied),
+                            crate::model::human_size(size)
+                        ),
+                    ),
+                    _ => (
+                        if p.total == 0 { 0.0 } else { p.done as f32 / p.total as f32 },
+                        format!("{}/{} {}", p.done, p.total, p.name),
+                    ),
+                };
+                ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(220.0));
                 if ui.button("取消").clicked() {
                     commands.push(Command::CancelAttach);
                 }
