@@ -20,6 +20,8 @@ pub enum Verb {
     Import {
         file: PathBuf,
         author: Option<String>,
+        /// `--link`: carry on the earlier directives it repeats (接续), as the window suggests.
+        link: bool,
     },
     /// `duban list` — list stored directives.
     List {
@@ -86,8 +88,8 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
 用法：
   duban [--data 目录] [--date 日期]          打开督办台窗口
   duban parse 文件 [--date 印发日期]          解析通知，以 JSON 输出（文件为 - 时读标准输入）
-  duban import 文件 [--date 印发日期] [--author 姓名] [--data 目录]
-                                              导入通知并保存
+  duban import 文件 [--date 印发日期] [--author 姓名] [--link] [--data 目录]
+                                              导入通知并保存（--link：接续此前会议的相同工作）
   duban list [--office 处室] [--overdue] [--date 今天] [--data 目录] [--json]
                                               列出已保存的工作要求
   duban status 编号 状态 [--author 姓名]       修改状态（未开始、推进中、已完成、已销号）
@@ -111,7 +113,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     let (mut data_dir, mut date, mut office, mut author) = (None, None, None, None);
     let (mut output, mut format, mut notice) = (None, None, None);
     let (mut directive, mut progress) = (None, None);
-    let (mut overdue, mut json, mut all) = (false, false, false);
+    let (mut overdue, mut json, mut all, mut link) = (false, false, false, false);
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("选项 {name} 缺少取值"));
@@ -132,6 +134,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             "--directive" => directive = Some(directive_id(&value("--directive")?)?),
             "--progress" => progress = Some(directive_id(&value("--progress")?)?),
             "--all" => all = true,
+            "--link" => link = true,
             "--overdue" => overdue = true,
             "--json" => json = true,
             s if s.starts_with("--") => return Err(format!("未知选项：{s}")),
@@ -150,7 +153,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     let verb = match verb_name.as_deref() {
         None => Verb::Gui,
         Some("parse") => Verb::Parse { file: file(&mut positional, "parse")? },
-        Some("import") => Verb::Import { file: file(&mut positional, "import")?, author },
+        Some("import") => Verb::Import { file: file(&mut positional, "import")?, author, link },
         Some("list") => Verb::List { office, overdue, json },
         Some("status") => {
             let [id, status] = two(&mut positional, "status 需要编号和状态，如：duban status 14 已完成")?;

@@ -71,10 +71,15 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             serde_json::to_writer_pretty(&mut *out, &json::notice_json(&draft))?;
             writeln!(out)?;
         }
-        Verb::Import { file, author } => {
+        Verb::Import { file, author, link } => {
             let text = read_notice(file)?;
-            let draft = parse_notice(&text, clock.today()).map_err(|e| e.in_file(file))?;
+            let mut draft = parse_notice(&text, clock.today()).map_err(|e| e.in_file(file))?;
             let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            let board = store.load_board()?;
+            if *link {
+                let found = crate::model::suggest(&draft, &board);
+                crate::model::preselect(&mut draft, &found);
+            }
             let author = author_of(&store, author.as_deref())?;
             let id = store.import_notice(&draft, &text, &author, clock.now())?;
             writeln!(out, "已导入通知 #{id}：{}", draft.title)?;
@@ -83,6 +88,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 for d in &s.directives {
                     let deadline = d.deadline.date.map_or("无时限".to_owned(), |x| x.to_string());
                     writeln!(out, "    {} {}　{}", d.number, d.title, deadline)?;
+                    if let Some(earlier) = d.continues.and_then(|id| board.directive(id)) {
+                        let meeting = earlier.meeting.as_deref().unwrap_or("此前会议");
+                        writeln!(out, "      接续：{meeting} {} {}", earlier.number, earlier.title)?;
+                    }
                 }
             }
             writeln!(out, "共 {} 个部分、{} 条工作要求。", draft.sections.len(), draft.directive_count())?;

@@ -88,3 +88,25 @@ fn a_link_to_a_directive_that_is_gone_is_refused_and_nothing_is_stored() {
     assert!(matches!(err, StoreError::Invalid(ref m) if m.contains("已不存在")), "{err}");
     assert_eq!(data.store.counts().unwrap(), counts);
 }
+
+#[test]
+fn the_command_line_links_with_link_and_only_then() {
+    let run = |args: &[&str], data: &std::path::Path| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
+            .args(args)
+            .env("DUBAN_DATA_DIR", data)
+            .output()
+            .expect("duban runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for (flag, linked) in [(None, false), (Some("--link"), true)] {
+        let dir = tempfile::tempdir().unwrap();
+        run(&["import", "tests/fixtures/seed-notice.txt", "--date", "2022-03-16"], dir.path());
+        let mut args = vec!["import", "tests/fixtures/next-notice.txt", "--date", "2022-03-23"];
+        args.extend(flag);
+        let out = run(&args, dir.path());
+        assert_eq!(out.contains("接续：2022年第10次办公会议 一.2 在建工地治理"), linked, "{out}");
+        assert_eq!(out.matches("接续：").count(), if linked { 3 } else { 0 }, "{out}");
+    }
+}
