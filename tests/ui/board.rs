@@ -180,7 +180,7 @@ fn open_work_carried_over_to_a_later_meeting_says_so() {
     let draft = duban::notice::parse_notice(&later, date("2024-02-28")).unwrap();
     store.import_notice(&draft, &later, "张伟", date("2024-02-28").and_hms_opt(9, 0, 0).unwrap()).unwrap();
     let mut h = harness(store, dir.path(), "2024-03-05");
-    h.get_by_label_contains("16 项未办结已跨 1 次会议");
+    h.get_by_label("未办结 16 项已跨 1 次会议");
     click_button(&mut h, "全部");
     h.get_by_label("在建工地治理").click();
     settle(&mut h);

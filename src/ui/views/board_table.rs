@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Board, DirectiveId, DirectiveRow, Urgency};
 use crate::ui::command::Command;
-use crate::ui::format::{days_text, short_date};
+use crate::ui::format::{days_text, short_date, short_meeting};
 use crate::ui::theme;
 use crate::ui::widgets::highlighted;
 
@@ -81,7 +81,7 @@ impl BoardTable {
                     let d = &board.directives[rows[row.index()]];
                     row.set_selected(Some(d.id) == selected);
                     let urgency = d.urgency(today, due_soon_days);
-                    cells(&mut row, d, urgency, today, highlight);
+                    cells(&mut row, d, urgency, today, highlight, board.notices.len() > 1);
                     if row.response().clicked() {
                         commands.push(Command::SelectDirective(d.id));
                     }
@@ -96,6 +96,7 @@ fn cells(
     urgency: Urgency,
     today: NaiveDate,
     highlight: &[&str],
+    show_meeting: bool,
 ) {
     let accent = theme::urgency_color(urgency);
     row.col(|ui| {
@@ -105,7 +106,18 @@ fn cells(
             ui.painter().rect_filled(egui::Rect::from_min_size(r.min, vec2(4.0, r.height())), 0.0, fill);
         }
         ui.add_space(8.0);
-        ui.label(&d.number);
+        // With several meetings on the board, 一.1 alone is ambiguous: say which meeting.
+        match d.meeting.as_deref().and_then(short_meeting).filter(|_| show_meeting) {
+            Some(meeting) => {
+                ui.vertical(|ui| {
+                    ui.label(&d.number);
+                    ui.label(RichText::new(meeting).small().weak());
+                });
+            }
+            None => {
+                ui.label(&d.number);
+            }
+        }
     });
     row.col(|ui| {
         wrapped(ui, &d.title, highlight);

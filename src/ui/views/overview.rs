@@ -63,13 +63,14 @@ pub fn overview_ui(
                 }
                 bar(ui, &m.totals);
                 let open = m.totals.directives - m.totals.done;
-                let carried = if m.carried_over > 0 && open > 0 {
-                    format!("，{open} 项未办结已跨 {} 次会议", m.carried_over)
-                } else {
-                    String::new()
-                };
                 let t = &m.totals;
-                ui.label(format!("{}/{} · {}{carried}", t.done, t.directives, t.completion_percent()));
+                ui.vertical(|ui| {
+                    ui.label(format!("{}/{} · {}", t.done, t.directives, t.completion_percent()));
+                    if m.carried_over > 0 && open > 0 {
+                        let carried = format!("未办结 {open} 项已跨 {} 次会议", m.carried_over);
+                        ui.label(RichText::new(carried).small().color(theme::DUE_SOON));
+                    }
+                });
                 ui.end_row();
             }
         });
