@@ -73,10 +73,17 @@ pub fn suggest(draft: &NoticeDraft, board: &Board) -> Vec<Vec<Candidate>> {
         .filter_map(|(alias, id)| board.office(*id).map(|o| (alias.as_str(), o.name.as_str())))
         .collect();
     let name = |n: &str| canonical.get(n).copied().unwrap_or(n).to_owned();
+    // Only directives of notices issued before this one, from other meetings: a notice does not
+    // carry itself on (importing the same notice twice is a different matter, see `already_imported`).
+    let earlier_notice = |id| {
+        board.notices.iter().find(|n| n.id == id).is_some_and(|n| {
+            n.issued_on < draft.issued_on && (n.meeting.is_none() || n.meeting != draft.meeting)
+        })
+    };
     let earlier: Vec<(DirectiveId, Vec<String>, Vec<u64>)> = board
         .directives
         .iter()
-        .filter(|d| d.status != Status::Closed)
+        .filter(|d| d.status != Status::Closed && earlier_notice(d.notice_id))
         .map(|d| {
             let units =
                 d.assignments.iter().filter(|a| a.role == Role::Lead).map(|a| a.name.clone()).collect();
@@ -109,6 +116,16 @@ pub fn suggest(draft: &NoticeDraft, board: &Board) -> Vec<Vec<Candidate>> {
 fn units_of<'a>(d: &'a DirectiveDraft, section_offices: &'a [String]) -> Vec<&'a str> {
     let own: Vec<&str> = d.offices.iter().chain(&d.support_offices).map(String::as_str).collect();
     if own.is_empty() { section_offices.iter().map(String::as_str).collect() } else { own }
+}
+
+/// A stored notice that looks like this very draft imported before (same title, or same meeting
+/// and issue date): the review screen warns.
+pub fn already_imported<'a>(draft: &NoticeDraft, board: &'a Board) -> Option<&'a super::NoticeInfo> {
+    let title = draft.title.trim();
+    board.notices.iter().find(|n| {
+        (!title.is_empty() && n.title.trim() == title)
+            || (draft.meeting.is_some() && n.meeting == draft.meeting && n.issued_on == draft.issued_on)
+    })
 }
 
 /// Sets each directive's `continues` to its best candidate where that is strong enough.

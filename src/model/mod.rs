@@ -12,7 +12,9 @@ mod status;
 mod urgency;
 
 pub use board::{Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role};
-pub use continuation::{Candidate, PRESELECT_AT, SUGGEST_AT, preselect, similarity, suggest};
+pub use continuation::{
+    Candidate, PRESELECT_AT, SUGGEST_AT, already_imported, preselect, similarity, suggest,
+};
 pub use detail::{ChangeEntry, DirectiveDetail, EarlierStep, LinkedDirective, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};

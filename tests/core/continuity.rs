@@ -110,3 +110,26 @@ fn the_command_line_links_with_link_and_only_then() {
         assert_eq!(out.matches("接续：").count(), if linked { 3 } else { 0 }, "{out}");
     }
 }
+
+#[test]
+fn the_same_notice_again_is_recognised_and_never_linked_to_itself() {
+    use duban::model::already_imported;
+    let mut data = Data::new();
+    let mut draft = next_draft();
+    data.store.import_notice(&draft, NEXT, "张伟", at("2022-03-23")).unwrap();
+    let board = data.store.load_board().unwrap();
+    let found = suggest(&draft, &board);
+    preselect(&mut draft, &found);
+    // Its own directives (same meeting) are not offered; the 10th meeting's still are.
+    let meeting_of = |id| board.directive(id).unwrap().meeting.clone();
+    assert!(found.iter().flatten().all(|c| meeting_of(c.id).as_deref() == Some("2022年第10次办公会议")));
+    assert_eq!(already_imported(&draft, &board).map(|n| n.issued_on), Some(date("2022-03-23")));
+    assert!(
+        already_imported(
+            &parse_notice(include_str!("../fixtures/notices/02-task-division.txt"), date("2022-04-20"))
+                .unwrap(),
+            &board
+        )
+        .is_none()
+    );
+}

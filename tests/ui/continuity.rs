@@ -71,3 +71,20 @@ fn choosing_a_meeting_in_the_overview_shows_its_offices_only() {
     click_button(&mut h, "全部会议");
     h.get_by_label("完成0/7，逾期5");
 }
+
+#[test]
+fn importing_the_same_notice_again_warns_before_anything_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-16");
+    settle(&mut h);
+    click_button(&mut h, "导入通知…");
+    h.get_by_label("粘贴通知全文：").click();
+    h.run();
+    h.event(egui::Event::Paste(crate::common::seed_text()));
+    h.run();
+    click_button(&mut h, "解析");
+    h.get_by_label_contains("这份通知似乎已经导入过");
+    assert_eq!(h.query_all_by_role(Role::ComboBox).count(), 0, "nothing to carry on from itself");
+    assert_eq!(h.state().board().directives.len(), 16, "nothing stored");
+}

@@ -255,6 +255,11 @@ impl ImportDialog {
             "识别出 {} 个部分、{count} 条工作要求。请核对后确认导入；可直接修改标题、责任单位和完成时限。",
             draft.sections.len()
         ));
+        if let Some(warning) = &review.already_imported {
+            ui.label(
+                RichText::new(format!("⚠ {warning}，请确认不是重复导入。")).color(theme::OVERDUE).strong(),
+            );
+        }
         review.tree_ui(ui, today);
         self.error_ui(ui);
         ui.separator();

@@ -22,6 +22,8 @@ pub struct Review {
     offices: Vec<Vec<String>>,
     /// 接续 options per directive, parallel likewise.
     links: Vec<Vec<Vec<LinkOption>>>,
+    /// The same notice seems stored already (a warning, not a refusal).
+    pub already_imported: Option<String>,
 }
 
 impl Review {
@@ -39,6 +41,7 @@ impl Review {
             candidates: parsed.candidates,
             offices,
             links: parsed.links,
+            already_imported: parsed.already_imported,
         }
     }
 
@@ -146,11 +149,11 @@ fn directive_ui(
                 .find(|l| Some(l.id) == d.continues)
                 .map_or("不接续（新的工作要求）", |l| l.label.as_str());
             egui::ComboBox::from_id_salt("continues")
-                .selected_text(RichText::new(chosen).color(if d.continues.is_some() {
-                    theme::ACCENT
+                .selected_text(if d.continues.is_some() {
+                    RichText::new(chosen).strong()
                 } else {
-                    Color32::GRAY
-                }))
+                    RichText::new(chosen).color(Color32::GRAY)
+                })
                 .width(420.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut d.continues, None, "不接续（新的工作要求）");

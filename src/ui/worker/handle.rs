@@ -251,12 +251,23 @@ fn parse(source: ImportSource, issued_on: NaiveDate, encoding: Option<&str>) -> 
         }
     };
     let draft = parse_notice(&text, issued_on).map_err(|e| e.to_string())?;
-    Ok(ParsedImport { draft, source_text: text, encoding, candidates, links: Vec::new() })
+    Ok(ParsedImport {
+        draft,
+        source_text: text,
+        encoding,
+        candidates,
+        links: Vec::new(),
+        already_imported: None,
+    })
 }
 
 /// Finds the stored directives each new one may continue, and chooses the strong matches.
 fn offer_links(store: &Store, parsed: &mut ParsedImport) -> Result<(), String> {
     let board = store.load_board().map_err(|e| e.to_string())?;
+    parsed.already_imported = crate::model::already_imported(&parsed.draft, &board).map(|n| {
+        let count = board.directives.iter().filter(|d| d.notice_id == n.id).count();
+        format!("这份通知似乎已经导入过：{}（{}印发，{count} 条工作要求）", n.title, n.issued_on)
+    });
     let found = crate::model::suggest(&parsed.draft, &board);
     crate::model::preselect(&mut parsed.draft, &found);
     let mut found = found.into_iter();

@@ -141,6 +141,8 @@ pub struct ParsedImport {
     pub candidates: Vec<EncodingCandidate>,
     /// 接续 — per section, per directive: earlier directives it may carry on, best first.
     pub links: Vec<Vec<Vec<LinkOption>>>,
+    /// The same notice seems to be stored already: how it was stored, for a warning.
+    pub already_imported: Option<String>,
 }
 
 /// An earlier directive offered on the review screen as the one a new directive carries on.
