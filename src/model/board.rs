@@ -18,6 +18,14 @@ pub struct NoticeInfo {
     pub issued_on: NaiveDate,
 }
 
+/// 第11次 from 2022年第11次办公会议 (or 第11次党委会…), for a narrow column.
+pub fn short_meeting(meeting: &str) -> Option<&str> {
+    let start = meeting.find('第')?;
+    let end = start + meeting[start..].find('次')? + '次'.len_utf8();
+    let inner = &meeting[start + '第'.len_utf8()..end - '次'.len_utf8()];
+    (!inner.is_empty() && inner.chars().count() <= 4).then(|| &meeting[start..end])
+}
+
 impl NoticeInfo {
     /// How the notice is named in lists and reports: its meeting, else its title.
     pub fn label(&self) -> &str {
@@ -233,6 +241,13 @@ mod tests {
 
     fn office(id: i64, name: &str) -> Office {
         Office { id: OfficeId(id), name: name.into(), kind: crate::model::classify_unit(name) }
+    }
+
+    #[test]
+    fn meetings_shorten_to_their_number() {
+        assert_eq!(short_meeting("2022年第11次办公会议"), Some("第11次"));
+        assert_eq!(short_meeting("第三次局务会"), Some("第三次"));
+        assert_eq!(short_meeting("办公会议"), None);
     }
 
     fn row(id: i64, deadline: &str, status: Status, units: &[&Office]) -> DirectiveRow {

@@ -11,7 +11,9 @@ mod settings;
 mod status;
 mod urgency;
 
-pub use board::{Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role};
+pub use board::{
+    Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role, short_meeting,
+};
 pub use continuation::{
     Candidate, PRESELECT_AT, SUGGEST_AT, already_imported, preselect, similarity, suggest,
 };

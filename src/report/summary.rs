@@ -80,6 +80,8 @@ pub struct SummaryItem {
     pub latest: Option<(NaiveDate, String)>,
     /// 材料 — files attached (the 回收站 excluded).
     pub evidence: u32,
+    /// 接续: the meeting that first set this work, when it carries on earlier directives.
+    pub first_meeting: Option<String>,
 }
 
 /// The report table's columns: 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
@@ -101,13 +103,14 @@ impl SummaryItem {
             Some(n) => format!("{}\n逾期{n}天", self.status.label()),
             None => self.status.label().to_owned(),
         };
-        [
-            self.number.clone(),
-            self.title.clone(),
-            self.deadline.map_or("无".to_owned(), short),
-            progress,
-            status,
-        ]
+        let title = match self.first_meeting.as_deref() {
+            Some(m) => match crate::model::short_meeting(m) {
+                Some(short) => format!("{}\n（自{short}会议起持续督办）", self.title),
+                None => format!("{}\n（自{m}起持续督办）", self.title),
+            },
+            None => self.title.clone(),
+        };
+        [self.number.clone(), title, self.deadline.map_or("无".to_owned(), short), progress, status]
     }
 }
 
@@ -193,7 +196,7 @@ impl Summary {
                     .iter()
                     .enumerate()
                     .filter(|(_, d)| d.concerns(office))
-                    .map(|(order, d)| (order, item(d, today, request.due_soon_days)))
+                    .map(|(order, d)| (order, item(board, d, today, request.due_soon_days)))
                     .collect();
                 if items.is_empty() {
                     return None;
@@ -242,8 +245,24 @@ impl Summary {
     }
 }
 
-fn item(d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -> SummaryItem {
+fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -> SummaryItem {
     let urgency = d.urgency(today, due_soon_days);
+    // The start of the 接续 chain (cut at 50 steps: a register never gets near it).
+    // Its own latest progress, else the newest reported on the work at an earlier meeting.
+    let mut first = None;
+    let mut latest = d.last_progress.clone();
+    let mut at = d.continues;
+    for _ in 0..50 {
+        let Some(earlier) = at.and_then(|id| board.directive(id)) else { break };
+        first = Some(earlier);
+        if latest.is_none()
+            && let Some((on, text)) = &earlier.last_progress
+        {
+            let meeting = earlier.meeting.as_deref().map(|m| crate::model::short_meeting(m).unwrap_or(m));
+            latest = Some((*on, format!("{text}（{}会议时）", meeting.unwrap_or("此前"))));
+        }
+        at = earlier.continues;
+    }
     SummaryItem {
         id: d.id,
         number: d.number.clone(),
@@ -255,7 +274,8 @@ fn item(d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -> SummaryItem {
             (Urgency::Overdue, Some(deadline)) => Some(-days_left(deadline, today)),
             _ => None,
         },
-        latest: d.last_progress.clone(),
+        latest,
         evidence: d.evidence,
+        first_meeting: first.and_then(|f| f.meeting.clone()),
     }
 }

@@ -27,14 +27,6 @@ pub fn short_date(d: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// 第11次 from 2022年第11次办公会议 (or 第11次党委会…), for a narrow column.
-pub fn short_meeting(meeting: &str) -> Option<&str> {
-    let start = meeting.find('第')?;
-    let end = start + meeting[start..].find('次')? + '次'.len_utf8();
-    let inner = &meeting[start + '第'.len_utf8()..end - '次'.len_utf8()];
-    (!inner.is_empty() && inner.chars().count() <= 4).then(|| &meeting[start..end])
-}
-
 /// Splits an office list as typed (、，, ; or spaces) into names.
 pub fn split_names(s: &str) -> Vec<String> {
     s.split(['、', '，', ',', '；', ';', ' ', '\u{3000}', '\n'])
@@ -60,8 +52,5 @@ mod tests {
         assert_eq!(short_date("2022-12-31".parse().unwrap(), today), "12月31日");
         assert_eq!(short_date("2023-01-02".parse().unwrap(), today), "2023年1月2日");
         assert_eq!(split_names("防火监督处、 新闻宣传处,队务处"), ["防火监督处", "新闻宣传处", "队务处"]);
-        assert_eq!(short_meeting("2022年第11次办公会议"), Some("第11次"));
-        assert_eq!(short_meeting("第三次局务会"), Some("第三次"));
-        assert_eq!(short_meeting("办公会议"), None);
     }
 }

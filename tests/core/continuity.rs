@@ -133,3 +133,35 @@ fn the_same_notice_again_is_recognised_and_never_linked_to_itself() {
         .is_none()
     );
 }
+
+#[test]
+fn the_meeting_report_says_since_when_continued_work_has_been_pressed() {
+    use duban::report::{Scope, Summary, SummaryRequest};
+    let mut data = Data::new();
+    let earlier = seed_id(&data.store, "一.2");
+    data.store.add_progress(earlier, date("2022-03-20"), "已检查在建工地 42 处", &actor()).unwrap();
+    let mut draft = next_draft();
+    let found = suggest(&draft, &data.store.load_board().unwrap());
+    preselect(&mut draft, &found);
+    let notice = data.store.import_notice(&draft, NEXT, "张伟", at("2022-03-23")).unwrap();
+    let board = data.store.load_board().unwrap();
+    let request = SummaryRequest {
+        scope: Scope::Notice(notice),
+        report_date: date("2022-03-30"),
+        offices: None,
+        due_soon_days: 3,
+    };
+    let summary = Summary::build(&board, &request);
+    let titles: Vec<String> = summary
+        .blocks
+        .iter()
+        .flat_map(|b| &b.items)
+        .map(|i| i.table_cells(request.report_date)[1].clone())
+        .collect();
+    assert!(titles.contains(&"继续突出在建工地治理\n（自第10次会议起持续督办）".to_owned()), "{titles:?}");
+    assert!(titles.contains(&"“安全生产月”宣传".to_owned()), "new work has no such note: {titles:?}");
+    // With nothing reported yet at this meeting, the report shows what was reported at the last.
+    let progress: Vec<String> =
+        summary.blocks[0].items.iter().map(|i| i.table_cells(request.report_date)[3].clone()).collect();
+    assert!(progress.contains(&"3月20日：已检查在建工地 42 处（第10次会议时）".to_owned()), "{progress:?}");
+}

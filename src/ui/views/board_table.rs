@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use egui::{Align, FontId, Layout, RichText, Sense, Ui, vec2};
 use egui_extras::{Column, TableBuilder};
 
+use crate::model::short_meeting;
 use crate::model::{Board, DirectiveId, DirectiveRow, Urgency};
 use crate::ui::command::Command;
-use crate::ui::format::{days_text, short_date, short_meeting};
+use crate::ui::format::{days_text, short_date};
 use crate::ui::theme;
 use crate::ui::widgets::highlighted;
 
