@@ -95,7 +95,7 @@ pub fn suggest(draft: &NoticeDraft, board: &Board) -> Vec<Vec<Candidate>> {
         .iter()
         .flat_map(|s| s.directives.iter().map(move |d| (s, d)))
         .map(|(section, d)| {
-            let units: Vec<String> = units_of(d, &section.offices).into_iter().map(|n| name(n)).collect();
+            let units: Vec<String> = units_of(d, &section.offices).into_iter().map(&name).collect();
             let grams = bigrams(&searchable(&d.title, &d.text));
             let mut found: Vec<Candidate> = earlier
                 .iter()

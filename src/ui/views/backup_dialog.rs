@@ -153,10 +153,10 @@ impl BackupDialog {
                 ui.label(RichText::new(name).small());
             }
         });
-        if ui.add_enabled(self.chosen.is_some(), egui::Button::new("恢复…")).clicked() {
-            if let Some(path) = self.chosen.clone() {
-                self.phase = Phase::Confirming(path);
-            }
+        if ui.add_enabled(self.chosen.is_some(), egui::Button::new("恢复…")).clicked()
+            && let Some(path) = self.chosen.clone()
+        {
+            self.phase = Phase::Confirming(path);
         }
     }
 

@@ -1,0 +1,107 @@
+//! Read access to the app's state, for tests, the window title and the outer window (which
+//! reopens the app when the data moved), and the view kept between runs.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{DubanApp, StatusMessage, ViewState};
+use crate::model::{Board, BoardFilter, DirectiveDetail, DirectiveId, DirectiveRow, OfficeCounts, Settings};
+use crate::ui::views::{ExportDialog, ImportDialog};
+
+impl DubanApp {
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+    pub fn filter(&self) -> BoardFilter {
+        self.filter
+    }
+    pub fn selected(&self) -> Option<DirectiveId> {
+        self.selected
+    }
+    pub fn detail(&self) -> Option<&DirectiveDetail> {
+        self.detail.as_ref()
+    }
+    pub fn author(&self) -> Option<&str> {
+        self.settings.author.as_deref()
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    pub fn status(&self) -> Option<&StatusMessage> {
+        self.status.as_ref()
+    }
+    pub fn is_export_open(&self) -> bool {
+        self.export.is_some()
+    }
+    /// The file the export dialog wrote, once it succeeded.
+    pub fn exported_file(&self) -> Option<&Path> {
+        self.export.as_ref().and_then(ExportDialog::exported)
+    }
+    /// Where the data moved, once a move succeeded: the window reopens there.
+    pub fn reopen_requested(&self) -> Option<&Path> {
+        self.reopen.as_deref()
+    }
+    pub fn is_backup_open(&self) -> bool {
+        self.backup_dialog.is_some()
+    }
+    pub fn is_import_open(&self) -> bool {
+        self.import.is_some()
+    }
+    /// The import dialog shows a parsed notice for review.
+    pub fn is_import_reviewing(&self) -> bool {
+        self.import.as_ref().is_some_and(ImportDialog::is_reviewing)
+    }
+    /// Waiting for the worker.
+    pub fn is_busy(&self) -> bool {
+        self.worker.pending() > 0 || self.files.busy() > 0
+    }
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+    /// The directives the table shows now, in order.
+    pub fn visible_rows(&self) -> Vec<&DirectiveRow> {
+        self.rows.iter().map(|i| &self.board.directives[*i]).collect()
+    }
+    /// Sidebar counts of the office called `name` (`None` for 全部).
+    pub fn counts_of(&self, name: Option<&str>) -> OfficeCounts {
+        let key = match name {
+            None => None,
+            Some(n) => match self.board.offices.iter().find(|o| o.name == n) {
+                Some(o) => Some(o.id),
+                None => return OfficeCounts::default(),
+            },
+        };
+        self.counts.get(&key).copied().unwrap_or_default()
+    }
+    /// What to restore on the next start.
+    pub fn view_state(&self) -> ViewState {
+        ViewState {
+            overview: self.overview_shown,
+            overdue: self.filter == BoardFilter::Overdue,
+            office: match self.filter {
+                BoardFilter::Office(id) => Some(id.0),
+                _ => None,
+            },
+        }
+    }
+
+    /// Shows what `view` describes (an office no longer in the roster falls back to 全部).
+    pub fn restore_view(&mut self, view: ViewState) {
+        self.overview_shown = view.overview;
+        self.filter = match (view.office, view.overdue) {
+            (Some(id), _) => BoardFilter::Office(crate::model::OfficeId(id)),
+            (None, true) => BoardFilter::Overdue,
+            (None, false) => BoardFilter::All,
+        };
+        self.derived_for = None;
+    }
+
+    /// The start screen is shown instead of the table.
+    pub fn is_overview_shown(&self) -> bool {
+        self.overview_shown
+    }
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+}
