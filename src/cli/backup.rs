@@ -52,8 +52,12 @@ pub fn check_database(data: &Path, out: &mut dyn Write) -> anyhow::Result<bool> 
         Ok(store) => store,
         Err(e @ StoreError::Corrupt { .. }) => {
             writeln!(out, "{e}")?;
-            if let Some(newest) = list_snapshots(data)?.first() {
-                writeln!(out, "最新的备份：{}（duban restore 该文件即可恢复）", newest.path.display())?;
+            let good = list_snapshots(data)?.into_iter().find(|s| {
+                s.kind != crate::backup::SnapshotKind::Damaged
+                    && crate::store::check_snapshot(&s.path).is_ok()
+            });
+            if let Some(newest) = good {
+                writeln!(out, "最新的完好备份：{}（duban restore 该文件即可恢复）", newest.path.display())?;
             }
             return Ok(false);
         }

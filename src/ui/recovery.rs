@@ -8,13 +8,13 @@ use std::sync::mpsc::{Receiver, channel};
 use egui::{RichText, Ui};
 
 use crate::backup::{Snapshot, SnapshotKind, list_snapshots, recover};
-use crate::store::Store;
+use crate::store::{Store, check_snapshot};
 use crate::ui::theme;
 
 pub struct RecoveryScreen {
     data_dir: PathBuf,
     problem: String,
-    /// Good snapshots, newest first.
+    /// Snapshots that pass their own check, newest first (a damaged one is never offered).
     snapshots: Vec<Snapshot>,
     running: Option<Receiver<Result<Store, String>>>,
     picking: Option<Receiver<Option<PathBuf>>>,
@@ -27,7 +27,7 @@ impl RecoveryScreen {
         let snapshots = list_snapshots(data_dir)
             .unwrap_or_default()
             .into_iter()
-            .filter(|s| s.kind != SnapshotKind::Damaged)
+            .filter(|s| s.kind != SnapshotKind::Damaged && check_snapshot(&s.path).is_ok())
             .collect();
         RecoveryScreen {
             data_dir: data_dir.to_path_buf(),
@@ -79,7 +79,7 @@ impl RecoveryScreen {
                 Some(newest) => {
                     let when =
                         chrono::DateTime::<chrono::Local>::from(newest.modified).format("%Y-%m-%d %H:%M");
-                    ui.label(format!("最新的备份：{}（{when}）", newest.kind.label()));
+                    ui.label(format!("最新的完好备份：{}（{when}）", newest.kind.label()));
                     if ui.button("从最新备份恢复").clicked() {
                         self.start(newest.path, ui.ctx().clone());
                     }

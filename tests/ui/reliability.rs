@@ -104,6 +104,11 @@ fn a_damaged_database_opens_the_recovery_screen_and_the_newest_backup_brings_it_
     let store = prepare_store(dir.path(), Some("李娜"), true);
     duban::backup::auto_backup(&store, dir.path(), date("2022-03-18")).unwrap();
     let counts = store.counts().unwrap();
+    // A newer snapshot that is itself damaged must not be the one offered.
+    let bad = dir.path().join("backups").join("daily-2022-03-19.sqlite3");
+    std::fs::write(&bad, b"SQLite format 3\0 but nothing after it").unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    std::fs::File::options().write(true).open(&bad).unwrap().set_modified(later).unwrap();
     drop(store);
     let db = dir.path().join(duban::store::DB_FILE_NAME);
     let mut bytes = std::fs::read(&db).unwrap();
