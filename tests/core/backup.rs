@@ -194,7 +194,7 @@ fn the_command_line_backs_up_restores_and_checks() {
     damage(&dir.join(DB_FILE_NAME), 0, 100);
     let out = duban(&["check"], &dir);
     assert!(!out.status.success() && text(&out).contains("数据库文件已损坏"), "{}", text(&out));
-    assert!(text(&out).contains("最新的备份"), "{}", text(&out));
+    assert!(text(&out).contains("最新的完好备份"), "{}", text(&out));
     let out = duban(&["restore", zip.to_str().unwrap()], &dir);
     assert!(out.status.success() && text(&out).contains("整体替换"), "{}", text(&out));
     assert!(Store::open_dir(&dir).unwrap().check_integrity().unwrap().is_healthy());
