@@ -88,6 +88,17 @@ pub struct SummaryItem {
 pub const TABLE_HEADER: [&str; 5] = ["序号", "工作要求", "完成时限", "进展情况", "状态"];
 
 impl SummaryItem {
+    /// The title, and for continued work since which meeting it has been pressed, after `sep`.
+    pub fn title_with_origin(&self, sep: &str) -> String {
+        match self.first_meeting.as_deref() {
+            Some(m) => match crate::model::short_meeting(m) {
+                Some(short) => format!("{}{sep}（自{short}会议起持续督办）", self.title),
+                None => format!("{}{sep}（自{m}起持续督办）", self.title),
+            },
+            None => self.title.clone(),
+        }
+    }
+
     /// The row of the report table (Word and PDF), dates short within the report's year;
     /// an overdue status gets a second line 逾期N天.
     pub fn table_cells(&self, report_date: NaiveDate) -> [String; 5] {
@@ -103,13 +114,7 @@ impl SummaryItem {
             Some(n) => format!("{}\n逾期{n}天", self.status.label()),
             None => self.status.label().to_owned(),
         };
-        let title = match self.first_meeting.as_deref() {
-            Some(m) => match crate::model::short_meeting(m) {
-                Some(short) => format!("{}\n（自{short}会议起持续督办）", self.title),
-                None => format!("{}\n（自{m}起持续督办）", self.title),
-            },
-            None => self.title.clone(),
-        };
+        let title = self.title_with_origin("\n");
         [self.number.clone(), title, self.deadline.map_or("无".to_owned(), short), progress, status]
     }
 }

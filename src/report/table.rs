@@ -44,7 +44,7 @@ impl Row<'_> {
             self.block.name.clone(),
             self.block.group.label().to_owned(),
             self.item.number.clone(),
-            self.item.title.clone(),
+            self.item.title_with_origin(""),
             date(self.deadline()),
             self.item.status.label().to_owned(),
             self.item.days_overdue.map_or(String::new(), |n| n.to_string()),

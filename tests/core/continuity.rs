@@ -160,6 +160,10 @@ fn the_meeting_report_says_since_when_continued_work_has_been_pressed() {
         .collect();
     assert!(titles.contains(&"继续突出在建工地治理\n（自第10次会议起持续督办）".to_owned()), "{titles:?}");
     assert!(titles.contains(&"“安全生产月”宣传".to_owned()), "new work has no such note: {titles:?}");
+    // The flat table (Excel, CSV) says it on one line.
+    let csv =
+        String::from_utf8(duban::report::render(&summary, duban::report::Format::Csv).unwrap()).unwrap();
+    assert!(csv.contains("继续突出在建工地治理（自第10次会议起持续督办）"), "{csv}");
     // With nothing reported yet at this meeting, the report shows what was reported at the last.
     let progress: Vec<String> =
         summary.blocks[0].items.iter().map(|i| i.table_cells(request.report_date)[3].clone()).collect();
