@@ -16,5 +16,6 @@ pub use error::{BackupError, Result};
 pub use recover::{RestoreSummary, is_archive, recover, restore};
 pub use relocate::{MOVED_TO, Relocated, relocate, resolve_data_dir};
 pub use rotation::{
-    DAILY_KEPT, Snapshot, SnapshotKind, WEEKLY_KEPT, auto_backup, list_snapshots, needed_hashes,
+    BEFORE_RESTORE_KEPT, DAILY_KEPT, Snapshot, SnapshotKind, WEEKLY_KEPT, auto_backup, list_snapshots,
+    needed_hashes,
 };

@@ -1,7 +1,8 @@
 //! 自动备份 — at start-up, at most once a day, a snapshot of the database into `backups/`:
 //! `daily-YYYY-MM-DD.sqlite3` (the newest [`DAILY_KEPT`] kept) and, the first time in an ISO
 //! week, `weekly-YYYY-Www.sqlite3` (the newest [`WEEKLY_KEPT`] kept). Snapshots taken before a
-//! migration or a restore live there too and are never pruned.
+//! restore live there too (the newest [`BEFORE_RESTORE_KEPT`] kept), and those taken before a
+//! schema upgrade, which are never pruned.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,8 @@ use crate::store::{BACKUP_DIR, Store};
 
 pub const DAILY_KEPT: usize = 14;
 pub const WEEKLY_KEPT: usize = 8;
+/// Snapshots taken before a restore: the newest this many are kept.
+pub const BEFORE_RESTORE_KEPT: usize = 10;
 const EXTENSION: &str = "sqlite3";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +86,7 @@ pub fn auto_backup(store: &Store, data_dir: &Path, today: NaiveDate) -> Result<O
     }
     prune(&dir, "daily-", DAILY_KEPT)?;
     prune(&dir, "weekly-", WEEKLY_KEPT)?;
+    prune(&dir, "before-restore-", BEFORE_RESTORE_KEPT)?;
     Ok(Some(daily))
 }
 

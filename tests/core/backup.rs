@@ -94,6 +94,17 @@ fn snapshots_are_daily_and_weekly_and_pruned() {
     let weekly = named(SnapshotKind::Weekly);
     assert_eq!(weekly.len(), 8);
     assert_eq!(weekly.last().unwrap(), "weekly-2026-W44.sqlite3");
+    // Before-restore snapshots are kept ten deep; before-upgrade ones always.
+    let folder = data.path().join("backups");
+    for n in 0..12 {
+        std::fs::copy(&snapshots[0].path, folder.join(format!("before-restore-20261101-0000{n:02}.sqlite3")))
+            .unwrap();
+    }
+    std::fs::copy(&snapshots[0].path, folder.join("before-v6-from-v5-20260101-000000.sqlite3")).unwrap();
+    auto_backup(&data.store, data.path(), date("2026-11-01")).unwrap();
+    let kinds: Vec<SnapshotKind> = list_snapshots(data.path()).unwrap().iter().map(|s| s.kind).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == SnapshotKind::BeforeRestore).count(), 10);
+    assert_eq!(kinds.iter().filter(|k| **k == SnapshotKind::BeforeMigration).count(), 1);
     // Each snapshot is a whole database.
     let newest = Store::open(&snapshots[0].path).unwrap();
     assert_eq!(newest.counts().unwrap(), data.store.counts().unwrap());
