@@ -44,7 +44,11 @@ impl eframe::App for Root {
                 if let Some(dir) = app.reopen_requested().map(std::path::Path::to_path_buf) {
                     // The data moved (迁移数据目录): the old app and its workers go, the new one opens.
                     self.screen = match Store::open_dir(&dir) {
-                        Ok(store) => Screen::App(Box::new(DubanApp::new(store, self.clock, &dir))),
+                        Ok(store) => {
+                            let mut moved = DubanApp::new(store, self.clock, &dir);
+                            moved.announce(format!("数据已迁移到 {}，原位置保留未动", dir.display()));
+                            Screen::App(Box::new(moved))
+                        }
                         Err(e) => Screen::Failed(OpenFailed { message: e.to_string() }),
                     };
                     self.data_dir = dir;

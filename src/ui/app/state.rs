@@ -10,6 +10,10 @@ use crate::model::{Board, BoardFilter, DirectiveDetail, DirectiveId, DirectiveRo
 use crate::ui::views::{ExportDialog, ImportDialog};
 
 impl DubanApp {
+    /// Shows `text` in the status bar (the outer window tells a reopened app why).
+    pub fn announce(&mut self, text: String) {
+        self.status = Some(StatusMessage { text, is_error: false });
+    }
     pub fn board(&self) -> &Board {
         &self.board
     }

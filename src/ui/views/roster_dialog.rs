@@ -126,8 +126,10 @@ impl RosterDialog {
                                     _ => ui.label(&office.name),
                                 };
                                 let typed = self.aliases.entry(office.id).or_default();
-                                ui.add(TextEdit::singleline(typed).desired_width(260.0).hint_text("别名"))
-                                    .labelled_by(name.id);
+                                // A fixed size: in a grid a text field otherwise keeps the width its
+                                // column had on the first frame.
+                                let field = TextEdit::singleline(typed).hint_text("别名");
+                                ui.add_sized([240.0, 24.0], field).labelled_by(name.id);
                                 let changed =
                                     split_names(typed) != split_names(&stored_aliases(board, office.id));
                                 let save = egui::Button::new("保存别名");
