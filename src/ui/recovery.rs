@@ -14,7 +14,7 @@ use crate::ui::theme;
 pub struct RecoveryScreen {
     data_dir: PathBuf,
     problem: String,
-    /// Snapshots that pass their own check, newest first (a damaged one is never offered).
+    /// The newest snapshot that passes its own check, if any (a damaged one is never offered).
     snapshots: Vec<Snapshot>,
     running: Option<Receiver<Result<Store, String>>>,
     picking: Option<Receiver<Option<PathBuf>>>,
@@ -24,10 +24,14 @@ pub struct RecoveryScreen {
 impl RecoveryScreen {
     /// `problem`: what opening the database said.
     pub fn new(data_dir: &Path, problem: String) -> RecoveryScreen {
+        // Newest first, checked one by one until one is intact (usually the first): checking
+        // them all could take long on a large register before the window even shows.
         let snapshots = list_snapshots(data_dir)
             .unwrap_or_default()
             .into_iter()
-            .filter(|s| s.kind != SnapshotKind::Damaged && check_snapshot(&s.path).is_ok())
+            .filter(|s| s.kind != SnapshotKind::Damaged)
+            .find(|s| check_snapshot(&s.path).is_ok())
+            .into_iter()
             .collect();
         RecoveryScreen {
             data_dir: data_dir.to_path_buf(),
