@@ -108,22 +108,7 @@ impl Store {
             )?
             .query_map([id.0], |r| assignment_at(r, 0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let progress: Vec<ProgressNote> = self
-            .conn
-            .prepare(
-                "SELECT id, on_date, author, text, recorded_at FROM progress WHERE directive_id = ?1
-                 ORDER BY on_date DESC, id DESC",
-            )?
-            .query_map([id.0], |r| {
-                Ok(ProgressNote {
-                    id: r.get(0)?,
-                    on: r.get(1)?,
-                    author: r.get(2)?,
-                    text: r.get(3)?,
-                    recorded_at: r.get(4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let progress = self.progress_notes(id)?;
         let changes = self
             .conn
             .prepare(
@@ -186,6 +171,28 @@ impl Store {
             params![],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?)
+    }
+}
+
+impl Store {
+    /// 进展 of one directive, newest first.
+    pub(super) fn progress_notes(&self, id: DirectiveId) -> Result<Vec<ProgressNote>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, on_date, author, text, recorded_at FROM progress WHERE directive_id = ?1
+                 ORDER BY on_date DESC, id DESC",
+            )?
+            .query_map([id.0], |r| {
+                Ok(ProgressNote {
+                    id: r.get(0)?,
+                    on: r.get(1)?,
+                    author: r.get(2)?,
+                    text: r.get(3)?,
+                    recorded_at: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?)
     }
 }
 

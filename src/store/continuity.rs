@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::edit::{current, log};
 use super::{Actor, Result, Store, StoreError};
-use crate::model::{DirectiveId, EarlierStep, LinkedDirective, ProgressNote, Status};
+use crate::model::{DirectiveId, EarlierStep, LinkedDirective, Status};
 
 /// A chain longer than this is cut (a register never gets near it; a cycle cannot loop).
 const MAX_CHAIN: usize = 50;
@@ -27,22 +27,7 @@ impl Store {
                 self.conn.query_row(&format!("{LINKED_SELECT} WHERE d.id = ?1"), [at], |r| {
                     Ok((linked(r)?, r.get::<_, String>(5)?, r.get::<_, Option<i64>>(6)?))
                 })?;
-            let progress = self
-                .conn
-                .prepare(
-                    "SELECT id, on_date, author, text, recorded_at FROM progress WHERE directive_id = ?1
-                     ORDER BY on_date DESC, id DESC",
-                )?
-                .query_map([at], |r| {
-                    Ok(ProgressNote {
-                        id: r.get(0)?,
-                        on: r.get(1)?,
-                        author: r.get(2)?,
-                        text: r.get(3)?,
-                        recorded_at: r.get(4)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
+            let progress = self.progress_notes(DirectiveId(at))?;
             steps.push(EarlierStep {
                 directive,
                 status: Status::from_db(&status).unwrap_or_default(),
