@@ -14,6 +14,9 @@ pub enum BackupError {
     Read { source: std::io::Error, path: PathBuf },
     #[error("无法写入备份（{}）：{path}", io_reason(.source))]
     Write { source: std::io::Error, path: PathBuf },
+    /// The data folder cannot be moved there (or the copy did not verify); nothing moved.
+    #[error("数据目录未迁移（{reason}）：{path}")]
+    CannotMove { reason: String, path: PathBuf },
     /// Not a duban backup, or a damaged one.
     #[error("不是有效的督办台备份（{reason}）：{path}")]
     NotABackup { reason: String, path: PathBuf },

@@ -37,7 +37,7 @@ fn write_err(path: &Path) -> impl Fn(std::io::Error) -> BackupError + '_ {
 
 /// Why `to` cannot receive the data of `from`, if it cannot.
 fn check_target(from: &Path, to: &Path) -> Result<()> {
-    let refuse = |reason: &str| BackupError::NotABackup { reason: reason.to_owned(), path: to.to_path_buf() };
+    let refuse = |reason: &str| BackupError::CannotMove { reason: reason.to_owned(), path: to.to_path_buf() };
     if !to.is_absolute() {
         return Err(refuse("请选择完整路径的文件夹"));
     }
@@ -103,7 +103,7 @@ fn copy_all(
         if source.exists() {
             let stored = new.ingest(&source)?;
             if stored.digest.hash != hash {
-                return Err(BackupError::NotABackup {
+                return Err(BackupError::CannotMove {
                     reason: format!("材料文件已损坏（{hash}），请先运行“检查数据”"),
                     path: source,
                 });
@@ -136,7 +136,7 @@ fn copy_all(
 fn verify(original: &Store, from: &Path, to: &Path) -> Result<()> {
     let copy = Store::open_dir(to)?;
     let report = copy.check_integrity()?;
-    let differs = |what: &str| BackupError::NotABackup {
+    let differs = |what: &str| BackupError::CannotMove {
         reason: format!("复制后校验失败：{what}"),
         path: to.to_path_buf(),
     };
