@@ -36,6 +36,7 @@ fn another_windows_change_appears_and_a_snapshot_restores_from_the_window() {
     click_button(&mut h, "全部");
     let snapshot = dir.path().join("backups").join("daily-2022-03-18.sqlite3");
     assert!(snapshot.exists(), "the automatic backup at start-up");
+    h.get_by_label_contains("最近自动备份：");
     assert_eq!(status_of(&h, 2), Status::NotStarted);
 
     // A second duban (here: a second connection) marks directive 2 done.

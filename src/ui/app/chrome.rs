@@ -78,6 +78,16 @@ impl DubanApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(format!("数据目录：{}", self.data_dir.display())).small().weak());
+                if let Some(at) = self.last_backup {
+                    ui.separator();
+                    let when = if at.date() == today {
+                        format!("今天 {}", at.format("%H:%M"))
+                    } else {
+                        crate::ui::widgets::format_date(at.date())
+                    };
+                    ui.label(RichText::new(format!("最近自动备份：{when}")).small().weak())
+                        .on_hover_text("督办台每天启动时自动备份数据库；数据 → 备份与恢复… 可备份到U盘");
+                }
                 if let Some(note) = &self.journal_note {
                     ui.separator();
                     ui.label(RichText::new(note).small().color(theme::DUE_SOON));

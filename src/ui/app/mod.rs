@@ -85,6 +85,8 @@ pub struct DubanApp {
     check_dialog: Option<CheckDialog>,
     backup_dialog: Option<BackupDialog>,
     move_dialog: Option<MoveDialog>,
+    /// When the newest automatic snapshot was taken, for the status bar.
+    last_backup: Option<chrono::NaiveDateTime>,
     /// The data moved here: the window reopens on it.
     reopen: Option<PathBuf>,
     /// Why the database is not in WAL mode (a network share…), for the status bar.
@@ -140,6 +142,7 @@ impl DubanApp {
             check_dialog: None,
             backup_dialog: None,
             move_dialog: None,
+            last_backup: None,
             reopen: None,
             journal_note,
             picture_requested: None,

@@ -72,6 +72,7 @@ impl DubanApp {
                 }
             }
             Reply::Unchanged => {}
+            Reply::LastBackup(at) => self.last_backup = at,
             Reply::Relocated(Ok(dir)) => {
                 self.status = Some(StatusMessage {
                     text: format!("数据已迁移到 {}", dir.display()),

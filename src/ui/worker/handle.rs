@@ -169,9 +169,15 @@ pub(super) fn handle(
             }
         }
         Request::AutoBackup { data_dir } => {
-            match crate::backup::auto_backup(store, &data_dir, clock.today()) {
-                Ok(Some(_)) => Reply::BackedUp(Ok("今日自动备份已完成".into())),
-                Ok(None) => Reply::Unchanged,
+            let taken = crate::backup::auto_backup(store, &data_dir, clock.today())
+                .and_then(|_| crate::backup::list_snapshots(&data_dir));
+            match taken {
+                Ok(list) => {
+                    let newest = list.iter().find(|s| s.kind == crate::backup::SnapshotKind::Daily);
+                    Reply::LastBackup(
+                        newest.map(|s| chrono::DateTime::<chrono::Local>::from(s.modified).naive_local()),
+                    )
+                }
                 Err(e) => Reply::BackedUp(Err(format!("自动备份失败：{e}"))),
             }
         }
