@@ -14,7 +14,7 @@ use duban::evidence::{BlobStore, DEFAULT_GRACE, check};
 use duban::model::{DirectiveId, Status};
 use duban::store::{DB_FILE_NAME, Store, StoreError};
 
-use crate::support::{Data, actor, date, dump, jpeg};
+use crate::support::{Data, actor, date, duban, dump, jpeg};
 
 fn progress_count(store: &Store) -> i64 {
     store.connection().query_row("SELECT count(*) FROM progress", [], |r| r.get(0)).unwrap()
@@ -166,14 +166,6 @@ fn check_keeps_files_that_a_snapshot_needs() {
     std::fs::remove_dir_all(data.path().join("backups")).unwrap();
     let report = check(&data.store, data.path(), later, DEFAULT_GRACE, &mut |_, _| {}).unwrap();
     assert_eq!(report.orphans_moved.len(), 1);
-}
-
-fn duban(args: &[&str], data: &Path) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
-        .args(args)
-        .env("DUBAN_DATA_DIR", data)
-        .output()
-        .expect("duban runs")
 }
 
 #[test]

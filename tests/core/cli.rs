@@ -2,19 +2,13 @@
 //! exits non-zero with a Chinese message and writes nothing.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-const SEED: &str = "tests/fixtures/seed-notice.txt";
+use crate::support::duban;
 
-fn duban(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duban"))
-        .args(args)
-        .env("DUBAN_DATA_DIR", data)
-        .output()
-        .expect("duban runs")
-}
+const SEED: &str = "tests/fixtures/seed-notice.txt";
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -92,11 +92,7 @@ fn a_link_to_a_directive_that_is_gone_is_refused_and_nothing_is_stored() {
 #[test]
 fn the_command_line_links_with_link_and_only_then() {
     let run = |args: &[&str], data: &std::path::Path| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
-            .args(args)
-            .env("DUBAN_DATA_DIR", data)
-            .output()
-            .expect("duban runs");
+        let out = crate::support::duban(args, data);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };

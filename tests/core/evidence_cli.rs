@@ -1,17 +1,10 @@
 //! `duban attach`, `duban check` and the evidence count in `duban list --json`.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn duban(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duban"))
-        .args(args)
-        .env("DUBAN_DATA_DIR", data)
-        .output()
-        .expect("duban runs")
-}
+use crate::support::duban;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -5,6 +5,7 @@
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use duban::model::DirectiveId;
@@ -197,4 +198,13 @@ pub fn dump(store: &Store) -> String {
         }
     }
     out
+}
+
+/// Runs the duban binary on the data directory `data` (through `DUBAN_DATA_DIR`).
+pub fn duban(args: &[&str], data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_duban"))
+        .args(args)
+        .env("DUBAN_DATA_DIR", data)
+        .output()
+        .expect("duban runs")
 }

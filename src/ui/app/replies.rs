@@ -60,10 +60,7 @@ impl DubanApp {
             Reply::BackedUp(result) => match (self.backup_dialog.as_mut().filter(|d| d.is_working()), result)
             {
                 (Some(dialog), result) => dialog.on_finished(result),
-                (None, Ok(text)) if self.status.is_none() => {
-                    self.status = Some(StatusMessage { text, is_error: false })
-                }
-                (None, Ok(_)) => {}
+                (None, Ok(text)) => self.status = Some(StatusMessage { text, is_error: false }),
                 (None, Err(text)) => self.status = Some(StatusMessage { text, is_error: true }),
             },
             Reply::Backups(list) => {
@@ -71,7 +68,6 @@ impl DubanApp {
                     dialog.on_snapshots(list);
                 }
             }
-            Reply::Unchanged => {}
             Reply::LastBackup(at) => self.last_backup = at,
             Reply::Relocated(Ok(dir)) => {
                 self.status = Some(StatusMessage {

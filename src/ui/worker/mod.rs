@@ -197,8 +197,6 @@ pub enum Reply {
     Trash(Result<Vec<Evidence>, String>),
     /// A backup was taken: what to say (or why not).
     BackedUp(Result<String, String>),
-    /// Nothing to do.
-    Unchanged,
     /// When the newest automatic snapshot was taken (after the start-up backup).
     LastBackup(Option<chrono::NaiveDateTime>),
     /// Another window (another duban process) changed the database; not an answer.
