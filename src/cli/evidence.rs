@@ -22,7 +22,7 @@ pub fn run_attach(
     let mut store = Store::open_dir(data)?;
     let mut failed = 0;
     for file in files {
-        match attach_file(&mut store, data, directive, progress, file, actor) {
+        match attach_file(&mut store, data, directive, progress.map(crate::model::NoteId), file, actor) {
             Ok(done) => report_one(data, &done, out)?,
             Err(e) => {
                 failed += 1;

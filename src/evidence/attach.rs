@@ -8,7 +8,7 @@ use super::error::{EvidenceError, Result};
 use super::exif::read_photo_meta;
 use super::hash::BlobHash;
 use super::sniff::{is_image, sniff};
-use crate::model::{DirectiveId, EvidenceId, NewEvidence, PhotoMeta};
+use crate::model::{DirectiveId, EvidenceId, NewEvidence, NoteId, PhotoMeta};
 use crate::store::{Actor, Store, StoreError};
 
 /// What attaching one file did.
@@ -26,17 +26,17 @@ pub struct AttachOutcome {
     pub already_attached: bool,
 }
 
-/// Attaches the file at `source` to `directive` (and to progress note `progress`, if given),
+/// Attaches the file at `source` to `directive` (and to progress note `note`, if given),
 /// storing it in the blob store of `data_dir`.
 pub fn attach_file(
     store: &mut Store,
     data_dir: &Path,
     directive: DirectiveId,
-    progress: Option<i64>,
+    note: Option<NoteId>,
     source: &Path,
     actor: &Actor,
 ) -> Result<AttachOutcome> {
-    attach_file_via(store, data_dir, directive, progress, source, actor, &mut |file| Box::new(file))
+    attach_file_via(store, data_dir, directive, note, source, actor, &mut |file| Box::new(file))
 }
 
 /// [`attach_file`], copying through `wrap` (the window wraps the copy in a [`super::Watched`]
@@ -45,7 +45,7 @@ pub fn attach_file_via(
     store: &mut Store,
     data_dir: &Path,
     directive: DirectiveId,
-    progress: Option<i64>,
+    note: Option<NoteId>,
     source: &Path,
     actor: &Actor,
     wrap: SinkWrap,
@@ -70,7 +70,7 @@ pub fn attach_file_via(
     let attached = store.attach_evidence(
         &NewEvidence {
             directive,
-            progress,
+            note,
             hash: stored.digest.hash.as_str(),
             original_name: &original_name,
             size: stored.digest.size,

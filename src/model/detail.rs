@@ -2,12 +2,12 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{DirectiveId, DirectiveRow, Evidence, NoticeId, Status};
+use super::{DirectiveId, DirectiveRow, Evidence, NoteId, NoticeId, Status};
 
 /// 进展 — a dated progress note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressNote {
-    pub id: i64,
+    pub id: NoteId,
     /// The day the progress happened (may be earlier than when it was typed).
     pub on: NaiveDate,
     pub author: String,

@@ -3,14 +3,14 @@
 
 use chrono::NaiveDateTime;
 
-use super::{DirectiveId, EvidenceId};
+use super::{DirectiveId, EvidenceId, NoteId};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
     pub id: EvidenceId,
     pub directive: DirectiveId,
     /// The progress note (进展) this file supports, if any.
-    pub progress: Option<i64>,
+    pub note: Option<NoteId>,
     /// SHA-256 of the content, 64 hex digits: the blob's name.
     pub hash: String,
     pub original_name: String,
@@ -40,7 +40,8 @@ pub struct PhotoMeta {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEvidence<'a> {
     pub directive: DirectiveId,
-    pub progress: Option<i64>,
+    /// The progress note (进展) this file supports, if any.
+    pub note: Option<NoteId>,
     pub hash: &'a str,
     pub original_name: &'a str,
     pub size: u64,

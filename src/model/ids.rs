@@ -33,3 +33,7 @@ id_type!(
     /// 材料 — one evidence file attached to a directive.
     EvidenceId
 );
+id_type!(
+    /// 进展 — one dated progress note on a directive (files may support it).
+    NoteId
+);

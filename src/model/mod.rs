@@ -4,6 +4,7 @@ mod board;
 mod continuation;
 mod detail;
 mod draft;
+mod edit;
 mod evidence;
 mod ids;
 mod office;
@@ -19,8 +20,9 @@ pub use continuation::{
 };
 pub use detail::{ChangeEntry, DirectiveDetail, EarlierStep, LinkedDirective, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
+pub use edit::DirectiveEdit;
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
-pub use ids::{DirectiveId, EvidenceId, NoticeId, OfficeId};
+pub use ids::{DirectiveId, EvidenceId, NoteId, NoticeId, OfficeId};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use settings::Settings;
 pub use status::Status;

@@ -185,7 +185,7 @@ impl Store {
             )?
             .query_map([id.0], |r| {
                 Ok(ProgressNote {
-                    id: r.get(0)?,
+                    id: crate::model::NoteId(r.get(0)?),
                     on: r.get(1)?,
                     author: r.get(2)?,
                     text: r.get(3)?,

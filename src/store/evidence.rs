@@ -30,9 +30,9 @@ impl Store {
     pub fn attach_evidence(&mut self, new: &NewEvidence, actor: &Actor) -> Result<Attached> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let _: i64 = current(&tx, new.directive, "id")?;
-        if let Some(note) = new.progress {
+        if let Some(note) = new.note {
             let of: Option<i64> = tx
-                .query_row("SELECT directive_id FROM progress WHERE id = ?1", [note], |r| r.get(0))
+                .query_row("SELECT directive_id FROM progress WHERE id = ?1", [note.0], |r| r.get(0))
                 .optional()?;
             if of != Some(new.directive.0) {
                 return Err(StoreError::Invalid(format!("进展 {note} 不属于工作要求 {}", new.directive)));
@@ -54,7 +54,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 new.directive.0,
-                new.progress,
+                new.note.map(|n| n.0),
                 new.hash,
                 new.original_name,
                 new.size as i64,

@@ -14,7 +14,7 @@ fn evidence_row(r: &rusqlite::Row) -> rusqlite::Result<Evidence> {
     Ok(Evidence {
         id: EvidenceId(r.get(0)?),
         directive: DirectiveId(r.get(1)?),
-        progress: r.get(2)?,
+        note: r.get::<_, Option<i64>>(2)?.map(crate::model::NoteId),
         hash: r.get(3)?,
         original_name: r.get(4)?,
         size: r.get::<_, i64>(5)?.max(0) as u64,

@@ -1,12 +1,13 @@
 //! 操作 — everything a view can ask for. Views return commands; the app applies them at the
-//! end of the frame, so no view changes state or touches the database while drawing.
+//! end of the frame, so no view changes state or touches the database while drawing. Every
+//! change to a directive is one variant, [`Command::Edit`], carrying a [`DirectiveEdit`].
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use crate::model::{
-    BoardFilter, DirectiveId, Evidence, EvidenceId, NoticeDraft, OfficeGroup, OfficeId, Settings, Status,
+    BoardFilter, DirectiveEdit, DirectiveId, Evidence, NoteId, NoticeDraft, OfficeGroup, OfficeId, Settings,
 };
 use crate::report::{Format, SummaryRequest};
 
@@ -15,13 +16,16 @@ use crate::report::{Format, SummaryRequest};
 pub enum ImportSource {
     /// Pasted into the dialog.
     Text(String),
-    /// A .txt file chosen in the file dialog or typed as a path.
+    /// A .txt or .docx file chosen in the file dialog or typed as a path.
     File(PathBuf),
 }
 
-/// 名册维护 — a change to one roster office.
+/// 名册维护 — a change to the roster.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RosterEdit {
+    Add(String, OfficeGroup),
+    /// Replace one office's 别名.
+    Aliases(OfficeId, Vec<String>),
     Rename(OfficeId, String),
     Move(OfficeId, OfficeGroup),
     /// The first (a duplicate) into the second.
@@ -29,8 +33,45 @@ pub enum RosterEdit {
     Remove(OfficeId),
 }
 
+/// The dialogs and overlays; at most one shows at a time, and shortcuts rest while it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    /// 导入通知…
+    Import,
+    /// 导出汇总…
+    Export,
+    /// The officer's name, asked at first start.
+    Author,
+    /// 设置…
+    Settings,
+    /// 回收站…
+    Trash,
+    /// 名册…
+    Roster,
+    /// 检查数据… (opening it starts the check).
+    Check,
+    /// 备份与恢复…
+    Backup,
+    /// 迁移数据目录…
+    Move,
+    /// The large photo viewer (opened by [`Command::ViewPhoto`]).
+    Photo,
+}
+
+/// A text field a shortcut puts the cursor in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// 搜索 above the table.
+    Search,
+    /// 进展 in the detail pane.
+    Note,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    Open(Dialog),
+    Close(Dialog),
+    Focus(Field),
     /// Show 全部, 已逾期, or one office's directives.
     SetFilter(BoardFilter),
     SelectDirective(DirectiveId),
@@ -40,9 +81,6 @@ pub enum Command {
     OpenDirective(DirectiveId),
     /// Move the table selection up (-1) or down (+1).
     MoveSelection(i32),
-    /// 导入通知… opens the import dialog.
-    OpenImport,
-    CloseImport,
     /// Read and parse a notice for review; nothing is stored.
     /// `encoding` overrides the detected one for text files.
     ParseNotice {
@@ -55,27 +93,11 @@ pub enum Command {
         draft: Box<NoticeDraft>,
         source_text: String,
     },
-    SetStatus(DirectiveId, Status),
-    SetDeadline(DirectiveId, Option<NaiveDate>),
-    SetOffices(DirectiveId, Vec<String>),
-    /// 接续: link a directive to the earlier one it carries on (`None`: unlink).
-    SetContinues(DirectiveId, Option<DirectiveId>),
-    AddProgress {
-        id: DirectiveId,
-        on: NaiveDate,
-        text: String,
-    },
+    /// Any change to one directive or its files.
+    Edit(DirectiveId, DirectiveEdit),
     /// The officer's name for notes and the change log.
     SetAuthor(String),
-    /// Close the name dialog without changing the name.
-    CancelAuthor,
-    /// 设置… opens the settings dialog.
-    OpenSettings,
-    CloseSettings,
     SaveSettings(Settings),
-    /// 导出汇总… opens the export dialog.
-    OpenExport,
-    CloseExport,
     /// Write the meeting report (on the worker).
     Export {
         request: SummaryRequest,
@@ -86,51 +108,28 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Show only directives matching this text (empty: all).
     Search(String),
-    /// 添加材料 (dialog or dropped files): copy, hash and record on the file worker.
-    /// The optional id is the progress note (进展) the files support.
-    AttachFiles(DirectiveId, Option<i64>, Vec<PathBuf>),
-    /// 说明 — a file's caption.
-    SetCaption(DirectiveId, EvidenceId, String),
-    /// 取消 the running attach after the current file.
+    /// 添加材料 (dialog or dropped files): copy, hash and record on the file worker, for the
+    /// progress note (进展) the files support, if any.
+    AttachFiles(DirectiveId, Option<NoteId>, Vec<PathBuf>),
+    /// 取消 the running attach.
     CancelAttach,
     /// Make (or load) the thumbnail of a stored photo.
     LoadThumbnail(String),
     /// 打开 a stored file in the system viewer.
     OpenEvidence(Box<Evidence>),
-    /// 移到回收站.
-    TrashEvidence(DirectiveId, EvidenceId),
     /// 看大图: the photos of the shown directive, from this one.
     ViewPhoto {
         photos: Vec<(String, String)>,
         index: usize,
     },
-    ClosePhoto,
-    /// 检查材料… re-hashes every stored file on the file worker.
-    CheckEvidence,
-    CloseCheck,
-    /// 名册… opens the roster.
-    OpenRoster,
-    CloseRoster,
-    AddOffice(String, OfficeGroup),
-    SetAliases(OfficeId, Vec<String>),
-    /// Rename, move, merge or remove a roster office.
-    EditRoster(RosterEdit),
-    /// 回收站… opens the trash dialog.
-    OpenTrash,
-    CloseTrash,
-    RestoreEvidence(DirectiveId, EvidenceId),
+    /// Add, rename, move, merge or remove a roster office, or set its aliases.
+    Roster(RosterEdit),
     /// 清空回收站, after the officer confirmed.
     EmptyTrash,
-    /// 备份与恢复… opens the backup dialog.
-    OpenBackup,
-    CloseBackup,
     /// Write the single-file backup here (on the worker).
     Backup(PathBuf),
     /// Restore this archive or snapshot over the database (confirmed in the dialog).
     Restore(PathBuf),
-    /// 迁移数据目录… opens the move dialog.
-    OpenMove,
-    CloseMove,
     /// Copy, verify and switch to this (empty) folder.
     MoveData(PathBuf),
 }

@@ -1,15 +1,16 @@
 //! 界面 — the only module that knows egui/eframe. The app reads a cached snapshot and changes
 //! data only through [`command::Command`]s handed to the worker thread.
 
+pub mod actions;
 mod app;
 pub mod command;
-pub mod file_worker;
 mod format;
-pub mod recovery;
 pub mod theme;
 mod views;
 pub mod widgets;
 pub mod worker;
+
+pub use views::recovery;
 
 use std::path::Path;
 

@@ -267,7 +267,7 @@ fn a_file_can_support_one_progress_note_of_its_own_directive() {
     assert!(err.to_string().contains("不属于工作要求 3"), "{err}");
     assert_eq!(data.rows(), 0, "the blob may stay as an orphan, but no row is written");
     data.attach(D2, Some(note), &photo).unwrap();
-    assert_eq!(data.store.evidence_for(D2).unwrap()[0].progress, Some(note));
+    assert_eq!(data.store.evidence_for(D2).unwrap()[0].note, Some(duban::model::NoteId(note)));
 }
 
 #[test]
@@ -290,7 +290,7 @@ fn a_version_2_database_migrates_and_keeps_everything() {
     assert_eq!(hits, [DirectiveId(5)]);
     let photo = dir.path().join("现场.jpg");
     std::fs::write(&photo, jpeg(16, 16, 4)).unwrap();
-    attach_file(&mut store, dir.path(), D2, Some(1), &photo, &actor()).unwrap();
+    attach_file(&mut store, dir.path(), D2, Some(duban::model::NoteId(1)), &photo, &actor()).unwrap();
     assert_eq!(store.load_board().unwrap().directive(D2).unwrap().evidence, 1);
 }
 

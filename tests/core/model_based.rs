@@ -344,7 +344,10 @@ impl World {
                     // The file is copied first (the blob may stay as an orphan), no row is written.
                     let message = format!("进展 {other} 不属于工作要求 {d}");
                     self.refused(
-                        |s| attach_file(s, &dir, d, Some(other), &source, &actor()).map(|_| ()),
+                        |s| {
+                            attach_file(s, &dir, d, Some(duban::model::NoteId(other)), &source, &actor())
+                                .map(|_| ())
+                        },
                         &message,
                     );
                     self.model.blobs.insert(hash);
@@ -353,7 +356,8 @@ impl World {
                 None
             }
         };
-        let done = attach_file(self.store(), &dir, d, progress, &source, &actor()).expect("attach");
+        let done = attach_file(self.store(), &dir, d, progress.map(duban::model::NoteId), &source, &actor())
+            .expect("attach");
         assert_eq!(done.hash, hash);
         assert_eq!(done.deduplicated, self.model.blobs.contains(&hash), "{hash}");
         let same: Vec<EvidenceId> =
@@ -454,7 +458,7 @@ impl World {
             let mut notes = m.notes.clone();
             notes.sort_by_key(|n| std::cmp::Reverse((n.on, n.id)));
             let got: Vec<(i64, NaiveDate, &str)> =
-                detail.progress.iter().map(|p| (p.id, p.on, p.text.as_str())).collect();
+                detail.progress.iter().map(|p| (p.id.0, p.on, p.text.as_str())).collect();
             let want: Vec<(i64, NaiveDate, &str)> =
                 notes.iter().map(|n| (n.id, n.on, n.text.as_str())).collect();
             assert_eq!(got, want, "{d}");

@@ -39,7 +39,7 @@ fn summary_for(scope_all_open: bool, only: Option<&str>) -> Summary {
     store.add_progress(id("五.1"), date("2022-03-21"), "已建立任务清单。", &actor).unwrap();
     let photo = duban::model::NewEvidence {
         directive: id("五.1"),
-        progress: None,
+        note: None,
         hash: &"ab".repeat(32),
         original_name: "任务清单.jpg",
         size: 1024,

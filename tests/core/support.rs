@@ -50,7 +50,14 @@ impl Data {
         progress: Option<i64>,
         source: &Path,
     ) -> duban::evidence::Result<duban::evidence::AttachOutcome> {
-        duban::evidence::attach_file(&mut self.store, self.dir.path(), directive, progress, source, &actor())
+        duban::evidence::attach_file(
+            &mut self.store,
+            self.dir.path(),
+            directive,
+            progress.map(duban::model::NoteId),
+            source,
+            &actor(),
+        )
     }
 
     pub fn path(&self) -> &Path {

@@ -1,70 +1,47 @@
-//! The window's chrome: top bar, status bar, keyboard shortcuts.
+//! The window's chrome: top bar, status bar, keyboard shortcuts. The top bar and the shortcuts
+//! both read the one table of actions in `ui/actions.rs`.
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::DubanApp;
-use crate::model::BoardFilter;
+use crate::model::{Board, BoardFilter};
+use crate::ui::actions::Action;
 use crate::ui::command::Command;
 use crate::ui::theme;
 
-impl DubanApp {
-    pub(super) fn filter_title(&self) -> String {
-        match self.filter {
-            BoardFilter::All => "全部工作要求".to_owned(),
-            BoardFilter::Overdue => "已逾期".to_owned(),
-            BoardFilter::Office(id) => {
-                self.board.office(id).map_or_else(|| "单位".to_owned(), |o| o.name.clone())
-            }
+/// The heading above the table.
+pub(super) fn filter_title(board: &Board, filter: BoardFilter) -> String {
+    match filter {
+        BoardFilter::All => "全部工作要求".to_owned(),
+        BoardFilter::Overdue => "已逾期".to_owned(),
+        BoardFilter::Office(id) => board.office(id).map_or_else(|| "单位".to_owned(), |o| o.name.clone()),
+    }
+}
+
+/// 督办台, the main actions, the 数据 menu and the officer's name.
+pub(super) fn top_bar(ui: &mut Ui, author: Option<&str>, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("督办台").size(20.0).color(theme::ACCENT).strong());
+        ui.separator();
+        for action in Action::MAIN {
+            action.button(ui, commands);
         }
-    }
-
-    pub(super) fn top_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new("督办台").size(20.0).color(theme::ACCENT).strong());
-            ui.separator();
-            let import = ui.button("导入通知…").on_hover_text("粘贴或打开办公会议工作要求通知（Ctrl+I）");
-            if import.clicked() {
-                commands.push(Command::OpenImport);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            for action in Action::RIGHT {
+                action.button(ui, commands);
             }
-            let export = ui.button("导出汇总…").on_hover_text("生成会议汇报：Word、Excel 或 CSV（Ctrl+E）");
-            if export.clicked() {
-                commands.push(Command::OpenExport);
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("设置…").on_hover_text("填报人、即将到期提醒天数、主题").clicked()
-                {
-                    commands.push(Command::OpenSettings);
+            ui.menu_button("数据", |ui| {
+                for action in Action::DATA_MENU {
+                    action.button(ui, commands);
                 }
-                if ui.button("名册…").on_hover_text("新增单位，设置单位别名").clicked() {
-                    commands.push(Command::OpenRoster);
-                }
-                if ui.button("回收站…").on_hover_text("移出的材料：恢复或清空").clicked() {
-                    commands.push(Command::OpenTrash);
-                }
-                ui.menu_button("数据", |ui| {
-                    if ui.button("备份与恢复…").on_hover_text("备份到U盘，或从备份恢复").clicked()
-                    {
-                        commands.push(Command::OpenBackup);
-                    }
-                    let moved = ui
-                        .button("迁移数据目录…")
-                        .on_hover_text("把全部数据复制并校验到另一个文件夹后改用它");
-                    if moved.clicked() {
-                        commands.push(Command::OpenMove);
-                    }
-                    let check =
-                        ui.button("检查数据…").on_hover_text("检查数据库、变更记录和全部材料文件是否完好");
-                    if check.clicked() {
-                        commands.push(Command::CheckEvidence);
-                    }
-                });
-                let who = self.settings.author.as_deref().unwrap_or("未设置");
-                ui.label(format!("填报人：{who}"));
             });
+            ui.label(format!("填报人：{}", author.unwrap_or("未设置")));
         });
-    }
+    });
+}
 
+impl DubanApp {
     pub(super) fn status_bar(&self, ui: &mut Ui, today: NaiveDate) {
         ui.horizontal(|ui| {
             if self.is_busy() {
@@ -129,22 +106,17 @@ impl DubanApp {
     }
 
     pub(super) fn shortcuts(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let modal_open = self.import.is_some()
-            || self.export.is_some()
-            || self.author_dialog.is_some()
-            || self.settings_dialog.is_some()
-            || self.trash_dialog.is_some()
-            || self.check_dialog.is_some()
-            || self.backup_dialog.is_some()
-            || self.move_dialog.is_some()
-            || self.roster_dialog.is_some()
-            || self.viewer.is_some();
-        let (import, export, find, note, up, down, enter) = ui.input_mut(|i| {
+        let modal_open = self.dialogs.any_open();
+        let mut fired = Vec::new();
+        let (up, down, enter) = ui.input_mut(|i| {
+            for action in Action::ALL {
+                if let Some(shortcut) = action.shortcut()
+                    && i.consume_shortcut(&shortcut)
+                {
+                    fired.push(action);
+                }
+            }
             (
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::I),
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::E),
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::F),
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::N),
                 i.key_pressed(egui::Key::ArrowUp),
                 i.key_pressed(egui::Key::ArrowDown),
                 i.key_pressed(egui::Key::Enter),
@@ -153,20 +125,7 @@ impl DubanApp {
         if modal_open {
             return;
         }
-        if import {
-            commands.push(Command::OpenImport);
-        }
-        if note && self.detail.is_some() {
-            self.detail_view.focus_note();
-        }
-        if find {
-            // Search works on the table.
-            self.overview_shown = false;
-            self.search.request_focus();
-        }
-        if export {
-            commands.push(Command::OpenExport);
-        }
+        commands.extend(fired.into_iter().map(Action::command));
         let typing = ui.ctx().memory(|m| m.focused().is_some());
         if !typing && (up || down) {
             commands.push(Command::MoveSelection(if up { -1 } else { 1 }));
@@ -174,9 +133,7 @@ impl DubanApp {
         // Enter opens the selected directive for work: the cursor goes to its 进展 field.
         if !typing && enter && self.detail.is_some() {
             self.overview_shown = false;
-            self.detail_view.focus_note();
+            commands.push(Command::Focus(crate::ui::command::Field::Note));
         }
     }
-
-    // ---- applying replies and commands ----
 }

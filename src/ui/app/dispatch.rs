@@ -3,14 +3,16 @@
 use chrono::NaiveDate;
 
 use super::{DubanApp, StatusMessage};
-use crate::model::{BoardFilter, DirectiveId};
-use crate::ui::command::Command;
-use crate::ui::file_worker::FileRequest;
+use crate::model::{BoardFilter, DirectiveEdit, DirectiveId};
+use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
     AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, MoveDialog,
     PhotoViewer, RosterDialog, SettingsDialog, TrashDialog,
 };
-use crate::ui::worker::{Edit, Request, Snapshot};
+use crate::ui::worker::Request;
+use crate::ui::worker::Snapshot;
+use crate::ui::worker::files::FileRequest;
+use crate::ui::worker::line::Asker;
 
 impl DubanApp {
     pub(super) fn take_snapshot(&mut self, s: Snapshot) {
@@ -22,14 +24,14 @@ impl DubanApp {
             self.derived_for = None;
         }
         self.settings = s.settings;
-        if !self.loaded && self.settings.author.is_none() && self.author_dialog.is_none() {
-            self.author_dialog = Some(AuthorDialog::default());
+        if !self.loaded && self.settings.author.is_none() && self.dialogs.author.is_none() {
+            self.dialogs.author = Some(AuthorDialog::default());
         }
         self.loaded = true;
         self.derived_for = None;
         // The data changed: so may the search results.
         if !self.search.text().trim().is_empty() {
-            self.worker.send(Request::Search(self.search.text().to_owned()));
+            self.worker.send(Asker::Search, Request::Search(self.search.text().to_owned()));
         }
     }
 
@@ -57,11 +59,61 @@ impl DubanApp {
             self.selected = Some(id);
             self.detail = None;
         }
-        self.worker.send(Request::LoadDetail(id));
+        self.worker.send(Asker::Board, Request::LoadDetail(id));
+    }
+
+    /// Builds and shows `which` (a dialog already open stays as it is).
+    fn open(&mut self, which: Dialog) {
+        if self.dialogs.is_open(which) {
+            return;
+        }
+        let today = self.clock.today();
+        let d = &mut self.dialogs;
+        match which {
+            Dialog::Import => d.import = Some(ImportDialog::new(today)),
+            Dialog::Export => {
+                d.export = Some(ExportDialog::new(&self.board, today, self.settings.due_soon_days));
+            }
+            Dialog::Author => d.author = Some(AuthorDialog::default()),
+            Dialog::Settings => d.settings = Some(SettingsDialog::new(&self.settings)),
+            Dialog::Trash => {
+                d.trash = Some(TrashDialog::default());
+                self.worker.send(Asker::Trash, Request::LoadTrash);
+            }
+            Dialog::Roster => d.roster = Some(RosterDialog::new(&self.board)),
+            Dialog::Check => {
+                d.check = Some(CheckDialog::default());
+                self.files.send(Asker::Check, FileRequest::Check);
+            }
+            Dialog::Backup => {
+                let folder = directories::UserDirs::new()
+                    .and_then(|u| u.document_dir().map(std::path::Path::to_path_buf))
+                    .or_else(|| self.data_dir.parent().map(std::path::Path::to_path_buf))
+                    .unwrap_or_default();
+                let name = format!("督办台备份-{today}.zip");
+                d.backup = Some(BackupDialog::new(folder.join(name)));
+                self.worker.send(Asker::Backup, Request::ListBackups);
+            }
+            Dialog::Move => d.moving = Some(MoveDialog::new(self.data_dir.clone())),
+            // The viewer opens with its photos (Command::ViewPhoto).
+            Dialog::Photo => {}
+        }
     }
 
     pub(super) fn apply(&mut self, command: Command) {
         match command {
+            Command::Open(which) => self.open(which),
+            Command::Close(which) => self.dialogs.close(which),
+            Command::Focus(Field::Search) => {
+                // Search works on the table.
+                self.overview_shown = false;
+                self.search.request_focus();
+            }
+            Command::Focus(Field::Note) => {
+                if self.detail.is_some() {
+                    self.detail_view.focus_note();
+                }
+            }
             Command::ShowOverview => self.overview_shown = true,
             Command::OpenDirective(id) => {
                 self.overview_shown = false;
@@ -76,131 +128,60 @@ impl DubanApp {
                 self.derived_for = None;
             }
             Command::SelectDirective(id) => self.select(id),
-            Command::AttachFiles(directive, progress, paths) => {
+            Command::AttachFiles(directive, note, paths) => {
                 self.attach_progress =
                     Some(AttachProgress { done: 0, total: paths.len(), name: String::new(), bytes: None });
-                self.files.send(FileRequest::Attach { directive, progress, paths });
-            }
-            Command::SetCaption(directive, file, caption) => {
-                self.worker.send(Request::Edit { id: directive, edit: Edit::Caption(file, caption) })
+                self.files.send(Asker::Attach, FileRequest::Attach { directive, note, paths });
             }
             Command::CancelAttach => self.files.cancel(),
-            Command::ViewPhoto { photos, index } => self.viewer = Some(PhotoViewer::new(photos, index)),
-            Command::ClosePhoto => self.viewer = None,
-            Command::CheckEvidence => {
-                self.check_dialog = Some(CheckDialog::default());
-                self.files.send(FileRequest::Check);
+            Command::ViewPhoto { photos, index } => {
+                self.dialogs.photo = Some(PhotoViewer::new(photos, index))
             }
-            Command::CloseCheck => self.check_dialog = None,
-            Command::OpenBackup => {
-                let folder = directories::UserDirs::new()
-                    .and_then(|u| u.document_dir().map(std::path::Path::to_path_buf))
-                    .or_else(|| self.data_dir.parent().map(std::path::Path::to_path_buf))
-                    .unwrap_or_default();
-                let name = format!("督办台备份-{}.zip", self.clock.today());
-                self.backup_dialog = Some(BackupDialog::new(folder.join(name)));
-                self.worker.send(Request::ListBackups { data_dir: self.data_dir.clone() });
-            }
-            Command::CloseBackup => self.backup_dialog = None,
-            Command::OpenMove => self.move_dialog = Some(MoveDialog::new(self.data_dir.clone())),
-            Command::CloseMove => self.move_dialog = None,
-            Command::MoveData(to) => {
-                self.worker.send(Request::Relocate { from: self.data_dir.clone(), to });
-            }
-            Command::Backup(path) => {
-                self.worker.send(Request::Backup { data_dir: self.data_dir.clone(), path })
-            }
-            Command::Restore(path) => {
-                self.worker.send(Request::Restore { data_dir: self.data_dir.clone(), path });
-            }
-            Command::OpenTrash => {
-                self.trash_dialog = Some(TrashDialog::default());
-                self.worker.send(Request::LoadTrash);
-            }
-            Command::CloseTrash => self.trash_dialog = None,
-            Command::OpenRoster => self.roster_dialog = Some(RosterDialog::new(&self.board)),
-            Command::CloseRoster => self.roster_dialog = None,
-            Command::AddOffice(name, group) => self.worker.send(Request::AddOffice { name, group }),
-            Command::SetAliases(office, aliases) => self.worker.send(Request::SetAliases { office, aliases }),
-            Command::EditRoster(edit) => self.worker.send(Request::EditRoster(edit)),
-            Command::RestoreEvidence(directive, file) => {
-                self.worker.send(Request::Edit { id: directive, edit: Edit::RestoreEvidence(file) });
-                self.worker.send(Request::LoadTrash);
-            }
+            Command::MoveData(to) => self.worker.send(Asker::Move, Request::Relocate(to)),
+            Command::Backup(path) => self.worker.send(Asker::Backup, Request::Backup(path)),
+            Command::Restore(path) => self.worker.send(Asker::Restore, Request::Restore(path)),
+            Command::Roster(edit) => self.worker.send(Asker::Roster, Request::Roster(edit)),
             Command::EmptyTrash => {
-                self.worker.send(Request::EmptyTrash { detail: self.selected });
-                self.worker.send(Request::LoadTrash);
+                self.worker.send(Asker::Trash, Request::EmptyTrash { detail: self.selected });
             }
             Command::LoadThumbnail(hash) => {
                 if self.thumbs_requested.insert(hash.clone()) {
-                    self.files.send(FileRequest::Thumbnail { hash });
+                    self.files.send(Asker::Thumbnails, FileRequest::Thumbnail { hash });
                 }
             }
-            Command::OpenEvidence(file) => self.files.send(FileRequest::Open(file)),
-            Command::TrashEvidence(directive, file) => {
-                self.worker.send(Request::Edit { id: directive, edit: Edit::TrashEvidence(file) })
-            }
+            Command::OpenEvidence(file) => self.files.send(Asker::OpenFile, FileRequest::Open(file)),
             Command::Search(query) => {
                 if query.trim().is_empty() {
                     self.search_hits = None;
                     self.derived_for = None;
                 } else {
-                    self.worker.send(Request::Search(query));
+                    self.worker.send(Asker::Search, Request::Search(query));
                 }
             }
-            Command::MoveSelection(delta) => {
-                self.overview_shown = false;
-                let position =
-                    self.rows.iter().position(|i| Some(self.board.directives[*i].id) == self.selected);
-                let next = match position {
-                    Some(p) => p.saturating_add_signed(delta as isize).min(self.rows.len().saturating_sub(1)),
-                    None => 0,
-                };
-                if let Some(i) = self.rows.get(next) {
-                    let id = self.board.directives[*i].id;
-                    self.select(id);
-                    self.table.scroll_to_selected = true;
-                }
-            }
-            Command::OpenImport => {
-                if self.import.is_none() {
-                    self.import = Some(ImportDialog::new(self.clock.today()));
-                }
-            }
-            Command::CloseImport => self.import = None,
+            Command::MoveSelection(delta) => self.move_selection(delta),
             Command::ParseNotice { source, issued_on, encoding } => {
-                self.worker.send(Request::Parse { source, issued_on, encoding })
+                self.worker.send(Asker::Import, Request::Parse { source, issued_on, encoding });
             }
             Command::ConfirmImport { draft, source_text } => {
-                self.worker.send(Request::Import { draft, source_text, detail: self.selected })
+                let request = Request::Import { draft, source_text, detail: self.selected };
+                self.worker.send(Asker::Import, request);
             }
-            Command::SetStatus(id, status) => {
-                self.worker.send(Request::Edit { id, edit: Edit::Status(status) })
-            }
-            Command::SetDeadline(id, d) => self.worker.send(Request::Edit { id, edit: Edit::Deadline(d) }),
-            Command::SetContinues(id, earlier) => {
-                self.worker.send(Request::Edit { id, edit: Edit::Continues(earlier) })
-            }
-            Command::SetOffices(id, names) => {
-                self.worker.send(Request::Edit { id, edit: Edit::Offices(names) })
-            }
-            Command::AddProgress { id, on, text } => {
-                self.worker.send(Request::Edit { id, edit: Edit::Progress { on, text } })
+            Command::Edit(id, edit) => {
+                // The note field clears once its note is stored; files are restored from the
+                // 回收站, whose list then reloads; every other edit comes from the detail pane.
+                let asker = match edit {
+                    DirectiveEdit::Note { .. } => Asker::Note,
+                    DirectiveEdit::RestoreFile(_) => Asker::Trash,
+                    _ => Asker::Board,
+                };
+                self.worker.send(asker, Request::Edit { id, edit });
             }
             Command::SetAuthor(name) => {
-                self.author_dialog = None;
-                self.worker.send(Request::SetAuthor { name, detail: self.selected });
+                self.dialogs.author = None;
+                self.worker.send(Asker::Author, Request::SetAuthor { name, detail: self.selected });
             }
-            Command::CancelAuthor => self.author_dialog = None,
-            Command::OpenExport => {
-                if self.export.is_none() {
-                    self.export =
-                        Some(ExportDialog::new(&self.board, self.clock.today(), self.settings.due_soon_days));
-                }
-            }
-            Command::CloseExport => self.export = None,
             Command::Export { request, format, path } => {
-                self.worker.send(Request::Export { request, format, path })
+                self.worker.send(Asker::Export, Request::Export { request, format, path });
             }
             Command::OpenPath(path) => {
                 if let Err(e) = open::that_detached(&path) {
@@ -210,12 +191,24 @@ impl DubanApp {
                     });
                 }
             }
-            Command::OpenSettings => self.settings_dialog = Some(SettingsDialog::new(&self.settings)),
-            Command::CloseSettings => self.settings_dialog = None,
             Command::SaveSettings(settings) => {
-                self.settings_dialog = None;
-                self.worker.send(Request::SaveSettings { settings, detail: self.selected });
+                self.dialogs.settings = None;
+                self.worker.send(Asker::Settings, Request::SaveSettings { settings, detail: self.selected });
             }
+        }
+    }
+
+    fn move_selection(&mut self, delta: i32) {
+        self.overview_shown = false;
+        let position = self.rows.iter().position(|i| Some(self.board.directives[*i].id) == self.selected);
+        let next = match position {
+            Some(p) => p.saturating_add_signed(delta as isize).min(self.rows.len().saturating_sub(1)),
+            None => 0,
+        };
+        if let Some(i) = self.rows.get(next) {
+            let id = self.board.directives[*i].id;
+            self.select(id);
+            self.table.scroll_to_selected = true;
         }
     }
 }

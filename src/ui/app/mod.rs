@@ -1,8 +1,11 @@
 //! 督办台 — the application: a cached view of the data, the views, and the commands they
-//! return, applied at the end of each frame. Database work happens on the worker thread.
-//! `chrome` draws the bars and reads shortcuts; `dispatch` applies replies and commands.
+//! return, applied at the end of each frame. Database work happens on the worker threads; each
+//! request says who asked, and its replies go back there.
+//! `chrome` draws the bars and reads shortcuts; `dispatch` applies commands; `replies` routes
+//! what the workers answer; `dialogs` holds the dialogs; `state` is read access for tests.
 
 mod chrome;
+mod dialogs;
 mod dispatch;
 mod replies;
 mod state;
@@ -13,12 +16,14 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui::{Panel, RichText, Ui};
 
-use super::file_worker::FileWorker;
+use self::chrome::{filter_title, top_bar};
+use self::dialogs::Dialogs;
 use super::views::{
-    AttachProgress, AuthorDialog, BackupDialog, BoardTable, CheckDialog, DetailContext, DetailView,
-    ExportDialog, ImportDialog, MoveDialog, PhotoViewer, RosterDialog, SearchBar, SettingsDialog, Sidebar,
-    Thumbnails, TrashDialog,
+    AttachProgress, BoardTable, DetailContext, DetailView, OverviewView, SearchBar, Sidebar, Thumbnails,
+    ViewContext,
 };
+use super::worker::files::{FileRequest, FileWorker};
+use super::worker::line::Asker;
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
 use crate::model::{Board, BoardFilter, DirectiveDetail, DirectiveId, OfficeCounts, OfficeId, Settings};
@@ -70,21 +75,11 @@ pub struct DubanApp {
     /// The start screen (总览) instead of the table.
     overview_shown: bool,
     overview: Overview,
-    /// The meeting whose per-office completion the overview shows (`None`: all meetings).
-    overview_meeting: Option<crate::model::NoticeId>,
+    overview_view: OverviewView,
     search: SearchBar,
     /// Directives matching the search box; `None` when it is empty.
     search_hits: Option<HashSet<DirectiveId>>,
-    import: Option<ImportDialog>,
-    export: Option<ExportDialog>,
-    author_dialog: Option<AuthorDialog>,
-    settings_dialog: Option<SettingsDialog>,
-    trash_dialog: Option<TrashDialog>,
-    roster_dialog: Option<RosterDialog>,
-    viewer: Option<PhotoViewer>,
-    check_dialog: Option<CheckDialog>,
-    backup_dialog: Option<BackupDialog>,
-    move_dialog: Option<MoveDialog>,
+    dialogs: Dialogs,
     /// When the newest automatic snapshot was taken, for the status bar.
     last_backup: Option<chrono::NaiveDateTime>,
     /// The data moved here: the window reopens on it.
@@ -98,14 +93,14 @@ pub struct DubanApp {
 }
 
 impl DubanApp {
-    /// Starts the worker with `store` and asks for the first snapshot. Install the theme
+    /// Starts the workers with `store` and asks for the first snapshot. Install the theme
     /// ([`theme::install`]) on the context before the first frame.
     pub fn new(store: Store, clock: Clock, data_dir: &Path) -> DubanApp {
         let files = FileWorker::spawn(store.path(), data_dir, clock);
         let journal_note = store.journal().note();
-        let mut worker = Worker::spawn(store, clock);
-        worker.send(Request::Refresh { detail: None });
-        worker.send(Request::AutoBackup { data_dir: data_dir.to_path_buf() });
+        let mut worker = Worker::spawn(store, clock, data_dir.to_path_buf());
+        worker.send(Asker::Startup, Request::Refresh { detail: None });
+        worker.send(Asker::Startup, Request::AutoBackup);
         DubanApp {
             clock,
             worker,
@@ -129,19 +124,10 @@ impl DubanApp {
             detail_view: DetailView::default(),
             overview_shown: true,
             overview: Overview::default(),
-            overview_meeting: None,
+            overview_view: OverviewView::default(),
             search: SearchBar::default(),
             search_hits: None,
-            import: None,
-            export: None,
-            author_dialog: None,
-            settings_dialog: None,
-            trash_dialog: None,
-            roster_dialog: None,
-            viewer: None,
-            check_dialog: None,
-            backup_dialog: None,
-            move_dialog: None,
+            dialogs: Dialogs::default(),
             last_backup: None,
             reopen: None,
             journal_note,
@@ -161,11 +147,11 @@ impl DubanApp {
             self.applied_dark = Some(self.settings.dark);
         }
         self.files.attach(ui.ctx());
-        for reply in self.worker.poll() {
-            self.on_reply(reply);
+        for (asker, reply) in self.worker.poll() {
+            self.on_reply(asker, reply);
         }
-        for reply in self.files.poll() {
-            self.on_file_reply(ui.ctx(), reply);
+        for (asker, reply) in self.files.poll() {
+            self.on_file_reply(ui.ctx(), asker, reply);
         }
         let today = self.clock.today();
         if self.derived_for != Some(today) {
@@ -175,91 +161,53 @@ impl DubanApp {
         self.shortcuts(ui, &mut commands);
         self.dropped_files(ui, &mut commands);
 
-        Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut commands));
+        let search_words = self.search.text().to_owned();
+        let words = crate::store::query_words(&search_words);
+        let cx = ViewContext {
+            board: &self.board,
+            today,
+            due_soon_days: self.settings.due_soon_days,
+            highlight: &words,
+        };
+        Panel::top("top-bar").show(ui, |ui| top_bar(ui, self.settings.author.as_deref(), &mut commands));
         Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));
         Panel::left("sidebar").resizable(true).default_size(220.0).min_size(170.0).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("sidebar-scroll").show(ui, |ui| {
                 let selected = (!self.overview_shown).then_some(self.filter);
-                self.sidebar.ui(ui, &self.board, &self.counts, selected, &mut commands);
+                self.sidebar.ui(ui, cx.board, &self.counts, selected, &mut commands);
             });
         });
         Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
-            let words = crate::store::query_words(self.search.text());
-            let cx = DetailContext {
+            let detail_cx = DetailContext {
                 today,
-                due_soon_days: self.settings.due_soon_days,
+                due_soon_days: cx.due_soon_days,
                 highlight: &words,
                 thumbs: &self.thumbs,
                 progress: self.attach_progress.as_ref(),
-                carried_over: self.detail.as_ref().map_or(0, |d| self.board.meetings_since(d.notice_id)),
+                carried_over: self.detail.as_ref().map_or(0, |d| cx.board.meetings_since(d.notice_id)),
             };
-            self.detail_view.ui(ui, self.detail.as_ref(), cx, &mut commands);
+            self.detail_view.ui(ui, self.detail.as_ref(), detail_cx, &mut commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             if self.overview_shown {
                 ui.heading("总览");
-                super::views::overview_ui(
-                    ui,
-                    &self.overview,
-                    today,
-                    self.settings.next_meeting,
-                    &mut self.overview_meeting,
-                    &mut commands,
-                );
+                self.overview_view.ui(ui, &self.overview, &cx, self.settings.next_meeting, &mut commands);
                 return;
             }
             ui.horizontal(|ui| {
-                ui.heading(self.filter_title());
+                ui.heading(filter_title(cx.board, self.filter));
                 ui.label(RichText::new(format!("{} 条", self.rows.len())).weak());
                 ui.add_space(16.0);
                 self.search.ui(ui, &mut commands);
             });
-            self.table.ui(
-                ui,
-                &self.board,
-                &self.rows,
-                self.selected,
-                today,
-                self.settings.due_soon_days,
-                &crate::store::query_words(self.search.text()),
-                &mut commands,
-            );
+            self.table.ui(ui, &cx, &self.rows, self.selected, &mut commands);
         });
-        if let Some(dialog) = &mut self.import {
-            dialog.ui(ui, today, &mut commands);
-        }
-        if let Some(dialog) = &mut self.export {
-            dialog.ui(ui, &self.board, today, &mut commands);
-        }
-        if let Some(dialog) = &mut self.author_dialog {
-            dialog.ui(ui, &mut commands);
-        }
-        if let Some(dialog) = &mut self.settings_dialog {
-            dialog.ui(ui, today, &mut commands);
-        }
-        if let Some(dialog) = &mut self.trash_dialog {
-            dialog.ui(ui, &self.board, &mut commands);
-        }
-        if let Some(dialog) = &mut self.roster_dialog {
-            dialog.ui(ui, &self.board, &mut commands);
-        }
-        if let Some(dialog) = &mut self.check_dialog {
-            dialog.ui(ui, &mut commands);
-        }
-        if let Some(dialog) = &mut self.backup_dialog {
-            dialog.ui(ui, &mut commands);
-        }
-        if let Some(dialog) = &mut self.move_dialog {
-            dialog.ui(ui, &mut commands);
-        }
-        if let Some(viewer) = &mut self.viewer {
-            viewer.ui(ui, &mut commands);
-            if let Some(hash) = viewer.wanted()
-                && self.picture_requested.as_deref() != Some(hash)
-            {
-                self.picture_requested = Some(hash.to_owned());
-                self.files.send(super::file_worker::FileRequest::Picture { hash: hash.to_owned() });
-            }
+        self.dialogs.ui(ui, &cx, &mut commands);
+        if let Some(hash) = self.dialogs.photo.as_ref().and_then(|v| v.wanted())
+            && self.picture_requested.as_deref() != Some(hash)
+        {
+            self.picture_requested = Some(hash.to_owned());
+            self.files.send(Asker::Viewer, FileRequest::Picture { hash: hash.to_owned() });
         }
 
         for command in commands {

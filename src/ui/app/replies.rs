@@ -1,13 +1,20 @@
-//! Applying what the workers answer: new snapshots, results, progress.
+//! Applying what the workers answer. Each reply comes with the [`Asker`] that sent its
+//! request, so it goes back to exactly that place: a failure of the import to the import
+//! dialog, a restore's result to the backup dialog, progress to whoever is waiting for it.
 
 use super::{DubanApp, StatusMessage};
 use crate::model::BoardFilter;
-use crate::ui::file_worker::FileReply;
 use crate::ui::views::AttachProgress;
-use crate::ui::worker::{Area, DoneKind, Reply, Request};
+use crate::ui::worker::files::FileReply;
+use crate::ui::worker::line::Asker;
+use crate::ui::worker::{Reply, Request};
 
 impl DubanApp {
-    pub(super) fn on_reply(&mut self, reply: Reply) {
+    fn say(&mut self, text: String, is_error: bool) {
+        self.status = Some(StatusMessage { text, is_error });
+    }
+
+    pub(super) fn on_reply(&mut self, asker: Asker, reply: Reply) {
         match reply {
             Reply::Snapshot(s) => self.take_snapshot(*s),
             Reply::Detail(d) => {
@@ -15,112 +22,143 @@ impl DubanApp {
                     self.detail = Some(*d);
                 }
             }
-            Reply::Parsed(result) => {
-                if let Some(dialog) = &mut self.import {
-                    dialog.on_parsed(result);
+            Reply::Parsed(parsed) => {
+                if let Some(dialog) = &mut self.dialogs.import {
+                    dialog.on_parsed(parsed);
                 }
             }
-            Reply::Done { message, kind, snapshot } => {
+            Reply::Changed { message, snapshot } => {
                 self.take_snapshot(*snapshot);
-                if let Some(dialog) = self.backup_dialog.as_mut().filter(|d| d.is_working()) {
-                    // The restore finished: the dialog says so.
+                self.on_changed(asker);
+                self.say(message, false);
+            }
+            Reply::SettingsSaved(snapshot) => {
+                self.take_snapshot(*snapshot);
+                self.say("设置已保存".into(), false);
+            }
+            Reply::Restored { message, snapshot } => {
+                self.take_snapshot(*snapshot);
+                if let Some(dialog) = &mut self.dialogs.backup {
                     dialog.on_finished(Ok(message.clone()));
                 }
-                match kind {
-                    DoneKind::Imported => {
-                        self.import = None;
-                        self.overview_shown = false;
-                        self.filter = BoardFilter::All;
-                        self.derived_for = None;
-                    }
-                    DoneKind::ProgressAdded => self.detail_view.clear_note(),
-                    DoneKind::Roster => {
-                        if let Some(dialog) = &mut self.roster_dialog {
-                            dialog.refresh(&self.board);
-                        }
-                    }
-                    DoneKind::Edited | DoneKind::AuthorSet => {}
-                }
-                self.status = Some(StatusMessage { text: message, is_error: false });
+                self.say(message, false);
             }
+            Reply::Failed(message) => self.on_failed(asker, message),
+            Reply::Progress { fraction, step } => match asker {
+                Asker::Move => {
+                    if let Some(dialog) = &mut self.dialogs.moving {
+                        dialog.on_progress(fraction);
+                    }
+                }
+                Asker::Backup | Asker::Restore => {
+                    if let Some(dialog) = &mut self.dialogs.backup {
+                        dialog.on_progress(fraction, step);
+                    }
+                }
+                Asker::Export => {
+                    if let Some(dialog) = &mut self.dialogs.export {
+                        dialog.on_progress(fraction, step);
+                    }
+                }
+                _ => {}
+            },
             Reply::Found { query, hits } => {
                 if query == self.search.text() {
-                    match hits {
-                        Ok(hits) => self.search_hits = hits,
-                        Err(message) => self.status = Some(StatusMessage { text: message, is_error: true }),
-                    }
+                    self.search_hits = hits;
                     self.derived_for = None;
                 }
             }
-            Reply::Trash(result) => match (result, &mut self.trash_dialog) {
-                (Ok(files), Some(dialog)) => dialog.on_loaded(files),
-                (Err(text), _) => self.status = Some(StatusMessage { text, is_error: true }),
-                (Ok(_), None) => {}
-            },
-            Reply::BackedUp(result) => match (self.backup_dialog.as_mut().filter(|d| d.is_working()), result)
-            {
-                (Some(dialog), result) => dialog.on_finished(result),
-                (None, Ok(text)) => self.status = Some(StatusMessage { text, is_error: false }),
-                (None, Err(text)) => self.status = Some(StatusMessage { text, is_error: true }),
+            Reply::Trash(files) => {
+                if let Some(dialog) = &mut self.dialogs.trash {
+                    dialog.on_loaded(files);
+                }
+            }
+            Reply::BackedUp(text) => match &mut self.dialogs.backup {
+                Some(dialog) => dialog.on_finished(Ok(text)),
+                None => self.say(text, false),
             },
             Reply::Backups(list) => {
-                if let Some(dialog) = &mut self.backup_dialog {
-                    dialog.on_snapshots(list);
+                if let Some(dialog) = &mut self.dialogs.backup {
+                    dialog.on_snapshots(Ok(list));
                 }
             }
             Reply::LastBackup(at) => self.last_backup = at,
-            Reply::Relocated(Ok(dir)) => {
-                self.status = Some(StatusMessage {
-                    text: format!("数据已迁移到 {}", dir.display()),
-                    is_error: false,
-                });
+            Reply::Relocated(dir) => {
+                self.say(format!("数据已迁移到 {}", dir.display()), false);
                 self.reopen = Some(dir);
             }
-            Reply::Relocated(Err(message)) => match &mut self.move_dialog {
-                Some(dialog) => dialog.on_failed(message),
-                None => self.status = Some(StatusMessage { text: message, is_error: true }),
-            },
-            Reply::ChangedElsewhere => self.worker.send(Request::Refresh { detail: self.selected }),
-            Reply::Progress { fraction, step } => {
-                if let Some(dialog) = self.move_dialog.as_mut().filter(|d| d.is_moving()) {
-                    dialog.on_progress(fraction);
-                }
-                if let Some(dialog) = self.backup_dialog.as_mut().filter(|d| d.is_working()) {
-                    dialog.on_progress(fraction, step.clone());
-                }
-                if let Some(dialog) = &mut self.export {
-                    dialog.on_progress(fraction, step);
+            Reply::ChangedElsewhere => {
+                self.worker.send(Asker::Board, Request::Refresh { detail: self.selected })
+            }
+            Reply::Exported(path) => {
+                self.say(format!("已导出：{}", path.display()), false);
+                if let Some(dialog) = &mut self.dialogs.export {
+                    dialog.on_finished(Ok(path));
                 }
             }
-            Reply::Exported(result) => {
-                if let Ok(path) = &result {
-                    self.status = Some(StatusMessage {
-                        text: format!("已导出：{}", path.display()),
-                        is_error: false,
-                    });
-                }
-                match &mut self.export {
-                    Some(dialog) => dialog.on_finished(result),
-                    None => {
-                        if let Err(message) = result {
-                            self.status = Some(StatusMessage { text: message, is_error: true });
-                        }
-                    }
-                }
-            }
-            Reply::Failed { message, area } => match (&mut self.import, area) {
-                (Some(dialog), Area::Import) => dialog.on_failed(message),
-                _ if self.backup_dialog.as_ref().is_some_and(|d| d.is_working()) => {
-                    if let Some(dialog) = &mut self.backup_dialog {
-                        dialog.on_finished(Err(message));
-                    }
-                }
-                _ => self.status = Some(StatusMessage { text: message, is_error: true }),
-            },
         }
     }
 
-    pub(super) fn on_file_reply(&mut self, ctx: &egui::Context, reply: FileReply) {
+    /// What follows a stored change, for the place that asked for it.
+    fn on_changed(&mut self, asker: Asker) {
+        match asker {
+            Asker::Import => {
+                self.dialogs.import = None;
+                self.overview_shown = false;
+                self.filter = BoardFilter::All;
+                self.derived_for = None;
+            }
+            Asker::Note => self.detail_view.clear_note(),
+            Asker::Roster => {
+                if let Some(dialog) = &mut self.dialogs.roster {
+                    dialog.refresh(&self.board);
+                }
+            }
+            Asker::Trash if self.dialogs.trash.is_some() => {
+                self.worker.send(Asker::Trash, Request::LoadTrash);
+            }
+            _ => {}
+        }
+    }
+
+    /// A failure goes to the dialog that asked, if it is still open; else to the status bar.
+    fn on_failed(&mut self, asker: Asker, message: String) {
+        let d = &mut self.dialogs;
+        match asker {
+            Asker::Import if d.import.is_some() => {
+                if let Some(dialog) = &mut d.import {
+                    dialog.on_failed(message);
+                }
+            }
+            Asker::Export if d.export.is_some() => {
+                if let Some(dialog) = &mut d.export {
+                    dialog.on_finished(Err(message));
+                }
+            }
+            Asker::Backup | Asker::Restore if d.backup.is_some() => {
+                if let Some(dialog) = &mut d.backup {
+                    dialog.on_finished(Err(message));
+                }
+            }
+            Asker::Move if d.moving.is_some() => {
+                if let Some(dialog) = &mut d.moving {
+                    dialog.on_failed(message);
+                }
+            }
+            Asker::Check if d.check.is_some() => {
+                if let Some(dialog) = &mut d.check {
+                    dialog.on_finished(Err(message));
+                }
+            }
+            Asker::Attach => {
+                self.attach_progress = None;
+                self.say(message, true);
+            }
+            _ => self.say(message, true),
+        }
+    }
+
+    pub(super) fn on_file_reply(&mut self, ctx: &egui::Context, asker: Asker, reply: FileReply) {
         match reply {
             FileReply::Progress { done, total, name } => {
                 self.attach_progress = Some(AttachProgress { done, total, name, bytes: None });
@@ -143,22 +181,22 @@ impl DubanApp {
                 if !failed.is_empty() {
                     text = format!("{text}；{} 个未能添加：{}", failed.len(), failed.join("；"));
                 }
-                self.status = Some(StatusMessage { text, is_error: !failed.is_empty() });
+                self.say(text, !failed.is_empty());
                 let detail = (self.selected == Some(directive)).then_some(directive);
-                self.worker.send(Request::Refresh { detail });
+                self.worker.send(Asker::Board, Request::Refresh { detail });
             }
             FileReply::CheckProgress { done, total } => {
-                if let Some(dialog) = &mut self.check_dialog {
+                if let Some(dialog) = &mut self.dialogs.check {
                     dialog.on_progress(done, total);
                 }
             }
             FileReply::Checked(result) => {
-                if let Some(dialog) = &mut self.check_dialog {
+                if let Some(dialog) = &mut self.dialogs.check {
                     dialog.on_finished(result);
                 }
             }
             FileReply::Picture { hash, image } => {
-                if let Some(viewer) = &mut self.viewer {
+                if let Some(viewer) = &mut self.dialogs.photo {
                     let texture =
                         image.map(|img| ctx.load_texture(format!("photo-{hash}"), img, Default::default()));
                     viewer.picture = Some((hash, texture));
@@ -169,16 +207,14 @@ impl DubanApp {
                     image.map(|img| ctx.load_texture(format!("thumb-{hash}"), img, Default::default()));
                 self.thumbs.insert(hash, texture);
             }
-            FileReply::Opened(result) => match result {
-                Ok(path) => {
-                    if let Err(e) = open::that_detached(&path) {
-                        let text =
-                            format!("无法打开（{}）：{}", crate::notice::io_reason(&e), path.display());
-                        self.status = Some(StatusMessage { text, is_error: true });
-                    }
+            FileReply::Opened(Ok(path)) => {
+                if let Err(e) = open::that_detached(&path) {
+                    let text = format!("无法打开（{}）：{}", crate::notice::io_reason(&e), path.display());
+                    self.say(text, true);
                 }
-                Err(text) => self.status = Some(StatusMessage { text, is_error: true }),
-            },
+            }
+            FileReply::Opened(Err(text)) => self.say(text, true),
+            FileReply::Failed(message) => self.on_failed(asker, message),
         }
     }
 }

@@ -36,29 +36,37 @@ impl DubanApp {
         self.status.as_ref()
     }
     pub fn is_export_open(&self) -> bool {
-        self.export.is_some()
+        self.dialogs.export.is_some()
     }
     /// The file the export dialog wrote, once it succeeded.
     pub fn exported_file(&self) -> Option<&Path> {
-        self.export.as_ref().and_then(ExportDialog::exported)
+        self.dialogs.export.as_ref().and_then(ExportDialog::exported)
     }
     /// Where the data moved, once a move succeeded: the window reopens there.
     pub fn reopen_requested(&self) -> Option<&Path> {
         self.reopen.as_deref()
     }
     pub fn is_backup_open(&self) -> bool {
-        self.backup_dialog.is_some()
+        self.dialogs.backup.is_some()
     }
     pub fn is_import_open(&self) -> bool {
-        self.import.is_some()
+        self.dialogs.import.is_some()
     }
     /// The import dialog shows a parsed notice for review.
     pub fn is_import_reviewing(&self) -> bool {
-        self.import.as_ref().is_some_and(ImportDialog::is_reviewing)
+        self.dialogs.import.as_ref().is_some_and(ImportDialog::is_reviewing)
     }
-    /// Waiting for the worker.
+    /// Waiting for a worker.
     pub fn is_busy(&self) -> bool {
-        self.worker.pending() > 0 || self.files.busy() > 0
+        self.worker.line().is_busy() || self.files.line().is_busy()
+    }
+    /// What would be lost if the window closed now, one line per kind of work in flight.
+    pub fn unfinished_work(&self) -> Vec<&'static str> {
+        let mut askers = self.worker.line().waiting();
+        askers.extend(self.files.line().waiting());
+        let mut lines: Vec<&'static str> = askers.into_iter().filter_map(|a| a.unfinished()).collect();
+        lines.dedup();
+        lines
     }
     pub fn today(&self) -> NaiveDate {
         self.clock.today()

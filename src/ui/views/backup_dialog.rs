@@ -3,14 +3,14 @@
 //! data it replaces (kept in `backups/`).
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Modal, ProgressBar, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::backup::Snapshot;
 use crate::model::human_size;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Dialog};
 use crate::ui::theme;
+use crate::ui::widgets::{Pick, PickKind, Picker};
 
 /// Where the dialog stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +29,9 @@ pub struct BackupDialog {
     chosen: Option<PathBuf>,
     phase: Phase,
     progress: f32,
-    picking: Option<Receiver<Option<(bool, PathBuf)>>>,
+    picker: Picker,
+    /// The open dialog picks the file to restore (else where to back up to).
+    picking_restore: bool,
 }
 
 impl BackupDialog {
@@ -41,7 +43,8 @@ impl BackupDialog {
             chosen: None,
             phase: Phase::Choosing,
             progress: 0.0,
-            picking: None,
+            picker: Picker::default(),
+            picking_restore: false,
         }
     }
 
@@ -79,7 +82,7 @@ impl BackupDialog {
                     };
                     ui.label(RichText::new(text).color(color));
                     if ui.button("关闭").clicked() {
-                        commands.push(Command::CloseBackup);
+                        commands.push(Command::Close(Dialog::Backup));
                     }
                 }
                 Phase::Confirming(path) => self.confirm_ui(ui, &path, commands),
@@ -89,13 +92,13 @@ impl BackupDialog {
                     self.restore_ui(ui);
                     ui.separator();
                     if ui.button("关闭").clicked() {
-                        commands.push(Command::CloseBackup);
+                        commands.push(Command::Close(Dialog::Backup));
                     }
                 }
             }
         });
         if modal.should_close() && !self.is_working() {
-            commands.push(Command::CloseBackup);
+            commands.push(Command::Close(Dialog::Backup));
         }
     }
 
@@ -107,7 +110,7 @@ impl BackupDialog {
             let field = TextEdit::singleline(&mut self.target).desired_width(380.0);
             ui.add(field).labelled_by(label.id);
             if ui.button("选择位置…").clicked() {
-                self.pick(ui.ctx().clone(), false);
+                self.pick(ui.ctx(), false);
             }
         });
         let target = self.target.trim();
@@ -146,7 +149,7 @@ impl BackupDialog {
         }
         ui.horizontal(|ui| {
             if ui.button("选择备份文件…").clicked() {
-                self.pick(ui.ctx().clone(), true);
+                self.pick(ui.ctx(), true);
             }
             if let Some(path) = &self.chosen {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -176,36 +179,27 @@ impl BackupDialog {
         });
     }
 
-    /// The system file dialog, on its own thread (it blocks until closed).
-    fn pick(&mut self, ctx: egui::Context, open: bool) {
-        let (tx, rx) = channel();
-        let target = PathBuf::from(self.target.trim());
-        std::thread::spawn(move || {
-            let dialog = rfd::FileDialog::new();
-            let picked = if open {
-                dialog.set_title("选择备份文件").add_filter("督办台备份", &["zip", "sqlite3"]).pick_file()
-            } else {
-                let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let mut dialog = dialog.set_title("备份到").set_file_name(name).add_filter("zip", &["zip"]);
-                if let Some(folder) = target.parent().filter(|p| p.is_dir()) {
-                    dialog = dialog.set_directory(folder);
-                }
-                dialog.save_file()
-            };
-            let _ = tx.send(picked.map(|p| (open, p)));
-            ctx.request_repaint();
-        });
-        self.picking = Some(rx);
+    /// The system file dialog: the archive to restore (`open`), or where to back up to.
+    fn pick(&mut self, ctx: &egui::Context, open: bool) {
+        let pick = if open {
+            Pick::new("选择备份文件", PickKind::File).filter("督办台备份", &["zip", "sqlite3"])
+        } else {
+            let target = PathBuf::from(self.target.trim());
+            let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            Pick::new("备份到", PickKind::Save(name))
+                .filter("zip", &["zip"])
+                .folder(target.parent().map(std::path::Path::to_path_buf))
+        };
+        self.picking_restore = open;
+        self.picker.open(ctx, pick);
     }
 
     fn poll_picker(&mut self) {
-        let Some(rx) = &self.picking else { return };
-        if let Ok(picked) = rx.try_recv() {
-            self.picking = None;
-            match picked {
-                Some((true, path)) => self.chosen = Some(path),
-                Some((false, path)) => self.target = path.display().to_string(),
-                None => {}
+        if let Some(path) = self.picker.poll().and_then(|p| p.into_iter().next()) {
+            if self.picking_restore {
+                self.chosen = Some(path);
+            } else {
+                self.target = path.display().to_string();
             }
         }
     }

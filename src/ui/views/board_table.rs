@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use egui::{Align, FontId, Layout, RichText, Sense, Ui, vec2};
 use egui_extras::{Column, TableBuilder};
 
+use super::ViewContext;
 use crate::model::short_meeting;
-use crate::model::{Board, DirectiveId, DirectiveRow, Urgency};
+use crate::model::{DirectiveId, DirectiveRow, Urgency};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, short_date};
 use crate::ui::theme;
@@ -26,14 +27,12 @@ impl BoardTable {
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        board: &Board,
+        cx: &ViewContext,
         rows: &[usize],
         selected: Option<DirectiveId>,
-        today: NaiveDate,
-        due_soon_days: i64,
-        highlight: &[&str],
         commands: &mut Vec<Command>,
     ) {
+        let ViewContext { board, today, due_soon_days, highlight } = *cx;
         if rows.is_empty() {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {

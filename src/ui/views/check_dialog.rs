@@ -6,9 +6,9 @@ use egui::{Modal, ProgressBar, RichText, ScrollArea, Ui};
 
 use crate::evidence::CheckReport;
 use crate::store::IntegrityReport;
-use crate::ui::command::Command;
-use crate::ui::file_worker::FullCheck;
+use crate::ui::command::{Command, Dialog};
 use crate::ui::theme;
+use crate::ui::worker::files::FullCheck;
 
 #[derive(Default)]
 pub struct CheckDialog {
@@ -51,11 +51,11 @@ impl CheckDialog {
             }
             ui.separator();
             if ui.add_enabled(self.result.is_some(), egui::Button::new("关闭")).clicked() {
-                commands.push(Command::CloseCheck);
+                commands.push(Command::Close(Dialog::Check));
             }
         });
         if modal.should_close() && self.result.is_some() {
-            commands.push(Command::CloseCheck);
+            commands.push(Command::Close(Dialog::Check));
         }
     }
 }

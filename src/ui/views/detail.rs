@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use egui::{Frame, RichText, ScrollArea, TextEdit, Ui};
 
 use super::evidence_panel::{AttachProgress, EvidencePanel, Thumbnails};
-use crate::model::{DirectiveDetail, DirectiveId, Status};
+use crate::model::{DirectiveDetail, DirectiveEdit, DirectiveId, Status};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, split_names};
 use crate::ui::theme;
@@ -102,7 +102,7 @@ impl DetailView {
                         ui.visuals().text_color()
                     });
                     if ui.selectable_label(current, text).clicked() && !current {
-                        commands.push(Command::SetStatus(id, status));
+                        commands.push(Command::Edit(id, DirectiveEdit::Status(status)));
                     }
                 }
             });
@@ -110,7 +110,7 @@ impl DetailView {
             ui.horizontal(|ui| {
                 ui.label("完成时限");
                 if optional_date_picker(ui, "detail-deadline", &mut self.deadline, today).changed() {
-                    commands.push(Command::SetDeadline(id, self.deadline));
+                    commands.push(Command::Edit(id, DirectiveEdit::Deadline(self.deadline)));
                 }
                 let urgency = detail.row.urgency(today, due_soon_days);
                 let words = days_text(detail.row.deadline, detail.row.status, today);
@@ -141,7 +141,7 @@ impl DetailView {
                 if save.clicked()
                     || (changed && edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
                 {
-                    commands.push(Command::SetOffices(id, split_names(&self.offices)));
+                    commands.push(Command::Edit(id, DirectiveEdit::Offices(split_names(&self.offices))));
                 }
             });
             if !detail.support_offices.is_empty() {
@@ -189,13 +189,13 @@ impl DetailView {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format_date(note.on)).strong());
                     ui.label(RichText::new(&note.author).weak());
-                    let files = detail.evidence.iter().filter(|e| e.progress == Some(note.id)).count();
+                    let files = detail.evidence.iter().filter(|e| e.note == Some(note.id)).count();
                     if files > 0 {
                         ui.label(RichText::new(format!("附材料 {files} 份")).small());
                     }
                     let add = ui.small_button("附材料…").on_hover_text("为这条进展添加佐证材料");
                     if add.clicked() {
-                        self.files.pick_for_note(id, note.id, ui.ctx().clone());
+                        self.files.pick_for_note(id, note.id, ui.ctx());
                     }
                 });
                 let font = egui::TextStyle::Body.resolve(ui.style());
@@ -253,7 +253,7 @@ impl DetailView {
         }
         let ready = !self.note.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new("添加进展")).clicked() {
-            commands.push(Command::AddProgress { id, on, text: self.note.trim().to_owned() });
+            commands.push(Command::Edit(id, DirectiveEdit::Note { on, text: self.note.trim().to_owned() }));
         }
     }
 }

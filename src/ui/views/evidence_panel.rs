@@ -3,16 +3,16 @@
 //! a file to the system viewer (never an executable), 移到回收站 keeps it restorable.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, TextureHandle, Ui, vec2};
 
 use crate::evidence::taken_before_notice;
-use crate::model::{DirectiveId, Evidence, EvidenceId};
+use crate::model::DirectiveEdit;
+use crate::model::{DirectiveId, Evidence, EvidenceId, NoteId};
 use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::widgets::{Pick, PickKind, Picker};
 
 /// Textures of thumbnails, by blob hash; `Err` when the file cannot be previewed.
 pub type Thumbnails = HashMap<String, Result<TextureHandle, String>>;
@@ -27,13 +27,11 @@ pub struct AttachProgress {
     pub bytes: Option<(u64, u64)>,
 }
 
-/// Where the file dialog's choice arrives (it runs on its own thread).
-type Picked = Receiver<Option<Vec<PathBuf>>>;
-
 #[derive(Default)]
 pub struct EvidencePanel {
-    /// The file dialog's answer, for a directive and maybe one of its progress notes.
-    picking: Option<(DirectiveId, Option<i64>, Picked)>,
+    /// The system file dialog, and the directive (and maybe the progress note) it picks for.
+    picker: Picker,
+    picking_for: Option<(DirectiveId, Option<NoteId>)>,
     /// The caption being typed, for which file.
     caption: Option<(EvidenceId, String)>,
     /// Put the cursor in the caption field on the next frame.
@@ -57,13 +55,13 @@ impl EvidencePanel {
         self.poll_dialog(commands);
         ui.horizontal(|ui| {
             ui.strong(format!("材料（{}）", files.len()));
-            let idle = self.picking.is_none() && progress.is_none();
+            let idle = !self.picker.is_open() && progress.is_none();
             if ui
                 .add_enabled(idle, egui::Button::new("添加材料…"))
                 .on_hover_text("也可以把文件拖到窗口上")
                 .clicked()
             {
-                self.pick(directive, None, ui.ctx().clone());
+                self.pick(directive, None, ui.ctx());
             }
         });
         if let Some(p) = progress {
@@ -154,30 +152,23 @@ impl EvidencePanel {
     }
 
     /// Opens the file dialog for files supporting one progress note.
-    pub fn pick_for_note(&mut self, directive: DirectiveId, note: i64, ctx: egui::Context) {
-        if self.picking.is_none() {
-            self.pick(directive, Some(note), ctx);
+    pub fn pick_for_note(&mut self, directive: DirectiveId, note: NoteId, ctx: &egui::Context) {
+        self.pick(directive, Some(note), ctx);
+    }
+
+    fn pick(&mut self, directive: DirectiveId, note: Option<NoteId>, ctx: &egui::Context) {
+        if !self.picker.is_open() {
+            self.picking_for = Some((directive, note));
+            self.picker.open(ctx, Pick::new("添加材料", PickKind::Files));
         }
     }
 
-    fn pick(&mut self, directive: DirectiveId, note: Option<i64>, ctx: egui::Context) {
-        let (tx, rx) = channel();
-        self.picking = Some((directive, note, rx));
-        std::thread::spawn(move || {
-            let _ = tx.send(rfd::FileDialog::new().set_title("添加材料").pick_files());
-            ctx.request_repaint();
-        });
-    }
-
     fn poll_dialog(&mut self, commands: &mut Vec<Command>) {
-        let Some((directive, note, rx)) = &self.picking else { return };
-        match rx.try_recv() {
-            Ok(Some(paths)) if !paths.is_empty() => {
-                commands.push(Command::AttachFiles(*directive, *note, paths));
-                self.picking = None;
-            }
-            Ok(_) | Err(TryRecvError::Disconnected) => self.picking = None,
-            Err(TryRecvError::Empty) => {}
+        if let Some(paths) = self.picker.poll()
+            && let Some((directive, note)) = self.picking_for.take()
+            && !paths.is_empty()
+        {
+            commands.push(Command::AttachFiles(directive, note, paths));
         }
     }
 }
@@ -193,7 +184,8 @@ impl EvidencePanel {
                 }
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.small_button("保存说明").clicked() || enter {
-                    commands.push(Command::SetCaption(directive, e.id, text.trim().to_owned()));
+                    commands
+                        .push(Command::Edit(directive, DirectiveEdit::Caption(e.id, text.trim().to_owned())));
                     self.caption = None;
                 }
             }
@@ -233,7 +225,7 @@ fn file_buttons(ui: &mut Ui, directive: DirectiveId, e: &Evidence, commands: &mu
             commands.push(Command::OpenEvidence(Box::new(e.clone())));
         }
         if ui.small_button("移到回收站").on_hover_text("可从回收站恢复").clicked() {
-            commands.push(Command::TrashEvidence(directive, e.id));
+            commands.push(Command::Edit(directive, DirectiveEdit::TrashFile(e.id)));
         }
     });
 }

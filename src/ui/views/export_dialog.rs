@@ -3,16 +3,15 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use chrono::NaiveDate;
 use egui::{ComboBox, Modal, ProgressBar, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::model::{Board, OfficeGroup, OfficeId};
 use crate::report::{Format, Scope, SummaryRequest};
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Dialog};
 use crate::ui::theme;
-use crate::ui::widgets::{date_picker, format_date};
+use crate::ui::widgets::{Pick, PickKind, Picker, date_picker, format_date};
 
 /// Where the dialog stands.
 enum Stage {
@@ -30,7 +29,7 @@ pub struct ExportDialog {
     excluded: BTreeSet<OfficeId>,
     path: String,
     stage: Stage,
-    picking: Option<Receiver<Option<PathBuf>>>,
+    picker: Picker,
     due_soon_days: i64,
 }
 
@@ -54,7 +53,7 @@ impl ExportDialog {
             excluded: BTreeSet::new(),
             path: path.display().to_string(),
             stage: Stage::Choosing,
-            picking: None,
+            picker: Picker::default(),
             due_soon_days,
         }
     }
@@ -98,7 +97,7 @@ impl ExportDialog {
         });
         let exporting = matches!(self.stage, Stage::Exporting { .. });
         if modal.should_close() && !exporting {
-            commands.push(Command::CloseExport);
+            commands.push(Command::Close(Dialog::Export));
         }
     }
 
@@ -143,8 +142,8 @@ impl ExportDialog {
             let label = ui.label("保存到");
             ui.horizontal(|ui| {
                 ui.add(TextEdit::singleline(&mut self.path).desired_width(330.0)).labelled_by(label.id);
-                if ui.add_enabled(self.picking.is_none(), egui::Button::new("选择位置…")).clicked() {
-                    self.pick_path(ui.ctx().clone());
+                if ui.add_enabled(!self.picker.is_open(), egui::Button::new("选择位置…")).clicked() {
+                    self.pick_path(ui.ctx());
                 }
             });
             ui.end_row();
@@ -175,7 +174,7 @@ impl ExportDialog {
                 });
             }
             if ui.button("取消").clicked() {
-                commands.push(Command::CloseExport);
+                commands.push(Command::Close(Dialog::Export));
             }
         });
     }
@@ -231,39 +230,24 @@ impl ExportDialog {
                 self.stage = Stage::Choosing;
             }
             if ui.button("关闭").clicked() {
-                commands.push(Command::CloseExport);
+                commands.push(Command::Close(Dialog::Export));
             }
         });
     }
 
-    fn pick_path(&mut self, ctx: egui::Context) {
-        let (tx, rx) = channel();
-        self.picking = Some(rx);
+    fn pick_path(&mut self, ctx: &egui::Context) {
         let current = PathBuf::from(self.path.trim());
         let folder = current.parent().map(Path::to_path_buf).unwrap_or_else(default_folder);
         let name = current.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let format = self.format;
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title("保存汇总")
-                .set_directory(folder)
-                .set_file_name(name)
-                .add_filter(format.label(), &[format.extension()])
-                .save_file();
-            let _ = tx.send(picked);
-            ctx.request_repaint();
-        });
+        let pick = Pick::new("保存汇总", PickKind::Save(name))
+            .filter(self.format.label(), &[self.format.extension()])
+            .folder(Some(folder));
+        self.picker.open(ctx, pick);
     }
 
     fn poll_save_dialog(&mut self) {
-        let Some(rx) = &self.picking else { return };
-        match rx.try_recv() {
-            Ok(Some(path)) => {
-                self.path = path.display().to_string();
-                self.picking = None;
-            }
-            Ok(None) | Err(TryRecvError::Disconnected) => self.picking = None,
-            Err(TryRecvError::Empty) => {}
+        if let Some(path) = self.picker.poll().and_then(|p| p.into_iter().next()) {
+            self.path = path.display().to_string();
         }
     }
 }

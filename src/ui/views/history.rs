@@ -3,7 +3,7 @@
 
 use egui::{CollapsingHeader, RichText, Ui};
 
-use crate::model::{DirectiveDetail, LinkedDirective};
+use crate::model::{DirectiveDetail, DirectiveEdit, LinkedDirective};
 use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::widgets::format_date;
@@ -29,7 +29,7 @@ pub fn history_ui(ui: &mut Ui, detail: &DirectiveDetail, commands: &mut Vec<Comm
                 commands.push(Command::OpenDirective(d.id));
             }
             if ui.small_button("取消接续").on_hover_text("这不是同一项工作").clicked() {
-                commands.push(Command::SetContinues(id, None));
+                commands.push(Command::Edit(id, DirectiveEdit::Continues(None)));
             }
         });
         let notes: usize = detail.earlier.iter().map(|s| s.progress.len()).sum();

@@ -2,15 +2,14 @@
 //! and only then confirm. Nothing is stored before 确认导入.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use chrono::NaiveDate;
 use egui::{Color32, Modal, RichText, ScrollArea, TextEdit, Ui};
 
 use super::import_review::Review;
-use crate::ui::command::{Command, ImportSource};
+use crate::ui::command::{Command, Dialog, ImportSource};
 use crate::ui::theme;
-use crate::ui::widgets::date_picker;
+use crate::ui::widgets::{Pick, PickKind, Picker, date_picker};
 use crate::ui::worker::ParsedImport;
 
 pub struct ImportDialog {
@@ -21,8 +20,7 @@ pub struct ImportDialog {
     error: Option<String>,
     /// Waiting for the worker (parse or import).
     busy: bool,
-    /// The file dialog runs on its own thread; its answer arrives here.
-    picking: Option<Receiver<Option<PathBuf>>>,
+    picker: Picker,
     pick_hint: Option<String>,
     /// What was last parsed, to parse again in another encoding.
     last_source: Option<ImportSource>,
@@ -37,22 +35,17 @@ impl ImportDialog {
             review: None,
             error: None,
             busy: false,
-            picking: None,
+            picker: Picker::default(),
             pick_hint: None,
             last_source: None,
         }
     }
 
     /// The worker's answer to a parse request.
-    pub fn on_parsed(&mut self, result: Result<Box<ParsedImport>, String>) {
+    pub fn on_parsed(&mut self, parsed: Box<ParsedImport>) {
         self.busy = false;
-        match result {
-            Ok(parsed) => {
-                self.error = None;
-                self.review = Some(Review::new(*parsed));
-            }
-            Err(message) => self.error = Some(message),
-        }
+        self.error = None;
+        self.review = Some(Review::new(*parsed));
     }
 
     /// The worker could not store the notice: stay open, show why.
@@ -80,24 +73,21 @@ impl ImportDialog {
             }
         });
         if modal.should_close() && !self.busy {
-            commands.push(Command::CloseImport);
+            commands.push(Command::Close(Dialog::Import));
         }
     }
 
     fn poll_file_dialog(&mut self) {
-        let Some(rx) = &self.picking else { return };
-        match rx.try_recv() {
-            Ok(Some(path)) => {
+        match self.picker.poll().map(|paths| paths.into_iter().next()) {
+            Some(Some(path)) => {
                 self.path = path.display().to_string();
-                self.picking = None;
                 self.pick_hint = None;
             }
-            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.picking = None;
+            Some(None) => {
                 self.pick_hint =
                     Some("未选择文件。若系统文件对话框没有出现，请在下面直接输入文件路径。".into());
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            None => {}
         }
     }
 
@@ -121,9 +111,9 @@ impl ImportDialog {
         });
         ui.horizontal(|ui| {
             let label = ui.label("或打开文件：");
-            let picking = self.picking.is_some();
+            let picking = self.picker.is_open();
             if ui.add_enabled(!picking, egui::Button::new("选择文件…")).clicked() {
-                self.pick_file(ui.ctx().clone());
+                self.pick_file(ui.ctx());
             }
             ui.add(
                 TextEdit::singleline(&mut self.path)
@@ -158,7 +148,7 @@ impl ImportDialog {
                 commands.push(Command::ParseNotice { source, issued_on: self.issued_on, encoding: None });
             }
             if ui.button("取消").clicked() {
-                commands.push(Command::CloseImport);
+                commands.push(Command::Close(Dialog::Import));
             }
             if self.busy {
                 ui.spinner();
@@ -167,18 +157,10 @@ impl ImportDialog {
         });
     }
 
-    fn pick_file(&mut self, ctx: egui::Context) {
-        let (tx, rx) = channel();
-        self.picking = Some(rx);
+    fn pick_file(&mut self, ctx: &egui::Context) {
         self.pick_hint = None;
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title("选择通知文件")
-                .add_filter("通知（Word 或文本）", &["docx", "txt"])
-                .pick_file();
-            let _ = tx.send(picked);
-            ctx.request_repaint();
-        });
+        let pick = Pick::new("选择通知文件", PickKind::File).filter("通知（Word 或文本）", &["docx", "txt"]);
+        self.picker.open(ctx, pick);
     }
 
     fn error_ui(&self, ui: &mut Ui) {
@@ -282,7 +264,7 @@ impl ImportDialog {
                 self.review = None;
             }
             if ui.add_enabled(!self.busy, egui::Button::new("取消")).clicked() {
-                commands.push(Command::CloseImport);
+                commands.push(Command::Close(Dialog::Import));
             }
             if self.busy {
                 ui.spinner();

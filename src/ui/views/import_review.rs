@@ -9,7 +9,7 @@ use crate::notice::EncodingCandidate;
 use crate::ui::format::split_names;
 use crate::ui::theme;
 use crate::ui::widgets::optional_date_picker;
-use crate::ui::worker::{LinkOption, ParsedImport};
+use crate::ui::worker::{ContinuationOption, ParsedImport};
 
 /// The draft under review, with the office lists as the officer types them.
 pub struct Review {
@@ -21,7 +21,7 @@ pub struct Review {
     /// 、-joined offices per directive, parallel to the draft's sections and directives.
     offices: Vec<Vec<String>>,
     /// 接续 options per directive, parallel likewise.
-    links: Vec<Vec<Vec<LinkOption>>>,
+    continuations: Vec<Vec<Vec<ContinuationOption>>>,
     /// The same notice seems stored already (a warning, not a refusal).
     pub already_imported: Option<String>,
 }
@@ -40,7 +40,7 @@ impl Review {
             encoding: parsed.encoding,
             candidates: parsed.candidates,
             offices,
-            links: parsed.links,
+            continuations: parsed.continuations,
             already_imported: parsed.already_imported,
         }
     }
@@ -75,10 +75,15 @@ impl Review {
                         .show(ui, |ui| {
                             for (di, d) in section.directives.iter_mut().enumerate() {
                                 let offices = &mut self.offices[si][di];
-                                let links =
-                                    self.links.get(si).and_then(|s| s.get(di)).map_or(&[][..], Vec::as_slice);
+                                let continuations = self
+                                    .continuations
+                                    .get(si)
+                                    .and_then(|s| s.get(di))
+                                    .map_or(&[][..], Vec::as_slice);
                                 let removed = ui
-                                    .push_id((si, di), |ui| directive_ui(ui, d, offices, links, today))
+                                    .push_id((si, di), |ui| {
+                                        directive_ui(ui, d, offices, continuations, today)
+                                    })
                                     .inner;
                                 if removed {
                                     remove = Some((si, di));
@@ -90,8 +95,8 @@ impl Review {
         if let Some((si, di)) = remove {
             self.draft.sections[si].directives.remove(di);
             self.offices[si].remove(di);
-            if let Some(links) = self.links.get_mut(si).filter(|l| di < l.len()) {
-                links.remove(di);
+            if let Some(continuations) = self.continuations.get_mut(si).filter(|l| di < l.len()) {
+                continuations.remove(di);
             }
         }
     }
@@ -102,7 +107,7 @@ fn directive_ui(
     ui: &mut Ui,
     d: &mut DirectiveDraft,
     offices: &mut String,
-    links: &[LinkOption],
+    continuations: &[ContinuationOption],
     today: NaiveDate,
 ) -> bool {
     let mut removed = false;
@@ -140,11 +145,11 @@ fn directive_ui(
             ui.label(RichText::new(format!("周期：{r}")).small());
         }
     });
-    if !links.is_empty() {
+    if !continuations.is_empty() {
         ui.horizontal(|ui| {
             ui.add_space(28.0);
             let label = ui.label("接续");
-            let chosen = links
+            let chosen = continuations
                 .iter()
                 .find(|l| Some(l.id) == d.continues)
                 .map_or("不接续（新的工作要求）", |l| l.label.as_str());
@@ -157,7 +162,7 @@ fn directive_ui(
                 .width(420.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut d.continues, None, "不接续（新的工作要求）");
-                    for l in links {
+                    for l in continuations {
                         ui.selectable_value(&mut d.continues, Some(l.id), &l.label);
                     }
                 })

@@ -1,9 +1,11 @@
-//! The views: each a struct with `ui(&mut self, ui, …)` that draws and returns commands.
+//! The views: each a struct with `ui(&mut self, ui, …)` that draws and returns commands; what
+//! they all read (board, today, search words) comes in one [`ViewContext`].
 
 mod author_dialog;
 mod backup_dialog;
 mod board_table;
 mod check_dialog;
+mod context;
 mod detail;
 mod evidence_panel;
 mod export_dialog;
@@ -13,6 +15,7 @@ mod import_review;
 mod move_dialog;
 mod overview;
 mod photo_viewer;
+pub mod recovery;
 mod roster_dialog;
 mod search_bar;
 mod settings_dialog;
@@ -23,12 +26,13 @@ pub use author_dialog::AuthorDialog;
 pub use backup_dialog::BackupDialog;
 pub use board_table::BoardTable;
 pub use check_dialog::CheckDialog;
+pub use context::ViewContext;
 pub use detail::{DetailContext, DetailView};
 pub use evidence_panel::{AttachProgress, Thumbnails};
 pub use export_dialog::ExportDialog;
 pub use import_dialog::ImportDialog;
 pub use move_dialog::MoveDialog;
-pub use overview::overview_ui;
+pub use overview::OverviewView;
 pub use photo_viewer::PhotoViewer;
 pub use roster_dialog::RosterDialog;
 pub use search_bar::SearchBar;

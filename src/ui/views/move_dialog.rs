@@ -2,12 +2,12 @@
 //! old folder points at the new one and duban reopens there. The old folder is kept.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Modal, ProgressBar, RichText, TextEdit, Ui};
 
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Dialog};
 use crate::ui::theme;
+use crate::ui::widgets::{Pick, PickKind, Picker};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Phase {
@@ -21,12 +21,18 @@ pub struct MoveDialog {
     target: String,
     phase: Phase,
     progress: f32,
-    picking: Option<Receiver<Option<PathBuf>>>,
+    picker: Picker,
 }
 
 impl MoveDialog {
     pub fn new(current: PathBuf) -> MoveDialog {
-        MoveDialog { current, target: String::new(), phase: Phase::Choosing, progress: 0.0, picking: None }
+        MoveDialog {
+            current,
+            target: String::new(),
+            phase: Phase::Choosing,
+            progress: 0.0,
+            picker: Picker::default(),
+        }
     }
 
     pub fn is_moving(&self) -> bool {
@@ -42,11 +48,8 @@ impl MoveDialog {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        if let Some(picked) = self.picking.as_ref().and_then(|rx| rx.try_recv().ok()) {
-            self.picking = None;
-            if let Some(folder) = picked {
-                self.target = folder.display().to_string();
-            }
+        if let Some(folder) = self.picker.poll().and_then(|p| p.into_iter().next()) {
+            self.target = folder.display().to_string();
         }
         let modal = Modal::new(egui::Id::unique("move-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(560.0);
@@ -67,13 +70,7 @@ impl MoveDialog {
                 ui.add(TextEdit::singleline(&mut self.target).desired_width(360.0).hint_text("一个空文件夹"))
                     .labelled_by(label.id);
                 if ui.button("选择文件夹…").clicked() {
-                    let (tx, rx) = channel();
-                    let ctx = ui.ctx().clone();
-                    std::thread::spawn(move || {
-                        let _ = tx.send(rfd::FileDialog::new().set_title("选择新的数据目录").pick_folder());
-                        ctx.request_repaint();
-                    });
-                    self.picking = Some(rx);
+                    self.picker.open(ui.ctx(), Pick::new("选择新的数据目录", PickKind::Folder));
                 }
             });
             if let Phase::Failed(message) = &self.phase {
@@ -88,12 +85,12 @@ impl MoveDialog {
                     commands.push(Command::MoveData(PathBuf::from(target)));
                 }
                 if ui.button("取消").clicked() {
-                    commands.push(Command::CloseMove);
+                    commands.push(Command::Close(Dialog::Move));
                 }
             });
         });
         if modal.should_close() && !self.is_moving() {
-            commands.push(Command::CloseMove);
+            commands.push(Command::Close(Dialog::Move));
         }
     }
 }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
+use super::ViewContext;
 use crate::model::{NoticeId, Urgency};
 use crate::report::{Overview, Totals};
 use crate::ui::command::Command;
@@ -19,7 +20,26 @@ const BAR_HEIGHT: f32 = 18.0;
 /// 推进中/未开始 and not late.
 const OPEN: Color32 = Color32::from_rgb(0x64, 0x95, 0xED);
 
-pub fn overview_ui(
+/// 总览's own state: the meeting whose per-office completion is shown (`None`: all meetings).
+#[derive(Default)]
+pub struct OverviewView {
+    meeting: Option<NoticeId>,
+}
+
+impl OverviewView {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        o: &Overview,
+        cx: &ViewContext,
+        next_meeting: Option<NaiveDate>,
+        commands: &mut Vec<Command>,
+    ) {
+        overview_ui(ui, o, cx.today, next_meeting, &mut self.meeting, commands);
+    }
+}
+
+fn overview_ui(
     ui: &mut Ui,
     o: &Overview,
     today: NaiveDate,

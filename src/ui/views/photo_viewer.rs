@@ -3,7 +3,7 @@
 
 use egui::{Key, Modal, RichText, TextureHandle, Ui};
 
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Dialog};
 
 /// The photos being browsed and which one is shown.
 pub struct PhotoViewer {
@@ -65,12 +65,12 @@ impl PhotoViewer {
                     self.index += 1;
                 }
                 if ui.button("关闭").clicked() {
-                    commands.push(Command::ClosePhoto);
+                    commands.push(Command::Close(Dialog::Photo));
                 }
             });
         });
         if escape || modal.should_close() {
-            commands.push(Command::ClosePhoto);
+            commands.push(Command::Close(Dialog::Photo));
         }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use egui::{ComboBox, Modal, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::model::{Board, OfficeGroup, OfficeId};
-use crate::ui::command::{Command, RosterEdit};
+use crate::ui::command::{Command, Dialog, RosterEdit};
 use crate::ui::format::split_names;
 
 pub struct RosterDialog {
@@ -46,14 +46,14 @@ impl RosterDialog {
                 OfficeGroup::Detachment => OfficeGroup::Hq,
             };
             if ui.button(format!("移到{}", other.label())).clicked() {
-                commands.push(Command::EditRoster(RosterEdit::Move(office.id, other)));
+                commands.push(Command::Roster(RosterEdit::Move(office.id, other)));
                 ui.close();
             }
             ui.menu_button("并入…", |ui| {
                 ui.label(RichText::new("重复的单位并入真正的单位：工作要求随之转过去").small().weak());
                 for target in board.offices_in(group).filter(|o| o.id != office.id) {
                     if ui.button(&target.name).clicked() {
-                        commands.push(Command::EditRoster(RosterEdit::Merge(office.id, target.id)));
+                        commands.push(Command::Roster(RosterEdit::Merge(office.id, target.id)));
                         ui.close();
                     }
                 }
@@ -63,7 +63,7 @@ impl RosterDialog {
                 .add_enabled(!used, egui::Button::new("删除"))
                 .on_disabled_hover_text("仍有工作要求由该单位负责；重复的单位请用“并入”");
             if remove.clicked() {
-                commands.push(Command::EditRoster(RosterEdit::Remove(office.id)));
+                commands.push(Command::Roster(RosterEdit::Remove(office.id)));
                 ui.close();
             }
         });
@@ -119,7 +119,7 @@ impl RosterDialog {
                                             && ui.input(|i| i.key_pressed(egui::Key::Enter));
                                         if enter && !typed.trim().is_empty() {
                                             let edit = RosterEdit::Rename(office.id, typed.trim().to_owned());
-                                            commands.push(Command::EditRoster(edit));
+                                            commands.push(Command::Roster(edit));
                                         }
                                         field
                                     }
@@ -134,7 +134,10 @@ impl RosterDialog {
                                     split_names(typed) != split_names(&stored_aliases(board, office.id));
                                 let save = egui::Button::new("保存别名");
                                 if ui.add_enabled(changed, save).on_hover_text(&office.name).clicked() {
-                                    commands.push(Command::SetAliases(office.id, split_names(typed)));
+                                    commands.push(Command::Roster(RosterEdit::Aliases(
+                                        office.id,
+                                        split_names(typed),
+                                    )));
                                 }
                                 self.edit_menu(ui, board, office, group, commands);
                                 ui.end_row();
@@ -161,16 +164,19 @@ impl RosterDialog {
                     .response
                     .labelled_by(label.id);
                 if ui.add_enabled(!self.new_name.trim().is_empty(), egui::Button::new("添加")).clicked() {
-                    commands.push(Command::AddOffice(self.new_name.trim().to_owned(), self.new_group));
+                    commands.push(Command::Roster(RosterEdit::Add(
+                        self.new_name.trim().to_owned(),
+                        self.new_group,
+                    )));
                     self.new_name.clear();
                 }
             });
             if ui.button("关闭").clicked() {
-                commands.push(Command::CloseRoster);
+                commands.push(Command::Close(Dialog::Roster));
             }
         });
         if modal.should_close() {
-            commands.push(Command::CloseRoster);
+            commands.push(Command::Close(Dialog::Roster));
         }
     }
 }

@@ -3,7 +3,7 @@
 use egui::{DragValue, Modal, TextEdit, Ui};
 
 use crate::model::Settings;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Dialog};
 
 pub struct SettingsDialog {
     draft: Settings,
@@ -59,12 +59,12 @@ impl SettingsDialog {
                     commands.push(Command::SaveSettings(settings));
                 }
                 if ui.button("取消").clicked() {
-                    commands.push(Command::CloseSettings);
+                    commands.push(Command::Close(Dialog::Settings));
                 }
             });
         });
         if modal.should_close() {
-            commands.push(Command::CloseSettings);
+            commands.push(Command::Close(Dialog::Settings));
         }
     }
 }

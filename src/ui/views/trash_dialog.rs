@@ -3,8 +3,8 @@
 
 use egui::{Modal, RichText, ScrollArea, Ui};
 
-use crate::model::{Board, Evidence};
-use crate::ui::command::Command;
+use crate::model::{Board, DirectiveEdit, Evidence};
+use crate::ui::command::{Command, Dialog};
 use crate::ui::theme;
 
 #[derive(Default)]
@@ -49,7 +49,7 @@ impl TrashDialog {
                             .on_hover_text(format!("恢复“{}”", e.original_name))
                             .clicked()
                         {
-                            commands.push(Command::RestoreEvidence(e.directive, e.id));
+                            commands.push(Command::Edit(e.directive, DirectiveEdit::RestoreFile(e.id)));
                         }
                     });
                 }
@@ -72,13 +72,13 @@ impl TrashDialog {
                         self.confirm_empty = true;
                     }
                     if ui.button("关闭").clicked() {
-                        commands.push(Command::CloseTrash);
+                        commands.push(Command::Close(Dialog::Trash));
                     }
                 }
             });
         });
         if modal.should_close() {
-            commands.push(Command::CloseTrash);
+            commands.push(Command::Close(Dialog::Trash));
         }
     }
 }

@@ -2,6 +2,8 @@
 
 mod date_picker;
 mod highlight;
+mod picker;
 
 pub use date_picker::{date_picker, format_date, optional_date_picker};
 pub use highlight::highlighted;
+pub use picker::{Pick, PickKind, Picker};

@@ -1,11 +1,12 @@
 //! What the worker does with each request: one function per kind of work, each answering
-//! with exactly one [`Reply`] (long tasks also send progress).
+//! with exactly one [`Reply`] (long tasks also send progress). Failures are `Reply::Failed`;
+//! the line routes them to whoever asked.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Area, DoneKind, Edit, ParsedImport, Reply, Request, Snapshot};
+use super::{ContinuationOption, ParsedImport, Reply, Request, Snapshot};
 use crate::clock::Clock;
 use crate::model::DirectiveId;
 use crate::notice::{
@@ -13,7 +14,16 @@ use crate::notice::{
 };
 use crate::report::{self, Format, Summary, SummaryRequest};
 use crate::store::{Actor, Store};
-use crate::ui::command::ImportSource;
+use crate::ui::command::{ImportSource, RosterEdit};
+
+/// What a request is handled with.
+pub(super) struct Context<'a> {
+    pub store: &'a mut Store,
+    pub clock: Clock,
+    /// The data folder the store lives in (backups, evidence, moves).
+    pub data_dir: &'a Path,
+    pub progress: &'a dyn Fn(f32, &str),
+}
 
 fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, String> {
     let board = store.load_board().map_err(|e| e.to_string())?;
@@ -25,152 +35,81 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
     Ok(Snapshot { board, detail, settings })
 }
 
-/// A roster change (or a restore) was stored: a fresh snapshot (no detail) with `message`.
-fn done(store: &Store, message: String) -> Reply {
-    match snapshot(store, None) {
-        Ok(s) => Reply::Done { message, kind: DoneKind::Roster, snapshot: Box::new(s) },
-        Err(e) => Reply::Failed { message: e, area: Area::General },
+/// A change was stored: `message` and a fresh snapshot with `detail`.
+fn changed(store: &Store, message: Result<String, String>, detail: Option<DirectiveId>) -> Reply {
+    match message.and_then(|message| Ok((message, snapshot(store, detail)?))) {
+        Ok((message, s)) => Reply::Changed { message, snapshot: Box::new(s) },
+        Err(e) => Reply::Failed(e),
     }
 }
 
-pub(super) fn handle(
-    store: &mut Store,
-    clock: Clock,
-    request: Request,
-    progress: &dyn Fn(f32, &str),
-) -> Reply {
-    let general = |message: String| Reply::Failed { message, area: Area::General };
+/// The officer's name for the change log, or why it cannot be read.
+fn author(store: &Store) -> Result<String, String> {
+    Ok(store.author().map_err(|e| e.to_string())?.unwrap_or_else(|| "值班员".into()))
+}
+
+fn or_failed<T>(result: Result<T, String>, ok: impl FnOnce(T) -> Reply) -> Reply {
+    result.map_or_else(Reply::Failed, ok)
+}
+
+pub(super) fn handle(cx: Context, request: &Request) -> Reply {
+    let Context { store, clock, data_dir, progress } = cx;
     match request {
-        Request::Refresh { detail } => match snapshot(store, detail) {
-            Ok(s) => Reply::Snapshot(Box::new(s)),
-            Err(e) => general(e),
-        },
-        Request::LoadDetail(id) => match store.load_detail(id) {
-            Ok(d) => Reply::Detail(Box::new(d)),
-            Err(e) => general(e.to_string()),
-        },
+        Request::Refresh { detail } => or_failed(snapshot(store, *detail), |s| Reply::Snapshot(Box::new(s))),
+        Request::LoadDetail(id) => {
+            or_failed(store.load_detail(*id).map_err(|e| e.to_string()), |d| Reply::Detail(Box::new(d)))
+        }
         Request::Parse { source, issued_on, encoding } => {
-            let parsed = parse(source, issued_on, encoding).and_then(|mut parsed| {
-                offer_links(store, &mut parsed)?;
+            let parsed = parse(source, *issued_on, *encoding).and_then(|mut parsed| {
+                offer_continuations(store, &mut parsed)?;
                 Ok(parsed)
             });
-            Reply::Parsed(parsed.map(Box::new))
+            or_failed(parsed, |p| Reply::Parsed(Box::new(p)))
         }
         Request::Import { draft, source_text, detail } => {
-            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
-            match store.import_notice(&draft, &source_text, &author, clock.now()) {
-                Ok(_) => match snapshot(store, detail) {
-                    Ok(s) => Reply::Done {
-                        message: format!("已导入：{}（{} 条工作要求）", draft.title, draft.directive_count()),
-                        kind: DoneKind::Imported,
-                        snapshot: Box::new(s),
-                    },
-                    Err(e) => general(e),
-                },
-                Err(e) => Reply::Failed {
-                    message: format!("导入失败，未保存任何内容：{e}"),
-                    area: Area::Import,
-                },
-            }
+            let stored = author(store).and_then(|author| {
+                store
+                    .import_notice(draft, source_text, &author, clock.now())
+                    .map_err(|e| format!("导入失败，未保存任何内容：{e}"))
+            });
+            let message =
+                stored.map(|_| format!("已导入：{}（{} 条工作要求）", draft.title, draft.directive_count()));
+            changed(store, message, *detail)
         }
         Request::Edit { id, edit } => {
-            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
-            let actor = Actor { author: &author, at: clock.now() };
-            let kind = if matches!(edit, Edit::Progress { .. }) {
-                DoneKind::ProgressAdded
-            } else {
-                DoneKind::Edited
-            };
-            let result = match &edit {
-                Edit::Status(s) => store.set_status(id, *s, &actor).map(|_| format!("状态已改为“{s}”")),
-                Edit::Deadline(d) => store
-                    .set_deadline(id, *d, &actor)
-                    .map(|_| d.map_or("已清除完成时限".into(), |d| format!("完成时限已改为 {d}"))),
-                Edit::Offices(names) => store.set_offices(id, names, &actor).map(|_| "责任单位已更新".into()),
-                Edit::Progress { on, text } => {
-                    store.add_progress(id, *on, text, &actor).map(|_| "已添加进展".into())
-                }
-                Edit::TrashEvidence(file) => {
-                    store.trash_evidence(*file, &actor).map(|_| "已移到回收站（可恢复）".into())
-                }
-                Edit::Caption(file, caption) => {
-                    store.set_evidence_caption(*file, caption, &actor).map(|_| "已保存说明".into())
-                }
-                Edit::RestoreEvidence(file) => {
-                    store.restore_evidence(*file, &actor).map(|_| "已从回收站恢复".into())
-                }
-                Edit::Continues(earlier) => store
-                    .set_continues(id, *earlier, &actor)
-                    .map(|_| if earlier.is_some() { "已接续" } else { "已取消接续" }.into()),
-            };
-            match result.map_err(|e| e.to_string()).and_then(|m| Ok((m, snapshot(store, Some(id))?))) {
-                Ok((message, s)) => Reply::Done { message, kind, snapshot: Box::new(s) },
-                Err(e) => general(format!("保存失败：{e}")),
-            }
+            let message = author(store).and_then(|author| {
+                let actor = Actor { author: &author, at: clock.now() };
+                store.apply_edit(*id, edit, &actor).map_err(|e| format!("保存失败：{e}"))
+            });
+            changed(store, message, Some(*id))
         }
         Request::SaveSettings { settings, detail } => {
-            match store
-                .save_settings(&settings)
-                .map_err(|e| e.to_string())
-                .and_then(|_| snapshot(store, detail))
-            {
-                Ok(s) => Reply::Done {
-                    message: "设置已保存".into(),
-                    kind: DoneKind::AuthorSet,
-                    snapshot: Box::new(s),
-                },
-                Err(e) => general(format!("保存设置失败：{e}")),
-            }
+            let saved = store.save_settings(settings).map_err(|e| format!("保存设置失败：{e}"));
+            or_failed(saved.and_then(|_| snapshot(store, *detail)), |s| Reply::SettingsSaved(Box::new(s)))
         }
-        Request::AddOffice { name, group } => match store.add_office(&name, group) {
-            Ok(_) => done(store, format!("已添加单位：{name}")),
-            Err(e) => general(e.to_string()),
-        },
-        Request::EditRoster(edit) => {
-            use crate::ui::command::RosterEdit;
-            let result = match &edit {
-                RosterEdit::Rename(office, name) => {
-                    store.rename_office(*office, name).map(|()| format!("已改名为“{name}”，原名保留为别名"))
-                }
-                RosterEdit::Move(office, group) => {
-                    store.set_office_group(*office, *group).map(|()| format!("已移到{}", group.label()))
-                }
-                RosterEdit::Merge(from, into) => {
-                    store.merge_office(*from, *into).map(|()| "已并入".to_owned())
-                }
-                RosterEdit::Remove(office) => {
-                    store.remove_office(*office).map(|()| "已从名册删除".to_owned())
-                }
-            };
-            match result {
-                Ok(message) => done(store, message),
-                Err(e) => general(e.to_string()),
-            }
+        Request::SetAuthor { name, detail } => {
+            let message =
+                store.set_author(name).map_err(|e| e.to_string()).map(|_| format!("填报人：{}", name.trim()));
+            changed(store, message, *detail)
         }
-        Request::SetAliases { office, aliases } => match store.set_aliases(office, &aliases) {
-            Ok(()) => done(store, "别名已保存".into()),
-            Err(e) => general(e.to_string()),
-        },
-        Request::LoadTrash => Reply::Trash(store.evidence_trash().map_err(|e| e.to_string())),
+        Request::Roster(edit) => {
+            let message = roster(store, edit);
+            changed(store, message, None)
+        }
+        Request::LoadTrash => or_failed(store.evidence_trash().map_err(|e| e.to_string()), Reply::Trash),
         Request::EmptyTrash { detail } => {
-            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
-            let actor = Actor { author: &author, at: clock.now() };
-            match store
-                .empty_evidence_trash(&actor)
-                .map_err(|e| e.to_string())
-                .and_then(|n| Ok((n, snapshot(store, detail)?)))
-            {
-                Ok((n, s)) => Reply::Done {
-                    message: format!("已清空回收站（{n} 个材料）"),
-                    kind: DoneKind::Edited,
-                    snapshot: Box::new(s),
-                },
-                Err(e) => general(format!("清空回收站失败：{e}")),
-            }
+            let message = author(store).and_then(|author| {
+                let actor = Actor { author: &author, at: clock.now() };
+                store
+                    .empty_evidence_trash(&actor)
+                    .map(|n| format!("已清空回收站（{n} 个材料）"))
+                    .map_err(|e| format!("清空回收站失败：{e}"))
+            });
+            changed(store, message, *detail)
         }
-        Request::AutoBackup { data_dir } => {
-            let taken = crate::backup::auto_backup(store, &data_dir, clock.today())
-                .and_then(|_| crate::backup::list_snapshots(&data_dir));
+        Request::AutoBackup => {
+            let taken = crate::backup::auto_backup(store, data_dir, clock.today())
+                .and_then(|_| crate::backup::list_snapshots(data_dir));
             match taken {
                 Ok(list) => {
                     let newest = list.iter().find(|s| s.kind == crate::backup::SnapshotKind::Daily);
@@ -178,45 +117,52 @@ pub(super) fn handle(
                         newest.map(|s| chrono::DateTime::<chrono::Local>::from(s.modified).naive_local()),
                     )
                 }
-                Err(e) => Reply::BackedUp(Err(format!("自动备份失败：{e}"))),
+                Err(e) => Reply::Failed(format!("自动备份失败：{e}")),
             }
         }
-        Request::Relocate { from, to } => {
+        Request::Relocate(to) => {
             let mut report = |done: usize, total: usize| {
                 progress(if total == 0 { 1.0 } else { done as f32 / total as f32 }, "正在复制材料文件…");
             };
-            Reply::Relocated(
-                crate::backup::relocate(store, &from, &to, &mut report)
-                    .map(|r| r.to)
-                    .map_err(|e| e.to_string()),
-            )
+            let moved = crate::backup::relocate(store, data_dir, to, &mut report);
+            or_failed(moved.map(|r| r.to).map_err(|e| e.to_string()), Reply::Relocated)
         }
-        Request::ListBackups { data_dir } => {
-            Reply::Backups(crate::backup::list_snapshots(&data_dir).map_err(|e| e.to_string()))
+        Request::ListBackups => {
+            or_failed(crate::backup::list_snapshots(data_dir).map_err(|e| e.to_string()), Reply::Backups)
         }
-        Request::Backup { data_dir, path } => Reply::BackedUp(backup(store, &data_dir, &path, progress)),
-        Request::Restore { data_dir, path } => match restore(store, &data_dir, &path, progress) {
-            Ok(message) => done(store, message),
-            Err(e) => general(e),
-        },
+        Request::Backup(path) => or_failed(backup(store, data_dir, path, progress), Reply::BackedUp),
+        Request::Restore(path) => {
+            let restored = restore(store, data_dir, path, progress)
+                .and_then(|message| Ok((message, snapshot(store, None)?)));
+            or_failed(restored, |(message, s)| Reply::Restored { message, snapshot: Box::new(s) })
+        }
         Request::Search(query) => {
-            let hits = store.search(&query).map_err(|e| e.to_string());
-            Reply::Found { query, hits }
+            let hits = store.search(query).map_err(|e| e.to_string());
+            or_failed(hits, |hits| Reply::Found { query: query.clone(), hits })
         }
         Request::Export { request, format, path } => {
-            Reply::Exported(export(store, &request, format, &path, progress))
-        }
-        Request::SetAuthor { name, detail } => {
-            match store.set_author(&name).map_err(|e| e.to_string()).and_then(|_| snapshot(store, detail)) {
-                Ok(s) => Reply::Done {
-                    message: format!("填报人：{}", name.trim()),
-                    kind: DoneKind::AuthorSet,
-                    snapshot: Box::new(s),
-                },
-                Err(e) => general(e),
-            }
+            or_failed(export(store, request, *format, path, progress), Reply::Exported)
         }
     }
+}
+
+/// 名册: add an office, replace its aliases, rename, move, merge or remove it.
+fn roster(store: &mut Store, edit: &RosterEdit) -> Result<String, String> {
+    match edit {
+        RosterEdit::Add(name, group) => store.add_office(name, *group).map(|_| format!("已添加单位：{name}")),
+        RosterEdit::Aliases(office, aliases) => {
+            store.set_aliases(*office, aliases).map(|()| "别名已保存".into())
+        }
+        RosterEdit::Rename(office, name) => {
+            store.rename_office(*office, name).map(|()| format!("已改名为“{name}”，原名保留为别名"))
+        }
+        RosterEdit::Move(office, group) => {
+            store.set_office_group(*office, *group).map(|()| format!("已移到{}", group.label()))
+        }
+        RosterEdit::Merge(from, into) => store.merge_office(*from, *into).map(|()| "已并入".to_owned()),
+        RosterEdit::Remove(office) => store.remove_office(*office).map(|()| "已从名册删除".to_owned()),
+    }
+    .map_err(|e| e.to_string())
 }
 
 fn export(
@@ -238,16 +184,20 @@ fn export(
     Ok(path.to_path_buf())
 }
 
-fn parse(source: ImportSource, issued_on: NaiveDate, encoding: Option<&str>) -> Result<ParsedImport, String> {
+fn parse(
+    source: &ImportSource,
+    issued_on: NaiveDate,
+    encoding: Option<&str>,
+) -> Result<ParsedImport, String> {
     let (text, encoding, candidates) = match source {
-        ImportSource::Text(text) => (text, None, Vec::new()),
+        ImportSource::Text(text) => (text.clone(), None, Vec::new()),
         ImportSource::File(path) => {
-            let bytes = read_notice_bytes(&path).map_err(|e| e.to_string())?;
+            let bytes = read_notice_bytes(path).map_err(|e| e.to_string())?;
             let decoded = match encoding {
                 Some(enc) if !is_word_file(&bytes) => decode_with(&bytes, enc),
                 _ => decode_bytes(&bytes),
             }
-            .map_err(|e| e.in_file(&path).to_string())?;
+            .map_err(|e| e.in_file(path).to_string())?;
             let candidates = if is_word_file(&bytes) {
                 Vec::new()
             } else {
@@ -262,13 +212,13 @@ fn parse(source: ImportSource, issued_on: NaiveDate, encoding: Option<&str>) -> 
         source_text: text,
         encoding,
         candidates,
-        links: Vec::new(),
+        continuations: Vec::new(),
         already_imported: None,
     })
 }
 
-/// Finds the stored directives each new one may continue, and chooses the strong matches.
-fn offer_links(store: &Store, parsed: &mut ParsedImport) -> Result<(), String> {
+/// Finds the stored directives each new one may carry on (接续), and chooses the strong matches.
+fn offer_continuations(store: &Store, parsed: &mut ParsedImport) -> Result<(), String> {
     let board = store.load_board().map_err(|e| e.to_string())?;
     parsed.already_imported = crate::model::already_imported(&parsed.draft, &board).map(|n| {
         let count = board.directives.iter().filter(|d| d.notice_id == n.id).count();
@@ -277,7 +227,7 @@ fn offer_links(store: &Store, parsed: &mut ParsedImport) -> Result<(), String> {
     let found = crate::model::suggest(&parsed.draft, &board);
     crate::model::preselect(&mut parsed.draft, &found);
     let mut found = found.into_iter();
-    parsed.links = parsed
+    parsed.continuations = parsed
         .draft
         .sections
         .iter()
@@ -293,7 +243,7 @@ fn offer_links(store: &Store, parsed: &mut ParsedImport) -> Result<(), String> {
                             let meeting = d.meeting.as_deref().unwrap_or("此前会议");
                             let percent = (c.score * 100.0).round();
                             let label = format!("{} {}（{meeting}，相似 {percent}%）", d.number, d.title);
-                            Some(super::LinkOption { id: c.id, label })
+                            Some(ContinuationOption { id: c.id, label })
                         })
                         .collect()
                 })

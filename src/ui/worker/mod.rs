@@ -1,24 +1,22 @@
-//! 后台 — the one thread that owns the database connection. The UI sends requests and reads
-//! replies on each frame; the worker asks for a repaint after each reply, so the UI never
-//! waits on SQLite, file reading or parsing.
+//! 后台 — the thread that owns the database connection, and the data folder from the start.
+//! The UI sends requests on a [`line::Line`] saying who asked; replies (progress included) come
+//! back to that place. The worker asks for a repaint after each reply, so the UI never waits
+//! on SQLite, file reading or parsing.
 
+pub mod files;
 mod handle;
-
-use handle::handle;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
-use std::sync::{Arc, OnceLock};
-
-use chrono::NaiveDate;
+pub mod line;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::mpsc::RecvTimeoutError;
 
-use super::command::ImportSource;
+use chrono::NaiveDate;
+
+use self::line::{Asker, Line, Outbox, line};
+use super::command::{ImportSource, RosterEdit};
 use crate::clock::Clock;
-use crate::model::{
-    Board, DirectiveDetail, DirectiveId, Evidence, EvidenceId, NoticeDraft, OfficeGroup, OfficeId, Settings,
-    Status,
-};
+use crate::model::{Board, DirectiveDetail, DirectiveEdit, DirectiveId, Evidence, NoticeDraft, Settings};
 use crate::notice::EncodingCandidate;
 use crate::report::{Format, SummaryRequest};
 use crate::store::Store;
@@ -26,13 +24,16 @@ use crate::store::Store;
 /// How often an idle worker checks whether another duban process changed the database.
 const LOOK_FOR_OTHERS: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// Work for the worker. Each request gets exactly one [`Reply`].
+/// Work for the worker. Each request gets exactly one last [`Reply`] (long tasks send
+/// [`Reply::Progress`] before it).
 #[derive(Debug)]
 pub enum Request {
+    /// A fresh snapshot, with this directive's detail.
     Refresh {
         detail: Option<DirectiveId>,
     },
     LoadDetail(DirectiveId),
+    /// Read and parse a notice for review; nothing is stored.
     Parse {
         source: ImportSource,
         issued_on: NaiveDate,
@@ -45,10 +46,14 @@ pub enum Request {
     },
     Edit {
         id: DirectiveId,
-        edit: Edit,
+        edit: DirectiveEdit,
     },
     SetAuthor {
         name: String,
+        detail: Option<DirectiveId>,
+    },
+    SaveSettings {
+        settings: Settings,
         detail: Option<DirectiveId>,
     },
     Export {
@@ -59,67 +64,21 @@ pub enum Request {
     Search(String),
     /// The 回收站's files.
     LoadTrash,
-    /// 名册: add an office, or replace one office's aliases.
-    AddOffice {
-        name: String,
-        group: OfficeGroup,
-    },
-    EditRoster(crate::ui::command::RosterEdit),
-    SetAliases {
-        office: OfficeId,
-        aliases: Vec<String>,
-    },
     /// Delete every row in the 回收站 (confirmed in the UI).
     EmptyTrash {
         detail: Option<DirectiveId>,
     },
-    SaveSettings {
-        settings: Settings,
-        detail: Option<DirectiveId>,
-    },
+    Roster(RosterEdit),
     /// Today's automatic snapshot, unless there is one (at start-up).
-    AutoBackup {
-        data_dir: PathBuf,
-    },
+    AutoBackup,
     /// The snapshots in `backups/`, for the backup dialog.
-    ListBackups {
-        data_dir: PathBuf,
-    },
+    ListBackups,
     /// 备份到…: the single-file backup archive.
-    Backup {
-        data_dir: PathBuf,
-        path: PathBuf,
-    },
-    /// 迁移数据目录: copy and verify everything in `to`, then point `from` at it.
-    Relocate {
-        from: PathBuf,
-        to: PathBuf,
-    },
+    Backup(PathBuf),
     /// 从备份恢复…: an archive or a snapshot, over the open database.
-    Restore {
-        data_dir: PathBuf,
-        path: PathBuf,
-    },
-}
-
-/// A change to one directive.
-#[derive(Debug, Clone)]
-pub enum Edit {
-    Status(Status),
-    Deadline(Option<NaiveDate>),
-    Offices(Vec<String>),
-    Progress {
-        on: NaiveDate,
-        text: String,
-    },
-    /// 移到回收站
-    TrashEvidence(EvidenceId),
-    /// 从回收站恢复
-    RestoreEvidence(EvidenceId),
-    /// 说明
-    Caption(EvidenceId, String),
-    /// 接续 an earlier directive, or not.
-    Continues(Option<DirectiveId>),
+    Restore(PathBuf),
+    /// 迁移数据目录: copy and verify everything in this folder, then point the data folder at it.
+    Relocate(PathBuf),
 }
 
 /// What the UI shows, fresh from the database.
@@ -140,178 +99,125 @@ pub struct ParsedImport {
     /// Other ways to read a text file, for the encoding override (empty for pasted text, .docx).
     pub candidates: Vec<EncodingCandidate>,
     /// 接续 — per section, per directive: earlier directives it may carry on, best first.
-    pub links: Vec<Vec<Vec<LinkOption>>>,
+    pub continuations: Vec<Vec<Vec<ContinuationOption>>>,
     /// The same notice seems to be stored already: how it was stored, for a warning.
     pub already_imported: Option<String>,
 }
 
 /// An earlier directive offered on the review screen as the one a new directive carries on.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LinkOption {
+pub struct ContinuationOption {
     pub id: DirectiveId,
     /// 三.2 在建工地治理（2022年第9次办公会议，相似 78%）
     pub label: String,
 }
 
-/// What kind of change a [`Reply::Done`] reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DoneKind {
-    Imported,
-    ProgressAdded,
-    Edited,
-    AuthorSet,
-    /// The roster changed (its dialog re-reads it).
-    Roster,
-}
-
-/// Which part of the UI a failure belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
-    Import,
-    General,
-}
-
+/// What the worker answers. Failures are one kind: the [`Asker`] says where they belong.
 #[derive(Debug)]
 pub enum Reply {
     Snapshot(Box<Snapshot>),
     Detail(Box<DirectiveDetail>),
-    Parsed(Result<Box<ParsedImport>, String>),
+    Parsed(Box<ParsedImport>),
     /// A change was stored; `message` says what, in Chinese.
-    Done {
+    Changed {
         message: String,
-        kind: DoneKind,
         snapshot: Box<Snapshot>,
     },
-    Failed {
+    /// The data was restored from a backup (`message`), and what it now holds.
+    Restored {
         message: String,
-        area: Area,
+        snapshot: Box<Snapshot>,
     },
-    /// A step of a long task; not an answer (more replies follow).
+    /// The settings were saved.
+    SettingsSaved(Box<Snapshot>),
+    Failed(String),
+    /// A step of a long task; not an answer.
     Progress {
         fraction: f32,
         step: String,
     },
-    /// The report was written (or why not).
-    Exported(Result<PathBuf, String>),
-    /// The 回收站's files (or why not).
-    Trash(Result<Vec<Evidence>, String>),
-    /// A backup was taken: what to say (or why not).
-    BackedUp(Result<String, String>),
+    /// The report was written here.
+    Exported(PathBuf),
+    /// The 回收站's files.
+    Trash(Vec<Evidence>),
+    /// A backup archive was written: what to say.
+    BackedUp(String),
     /// When the newest automatic snapshot was taken (after the start-up backup).
     LastBackup(Option<chrono::NaiveDateTime>),
-    /// Another window (another duban process) changed the database; not an answer.
+    /// Another window (another duban process) changed the database; answers no request.
     ChangedElsewhere,
-    /// The data moved to this folder (or why not): reopen there.
-    Relocated(Result<PathBuf, String>),
-    /// The snapshots in `backups/` (or why not).
-    Backups(Result<Vec<crate::backup::Snapshot>, String>),
+    /// The data moved to this folder: reopen there.
+    Relocated(PathBuf),
+    /// The snapshots in `backups/`.
+    Backups(Vec<crate::backup::Snapshot>),
     /// The directives matching `query` (`None`: no filter).
     Found {
         query: String,
-        hits: Result<Option<HashSet<DirectiveId>>, String>,
+        hits: Option<HashSet<DirectiveId>>,
     },
 }
 
-/// The UI's handle on the worker thread.
+/// The UI's handle on the database worker.
 pub struct Worker {
-    requests: Sender<Request>,
-    replies: Receiver<Reply>,
-    pending: usize,
-    /// The context to wake after each reply; known from the first frame on.
-    repaint: Arc<OnceLock<egui::Context>>,
+    line: Line<Request, Reply>,
 }
 
 impl Worker {
-    /// Starts the worker with the store it will own.
-    pub fn spawn(store: Store, clock: Clock) -> Worker {
-        let (requests, inbox) = channel::<Request>();
-        let (outbox, replies) = channel::<Reply>();
-        let repaint = Arc::new(OnceLock::<egui::Context>::new());
-        let wake = Arc::clone(&repaint);
+    /// Starts the worker with the store it will own and the data folder it lives in.
+    pub fn spawn(store: Store, clock: Clock, data_dir: PathBuf) -> Worker {
+        let (mut line, inbox, outbox) = line::<Request, Reply>();
         let spawned = std::thread::Builder::new().name("duban-worker".into()).spawn(move || {
             let mut store = store;
             let _ = store.data_version();
             loop {
-                let request = match inbox.recv_timeout(LOOK_FOR_OTHERS) {
-                    Ok(request) => request,
+                let job = match inbox.recv_timeout(LOOK_FOR_OTHERS) {
+                    Ok(job) => job,
                     Err(RecvTimeoutError::Timeout) => {
-                        // Idle: has another process committed? Then the UI asks for a refresh.
+                        // Idle: has another process committed? Then the board refreshes.
                         if store.data_version().unwrap_or(false) {
-                            let _ = outbox.send(Reply::ChangedElsewhere);
-                            if let Some(ctx) = wake.get() {
-                                ctx.request_repaint();
-                            }
+                            tell_changed(&outbox);
                         }
                         continue;
                     }
                     Err(RecvTimeoutError::Disconnected) => break,
                 };
                 let progress = |fraction: f32, step: &str| {
-                    let _ = outbox.send(Reply::Progress { fraction, step: step.to_owned() });
-                    if let Some(ctx) = wake.get() {
-                        ctx.request_repaint();
-                    }
+                    outbox.progress(&job, Reply::Progress { fraction, step: step.to_owned() });
                 };
-                let reply = handle(&mut store, clock, request, &progress);
-                if outbox.send(reply).is_err() {
+                let cx =
+                    handle::Context { store: &mut store, clock, data_dir: &data_dir, progress: &progress };
+                let reply = handle::handle(cx, &job.request);
+                if !outbox.answer(&job, reply) {
                     break;
-                }
-                if let Some(ctx) = wake.get() {
-                    ctx.request_repaint();
                 }
             }
         });
         if let Err(e) = spawned {
-            // Without a thread nothing works; say so through the reply channel.
-            let (tx, rx) = channel();
-            let _ = tx.send(Reply::Failed {
-                message: format!("无法启动后台线程：{e}"), area: Area::General
-            });
-            return Worker { requests, replies: rx, pending: 1, repaint };
+            line.mark_dead(format!("无法启动后台线程：{e}"));
         }
-        Worker { requests, replies, pending: 0, repaint }
+        Worker { line }
     }
 
     /// Tells the worker which context to wake after each reply.
     pub fn attach(&self, ctx: &egui::Context) {
-        let _ = self.repaint.set(ctx.clone());
+        self.line.attach(ctx);
     }
 
-    pub fn send(&mut self, request: Request) {
-        if self.requests.send(request).is_ok() {
-            self.pending += 1;
-        }
+    /// Asks for `request` on behalf of `asker`; its replies come back to `asker`.
+    pub fn send(&mut self, asker: Asker, request: Request) {
+        self.line.send(asker, request);
     }
 
-    /// Replies that have arrived, without waiting.
-    pub fn poll(&mut self) -> Vec<Reply> {
-        let mut out = Vec::new();
-        loop {
-            match self.replies.try_recv() {
-                Ok(reply) => {
-                    if !matches!(reply, Reply::Progress { .. } | Reply::ChangedElsewhere) {
-                        self.pending = self.pending.saturating_sub(1);
-                    }
-                    out.push(reply);
-                }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    if self.pending > 0 {
-                        self.pending = 0;
-                        out.push(Reply::Failed {
-                            message: "后台线程意外退出，请重新启动督办台".into(),
-                            area: Area::General,
-                        });
-                    }
-                    break;
-                }
-            }
-        }
-        out
+    /// Replies that have arrived, with who asked, without waiting.
+    pub fn poll(&mut self) -> Vec<(Asker, Reply)> {
+        self.line.poll(Reply::Failed)
     }
 
-    /// Requests sent and not yet answered.
-    pub fn pending(&self) -> usize {
-        self.pending
+    pub fn line(&self) -> &Line<Request, Reply> {
+        &self.line
     }
+}
+
+fn tell_changed(outbox: &Outbox<Reply>) {
+    outbox.tell(Asker::Board, Reply::ChangedElsewhere);
 }

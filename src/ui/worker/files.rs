@@ -1,27 +1,28 @@
 //! 材料后台 — a second worker for evidence files: copying and hashing (which can take minutes
 //! for a folder of photos) and thumbnails. It has its own database connection, so the main
-//! worker keeps answering while files are copied. Progress comes back per file; 取消 stops
-//! between files (a file is either fully stored and recorded, or not at all).
+//! worker keeps answering while files are copied. Progress comes back per file and, within a
+//! large file, every few megabytes; 取消 stops mid-copy (a file is either fully stored and
+//! recorded, or not at all). Requests and replies travel on a [`Line`] that says who asked.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, OnceLock};
 
+use super::line::{Asker, Job, Line, Outbox, line};
 use crate::clock::Clock;
 use crate::evidence::{
     BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, Watched, attach_file_via, check,
     viewing_copy,
 };
-use crate::model::{DirectiveId, Evidence};
+use crate::model::{DirectiveId, Evidence, NoteId};
 use crate::store::IntegrityReport;
 use crate::store::{Actor, Store};
 
 pub enum FileRequest {
-    /// `progress`: the note (进展) the files support, if any.
+    /// `note`: the progress note (进展) the files support, if any.
     Attach {
         directive: DirectiveId,
-        progress: Option<i64>,
+        note: Option<NoteId>,
         paths: Vec<PathBuf>,
     },
     Thumbnail {
@@ -38,7 +39,7 @@ pub enum FileRequest {
 }
 
 pub enum FileReply {
-    /// `done` of `total` files handled; `name` is the one just finished.
+    /// `done` of `total` files handled; `name` is the one just finished; not an answer.
     Progress { done: usize, total: usize, name: String },
     /// An attach run ended: how many stored, the failures (name: reason), cancelled or not.
     Attached { directive: DirectiveId, stored: usize, failed: Vec<String>, cancelled: bool },
@@ -54,6 +55,8 @@ pub enum FileReply {
     CheckProgress { done: usize, total: usize },
     /// The check's report, or why it could not run.
     Checked(Result<FullCheck, String>),
+    /// The worker could not take the request at all.
+    Failed(String),
 }
 
 /// 检查数据: the database (pages, references, the change log's chain), then every file.
@@ -64,105 +67,101 @@ pub struct FullCheck {
 }
 
 pub struct FileWorker {
-    requests: Sender<FileRequest>,
-    replies: Receiver<FileReply>,
+    line: Line<FileRequest, FileReply>,
     cancel: Arc<AtomicBool>,
-    busy: usize,
-    repaint: Arc<OnceLock<egui::Context>>,
 }
 
 impl FileWorker {
     /// Starts the thread on the database at `db_path` and the blob store in `data_dir`.
     pub fn spawn(db_path: &Path, data_dir: &Path, clock: Clock) -> FileWorker {
-        let (requests, inbox) = channel::<FileRequest>();
-        let (outbox, replies) = channel::<FileReply>();
+        let (mut line, inbox, outbox) = line::<FileRequest, FileReply>();
         let cancel = Arc::new(AtomicBool::new(false));
-        let repaint = Arc::new(OnceLock::<egui::Context>::new());
-        let (stop, wake) = (Arc::clone(&cancel), Arc::clone(&repaint));
+        let stop = Arc::clone(&cancel);
         let (db_path, data_dir) = (db_path.to_path_buf(), data_dir.to_path_buf());
-        let _ = std::thread::Builder::new().name("duban-files".into()).spawn(move || {
-            let send = |reply: FileReply| {
-                let _ = outbox.send(reply);
-                if let Some(ctx) = wake.get() {
-                    ctx.request_repaint();
-                }
-            };
-            let mut store = Store::open(&db_path).ok();
-            while let Ok(request) = inbox.recv() {
-                match request {
-                    FileRequest::Attach { directive, progress, paths } => {
-                        stop.store(false, Ordering::SeqCst);
-                        let target = (directive, progress);
-                        send(attach_all(store.as_mut(), &data_dir, clock, target, &paths, &stop, &send));
-                    }
-                    FileRequest::Check => {
-                        let result = match store.as_ref() {
-                            Some(store) => {
-                                store.check_integrity().map_err(|e| e.to_string()).and_then(|database| {
-                                    let files = check(
-                                        store,
-                                        &data_dir,
-                                        std::time::SystemTime::now(),
-                                        DEFAULT_GRACE,
-                                        &mut |done, total| send(FileReply::CheckProgress { done, total }),
-                                    )
-                                    .map_err(|e| e.to_string())?;
-                                    Ok(FullCheck { database, files })
-                                })
-                            }
-                            None => Err("无法打开数据库".to_owned()),
-                        };
-                        send(FileReply::Checked(result));
-                    }
-                    FileRequest::Picture { hash } => {
-                        let image = picture(&data_dir, &hash);
-                        send(FileReply::Picture { hash, image });
-                    }
-                    FileRequest::Open(file) => {
-                        send(FileReply::Opened(viewing_copy(&data_dir, &file).map_err(|e| e.to_string())));
-                    }
-                    FileRequest::Thumbnail { hash } => {
-                        let image = thumbnail(&data_dir, &hash);
-                        send(FileReply::Thumbnail { hash, image });
-                    }
+        let spawned = std::thread::Builder::new().name("duban-files".into()).spawn(move || {
+            let mut store = Store::open(&db_path).map_err(|e| format!("无法打开数据库：{e}"));
+            while let Ok(job) = inbox.recv() {
+                let reply = match store.as_mut() {
+                    Ok(store) => work(store, &data_dir, clock, &job, &stop, &outbox),
+                    Err(why) => match &job.request {
+                        FileRequest::Attach { directive, .. } => FileReply::Attached {
+                            directive: *directive,
+                            stored: 0,
+                            failed: vec![format!("{why}，材料未保存")],
+                            cancelled: false,
+                        },
+                        _ => FileReply::Failed(why.clone()),
+                    },
+                };
+                if !outbox.answer(&job, reply) {
+                    break;
                 }
             }
         });
-        FileWorker { requests, replies, cancel, busy: 0, repaint }
+        if let Err(e) = spawned {
+            line.mark_dead(format!("无法启动材料后台线程：{e}"));
+        }
+        FileWorker { line, cancel }
     }
 
     pub fn attach(&self, ctx: &egui::Context) {
-        let _ = self.repaint.set(ctx.clone());
+        self.line.attach(ctx);
     }
 
-    pub fn send(&mut self, request: FileRequest) {
-        if self.requests.send(request).is_ok() {
-            self.busy += 1;
-        }
+    pub fn send(&mut self, asker: Asker, request: FileRequest) {
+        self.line.send(asker, request);
     }
 
-    /// 取消: stop after the file being copied.
+    /// 取消: stop the file being copied and the rest.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::SeqCst);
     }
 
-    pub fn poll(&mut self) -> Vec<FileReply> {
-        let mut out = Vec::new();
-        while let Ok(reply) = self.replies.try_recv() {
-            if !matches!(
-                reply,
-                FileReply::Progress { .. } | FileReply::Bytes { .. } | FileReply::CheckProgress { .. }
-            ) {
-                self.busy = self.busy.saturating_sub(1);
-            }
-            out.push(reply);
-        }
-        out
+    pub fn poll(&mut self) -> Vec<(Asker, FileReply)> {
+        self.line.poll(FileReply::Failed)
     }
 
-    /// Requests not yet answered.
-    pub fn busy(&self) -> usize {
-        self.busy
+    pub fn line(&self) -> &Line<FileRequest, FileReply> {
+        &self.line
+    }
+}
+
+/// One request, with the store open.
+fn work(
+    store: &mut Store,
+    data_dir: &Path,
+    clock: Clock,
+    job: &Job<FileRequest>,
+    stop: &AtomicBool,
+    outbox: &Outbox<FileReply>,
+) -> FileReply {
+    let send = |reply: FileReply| outbox.progress(job, reply);
+    match &job.request {
+        FileRequest::Attach { directive, note, paths } => {
+            stop.store(false, Ordering::SeqCst);
+            attach_all(store, data_dir, clock, (*directive, *note), paths, stop, &send)
+        }
+        FileRequest::Check => {
+            let result = store.check_integrity().map_err(|e| e.to_string()).and_then(|database| {
+                let files = check(
+                    store,
+                    data_dir,
+                    std::time::SystemTime::now(),
+                    DEFAULT_GRACE,
+                    &mut |done, total| send(FileReply::CheckProgress { done, total }),
+                )
+                .map_err(|e| e.to_string())?;
+                Ok(FullCheck { database, files })
+            });
+            FileReply::Checked(result)
+        }
+        FileRequest::Picture { hash } => {
+            FileReply::Picture { hash: hash.clone(), image: picture(data_dir, hash) }
+        }
+        FileRequest::Open(file) => FileReply::Opened(viewing_copy(data_dir, file).map_err(|e| e.to_string())),
+        FileRequest::Thumbnail { hash } => {
+            FileReply::Thumbnail { hash: hash.clone(), image: thumbnail(data_dir, hash) }
+        }
     }
 }
 
@@ -170,19 +169,21 @@ impl FileWorker {
 const BYTES_EVERY: u64 = 4 << 20;
 
 fn attach_all(
-    store: Option<&mut Store>,
+    store: &mut Store,
     data_dir: &Path,
     clock: Clock,
-    (directive, progress): (DirectiveId, Option<i64>),
+    (directive, note): (DirectiveId, Option<NoteId>),
     paths: &[PathBuf],
     stop: &AtomicBool,
     send: &dyn Fn(FileReply),
 ) -> FileReply {
-    let Some(store) = store else {
-        let failed = vec!["无法打开数据库，材料未保存".to_owned()];
-        return FileReply::Attached { directive, stored: 0, failed, cancelled: false };
+    let author = match store.author() {
+        Ok(author) => author.unwrap_or_else(|| "值班员".into()),
+        Err(e) => {
+            let failed = vec![format!("无法读取填报人，材料未保存：{e}")];
+            return FileReply::Attached { directive, stored: 0, failed, cancelled: false };
+        }
     };
-    let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
     let (mut stored, mut failed) = (0, Vec::new());
     for (i, path) in paths.iter().enumerate() {
         if stop.load(Ordering::SeqCst) {
@@ -200,7 +201,7 @@ fn attach_all(
             });
             Box::new(Watched::new(file, BYTES_EVERY, stop, report))
         };
-        match attach_file_via(store, data_dir, directive, progress, path, &actor, &mut wrap) {
+        match attach_file_via(store, data_dir, directive, note, path, &actor, &mut wrap) {
             Ok(_) => stored += 1,
             Err(crate::evidence::EvidenceError::Cancelled { .. }) => {
                 return FileReply::Attached { directive, stored, failed, cancelled: true };

@@ -10,6 +10,7 @@ use egui::{RichText, Ui};
 use crate::backup::{Snapshot, SnapshotKind, list_snapshots, recover};
 use crate::store::{Store, check_snapshot};
 use crate::ui::theme;
+use crate::ui::widgets::{Pick, PickKind, Picker};
 
 pub struct RecoveryScreen {
     data_dir: PathBuf,
@@ -17,7 +18,7 @@ pub struct RecoveryScreen {
     /// The newest snapshot that passes its own check, if any (a damaged one is never offered).
     snapshots: Vec<Snapshot>,
     running: Option<Receiver<Result<Store, String>>>,
-    picking: Option<Receiver<Option<PathBuf>>>,
+    picker: Picker,
     failed: Option<String>,
 }
 
@@ -38,7 +39,7 @@ impl RecoveryScreen {
             problem,
             snapshots,
             running: None,
-            picking: None,
+            picker: Picker::default(),
             failed: None,
         }
     }
@@ -49,11 +50,8 @@ impl RecoveryScreen {
 
     /// Draws the screen; returns the reopened store once a restore succeeded.
     pub fn ui(&mut self, ui: &mut Ui) -> Option<Store> {
-        if let Some(picked) = self.picking.as_ref().and_then(|rx| rx.try_recv().ok()) {
-            self.picking = None;
-            if let Some(path) = picked {
-                self.start(path, ui.ctx().clone());
-            }
+        if let Some(path) = self.picker.poll().and_then(|p| p.into_iter().next()) {
+            self.start(path, ui.ctx().clone());
         }
         if let Some(done) = self.running.as_ref().and_then(|rx| rx.try_recv().ok()) {
             self.running = None;
@@ -94,7 +92,7 @@ impl RecoveryScreen {
             }
             ui.horizontal(|ui| {
                 if ui.button("选择备份文件…").clicked() {
-                    self.pick(ui.ctx().clone());
+                    self.pick(ui.ctx());
                 }
                 if ui.button("退出").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -118,16 +116,8 @@ impl RecoveryScreen {
         self.running = Some(rx);
     }
 
-    fn pick(&mut self, ctx: egui::Context) {
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title("选择备份文件")
-                .add_filter("督办台备份", &["zip", "sqlite3"])
-                .pick_file();
-            let _ = tx.send(picked);
-            ctx.request_repaint();
-        });
-        self.picking = Some(rx);
+    fn pick(&mut self, ctx: &egui::Context) {
+        let pick = Pick::new("选择备份文件", PickKind::File).filter("督办台备份", &["zip", "sqlite3"]);
+        self.picker.open(ctx, pick);
     }
 }
