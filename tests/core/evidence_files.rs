@@ -2,37 +2,12 @@
 //! (never a panic, never an unbounded allocation), the type comes from the content, EXIF time
 //! and place are read, and thumbnails are made once at 256 px.
 
+use crate::support::png_claiming;
 use crate::support::{Data, date, exif_block, jpeg, png, with_exif};
 use duban::evidence::{BlobStore, PreviewError, THUMB_SIZE, ThumbCache, taken_before_notice};
 use duban::model::DirectiveId;
 
 const D2: DirectiveId = DirectiveId(2);
-
-/// A PNG whose header claims `w`×`h` pixels, followed by a few bytes of nothing.
-fn png_claiming(w: u32, h: u32) -> Vec<u8> {
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-    let crc = crc32(&ihdr);
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    out.extend_from_slice(&13u32.to_be_bytes());
-    out.extend_from_slice(&ihdr);
-    out.extend_from_slice(&crc.to_be_bytes());
-    out.extend_from_slice(&[0, 0, 0, 0, b'I', b'D', b'A', b'T', 0x35, 0xAF, 0x06, 0x1E]);
-    out
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
 
 /// Attaches `bytes` as `name` and asks for its thumbnail.
 fn attach_and_preview(data: &mut Data, name: &str, bytes: &[u8]) -> (&'static str, Result<(), PreviewError>) {

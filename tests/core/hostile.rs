@@ -23,7 +23,7 @@ use duban::notice::{
 use duban::store::{Actor, Store};
 use encoding_rs::GB18030;
 
-use crate::support::{Data, dump, jpeg, png, with_exif};
+use crate::support::{Data, dump, jpeg, png, png_claiming, with_exif};
 
 const D2: DirectiveId = DirectiveId(2);
 const DAY: &str = "2026-11-28";
@@ -286,20 +286,6 @@ fn bomb_stream(mib: usize) -> (Vec<u8>, u32) {
         crc.update(&chunk);
     }
     (data, crc.sum())
-}
-
-/// A PNG whose header claims `w`×`h` pixels, followed by a scrap of image data.
-fn png_claiming(w: u32, h: u32) -> Vec<u8> {
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    out.extend_from_slice(&13u32.to_be_bytes());
-    out.extend_from_slice(&ihdr);
-    out.extend_from_slice(&crc32(&ihdr).to_be_bytes());
-    out.extend_from_slice(&[0, 0, 0, 0, b'I', b'D', b'A', b'T', 0x35, 0xAF, 0x06, 0x1E]);
-    out
 }
 
 /// A TIFF block whose one entry (DateTime, ASCII) claims 2³¹ characters at an offset far

@@ -1,6 +1,6 @@
 //! The seed notice (a real one) parses into exactly the structure the officers expect.
 
-use chrono::NaiveDate;
+use crate::support::date;
 use duban::model::NoticeDraft;
 use duban::notice::{NoticeError, decode_text, parse_notice, split_clauses};
 
@@ -9,10 +9,6 @@ const SEED: &[u8] = include_bytes!("../fixtures/seed-notice.txt");
 fn seed() -> NoticeDraft {
     let text = decode_text(SEED).expect("seed decodes").text;
     parse_notice(&text, date("2022-03-16")).expect("seed parses")
-}
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().expect("date")
 }
 
 #[test]

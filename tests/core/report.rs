@@ -1,23 +1,15 @@
 //! The meeting report: the summary on its own with fixed dates, then every file format read
 //! back (CSV parsed, .xlsx and .docx unzipped and their XML checked).
 
+use crate::support::{at, date};
 use std::io::Read;
 
-use chrono::{NaiveDate, NaiveDateTime};
 use duban::model::{OfficeGroup, Status, Urgency};
 use duban::notice::parse_notice;
 use duban::report::{self, Format, Scope, Summary, SummaryRequest};
 use duban::store::{Actor, Store};
 
 const SEED: &str = include_str!("../fixtures/seed-notice.txt");
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn at(s: &str) -> NaiveDateTime {
-    date(s).and_hms_opt(10, 0, 0).unwrap()
-}
 
 /// The seed imported on 2022-03-16; 一.2 in progress with a note, 二.1 done, 五.3 closed,
 /// 五.1 with a note. Reported on 2022-03-22: the 本周 deadline (03-20) has passed.

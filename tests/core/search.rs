@@ -1,16 +1,12 @@
 //! Search over directives and their progress notes: 3+ character words through the trigram
 //! index, shorter words through LIKE; and a database of schema version 1 migrated to today's.
 
-use chrono::NaiveDate;
+use crate::support::date;
 use duban::model::{DirectiveId, Status};
 use duban::notice::parse_notice;
 use duban::store::{Actor, SCHEMA_VERSION, Store};
 
 const SEED: &str = include_str!("../fixtures/seed-notice.txt");
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn numbers(store: &Store, query: &str) -> Vec<String> {
     let board = store.load_board().unwrap();

@@ -1,7 +1,7 @@
 //! The store: round trip of the seed, migrations, refusal of a newer schema, rollback of a
 //! failing import, edits and the append-only change log.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::support::{at, date};
 use duban::model::{BoardFilter, OfficeGroup, Status, Urgency};
 use duban::notice::{decode_text, parse_notice};
 use duban::store::{Actor, SCHEMA_VERSION, Store, StoreError};
@@ -10,14 +10,6 @@ use rusqlite::Connection;
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 const SEED: &[u8] = include_bytes!("../fixtures/seed-notice.txt");
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn at(s: &str) -> NaiveDateTime {
-    date(s).and_hms_opt(9, 30, 0).unwrap()
-}
 
 fn import_seed(store: &mut Store) -> duban::model::NoticeId {
     let text = decode_text(SEED).unwrap().text;

@@ -1,5 +1,6 @@
-//! Shared by the evidence tests: a data directory with the seed imported at fixed dates, an
-//! actor, and generated photos (with and without EXIF).
+//! Shared by the core tests: fixed dates and an actor, a data directory with the seed imported,
+//! generated photos (with and without EXIF, or lying about their size), a database dump for
+//! comparisons, and running the duban binary.
 
 #![allow(dead_code)]
 
@@ -214,4 +215,20 @@ pub fn duban(args: &[&str], data: &Path) -> Output {
         .env("DUBAN_DATA_DIR", data)
         .output()
         .expect("duban runs")
+}
+
+/// A PNG whose header claims `w`×`h` pixels, followed by a few bytes of nothing.
+pub fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut crc = flate2::Crc::new();
+    crc.update(&ihdr);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    out.extend_from_slice(&13u32.to_be_bytes());
+    out.extend_from_slice(&ihdr);
+    out.extend_from_slice(&crc.sum().to_be_bytes());
+    out.extend_from_slice(&[0, 0, 0, 0, b'I', b'D', b'A', b'T', 0x35, 0xAF, 0x06, 0x1E]);
+    out
 }
