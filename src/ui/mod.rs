@@ -56,6 +56,10 @@ impl eframe::App for Root {
                 }
             }
             Screen::Recovery(screen) => {
+                // A restore in progress is never cut off: the window stays until it is done.
+                if screen.is_running() && ui.input(|i| i.viewport().close_requested()) {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                }
                 if let Some(store) = screen.ui(ui) {
                     self.screen = Screen::App(Box::new(DubanApp::new(store, self.clock, &self.data_dir)));
                 }

@@ -4,6 +4,7 @@
 mod common;
 
 mod board;
+mod closing;
 mod continuity;
 mod editing;
 mod export;

@@ -19,8 +19,8 @@ use egui::{Panel, RichText, Ui};
 use self::chrome::{filter_title, top_bar};
 use self::dialogs::Dialogs;
 use super::views::{
-    AttachProgress, BoardTable, DetailContext, DetailView, OverviewView, SearchBar, Sidebar, Thumbnails,
-    ViewContext,
+    AttachProgress, BoardTable, CloseChoice, CloseGuard, DetailContext, DetailView, OverviewView, SearchBar,
+    Sidebar, Thumbnails, ViewContext,
 };
 use super::worker::files::{FileRequest, FileWorker};
 use super::worker::line::Asker;
@@ -80,6 +80,8 @@ pub struct DubanApp {
     /// Directives matching the search box; `None` when it is empty.
     search_hits: Option<HashSet<DirectiveId>>,
     dialogs: Dialogs,
+    /// Asks before the window closes with work in flight.
+    close_guard: CloseGuard,
     /// When the newest automatic snapshot was taken, for the status bar.
     last_backup: Option<chrono::NaiveDateTime>,
     /// The data moved here: the window reopens on it.
@@ -128,6 +130,7 @@ impl DubanApp {
             search: SearchBar::default(),
             search_hits: None,
             dialogs: Dialogs::default(),
+            close_guard: CloseGuard::default(),
             last_backup: None,
             reopen: None,
             journal_note,
@@ -213,7 +216,23 @@ impl DubanApp {
         for command in commands {
             self.apply(command);
         }
+        self.guard_close(ui);
         self.update_title(ui.ctx());
+    }
+
+    /// Closing with work in flight waits, cancels the copying of files, or is called off.
+    fn guard_close(&mut self, ui: &mut Ui) {
+        let work = self.unfinished_work();
+        if ui.input(|i| i.viewport().close_requested()) && !self.close_guard.on_close_requested(&work) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        let attaching = self.files.line().is_waiting(Asker::Attach);
+        if self.close_guard.ui(ui, &work, attaching) == Some(CloseChoice::CancelAndQuit) {
+            self.files.cancel();
+        }
+        if self.close_guard.should_close(&work) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

@@ -60,6 +60,14 @@ impl DubanApp {
     pub fn is_busy(&self) -> bool {
         self.worker.line().is_busy() || self.files.line().is_busy()
     }
+    /// The close guard asks what to do with the work in flight.
+    pub fn is_close_guard_shown(&self) -> bool {
+        self.close_guard.is_shown()
+    }
+    /// The window is closing: the officer asked to quit and nothing is in flight any more.
+    pub fn is_closing(&self) -> bool {
+        self.close_guard.should_close(&self.unfinished_work())
+    }
     /// What would be lost if the window closed now, one line per kind of work in flight.
     pub fn unfinished_work(&self) -> Vec<&'static str> {
         let mut askers = self.worker.line().waiting();
