@@ -23,7 +23,6 @@ pub struct BoardTable {
 }
 
 impl BoardTable {
-    #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
         ui: &mut Ui,

@@ -169,15 +169,7 @@ impl DetailView {
             );
 
             ui.add_space(8.0);
-            self.files.ui(
-                ui,
-                id,
-                &detail.evidence,
-                detail.notice_issued_on,
-                cx.thumbs,
-                cx.progress,
-                commands,
-            );
+            self.files.ui(ui, detail, &cx, commands);
 
             ui.add_space(8.0);
             ui.strong("进展");

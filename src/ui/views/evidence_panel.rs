@@ -9,7 +9,8 @@ use egui::{RichText, TextEdit, TextureHandle, Ui, vec2};
 
 use crate::evidence::taken_before_notice;
 use crate::model::DirectiveEdit;
-use crate::model::{DirectiveId, Evidence, EvidenceId, NoteId};
+use super::DetailContext;
+use crate::model::{DirectiveDetail, DirectiveId, Evidence, EvidenceId, NoteId};
 use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::widgets::{Pick, PickKind, Picker};
@@ -41,17 +42,10 @@ pub struct EvidencePanel {
 const THUMB: f32 = 120.0;
 
 impl EvidencePanel {
-    #[allow(clippy::too_many_arguments)]
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        directive: DirectiveId,
-        files: &[Evidence],
-        notice_issued_on: NaiveDate,
-        thumbs: &Thumbnails,
-        progress: Option<&AttachProgress>,
-        commands: &mut Vec<Command>,
-    ) {
+    /// The files of `detail`'s directive; thumbnails and attach progress come from `cx`.
+    pub fn ui(&mut self, ui: &mut Ui, detail: &DirectiveDetail, cx: &DetailContext, commands: &mut Vec<Command>) {
+        let (directive, files, notice_issued_on) = (detail.row.id, &detail.evidence[..], detail.notice_issued_on);
+        let (thumbs, progress) = (cx.thumbs, cx.progress);
         self.poll_dialog(commands);
         ui.horizontal(|ui| {
             ui.strong(format!("材料（{}）", files.len()));
