@@ -15,6 +15,7 @@ mod evidence_files;
 mod fonts;
 mod hostile;
 mod integrity;
+mod layers;
 mod model_based;
 mod parse_corpus;
 mod parse_seed;

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, TextureHandle, Ui, vec2};
 
+use super::DetailContext;
 use crate::evidence::taken_before_notice;
 use crate::model::DirectiveEdit;
-use super::DetailContext;
 use crate::model::{DirectiveDetail, DirectiveId, Evidence, EvidenceId, NoteId};
 use crate::ui::command::Command;
 use crate::ui::theme;
@@ -43,8 +43,15 @@ const THUMB: f32 = 120.0;
 
 impl EvidencePanel {
     /// The files of `detail`'s directive; thumbnails and attach progress come from `cx`.
-    pub fn ui(&mut self, ui: &mut Ui, detail: &DirectiveDetail, cx: &DetailContext, commands: &mut Vec<Command>) {
-        let (directive, files, notice_issued_on) = (detail.row.id, &detail.evidence[..], detail.notice_issued_on);
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        detail: &DirectiveDetail,
+        cx: &DetailContext,
+        commands: &mut Vec<Command>,
+    ) {
+        let (directive, files, notice_issued_on) =
+            (detail.row.id, &detail.evidence[..], detail.notice_issued_on);
         let (thumbs, progress) = (cx.thumbs, cx.progress);
         self.poll_dialog(commands);
         ui.horizontal(|ui| {
