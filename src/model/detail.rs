@@ -26,9 +26,9 @@ pub struct ChangeEntry {
     pub new_value: Option<String>,
 }
 
-/// Another directive named in this one's history (接续 / 后续).
+/// 接续 — another directive of this one's continuation chain: the one it carries on, or one that carries it on.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LinkedDirective {
+pub struct Continuation {
     pub id: DirectiveId,
     pub number: String,
     pub title: String,
@@ -41,7 +41,7 @@ pub struct LinkedDirective {
 /// An earlier directive this one carries on, with what was reported on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EarlierStep {
-    pub directive: LinkedDirective,
+    pub directive: Continuation,
     pub status: Status,
     /// Newest first.
     pub progress: Vec<ProgressNote>,
@@ -69,5 +69,5 @@ pub struct DirectiveDetail {
     /// 接续 — the directives this one carries on, nearest first.
     pub earlier: Vec<EarlierStep>,
     /// 后续 — directives of later notices that carry this one on.
-    pub continued_by: Vec<LinkedDirective>,
+    pub continued_by: Vec<Continuation>,
 }

@@ -18,7 +18,7 @@ pub use board::{
 pub use continuation::{
     Candidate, PRESELECT_AT, SUGGEST_AT, already_imported, preselect, similarity, suggest,
 };
-pub use detail::{ChangeEntry, DirectiveDetail, EarlierStep, LinkedDirective, ProgressNote};
+pub use detail::{ChangeEntry, Continuation, DirectiveDetail, EarlierStep, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use edit::DirectiveEdit;
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};

@@ -1,6 +1,6 @@
 //! One entry point for every directive edit: the window's worker and the command line hand a
 //! [`DirectiveEdit`] here and get back what to tell the officer. Each arm is one of the logged,
-//! single-transaction changes in `edit.rs`, `evidence.rs` and `continuity.rs`.
+//! single-transaction changes in `edit.rs`, `evidence.rs` and `continuation.rs`.
 
 use super::{Actor, Result, Store};
 use crate::model::{DirectiveEdit, DirectiveId};

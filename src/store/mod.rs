@@ -4,7 +4,7 @@
 mod apply;
 mod board;
 mod changelog;
-mod continuity;
+mod continuation;
 mod edit;
 mod error;
 mod evidence;

@@ -6,7 +6,7 @@ mod support;
 
 mod backup;
 mod cli;
-mod continuity;
+mod continuation;
 mod crash;
 mod docx;
 mod evidence;

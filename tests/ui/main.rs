@@ -5,7 +5,7 @@ mod common;
 
 mod board;
 mod closing;
-mod continuity;
+mod continuation;
 mod editing;
 mod export;
 mod reliability;

@@ -3,12 +3,12 @@
 
 use egui::{CollapsingHeader, RichText, Ui};
 
-use crate::model::{DirectiveDetail, DirectiveEdit, LinkedDirective};
+use crate::model::{Continuation, DirectiveDetail, DirectiveEdit};
 use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::widgets::format_date;
 
-fn meeting(d: &LinkedDirective) -> String {
+fn meeting(d: &Continuation) -> String {
     d.meeting.clone().unwrap_or_else(|| format!("{}印发的通知", format_date(d.issued_on)))
 }
 

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::edit::{current, log};
 use super::{Actor, Result, Store, StoreError};
-use crate::model::{DirectiveId, EarlierStep, LinkedDirective, Status};
+use crate::model::{Continuation, DirectiveId, EarlierStep, Status};
 
 /// A chain longer than this is cut (a register never gets near it; a cycle cannot loop).
 const MAX_CHAIN: usize = 50;
@@ -24,8 +24,8 @@ impl Store {
                 break;
             }
             let (directive, status, continues) =
-                self.conn.query_row(&format!("{LINKED_SELECT} WHERE d.id = ?1"), [at], |r| {
-                    Ok((linked(r)?, r.get::<_, String>(5)?, r.get::<_, Option<i64>>(6)?))
+                self.conn.query_row(&format!("{CONTINUATION_SELECT} WHERE d.id = ?1"), [at], |r| {
+                    Ok((continuation(r)?, r.get::<_, String>(5)?, r.get::<_, Option<i64>>(6)?))
                 })?;
             let progress = self.progress_notes(DirectiveId(at))?;
             steps.push(EarlierStep {
@@ -39,11 +39,11 @@ impl Store {
     }
 
     /// The directives of later notices that carry `id` on.
-    pub fn continued_by(&self, id: DirectiveId) -> Result<Vec<LinkedDirective>> {
+    pub fn continued_by(&self, id: DirectiveId) -> Result<Vec<Continuation>> {
         Ok(self
             .conn
-            .prepare(&format!("{LINKED_SELECT} WHERE d.continues_id = ?1 ORDER BY n.issued_on, d.id"))?
-            .query_map([id.0], linked)?
+            .prepare(&format!("{CONTINUATION_SELECT} WHERE d.continues_id = ?1 ORDER BY n.issued_on, d.id"))?
+            .query_map([id.0], continuation)?
             .collect::<rusqlite::Result<_>>()?)
     }
 
@@ -79,11 +79,12 @@ impl Store {
     }
 }
 
-const LINKED_SELECT: &str = "SELECT d.id, d.number, d.title, n.meeting, n.issued_on, d.status, d.continues_id
+const CONTINUATION_SELECT: &str =
+    "SELECT d.id, d.number, d.title, n.meeting, n.issued_on, d.status, d.continues_id
      FROM directive d JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id";
 
-fn linked(r: &rusqlite::Row) -> rusqlite::Result<LinkedDirective> {
-    Ok(LinkedDirective {
+fn continuation(r: &rusqlite::Row) -> rusqlite::Result<Continuation> {
+    Ok(Continuation {
         id: DirectiveId(r.get(0)?),
         number: r.get(1)?,
         title: r.get(2)?,
