@@ -15,6 +15,7 @@ pub use views::recovery;
 use std::path::Path;
 
 pub use app::{DubanApp, StatusMessage, ViewState};
+pub use views::NoteDraft;
 
 use crate::clock::Clock;
 use crate::store::Store;
@@ -22,6 +23,10 @@ use crate::store::Store;
 /// Where the officer was, restored on the next start (window size and panel widths are kept
 /// by eframe itself).
 const VIEW_KEY: &str = "duban-view";
+/// Progress notes typed and not yet stored, with the data folder they belong to.
+const DRAFTS_KEY: &str = "duban-note-drafts";
+
+type SavedDrafts = (std::path::PathBuf, std::collections::BTreeMap<crate::model::DirectiveId, NoteDraft>);
 
 /// What the window shows: the app, the recovery screen for a damaged database, or why the
 /// database could not be opened at all.
@@ -71,6 +76,8 @@ impl eframe::App for Root {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if let Screen::App(app) = &self.screen {
             eframe::set_value(storage, VIEW_KEY, &app.view_state());
+            let drafts: SavedDrafts = (self.data_dir.clone(), app.note_drafts());
+            eframe::set_value(storage, DRAFTS_KEY, &drafts);
         }
     }
 }
@@ -117,6 +124,11 @@ pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
                     let mut app = DubanApp::new(store, clock, &data_dir);
                     if let Some(view) = cc.storage.and_then(|s| eframe::get_value(s, VIEW_KEY)) {
                         app.restore_view(view);
+                    }
+                    let drafts: Option<SavedDrafts> =
+                        cc.storage.and_then(|s| eframe::get_value(s, DRAFTS_KEY));
+                    if let Some((_, drafts)) = drafts.filter(|(dir, _)| *dir == data_dir) {
+                        app.restore_note_drafts(drafts);
                     }
                     Screen::App(Box::new(app))
                 }

@@ -6,6 +6,7 @@ mod common;
 mod board;
 mod closing;
 mod continuation;
+mod drafts;
 mod editing;
 mod export;
 mod reliability;

@@ -170,7 +170,7 @@ impl DubanApp {
                 // The note field clears once its note is stored; files are restored from the
                 // 回收站, whose list then reloads; every other edit comes from the detail pane.
                 let asker = match edit {
-                    DirectiveEdit::Note { .. } => Asker::Note,
+                    DirectiveEdit::Note { .. } => Asker::Note(id),
                     DirectiveEdit::RestoreFile(_) => Asker::Trash,
                     _ => Asker::Board,
                 };

@@ -108,7 +108,7 @@ impl DubanApp {
                 self.filter = BoardFilter::All;
                 self.derived_for = None;
             }
-            Asker::Note => self.detail_view.clear_note(),
+            Asker::Note(id) => self.detail_view.clear_note(id),
             Asker::Roster => {
                 if let Some(dialog) = &mut self.dialogs.roster {
                     dialog.refresh(&self.board);

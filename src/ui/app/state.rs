@@ -94,6 +94,16 @@ impl DubanApp {
         };
         self.counts.get(&key).copied().unwrap_or_default()
     }
+    /// Progress notes typed and not yet stored, per directive (kept across restarts).
+    pub fn note_drafts(&self) -> std::collections::BTreeMap<DirectiveId, crate::ui::NoteDraft> {
+        self.detail_view.drafts()
+    }
+    pub fn restore_note_drafts(
+        &mut self,
+        drafts: std::collections::BTreeMap<DirectiveId, crate::ui::NoteDraft>,
+    ) {
+        self.detail_view.restore_drafts(drafts);
+    }
     /// What to restore on the next start.
     pub fn view_state(&self) -> ViewState {
         ViewState {

@@ -1,6 +1,8 @@
 //! 详情 — the selected directive: full text, source section, status, deadline, offices, and
 //! the progress timeline with its form. Edits become commands.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use egui::{Frame, RichText, ScrollArea, TextEdit, Ui};
 
@@ -11,7 +13,17 @@ use crate::ui::format::{days_text, split_names};
 use crate::ui::theme;
 use crate::ui::widgets::{date_picker, format_date, optional_date_picker};
 
-/// Form state of the detail pane; reset when another directive is shown.
+/// 进展草稿 — a progress note typed and not yet stored. Kept per directive while the officer
+/// looks at others, and across restarts (the window saves them with its state).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NoteDraft {
+    pub text: String,
+    /// The date chosen for it (`None`: today).
+    pub on: Option<NaiveDate>,
+}
+
+/// Form state of the detail pane; reset when another directive is shown, except the notes
+/// being typed, which wait in `drafts`.
 #[derive(Default)]
 pub struct DetailView {
     shown: Option<DirectiveId>,
@@ -21,8 +33,12 @@ pub struct DetailView {
     deadline: Option<NaiveDate>,
     note_date: Option<NaiveDate>,
     note: String,
+    /// Notes typed for other directives, not yet stored.
+    drafts: BTreeMap<DirectiveId, NoteDraft>,
     /// Ctrl+N: put the cursor in the note field on the next frame.
     focus_note: bool,
+    /// Another directive is shown: start at its top.
+    scroll_to_top: bool,
     files: EvidencePanel,
 }
 
@@ -44,16 +60,52 @@ impl DetailView {
         self.focus_note = true;
     }
 
-    /// Forgets the typed note (after it was saved).
-    pub fn clear_note(&mut self) {
-        self.note.clear();
+    /// Forgets the note typed for `id` (it was stored).
+    pub fn clear_note(&mut self, id: DirectiveId) {
+        if self.shown == Some(id) {
+            self.note.clear();
+            self.note_date = None;
+        }
+        self.drafts.remove(&id);
+    }
+
+    /// Every note typed and not stored, the shown directive's included.
+    pub fn drafts(&self) -> BTreeMap<DirectiveId, NoteDraft> {
+        let mut all = self.drafts.clone();
+        if let Some(id) = self.shown
+            && !self.note.trim().is_empty()
+        {
+            all.insert(id, NoteDraft { text: self.note.clone(), on: self.note_date });
+        }
+        all
+    }
+
+    /// Brings back the notes typed before a restart.
+    pub fn restore_drafts(&mut self, drafts: BTreeMap<DirectiveId, NoteDraft>) {
+        self.drafts.extend(drafts.into_iter().filter(|(_, d)| !d.text.trim().is_empty()));
     }
 
     fn sync(&mut self, detail: &DirectiveDetail) {
         if self.shown != Some(detail.row.id) {
+            let mut drafts = std::mem::take(&mut self.drafts);
+            if let Some(old) = self.shown
+                && !self.note.trim().is_empty()
+            {
+                drafts.insert(old, NoteDraft { text: std::mem::take(&mut self.note), on: self.note_date });
+            }
+            let draft = drafts.remove(&detail.row.id).unwrap_or_default();
             let focus_note = self.focus_note;
             let files = std::mem::take(&mut self.files);
-            *self = DetailView { shown: Some(detail.row.id), focus_note, files, ..DetailView::default() };
+            *self = DetailView {
+                shown: Some(detail.row.id),
+                note: draft.text,
+                note_date: draft.on,
+                drafts,
+                focus_note,
+                scroll_to_top: true,
+                files,
+                ..DetailView::default()
+            };
         }
         // Follow the stored values unless the officer is editing them.
         let stored = detail.row.offices_text();
@@ -79,7 +131,11 @@ impl DetailView {
         };
         self.sync(detail);
         let id = detail.row.id;
-        ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        let mut scroll = ScrollArea::vertical().auto_shrink(false);
+        if std::mem::take(&mut self.scroll_to_top) {
+            scroll = scroll.vertical_scroll_offset(0.0);
+        }
+        scroll.show(ui, |ui| {
             ui.heading(format!("{}　{}", detail.row.number, detail.row.title));
             ui.label(
                 RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()))

@@ -29,7 +29,7 @@ pub use board_table::BoardTable;
 pub use check_dialog::CheckDialog;
 pub use close_guard::{CloseChoice, CloseGuard};
 pub use context::ViewContext;
-pub use detail::{DetailContext, DetailView};
+pub use detail::{DetailContext, DetailView, NoteDraft};
 pub use evidence_panel::{AttachProgress, Thumbnails};
 pub use export_dialog::ExportDialog;
 pub use import_dialog::ImportDialog;

@@ -12,8 +12,8 @@ use std::sync::{Arc, OnceLock};
 pub enum Asker {
     /// The board and the detail pane (refreshes, selecting, edits made in the detail).
     Board,
-    /// The detail's 进展 field: once the note is stored its draft is cleared.
-    Note,
+    /// The 进展 field of this directive: once the note is stored its draft is cleared.
+    Note(crate::model::DirectiveId),
     /// The start of the window: the first snapshot and the day's automatic backup.
     Startup,
     Search,
@@ -44,9 +44,12 @@ impl Asker {
     /// What is lost if the window closes now, for the close guard (`None`: nothing worth asking).
     pub fn unfinished(self) -> Option<&'static str> {
         match self {
-            Asker::Note | Asker::Board | Asker::Settings | Asker::Author | Asker::Roster | Asker::Trash => {
-                Some("正在保存修改")
-            }
+            Asker::Note(_)
+            | Asker::Board
+            | Asker::Settings
+            | Asker::Author
+            | Asker::Roster
+            | Asker::Trash => Some("正在保存修改"),
             Asker::Import => Some("正在导入通知"),
             Asker::Export => Some("正在导出汇总"),
             Asker::Backup => Some("正在备份"),

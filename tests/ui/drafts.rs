@@ -1,0 +1,73 @@
+//! Nothing typed is lost: a progress note typed for one directive waits while the officer looks
+//! at others, comes back with its directive, survives a restart, and is cleared only once it is
+//! stored — for the directive it was typed for, even if another is shown by then.
+
+use crate::common::{click_button, harness, ime_commit, prepare_store, settle};
+use duban::store::Store;
+use egui_kittest::kittest::Queryable as _;
+
+fn open(h: &mut egui_kittest::Harness<'static, duban::ui::DubanApp>, title: &str) {
+    h.get_by_label(title).click();
+    settle(h);
+}
+
+fn note_field(h: &egui_kittest::Harness<'static, duban::ui::DubanApp>) -> Option<String> {
+    h.get_by_label("进展内容").value()
+}
+
+#[test]
+fn a_note_typed_for_one_directive_waits_while_another_is_shown_and_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    open(&mut h, "在建工地治理");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    ime_commit(&mut h, "已检查工地12处，");
+    // Another directive: its own (empty) field.
+    open(&mut h, "人员密集场所管控");
+    assert_eq!(note_field(&h).as_deref(), Some(""));
+    // Back: the draft is there.
+    open(&mut h, "在建工地治理");
+    assert_eq!(note_field(&h).as_deref(), Some("已检查工地12处，"));
+    let drafts = h.state().note_drafts();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts.values().next().unwrap().text, "已检查工地12处，");
+    drop(h);
+
+    // A restart: the window hands the saved drafts to the new app.
+    let store = Store::open_dir(dir.path()).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    h.state_mut().restore_note_drafts(drafts);
+    click_button(&mut h, "全部");
+    open(&mut h, "在建工地治理");
+    assert_eq!(note_field(&h).as_deref(), Some("已检查工地12处，"));
+    // Stored: the draft is gone, and the note is in the timeline.
+    click_button(&mut h, "添加进展");
+    assert!(h.state().note_drafts().is_empty());
+    assert_eq!(h.state().detail().unwrap().progress[0].text, "已检查工地12处，");
+}
+
+#[test]
+fn storing_one_note_clears_its_draft_and_keeps_the_drafts_of_other_directives() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    open(&mut h, "人员密集场所管控");
+    h.get_by_label("进展内容").click();
+    h.run();
+    ime_commit(&mut h, "第二条，未保存");
+    open(&mut h, "在建工地治理");
+    h.get_by_label("进展内容").click();
+    h.run();
+    ime_commit(&mut h, "第一条");
+    click_button(&mut h, "添加进展");
+    assert_eq!(note_field(&h).as_deref(), Some(""), "the stored note's field is empty again");
+    let drafts = h.state().note_drafts();
+    assert_eq!(drafts.len(), 1, "only the other directive's draft remains");
+    assert_eq!(drafts.values().next().unwrap().text, "第二条，未保存");
+    open(&mut h, "人员密集场所管控");
+    assert_eq!(note_field(&h).as_deref(), Some("第二条，未保存"));
+}
