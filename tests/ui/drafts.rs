@@ -71,3 +71,50 @@ fn storing_one_note_clears_its_draft_and_keeps_the_drafts_of_other_directives() 
     open(&mut h, "人员密集场所管控");
     assert_eq!(note_field(&h).as_deref(), Some("第二条，未保存"));
 }
+
+#[test]
+fn esc_on_the_import_review_asks_first_and_the_pasted_text_waits_for_the_next_try() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), false);
+    let mut h = harness(store, dir.path(), "2022-03-16");
+    click_button(&mut h, "导入通知…");
+    h.get_by_label("粘贴通知全文：").click();
+    h.run();
+    h.event(egui::Event::Paste(crate::common::seed_text()));
+    h.run();
+    click_button(&mut h, "解析");
+    assert!(h.state().is_import_reviewing());
+    // Esc (or a click outside) does not throw the review away: it asks.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().is_import_reviewing(), "still reviewing");
+    h.get_by_label("放弃本次导入？");
+    click_button(&mut h, "继续编辑");
+    assert!(h.query_by_label("放弃本次导入？").is_none());
+    assert!(h.state().is_import_reviewing());
+    // 取消, then 放弃: closed; nothing stored.
+    click_button(&mut h, "取消");
+    click_button(&mut h, "放弃");
+    assert!(!h.state().is_import_open());
+    assert!(h.state().board().directives.is_empty());
+    // The pasted text is still there on the next try, and an import forgets it.
+    click_button(&mut h, "导入通知…");
+    let pasted = h.get_by_label("粘贴通知全文：").value().unwrap_or_default();
+    assert!(pasted.starts_with(crate::common::seed_text().lines().next().unwrap()), "{pasted:.40}");
+    click_button(&mut h, "解析");
+    click_button(&mut h, "确认导入（16 条）");
+    assert_eq!(h.state().board().directives.len(), 16);
+    click_button(&mut h, "导入通知…");
+    assert_eq!(h.get_by_label("粘贴通知全文：").value().as_deref(), Some(""));
+}
+
+#[test]
+fn an_empty_import_dialog_closes_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), false);
+    let mut h = harness(store, dir.path(), "2022-03-16");
+    click_button(&mut h, "导入通知…");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().is_import_open(), "nothing typed: nothing to ask about");
+}

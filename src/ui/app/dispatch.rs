@@ -70,7 +70,9 @@ impl DubanApp {
         let today = self.clock.today();
         let d = &mut self.dialogs;
         match which {
-            Dialog::Import => d.import = Some(ImportDialog::new(today)),
+            Dialog::Import => {
+                d.import = Some(ImportDialog::new(today).with_pasted(std::mem::take(&mut self.kept_paste)));
+            }
             Dialog::Export => {
                 d.export = Some(ExportDialog::new(&self.board, today, self.settings.due_soon_days));
             }
@@ -103,6 +105,12 @@ impl DubanApp {
     pub(super) fn apply(&mut self, command: Command) {
         match command {
             Command::Open(which) => self.open(which),
+            Command::Close(Dialog::Import) => {
+                // The pasted text waits for the next try; only a stored import forgets it.
+                if let Some(dialog) = self.dialogs.import.take() {
+                    self.kept_paste = dialog.into_pasted();
+                }
+            }
             Command::Close(which) => self.dialogs.close(which),
             Command::Focus(Field::Search) => {
                 // Search works on the table.

@@ -80,6 +80,8 @@ pub struct DubanApp {
     /// Directives matching the search box; `None` when it is empty.
     search_hits: Option<HashSet<DirectiveId>>,
     dialogs: Dialogs,
+    /// Text pasted into an import that was closed without importing, for the next one.
+    kept_paste: String,
     /// Asks before the window closes with work in flight.
     close_guard: CloseGuard,
     /// When the newest automatic snapshot was taken, for the status bar.
@@ -130,6 +132,7 @@ impl DubanApp {
             search: SearchBar::default(),
             search_hits: None,
             dialogs: Dialogs::default(),
+            kept_paste: String::new(),
             close_guard: CloseGuard::default(),
             last_backup: None,
             reopen: None,

@@ -24,6 +24,8 @@ pub struct ImportDialog {
     pick_hint: Option<String>,
     /// What was last parsed, to parse again in another encoding.
     last_source: Option<ImportSource>,
+    /// 放弃本次导入？ is shown.
+    asking_discard: bool,
 }
 
 impl ImportDialog {
@@ -38,6 +40,7 @@ impl ImportDialog {
             picker: Picker::default(),
             pick_hint: None,
             last_source: None,
+            asking_discard: false,
         }
     }
 
@@ -71,10 +74,54 @@ impl ImportDialog {
             } else {
                 self.input_ui(ui, today, commands);
             }
+            if self.asking_discard {
+                self.discard_ui(ui, commands);
+            }
         });
         if modal.should_close() && !self.busy {
+            self.leave(commands);
+        }
+    }
+
+    /// The pasted text, kept by the app when the dialog closes without importing.
+    pub fn into_pasted(self) -> String {
+        self.pasted
+    }
+
+    /// Opens with the text pasted last time (the import did not happen).
+    pub fn with_pasted(mut self, pasted: String) -> ImportDialog {
+        self.pasted = pasted;
+        self
+    }
+
+    /// 取消, Esc or a click outside: closes at once when nothing was done, else asks first.
+    fn leave(&mut self, commands: &mut Vec<Command>) {
+        let started = self.review.is_some() || !self.pasted.trim().is_empty() || !self.path.trim().is_empty();
+        if started && !self.asking_discard {
+            self.asking_discard = true;
+        } else if !started {
             commands.push(Command::Close(Dialog::Import));
         }
+    }
+
+    /// 放弃本次导入？ — asked before a review or typed text is thrown away.
+    fn discard_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.separator();
+        ui.label(RichText::new("放弃本次导入？").strong().color(theme::OVERDUE));
+        let what = if self.review.is_some() {
+            "审核中的修改将丢失；粘贴的通知全文会保留，下次打开导入时仍在。"
+        } else {
+            "粘贴的通知全文会保留，下次打开导入时仍在。"
+        };
+        ui.label(RichText::new(what).small());
+        ui.horizontal(|ui| {
+            if ui.button("放弃").clicked() {
+                commands.push(Command::Close(Dialog::Import));
+            }
+            if ui.button("继续编辑").clicked() {
+                self.asking_discard = false;
+            }
+        });
     }
 
     fn poll_file_dialog(&mut self) {
@@ -148,7 +195,7 @@ impl ImportDialog {
                 commands.push(Command::ParseNotice { source, issued_on: self.issued_on, encoding: None });
             }
             if ui.button("取消").clicked() {
-                commands.push(Command::Close(Dialog::Import));
+                self.leave(commands);
             }
             if self.busy {
                 ui.spinner();
@@ -264,7 +311,7 @@ impl ImportDialog {
                 self.review = None;
             }
             if ui.add_enabled(!self.busy, egui::Button::new("取消")).clicked() {
-                commands.push(Command::Close(Dialog::Import));
+                self.leave(commands);
             }
             if self.busy {
                 ui.spinner();
