@@ -72,6 +72,8 @@ pub enum Command {
     Open(Dialog),
     Close(Dialog),
     Focus(Field),
+    /// 隐藏详情 / 显示详情: fold the detail pane away, or bring it back.
+    ToggleDetail,
     /// Show 全部, 已逾期, or one office's directives.
     SetFilter(BoardFilter),
     SelectDirective(DirectiveId),

@@ -109,7 +109,7 @@ pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
             .with_title("督办台 — 办公会议工作要求督办")
             .with_app_id("duban")
             .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([960.0, 600.0]),
+            .with_min_inner_size([760.0, 480.0]),
         ..Default::default()
     };
     let opened = Store::open_dir(data_dir);

@@ -167,7 +167,12 @@ fn the_chosen_office_is_restored_on_the_next_start() {
     assert!(!h.state().is_overview_shown());
     assert_eq!(h.state().visible_rows().len(), 6, "队务处's six directives");
     // An office that no longer exists falls back to 全部.
-    h.state_mut().restore_view(duban::ui::ViewState { overview: false, overdue: false, office: Some(9999) });
+    h.state_mut().restore_view(duban::ui::ViewState {
+        overview: false,
+        overdue: false,
+        office: Some(9999),
+        detail: true,
+    });
     settle(&mut h);
     assert_eq!(h.state().visible_rows().len(), 16);
 }

@@ -118,3 +118,19 @@ fn an_empty_import_dialog_closes_at_once() {
     h.run();
     assert!(!h.state().is_import_open(), "nothing typed: nothing to ask about");
 }
+
+#[test]
+fn text_pasted_and_closed_before_parsing_is_there_on_the_next_try() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), false);
+    let mut h = harness(store, dir.path(), "2022-03-16");
+    click_button(&mut h, "导入通知…");
+    h.get_by_label("粘贴通知全文：").click();
+    h.run();
+    ime_commit(&mut h, "关于落实第10次办公会议");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().is_import_open(), "no review to lose: closed at once");
+    click_button(&mut h, "导入通知…");
+    assert_eq!(h.get_by_label("粘贴通知全文：").value().as_deref(), Some("关于落实第10次办公会议"));
+}

@@ -216,6 +216,9 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     assert_eq!(h.state().detail().unwrap().evidence[0].caption, "工地东侧彩钢板宿舍");
 
     // 移到回收站 removes it from the list, restorable.
+    // (The files sit low in the pane: scrolled into view first, as an officer would.)
+    h.get_all_by_label("移到回收站").next().unwrap().scroll_to_me();
+    h.run();
     h.get_all_by_label("移到回收站").next().unwrap().click();
     settle(&mut h);
     assert_eq!(h.state().detail().unwrap().evidence.len(), 1);
@@ -230,6 +233,8 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     click_button(&mut h, "关闭");
 
     // Emptying asks first; only then are the rows gone.
+    h.get_all_by_label("移到回收站").next().unwrap().scroll_to_me();
+    h.run();
     h.get_all_by_label("移到回收站").next().unwrap().click();
     settle(&mut h);
     click_button(&mut h, "回收站…");

@@ -11,3 +11,4 @@ mod editing;
 mod export;
 mod reliability;
 mod roster;
+mod screens;

@@ -123,6 +123,7 @@ impl DubanApp {
                 }
             }
             Command::ShowOverview => self.overview_shown = true,
+            Command::ToggleDetail => self.detail_shown = !self.detail_shown,
             Command::OpenDirective(id) => {
                 self.overview_shown = false;
                 self.filter = BoardFilter::All;

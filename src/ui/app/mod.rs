@@ -18,6 +18,7 @@ use egui::{Panel, RichText, Ui};
 
 use self::chrome::{filter_title, top_bar};
 use self::dialogs::Dialogs;
+use super::command::Command;
 use super::views::{
     AttachProgress, BoardTable, CloseChoice, CloseGuard, DetailContext, DetailView, OverviewView, SearchBar,
     Sidebar, Thumbnails, ViewContext,
@@ -37,6 +38,13 @@ pub struct ViewState {
     pub overdue: bool,
     /// The office chosen in the sidebar (row id), if any.
     pub office: Option<i64>,
+    /// The detail pane is shown (folded away on a small screen, it stays so).
+    #[serde(default = "shown")]
+    pub detail: bool,
+}
+
+fn shown() -> bool {
+    true
 }
 
 /// A line in the status bar.
@@ -82,6 +90,8 @@ pub struct DubanApp {
     dialogs: Dialogs,
     /// Text pasted into an import that was closed without importing, for the next one.
     kept_paste: String,
+    /// The detail pane is shown (the officer may fold it away on a small screen).
+    detail_shown: bool,
     /// Asks before the window closes with work in flight.
     close_guard: CloseGuard,
     /// When the newest automatic snapshot was taken, for the status bar.
@@ -134,6 +144,7 @@ impl DubanApp {
             dialogs: Dialogs::default(),
             kept_paste: String::new(),
             close_guard: CloseGuard::default(),
+            detail_shown: true,
             last_backup: None,
             reopen: None,
             journal_note,
@@ -177,23 +188,30 @@ impl DubanApp {
         };
         Panel::top("top-bar").show(ui, |ui| top_bar(ui, self.settings.author.as_deref(), &mut commands));
         Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));
-        Panel::left("sidebar").resizable(true).default_size(220.0).min_size(170.0).show(ui, |ui| {
+        // Sized for the screen: a 1366×768 laptop at 150 % is 910 points wide.
+        let width = ui.available_width();
+        let sidebar = Panel::left("sidebar").resizable(true).default_size((width * 0.19).clamp(170.0, 220.0));
+        sidebar.min_size(130.0).max_size(width * 0.3).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("sidebar-scroll").show(ui, |ui| {
                 let selected = (!self.overview_shown).then_some(self.filter);
                 self.sidebar.ui(ui, cx.board, &self.counts, selected, &mut commands);
             });
         });
-        Panel::right("detail").resizable(true).default_size(380.0).min_size(300.0).show(ui, |ui| {
-            let detail_cx = DetailContext {
-                today,
-                due_soon_days: cx.due_soon_days,
-                highlight: &words,
-                thumbs: &self.thumbs,
-                progress: self.attach_progress.as_ref(),
-                carried_over: self.detail.as_ref().map_or(0, |d| cx.board.meetings_since(d.notice_id)),
-            };
-            self.detail_view.ui(ui, self.detail.as_ref(), detail_cx, &mut commands);
-        });
+        let detail = Panel::right("detail").resizable(true).default_size((width * 0.3).clamp(260.0, 420.0));
+        let detail = detail.min_size(220.0).max_size(width * 0.45);
+        if self.detail_shown {
+            detail.show(ui, |ui| {
+                let detail_cx = DetailContext {
+                    today,
+                    due_soon_days: cx.due_soon_days,
+                    highlight: &words,
+                    thumbs: &self.thumbs,
+                    progress: self.attach_progress.as_ref(),
+                    carried_over: self.detail.as_ref().map_or(0, |d| cx.board.meetings_since(d.notice_id)),
+                };
+                self.detail_view.ui(ui, self.detail.as_ref(), detail_cx, &mut commands);
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.overview_shown {
                 ui.heading("总览");
@@ -205,6 +223,16 @@ impl DubanApp {
                 ui.label(RichText::new(format!("{} 条", self.rows.len())).weak());
                 ui.add_space(16.0);
                 self.search.ui(ui, &mut commands);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let (text, tip) = if self.detail_shown {
+                        ("隐藏详情 ▶", "收起右侧详情，表格更宽")
+                    } else {
+                        ("◀ 显示详情", "在右侧显示选中工作要求的详情")
+                    };
+                    if ui.small_button(text).on_hover_text(tip).clicked() {
+                        commands.push(Command::ToggleDetail);
+                    }
+                });
             });
             self.table.ui(ui, &cx, &self.rows, self.selected, &mut commands);
         });

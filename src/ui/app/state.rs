@@ -113,12 +113,14 @@ impl DubanApp {
                 BoardFilter::Office(id) => Some(id.0),
                 _ => None,
             },
+            detail: self.detail_shown,
         }
     }
 
     /// Shows what `view` describes (an office no longer in the roster falls back to 全部).
     pub fn restore_view(&mut self, view: ViewState) {
         self.overview_shown = view.overview;
+        self.detail_shown = view.detail;
         self.filter = match (view.office, view.overdue) {
             (Some(id), _) => BoardFilter::Office(crate::model::OfficeId(id)),
             (None, true) => BoardFilter::Overdue,

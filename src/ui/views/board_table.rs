@@ -46,113 +46,230 @@ impl BoardTable {
         }
         // Labels must not take the clicks that select a row.
         ui.style_mut().interaction.selectable_labels = false;
-        let mut table = TableBuilder::new(ui)
-            .id_salt("board")
-            .striped(true)
-            .resizable(true)
-            .sense(Sense::click())
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(56.0))
-            .column(Column::initial(180.0).at_least(140.0).clip(true))
-            .column(Column::initial(120.0).at_least(90.0).clip(true))
-            .column(Column::initial(84.0).at_least(70.0))
-            .column(Column::initial(76.0).at_least(64.0))
-            .column(Column::initial(60.0).at_least(56.0))
-            .column(Column::exact(40.0))
-            .column(Column::remainder().at_least(100.0).clip(true));
-        if self.scroll_to_selected
-            && let Some(pos) = rows.iter().position(|i| Some(board.directives[*i].id) == selected)
-        {
-            table = table.scroll_to_row(pos, None);
-            self.scroll_to_selected = false;
-        }
-        table
-            .header(26.0, |mut header| {
-                for title in ["编号", "工作要求", "责任单位", "完成时限", "剩余", "状态", "材料", "最新进展"]
-                {
-                    header.col(|ui| {
-                        ui.strong(title);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                    let d = &board.directives[rows[row.index()]];
-                    row.set_selected(Some(d.id) == selected);
-                    let urgency = d.urgency(today, due_soon_days);
-                    cells(&mut row, d, urgency, today, highlight, board.notices.len() > 1);
-                    if row.response().clicked() {
-                        commands.push(Command::SelectDirective(d.id));
+        let width = ui.available_width();
+        let columns = Col::plan(width);
+        // With room to spare the side columns start generous; on a tight pane at their least,
+        // so the title takes what is left and nothing needs the sideways scrollbar.
+        let roomy = width >= Col::needs(&columns) + 160.0;
+        let show_meeting = board.notices.len() > 1;
+        // When even the narrowest plan is wider than the pane, the table scrolls sideways.
+        egui::ScrollArea::horizontal().id_salt("board-x").show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .id_salt(("board", columns.len()))
+                .striped(true)
+                .resizable(true)
+                .sense(Sense::click())
+                .cell_layout(Layout::left_to_right(Align::Center));
+            for col in &columns {
+                table = table.column(col.column(roomy));
+            }
+            if self.scroll_to_selected
+                && let Some(pos) = rows.iter().position(|i| Some(board.directives[*i].id) == selected)
+            {
+                table = table.scroll_to_row(pos, None);
+                self.scroll_to_selected = false;
+            }
+            table
+                .header(26.0, |mut header| {
+                    for col in &columns {
+                        header.col(|ui| {
+                            ui.add(egui::Label::new(RichText::new(col.title()).strong()).truncate());
+                        });
                     }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                        let d = &board.directives[rows[row.index()]];
+                        row.set_selected(Some(d.id) == selected);
+                        let cx = RowContext {
+                            urgency: d.urgency(today, due_soon_days),
+                            today,
+                            highlight,
+                            show_meeting,
+                        };
+                        for col in &columns {
+                            row.col(|ui| cell(ui, *col, d, &cx));
+                        }
+                        if row.response().clicked() {
+                            commands.push(Command::SelectDirective(d.id));
+                        }
+                    });
                 });
-            });
+        });
     }
 }
 
-fn cells(
-    row: &mut egui_extras::TableRow,
-    d: &DirectiveRow,
+/// A column of the table. Narrow panes (a 1366×768 laptop at 150 %) get fewer, merged columns;
+/// what is left out is in the detail pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Number,
+    Title,
+    Offices,
+    Deadline,
+    Left,
+    /// 完成时限 and 剩余 in one cell, on two lines.
+    DeadlineAndLeft,
+    Status,
+    Files,
+    Latest,
+}
+
+impl Col {
+    const WIDE: [Col; 8] = [
+        Col::Number,
+        Col::Title,
+        Col::Offices,
+        Col::Deadline,
+        Col::Left,
+        Col::Status,
+        Col::Files,
+        Col::Latest,
+    ];
+    const MEDIUM: [Col; 6] =
+        [Col::Number, Col::Title, Col::Offices, Col::DeadlineAndLeft, Col::Status, Col::Latest];
+    const NARROW: [Col; 5] = [Col::Number, Col::Title, Col::Offices, Col::DeadlineAndLeft, Col::Status];
+
+    /// The columns for a pane `width` points wide: the most that fit at their least widths.
+    pub fn plan(width: f32) -> Vec<Col> {
+        [&Col::WIDE[..], &Col::MEDIUM[..]]
+            .into_iter()
+            .find(|cols| Col::needs(cols) <= width)
+            .unwrap_or(&Col::NARROW[..])
+            .to_vec()
+    }
+
+    /// The width `cols` take at their least.
+    pub fn needs(cols: &[Col]) -> f32 {
+        cols.iter().map(|c| c.least() + SPACING).sum()
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Col::Number => "编号",
+            Col::Title => "工作要求",
+            Col::Offices => "责任单位",
+            Col::Deadline => "完成时限",
+            Col::Left => "剩余",
+            Col::DeadlineAndLeft => "时限",
+            Col::Status => "状态",
+            Col::Files => "材料",
+            Col::Latest => "最新进展",
+        }
+    }
+
+    /// The least width at which its header and a short cell still read.
+    fn least(self) -> f32 {
+        match self {
+            Col::Number => 52.0,
+            Col::Title => 140.0,
+            Col::Offices => 90.0,
+            Col::Deadline => 72.0,
+            Col::Left => 62.0,
+            Col::DeadlineAndLeft => 72.0,
+            Col::Status => 58.0,
+            Col::Files => 40.0,
+            Col::Latest => 110.0,
+        }
+    }
+
+    fn column(self, roomy: bool) -> Column {
+        let initial = match self {
+            Col::Latest if roomy => 180.0,
+            Col::Offices if roomy => 120.0,
+            _ if roomy => self.least() + 8.0,
+            _ => self.least(),
+        };
+        match self {
+            Col::Number | Col::Files => Column::exact(self.least()),
+            Col::Title => Column::remainder().at_least(self.least()).clip(true),
+            _ => Column::initial(initial).at_least(self.least()).clip(true),
+        }
+    }
+}
+
+/// Space egui puts between columns.
+const SPACING: f32 = 8.0;
+
+struct RowContext<'a> {
     urgency: Urgency,
     today: NaiveDate,
-    highlight: &[&str],
+    highlight: &'a [&'a str],
     show_meeting: bool,
-) {
-    let accent = theme::urgency_color(urgency);
-    row.col(|ui| {
-        // A coloured edge marks the row's urgency.
-        if let Some(fill) = accent {
-            let r = ui.max_rect();
-            ui.painter().rect_filled(egui::Rect::from_min_size(r.min, vec2(4.0, r.height())), 0.0, fill);
-        }
-        ui.add_space(8.0);
-        // With several meetings on the board, 一.1 alone is ambiguous: say which meeting.
-        match d.meeting.as_deref().and_then(short_meeting).filter(|_| show_meeting) {
-            Some(meeting) => {
-                ui.vertical(|ui| {
+}
+
+fn cell(ui: &mut Ui, col: Col, d: &DirectiveRow, cx: &RowContext) {
+    let accent = theme::urgency_color(cx.urgency);
+    let today = cx.today;
+    match col {
+        Col::Number => {
+            // A coloured edge marks the row's urgency.
+            if let Some(fill) = accent {
+                let r = ui.max_rect();
+                ui.painter().rect_filled(egui::Rect::from_min_size(r.min, vec2(4.0, r.height())), 0.0, fill);
+            }
+            ui.add_space(8.0);
+            // With several meetings on the board, 一.1 alone is ambiguous: say which meeting.
+            match d.meeting.as_deref().and_then(short_meeting).filter(|_| cx.show_meeting) {
+                Some(meeting) => {
+                    ui.vertical(|ui| {
+                        ui.label(&d.number);
+                        ui.label(RichText::new(meeting).small().weak());
+                    });
+                }
+                None => {
                     ui.label(&d.number);
-                    ui.label(RichText::new(meeting).small().weak());
-                });
+                }
+            }
+        }
+        Col::Title => {
+            wrapped(ui, &d.title, cx.highlight);
+        }
+        Col::Offices => {
+            wrapped(ui, &d.offices_text(), &[]);
+        }
+        Col::Deadline => {
+            let text = d.deadline.map_or("无时限".to_owned(), |x| short_date(x, today));
+            ui.label(RichText::new(text).color(accent.unwrap_or(ui.visuals().text_color())));
+        }
+        Col::Left => {
+            let mut text = RichText::new(days_text(d.deadline, d.status, today));
+            if let Some(c) = accent {
+                text = text.color(c).strong();
+            }
+            ui.label(text);
+        }
+        Col::DeadlineAndLeft => {
+            ui.vertical(|ui| {
+                let color = accent.unwrap_or(ui.visuals().text_color());
+                let date = d.deadline.map_or("无时限".to_owned(), |x| short_date(x, today));
+                ui.add(egui::Label::new(RichText::new(date).color(color)).truncate());
+                let left = days_text(d.deadline, d.status, today);
+                ui.add(egui::Label::new(RichText::new(left).small().color(color)).truncate());
+            });
+        }
+        Col::Status => {
+            ui.add(
+                egui::Label::new(RichText::new(d.status.label()).color(theme::status_color(d.status)))
+                    .truncate(),
+            );
+        }
+        Col::Files => {
+            if d.evidence > 0 {
+                ui.label(d.evidence.to_string()).on_hover_text(format!("{} 个材料", d.evidence));
+            } else {
+                ui.weak("—");
+            }
+        }
+        Col::Latest => match &d.last_progress {
+            Some((on, text)) => {
+                wrapped(ui, &format!("{}：{text}", short_date(*on, today)), cx.highlight);
             }
             None => {
-                ui.label(&d.number);
+                ui.weak("—");
             }
-        }
-    });
-    row.col(|ui| {
-        wrapped(ui, &d.title, highlight);
-    });
-    row.col(|ui| {
-        wrapped(ui, &d.offices_text(), &[]);
-    });
-    row.col(|ui| {
-        let text = d.deadline.map_or("无时限".to_owned(), |x| short_date(x, today));
-        ui.label(RichText::new(text).color(accent.unwrap_or(ui.visuals().text_color())));
-    });
-    row.col(|ui| {
-        let mut text = RichText::new(days_text(d.deadline, d.status, today));
-        if let Some(c) = accent {
-            text = text.color(c).strong();
-        }
-        ui.label(text);
-    });
-    row.col(|ui| {
-        ui.label(RichText::new(d.status.label()).color(theme::status_color(d.status)));
-    });
-    row.col(|ui| {
-        if d.evidence > 0 {
-            ui.label(d.evidence.to_string()).on_hover_text(format!("{} 个材料", d.evidence));
-        } else {
-            ui.weak("—");
-        }
-    });
-    row.col(|ui| match &d.last_progress {
-        Some((on, text)) => {
-            wrapped(ui, &format!("{}：{text}", short_date(*on, today)), highlight);
-        }
-        None => {
-            ui.weak("—");
-        }
-    });
+        },
+    }
 }
 
 /// A label of at most two lines, ending in … when cut, with the search words marked.

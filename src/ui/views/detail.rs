@@ -148,7 +148,7 @@ impl DetailView {
             super::history::history_ui(ui, detail, commands);
             ui.add_space(6.0);
 
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label("状态");
                 for status in Status::ALL {
                     let current = detail.row.status == status;
@@ -188,7 +188,7 @@ impl DetailView {
                 let edit = ui
                     .add(
                         TextEdit::singleline(&mut self.offices)
-                            .desired_width(220.0)
+                            .desired_width((ui.available_width() - 90.0).clamp(100.0, 260.0))
                             .hint_text("用、分隔多个单位"),
                     )
                     .labelled_by(label.id);
@@ -204,6 +204,9 @@ impl DetailView {
                 ui.label(format!("配合单位：{}", detail.support_offices.join("、")));
             }
 
+            // The note form comes before the long text: on a small screen it is in view.
+            ui.add_space(6.0);
+            self.progress_form(ui, id, today, commands);
             ui.add_space(6.0);
             Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -217,19 +220,23 @@ impl DetailView {
                 job.wrap.max_width = ui.available_width();
                 ui.label(job);
             });
-            egui::CollapsingHeader::new(format!("来源：{}", detail.section_title)).id_salt("source").show(
-                ui,
-                |ui| {
-                    ui.label(RichText::new(&detail.section_text).weak());
-                },
-            );
+            // A header does not wrap: a long section title would widen the pane, so it is cut.
+            let source = format!("来源：{}", detail.section_title);
+            let short: String = if source.chars().count() > 16 {
+                source.chars().take(15).chain(['…']).collect()
+            } else {
+                source.clone()
+            };
+            egui::CollapsingHeader::new(short).id_salt("source").show(ui, |ui| {
+                ui.label(RichText::new(&source).weak());
+                ui.label(RichText::new(&detail.section_text).weak());
+            });
 
             ui.add_space(8.0);
             self.files.ui(ui, detail, &cx, commands);
 
             ui.add_space(8.0);
             ui.strong("进展");
-            self.progress_form(ui, id, today, commands);
             if detail.progress.is_empty() {
                 ui.weak("尚无进展记录");
             }
@@ -298,6 +305,7 @@ impl DetailView {
             .labelled_by(label.id);
         if std::mem::take(&mut self.focus_note) {
             edit.request_focus();
+            edit.scroll_to_me(Some(egui::Align::Center));
         }
         let ready = !self.note.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new("添加进展")).clicked() {

@@ -94,9 +94,10 @@ impl ImportDialog {
         self
     }
 
-    /// 取消, Esc or a click outside: closes at once when nothing was done, else asks first.
+    /// 取消, Esc or a click outside: asks first when a review (with its edits) would be lost;
+    /// else closes at once (the pasted text is kept for the next try either way).
     fn leave(&mut self, commands: &mut Vec<Command>) {
-        let started = self.review.is_some() || !self.pasted.trim().is_empty() || !self.path.trim().is_empty();
+        let started = self.review.is_some();
         if started && !self.asking_discard {
             self.asking_discard = true;
         } else if !started {
@@ -108,12 +109,7 @@ impl ImportDialog {
     fn discard_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.separator();
         ui.label(RichText::new("放弃本次导入？").strong().color(theme::OVERDUE));
-        let what = if self.review.is_some() {
-            "审核中的修改将丢失；粘贴的通知全文会保留，下次打开导入时仍在。"
-        } else {
-            "粘贴的通知全文会保留，下次打开导入时仍在。"
-        };
-        ui.label(RichText::new(what).small());
+        ui.label(RichText::new("审核中的修改将丢失；粘贴的通知全文会保留，下次打开导入时仍在。").small());
         ui.horizontal(|ui| {
             if ui.button("放弃").clicked() {
                 commands.push(Command::Close(Dialog::Import));

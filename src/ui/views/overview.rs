@@ -12,12 +12,14 @@ use crate::ui::command::Command;
 use crate::ui::format::short_date;
 use crate::ui::theme;
 
-const BAR_WIDTH: f32 = 280.0;
+/// Bars take this share of the pane, within these bounds (a narrow laptop pane still fits).
+const BAR_SHARE: f32 = 0.35;
+const BAR_WIDTH: std::ops::RangeInclusive<f32> = 100.0..=280.0;
 /// The overview lists at most this many items per office (most overdue first); the rest are
 /// one click away in the office's table. Keeps the start screen readable and its frame cheap.
 const ATTENTION_PER_OFFICE: usize = 5;
 const BAR_HEIGHT: f32 = 18.0;
-/// 推进中/未开始 and not late.
+/// 未到期: 未开始 or 推进中, and not late.
 const OPEN: Color32 = Color32::from_rgb(0x64, 0x95, 0xED);
 
 /// 总览's own state: the meeting whose per-office completion is shown (`None`: all meetings).
@@ -47,6 +49,7 @@ fn overview_ui(
     meeting: &mut Option<NoticeId>,
     commands: &mut Vec<Command>,
 ) {
+    let bar_width = (ui.available_width() * BAR_SHARE).clamp(*BAR_WIDTH.start(), *BAR_WIDTH.end());
     ScrollArea::vertical().id_salt("overview").auto_shrink(false).show(ui, |ui| {
         if let Some(meeting) = next_meeting.filter(|m| *m >= today) {
             let days = (meeting - today).num_days();
@@ -58,14 +61,26 @@ fn overview_ui(
             );
             ui.label(RichText::new(text).strong());
         }
-        ui.horizontal_wrapped(|ui| {
-            let t = &o.totals;
-            tile(ui, "未办结", &(t.directives - t.done).to_string(), None);
-            tile(ui, "已逾期", &t.overdue.to_string(), Some(theme::OVERDUE));
-            tile(ui, "即将到期", &o.due_soon.to_string(), Some(theme::DUE_SOON));
-            tile(ui, "已完成", &t.done.to_string(), Some(theme::FINISHED));
-            tile(ui, "完成率", &t.completion_percent(), None);
-        });
+        let t = &o.totals;
+        let tiles = [
+            ("未办结", (t.directives - t.done).to_string(), None),
+            ("已逾期", t.overdue.to_string(), Some(theme::OVERDUE)),
+            ("即将到期", o.due_soon.to_string(), Some(theme::DUE_SOON)),
+            ("已完成", t.done.to_string(), Some(theme::FINISHED)),
+            ("完成率", t.completion_percent(), None),
+        ];
+        // As many tiles a row as the pane holds (a frame's size is known only once drawn, so
+        // egui's wrapping layout cannot do this).
+        let spacing = ui.spacing().item_spacing.x;
+        let per_row =
+            (((ui.available_width() + spacing) / (TILE_WIDTH + spacing)) as usize).clamp(1, tiles.len());
+        for chunk in tiles.chunks(per_row) {
+            ui.horizontal(|ui| {
+                for (label, value, color) in chunk {
+                    tile(ui, label, value, *color);
+                }
+            });
+        }
         ui.add_space(10.0);
         if o.meetings.is_empty() {
             ui.label("还没有导入通知。点击“导入通知…”开始。");
@@ -81,7 +96,7 @@ fn overview_ui(
                 if row.clicked() {
                     *meeting = if chosen { None } else { Some(m.notice) };
                 }
-                bar(ui, &m.totals);
+                bar(ui, &m.totals, bar_width);
                 let open = m.totals.directives - m.totals.done;
                 let t = &m.totals;
                 ui.vertical(|ui| {
@@ -115,7 +130,7 @@ fn overview_ui(
         egui::Grid::new("offices").num_columns(3).spacing([16.0, 4.0]).show(ui, |ui| {
             for s in offices {
                 ui.label(&s.name);
-                bar(ui, &s.totals);
+                bar(ui, &s.totals, bar_width);
                 let late = if s.totals.overdue > 0 {
                     format!("，逾期{}", s.totals.overdue)
                 } else {
@@ -162,10 +177,13 @@ fn overview_ui(
 }
 
 /// A big number with its label, coloured by what it counts.
+/// A tile's outer width: its content and its frame's margins.
+const TILE_WIDTH: f32 = 110.0 + 2.0 * 10.0 + 2.0;
+
 fn tile(ui: &mut Ui, label: &str, value: &str, color: Option<Color32>) {
     let color = color.unwrap_or_else(|| ui.visuals().text_color());
     egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-        ui.set_min_width(110.0);
+        ui.set_width(110.0);
         ui.vertical(|ui| {
             ui.label(RichText::new(label).weak());
             ui.label(RichText::new(value).size(28.0).color(color).strong());
@@ -174,15 +192,15 @@ fn tile(ui: &mut Ui, label: &str, value: &str, color: Option<Color32>) {
 }
 
 /// A stacked bar: done (green), open on time (blue), overdue (red).
-fn bar(ui: &mut Ui, t: &Totals) {
-    let (rect, response) = ui.allocate_exact_size(vec2(BAR_WIDTH, BAR_HEIGHT), Sense::hover());
+fn bar(ui: &mut Ui, t: &Totals, width: f32) {
+    let (rect, response) = ui.allocate_exact_size(vec2(width, BAR_HEIGHT), Sense::hover());
     let painter = ui.painter();
     painter.rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
     let total = t.directives.max(1) as f32;
     let open = t.directives - t.done - t.overdue;
     let mut x = rect.left();
     for (n, color) in [(t.done, theme::FINISHED), (open, OPEN), (t.overdue, theme::OVERDUE)] {
-        let w = BAR_WIDTH * n as f32 / total;
+        let w = width * n as f32 / total;
         if w > 0.0 {
             painter.rect_filled(
                 egui::Rect::from_min_size(egui::pos2(x, rect.top()), vec2(w, BAR_HEIGHT)),
@@ -192,12 +210,13 @@ fn bar(ui: &mut Ui, t: &Totals) {
             x += w;
         }
     }
-    response.on_hover_text(format!("已完成 {}，进行中 {open}，逾期 {}", t.done, t.overdue));
+    response
+        .on_hover_text(format!("已完成 {}，未到期 {open}（未开始或推进中），已逾期 {}", t.done, t.overdue));
 }
 
 fn legend(ui: &mut Ui) {
     ui.horizontal(|ui| {
-        for (label, color) in [("已完成", theme::FINISHED), ("进行中", OPEN), ("逾期", theme::OVERDUE)]
+        for (label, color) in [("已完成", theme::FINISHED), ("未到期", OPEN), ("已逾期", theme::OVERDUE)]
         {
             let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
             ui.painter().rect_filled(rect, 2.0, color);

@@ -26,7 +26,7 @@ impl SearchBar {
             .add(
                 TextEdit::singleline(&mut self.text)
                     .id_salt("search-box")
-                    .desired_width(260.0)
+                    .desired_width((ui.available_width() - 110.0).clamp(120.0, 260.0))
                     .hint_text("工作要求、进展中的文字（Ctrl+F）"),
             )
             .labelled_by(label.id);

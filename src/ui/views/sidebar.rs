@@ -71,10 +71,18 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
         }
         let font = FontId::proportional(15.0);
         let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
-        painter.text(rect.left_center() + vec2(6.0, 0.0), Align2::LEFT_CENTER, name, font, text_color);
-        if let Some(c) = counts {
-            draw_counts(ui, rect, c, text_color);
-        }
+        // Counts first; the name takes what is left, ending in … on a narrow sidebar.
+        let right = counts.map_or(rect.right(), |c| draw_counts(ui, rect, c, text_color));
+        let mut job = egui::text::LayoutJob::simple_singleline(name.to_owned(), font, text_color);
+        job.wrap = egui::text::TextWrapping {
+            max_width: (right - rect.left() - 8.0).max(16.0),
+            max_rows: 1,
+            break_anywhere: true,
+            overflow_character: Some('…'),
+        };
+        let galley = painter.layout_job(job);
+        let top = rect.center().y - galley.size().y / 2.0;
+        painter.galley(egui::pos2(rect.left() + 6.0, top), galley, text_color);
     }
     response.on_hover_text(match counts {
         Some(c) => format!("{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条", c.open, c.overdue, c.due_soon),
@@ -82,8 +90,9 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
     })
 }
 
-/// The open count at the right edge, with red 逾N and amber 急N badges before it.
-fn draw_counts(ui: &Ui, rect: egui::Rect, c: OfficeCounts, text_color: egui::Color32) {
+/// The open count at the right edge, with red 逾N and amber 急N badges before it; returns
+/// where the leftmost of them begins.
+fn draw_counts(ui: &Ui, rect: egui::Rect, c: OfficeCounts, text_color: egui::Color32) -> f32 {
     let painter = ui.painter();
     let count_color = if c.open == 0 { ui.visuals().weak_text_color() } else { text_color };
     let right_center = egui::pos2(rect.right() - 6.0, rect.center().y);
@@ -104,4 +113,5 @@ fn draw_counts(ui: &Ui, rect: egui::Rect, c: OfficeCounts, text_color: egui::Col
         painter.galley(badge.center() - galley.size() / 2.0, galley, egui::Color32::WHITE);
         right = badge.left() - 4.0;
     }
+    right
 }
