@@ -121,6 +121,50 @@ fn ctrl_f_then_a_two_character_word_finds_its_directive() {
 }
 
 #[test]
+fn a_search_leaves_out_the_shown_directive_says_when_nothing_is_found_and_esc_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    h.get_by_label("人员密集场所管控").click();
+    settle(&mut h);
+    assert!(h.state().detail().is_some());
+    // 员工 is only in 一.2: the shown 一.3 leaves the table, and the detail with it.
+    h.get_by_label("搜索").click();
+    h.run();
+    ime_commit(&mut h, "员工");
+    settle(&mut h);
+    assert_eq!(h.state().visible_rows().len(), 1);
+    assert!(h.state().detail().is_none(), "the detail shows only what the table shows");
+    assert_eq!(h.state().selected(), None);
+    // Nothing found: the table says so, and how to get out.
+    ime_commit(&mut h, "宿舍火箭");
+    settle(&mut h);
+    assert!(h.state().visible_rows().is_empty());
+    h.get_by_label("没有找到包含“员工宿舍火箭”的工作要求");
+    // Esc in the box clears the search.
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    assert_eq!(h.state().visible_rows().len(), 16);
+    assert_eq!(h.get_by_label("搜索").value().as_deref(), Some(""));
+}
+
+#[test]
+fn an_empty_register_offers_the_import_right_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), false);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    h.get_by_label("还没有工作要求");
+    // Two buttons now say 导入通知…: the top bar's and the empty table's.
+    let buttons: Vec<_> = h.get_all_by_label("导入通知…").collect();
+    assert_eq!(buttons.len(), 2);
+    buttons[1].click();
+    settle(&mut h);
+    assert!(h.state().is_import_open());
+}
+
+#[test]
 fn the_overview_comes_first_and_an_overdue_item_opens_its_directive() {
     let dir = tempfile::tempdir().unwrap();
     let store = prepare_store(dir.path(), Some("张伟"), true);

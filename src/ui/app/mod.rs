@@ -185,6 +185,7 @@ impl DubanApp {
             today,
             due_soon_days: self.settings.due_soon_days,
             highlight: &words,
+            search: Some(search_words.as_str()),
         };
         Panel::top("top-bar").show(ui, |ui| top_bar(ui, self.settings.author.as_deref(), &mut commands));
         Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));

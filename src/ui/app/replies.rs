@@ -64,6 +64,13 @@ impl DubanApp {
             },
             Reply::Found { query, hits } => {
                 if query == self.search.text() {
+                    // The detail shows only what the table shows.
+                    if let (Some(hits), Some(id)) = (&hits, self.selected)
+                        && !hits.contains(&id)
+                    {
+                        self.selected = None;
+                        self.detail = None;
+                    }
                     self.search_hits = hits;
                     self.derived_for = None;
                 }

@@ -31,13 +31,19 @@ impl BoardTable {
         selected: Option<DirectiveId>,
         commands: &mut Vec<Command>,
     ) {
-        let ViewContext { board, today, due_soon_days, highlight } = *cx;
+        let ViewContext { board, today, due_soon_days, highlight, .. } = *cx;
         if rows.is_empty() {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 if board.directives.is_empty() {
                     ui.label(RichText::new("还没有工作要求").size(18.0));
-                    ui.label("点击上方“导入通知…”，粘贴或打开办公会议工作要求通知。");
+                    ui.label("粘贴或打开办公会议工作要求通知，督办台会逐条列出各单位的工作要求。");
+                    if ui.button(RichText::new("导入通知…").size(16.0)).clicked() {
+                        commands.push(Command::Open(crate::ui::command::Dialog::Import));
+                    }
+                } else if let Some(query) = cx.search.filter(|q| !q.trim().is_empty()) {
+                    ui.label(RichText::new(format!("没有找到包含“{}”的工作要求", query.trim())).size(16.0));
+                    ui.label("可换一个词，或按 Esc 清除搜索；搜索范围包括工作要求、进展和材料名称。");
                 } else {
                     ui.label("这里没有工作要求。");
                 }

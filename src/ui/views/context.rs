@@ -14,4 +14,6 @@ pub struct ViewContext<'a> {
     pub due_soon_days: i64,
     /// Search words to mark in texts (empty: none).
     pub highlight: &'a [&'a str],
+    /// What is typed in the search box, if anything.
+    pub search: Option<&'a str>,
 }

@@ -1,4 +1,5 @@
-//! 搜索 — the search box above the table: results as you type, Ctrl+F to focus.
+//! 搜索 — the search box above the table: results as you type, Ctrl+F to focus, Esc (or 清除)
+//! to clear.
 
 use egui::{TextEdit, Ui};
 
@@ -36,9 +37,18 @@ impl SearchBar {
         if edit.changed() {
             commands.push(Command::Search(self.text.clone()));
         }
-        if !self.text.is_empty() && ui.small_button("清除").on_hover_text("清除搜索").clicked() {
-            self.text.clear();
-            commands.push(Command::Search(String::new()));
+        // Esc in the box clears it (egui takes the focus away on Esc; the text goes too).
+        let escaped = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape));
+        let cleared =
+            !self.text.is_empty() && ui.small_button("清除").on_hover_text("清除搜索（Esc）").clicked();
+        if (escaped || cleared) && !self.text.is_empty() {
+            self.clear(commands);
         }
+    }
+
+    /// Empties the box and shows every directive again.
+    pub fn clear(&mut self, commands: &mut Vec<Command>) {
+        self.text.clear();
+        commands.push(Command::Search(String::new()));
     }
 }
