@@ -104,6 +104,9 @@ impl OpenFailed {
 
 /// Opens the window on the database in `data_dir`.
 pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
+    if std::env::var_os("DUBAN_NO_FILE_DIALOG").is_some_and(|v| v == "1") {
+        widgets::without_system_dialogs();
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("督办台 — 办公会议工作要求督办")

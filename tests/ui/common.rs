@@ -51,6 +51,9 @@ pub fn harness_allowing_tofu(store: Store, dir: &Path, today: &str) -> Harness<'
 }
 
 fn build(store: Store, dir: &Path, today: &str, allow_tofu: bool) -> Harness<'static, DubanApp> {
+    // A developer's desktop would open real file dialogs and wait for a person: the tests
+    // use the typed-path fields, as a machine without a desktop dialog does.
+    duban::ui::widgets::without_system_dialogs();
     let app = DubanApp::new(store, Clock::Fixed(date(today)), dir);
     let mut builder = Harness::builder().with_size(egui::vec2(1400.0, 860.0));
     if allow_tofu {

@@ -9,6 +9,7 @@ mod continuation;
 mod drafts;
 mod editing;
 mod export;
+mod no_file_dialog;
 mod reliability;
 mod roster;
 mod screens;

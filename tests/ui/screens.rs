@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn harness_at(dir: &std::path::Path, points: egui::Vec2, ppp: f32) -> Harness<'static, DubanApp> {
+    duban::ui::widgets::without_system_dialogs();
     let store = prepare_store(dir, Some("李娜"), true);
     let app = DubanApp::new(store, Clock::Fixed(date("2022-03-22")), dir);
     let mut h = Harness::builder()

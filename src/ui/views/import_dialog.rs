@@ -152,18 +152,22 @@ impl ImportDialog {
             )
             .labelled_by(label.id);
         });
+        let mut enter_on_path = false;
         ui.horizontal(|ui| {
             let label = ui.label("或打开文件：");
             let picking = self.picker.is_open();
             if ui.add_enabled(!picking, egui::Button::new("选择文件…")).clicked() {
                 self.pick_file(ui.ctx());
             }
-            ui.add(
-                TextEdit::singleline(&mut self.path)
-                    .desired_width(360.0)
-                    .hint_text("文件路径，如 /home/值班/通知.txt"),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    TextEdit::singleline(&mut self.path)
+                        .desired_width((ui.available_width() - 8.0).clamp(160.0, 360.0))
+                        .hint_text("文件路径，如 /home/值班/通知.docx"),
+                )
+                .labelled_by(label.id);
+            // Enter in the path field reads the file, as 读取文件并解析 does.
+            enter_on_path = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         });
         if let Some(hint) = &self.pick_hint {
             ui.label(RichText::new(hint).small().color(theme::DUE_SOON));
@@ -182,7 +186,8 @@ impl ImportDialog {
                 Some(ImportSource::File(_)) => "读取文件并解析",
                 _ => "解析",
             };
-            if ui.add_enabled(source.is_some() && !self.busy, egui::Button::new(label)).clicked()
+            let go = ui.add_enabled(source.is_some() && !self.busy, egui::Button::new(label)).clicked();
+            if (go || (enter_on_path && !self.busy))
                 && let Some(source) = source
             {
                 self.busy = true;

@@ -5,7 +5,17 @@
 //! file or folder uses this one helper.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// No system dialogs: every pick answers "nothing chosen" at once and the path fields take
+/// over. Set by `DUBAN_NO_FILE_DIALOG=1` (a desktop whose dialog hangs) and by the tests.
+static NO_SYSTEM_DIALOGS: AtomicBool = AtomicBool::new(false);
+
+/// From now on, file and folder picks use the typed-path fields only.
+pub fn without_system_dialogs() {
+    NO_SYSTEM_DIALOGS.store(true, Ordering::SeqCst);
+}
 
 /// What to ask the system for.
 #[derive(Debug, Clone)]
@@ -78,6 +88,11 @@ impl Picker {
     /// Opens the dialog (ignored while one is open).
     pub fn open(&mut self, ctx: &egui::Context, pick: Pick) {
         if self.is_open() {
+            return;
+        }
+        if NO_SYSTEM_DIALOGS.load(Ordering::SeqCst) {
+            self.ready = Some(Vec::new());
+            ctx.request_repaint();
             return;
         }
         if cfg!(target_os = "macos") {
