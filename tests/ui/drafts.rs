@@ -134,3 +134,32 @@ fn text_pasted_and_closed_before_parsing_is_there_on_the_next_try() {
     click_button(&mut h, "导入通知…");
     assert_eq!(h.get_by_label("粘贴通知全文：").value().as_deref(), Some("关于落实第10次办公会议"));
 }
+
+#[test]
+fn deadlines_already_past_are_flagged_on_review_and_the_issue_date_can_be_corrected_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), false);
+    let mut h = harness(store, dir.path(), "2022-03-25");
+    click_button(&mut h, "导入通知…");
+    // Issued on the 16th: "本周" (the whole notice) ends on the 20th, before today.
+    click_button(&mut h, "2022年3月25日");
+    click_button(&mut h, "16");
+    h.get_by_label("粘贴通知全文：").click();
+    h.run();
+    h.event(egui::Event::Paste(crate::common::seed_text()));
+    h.run();
+    click_button(&mut h, "解析");
+    assert!(h.state().is_import_reviewing());
+    // Fifteen read 本周 from the preamble; one carries a date of its own.
+    h.get_by_label_contains("15 条工作要求的完成时限已早于今天");
+    assert_eq!(h.get_all_by_label("完成时限已早于今天").count(), 15);
+    // The date was wrong: corrected on the review, 本周 is read again (the 27th).
+    click_button(&mut h, "2022年3月16日");
+    click_button(&mut h, "23");
+    assert!(h.query_by_label_contains("完成时限已早于今天").is_none(), "nothing past any more");
+    click_button(&mut h, "确认导入（16 条）");
+    let board = h.state().board();
+    assert_eq!(board.notices[0].issued_on, crate::common::date("2022-03-23"));
+    let week_end = board.directives.iter().filter(|d| d.deadline == Some(crate::common::date("2022-03-27")));
+    assert_eq!(week_end.count(), 15);
+}

@@ -231,6 +231,17 @@ impl ImportDialog {
             ui.label("会议");
             ui.label(draft.meeting.as_deref().unwrap_or("（未识别）"));
             ui.end_row();
+            // A wrong issue date makes 本周 last week's: correct it here, the words are read again.
+            ui.label("印发日期");
+            ui.horizontal(|ui| {
+                let mut issued = draft.issued_on;
+                if date_picker(ui, "review-issued-on", &mut issued, today).changed() {
+                    crate::notice::redate(draft, issued);
+                    self.issued_on = issued;
+                }
+                ui.weak("改后，“本周”“年底前”等时限按新日期重新计算");
+            });
+            ui.end_row();
             ui.label("发文 / 主送");
             ui.label(format!(
                 "{} → {}",
@@ -289,6 +300,13 @@ impl ImportDialog {
             ui.label(
                 RichText::new(format!("⚠ {warning}，请确认不是重复导入。")).color(theme::OVERDUE).strong(),
             );
+        }
+        let past = review.draft.directives().filter(|d| d.deadline.date.is_some_and(|x| x < today)).count();
+        if past > 0 {
+            let text = format!(
+                "⚠ {past} 条工作要求的完成时限已早于今天，导入后即为逾期：请核对印发日期和各条时限。"
+            );
+            ui.label(RichText::new(text).color(theme::OVERDUE).strong());
         }
         review.tree_ui(ui, today);
         self.error_ui(ui);

@@ -144,6 +144,9 @@ fn directive_ui(
         if let Some(r) = &d.deadline.recurrence {
             ui.label(RichText::new(format!("周期：{r}")).small());
         }
+        if d.deadline.date.is_some_and(|x| x < today) {
+            ui.label(RichText::new("完成时限已早于今天").small().color(theme::OVERDUE).strong());
+        }
     });
     if !continuations.is_empty() {
         ui.horizontal(|ui| {
