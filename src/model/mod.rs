@@ -5,6 +5,7 @@ mod continuation;
 mod detail;
 mod draft;
 mod evidence;
+mod file_kind;
 mod ids;
 mod office;
 mod settings;
@@ -20,6 +21,7 @@ pub use continuation::{
 pub use detail::{ChangeEntry, DirectiveDetail, EarlierStep, LinkedDirective, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
+pub use file_kind::{is_bidi_control, is_image, never_launch, without_bidi_controls};
 pub use ids::{DirectiveId, EvidenceId, NoticeId, OfficeId};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use settings::Settings;

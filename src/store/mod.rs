@@ -32,7 +32,7 @@ pub use integrity::IntegrityReport;
 pub use journal::{Journal, WhyNotWal, fs_type_of, is_network_fs, network_share_of};
 pub use schema::SCHEMA_VERSION;
 pub use search::query_words;
-pub use snapshot::{BACKUP_DIR, check_snapshot};
+pub use snapshot::{BACKUP_DIR, check_snapshot, snapshot_evidence_hashes, verify_snapshot};
 
 /// The database file inside a data directory.
 pub const DB_FILE_NAME: &str = "duban.sqlite3";
@@ -76,10 +76,12 @@ pub struct OpenOptions {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `data_dir`.
+    /// Opens (creating if needed) the database in `data_dir`; a folder whose database is gone
+    /// but whose snapshots remain is refused as damaged, never started afresh.
     pub fn open_dir(data_dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(data_dir)
             .map_err(|source| StoreError::CreateDir { source, path: data_dir.to_path_buf() })?;
+        snapshot::refuse_missing(data_dir, &data_dir.join(DB_FILE_NAME))?;
         Store::open(&data_dir.join(DB_FILE_NAME))
     }
 

@@ -8,7 +8,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, SystemTime};
 
-use duban::evidence::{DEFAULT_GRACE, attach_file, check};
+use duban::backup::check_evidence;
+use duban::evidence::{DEFAULT_GRACE, attach_file};
 use duban::model::DirectiveId;
 use duban::notice::{decode_text, parse_notice};
 use duban::store::{Actor, Store};
@@ -150,7 +151,7 @@ fn verify(dir: &Path, confirmed: &BTreeSet<i64>) -> i64 {
     }
     // Every file a row points to is stored, with the right hash.
     let later = SystemTime::now() + Duration::from_secs(60);
-    let files = check(&store, dir, later, DEFAULT_GRACE, &mut |_, _| {}).expect("evidence check");
+    let files = check_evidence(&store, dir, later, DEFAULT_GRACE, &mut |_, _| {}).expect("evidence check");
     assert!(files.is_healthy(), "{files:?}");
     let authors = "SELECT max(CAST(substr(author, 2) AS INTEGER)) FROM change_log WHERE author LIKE '#%'";
     let logged: Option<i64> = conn.query_row(authors, [], |r| r.get(0)).optional().unwrap().flatten();

@@ -4,7 +4,8 @@
 use std::time::{Duration, SystemTime};
 
 use crate::support::{Data, actor, date, jpeg};
-use duban::evidence::{BlobStore, DEFAULT_GRACE, EvidenceError, attach_file, check};
+use duban::backup::check_evidence;
+use duban::evidence::{BlobStore, DEFAULT_GRACE, EvidenceError, attach_file};
 use duban::model::DirectiveId;
 use duban::store::{SCHEMA_VERSION, Store, StoreError};
 
@@ -93,7 +94,7 @@ fn a_crash_between_copy_and_rename_leaves_no_row_and_no_visible_blob() {
     assert!(leftovers[0].file_name().unwrap().to_string_lossy().starts_with(".incoming-"));
     assert_eq!((data.rows(), data.count(2)), (0, 0));
     let report =
-        check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
     assert!(report.is_healthy());
     assert_eq!(report.orphans_kept, leftovers, "a fresh partial copy is left alone");
 
@@ -102,7 +103,7 @@ fn a_crash_between_copy_and_rename_leaves_no_row_and_no_visible_blob() {
     assert!(!done.deduplicated);
     assert_eq!(std::fs::read(blobs.path_of(&hash)).unwrap(), photo);
     let later = SystemTime::now() + DEFAULT_GRACE + Duration::from_secs(3600);
-    let report = check(&data.store, data.path(), later, DEFAULT_GRACE, &mut no_progress()).unwrap();
+    let report = check_evidence(&data.store, data.path(), later, DEFAULT_GRACE, &mut no_progress()).unwrap();
     assert!(report.is_healthy());
     assert_eq!(report.orphans_moved.len(), 1);
     assert!(report.orphans_moved[0].starts_with(data.path().join("evidence-trash")));
@@ -131,7 +132,7 @@ fn check_finds_corrupt_missing_and_orphaned_files() {
     std::fs::File::options().write(true).open(blobs.path_of(&hashes[2])).unwrap().set_modified(old).unwrap();
 
     let mut calls = Vec::new();
-    let report = check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut |done, total| {
+    let report = check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut |done, total| {
         calls.push((done, total))
     })
     .unwrap();
@@ -153,7 +154,7 @@ fn check_finds_corrupt_missing_and_orphaned_files() {
     let again = data.source("甲.jpg", &jpeg(32, 32, 0));
     data.attach(D2, None, &again).unwrap();
     let report =
-        check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
     assert!(report.corrupt.is_empty());
     assert_eq!(report.missing.len(), 1);
 }
@@ -171,7 +172,7 @@ fn re_attaching_an_old_orphan_rescues_it_from_the_sweep() {
     let again = data.attach(D3, None, &source).unwrap();
     assert!(again.deduplicated);
     let report =
-        check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
     assert!(report.is_healthy() && report.orphans_moved.is_empty() && report.orphans_kept.is_empty());
     assert!(std::fs::metadata(&blob).unwrap().modified().unwrap() > old, "reuse refreshed its time");
 }

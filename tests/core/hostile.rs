@@ -436,7 +436,7 @@ fn catalogue() -> Vec<Case> {
             input: Input::Sparse {
                 name: "大.txt", head: "一、加强检查。\n".as_bytes(), len: 200 << 20
             },
-            import: Import::Refused("文件过大"),
+            import: Import::Refused("不是普通文件"),
             attach: stored(
                 "application/octet-stream",
                 Preview::Refused("无法预览：图片超出解码限制（文件超过 100 MB）"),
@@ -616,7 +616,7 @@ fn unix_cases(photo: &[u8]) -> Vec<Case> {
         Case {
             name: "指向/dev/zero的链接",
             input: Input::Link { name: "零.txt", target: "/dev/zero" },
-            import: Import::Refused("文件过大"),
+            import: Import::Refused("不是普通文件"),
             attach: Attach::Refused("文件为空（0 字节），未添加"),
         },
     ]

@@ -166,7 +166,7 @@ fn the_data_folder_moves_from_the_window_and_the_app_asks_to_reopen_there() {
     click_button(&mut h, "开始迁移");
     settle(&mut h);
     assert_eq!(h.state().reopen_requested(), Some(target.as_path()));
-    assert_eq!(duban::backup::resolve_data_dir(dir.path()), target);
+    assert_eq!(duban::backup::resolve_data_dir(dir.path()).unwrap(), target);
     let moved = Store::open_dir(&target).unwrap();
     assert_eq!(moved.counts().unwrap().2, 16);
 }

@@ -173,7 +173,7 @@ impl DubanApp {
                 Ok(path) => {
                     if let Err(e) = open::that_detached(&path) {
                         let text =
-                            format!("无法打开（{}）：{}", crate::notice::io_reason(&e), path.display());
+                            format!("无法打开（{}）：{}", crate::fsutil::io_reason(&e), path.display());
                         self.status = Some(StatusMessage { text, is_error: true });
                     }
                 }
