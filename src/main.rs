@@ -33,6 +33,9 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     match cli::run(&args, &mut stdout.lock()) {
         Ok(()) => ExitCode::SUCCESS,
+        // `duban list | head`: the reader has what it wanted. Quiet, with the shell's code
+        // for a pipe closed under a writer (128 + SIGPIPE).
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
             eprintln!("错误：{e}");
             ExitCode::FAILURE

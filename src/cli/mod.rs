@@ -35,6 +35,13 @@ pub fn data_dir(arg: Option<&Path>) -> anyhow::Result<PathBuf> {
     Ok(crate::backup::resolve_data_dir(&named)?)
 }
 
+/// Did the command fail only because whoever reads its output closed the pipe?
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Reads a notice's text from a file, or standard input for `-`.
 fn read_notice(file: &Path) -> anyhow::Result<String> {
     if file == Path::new("-") {

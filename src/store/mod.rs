@@ -32,6 +32,7 @@ pub use integrity::IntegrityReport;
 pub use journal::{Journal, WhyNotWal, fs_type_of, is_network_fs, network_share_of};
 pub use schema::SCHEMA_VERSION;
 pub use search::query_words;
+pub use settings::DEFAULT_AUTHOR;
 pub use snapshot::{BACKUP_DIR, check_snapshot, snapshot_evidence_hashes, verify_snapshot};
 
 /// The database file inside a data directory.

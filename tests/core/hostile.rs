@@ -436,7 +436,7 @@ fn catalogue() -> Vec<Case> {
             input: Input::Sparse {
                 name: "大.txt", head: "一、加强检查。\n".as_bytes(), len: 200 << 20
             },
-            import: Import::Refused("不是普通文件"),
+            import: Import::Refused("文件过大"),
             attach: stored(
                 "application/octet-stream",
                 Preview::Refused("无法预览：图片超出解码限制（文件超过 100 MB）"),

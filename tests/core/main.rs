@@ -5,6 +5,7 @@
 mod support;
 
 mod backup;
+mod backup_safety;
 mod cli;
 mod continuity;
 mod crash;
@@ -24,3 +25,4 @@ mod robust;
 mod roster;
 mod search;
 mod store;
+mod swallowed;

@@ -122,24 +122,30 @@ pub(super) fn handle(
                 Err(e) => general(format!("保存设置失败：{e}")),
             }
         }
-        Request::AddOffice { name, group } => match store.add_office(&name, group) {
-            Ok(_) => done(store, format!("已添加单位：{name}")),
-            Err(e) => general(e.to_string()),
-        },
+        Request::AddOffice { name, group } => {
+            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
+            let actor = Actor { author: &author, at: clock.now() };
+            match store.add_office(&name, group, &actor) {
+                Ok(_) => done(store, format!("已添加单位：{name}")),
+                Err(e) => general(e.to_string()),
+            }
+        }
         Request::EditRoster(edit) => {
             use crate::ui::command::RosterEdit;
+            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
+            let actor = Actor { author: &author, at: clock.now() };
             let result = match &edit {
-                RosterEdit::Rename(office, name) => {
-                    store.rename_office(*office, name).map(|()| format!("已改名为“{name}”，原名保留为别名"))
-                }
+                RosterEdit::Rename(office, name) => store
+                    .rename_office(*office, name, &actor)
+                    .map(|()| format!("已改名为“{name}”，原名保留为别名")),
                 RosterEdit::Move(office, group) => {
-                    store.set_office_group(*office, *group).map(|()| format!("已移到{}", group.label()))
+                    store.set_office_group(*office, *group, &actor).map(|()| format!("已移到{}", group.label()))
                 }
                 RosterEdit::Merge(from, into) => {
-                    store.merge_office(*from, *into).map(|()| "已并入".to_owned())
+                    store.merge_office(*from, *into, &actor).map(|()| "已并入".to_owned())
                 }
                 RosterEdit::Remove(office) => {
-                    store.remove_office(*office).map(|()| "已从名册删除".to_owned())
+                    store.remove_office(*office, &actor).map(|()| "已从名册删除".to_owned())
                 }
             };
             match result {
@@ -147,10 +153,14 @@ pub(super) fn handle(
                 Err(e) => general(e.to_string()),
             }
         }
-        Request::SetAliases { office, aliases } => match store.set_aliases(office, &aliases) {
-            Ok(()) => done(store, "别名已保存".into()),
-            Err(e) => general(e.to_string()),
-        },
+        Request::SetAliases { office, aliases } => {
+            let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
+            let actor = Actor { author: &author, at: clock.now() };
+            match store.set_aliases(office, &aliases, &actor) {
+                Ok(()) => done(store, "别名已保存".into()),
+                Err(e) => general(e.to_string()),
+            }
+        }
         Request::LoadTrash => Reply::Trash(store.evidence_trash().map_err(|e| e.to_string())),
         Request::EmptyTrash { detail } => {
             let author = store.author().ok().flatten().unwrap_or_else(|| "值班员".into());
