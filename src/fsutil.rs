@@ -52,6 +52,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         IsADirectory => "这是一个文件夹".into(),
         StorageFull => "磁盘已满".into(),
         ReadOnlyFilesystem => "磁盘只读".into(),
+        NotADirectory => "路径中的某一级是文件，不是文件夹".into(),
         _ => e.to_string(),
     }
 }

@@ -74,6 +74,9 @@ fn choose_journal(conn: &Connection, network: Option<String>) -> Result<Journal>
 pub struct OpenOptions {
     /// Treat the data directory as a network share of this type (`None`: detect it).
     pub network_share: Option<String>,
+    /// Detect it from this text instead of `/proc/self/mountinfo` (tests: a machine without
+    /// a network mount still runs detection itself).
+    pub mountinfo: Option<String>,
 }
 
 impl Store {
@@ -95,7 +98,10 @@ impl Store {
         let open_err = |source| StoreError::Open { source, path: path.to_path_buf() };
         let conn = Connection::open(path).map_err(open_err)?;
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let network = options.network_share.clone().or_else(|| journal::network_share_of(folder));
+        let network = options.network_share.clone().or_else(|| match &options.mountinfo {
+            Some(text) => journal::network_share_in(text, folder),
+            None => journal::network_share_of(folder),
+        });
         Store::init(conn, path, network).map_err(|e| match e {
             StoreError::Sqlite(e) if integrity::is_corruption(&e) => {
                 StoreError::Corrupt { detail: integrity::describe(&e), path: path.to_path_buf() }

@@ -206,13 +206,24 @@ fn a_full_or_read_only_target_fails_clearly_and_leaves_nothing() {
     assert!(message.ends_with(&blobs.root().display().to_string()), "{message}");
     assert!(data.stored_files().is_empty(), "the partial copy is removed");
 
-    // A read-only store folder (root ignores permissions, so only where they apply).
+    // A store that cannot be written even by root (CI runs as root): its folder's parent is a
+    // regular file, which no privilege turns into a folder.
+    let not_a_folder = data.source("不是文件夹", b"x");
+    let blocked = BlobStore::in_data_dir(&not_a_folder);
+    let message = blocked.ingest(&source).unwrap_err().to_string();
+    assert!(message.starts_with("无法保存到材料库（路径中的某一级是文件，不是文件夹）"), "{message}");
+    assert!(message.ends_with(&blocked.root().display().to_string()), "{message}");
+    assert_eq!(std::fs::read(&not_a_folder).unwrap(), b"x", "nothing written");
+
+    // A read-only store folder: permissions, which root bypasses. Said, not skipped silently.
     std::fs::create_dir_all(blobs.root()).unwrap();
     let mut perms = std::fs::metadata(blobs.root()).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(blobs.root(), perms.clone()).unwrap();
     let privileged = std::fs::write(blobs.root().join("probe"), b"").is_ok();
-    if !privileged {
+    if privileged {
+        eprintln!("read-only folder case not run: this process ignores permissions (root); the not-a-folder case above ran instead");
+    } else {
         let message = blobs.ingest(&source).unwrap_err().to_string();
         assert!(message.starts_with("无法保存到材料库（没有访问权限）"), "{message}");
     }
