@@ -102,7 +102,8 @@ pub fn verify_archive(path: &Path, scratch: &Path) -> Result<Manifest> {
         let mut entry = zip.by_name(ARCHIVE_DB).map_err(|e| not_a_backup(path, e))?;
         let write_err = |source| BackupError::Write { source, path: copy.clone() };
         let mut file = File::create(&copy).map_err(write_err)?;
-        std::io::copy(&mut entry, &mut file).map_err(|e| not_a_backup(path, format!("{ARCHIVE_DB} 无法读出：{e}")))?;
+        std::io::copy(&mut entry, &mut file)
+            .map_err(|e| not_a_backup(path, format!("{ARCHIVE_DB} 无法读出：{e}")))?;
         drop(file);
         verify_snapshot(&copy).map_err(|e| not_a_backup(path, format!("其中的数据库未通过检查：{e}")))?;
         Ok(())

@@ -61,9 +61,7 @@ pub fn recover(data_dir: &Path, source: &Path, progress: &mut dyn FnMut(u64, u64
     // 1. The copy, flushed and checked where it will be used.
     let temp = data_dir.join(format!(".{DB_FILE_NAME}.restore-{}.tmp", std::process::id()));
     let _temp = Temp(Some(temp.clone()));
-    std::fs::copy(&db, &temp)
-        .and_then(|_| File::open(&temp)?.sync_all())
-        .map_err(write_err(&temp))?;
+    std::fs::copy(&db, &temp).and_then(|_| File::open(&temp)?.sync_all()).map_err(write_err(&temp))?;
     check_snapshot(&temp)?;
     // 2. The damaged database kept (a second name for it: it stays in place until the swap).
     let folder = data_dir.join(BACKUP_DIR);
@@ -125,7 +123,9 @@ fn unpack(
     // The database entry's size: as the manifest says, else as the zip says (both capped below).
     let db_size = match manifest.database_size {
         Some(size) => size,
-        None => zip.by_name(ARCHIVE_DB).map_err(|_| not_a_backup(source, format!("缺少 {ARCHIVE_DB}")))?.size(),
+        None => {
+            zip.by_name(ARCHIVE_DB).map_err(|_| not_a_backup(source, format!("缺少 {ARCHIVE_DB}")))?.size()
+        }
     };
     let blobs = BlobStore::in_data_dir(data_dir);
     let needed = db_size.saturating_add(manifest.blobs.values().sum());

@@ -102,10 +102,8 @@ pub fn check(
         Keep::These(hashes) => hashes.contains(h.as_str()),
         Keep::Unknown(_) => true,
     };
-    let orphans = on_disk
-        .into_iter()
-        .filter(|(h, _)| !recorded.contains_key(h.as_str()))
-        .map(|(h, p)| (needed(&h), p));
+    let orphans =
+        on_disk.into_iter().filter(|(h, _)| !recorded.contains_key(h.as_str())).map(|(h, p)| (needed(&h), p));
     let trash = data_dir.join(ORPHAN_TRASH_DIR);
     for (needed, path) in orphans.chain(temps.into_iter().map(|p| (false, p))) {
         if needed {

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-
 /// The media type of content starting with `head`; `name` only refines a zip or OLE container.
 pub fn sniff(head: &[u8], name: &str) -> &'static str {
     let ext = extension(name);
@@ -76,8 +75,8 @@ fn looks_like_text(head: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::never_launch;
     use super::*;
+    use crate::model::never_launch;
 
     #[test]
     fn content_wins_over_the_name() {

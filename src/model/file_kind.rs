@@ -131,8 +131,18 @@ mod tests {
     #[test]
     fn pages_images_of_drives_installers_and_macro_documents_are_never_launched() {
         for name in [
-            "通知.html", "a.HTM", "图.svg", "帮助.chm", "盘.iso", "盘.img", "盘.vhd", "宏.docm", "宏.xlsm",
-            "宏.pptm", "包.msix", "包.appx",
+            "通知.html",
+            "a.HTM",
+            "图.svg",
+            "帮助.chm",
+            "盘.iso",
+            "盘.img",
+            "盘.vhd",
+            "宏.docm",
+            "宏.xlsm",
+            "宏.pptm",
+            "包.msix",
+            "包.appx",
         ] {
             assert!(never_launch("application/octet-stream", name), "{name}");
         }

@@ -1,7 +1,6 @@
 //! Bytes → text: the encodings notices arrive in (UTF-8 with or without BOM, UTF-16 with
 //! BOM, GBK/GB18030), refusing what is not text.
 
-
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
 use super::NoticeError;

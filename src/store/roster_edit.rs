@@ -96,7 +96,8 @@ impl Store {
             "UPDATE office SET kind = ?1, sort_order = ?2 WHERE id = ?3",
             params![kind.as_db(), order, office.0],
         )?;
-        let (old, new) = (format!("{name}：{}", group_label(before)), format!("{name}：{}", group_label(kind)));
+        let (old, new) =
+            (format!("{name}：{}", group_label(before)), format!("{name}：{}", group_label(kind)));
         log_roster(&tx, actor, "移动", Some(&old), Some(&new))?;
         tx.commit()?;
         Ok(())

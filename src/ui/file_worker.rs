@@ -10,8 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::clock::Clock;
 use crate::evidence::{
-    BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, Watched, attach_file_via,
-    viewing_copy,
+    BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, Watched, attach_file_via, viewing_copy,
 };
 use crate::model::{DirectiveId, Evidence};
 use crate::store::IntegrityReport;

@@ -7,10 +7,10 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use chrono::Days;
+use duban::backup::check_evidence;
 use duban::backup::{
     BackupError, SnapshotKind, auto_backup, list_snapshots, read_manifest, recover, restore, write_archive,
 };
-use duban::backup::check_evidence;
 use duban::evidence::{BlobStore, DEFAULT_GRACE};
 use duban::model::{DirectiveId, Status};
 use duban::store::{DB_FILE_NAME, Store, StoreError};

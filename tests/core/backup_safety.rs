@@ -62,13 +62,16 @@ fn a_rejected_archive_puts_no_file_into_the_store() {
     let usb = tempfile::tempdir().unwrap();
     let (_source, archive, hash) = archived(usb.path());
     let bad = usb.path().join("坏的.zip");
-    rewrite(&archive, &bad, &|name, bytes| Some(if name == ARCHIVE_DB { b"not a database".to_vec() } else { bytes }));
+    rewrite(&archive, &bad, &|name, bytes| {
+        Some(if name == ARCHIVE_DB { b"not a database".to_vec() } else { bytes })
+    });
     let mut other = Data::new();
     let before = dump(&other.store);
     let err = restore(&mut other.store, other.dir.path(), &bad, &mut |_, _| {}).unwrap_err();
     assert!(matches!(err, BackupError::Store(StoreError::Corrupt { .. })), "{err}");
     assert_eq!(dump(&other.store), before);
-    let blob = BlobStore::in_data_dir(other.path()).path_of(&duban::evidence::BlobHash::parse(&hash).unwrap());
+    let blob =
+        BlobStore::in_data_dir(other.path()).path_of(&duban::evidence::BlobHash::parse(&hash).unwrap());
     assert!(!blob.exists(), "the archive's photo stayed out of the store");
 }
 
@@ -77,13 +80,18 @@ fn an_entry_longer_than_its_manifest_says_is_refused_not_unpacked() {
     let usb = tempfile::tempdir().unwrap();
     let (_source, archive, hash) = archived(usb.path());
     for (what, change) in [
-        ("evidence", Box::new(with_manifest(|m| *m.blobs.values_mut().next().unwrap() = 100)) as Box<dyn Fn(&str, Vec<u8>) -> Option<Vec<u8>>>),
+        (
+            "evidence",
+            Box::new(with_manifest(|m| *m.blobs.values_mut().next().unwrap() = 100))
+                as Box<dyn Fn(&str, Vec<u8>) -> Option<Vec<u8>>>,
+        ),
         ("database", Box::new(with_manifest(|m| m.database_size = Some(4096)))),
     ] {
         let lying = usb.path().join(format!("{what}.zip"));
         rewrite(&archive, &lying, &*change);
         let mut other = Data::new();
-        let err = restore(&mut other.store, other.dir.path(), &lying, &mut |_, _| {}).unwrap_err().to_string();
+        let err =
+            restore(&mut other.store, other.dir.path(), &lying, &mut |_, _| {}).unwrap_err().to_string();
         assert!(err.contains("比清单所记的"), "{what}: {err}");
         let folder = BlobStore::in_data_dir(other.path());
         assert!(!folder.path_of(&duban::evidence::BlobHash::parse(&hash).unwrap()).exists(), "{what}");
@@ -97,7 +105,9 @@ fn the_read_back_after_a_backup_checks_the_database_and_every_file_not_only_the_
     let scratch = data.path().join("backups");
     assert!(verify_archive(&archive, &scratch).is_ok());
     let swapped = usb.path().join("换了照片.zip");
-    rewrite(&archive, &swapped, &|name, bytes| Some(if name.starts_with("evidence/") { jpeg(96, 64, 1) } else { bytes }));
+    rewrite(&archive, &swapped, &|name, bytes| {
+        Some(if name.starts_with("evidence/") { jpeg(96, 64, 1) } else { bytes })
+    });
     let err = verify_archive(&swapped, &scratch).unwrap_err().to_string();
     assert!(err.contains("材料文件与其编号不符"), "{err}");
     let hollow = usb.path().join("空库.zip");
@@ -203,5 +213,9 @@ fn pruning_goes_by_when_snapshots_were_taken_so_a_rehearsal_dated_next_year_ages
     kept.sort();
     assert_eq!(kept.len(), 14);
     assert_eq!(kept.first().unwrap(), "daily-2026-11-15.sqlite3", "{kept:?}");
-    assert_eq!(kept.last().unwrap(), "daily-2026-11-28.sqlite3", "the rehearsal's snapshot aged out: {kept:?}");
+    assert_eq!(
+        kept.last().unwrap(),
+        "daily-2026-11-28.sqlite3",
+        "the rehearsal's snapshot aged out: {kept:?}"
+    );
 }

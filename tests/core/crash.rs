@@ -84,7 +84,9 @@ fn operate(store: &mut Store, dir: &Path, k: i64, draft: &duban::model::NoticeDr
     };
     match k % KINDS {
         0 => drop(store.import_notice(draft, text, &author, at("2022-03-16")).expect("import")),
-        1 => drop(store.add_progress(directive, date("2022-03-18"), &format!("第{k}次进展"), &actor).expect("note")),
+        1 => drop(
+            store.add_progress(directive, date("2022-03-18"), &format!("第{k}次进展"), &actor).expect("note"),
+        ),
         2 => {
             let deadline = date("2023-01-01") + chrono::Days::new(k as u64);
             store.set_deadline(directive, Some(deadline), &actor).expect("deadline");
@@ -106,15 +108,17 @@ fn operate(store: &mut Store, dir: &Path, k: i64, draft: &duban::model::NoticeDr
             // As many new lead units as it had, so each notice keeps its count of units.
             let sql = "SELECT count(*) FROM assignment WHERE directive_id = ?1 AND role = 'lead'";
             let leads = one(store, sql, directive.0).max(1);
-            let names: Vec<String> =
-                (0..leads).map(|i| if i == 0 { format!("处室{k}") } else { format!("处室{k}-{i}") }).collect();
+            let names: Vec<String> = (0..leads)
+                .map(|i| if i == 0 { format!("处室{k}") } else { format!("处室{k}-{i}") })
+                .collect();
             assert!(store.set_offices(directive, &names, &actor).expect("offices"));
         }
         6 | 8 => assert!(store.trash_evidence(newest(false), &actor).expect("trash")),
         7 => assert!(store.restore_evidence(newest(true), &actor).expect("untrash")),
         9 => assert_eq!(store.empty_evidence_trash(&actor).expect("empty"), 1),
         10 => {
-            let office = OfficeId(one(store, "SELECT id FROM office WHERE name = ?1", format!("处室{}", k - 5)));
+            let office =
+                OfficeId(one(store, "SELECT id FROM office WHERE name = ?1", format!("处室{}", k - 5)));
             store.rename_office(office, &format!("改名{k}"), &actor).expect("rename");
         }
         _ => {

@@ -94,7 +94,8 @@ fn a_crash_between_copy_and_rename_leaves_no_row_and_no_visible_blob() {
     assert!(leftovers[0].file_name().unwrap().to_string_lossy().starts_with(".incoming-"));
     assert_eq!((data.rows(), data.count(2)), (0, 0));
     let report =
-        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress())
+            .unwrap();
     assert!(report.is_healthy());
     assert_eq!(report.orphans_kept, leftovers, "a fresh partial copy is left alone");
 
@@ -132,10 +133,11 @@ fn check_finds_corrupt_missing_and_orphaned_files() {
     std::fs::File::options().write(true).open(blobs.path_of(&hashes[2])).unwrap().set_modified(old).unwrap();
 
     let mut calls = Vec::new();
-    let report = check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut |done, total| {
-        calls.push((done, total))
-    })
-    .unwrap();
+    let report =
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut |done, total| {
+            calls.push((done, total))
+        })
+        .unwrap();
     assert!(!report.is_healthy());
     assert_eq!(report.checked, 3);
     assert_eq!(calls.last(), Some(&(3, 3)));
@@ -154,7 +156,8 @@ fn check_finds_corrupt_missing_and_orphaned_files() {
     let again = data.source("甲.jpg", &jpeg(32, 32, 0));
     data.attach(D2, None, &again).unwrap();
     let report =
-        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress())
+            .unwrap();
     assert!(report.corrupt.is_empty());
     assert_eq!(report.missing.len(), 1);
 }
@@ -172,7 +175,8 @@ fn re_attaching_an_old_orphan_rescues_it_from_the_sweep() {
     let again = data.attach(D3, None, &source).unwrap();
     assert!(again.deduplicated);
     let report =
-        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress())
+            .unwrap();
     assert!(report.is_healthy() && report.orphans_moved.is_empty() && report.orphans_kept.is_empty());
     assert!(std::fs::metadata(&blob).unwrap().modified().unwrap() > old, "reuse refreshed its time");
 }
@@ -222,7 +226,9 @@ fn a_full_or_read_only_target_fails_clearly_and_leaves_nothing() {
     std::fs::set_permissions(blobs.root(), perms.clone()).unwrap();
     let privileged = std::fs::write(blobs.root().join("probe"), b"").is_ok();
     if privileged {
-        eprintln!("read-only folder case not run: this process ignores permissions (root); the not-a-folder case above ran instead");
+        eprintln!(
+            "read-only folder case not run: this process ignores permissions (root); the not-a-folder case above ran instead"
+        );
     } else {
         let message = blobs.ingest(&source).unwrap_err().to_string();
         assert!(message.starts_with("无法保存到材料库（没有访问权限）"), "{message}");

@@ -161,7 +161,9 @@ fn a_folder_that_mountinfo_places_on_a_network_share_gets_a_rollback_journal() {
     let options = OpenOptions { mountinfo: Some(mountinfo.clone()), ..OpenOptions::default() };
     let store = Store::open_with(&share.join("duban.sqlite3"), &options).unwrap();
     assert_eq!(store.journal_mode().unwrap(), "delete");
-    assert!(matches!(store.journal(), duban::store::Journal::Rollback(WhyNotWal::NetworkShare(k)) if k == "cifs"));
+    assert!(
+        matches!(store.journal(), duban::store::Journal::Rollback(WhyNotWal::NetworkShare(k)) if k == "cifs")
+    );
     // The same text with the folder on the local disk: WAL.
     let local = dir.path().join("local.sqlite3");
     let options = OpenOptions { mountinfo: Some(mountinfo), ..OpenOptions::default() };

@@ -329,7 +329,10 @@ impl World {
             Op::SetDeadline { directive, day } => {
                 let deadline = day.map(date);
                 let Some(d) = self.model.pick_directive(*directive) else {
-                    self.refused(|s| s.set_deadline(NO_DIRECTIVE, deadline, &actor()).map(|_| ()), "找不到编号为");
+                    self.refused(
+                        |s| s.set_deadline(NO_DIRECTIVE, deadline, &actor()).map(|_| ()),
+                        "找不到编号为",
+                    );
                     return None;
                 };
                 let changed = self.store().set_deadline(d, deadline, &actor()).expect("set_deadline");
@@ -347,7 +350,10 @@ impl World {
                     }
                 }
                 let Some(d) = self.model.pick_directive(*directive) else {
-                    self.refused(|s| s.set_offices(NO_DIRECTIVE, &wanted, &actor()).map(|_| ()), "找不到编号为");
+                    self.refused(
+                        |s| s.set_offices(NO_DIRECTIVE, &wanted, &actor()).map(|_| ()),
+                        "找不到编号为",
+                    );
                     return None;
                 };
                 let changed = self.store().set_offices(d, &wanted, &actor()).expect("set_offices");
@@ -360,7 +366,10 @@ impl World {
             Op::Caption { evidence, text } => {
                 let caption = CAPTIONS[*text];
                 let Some(e) = self.model.pick_evidence(*evidence) else {
-                    self.refused(|s| s.set_evidence_caption(NO_EVIDENCE, caption, &actor()).map(|_| ()), "找不到编号为");
+                    self.refused(
+                        |s| s.set_evidence_caption(NO_EVIDENCE, caption, &actor()).map(|_| ()),
+                        "找不到编号为",
+                    );
                     return None;
                 };
                 let changed = self.store().set_evidence_caption(e, caption, &actor()).expect("caption");
@@ -459,7 +468,8 @@ impl World {
         if done.already_attached {
             assert!(same.contains(&done.id), "{:?} not among {same:?}", done.id);
         } else {
-            let row = Row { directive: d, hash: hash.clone(), progress, trashed: false, caption: String::new() };
+            let row =
+                Row { directive: d, hash: hash.clone(), progress, trashed: false, caption: String::new() };
             assert!(self.model.evidence.insert(done.id, row).is_none(), "evidence id {} reused", done.id);
             self.model.log += 1;
         }
@@ -531,7 +541,9 @@ impl World {
         let expected: Vec<EvidenceRow> = model
             .evidence
             .iter()
-            .map(|(id, r)| (id.0, r.directive.0, r.hash.to_string(), r.progress, r.trashed, r.caption.clone()))
+            .map(|(id, r)| {
+                (id.0, r.directive.0, r.hash.to_string(), r.progress, r.trashed, r.caption.clone())
+            })
             .collect();
         assert_eq!(rows, expected);
         let mut trash: Vec<EvidenceId> =

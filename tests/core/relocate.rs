@@ -3,7 +3,9 @@
 
 use std::time::SystemTime;
 
-use duban::backup::{BackupError, MOVED_TO, auto_backup, check_evidence, moved_away, relocate, resolve_data_dir};
+use duban::backup::{
+    BackupError, MOVED_TO, auto_backup, check_evidence, moved_away, relocate, resolve_data_dir,
+};
 use duban::evidence::{BlobStore, DEFAULT_GRACE};
 use duban::model::DirectiveId;
 use duban::store::Store;

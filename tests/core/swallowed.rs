@@ -46,7 +46,8 @@ fn a_row_whose_hash_is_not_one_is_reported_by_check_backup_and_move_not_left_out
         .connection()
         .execute_batch("PRAGMA ignore_check_constraints = ON; UPDATE evidence SET hash = 'not-a-hash'; PRAGMA ignore_check_constraints = OFF")
         .unwrap();
-    let report = check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut |_, _| {}).unwrap();
+    let report =
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut |_, _| {}).unwrap();
     assert!(!report.is_healthy(), "{report:?}");
     assert_eq!(report.corrupt[0].names, ["现场.jpg"]);
     let usb = tempfile::tempdir().unwrap();

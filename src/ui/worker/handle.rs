@@ -138,9 +138,9 @@ pub(super) fn handle(
                 RosterEdit::Rename(office, name) => store
                     .rename_office(*office, name, &actor)
                     .map(|()| format!("已改名为“{name}”，原名保留为别名")),
-                RosterEdit::Move(office, group) => {
-                    store.set_office_group(*office, *group, &actor).map(|()| format!("已移到{}", group.label()))
-                }
+                RosterEdit::Move(office, group) => store
+                    .set_office_group(*office, *group, &actor)
+                    .map(|()| format!("已移到{}", group.label())),
                 RosterEdit::Merge(from, into) => {
                     store.merge_office(*from, *into, &actor).map(|()| "已并入".to_owned())
                 }
