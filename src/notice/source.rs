@@ -1,5 +1,6 @@
 //! One entry point for a notice file: a .docx (by its zip signature, whatever its name) or
-//! text in any supported encoding. Sizes are checked before reading, reads are capped.
+//! text in any supported encoding. The file's type and size are checked before it is opened (a
+//! named pipe or a device is refused), and every read — standard input too — is capped.
 
 use std::io::Read;
 use std::path::Path;

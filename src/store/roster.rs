@@ -1,4 +1,5 @@
-//! 单位名册 — offices and detachments; names a notice uses join on import.
+//! 单位名册 — offices and detachments; names a notice uses join on import. Adding an office and
+//! changing its aliases by hand are logged in the change log, like the edits in `roster_edit`.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 

@@ -19,8 +19,11 @@ use duban::store::{DB_FILE_NAME, Store, StoreError};
 
 use crate::support::{Data, date, duban, dump, jpeg};
 
-/// A copy of the archive at `from` with some entries' bytes replaced (`None`: left out).
-fn rewrite(from: &Path, to: &Path, change: &dyn Fn(&str, Vec<u8>) -> Option<Vec<u8>>) {
+/// How `rewrite` changes an entry: its new bytes, or `None` to leave it out.
+type Change = dyn Fn(&str, Vec<u8>) -> Option<Vec<u8>>;
+
+/// A copy of the archive at `from` with some entries' bytes replaced.
+fn rewrite(from: &Path, to: &Path, change: &Change) {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
     let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
     for i in 0..zip.len() {
@@ -80,11 +83,7 @@ fn an_entry_longer_than_its_manifest_says_is_refused_not_unpacked() {
     let usb = tempfile::tempdir().unwrap();
     let (_source, archive, hash) = archived(usb.path());
     for (what, change) in [
-        (
-            "evidence",
-            Box::new(with_manifest(|m| *m.blobs.values_mut().next().unwrap() = 100))
-                as Box<dyn Fn(&str, Vec<u8>) -> Option<Vec<u8>>>,
-        ),
+        ("evidence", Box::new(with_manifest(|m| *m.blobs.values_mut().next().unwrap() = 100)) as Box<Change>),
         ("database", Box::new(with_manifest(|m| m.database_size = Some(4096)))),
     ] {
         let lying = usb.path().join(format!("{what}.zip"));

@@ -387,7 +387,7 @@ impl World {
                     .filter(|o| !OFFICE_POOL.contains(&o.name.as_str()))
                     .map(|o| (o.id, o.name.clone()))
                     .collect();
-                let Some(i) = office.of(&(0..offices.len()).collect::<Vec<_>>()) else { return None };
+                let i = office.of(&(0..offices.len()).collect::<Vec<_>>())?;
                 let (id, old) = offices[i].clone();
                 self.model.renamed += 1;
                 let new = format!("改名{}", self.model.renamed);
