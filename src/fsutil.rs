@@ -1,5 +1,7 @@
 //! 文件写入 — writing files so that a crash or a failure never leaves a half-written one:
 //! write to a temporary file in the same folder, flush it to disk, then rename it into place.
+//! Also the officer's wording of I/O failures ([`io_reason`]), used by every layer above, and
+//! the free space on a disk ([`free_space`]).
 
 use std::fs::File;
 use std::io::Write;
@@ -8,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Why a file could not be written. The path comes last in the message.
 #[derive(Debug, thiserror::Error)]
-#[error("无法写入文件（{}）：{path}", crate::notice::io_reason(.source))]
+#[error("无法写入文件（{}）：{path}", io_reason(.source))]
 pub struct WriteError {
     pub source: std::io::Error,
     pub path: PathBuf,
@@ -39,6 +41,36 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         let _ = std::fs::remove_file(&temp);
     }
     result.map_err(fail)
+}
+
+/// The common I/O failures in the officer's words; others as the system says them.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "文件不存在".into(),
+        PermissionDenied => "没有访问权限".into(),
+        IsADirectory => "这是一个文件夹".into(),
+        StorageFull => "磁盘已满".into(),
+        ReadOnlyFilesystem => "磁盘只读".into(),
+        NotADirectory => "路径中的某一级是文件，不是文件夹".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Bytes free for an unprivileged writer on the file system holding `path`; `None` where
+/// that cannot be asked (not Unix, or the call failed): callers then rely on the write
+/// failing cleanly.
+pub fn free_space(path: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        let stat = rustix::fs::statvfs(path).ok()?;
+        Some(stat.f_bavail.saturating_mul(stat.f_frsize))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// Makes a rename durable (on Unix the directory entry must be flushed too).

@@ -14,15 +14,14 @@ fn main() -> ExitCode {
         }
     };
     if args.verb == Verb::Gui {
-        let data_dir = match cli::data_dir(args.data_dir.as_deref()) {
-            Ok(dir) => dir,
-            Err(e) => {
-                eprintln!("错误：{e}");
-                return ExitCode::FAILURE;
-            }
-        };
+        // A folder that cannot be used (its data moved to a drive not connected) is said in
+        // the window — started from a menu, nobody reads standard error.
+        let data_dir = cli::data_dir(args.data_dir.as_deref()).map_err(|e| {
+            eprintln!("错误：{e}");
+            e.to_string()
+        });
         let clock = args.date.map_or(Clock::System, Clock::Fixed);
-        return match duban::ui::run_window(&data_dir, clock) {
+        return match duban::ui::run_window(data_dir, clock) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("错误：无法打开窗口：{e}");
@@ -33,6 +32,9 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     match cli::run(&args, &mut stdout.lock()) {
         Ok(()) => ExitCode::SUCCESS,
+        // `duban list | head`: the reader has what it wanted. Quiet, with the shell's code
+        // for a pipe closed under a writer (128 + SIGPIPE).
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
             eprintln!("错误：{e}");
             ExitCode::FAILURE

@@ -24,11 +24,27 @@ pub struct Relocated {
 }
 
 /// The folder the data of `dir` lives in: `dir` itself, or where its `moved-to.txt` points
-/// (followed once, and only to a folder that holds a database).
-pub fn resolve_data_dir(dir: &Path) -> PathBuf {
-    let Ok(text) = std::fs::read_to_string(dir.join(MOVED_TO)) else { return dir.to_path_buf() };
-    let target = PathBuf::from(text.trim());
-    if target.is_absolute() && target.join(DB_FILE_NAME).is_file() { target } else { dir.to_path_buf() }
+/// (followed once). When the data moved to a folder that holds no database now (a USB or
+/// network drive not connected), it is [`BackupError::Unreachable`]: the old folder's
+/// database is out of date and must not be opened, least of all for writing.
+pub fn resolve_data_dir(dir: &Path) -> Result<PathBuf> {
+    match moved_away(dir)? {
+        None => Ok(dir.to_path_buf()),
+        Some(target) if target.is_absolute() && target.join(DB_FILE_NAME).is_file() => Ok(target),
+        Some(target) => Err(BackupError::Unreachable { from: dir.to_path_buf(), target }),
+    }
+}
+
+/// Has the data of `dir` been moved away (迁移数据目录, perhaps by another window since this one
+/// opened it)? Where to, as `moved-to.txt` says. A window holding `dir` open should stop
+/// writing once this says so: what it writes is no longer the register.
+pub fn moved_away(dir: &Path) -> Result<Option<PathBuf>> {
+    let pointer = dir.join(MOVED_TO);
+    match std::fs::read_to_string(&pointer) {
+        Ok(text) => Ok(Some(PathBuf::from(text.trim()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(BackupError::Read { source, path: pointer }),
+    }
 }
 
 fn write_err(path: &Path) -> impl Fn(std::io::Error) -> BackupError + '_ {
@@ -98,7 +114,12 @@ fn copy_all(
     let total = wanted.len();
     let mut files = 0;
     for (done, hash) in wanted.iter().enumerate() {
-        let Some(hash) = BlobHash::parse(hash) else { continue };
+        let Some(hash) = BlobHash::parse(hash) else {
+            return Err(BackupError::CannotMove {
+                reason: format!("材料记录的编号无效（{hash}），请先运行“检查数据”"),
+                path: from.to_path_buf(),
+            });
+        };
         let source = old.path_of(&hash);
         if source.exists() {
             let stored = new.ingest(&source)?;
@@ -120,8 +141,14 @@ fn copy_all(
         std::fs::create_dir_all(&target).map_err(write_err(&target))?;
         for entry in entries.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "sqlite3")) {
             let dest = target.join(entry.file_name());
+            // The copy keeps the time the snapshot was taken: pruning and recovery go by it.
+            let taken = entry.metadata().and_then(|m| m.modified()).map_err(write_err(&dest))?;
             std::fs::copy(entry.path(), &dest)
-                .and_then(|_| std::fs::File::open(&dest)?.sync_all())
+                .and_then(|_| {
+                    let file = std::fs::File::options().write(true).open(&dest)?;
+                    file.set_modified(taken)?;
+                    file.sync_all()
+                })
                 .map_err(write_err(&dest))?;
             snapshots += 1;
         }

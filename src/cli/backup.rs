@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use crate::backup::{list_snapshots, recover, restore, write_archive};
+use crate::backup::{newest_good_snapshot, recover, recovery_choices, restore, write_archive};
 use crate::model::human_size;
 use crate::store::{Store, StoreError};
 
@@ -52,12 +52,11 @@ pub fn check_database(data: &Path, out: &mut dyn Write) -> anyhow::Result<bool> 
         Ok(store) => store,
         Err(e @ StoreError::Corrupt { .. }) => {
             writeln!(out, "{e}")?;
-            let good = list_snapshots(data)?.into_iter().find(|s| {
-                s.kind != crate::backup::SnapshotKind::Damaged
-                    && crate::store::check_snapshot(&s.path).is_ok()
-            });
-            if let Some(newest) = good {
+            if let Some(newest) = newest_good_snapshot(data)? {
                 writeln!(out, "最新的完好备份：{}（duban restore 该文件即可恢复）", newest.path.display())?;
+            }
+            for other in recovery_choices(data)?.iter().filter(|s| !s.kind.picked_automatically()) {
+                writeln!(out, "另有{}：{}", other.describe(), other.path.display())?;
             }
             return Ok(false);
         }

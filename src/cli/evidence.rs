@@ -6,7 +6,8 @@ use std::time::SystemTime;
 
 use anyhow::bail;
 
-use crate::evidence::{AttachOutcome, BlobStore, DEFAULT_GRACE, ThumbCache, attach_file, check, is_image};
+use crate::backup::check_evidence;
+use crate::evidence::{AttachOutcome, BlobStore, DEFAULT_GRACE, ThumbCache, attach_file, is_image};
 use crate::model::{DirectiveId, human_size};
 use crate::store::{Actor, Store};
 
@@ -73,7 +74,7 @@ pub fn run_check(data: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         bail!("数据库检查未通过");
     }
     let store = Store::open_dir(data)?;
-    let report = check(&store, data, SystemTime::now(), DEFAULT_GRACE, &mut |_, _| {})?;
+    let report = check_evidence(&store, data, SystemTime::now(), DEFAULT_GRACE, &mut |_, _| {})?;
     writeln!(out, "已校验 {} 个材料文件", report.checked)?;
     for p in &report.missing {
         writeln!(out, "缺失：{}（{}）：{}", p.names.join("、"), p.hash, p.path.display())?;
@@ -91,6 +92,9 @@ pub fn run_check(data: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     for p in &report.orphans_moved {
         writeln!(out, "无主文件已移入回收目录：{}", p.display())?;
+    }
+    if let Some(why) = &report.orphans_held {
+        writeln!(out, "有备份无法读取，无主文件一律暂不移动（{why}）")?;
     }
     if !report.is_healthy() {
         bail!("发现 {} 个缺失、{} 个损坏的材料文件", report.missing.len(), report.corrupt.len());

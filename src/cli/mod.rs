@@ -6,7 +6,7 @@ mod backup;
 mod evidence;
 mod json;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -14,7 +14,7 @@ use anyhow::{Context, bail};
 use crate::clock::Clock;
 use crate::model::{BoardFilter, DEFAULT_DUE_SOON_DAYS, Urgency, days_left};
 use crate::model::{DirectiveId, NoticeId};
-use crate::notice::{decode_text, parse_notice, read_text_file};
+use crate::notice::{decode_bytes, parse_notice, read_notice_file, read_notice_stream};
 use crate::report;
 use crate::store::{Actor, Store};
 
@@ -22,7 +22,8 @@ pub use args::{Args, USAGE, Verb, parse_args};
 
 /// The data directory: `--data`, else `DUBAN_DATA_DIR`, else the OS data directory
 /// (`~/.local/share/duban` on Linux, `%APPDATA%\duban` on Windows).
-/// A folder whose data was moved (迁移数据目录) points at the new place, which is used instead.
+/// A folder whose data was moved (迁移数据目录) points at the new place, which is used instead;
+/// when that place cannot be reached, it is an error and nothing is opened.
 pub fn data_dir(arg: Option<&Path>) -> anyhow::Result<PathBuf> {
     let named = match (arg, std::env::var_os("DUBAN_DATA_DIR").filter(|d| !d.is_empty())) {
         (Some(dir), _) => dir.to_path_buf(),
@@ -31,17 +32,23 @@ pub fn data_dir(arg: Option<&Path>) -> anyhow::Result<PathBuf> {
             .map(|p| p.data_dir().to_path_buf())
             .context("无法确定系统数据目录，请用 --data 指定数据目录")?,
     };
-    Ok(crate::backup::resolve_data_dir(&named))
+    Ok(crate::backup::resolve_data_dir(&named)?)
+}
+
+/// Did the command fail only because whoever reads its output closed the pipe?
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Reads a notice's text from a file, or standard input for `-`.
 fn read_notice(file: &Path) -> anyhow::Result<String> {
     if file == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).context("无法读取标准输入")?;
-        return Ok(decode_text(&bytes)?.text);
+        let bytes = read_notice_stream(std::io::stdin().lock())?;
+        return Ok(decode_bytes(&bytes)?.text);
     }
-    Ok(read_text_file(file)?.text)
+    Ok(read_notice_file(file)?.text)
 }
 
 /// Days past the deadline of an overdue directive.

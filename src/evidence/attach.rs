@@ -7,7 +7,8 @@ use super::blobs::{BlobStore, SinkWrap};
 use super::error::{EvidenceError, Result};
 use super::exif::read_photo_meta;
 use super::hash::BlobHash;
-use super::sniff::{is_image, sniff};
+use super::sniff::sniff;
+use crate::model::is_image;
 use crate::model::{DirectiveId, EvidenceId, NewEvidence, NoteId, PhotoMeta};
 use crate::store::{Actor, Store, StoreError};
 

@@ -1,9 +1,11 @@
 //! 材料检查 — re-hashes every blob a row points to and walks the store for files no row points
 //! to. Missing and corrupt blobs are reported (they need the officer); orphans — left by an
 //! emptied 回收站 or an interrupted attach — are moved to `evidence-trash/` once older than a
-//! grace period, never deleted. Blobs a backup snapshot needs are not orphans.
+//! grace period, never deleted. Blobs a backup snapshot needs are not orphans: the caller says
+//! which those are ([`Keep`]), and when it could not tell, nothing is moved aside. A row whose
+//! hash is not a valid one is reported as damaged, never skipped.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -26,6 +28,17 @@ pub struct Problem {
     pub path: PathBuf,
 }
 
+/// The blobs that must stay although no row points to them: those the snapshots in
+/// `backups/` need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Keep {
+    /// Exactly these (every snapshot was read).
+    These(BTreeSet<String>),
+    /// Not known (a snapshot could not be read: it might need any file), with why: every
+    /// orphan stays where it is.
+    Unknown(String),
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckReport {
     /// Blobs re-hashed.
@@ -36,6 +49,8 @@ pub struct CheckReport {
     pub orphans_kept: Vec<PathBuf>,
     /// Orphans (and stale partial copies) moved to `evidence-trash/`, at their new paths.
     pub orphans_moved: Vec<PathBuf>,
+    /// Why no orphan was moved although some were old enough ([`Keep::Unknown`]).
+    pub orphans_held: Option<String>,
 }
 
 impl CheckReport {
@@ -50,6 +65,7 @@ impl CheckReport {
 pub fn check(
     store: &Store,
     data_dir: &Path,
+    keep: &Keep,
     now: SystemTime,
     grace: Duration,
     progress: &mut dyn FnMut(usize, usize),
@@ -59,7 +75,14 @@ pub fn check(
     let (on_disk, temps) = walk(&blobs)?;
     let mut report = CheckReport::default();
     for (done, (hash, names)) in recorded.iter().enumerate() {
-        let Some(parsed) = BlobHash::parse(hash) else { continue };
+        let Some(parsed) = BlobHash::parse(hash) else {
+            // Not a hash: no file can be found for it. Damage, reported with the row's names.
+            let path = blobs.root().join(hash);
+            report.corrupt.push(Problem { hash: hash.clone(), names: names.clone(), path });
+            report.checked += 1;
+            progress(done + 1, recorded.len());
+            continue;
+        };
         let path = blobs.path_of(&parsed);
         let state =
             blobs.verify(&parsed).map_err(|source| EvidenceError::Read { source, path: path.clone() })?;
@@ -75,19 +98,20 @@ pub fn check(
     // Re-read: re-hashing may have taken minutes, during which files were attached.
     let recorded = store.evidence_hashes()?;
     // Blobs a snapshot in backups/ points to stay: restoring that snapshot needs them.
-    let for_backups = crate::backup::needed_hashes(data_dir).map_err(|e| match e {
-        crate::backup::BackupError::Read { source, path } => EvidenceError::Read { source, path },
-        other => {
-            EvidenceError::Read { source: std::io::Error::other(other.to_string()), path: data_dir.into() }
-        }
-    })?;
-    let orphans = on_disk
-        .into_iter()
-        .filter(|(h, _)| !recorded.contains_key(h.as_str()) && !for_backups.contains(h.as_str()))
-        .map(|(_, p)| p);
+    let needed = |h: &BlobHash| match keep {
+        Keep::These(hashes) => hashes.contains(h.as_str()),
+        Keep::Unknown(_) => true,
+    };
+    let orphans =
+        on_disk.into_iter().filter(|(h, _)| !recorded.contains_key(h.as_str())).map(|(h, p)| (needed(&h), p));
     let trash = data_dir.join(ORPHAN_TRASH_DIR);
-    for path in orphans.chain(temps) {
-        if age(&path, now) < grace {
+    for (needed, path) in orphans.chain(temps.into_iter().map(|p| (false, p))) {
+        if needed {
+            if let Keep::Unknown(why) = keep {
+                report.orphans_held.get_or_insert_with(|| why.clone());
+                report.orphans_kept.push(path);
+            }
+        } else if age(&path, now) < grace {
             report.orphans_kept.push(path);
         } else {
             report.orphans_moved.push(move_aside(&path, &trash)?);

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::notice::io_reason;
+use crate::fsutil::io_reason;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvidenceError {

@@ -21,14 +21,15 @@ mod sniff;
 mod thumbs;
 mod watch;
 
+pub use crate::model::{is_image, never_launch};
 pub use attach::{AttachOutcome, attach_file, attach_file_via};
 pub use blobs::{BlobState, BlobStore, EVIDENCE_DIR, INCOMING_PREFIX, SinkWrap, Staged, Stored};
-pub use check::{CheckReport, DEFAULT_GRACE, ORPHAN_TRASH_DIR, Problem, check};
+pub use check::{CheckReport, DEFAULT_GRACE, Keep, ORPHAN_TRASH_DIR, Problem, check};
 pub use error::{EvidenceError, Result};
 pub use exif::{read_photo_meta, read_photo_meta_from, taken_before_notice};
 pub use hash::{BlobHash, COPY_BUFFER, CopyError, Digested, HEAD_LEN, copy_hashing, hash_stream};
 pub use open::{OPEN_DIR, viewing_copy, viewing_name};
-pub use sniff::{is_image, never_launch, sniff};
+pub use sniff::sniff;
 pub use thumbs::{
     MAX_ALLOC, MAX_SIDE, PreviewError, THUMB_SIZE, THUMBS_DIR, ThumbCache, decode_limited, limits,
     make_thumbnail,

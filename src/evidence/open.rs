@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::blobs::BlobStore;
 use super::error::{EvidenceError, Result};
 use super::hash::BlobHash;
-use crate::model::Evidence;
+use crate::model::{Evidence, is_bidi_control};
 
 /// The folder of viewing copies inside a data directory (a cache: safe to delete).
 pub const OPEN_DIR: &str = "open";
@@ -54,8 +54,12 @@ pub fn viewing_copy(data_dir: &Path, evidence: &Evidence) -> Result<PathBuf> {
 /// The original name reduced to a safe file name, with an extension that fits the content.
 pub fn viewing_name(original: &str, media_type: &str) -> String {
     let base = original.rsplit(['/', '\\']).next().unwrap_or_default();
-    let mut name: String =
-        base.chars().map(|c| if c.is_control() || r#":*?"<>|"#.contains(c) { '_' } else { c }).collect();
+    // Bidirectional controls go: a viewer would show `照片\u{202E}gpj.exe` as `照片exe.jpg`.
+    let mut name: String = base
+        .chars()
+        .filter(|c| !is_bidi_control(*c))
+        .map(|c| if c.is_control() || r#":*?"<>|"#.contains(c) { '_' } else { c })
+        .collect();
     let name_trimmed = name.trim_matches(['.', ' ']);
     if name_trimmed.is_empty() {
         name = "材料".into();
@@ -76,6 +80,8 @@ mod tests {
     #[test]
     fn names_are_safe_and_extensions_fit_the_content() {
         assert_eq!(viewing_name("现场.JPG", "image/jpeg"), "现场.JPG");
+        assert_eq!(viewing_name("照片\u{202E}gpj.pdf", "application/pdf"), "照片gpj.pdf");
+        assert_eq!(viewing_name("\u{2067}报告\u{2069}.pdf", "application/pdf"), "报告.pdf");
         assert_eq!(viewing_name("扫描件.pdf", "image/jpeg"), "扫描件.pdf.jpg");
         assert_eq!(viewing_name("整改通知", "application/pdf"), "整改通知.pdf");
         assert_eq!(viewing_name("..\\..\\evil:name?.docx", "application/zip"), "evil_name_.docx");

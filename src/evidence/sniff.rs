@@ -1,72 +1,8 @@
 //! 文件类型 — the media type is read from the content (magic bytes), never taken from the
 //! name; the name only tells apart formats that share a container (docx/xlsx are both zip).
-//! Executables and scripts are marked never-launch, by content and by name.
+//! Which types are never launched and which are images is decided in `model::file_kind`.
 
 use std::path::Path;
-
-/// Media types of content that runs code when "opened".
-const EXECUTABLE_TYPES: &[&str] = &[
-    "application/x-msdownload",
-    "application/x-executable",
-    "application/x-mach-binary",
-    "text/x-shellscript",
-];
-
-/// Names that Windows (or a desktop) would run rather than show, whatever the content.
-const EXECUTABLE_EXTENSIONS: &[&str] = &[
-    "exe",
-    "com",
-    "scr",
-    "pif",
-    "cpl",
-    "msi",
-    "msp",
-    "msc",
-    "bat",
-    "cmd",
-    "sh",
-    "bash",
-    "zsh",
-    "csh",
-    "ksh",
-    "command",
-    "js",
-    "jse",
-    "vbs",
-    "vbe",
-    "wsf",
-    "wsh",
-    "ws",
-    "hta",
-    "ps1",
-    "psm1",
-    "psd1",
-    "ps1xml",
-    "reg",
-    "lnk",
-    "url",
-    "inf",
-    "scf",
-    "jar",
-    "app",
-    "appimage",
-    "run",
-    "py",
-    "pyw",
-    "pl",
-    "rb",
-    "php",
-    "dll",
-    "sys",
-    "drv",
-    "ocx",
-    "gadget",
-    "application",
-    "appref-ms",
-    "desktop",
-    "deb",
-    "rpm",
-];
 
 /// The media type of content starting with `head`; `name` only refines a zip or OLE container.
 pub fn sniff(head: &[u8], name: &str) -> &'static str {
@@ -91,17 +27,6 @@ pub fn sniff(head: &[u8], name: &str) -> &'static str {
         _ if looks_like_text(head) => "text/plain",
         _ => "application/octet-stream",
     }
-}
-
-/// Whether duban must refuse to hand this file to the system to open.
-pub fn never_launch(media_type: &str, original_name: &str) -> bool {
-    EXECUTABLE_TYPES.contains(&media_type)
-        || EXECUTABLE_EXTENSIONS.contains(&extension(original_name).as_str())
-}
-
-/// Whether the content is a raster image duban can try to preview.
-pub fn is_image(media_type: &str) -> bool {
-    matches!(media_type, "image/jpeg" | "image/png" | "image/gif" | "image/webp" | "image/tiff" | "image/bmp")
 }
 
 fn extension(name: &str) -> String {
@@ -151,6 +76,7 @@ fn looks_like_text(head: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::never_launch;
 
     #[test]
     fn content_wins_over_the_name() {

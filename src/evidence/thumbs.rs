@@ -69,7 +69,7 @@ impl ThumbCache {
         }
         let result = make_thumbnail(blob);
         let io = |e: crate::fsutil::WriteError| PreviewError::Io(e.to_string());
-        std::fs::create_dir_all(&self.root).map_err(|e| PreviewError::Io(crate::notice::io_reason(&e)))?;
+        std::fs::create_dir_all(&self.root).map_err(|e| PreviewError::Io(crate::fsutil::io_reason(&e)))?;
         match result {
             Ok(jpeg) => write_atomically(&path, &jpeg).map_err(io).map(|()| path),
             Err(e @ PreviewError::Io(_)) => Err(e),
@@ -104,7 +104,7 @@ pub fn make_thumbnail(path: &Path) -> Result<Vec<u8>, PreviewError> {
 /// Decodes a whole image (the large in-app viewer) under the same limits; the format comes
 /// from the content, never from the name.
 pub fn decode_limited(path: &Path) -> Result<DynamicImage, PreviewError> {
-    let io = |e: std::io::Error| PreviewError::Io(crate::notice::io_reason(&e));
+    let io = |e: std::io::Error| PreviewError::Io(crate::fsutil::io_reason(&e));
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_PREVIEW_FILE {
         return Err(PreviewError::Limit(format!("文件超过 {} MB", MAX_PREVIEW_FILE >> 20)));

@@ -240,7 +240,7 @@ mod tests {
     use super::*;
 
     fn office(id: i64, name: &str) -> Office {
-        Office { id: OfficeId(id), name: name.into(), kind: crate::model::classify_unit(name) }
+        Office { id: OfficeId(id), name: name.into(), kind: super::super::classify_unit(name) }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{DirectiveId, EvidenceId, Status};
+use super::{DirectiveId, EvidenceId, OfficeGroup, OfficeId, Status};
 
 /// A change to one directive (or to a file attached to it).
 #[derive(Debug, Clone, PartialEq)]
@@ -26,4 +26,18 @@ pub enum DirectiveEdit {
     TrashFile(EvidenceId),
     /// 从回收站恢复
     RestoreFile(EvidenceId),
+}
+
+/// 名册维护 — a change to the roster (applied by `Store::apply_roster_edit`, logged).
+#[derive(Debug, Clone, PartialEq)]
+pub enum RosterEdit {
+    Add(String, OfficeGroup),
+    /// Replace one office's 别名.
+    Aliases(OfficeId, Vec<String>),
+    /// The old name stays as an alias.
+    Rename(OfficeId, String),
+    Move(OfficeId, OfficeGroup),
+    /// The first (a duplicate) into the second; its directives follow.
+    Merge(OfficeId, OfficeId),
+    Remove(OfficeId),
 }

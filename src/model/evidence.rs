@@ -52,12 +52,12 @@ pub struct NewEvidence<'a> {
 impl Evidence {
     /// A photo duban can draw a thumbnail of.
     pub fn is_image(&self) -> bool {
-        crate::evidence::is_image(&self.media_type)
+        super::is_image(&self.media_type)
     }
 
     /// An executable or script: stored, but the app must never hand it to the system to open.
     pub fn never_launch(&self) -> bool {
-        crate::evidence::never_launch(&self.media_type, &self.original_name)
+        super::never_launch(&self.media_type, &self.original_name)
     }
 }
 

@@ -6,6 +6,7 @@ mod detail;
 mod draft;
 mod edit;
 mod evidence;
+mod file_kind;
 mod ids;
 mod office;
 mod settings;
@@ -20,8 +21,9 @@ pub use continuation::{
 };
 pub use detail::{ChangeEntry, Continuation, DirectiveDetail, EarlierStep, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
-pub use edit::DirectiveEdit;
+pub use edit::{DirectiveEdit, RosterEdit};
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
+pub use file_kind::{is_bidi_control, is_image, never_launch, without_bidi_controls};
 pub use ids::{DirectiveId, EvidenceId, NoteId, NoticeId, OfficeId};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use settings::Settings;

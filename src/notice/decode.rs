@@ -1,8 +1,6 @@
 //! Bytes → text: the encodings notices arrive in (UTF-8 with or without BOM, UTF-16 with
 //! BOM, GBK/GB18030), refusing what is not text.
 
-use std::path::Path;
-
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
 use super::NoticeError;
@@ -16,13 +14,6 @@ pub struct DecodedText {
     pub text: String,
     /// UTF-8, UTF-16LE, UTF-16BE or GB18030.
     pub encoding: &'static str,
-}
-
-/// Reads a notice file with a size cap, then decodes it; a .docx (by content) is read as
-/// Word. Kept for callers written before .docx input; same as
-/// [`read_notice_file`](super::read_notice_file).
-pub fn read_text_file(path: &Path) -> Result<DecodedText, NoticeError> {
-    super::source::read_notice_file(path)
 }
 
 /// Decodes notice bytes: a BOM decides; else valid UTF-8 is UTF-8; else GB18030 (a superset

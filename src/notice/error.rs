@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::fsutil::io_reason;
+
 #[derive(Debug, thiserror::Error)]
 pub enum NoticeError {
     #[error("通知内容为空")]
@@ -26,6 +28,9 @@ pub enum NoticeError {
     UnsafePath { name: String },
     #[error("无法读取文件（{}）：{path}", io_reason(.source))]
     Io { source: std::io::Error, path: PathBuf },
+    /// A named pipe, a device or a socket: reading it could block or never end.
+    #[error("不是普通文件（可能是管道或设备），无法作为通知读取：{path}")]
+    NotRegular { path: PathBuf },
     #[error("{inner}：{path}")]
     InFile { inner: Box<NoticeError>, path: PathBuf },
 }
@@ -34,21 +39,8 @@ impl NoticeError {
     /// Adds the file name (last, as every message here ends) to an error about its content.
     pub fn in_file(self, path: impl Into<PathBuf>) -> NoticeError {
         match self {
-            e @ (NoticeError::Io { .. } | NoticeError::InFile { .. }) => e,
+            e @ (NoticeError::Io { .. } | NoticeError::InFile { .. } | NoticeError::NotRegular { .. }) => e,
             e => NoticeError::InFile { inner: Box::new(e), path: path.into() },
         }
-    }
-}
-
-/// The common I/O failures in the officer's words; others as the system says them.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "文件不存在".into(),
-        PermissionDenied => "没有访问权限".into(),
-        IsADirectory => "这是一个文件夹".into(),
-        StorageFull => "磁盘已满".into(),
-        ReadOnlyFilesystem => "磁盘只读".into(),
-        _ => e.to_string(),
     }
 }

@@ -30,12 +30,12 @@ use chrono::NaiveDate;
 use crate::model::NoticeDraft;
 
 pub use deadline::{find_deadline, find_recurrence, month_end, notice_default, week_end};
-pub use decode::{DecodedText, MAX_NOTICE_BYTES, decode_text, read_text_file};
+pub use decode::{DecodedText, MAX_NOTICE_BYTES, decode_text};
 pub use docx::{MAX_DOCX_BYTES, MAX_PART_BYTES, read_docx, read_docx_limited};
 pub use encodings::{ENCODINGS, EncodingCandidate, candidate_decodings, decode_with};
-pub use error::{NoticeError, io_reason};
+pub use error::NoticeError;
 pub use redate::redate;
-pub use source::{DOCX, decode_bytes, is_word_file, read_notice_bytes, read_notice_file};
+pub use source::{DOCX, decode_bytes, is_word_file, read_notice_bytes, read_notice_file, read_notice_stream};
 pub use text::split_clauses;
 pub use units::{UnitLine, UnitRules, find_inline, find_last_unit_line};
 

@@ -3,7 +3,7 @@
 //! single-transaction changes in `edit.rs`, `evidence.rs` and `continuation.rs`.
 
 use super::{Actor, Result, Store};
-use crate::model::{DirectiveEdit, DirectiveId};
+use crate::model::{DirectiveEdit, DirectiveId, RosterEdit};
 
 impl Store {
     /// Applies `edit` to directive `id`; returns the confirmation to show (in Chinese).
@@ -40,6 +40,36 @@ impl Store {
             DirectiveEdit::RestoreFile(file) => {
                 self.restore_evidence(*file, actor)?;
                 "已从回收站恢复".to_owned()
+            }
+        })
+    }
+
+    /// Applies `edit` to the roster; returns the confirmation to show (in Chinese).
+    pub fn apply_roster_edit(&mut self, edit: &RosterEdit, actor: &Actor) -> Result<String> {
+        Ok(match edit {
+            RosterEdit::Add(name, group) => {
+                self.add_office(name, *group, actor)?;
+                format!("已添加单位：{name}")
+            }
+            RosterEdit::Aliases(office, aliases) => {
+                self.set_aliases(*office, aliases, actor)?;
+                "别名已保存".to_owned()
+            }
+            RosterEdit::Rename(office, name) => {
+                self.rename_office(*office, name, actor)?;
+                format!("已改名为“{name}”，原名保留为别名")
+            }
+            RosterEdit::Move(office, group) => {
+                self.set_office_group(*office, *group, actor)?;
+                format!("已移到{}", group.label())
+            }
+            RosterEdit::Merge(from, into) => {
+                self.merge_office(*from, *into, actor)?;
+                "已并入".to_owned()
+            }
+            RosterEdit::Remove(office) => {
+                self.remove_office(*office, actor)?;
+                "已从名册删除".to_owned()
             }
         })
     }

@@ -53,13 +53,15 @@ impl Store {
     /// Sets the status; returns false (and logs nothing) when it was already so.
     pub fn set_status(&mut self, id: DirectiveId, status: Status, actor: &Actor) -> Result<bool> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let old: String = current(&tx, id, "status")?;
-        let old = Status::from_db(&old).unwrap_or_default();
-        if old == status {
-            return Ok(false);
-        }
+        let stored: String = current(&tx, id, "status")?;
+        // A value this build does not know is logged as it is, not as the default status.
+        let old = match Status::from_db(&stored) {
+            Some(old) if old == status => return Ok(false),
+            Some(old) => old.label().to_owned(),
+            None => stored,
+        };
         tx.execute("UPDATE directive SET status = ?1 WHERE id = ?2", params![status.as_db(), id.0])?;
-        log(&tx, actor, id, "状态", Some(old.label()), Some(status.label()))?;
+        log(&tx, actor, id, "状态", Some(&old), Some(status.label()))?;
         tx.commit()?;
         Ok(true)
     }

@@ -15,11 +15,13 @@ pub enum StoreError {
     /// The file is damaged or not a duban database: never used, only restored over.
     #[error("数据库文件已损坏（{detail}），已停止使用，请从备份恢复：{path}")]
     Corrupt { detail: String, path: PathBuf },
-    #[error("无法写入数据库备份（{}）：{path}", crate::notice::io_reason(.source))]
+    #[error("无法写入数据库备份（{}）：{path}", crate::fsutil::io_reason(.source))]
     Snapshot { source: std::io::Error, path: PathBuf },
+    #[error("无法读取文件夹（{}）：{path}", crate::fsutil::io_reason(.source))]
+    ReadFolder { source: std::io::Error, path: PathBuf },
     #[error("无法打开数据库：{source}：{path}")]
     Open { source: rusqlite::Error, path: PathBuf },
-    #[error("无法创建数据目录（{}）：{path}", crate::notice::io_reason(.source))]
+    #[error("无法创建数据目录（{}）：{path}", crate::fsutil::io_reason(.source))]
     CreateDir { source: std::io::Error, path: PathBuf },
     #[error("找不到编号为 {0} 的工作要求")]
     DirectiveNotFound(DirectiveId),

@@ -23,7 +23,7 @@ impl IntegrityReport {
 }
 
 /// The lines of an integrity pragma other than "ok" (at most 20).
-fn problems(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
+pub(super) fn problems(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
     let lines: Vec<String> = conn
         .prepare(&format!("PRAGMA {pragma}(20)"))?
         .query_map([], |r| r.get(0))?

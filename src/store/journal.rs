@@ -82,8 +82,13 @@ pub fn network_share_of(dir: &Path) -> Option<String> {
         return unc.then(|| "SMB".to_owned());
     }
     let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
+    network_share_in(&mountinfo, dir)
+}
+
+/// The network file system `dir` lives on according to the `mountinfo` text, if any.
+pub fn network_share_in(mountinfo: &str, dir: &Path) -> Option<String> {
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    fs_type_of(&mountinfo, &dir).filter(|kind| is_network_fs(kind))
+    fs_type_of(mountinfo, &dir).filter(|kind| is_network_fs(kind))
 }
 
 /// The type of the file system mounted at the longest mount point containing `path`, from the

@@ -33,7 +33,8 @@ pub use integrity::IntegrityReport;
 pub use journal::{Journal, WhyNotWal, fs_type_of, is_network_fs, network_share_of};
 pub use schema::SCHEMA_VERSION;
 pub use search::query_words;
-pub use snapshot::{BACKUP_DIR, check_snapshot};
+pub use settings::DEFAULT_AUTHOR;
+pub use snapshot::{BACKUP_DIR, check_snapshot, snapshot_evidence_hashes, verify_snapshot};
 
 /// The database file inside a data directory.
 pub const DB_FILE_NAME: &str = "duban.sqlite3";
@@ -74,13 +75,18 @@ fn choose_journal(conn: &Connection, network: Option<String>) -> Result<Journal>
 pub struct OpenOptions {
     /// Treat the data directory as a network share of this type (`None`: detect it).
     pub network_share: Option<String>,
+    /// Detect it from this text instead of `/proc/self/mountinfo` (tests: a machine without
+    /// a network mount still runs detection itself).
+    pub mountinfo: Option<String>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `data_dir`.
+    /// Opens (creating if needed) the database in `data_dir`; a folder whose database is gone
+    /// but whose snapshots remain is refused as damaged, never started afresh.
     pub fn open_dir(data_dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(data_dir)
             .map_err(|source| StoreError::CreateDir { source, path: data_dir.to_path_buf() })?;
+        snapshot::refuse_missing(data_dir, &data_dir.join(DB_FILE_NAME))?;
         Store::open(&data_dir.join(DB_FILE_NAME))
     }
 
@@ -93,7 +99,10 @@ impl Store {
         let open_err = |source| StoreError::Open { source, path: path.to_path_buf() };
         let conn = Connection::open(path).map_err(open_err)?;
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let network = options.network_share.clone().or_else(|| journal::network_share_of(folder));
+        let network = options.network_share.clone().or_else(|| match &options.mountinfo {
+            Some(text) => journal::network_share_in(text, folder),
+            None => journal::network_share_of(folder),
+        });
         Store::init(conn, path, network).map_err(|e| match e {
             StoreError::Sqlite(e) if integrity::is_corruption(&e) => {
                 StoreError::Corrupt { detail: integrity::describe(&e), path: path.to_path_buf() }

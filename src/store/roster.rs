@@ -1,4 +1,5 @@
-//! 单位名册 — offices and detachments; names a notice uses join on import.
+//! 单位名册 — offices and detachments; names a notice uses join on import. Adding an office and
+//! changing its aliases by hand are logged in the change log, like the edits in `roster_edit`.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -46,7 +47,7 @@ pub(super) fn kind_from_db(s: &str) -> UnitKind {
 
 impl super::Store {
     /// 名册 — adds an office or detachment by hand; its name must be new (not an alias either).
-    pub fn add_office(&mut self, name: &str, group: OfficeGroup) -> Result<OfficeId> {
+    pub fn add_office(&mut self, name: &str, group: OfficeGroup, actor: &super::Actor) -> Result<OfficeId> {
         let name = name.trim();
         if name.is_empty() {
             return Err(super::StoreError::Invalid("单位名称不能为空".into()));
@@ -61,13 +62,27 @@ impl super::Store {
             return Err(super::StoreError::Invalid(format!("名册中已有“{name}”")));
         }
         let id = insert_office(&tx, name, UnitKind::Office(group))?;
+        let added = format!("{name}：{}", group.label());
+        super::roster_edit::log_roster(&tx, actor, "添加", None, Some(&added))?;
         tx.commit()?;
         Ok(id)
     }
 
-    /// Replaces the aliases of `office` (names a notice may use for it), in one transaction.
-    pub fn set_aliases(&mut self, office: OfficeId, aliases: &[String]) -> Result<()> {
+    /// Replaces the aliases of `office` (names a notice may use for it), in one transaction;
+    /// logged when they change.
+    pub fn set_aliases(&mut self, office: OfficeId, aliases: &[String], actor: &super::Actor) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let name: String = tx
+            .query_row("SELECT name FROM office WHERE id = ?1", [office.0], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| super::StoreError::Invalid(format!("名册中没有编号为 {office} 的单位")))?;
+        let listed = |tx: &Transaction| -> Result<Vec<String>> {
+            Ok(tx
+                .prepare("SELECT alias FROM office_alias WHERE office_id = ?1 ORDER BY alias")?
+                .query_map([office.0], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        let before = listed(&tx)?;
         tx.execute("DELETE FROM office_alias WHERE office_id = ?1", [office.0])?;
         for alias in aliases.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
             let clash: Option<String> = tx
@@ -85,6 +100,11 @@ impl super::Store {
                 "INSERT INTO office_alias (alias, office_id) VALUES (?1, ?2)",
                 params![alias, office.0],
             )?;
+        }
+        let after = listed(&tx)?;
+        if after != before {
+            let show = |list: &[String]| format!("{name}：{}", list.join("、"));
+            super::roster_edit::log_roster(&tx, actor, "别名", Some(&show(&before)), Some(&show(&after)))?;
         }
         tx.commit()?;
         Ok(())

@@ -19,6 +19,9 @@ fn put(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// The author of changes made before the officer has set a name (设置… → 姓名).
+pub const DEFAULT_AUTHOR: &str = "值班员";
+
 impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
@@ -62,6 +65,12 @@ impl Store {
         put(&tx, NEXT_MEETING, &s.next_meeting.map(|d| d.to_string()).unwrap_or_default())?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Who signs a change: the officer's name once set, else [`DEFAULT_AUTHOR`]. A failed read
+    /// is an error, never silently 值班员: a change must not be signed by the wrong name.
+    pub fn signing_author(&self) -> Result<String> {
+        Ok(self.author()?.unwrap_or_else(|| DEFAULT_AUTHOR.to_owned()))
     }
 
     /// 填报人 — the officer's name used as author of notes and changes, once set.

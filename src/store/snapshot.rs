@@ -1,7 +1,10 @@
 //! 数据库快照 — a consistent single-file copy of the database (`VACUUM INTO` a temporary file,
 //! flushed to disk, renamed into place), and restoring one over the open database with SQLite's
 //! backup API (all pages replaced in one step; other connections see old or new, never a mix).
+//! Also the read-only questions asked of a snapshot file before it is trusted or pruned: is it
+//! an intact duban database, and which evidence files does it need.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
@@ -30,6 +33,31 @@ pub(super) fn vacuum_into(conn: &Connection, target: &Path) -> Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     written
+}
+
+/// A data folder without its database but with snapshots in `backups/` lost its database (a
+/// recovery interrupted, a file deleted by hand): that is damage, never a new start. Opening
+/// it would create an empty database that the next automatic snapshot saves as today's.
+pub(super) fn refuse_missing(data_dir: &Path, db: &Path) -> Result<()> {
+    if db.exists() {
+        return Ok(());
+    }
+    let backups = data_dir.join(BACKUP_DIR);
+    let has_snapshot = match std::fs::read_dir(&backups) {
+        Ok(entries) => entries.flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            !name.starts_with('.') && name.ends_with(".sqlite3")
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(source) => return Err(StoreError::ReadFolder { source, path: backups }),
+    };
+    if has_snapshot {
+        return Err(StoreError::Corrupt {
+            detail: "数据库文件缺失，而 backups 文件夹中有它的备份；未新建空数据库".into(),
+            path: db.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// Before a migration changes an existing database, keeps a copy of it as it was.
@@ -70,6 +98,57 @@ pub fn check_snapshot(path: &Path) -> Result<i64> {
         return Err(corrupt("不是督办台的数据库"));
     }
     Ok(version)
+}
+
+/// Checks a snapshot fully before it is trusted: [`check_snapshot`], then SQLite's
+/// `integrity_check` over every page and the change log's hash chain.
+pub fn verify_snapshot(path: &Path) -> Result<i64> {
+    let version = check_snapshot(path)?;
+    let open_err = |source| StoreError::Open { source, path: path.to_path_buf() };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(open_err)?;
+    let corrupt = |detail: String| StoreError::Corrupt { detail, path: path.to_path_buf() };
+    let damage = integrity::problems(&conn, "integrity_check").map_err(open_err)?;
+    if let Some(first) = damage.first() {
+        return Err(corrupt(first.clone()));
+    }
+    if has_column(&conn, "change_log", "hash")? {
+        let chain = super::verify_chain(&conn)?;
+        if let Some(id) = chain.first_broken {
+            return Err(corrupt(format!("变更记录第 {id} 条起与哈希链不符")));
+        }
+    }
+    Ok(version)
+}
+
+fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        [table, column],
+        |r| r.get::<_, i64>(0),
+    )? > 0)
+}
+
+/// Every evidence hash the database file at `path` (a snapshot) points to, trashed files too.
+/// A snapshot from before evidence existed needs none; one that cannot be read is an error,
+/// so that no caller mistakes "unreadable" for "needs nothing".
+pub fn snapshot_evidence_hashes(path: &Path) -> Result<BTreeSet<String>> {
+    let open_err = |source| StoreError::Open { source, path: path.to_path_buf() };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(open_err)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'evidence'", [], |r| {
+            r.get(0)
+        })
+        .map_err(open_err)?;
+    if tables == 0 {
+        return Ok(BTreeSet::new());
+    }
+    let mut statement = conn.prepare("SELECT DISTINCT hash FROM evidence").map_err(open_err)?;
+    let hashes = statement
+        .query_map([], |r| r.get::<_, String>(0))
+        .map_err(open_err)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(open_err)?;
+    Ok(hashes)
 }
 
 impl Store {

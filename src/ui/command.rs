@@ -6,9 +6,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::{
-    BoardFilter, DirectiveEdit, DirectiveId, Evidence, NoteId, NoticeDraft, OfficeGroup, OfficeId, Settings,
-};
+pub use crate::model::RosterEdit;
+use crate::model::{BoardFilter, DirectiveEdit, DirectiveId, Evidence, NoteId, NoticeDraft, Settings};
 use crate::report::{Format, SummaryRequest};
 
 /// Where the text of a notice to import comes from.
@@ -18,19 +17,6 @@ pub enum ImportSource {
     Text(String),
     /// A .txt or .docx file chosen in the file dialog or typed as a path.
     File(PathBuf),
-}
-
-/// 名册维护 — a change to the roster.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RosterEdit {
-    Add(String, OfficeGroup),
-    /// Replace one office's 别名.
-    Aliases(OfficeId, Vec<String>),
-    Rename(OfficeId, String),
-    Move(OfficeId, OfficeGroup),
-    /// The first (a duplicate) into the second.
-    Merge(OfficeId, OfficeId),
-    Remove(OfficeId),
 }
 
 /// The dialogs and overlays; at most one shows at a time, and shortcuts rest while it does.

@@ -12,8 +12,6 @@ pub mod worker;
 
 pub use views::recovery;
 
-use std::path::Path;
-
 pub use app::{DubanApp, StatusMessage, ViewState};
 pub use views::NoteDraft;
 
@@ -102,8 +100,10 @@ impl OpenFailed {
     }
 }
 
-/// Opens the window on the database in `data_dir`.
-pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
+/// Opens the window on the database in `data_dir` — or, when the data folder cannot be used
+/// (its data moved to a drive that is not connected), a window that says why and opens
+/// nothing.
+pub fn run_window(data_dir: Result<std::path::PathBuf, String>, clock: Clock) -> eframe::Result {
     if std::env::var_os("DUBAN_NO_FILE_DIALOG").is_some_and(|v| v == "1") {
         widgets::without_system_dialogs();
     }
@@ -115,15 +115,22 @@ pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
             .with_min_inner_size([760.0, 480.0]),
         ..Default::default()
     };
-    let opened = Store::open_dir(data_dir);
-    let data_dir = data_dir.to_path_buf();
+    // The data folder and what opening its database said; `Err` without a folder when the
+    // folder itself cannot be used.
+    let (data_dir, opened) = match data_dir {
+        Ok(dir) => {
+            let opened = Store::open_dir(&dir);
+            (dir, Ok(opened))
+        }
+        Err(message) => (std::path::PathBuf::new(), Err(message)),
+    };
     eframe::run_native(
         "duban",
         options,
         Box::new(move |cc| -> Result<Box<dyn eframe::App>, _> {
             theme::install(&cc.egui_ctx);
             let screen = match opened {
-                Ok(store) => {
+                Ok(Ok(store)) => {
                     let mut app = DubanApp::new(store, clock, &data_dir);
                     if let Some(view) = cc.storage.and_then(|s| eframe::get_value(s, VIEW_KEY)) {
                         app.restore_view(view);
@@ -135,10 +142,11 @@ pub fn run_window(data_dir: &Path, clock: Clock) -> eframe::Result {
                     }
                     Screen::App(Box::new(app))
                 }
-                Err(e @ crate::store::StoreError::Corrupt { .. }) => {
+                Ok(Err(e @ crate::store::StoreError::Corrupt { .. })) => {
                     Screen::Recovery(recovery::RecoveryScreen::new(&data_dir, e.to_string()))
                 }
-                Err(e) => Screen::Failed(OpenFailed { message: e.to_string() }),
+                Ok(Err(e)) => Screen::Failed(OpenFailed { message: e.to_string() }),
+                Err(message) => Screen::Failed(OpenFailed { message }),
             };
             Ok(Box::new(Root { screen, data_dir, clock }))
         }),

@@ -7,10 +7,11 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use chrono::Days;
+use duban::backup::check_evidence;
 use duban::backup::{
     BackupError, SnapshotKind, auto_backup, list_snapshots, read_manifest, recover, restore, write_archive,
 };
-use duban::evidence::{BlobStore, DEFAULT_GRACE, check};
+use duban::evidence::{BlobStore, DEFAULT_GRACE};
 use duban::model::{DirectiveId, Status};
 use duban::store::{DB_FILE_NAME, Store, StoreError};
 
@@ -158,13 +159,13 @@ fn check_keeps_files_that_a_snapshot_needs() {
     data.store.trash_evidence(attached.id, &actor()).unwrap();
     data.store.empty_evidence_trash(&actor()).unwrap();
     let later = SystemTime::now() + DEFAULT_GRACE + Duration::from_secs(3600);
-    let report = check(&data.store, data.path(), later, DEFAULT_GRACE, &mut |_, _| {}).unwrap();
+    let report = check_evidence(&data.store, data.path(), later, DEFAULT_GRACE, &mut |_, _| {}).unwrap();
     assert!(report.orphans_moved.is_empty(), "{:?}", report.orphans_moved);
     assert!(BlobStore::in_data_dir(data.path()).path_of(&attached.hash).exists());
 
     // Without the snapshot the file is an orphan and is moved aside.
     std::fs::remove_dir_all(data.path().join("backups")).unwrap();
-    let report = check(&data.store, data.path(), later, DEFAULT_GRACE, &mut |_, _| {}).unwrap();
+    let report = check_evidence(&data.store, data.path(), later, DEFAULT_GRACE, &mut |_, _| {}).unwrap();
     assert_eq!(report.orphans_moved.len(), 1);
 }
 

@@ -4,7 +4,8 @@
 use std::time::{Duration, SystemTime};
 
 use crate::support::{Data, actor, date, jpeg};
-use duban::evidence::{BlobStore, DEFAULT_GRACE, EvidenceError, attach_file, check};
+use duban::backup::check_evidence;
+use duban::evidence::{BlobStore, DEFAULT_GRACE, EvidenceError, attach_file};
 use duban::model::DirectiveId;
 use duban::store::{SCHEMA_VERSION, Store, StoreError};
 
@@ -93,7 +94,8 @@ fn a_crash_between_copy_and_rename_leaves_no_row_and_no_visible_blob() {
     assert!(leftovers[0].file_name().unwrap().to_string_lossy().starts_with(".incoming-"));
     assert_eq!((data.rows(), data.count(2)), (0, 0));
     let report =
-        check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress())
+            .unwrap();
     assert!(report.is_healthy());
     assert_eq!(report.orphans_kept, leftovers, "a fresh partial copy is left alone");
 
@@ -102,7 +104,7 @@ fn a_crash_between_copy_and_rename_leaves_no_row_and_no_visible_blob() {
     assert!(!done.deduplicated);
     assert_eq!(std::fs::read(blobs.path_of(&hash)).unwrap(), photo);
     let later = SystemTime::now() + DEFAULT_GRACE + Duration::from_secs(3600);
-    let report = check(&data.store, data.path(), later, DEFAULT_GRACE, &mut no_progress()).unwrap();
+    let report = check_evidence(&data.store, data.path(), later, DEFAULT_GRACE, &mut no_progress()).unwrap();
     assert!(report.is_healthy());
     assert_eq!(report.orphans_moved.len(), 1);
     assert!(report.orphans_moved[0].starts_with(data.path().join("evidence-trash")));
@@ -131,10 +133,11 @@ fn check_finds_corrupt_missing_and_orphaned_files() {
     std::fs::File::options().write(true).open(blobs.path_of(&hashes[2])).unwrap().set_modified(old).unwrap();
 
     let mut calls = Vec::new();
-    let report = check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut |done, total| {
-        calls.push((done, total))
-    })
-    .unwrap();
+    let report =
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut |done, total| {
+            calls.push((done, total))
+        })
+        .unwrap();
     assert!(!report.is_healthy());
     assert_eq!(report.checked, 3);
     assert_eq!(calls.last(), Some(&(3, 3)));
@@ -153,7 +156,8 @@ fn check_finds_corrupt_missing_and_orphaned_files() {
     let again = data.source("甲.jpg", &jpeg(32, 32, 0));
     data.attach(D2, None, &again).unwrap();
     let report =
-        check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress())
+            .unwrap();
     assert!(report.corrupt.is_empty());
     assert_eq!(report.missing.len(), 1);
 }
@@ -171,7 +175,8 @@ fn re_attaching_an_old_orphan_rescues_it_from_the_sweep() {
     let again = data.attach(D3, None, &source).unwrap();
     assert!(again.deduplicated);
     let report =
-        check(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress()).unwrap();
+        check_evidence(&data.store, data.path(), SystemTime::now(), DEFAULT_GRACE, &mut no_progress())
+            .unwrap();
     assert!(report.is_healthy() && report.orphans_moved.is_empty() && report.orphans_kept.is_empty());
     assert!(std::fs::metadata(&blob).unwrap().modified().unwrap() > old, "reuse refreshed its time");
 }
@@ -205,13 +210,26 @@ fn a_full_or_read_only_target_fails_clearly_and_leaves_nothing() {
     assert!(message.ends_with(&blobs.root().display().to_string()), "{message}");
     assert!(data.stored_files().is_empty(), "the partial copy is removed");
 
-    // A read-only store folder (root ignores permissions, so only where they apply).
+    // A store that cannot be written even by root (CI runs as root): its folder's parent is a
+    // regular file, which no privilege turns into a folder.
+    let not_a_folder = data.source("不是文件夹", b"x");
+    let blocked = BlobStore::in_data_dir(&not_a_folder);
+    let message = blocked.ingest(&source).unwrap_err().to_string();
+    assert!(message.starts_with("无法保存到材料库（路径中的某一级是文件，不是文件夹）"), "{message}");
+    assert!(message.ends_with(&blocked.root().display().to_string()), "{message}");
+    assert_eq!(std::fs::read(&not_a_folder).unwrap(), b"x", "nothing written");
+
+    // A read-only store folder: permissions, which root bypasses. Said, not skipped silently.
     std::fs::create_dir_all(blobs.root()).unwrap();
     let mut perms = std::fs::metadata(blobs.root()).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(blobs.root(), perms.clone()).unwrap();
     let privileged = std::fs::write(blobs.root().join("probe"), b"").is_ok();
-    if !privileged {
+    if privileged {
+        eprintln!(
+            "read-only folder case not run: this process ignores permissions (root); the not-a-folder case above ran instead"
+        );
+    } else {
         let message = blobs.ingest(&source).unwrap_err().to_string();
         assert!(message.starts_with("无法保存到材料库（没有访问权限）"), "{message}");
     }

@@ -602,7 +602,7 @@ fn unix_cases(photo: &[u8]) -> Vec<Case> {
         Case {
             name: "指向/dev/zero的链接",
             input: Input::Link { name: "零.txt", target: "/dev/zero" },
-            import: Import::Refused("文件过大"),
+            import: Import::Refused("不是普通文件"),
             attach: Attach::Refused("文件为空（0 字节），未添加"),
         },
     ]

@@ -133,7 +133,7 @@ fn a_network_share_gets_a_rollback_journal_and_says_so() {
     assert_eq!(local.journal_mode().unwrap(), "wal");
     assert_eq!(local.journal().note(), None);
 
-    let options = OpenOptions { network_share: Some("nfs4".into()) };
+    let options = OpenOptions { network_share: Some("nfs4".into()), ..OpenOptions::default() };
     let shared = Store::open_with(&dir.path().join("shared.sqlite3"), &options).unwrap();
     assert_eq!(shared.journal_mode().unwrap(), "delete");
     assert!(
@@ -144,4 +144,28 @@ fn a_network_share_gets_a_rollback_journal_and_says_so() {
     drop(local);
     let moved = Store::open_with(&dir.path().join("local.sqlite3"), &options).unwrap();
     assert_eq!(moved.journal_mode().unwrap(), "delete");
+}
+
+/// Detection itself, from a mountinfo text to the journal mode: the data folder's mount (the
+/// longest mount point holding it, its name escaped as the kernel writes it) is cifs.
+#[test]
+fn a_folder_that_mountinfo_places_on_a_network_share_gets_a_rollback_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let share = dir.path().canonicalize().unwrap().join("共享 盘");
+    std::fs::create_dir(&share).unwrap();
+    let escaped = share.display().to_string().replace(' ', "\\040");
+    let mountinfo = format!(
+        "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n\
+         95 22 0:52 / {escaped} rw,relatime shared:60 - cifs //nas/duty rw,vers=3.0\n"
+    );
+    let options = OpenOptions { mountinfo: Some(mountinfo.clone()), ..OpenOptions::default() };
+    let store = Store::open_with(&share.join("duban.sqlite3"), &options).unwrap();
+    assert_eq!(store.journal_mode().unwrap(), "delete");
+    assert!(
+        matches!(store.journal(), duban::store::Journal::Rollback(WhyNotWal::NetworkShare(k)) if k == "cifs")
+    );
+    // The same text with the folder on the local disk: WAL.
+    let local = dir.path().join("local.sqlite3");
+    let options = OpenOptions { mountinfo: Some(mountinfo), ..OpenOptions::default() };
+    assert_eq!(Store::open_with(&local, &options).unwrap().journal_mode().unwrap(), "wal");
 }

@@ -5,6 +5,7 @@
 mod support;
 
 mod backup;
+mod backup_safety;
 mod cli;
 mod continuation;
 mod crash;
@@ -25,3 +26,4 @@ mod robust;
 mod roster;
 mod search;
 mod store;
+mod swallowed;

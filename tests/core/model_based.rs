@@ -1,6 +1,8 @@
 //! The store as a state machine: random sequences of imports (the seed and the corpus),
-//! status changes, progress notes (blank ones must be refused), evidence attached, trashed,
-//! restored and purged, and reopenings of the database — checked after every step against a
+//! status, deadline and responsible-office changes, progress notes (blank ones must be
+//! refused), evidence attached, captioned, trashed, restored and purged, offices renamed,
+//! restores of a fresh snapshot and reopenings of the database — 13 kinds of step, picking
+//! among all directives, files and offices there are — checked after every step against a
 //! small in-memory model, with SQLite's `integrity_check` and `foreign_key_check`. 32 sequences
 //! of up to 30 steps by default; more with `PROPTEST_CASES=500 cargo test --test core model_based`.
 
@@ -10,7 +12,7 @@ use std::sync::OnceLock;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use duban::evidence::{BlobHash, BlobState, BlobStore, attach_file, hash_stream};
-use duban::model::{DirectiveId, EvidenceId, Status};
+use duban::model::{DirectiveId, EvidenceId, Role, Status};
 use duban::notice::{decode_text, parse_notice};
 use duban::store::{Actor, Store};
 use proptest::prelude::*;
@@ -79,7 +81,7 @@ impl Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (0usize..64).prop_map(Pick)
+    any::<u32>().prop_map(|n| Pick(n as usize))
 }
 
 /// Which progress note an attached file points to.
@@ -102,7 +104,16 @@ enum Op {
     Restore { evidence: Pick },
     EmptyTrash,
     Reopen,
+    SetDeadline { directive: Pick, day: Option<u8> },
+    SetOffices { directive: Pick, names: Vec<Pick> },
+    Caption { evidence: Pick, text: usize },
+    RenameOffice { office: Pick },
+    RestoreSnapshot,
 }
+
+/// Names `SetOffices` draws from; never renamed, so never an alias of another office.
+const OFFICE_POOL: [&str; 4] = ["甲处", "乙处", "丙处", "丁处"];
+const CAPTIONS: [&str; 4] = ["现场照片", "整改前", "", "  整改后  "];
 
 fn import() -> impl Strategy<Value = Op> {
     (pick(), 0u8..30).prop_map(|(notice, day)| Op::Import { notice, day })
@@ -121,6 +132,12 @@ fn op() -> impl Strategy<Value = Op> {
         2 => pick().prop_map(|evidence| Op::Restore { evidence }),
         1 => Just(Op::EmptyTrash),
         1 => Just(Op::Reopen),
+        2 => (pick(), prop::option::of(0u8..60)).prop_map(|(directive, day)| Op::SetDeadline { directive, day }),
+        2 => (pick(), prop::collection::vec(pick(), 0..4))
+            .prop_map(|(directive, names)| Op::SetOffices { directive, names }),
+        2 => (pick(), 0..CAPTIONS.len()).prop_map(|(evidence, text)| Op::Caption { evidence, text }),
+        1 => pick().prop_map(|office| Op::RenameOffice { office }),
+        1 => Just(Op::RestoreSnapshot),
     ]
 }
 
@@ -135,6 +152,9 @@ struct Note {
 struct Directive {
     status: Status,
     notes: Vec<Note>,
+    deadline: Option<NaiveDate>,
+    /// The responsible (lead) units' names, in order.
+    leads: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -143,6 +163,7 @@ struct Row {
     hash: BlobHash,
     progress: Option<i64>,
     trashed: bool,
+    caption: String,
 }
 
 /// What the store should hold.
@@ -155,6 +176,8 @@ struct Model {
     blobs: BTreeSet<BlobHash>,
     /// Rows of the append-only change log.
     log: i64,
+    /// Offices renamed so far (for fresh names).
+    renamed: usize,
 }
 
 impl Model {
@@ -222,8 +245,10 @@ impl World {
                     board.directives.iter().filter(|d| !before.contains(&d.id)).map(|d| d.id).collect();
                 assert_eq!(new.len(), draft.directive_count(), "{name}");
                 assert!(board.directives.iter().filter(|d| new.contains(&d.id)).all(|d| d.notice_id == id));
-                for d in new {
-                    assert!(self.model.directives.insert(d, Directive::default()).is_none(), "id {d} reused");
+                for row in board.directives.iter().filter(|d| new.contains(&d.id)) {
+                    let leads = row.names_with(Role::Lead).into_iter().map(str::to_owned).collect();
+                    let fresh = Directive { deadline: row.deadline, leads, ..Directive::default() };
+                    assert!(self.model.directives.insert(row.id, fresh).is_none(), "id {} reused", row.id);
                 }
                 self.model.notices += 1;
                 self.model.log += 1;
@@ -301,6 +326,87 @@ impl World {
                 self.model.log += removed as i64;
                 None
             }
+            Op::SetDeadline { directive, day } => {
+                let deadline = day.map(date);
+                let Some(d) = self.model.pick_directive(*directive) else {
+                    self.refused(
+                        |s| s.set_deadline(NO_DIRECTIVE, deadline, &actor()).map(|_| ()),
+                        "找不到编号为",
+                    );
+                    return None;
+                };
+                let changed = self.store().set_deadline(d, deadline, &actor()).expect("set_deadline");
+                let model = self.model.directives.get_mut(&d).expect("model");
+                assert_eq!(changed, model.deadline != deadline, "{d}");
+                model.deadline = deadline;
+                self.model.log += i64::from(changed);
+                Some(d)
+            }
+            Op::SetOffices { directive, names } => {
+                let mut wanted: Vec<String> = Vec::new();
+                for name in names.iter().map(|p| OFFICE_POOL[p.0 % OFFICE_POOL.len()].to_owned()) {
+                    if !wanted.contains(&name) {
+                        wanted.push(name);
+                    }
+                }
+                let Some(d) = self.model.pick_directive(*directive) else {
+                    self.refused(
+                        |s| s.set_offices(NO_DIRECTIVE, &wanted, &actor()).map(|_| ()),
+                        "找不到编号为",
+                    );
+                    return None;
+                };
+                let changed = self.store().set_offices(d, &wanted, &actor()).expect("set_offices");
+                let model = self.model.directives.get_mut(&d).expect("model");
+                assert_eq!(changed, model.leads != wanted, "{d}: {:?} → {wanted:?}", model.leads);
+                model.leads = wanted;
+                self.model.log += i64::from(changed);
+                Some(d)
+            }
+            Op::Caption { evidence, text } => {
+                let caption = CAPTIONS[*text];
+                let Some(e) = self.model.pick_evidence(*evidence) else {
+                    self.refused(
+                        |s| s.set_evidence_caption(NO_EVIDENCE, caption, &actor()).map(|_| ()),
+                        "找不到编号为",
+                    );
+                    return None;
+                };
+                let changed = self.store().set_evidence_caption(e, caption, &actor()).expect("caption");
+                let row = self.model.evidence.get_mut(&e).expect("model");
+                assert_eq!(changed, row.caption != caption.trim(), "{e}");
+                row.caption = caption.trim().to_owned();
+                self.model.log += i64::from(changed);
+                Some(row.directive)
+            }
+            Op::RenameOffice { office } => {
+                let board = self.store().load_board().expect("board");
+                let offices: Vec<(duban::model::OfficeId, String)> = board
+                    .offices
+                    .iter()
+                    .filter(|o| !OFFICE_POOL.contains(&o.name.as_str()))
+                    .map(|o| (o.id, o.name.clone()))
+                    .collect();
+                let i = office.of(&(0..offices.len()).collect::<Vec<_>>())?;
+                let (id, old) = offices[i].clone();
+                self.model.renamed += 1;
+                let new = format!("改名{}", self.model.renamed);
+                self.store().rename_office(id, &new, &actor()).expect("rename");
+                for d in self.model.directives.values_mut() {
+                    d.leads.iter_mut().filter(|n| **n == old).for_each(|n| n.clone_from(&new));
+                }
+                self.model.log += 1;
+                None
+            }
+            Op::RestoreSnapshot => {
+                let before = dump(self.store());
+                let snapshot = self.path().join("快照.sqlite3");
+                self.store().snapshot_to(&snapshot).expect("snapshot");
+                let dir = self.path().to_path_buf();
+                duban::backup::restore(self.store(), &dir, &snapshot, &mut |_, _| {}).expect("restore");
+                assert_eq!(dump(self.store()), before, "a restore of a fresh snapshot changed the database");
+                None
+            }
             Op::Reopen => {
                 let before = dump(self.store());
                 drop(self.store.take());
@@ -366,7 +472,8 @@ impl World {
         if done.already_attached {
             assert!(same.contains(&done.id), "{:?} not among {same:?}", done.id);
         } else {
-            let row = Row { directive: d, hash: hash.clone(), progress, trashed: false };
+            let row =
+                Row { directive: d, hash: hash.clone(), progress, trashed: false, caption: String::new() };
             assert!(self.model.evidence.insert(done.id, row).is_none(), "evidence id {} reused", done.id);
             self.model.log += 1;
         }
@@ -406,6 +513,8 @@ impl World {
             assert_eq!(row.evidence as usize, model.live(row.id).len(), "{}", row.id);
             let last = m.notes.iter().max_by_key(|n| (n.on, n.id)).map(|n| (n.on, n.text.clone()));
             assert_eq!(row.last_progress, last, "{}", row.id);
+            assert_eq!(row.deadline, m.deadline, "{}", row.id);
+            assert_eq!(row.names_with(Role::Lead), m.leads, "{}", row.id);
         }
         // Every note, in id order.
         let notes: Vec<(i64, i64, NaiveDate, String)> = store
@@ -424,18 +533,21 @@ impl World {
         expected.sort();
         assert_eq!(notes, expected);
         // Evidence: every row, the 回收站, and each directive's list.
-        let rows: Vec<(i64, i64, String, Option<i64>, bool)> = store
+        type EvidenceRow = (i64, i64, String, Option<i64>, bool, String);
+        let rows: Vec<EvidenceRow> = store
             .connection()
-            .prepare("SELECT id, directive_id, hash, progress_id, trashed_at IS NOT NULL FROM evidence ORDER BY id")
+            .prepare("SELECT id, directive_id, hash, progress_id, trashed_at IS NOT NULL, caption FROM evidence ORDER BY id")
             .expect("evidence")
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
             .expect("evidence")
             .collect::<rusqlite::Result<_>>()
             .expect("evidence");
-        let expected: Vec<(i64, i64, String, Option<i64>, bool)> = model
+        let expected: Vec<EvidenceRow> = model
             .evidence
             .iter()
-            .map(|(id, r)| (id.0, r.directive.0, r.hash.to_string(), r.progress, r.trashed))
+            .map(|(id, r)| {
+                (id.0, r.directive.0, r.hash.to_string(), r.progress, r.trashed, r.caption.clone())
+            })
             .collect();
         assert_eq!(rows, expected);
         let mut trash: Vec<EvidenceId> =
@@ -561,6 +673,15 @@ fn a_fixed_sequence_exercises_every_step() {
         Op::EmptyTrash,
         Op::Reopen,
         Op::Attach { directive: i(2), content: 1, note: NoteChoice::None },
+        Op::SetDeadline { directive: i(1), day: Some(40) },
+        Op::SetDeadline { directive: i(1), day: None },
+        Op::SetOffices { directive: i(1), names: vec![i(1), i(0), i(1)] },
+        Op::SetOffices { directive: i(1), names: vec![i(1), i(0)] },
+        Op::Caption { evidence: i(0), text: 3 },
+        Op::Caption { evidence: i(0), text: 3 },
+        Op::RenameOffice { office: i(0) },
+        Op::RestoreSnapshot,
+        Op::SetDeadline { directive: i(70), day: Some(1) },
     ];
     let mut world = World::new();
     for op in &ops {

@@ -3,12 +3,14 @@
 
 use std::time::SystemTime;
 
-use duban::backup::{MOVED_TO, auto_backup, relocate, resolve_data_dir};
-use duban::evidence::{BlobStore, DEFAULT_GRACE, check};
+use duban::backup::{
+    BackupError, MOVED_TO, auto_backup, check_evidence, moved_away, relocate, resolve_data_dir,
+};
+use duban::evidence::{BlobStore, DEFAULT_GRACE};
 use duban::model::DirectiveId;
 use duban::store::Store;
 
-use crate::support::{Data, date, jpeg};
+use crate::support::{Data, date, duban, dump, jpeg};
 
 #[test]
 fn a_move_copies_and_verifies_everything_then_points_the_old_folder_at_the_new() {
@@ -21,13 +23,13 @@ fn a_move_copies_and_verifies_everything_then_points_the_old_folder_at_the_new()
 
     let moved = relocate(&data.store, data.path(), &to, &mut |_, _| {}).unwrap();
     assert_eq!((moved.files, moved.snapshots), (1, 2), "the photo; the daily and weekly snapshots");
-    assert_eq!(resolve_data_dir(data.path()), to, "the old folder now points at the new one");
+    assert_eq!(resolve_data_dir(data.path()).unwrap(), to, "the old folder now points at the new one");
     assert_eq!(std::fs::read_to_string(data.path().join(MOVED_TO)).unwrap(), to.display().to_string());
 
     let copy = Store::open_dir(&to).unwrap();
     assert_eq!(copy.counts().unwrap(), data.store.counts().unwrap());
     assert!(copy.check_integrity().unwrap().is_healthy());
-    let files = check(&copy, &to, SystemTime::now(), DEFAULT_GRACE, &mut |_, _| {}).unwrap();
+    let files = check_evidence(&copy, &to, SystemTime::now(), DEFAULT_GRACE, &mut |_, _| {}).unwrap();
     assert!(files.is_healthy() && files.checked == 1, "{files:?}");
     assert!(to.join("backups/daily-2022-03-18.sqlite3").is_file());
     // The old folder is left as it was.
@@ -57,5 +59,31 @@ fn a_refused_or_failed_move_changes_nothing() {
     assert!(err.contains("材料文件已损坏"), "{err}");
     assert!(!to.exists(), "the half-filled folder is removed");
     assert!(!data.path().join(MOVED_TO).exists());
-    assert_eq!(resolve_data_dir(data.path()), data.path());
+    assert_eq!(resolve_data_dir(data.path()).unwrap(), data.path());
+}
+
+#[test]
+fn when_the_moved_data_cannot_be_reached_nothing_is_opened_and_the_officer_is_told_where_it_went() {
+    let data = Data::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let to = elsewhere.path().join("U盘上的数据");
+    assert_eq!(moved_away(data.path()).unwrap(), None);
+    relocate(&data.store, data.path(), &to, &mut |_, _| {}).unwrap();
+    assert_eq!(moved_away(data.path()).unwrap(), Some(to.clone()), "a window on the old folder can ask");
+    let old = dump(&data.store);
+
+    // The USB stick is unplugged: its folder is gone.
+    let unplugged = elsewhere.path().join("拔出");
+    std::fs::rename(&to, &unplugged).unwrap();
+    let err = resolve_data_dir(data.path()).unwrap_err();
+    assert!(matches!(&err, BackupError::Unreachable { target, .. } if *target == to), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains("找不到数据库") && message.contains(&to.display().to_string()), "{message}");
+
+    // The command line refuses with that message instead of working on the old database.
+    let out = duban(&["note", "2", "迁移后写在旧库里的进展", "--date", "2022-03-20"], data.path());
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("未打开任何数据"), "{stderr}");
+    assert_eq!(dump(&data.store), old, "the old database is untouched");
 }

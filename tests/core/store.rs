@@ -7,6 +7,8 @@ use duban::notice::{decode_text, parse_notice};
 use duban::store::{Actor, SCHEMA_VERSION, Store, StoreError};
 use rusqlite::Connection;
 
+use crate::support::actor;
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 const SEED: &[u8] = include_bytes!("../fixtures/seed-notice.txt");
@@ -211,10 +213,10 @@ fn roster_offices_and_aliases_are_kept_and_used_on_import() -> TestResult {
     let mut store = Store::open_dir(dir.path())?;
     import_seed(&mut store);
     let fire = store.load_board()?.offices.iter().find(|o| o.name == "防火监督处").unwrap().id;
-    store.set_aliases(fire, &["防火处".into(), " 防火监督 ".into()])?;
-    let politics = store.add_office("政治部", OfficeGroup::Hq)?;
-    assert!(store.add_office("防火处", OfficeGroup::Hq).is_err(), "an alias is taken");
-    let err = store.set_aliases(politics, &["防火处".into()]).unwrap_err().to_string();
+    store.set_aliases(fire, &["防火处".into(), " 防火监督 ".into()], &actor())?;
+    let politics = store.add_office("政治部", OfficeGroup::Hq, &actor())?;
+    assert!(store.add_office("防火处", OfficeGroup::Hq, &actor()).is_err(), "an alias is taken");
+    let err = store.set_aliases(politics, &["防火处".into()], &actor()).unwrap_err().to_string();
     assert!(err.contains("防火监督处"), "{err}");
     drop(store);
 
@@ -250,7 +252,7 @@ fn a_version_3_database_migrates_and_keeps_its_evidence() -> TestResult {
     assert_eq!(store.evidence_for(two.id)?[0].original_name, "现场检查2.jpg");
     assert!(store.aliases()?.is_empty());
     let fire = board.offices.iter().find(|o| o.name == "防火监督处").unwrap().id;
-    store.set_aliases(fire, &["防火处".into()])?;
+    store.set_aliases(fire, &["防火处".into()], &actor())?;
     assert_eq!(store.aliases()?.len(), 1);
     Ok(())
 }

@@ -99,6 +99,17 @@ struct Recovering {
     reopened: Option<Store>,
 }
 
+/// Steps the recovery screen until its search of `backups/` has answered.
+fn wait_for_backups(h: &mut egui_kittest::Harness<'static, Recovering>) {
+    let start = std::time::Instant::now();
+    while h.query_by_label_contains("正在查找可用的备份").is_some() {
+        assert!(start.elapsed().as_secs() < 10, "the backups were not found in time");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+}
+
 #[test]
 fn a_damaged_database_opens_the_recovery_screen_and_the_newest_backup_brings_it_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -110,6 +121,11 @@ fn a_damaged_database_opens_the_recovery_screen_and_the_newest_backup_brings_it_
     std::fs::write(&bad, b"SQLite format 3\0 but nothing after it").unwrap();
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
     std::fs::File::options().write(true).open(&bad).unwrap().set_modified(later).unwrap();
+    // …and a before-restore snapshot, newer still and intact: offered, not picked.
+    let before = dir.path().join("backups").join("before-restore-2022-03-20-093000.sqlite3");
+    std::fs::copy(dir.path().join("backups").join("daily-2022-03-18.sqlite3"), &before).unwrap();
+    let latest = later + std::time::Duration::from_secs(60);
+    std::fs::File::options().write(true).open(&before).unwrap().set_modified(latest).unwrap();
     drop(store);
     let db = dir.path().join(duban::store::DB_FILE_NAME);
     let mut bytes = std::fs::read(&db).unwrap();
@@ -133,6 +149,17 @@ fn a_damaged_database_opens_the_recovery_screen_and_the_newest_backup_brings_it_
     );
     h.run();
     h.get_by_label("数据库已损坏，已停止使用");
+    wait_for_backups(&mut h);
+    // A restore made earlier left its before-restore snapshot, newer than the daily one: it
+    // is listed with its kind, never chosen on its own.
+    let offered = h.get_by_label_contains("最新的完好备份：").value().unwrap_or_default();
+    assert!(offered.contains("每日备份") || offered.contains("每周备份"), "{offered}");
+    h.get_by_label_contains("其他备份（").click();
+    h.run();
+    assert!(
+        h.get_all_by_label_contains("恢复前备份 2").count() == 1,
+        "the before-restore snapshot is listed"
+    );
     h.get_by_role_and_label(Role::Button, "从最新备份恢复").click();
     let start = std::time::Instant::now();
     while h.state().reopened.is_none() {
@@ -166,7 +193,39 @@ fn the_data_folder_moves_from_the_window_and_the_app_asks_to_reopen_there() {
     click_button(&mut h, "开始迁移");
     settle(&mut h);
     assert_eq!(h.state().reopen_requested(), Some(target.as_path()));
-    assert_eq!(duban::backup::resolve_data_dir(dir.path()), target);
+    assert_eq!(duban::backup::resolve_data_dir(dir.path()).unwrap(), target);
     let moved = Store::open_dir(&target).unwrap();
     assert_eq!(moved.counts().unwrap().2, 16);
+}
+
+#[test]
+fn a_second_window_notices_that_another_moved_the_data_and_stops_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    h.get_by_label("在建工地治理").click();
+    settle(&mut h);
+    // Another window (here: the core, on its own connection) moves the data away.
+    let other = Store::open_dir(dir.path()).unwrap();
+    let target = elsewhere.path().join("督办台数据");
+    duban::backup::relocate(&other, dir.path(), &target, &mut |_, _| {}).unwrap();
+    drop(other);
+    // This window's next write is refused, and it says where the data went.
+    h.get_by_label("进展内容").click();
+    h.run();
+    ime_commit(&mut h, "迁移之后写的进展");
+    click_button(&mut h, "添加进展");
+    settle(&mut h);
+    let status = h.state().status().expect("a message").clone();
+    assert!(status.is_error && status.text.contains("数据已迁移到"), "{}", status.text);
+    assert_eq!(h.state().moved_away(), Some(target.as_path()));
+    h.get_by_label("数据已迁移");
+    // Neither copy has the note.
+    for place in [dir.path(), target.as_path()] {
+        let store = Store::open_dir(place).unwrap();
+        let detail = store.load_detail(duban::model::DirectiveId(2)).unwrap();
+        assert!(detail.progress.is_empty(), "{}", place.display());
+    }
 }

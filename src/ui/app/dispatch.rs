@@ -195,7 +195,7 @@ impl DubanApp {
             Command::OpenPath(path) => {
                 if let Err(e) = open::that_detached(&path) {
                     self.status = Some(StatusMessage {
-                        text: format!("无法打开（{}）：{}", crate::notice::io_reason(&e), path.display()),
+                        text: format!("无法打开（{}）：{}", crate::fsutil::io_reason(&e), path.display()),
                         is_error: true,
                     });
                 }

@@ -98,6 +98,8 @@ pub struct DubanApp {
     last_backup: Option<chrono::NaiveDateTime>,
     /// The data moved here: the window reopens on it.
     reopen: Option<PathBuf>,
+    /// Another window moved the data here: this one shows the old copy and writes nothing.
+    moved_away: Option<PathBuf>,
     /// Why the database is not in WAL mode (a network share…), for the status bar.
     journal_note: Option<String>,
     /// The picture the viewer asked the file worker for.
@@ -147,6 +149,7 @@ impl DubanApp {
             detail_shown: true,
             last_backup: None,
             reopen: None,
+            moved_away: None,
             journal_note,
             picture_requested: None,
             status: None,
@@ -248,8 +251,23 @@ impl DubanApp {
         for command in commands {
             self.apply(command);
         }
+        self.moved_away_ui(ui);
         self.guard_close(ui);
         self.update_title(ui.ctx());
+    }
+
+    /// Another window moved the data: say where, and that this window writes nothing more.
+    fn moved_away_ui(&mut self, ui: &mut Ui) {
+        let Some(target) = &self.moved_away else { return };
+        egui::Modal::new(egui::Id::unique("moved-away")).show(ui.ctx(), |ui| {
+            ui.set_width(460.0);
+            ui.heading(RichText::new("数据已迁移").color(super::theme::OVERDUE));
+            ui.label(format!("另一个窗口已把全部数据迁移到：{}", target.display()));
+            ui.label("这个窗口显示的是迁移前的旧数据，已停止保存修改。请关闭它，重新打开督办台。");
+            if ui.button("关闭此窗口").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
     }
 
     /// Closing with work in flight waits, cancels the copying of files, or is called off.

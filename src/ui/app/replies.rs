@@ -90,6 +90,7 @@ impl DubanApp {
                 }
             }
             Reply::LastBackup(at) => self.last_backup = at,
+            Reply::MovedAway(target) => self.moved_away = Some(target),
             Reply::Relocated(dir) => {
                 self.say(format!("数据已迁移到 {}", dir.display()), false);
                 self.reopen = Some(dir);
@@ -216,7 +217,7 @@ impl DubanApp {
             }
             FileReply::Opened(Ok(path)) => {
                 if let Err(e) = open::that_detached(&path) {
-                    let text = format!("无法打开（{}）：{}", crate::notice::io_reason(&e), path.display());
+                    let text = format!("无法打开（{}）：{}", crate::fsutil::io_reason(&e), path.display());
                     self.say(text, true);
                 }
             }

@@ -60,6 +60,10 @@ impl DubanApp {
     pub fn is_busy(&self) -> bool {
         self.worker.line().is_busy() || self.files.line().is_busy()
     }
+    /// Another window moved the data here (this one stopped writing).
+    pub fn moved_away(&self) -> Option<&Path> {
+        self.moved_away.as_deref()
+    }
     /// The close guard asks what to do with the work in flight.
     pub fn is_close_guard_shown(&self) -> bool {
         self.close_guard.is_shown()

@@ -112,4 +112,7 @@ fn report_ui(ui: &mut Ui, r: &CheckReport) {
             .small(),
         );
     }
+    if let Some(why) = &r.orphans_held {
+        ui.label(RichText::new(format!("无记录的文件一个也没有移走：{why}")).small().color(theme::DUE_SOON));
+    }
 }

@@ -11,8 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::line::{Asker, Job, Line, Outbox, line};
 use crate::clock::Clock;
 use crate::evidence::{
-    BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, Watched, attach_file_via, check,
-    viewing_copy,
+    BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, Watched, attach_file_via, viewing_copy,
 };
 use crate::model::{DirectiveId, Evidence, NoteId};
 use crate::store::IntegrityReport;
@@ -143,7 +142,7 @@ fn work(
         }
         FileRequest::Check => {
             let result = store.check_integrity().map_err(|e| e.to_string()).and_then(|database| {
-                let files = check(
+                let files = crate::backup::check_evidence(
                     store,
                     data_dir,
                     std::time::SystemTime::now(),
@@ -177,8 +176,8 @@ fn attach_all(
     stop: &AtomicBool,
     send: &dyn Fn(FileReply),
 ) -> FileReply {
-    let author = match store.author() {
-        Ok(author) => author.unwrap_or_else(|| "值班员".into()),
+    let author = match store.signing_author() {
+        Ok(author) => author,
         Err(e) => {
             let failed = vec![format!("无法读取填报人，材料未保存：{e}")];
             return FileReply::Attached { directive, stored: 0, failed, cancelled: false };
@@ -228,7 +227,7 @@ fn thumbnail(data_dir: &Path, hash: &str) -> Result<egui::ColorImage, String> {
     let hash = BlobHash::parse(hash).ok_or("材料编号无效")?;
     let blob = BlobStore::in_data_dir(data_dir).path_of(&hash);
     let thumb = ThumbCache::in_data_dir(data_dir).thumbnail(&hash, &blob).map_err(|e| e.to_string())?;
-    let bytes = std::fs::read(&thumb).map_err(|e| crate::notice::io_reason(&e))?;
+    let bytes = std::fs::read(&thumb).map_err(|e| crate::fsutil::io_reason(&e))?;
     let image = image::load_from_memory(&bytes).map_err(|e| e.to_string())?.to_rgba8();
     let size = [image.width() as usize, image.height() as usize];
     Ok(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()))

@@ -14,7 +14,7 @@ use crate::notice::{
 };
 use crate::report::{self, Format, Summary, SummaryRequest};
 use crate::store::{Actor, Store};
-use crate::ui::command::{ImportSource, RosterEdit};
+use crate::ui::command::ImportSource;
 
 /// What a request is handled with.
 pub(super) struct Context<'a> {
@@ -45,7 +45,7 @@ fn changed(store: &Store, message: Result<String, String>, detail: Option<Direct
 
 /// The officer's name for the change log, or why it cannot be read.
 fn author(store: &Store) -> Result<String, String> {
-    Ok(store.author().map_err(|e| e.to_string())?.unwrap_or_else(|| "值班员".into()))
+    store.signing_author().map_err(|e| e.to_string())
 }
 
 fn or_failed<T>(result: Result<T, String>, ok: impl FnOnce(T) -> Reply) -> Reply {
@@ -93,7 +93,10 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
             changed(store, message, *detail)
         }
         Request::Roster(edit) => {
-            let message = roster(store, edit);
+            let message = author(store).and_then(|author| {
+                let actor = Actor { author: &author, at: clock.now() };
+                store.apply_roster_edit(edit, &actor).map_err(|e| e.to_string())
+            });
             changed(store, message, None)
         }
         Request::LoadTrash => or_failed(store.evidence_trash().map_err(|e| e.to_string()), Reply::Trash),
@@ -144,25 +147,6 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
             or_failed(export(store, request, *format, path, progress), Reply::Exported)
         }
     }
-}
-
-/// 名册: add an office, replace its aliases, rename, move, merge or remove it.
-fn roster(store: &mut Store, edit: &RosterEdit) -> Result<String, String> {
-    match edit {
-        RosterEdit::Add(name, group) => store.add_office(name, *group).map(|_| format!("已添加单位：{name}")),
-        RosterEdit::Aliases(office, aliases) => {
-            store.set_aliases(*office, aliases).map(|()| "别名已保存".into())
-        }
-        RosterEdit::Rename(office, name) => {
-            store.rename_office(*office, name).map(|()| format!("已改名为“{name}”，原名保留为别名"))
-        }
-        RosterEdit::Move(office, group) => {
-            store.set_office_group(*office, *group).map(|()| format!("已移到{}", group.label()))
-        }
-        RosterEdit::Merge(from, into) => store.merge_office(*from, *into).map(|()| "已并入".to_owned()),
-        RosterEdit::Remove(office) => store.remove_office(*office).map(|()| "已从名册删除".to_owned()),
-    }
-    .map_err(|e| e.to_string())
 }
 
 fn export(

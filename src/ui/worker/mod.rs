@@ -148,6 +148,9 @@ pub enum Reply {
     ChangedElsewhere,
     /// The data moved to this folder: reopen there.
     Relocated(PathBuf),
+    /// Another window moved the data to this folder: this one holds the old copy and no
+    /// longer writes; answers no request (or refuses a write).
+    MovedAway(PathBuf),
     /// The snapshots in `backups/`.
     Backups(Vec<crate::backup::Snapshot>),
     /// The directives matching `query` (`None`: no filter).
@@ -169,11 +172,19 @@ impl Worker {
         let spawned = std::thread::Builder::new().name("duban-worker".into()).spawn(move || {
             let mut store = store;
             let _ = store.data_version();
+            let mut moved_told = false;
             loop {
                 let job = match inbox.recv_timeout(LOOK_FOR_OTHERS) {
                     Ok(job) => job,
                     Err(RecvTimeoutError::Timeout) => {
-                        // Idle: has another process committed? Then the board refreshes.
+                        // Idle: has another window moved the data away? Then this one stops.
+                        if let Some(target) = moved_to(&data_dir) {
+                            if !moved_told {
+                                moved_told = outbox.tell(Asker::Board, Reply::MovedAway(target));
+                            }
+                            continue;
+                        }
+                        // Has another process committed? Then the board refreshes.
                         if store.data_version().unwrap_or(false) {
                             tell_changed(&outbox);
                         }
@@ -181,6 +192,18 @@ impl Worker {
                     }
                     Err(RecvTimeoutError::Disconnected) => break,
                 };
+                // A write to the old copy of moved data would be lost: refused.
+                if job.request.writes()
+                    && let Some(target) = moved_to(&data_dir)
+                {
+                    let refusal =
+                        format!("数据已迁移到 {}，此窗口不再保存修改；请重新打开督办台", target.display());
+                    if !outbox.answer(&job, Reply::Failed(refusal)) {
+                        break;
+                    }
+                    moved_told = outbox.tell(Asker::Board, Reply::MovedAway(target));
+                    continue;
+                }
                 let progress = |fraction: f32, step: &str| {
                     outbox.progress(&job, Reply::Progress { fraction, step: step.to_owned() });
                 };
@@ -215,6 +238,28 @@ impl Worker {
 
     pub fn line(&self) -> &Line<Request, Reply> {
         &self.line
+    }
+}
+
+/// Where another window moved the data of `data_dir`, if it did.
+fn moved_to(data_dir: &std::path::Path) -> Option<PathBuf> {
+    crate::backup::moved_away(data_dir).ok().flatten()
+}
+
+impl Request {
+    /// Whether the request changes the data (a moved-away window refuses these).
+    fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Request::Refresh { .. }
+                | Request::LoadDetail(_)
+                | Request::Parse { .. }
+                | Request::Export { .. }
+                | Request::Search(_)
+                | Request::LoadTrash
+                | Request::ListBackups
+                | Request::Backup(_)
+        )
     }
 }
 
