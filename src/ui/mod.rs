@@ -30,7 +30,7 @@ type SavedDrafts = (std::path::PathBuf, std::collections::BTreeMap<crate::model:
 /// database could not be opened at all.
 enum Screen {
     App(Box<DubanApp>),
-    Recovery(recovery::RecoveryScreen),
+    Recovery(Box<recovery::RecoveryScreen>),
     Failed(OpenFailed),
 }
 
@@ -143,7 +143,7 @@ pub fn run_window(data_dir: Result<std::path::PathBuf, String>, clock: Clock) ->
                     Screen::App(Box::new(app))
                 }
                 Ok(Err(e @ crate::store::StoreError::Corrupt { .. })) => {
-                    Screen::Recovery(recovery::RecoveryScreen::new(&data_dir, e.to_string()))
+                    Screen::Recovery(Box::new(recovery::RecoveryScreen::new(&data_dir, e.to_string())))
                 }
                 Ok(Err(e)) => Screen::Failed(OpenFailed { message: e.to_string() }),
                 Err(message) => Screen::Failed(OpenFailed { message }),
