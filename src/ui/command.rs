@@ -67,6 +67,8 @@ pub enum Command {
     ShowOverview,
     /// From the overview: show the directive in the table, selected.
     OpenDirective(DirectiveId),
+    /// 排序: a click on this column's header.
+    SortBy(crate::ui::views::Col),
     /// Move the table selection up (-1) or down (+1).
     MoveSelection(i32),
     /// Read and parse a notice for review; nothing is stored.

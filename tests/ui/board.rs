@@ -235,3 +235,38 @@ fn open_work_carried_over_to_a_later_meeting_says_so() {
     settle(&mut h);
     h.get_by_label("已跨 1 次会议仍未办结");
 }
+
+#[test]
+fn a_header_click_sorts_a_second_reverses_a_third_restores_the_notice_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+    let actor =
+        duban::store::Actor { author: "张伟", at: date("2022-03-17").and_hms_opt(9, 0, 0).unwrap() };
+    // 五.3 is 已销号, 三.1 推进中; the rest 未开始.
+    let id = |n: &str| store.load_board().unwrap().directives.iter().find(|d| d.number == n).unwrap().id;
+    let (closed, working) = (id("五.3"), id("三.1"));
+    store.set_status(closed, Status::Closed, &actor).unwrap();
+    store.set_status(working, Status::InProgress, &actor).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    let numbers = |h: &egui_kittest::Harness<'static, duban::ui::DubanApp>| -> Vec<String> {
+        h.state().visible_rows().iter().map(|d| d.number.clone()).collect()
+    };
+    let notice_order = numbers(&h);
+    assert_eq!(notice_order.first().map(String::as_str), Some("一.1"));
+    let header = |h: &egui_kittest::Harness<'static, duban::ui::DubanApp>| {
+        h.get_all_by_role_and_label(egui::accesskit::Role::Button, "状态").next().unwrap().click()
+    };
+    header(&h);
+    settle(&mut h);
+    let up = numbers(&h);
+    assert_eq!(up.last().map(String::as_str), Some("五.3"), "已销号 last going up: {up:?}");
+    assert_eq!(up[up.len() - 2], "三.1");
+    header(&h);
+    settle(&mut h);
+    let down = numbers(&h);
+    assert_eq!(&down[..2], ["五.3", "三.1"], "reversed: {down:?}");
+    header(&h);
+    settle(&mut h);
+    assert_eq!(numbers(&h), notice_order, "the third click restores the notice's order");
+}

@@ -7,7 +7,7 @@ use crate::model::{BoardFilter, DirectiveEdit, DirectiveId};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
     AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, MoveDialog,
-    PhotoViewer, RosterDialog, SettingsDialog, TrashDialog,
+    PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
 };
 use crate::ui::worker::Request;
 use crate::ui::worker::Snapshot;
@@ -50,6 +50,9 @@ impl DubanApp {
         if let Some(hits) = &self.search_hits {
             let board = &self.board;
             self.rows.retain(|i| hits.contains(&board.directives[*i].id));
+        }
+        if let Some(sort) = self.sort {
+            sort.apply(&mut self.rows, &self.board.directives);
         }
         self.derived_for = Some(today);
     }
@@ -124,6 +127,10 @@ impl DubanApp {
             }
             Command::ShowOverview => self.overview_shown = true,
             Command::ToggleDetail => self.detail_shown = !self.detail_shown,
+            Command::SortBy(col) => {
+                self.sort = Sort::clicked(self.sort, col);
+                self.derived_for = None;
+            }
             Command::OpenDirective(id) => {
                 self.overview_shown = false;
                 self.filter = BoardFilter::All;

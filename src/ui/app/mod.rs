@@ -21,7 +21,7 @@ use self::dialogs::Dialogs;
 use super::command::Command;
 use super::views::{
     AttachProgress, BoardTable, CloseChoice, CloseGuard, DetailContext, DetailView, OverviewView, SearchBar,
-    Sidebar, Thumbnails, ViewContext,
+    Sidebar, Sort, Thumbnails, ViewContext,
 };
 use super::worker::files::{FileRequest, FileWorker};
 use super::worker::line::Asker;
@@ -90,6 +90,8 @@ pub struct DubanApp {
     dialogs: Dialogs,
     /// Text pasted into an import that was closed without importing, for the next one.
     kept_paste: String,
+    /// 排序: the column the table is sorted by (`None`: the notices' order).
+    sort: Option<Sort>,
     /// The detail pane is shown (the officer may fold it away on a small screen).
     detail_shown: bool,
     /// Asks before the window closes with work in flight.
@@ -147,6 +149,7 @@ impl DubanApp {
             kept_paste: String::new(),
             close_guard: CloseGuard::default(),
             detail_shown: true,
+            sort: None,
             last_backup: None,
             reopen: None,
             moved_away: None,
@@ -238,7 +241,7 @@ impl DubanApp {
                     }
                 });
             });
-            self.table.ui(ui, &cx, &self.rows, self.selected, &mut commands);
+            self.table.ui(ui, &cx, &self.rows, self.selected, self.sort, &mut commands);
         });
         self.dialogs.ui(ui, &cx, &mut commands);
         if let Some(hash) = self.dialogs.photo.as_ref().and_then(|v| v.wanted())

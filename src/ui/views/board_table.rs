@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::{Align, FontId, Layout, RichText, Sense, Ui, vec2};
 use egui_extras::{Column, TableBuilder};
 
-use super::ViewContext;
+use super::{Sort, ViewContext};
 use crate::model::short_meeting;
 use crate::model::{DirectiveId, DirectiveRow, Urgency};
 use crate::ui::command::Command;
@@ -29,6 +29,7 @@ impl BoardTable {
         cx: &ViewContext,
         rows: &[usize],
         selected: Option<DirectiveId>,
+        sort: Option<Sort>,
         commands: &mut Vec<Command>,
     ) {
         let ViewContext { board, today, due_soon_days, highlight, .. } = *cx;
@@ -79,7 +80,20 @@ impl BoardTable {
                 .header(26.0, |mut header| {
                     for col in &columns {
                         header.col(|ui| {
-                            ui.add(egui::Label::new(RichText::new(col.title()).strong()).truncate());
+                            // The accessible name is the column's title; the arrow says the order.
+                            let arrow = sort.filter(|s| s.col.same_key(*col)).map_or("", |s| s.arrow());
+                            let label =
+                                egui::Label::new(RichText::new(format!("{}{arrow}", col.title())).strong())
+                                    .truncate()
+                                    .sense(Sense::click());
+                            let response =
+                                ui.add(label).on_hover_text("点击排序，再点反向，第三次恢复原顺序");
+                            response.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, col.title())
+                            });
+                            if response.clicked() {
+                                commands.push(Command::SortBy(*col));
+                            }
                         });
                     }
                 })
@@ -143,6 +157,12 @@ impl Col {
             .find(|cols| Col::needs(cols) <= width)
             .unwrap_or(&Col::NARROW[..])
             .to_vec()
+    }
+
+    /// Sorting by one is sorting by the other (完成时限, 剩余 and 时限 all sort by the deadline).
+    pub fn same_key(self, other: Col) -> bool {
+        let deadline = |c: Col| matches!(c, Col::Deadline | Col::Left | Col::DeadlineAndLeft);
+        self == other || (deadline(self) && deadline(other))
     }
 
     /// The width `cols` take at their least.
