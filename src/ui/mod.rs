@@ -21,6 +21,8 @@ use crate::store::Store;
 /// Where the officer was, restored on the next start (window size and panel widths are kept
 /// by eframe itself).
 const VIEW_KEY: &str = "duban-view";
+/// The folder the last report was written to.
+const EXPORT_FOLDER_KEY: &str = "duban-export-folder";
 /// Progress notes typed and not yet stored, with the data folder they belong to.
 const DRAFTS_KEY: &str = "duban-note-drafts";
 
@@ -76,6 +78,9 @@ impl eframe::App for Root {
             eframe::set_value(storage, VIEW_KEY, &app.view_state());
             let drafts: SavedDrafts = (self.data_dir.clone(), app.note_drafts());
             eframe::set_value(storage, DRAFTS_KEY, &drafts);
+            if let Some(folder) = app.export_folder() {
+                eframe::set_value(storage, EXPORT_FOLDER_KEY, &folder.to_path_buf());
+            }
         }
     }
 }
@@ -139,6 +144,9 @@ pub fn run_window(data_dir: Result<std::path::PathBuf, String>, clock: Clock) ->
                         cc.storage.and_then(|s| eframe::get_value(s, DRAFTS_KEY));
                     if let Some((_, drafts)) = drafts.filter(|(dir, _)| *dir == data_dir) {
                         app.restore_note_drafts(drafts);
+                    }
+                    if let Some(folder) = cc.storage.and_then(|s| eframe::get_value(s, EXPORT_FOLDER_KEY)) {
+                        app.set_export_folder(folder);
                     }
                     Screen::App(Box::new(app))
                 }

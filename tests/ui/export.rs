@@ -29,6 +29,17 @@ fn export_an_excel_summary_from_the_dialog() {
     click_button(&mut h, "关闭");
     assert!(!h.state().is_export_open());
     assert!(h.state().status().unwrap().text.starts_with("已导出："));
+
+    // The next export starts in the same folder — after a restart too (the window keeps it).
+    assert_eq!(h.state().export_folder(), Some(dir.path()));
+    click_button(&mut h, "导出汇总…");
+    assert!(h.get_by_label("保存到").value().unwrap().starts_with(&dir.path().display().to_string()));
+    drop(h);
+    let store = duban::store::Store::open_dir(dir.path()).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    h.state_mut().set_export_folder(dir.path().to_path_buf());
+    click_button(&mut h, "导出汇总…");
+    assert!(h.get_by_label("保存到").value().unwrap().starts_with(&dir.path().display().to_string()));
 }
 
 #[test]

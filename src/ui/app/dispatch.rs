@@ -77,7 +77,8 @@ impl DubanApp {
                 d.import = Some(ImportDialog::new(today).with_pasted(std::mem::take(&mut self.kept_paste)));
             }
             Dialog::Export => {
-                d.export = Some(ExportDialog::new(&self.board, today, self.settings.due_soon_days));
+                let folder = self.export_folder.as_deref();
+                d.export = Some(ExportDialog::new(&self.board, today, self.settings.due_soon_days, folder));
             }
             Dialog::Author => d.author = Some(AuthorDialog::default()),
             Dialog::Settings => d.settings = Some(SettingsDialog::new(&self.settings)),

@@ -88,6 +88,8 @@ pub struct DubanApp {
     /// Directives matching the search box; `None` when it is empty.
     search_hits: Option<HashSet<DirectiveId>>,
     dialogs: Dialogs,
+    /// Where the last report was written: the export dialog starts there (kept across restarts).
+    export_folder: Option<PathBuf>,
     /// Text pasted into an import that was closed without importing, for the next one.
     kept_paste: String,
     /// 排序: the column the table is sorted by (`None`: the notices' order).
@@ -147,6 +149,7 @@ impl DubanApp {
             search_hits: None,
             dialogs: Dialogs::default(),
             kept_paste: String::new(),
+            export_folder: None,
             close_guard: CloseGuard::default(),
             detail_shown: true,
             sort: None,

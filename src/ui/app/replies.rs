@@ -99,6 +99,7 @@ impl DubanApp {
                 self.worker.send(Asker::Board, Request::Refresh { detail: self.selected })
             }
             Reply::Exported(path) => {
+                self.export_folder = path.parent().map(std::path::Path::to_path_buf);
                 self.say(format!("已导出：{}", path.display()), false);
                 if let Some(dialog) = &mut self.dialogs.export {
                     dialog.on_finished(Ok(path));

@@ -1,7 +1,7 @@
 //! Read access to the app's state, for tests, the window title and the outer window (which
 //! reopens the app when the data moved), and the view kept between runs.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -63,6 +63,13 @@ impl DubanApp {
     /// Another window moved the data here (this one stopped writing).
     pub fn moved_away(&self) -> Option<&Path> {
         self.moved_away.as_deref()
+    }
+    /// Where the last report was written (the window keeps it across restarts).
+    pub fn export_folder(&self) -> Option<&Path> {
+        self.export_folder.as_deref()
+    }
+    pub fn set_export_folder(&mut self, folder: PathBuf) {
+        self.export_folder = Some(folder);
     }
     /// The close guard asks what to do with the work in flight.
     pub fn is_close_guard_shown(&self) -> bool {
