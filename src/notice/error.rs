@@ -8,7 +8,9 @@ use crate::fsutil::io_reason;
 pub enum NoticeError {
     #[error("通知内容为空")]
     Empty,
-    #[error("内容不是文本（含有二进制数据或控制字符），请导入 .txt 文本或直接粘贴通知正文")]
+    #[error(
+        "内容不是文本（含有二进制数据或控制字符），请导入 Word（.docx）或文本（.txt）文件，或直接粘贴通知正文"
+    )]
     NotText,
     #[error("无法识别文本编码（既不是 UTF-8，也不是 GBK/GB18030）")]
     UnknownEncoding,

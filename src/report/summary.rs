@@ -60,7 +60,11 @@ impl Totals {
     }
 
     /// 完成率 as the report prints it: 12.5%.
+    /// 完成率 as shown: — while there is nothing to complete (0.0% would read as failure).
     pub fn completion_percent(&self) -> String {
+        if self.directives == 0 {
+            return "—".to_owned();
+        }
         format!("{:.1}%", self.completion_rate() * 100.0)
     }
 }

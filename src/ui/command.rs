@@ -109,7 +109,7 @@ pub enum Command {
     OpenEvidence(Box<Evidence>),
     /// 看大图: the photos of the shown directive, from this one.
     ViewPhoto {
-        photos: Vec<(String, String)>,
+        photos: Vec<Evidence>,
         index: usize,
     },
     /// Add, rename, move, merge or remove a roster office, or set its aliases.

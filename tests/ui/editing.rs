@@ -206,6 +206,14 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     settle(&mut h);
     h.get_by_label("检查照片.png（1/1）");
     assert!(h.query_by_label_contains("无法预览").is_none(), "the picture decoded");
+    h.get_by_label_contains("由 李娜 添加");
+    // Zoom: to the picture's own size (64×48 fits, so 100%), then larger, then fit again.
+    click_button(&mut h, "原始大小");
+    h.get_by_label("100%");
+    click_button(&mut h, "放大");
+    h.get_by_label("125%");
+    click_button(&mut h, "适合窗口");
+    h.get_by_label("100%");
     click_button(&mut h, "关闭");
     assert!(h.query_by_label("检查照片.png（1/1）").is_none());
     // A caption, typed through the input method.

@@ -57,7 +57,9 @@ impl DubanApp {
                 ui.label(RichText::new(format!("数据目录：{}", self.data_dir.display())).small().weak());
                 if let Some(at) = self.last_backup {
                     ui.separator();
-                    let when = if at.date() == today {
+                    // A backup's time is the machine's, not the rehearsal's fixed "today".
+                    let now = chrono::Local::now().date_naive();
+                    let when = if at.date() == now {
                         format!("今天 {}", at.format("%H:%M"))
                     } else {
                         crate::ui::widgets::format_date(at.date())

@@ -216,12 +216,17 @@ impl DubanApp {
                     image.map(|img| ctx.load_texture(format!("thumb-{hash}"), img, Default::default()));
                 self.thumbs.insert(hash, texture);
             }
-            FileReply::Opened(Ok(path)) => {
-                if let Err(e) = open::that_detached(&path) {
+            FileReply::Opened(Ok(path)) => match open::that_detached(&path) {
+                // The system takes it from here; if no program shows it, the copy is where it says.
+                Ok(()) => self.say(
+                    format!("已交给系统程序打开；若没有打开，可在此找到副本：{}", path.display()),
+                    false,
+                ),
+                Err(e) => {
                     let text = format!("无法打开（{}）：{}", crate::fsutil::io_reason(&e), path.display());
                     self.say(text, true);
                 }
-            }
+            },
             FileReply::Opened(Err(text)) => self.say(text, true),
             FileReply::Failed(message) => self.on_failed(asker, message),
         }

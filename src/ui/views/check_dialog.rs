@@ -62,7 +62,7 @@ impl CheckDialog {
 
 fn database_ui(ui: &mut Ui, r: &IntegrityReport) {
     if r.is_healthy() {
-        let text = format!("数据库完好；变更记录 {} 条，哈希链完整。", r.chain.entries);
+        let text = format!("数据库完好；变更记录 {} 条，完整无改动。", r.chain.entries);
         ui.label(RichText::new(text).color(theme::FINISHED).strong());
         return;
     }
@@ -74,7 +74,7 @@ fn database_ui(ui: &mut Ui, r: &IntegrityReport) {
         ui.label(RichText::new(text).color(theme::OVERDUE));
     }
     if let Some(id) = r.chain.first_broken {
-        let text = format!("变更记录第 {id} 条起与哈希链不符：记录被改动或删除过。");
+        let text = format!("变更记录第 {id} 条起对不上：记录被改动或删除过。");
         ui.label(RichText::new(text).color(theme::OVERDUE).strong());
     }
     ui.label("请在“数据 → 备份与恢复…”中从备份恢复，并保留当前文件供核查。");

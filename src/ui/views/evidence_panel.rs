@@ -97,8 +97,7 @@ impl EvidencePanel {
             ui.weak("尚无材料。可添加检查照片、整改通知、PDF、Word、Excel 等文件。");
         }
         let (photos, others): (Vec<&Evidence>, Vec<&Evidence>) = files.iter().partition(|e| e.is_image());
-        let album: Vec<(String, String)> =
-            photos.iter().map(|e| (e.hash.clone(), e.original_name.clone())).collect();
+        let album: Vec<Evidence> = photos.iter().map(|e| (*e).clone()).collect();
         ui.horizontal_wrapped(|ui| {
             for (index, e) in photos.iter().enumerate() {
                 ui.vertical(|ui| {

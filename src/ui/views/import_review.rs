@@ -118,7 +118,9 @@ fn directive_ui(
         let number = ui.label(RichText::new(&d.number).strong());
         ui.add(TextEdit::singleline(&mut d.title).desired_width(300.0)).labelled_by(number.id);
         let label = ui.label("责任单位");
-        ui.add(TextEdit::singleline(offices).desired_width(220.0)).labelled_by(label.id);
+        // Long lists (各处室、各支队…) get the width the dialog has.
+        let width = (ui.available_width() - 60.0).max(220.0);
+        ui.add(TextEdit::singleline(offices).desired_width(width)).labelled_by(label.id);
         removed = ui.small_button("删除").on_hover_text("不导入这一条").clicked();
     });
     if !d.support_offices.is_empty() {

@@ -212,12 +212,15 @@ fn attach_all(
     FileReply::Attached { directive, stored, failed, cancelled: false }
 }
 
-/// A stored photo decoded under the preview limits and scaled to at most 1600 px.
+/// A stored photo decoded under the preview limits, scaled down to at most 1600 px (never up).
 fn picture(data_dir: &Path, hash: &str) -> Result<egui::ColorImage, String> {
     let hash = BlobHash::parse(hash).ok_or("材料编号无效")?;
     let blob = BlobStore::in_data_dir(data_dir).path_of(&hash);
     let image = crate::evidence::decode_limited(&blob).map_err(|e| e.to_string())?;
-    let image = image.thumbnail(1600, 1600).to_rgba8();
+    // Only ever smaller: `thumbnail` would blow a small photo up to 1600 px.
+    let image =
+        if image.width() > 1600 || image.height() > 1600 { image.thumbnail(1600, 1600) } else { image };
+    let image = image.to_rgba8();
     let size = [image.width() as usize, image.height() as usize];
     Ok(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()))
 }
