@@ -123,6 +123,29 @@ impl BlobStore {
         }
     }
 
+    /// Removes the partial copies an interrupted attach left (the window closed or the machine
+    /// stopped mid-copy): those untouched for `idle` — a copy under way writes every moment,
+    /// so another window's is left alone. Returns how many files and bytes went.
+    pub fn clean_incoming(&self, now: SystemTime, idle: std::time::Duration) -> Result<(usize, u64)> {
+        let entries = match std::fs::read_dir(&self.root) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((0, 0)),
+            Err(e) => return Err(self.write_err(e)),
+        };
+        let (mut files, mut bytes) = (0, 0);
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Ok(meta) = entry.metadata() else { continue };
+            let stale = meta.modified().is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age >= idle));
+            if name.starts_with(INCOMING_PREFIX) && meta.is_file() && stale {
+                std::fs::remove_file(entry.path()).map_err(|e| self.write_err(e))?;
+                files += 1;
+                bytes += meta.len();
+            }
+        }
+        Ok((files, bytes))
+    }
+
     fn create_temp(&self) -> Result<(TempFile, File)> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         std::fs::create_dir_all(&self.root).map_err(|e| self.write_err(e))?;

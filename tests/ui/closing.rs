@@ -124,3 +124,29 @@ fn stopping_the_copy_to_quit_leaves_no_partial_file_and_no_half_record() {
     let row = board.directives.iter().find(|d| d.number == "一.2").unwrap();
     assert!(row.evidence <= 1);
 }
+
+#[test]
+fn the_next_start_removes_what_an_interrupted_attach_left_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    // A copy cut off an hour ago, and one another window is writing right now.
+    let evidence = dir.path().join("evidence");
+    std::fs::create_dir_all(&evidence).unwrap();
+    let stale = evidence.join(".incoming-4242-1-0.tmp");
+    std::fs::write(&stale, vec![0u8; 3 << 20]).unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(&stale).unwrap().set_modified(hour_ago).unwrap();
+    let live = evidence.join(".incoming-4343-2-0.tmp");
+    std::fs::write(&live, b"being copied").unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    let start = std::time::Instant::now();
+    while h.state().status().is_none_or(|s| !s.text.contains("没有添加完")) {
+        assert!(start.elapsed().as_secs() < 10, "no word about the interrupted attach");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let status = h.state().status().unwrap();
+    assert!(status.text.contains("已清理 1 个未完成的临时文件（3.0 MB）"), "{}", status.text);
+    assert!(!stale.exists(), "the partial copy is gone");
+    assert!(live.exists(), "a copy under way is left alone");
+}

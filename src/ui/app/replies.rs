@@ -229,6 +229,13 @@ impl DubanApp {
             },
             FileReply::Opened(Err(text)) => self.say(text, true),
             FileReply::Failed(message) => self.on_failed(asker, message),
+            FileReply::Cleaned { files, bytes } => {
+                let size = crate::model::human_size(bytes);
+                let text = format!(
+                    "上次退出时有材料没有添加完：已清理 {files} 个未完成的临时文件（{size}），请重新添加这些材料"
+                );
+                self.say(text, true);
+            }
         }
     }
 }

@@ -56,6 +56,8 @@ pub enum FileReply {
     Checked(Result<FullCheck, String>),
     /// The worker could not take the request at all.
     Failed(String),
+    /// At start: partial copies an interrupted attach had left were removed (files, bytes).
+    Cleaned { files: usize, bytes: u64 },
 }
 
 /// 检查数据: the database (pages, references, the change log's chain), then every file.
@@ -79,6 +81,13 @@ impl FileWorker {
         let (db_path, data_dir) = (db_path.to_path_buf(), data_dir.to_path_buf());
         let spawned = std::thread::Builder::new().name("duban-files".into()).spawn(move || {
             let mut store = Store::open(&db_path).map_err(|e| format!("无法打开数据库：{e}"));
+            // An attach cut off last time (window closed, machine stopped) left a partial copy.
+            let blobs = BlobStore::in_data_dir(&data_dir);
+            if let Ok((files, bytes)) = blobs.clean_incoming(std::time::SystemTime::now(), STALE_COPY)
+                && files > 0
+            {
+                outbox.tell(Asker::Attach, FileReply::Cleaned { files, bytes });
+            }
             while let Ok(job) = inbox.recv() {
                 let reply = match store.as_mut() {
                     Ok(store) => work(store, &data_dir, clock, &job, &stop, &outbox),
@@ -163,6 +172,10 @@ fn work(
         }
     }
 }
+
+/// A partial copy untouched this long is left over from an attach that was cut off (a copy
+/// under way, in this or another window, writes every moment).
+const STALE_COPY: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// How often a large file's copy reports its bytes.
 const BYTES_EVERY: u64 = 4 << 20;
