@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{DirectiveId, NoticeId, OfficeGroup, OfficeId, Status, UnitKind, Urgency};
+use super::{
+    DirectiveId, LoopState, NoticeId, OfficeGroup, OfficeId, OfficeTrack, Status, UnitKind, Urgency,
+};
 
 /// 通知 — a stored notice, as lists and report titles need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +18,8 @@ pub struct NoticeInfo {
     /// 会议 — e.g. 2022年第10次办公会议.
     pub meeting: Option<String>,
     pub issued_on: NaiveDate,
+    /// 反馈周期 — this notice asks for feedback every N days (`None`: the default setting).
+    pub feedback_days: Option<i64>,
 }
 
 /// 第11次 from 2022年第11次办公会议 (or 第11次党委会…), for a narrow column.
@@ -84,6 +88,8 @@ pub struct Assignment {
     pub name: String,
     pub kind: UnitKind,
     pub role: Role,
+    /// 督办进度 — this office's state, deadlines, feedback and counts.
+    pub track: OfficeTrack,
 }
 
 /// One row of the board table.
@@ -110,6 +116,27 @@ pub struct DirectiveRow {
 impl DirectiveRow {
     pub fn urgency(&self, today: NaiveDate, due_soon_days: i64) -> Urgency {
         Urgency::of(self.deadline, self.status, today, due_soon_days)
+    }
+
+    /// 督办状态 — derived from the lead offices' states (销号 stays the officer's decision).
+    pub fn loop_state(&self) -> LoopState {
+        let leads: Vec<_> =
+            self.assignments.iter().filter(|a| a.role == Role::Lead).map(|a| a.track.state).collect();
+        LoopState::derive(&leads, self.status)
+    }
+
+    /// The assignment of `office` (by roster id).
+    pub fn assignment(&self, office: OfficeId) -> Option<&Assignment> {
+        self.assignments.iter().find(|a| a.office == office)
+    }
+
+    /// 未反馈 — the lead offices that have never reported, for reports.
+    pub fn unreported_leads(&self) -> Vec<&str> {
+        self.assignments
+            .iter()
+            .filter(|a| a.role == Role::Lead && a.track.state == super::OfficeState::Unreported)
+            .map(|a| a.name.as_str())
+            .collect()
     }
 
     /// Lead units joined with 、 as a notice writes them.
@@ -262,7 +289,13 @@ mod tests {
             status,
             assignments: units
                 .iter()
-                .map(|o| Assignment { office: o.id, name: o.name.clone(), kind: o.kind, role: Role::Lead })
+                .map(|o| Assignment {
+                    office: o.id,
+                    name: o.name.clone(),
+                    kind: o.kind,
+                    role: Role::Lead,
+                    track: OfficeTrack::default(),
+                })
                 .collect(),
             last_progress: None,
             evidence: 0,

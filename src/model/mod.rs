@@ -5,10 +5,15 @@ mod continuation;
 mod detail;
 mod draft;
 mod evidence;
+mod figures;
 mod ids;
+mod loop_edit;
+mod loop_records;
 mod office;
+mod office_state;
 mod settings;
 mod status;
+mod track;
 mod urgency;
 
 pub use board::{
@@ -20,8 +25,19 @@ pub use continuation::{
 pub use detail::{ChangeEntry, DirectiveDetail, EarlierStep, LinkedDirective, ProgressNote};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
+pub use figures::{
+    DEFAULT_FEEDBACK_DAYS, OfficeFigures, ReminderDue, ReminderReason, office_figures, reminders_due,
+};
 pub use ids::{DirectiveId, EvidenceId, NoticeId, OfficeId};
+pub use loop_edit::{LoopAction, LoopEdit};
+pub use loop_records::{
+    Channel, EscalationStep, LoopEvent, LoopEventKind, NewExtension, NewFeedback, NewReminder,
+};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
+pub use office_state::{LoopState, OfficeState};
 pub use settings::Settings;
 pub use status::Status;
+pub use track::{
+    Deadlines, ExtensionNote, ExtensionStep, FeedbackLateness, OfficeTrack, apply_extensions, is_late_request,
+};
 pub use urgency::{DEFAULT_DUE_SOON_DAYS, Urgency, days_left};

@@ -9,7 +9,7 @@ use super::roster::{ROSTER_ORDER, kind_from_db};
 use super::{Result, Store, StoreError};
 use crate::model::{
     Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, NoticeId, NoticeInfo, Office,
-    OfficeId, ProgressNote, Role, Status,
+    OfficeId, OfficeTrack, ProgressNote, Role, Status,
 };
 
 impl Store {
@@ -78,6 +78,7 @@ impl Store {
                     issuer: r.get(2)?,
                     meeting: r.get(3)?,
                     issued_on: r.get(4)?,
+                    feedback_days: None,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -207,6 +208,7 @@ fn assignment_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assignment> {
         name: r.get(at + 1)?,
         kind: kind_from_db(&r.get::<_, String>(at + 2)?),
         role: Role::from_db(&r.get::<_, String>(at + 3)?).unwrap_or(Role::Lead),
+        track: OfficeTrack::default(),
     })
 }
 
