@@ -115,7 +115,18 @@ pub struct DirectiveRow {
 
 impl DirectiveRow {
     pub fn urgency(&self, today: NaiveDate, due_soon_days: i64) -> Urgency {
-        Urgency::of(self.deadline, self.status, today, due_soon_days)
+        Urgency::of(self.effective_deadline(), self.status, today, due_soon_days)
+    }
+
+    /// The deadline that decides overdue: the earliest approved deadline (extensions applied)
+    /// among lead offices not yet finished; the directive's own when none is open.
+    pub fn effective_deadline(&self) -> Option<NaiveDate> {
+        self.assignments
+            .iter()
+            .filter(|a| a.role == Role::Lead && !a.track.is_finished())
+            .map(|a| a.track.deadline.or(self.deadline))
+            .min_by_key(|d| d.unwrap_or(NaiveDate::MAX))
+            .unwrap_or(self.deadline)
     }
 
     /// 督办状态 — derived from the lead offices' states (销号 stays the officer's decision).

@@ -1,0 +1,333 @@
+//! 督办 writes — 反馈, 催办, 延期, 申请办结, 审核通过 and 退回重办 on one office of a directive,
+//! through one entry point (`Store::apply_loop_edit`) shared by the window and the command
+//! line. Each is validated (refusals say in Chinese what to change), written in one
+//! `BEGIN IMMEDIATE` transaction with its change-log entry, and keeps the directive's stored
+//! status in step with the state derived from its lead offices (销号 stays the officer's).
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::edit::{Actor, log};
+use super::roster::ensure_office;
+use super::{Result, Store, StoreError};
+use crate::model::{
+    DirectiveId, EscalationStep, ExtensionNote, LoopAction, LoopEdit, LoopState, OfficeId, OfficeState, Role,
+    Status, is_late_request,
+};
+
+/// The assignment an edit is about, with what validation needs.
+struct Target {
+    id: DirectiveId,
+    number: String,
+    status: Status,
+    deadline: Option<NaiveDate>,
+    issued_on: NaiveDate,
+    office: OfficeId,
+    name: String,
+    role: Role,
+    state: OfficeState,
+}
+
+/// Finds the assignment of `office` (a roster name or alias) on directive `id`. A directive that
+/// names no office behaves as one office: the first loop record names it (normally the notice's
+/// recipients) and it becomes the directive's lead unit.
+fn target(tx: &Transaction, id: DirectiveId, office: &str, actor: &Actor) -> Result<Target> {
+    let (number, status, deadline, issued_on): (String, String, Option<NaiveDate>, NaiveDate) = tx
+        .query_row(
+            "SELECT d.number, d.status, d.deadline, n.issued_on FROM directive d
+             JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id WHERE d.id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::DirectiveNotFound(id))?;
+    let office = office.trim();
+    let assigned: Vec<(i64, String, String, String)> = tx
+        .prepare(
+            "SELECT a.office_id, o.name, a.role, a.state FROM assignment a JOIN office o ON o.id = a.office_id
+             WHERE a.directive_id = ?1 ORDER BY a.role, a.ordinal",
+        )?
+        .query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let status = Status::from_db(&status).unwrap_or_default();
+    let target = |(o, name, role, state): (i64, String, String, String)| Target {
+        id,
+        number: number.clone(),
+        status,
+        deadline,
+        issued_on,
+        office: OfficeId(o),
+        name,
+        role: Role::from_db(&role).unwrap_or(Role::Lead),
+        state: OfficeState::from_db(&state).unwrap_or_default(),
+    };
+    if assigned.is_empty() && !office.is_empty() {
+        let o = ensure_office(tx, office)?;
+        tx.execute(
+            "INSERT INTO assignment (directive_id, office_id, role, ordinal) VALUES (?1, ?2, 'lead', 0)",
+            params![id.0, o.0],
+        )?;
+        log(tx, actor, id, "责任处室", Some(""), Some(office))?;
+        return Ok(target((o.0, office.to_owned(), "lead".into(), "unreported".into())));
+    }
+    let by_alias: Option<i64> = tx
+        .query_row("SELECT office_id FROM office_alias WHERE alias = ?1", [office], |r| r.get(0))
+        .optional()?;
+    let names = assigned.iter().map(|a| a.1.as_str()).collect::<Vec<_>>().join("、");
+    match assigned.iter().position(|a| a.1 == office || Some(a.0) == by_alias) {
+        Some(i) => Ok(target(assigned[i].clone())),
+        None => Err(StoreError::NotAssigned { office: office.to_owned(), number, assigned: names }),
+    }
+}
+
+/// A loop date must not be in the future nor before the notice was issued.
+fn check_day(what: &str, on: NaiveDate, today: NaiveDate, issued_on: NaiveDate) -> Result<()> {
+    if on > today {
+        return Err(StoreError::BadLoopDate(format!(
+            "{what}日期 {on} 晚于今天（{today}），请改为今天或之前的日期"
+        )));
+    }
+    if on < issued_on {
+        return Err(StoreError::BadLoopDate(format!(
+            "{what}日期 {on} 早于通知印发日期（{issued_on}），请改为 {issued_on} 或之后的日期"
+        )));
+    }
+    Ok(())
+}
+
+fn required<'a>(what: &'static str, text: &'a str) -> Result<&'a str> {
+    let text = text.trim();
+    if text.is_empty() { Err(StoreError::Missing(what)) } else { Ok(text) }
+}
+
+fn optional(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// The pending completion report (id, date) of an office awaiting review.
+fn pending_report(tx: &Transaction, t: &Target, hint: &'static str) -> Result<(i64, NaiveDate)> {
+    let pending = tx
+        .query_row(
+            "SELECT id, on_date FROM completion WHERE directive_id = ?1 AND office_id = ?2 AND decision IS NULL
+             ORDER BY id DESC LIMIT 1",
+            params![t.id.0, t.office.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match pending {
+        Some(p) if t.state == OfficeState::Requested => Ok(p),
+        _ => Err(StoreError::WrongState { office: t.name.clone(), state: t.state.label(), hint }),
+    }
+}
+
+/// The deadline an extension extends (the newest approved one) and the first original deadline.
+fn deadlines(tx: &Transaction, t: &Target) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let (current, original): (Option<NaiveDate>, Option<NaiveDate>) = tx
+        .query_row(
+            "SELECT (SELECT new_deadline FROM extension WHERE directive_id = ?1 AND office_id = ?2 ORDER BY id DESC LIMIT 1),
+                    (SELECT original_deadline FROM extension WHERE directive_id = ?1 AND office_id = ?2 ORDER BY id LIMIT 1)",
+            params![t.id.0, t.office.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+    let extended = current.is_some();
+    Ok((current.or(t.deadline), if extended { original } else { t.deadline }))
+}
+
+/// Keeps the stored status in step with the lead offices (unless 销号); logs a change.
+fn sync_status(tx: &Transaction, id: DirectiveId, actor: &Actor) -> Result<()> {
+    let stored: String = tx.query_row("SELECT status FROM directive WHERE id = ?1", [id.0], |r| r.get(0))?;
+    let stored = Status::from_db(&stored).unwrap_or_default();
+    let leads: Vec<OfficeState> = tx
+        .prepare("SELECT state FROM assignment WHERE directive_id = ?1 AND role = 'lead'")?
+        .query_map([id.0], |r| r.get::<_, String>(0))?
+        .map(|s| s.map(|s| OfficeState::from_db(&s).unwrap_or_default()))
+        .collect::<rusqlite::Result<_>>()?;
+    let derived = LoopState::derive(&leads, stored).status();
+    if derived != stored {
+        tx.execute("UPDATE directive SET status = ?1 WHERE id = ?2", params![derived.as_db(), id.0])?;
+        log(tx, actor, id, "状态", Some(stored.label()), Some(derived.label()))?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Applies one 督办 action to one office of directive `id`; returns a confirmation in
+    /// Chinese. Nothing is written when it is refused.
+    pub fn apply_loop_edit(&mut self, id: DirectiveId, edit: &LoopEdit, actor: &Actor) -> Result<String> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let t = target(&tx, id, &edit.office, actor)?;
+        let today = actor.at.date();
+        let (who, at) = (actor.author, actor.at);
+        let (o, name) = (t.office.0, t.name.as_str());
+        let mut finished_on = None;
+        let (state, logged, message) = match &edit.action {
+            LoopAction::Feedback(f) => {
+                let text = required("反馈内容", &f.text)?;
+                check_day("反馈", f.on, today, t.issued_on)?;
+                tx.execute(
+                    "INSERT INTO feedback (directive_id, office_id, on_date, channel, reporter, phone, text, recorded_at, recorded_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![id.0, o, f.on, f.channel.as_db(), optional(&f.by), optional(&f.phone), text, at, who],
+                )?;
+                let state =
+                    if t.state == OfficeState::Unreported { OfficeState::InProgress } else { t.state };
+                let by = optional(&f.by).map(|b| format!("，{b}")).unwrap_or_default();
+                let logged = format!("{name}：{}（{}{by}）{text}", f.on, f.channel.label());
+                (state, logged, format!("已记录{name} {} 的反馈，该单位现为“{}”", f.on, state.label()))
+            }
+            LoopAction::Remind(r) => {
+                if t.status == Status::Closed {
+                    return Err(StoreError::ClosedDirective(t.number));
+                }
+                if t.state == OfficeState::Finished {
+                    let hint = "无需催办";
+                    return Err(StoreError::WrongState { office: t.name, state: t.state.label(), hint });
+                }
+                check_day("催办", r.on, today, t.issued_on)?;
+                let last: Option<String> = tx
+                    .query_row(
+                        "SELECT step FROM reminder WHERE directive_id = ?1 AND office_id = ?2 ORDER BY on_date DESC, id DESC LIMIT 1",
+                        params![id.0, o],
+                        |row| row.get(0),
+                    )
+                    .optional()?;
+                let step = r
+                    .step
+                    .unwrap_or(EscalationStep::after(last.as_deref().and_then(EscalationStep::from_db)));
+                tx.execute(
+                    "INSERT INTO reminder (directive_id, office_id, on_date, channel, reached, answer, step, recorded_at, recorded_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![id.0, o, r.on, r.channel.as_db(), optional(&r.reached), optional(&r.answer), step.as_db(), at, who],
+                )?;
+                let answer = optional(&r.answer).map(|a| format!("，答复：{a}")).unwrap_or_default();
+                let logged = format!("{name}：{} {}（{}）{answer}", r.on, step.label(), r.channel.label());
+                (t.state, logged, format!("已记录对{name}的{}（{}）", step.label(), r.on))
+            }
+            LoopAction::Extend(x) => {
+                let reason = required("延期理由", &x.reason)?;
+                let approved_by = required("批准人", &x.approved_by)?;
+                if t.state == OfficeState::Finished {
+                    let hint = "无需延期";
+                    return Err(StoreError::WrongState { office: t.name, state: t.state.label(), hint });
+                }
+                check_day("延期申请", x.requested_on, today, t.issued_on)?;
+                let approved_on = x.approved_on.unwrap_or(x.requested_on);
+                check_day("批准", approved_on, today, t.issued_on)?;
+                if x.to < t.issued_on {
+                    return Err(StoreError::ExtensionTooEarly {
+                        to: x.to,
+                        than: format!("通知印发日期（{}）", t.issued_on),
+                    });
+                }
+                let (current, original) = deadlines(&tx, &t)?;
+                if let Some(c) = current.filter(|c| x.to <= *c) {
+                    return Err(StoreError::ExtensionTooEarly {
+                        to: x.to, than: format!("当前时限（{c}）")
+                    });
+                }
+                let late = is_late_request(current, x.requested_on);
+                tx.execute(
+                    "INSERT INTO extension (directive_id, office_id, requested_on, original_deadline, new_deadline, reason,
+                                            approved_by, approved_on, late_request, recorded_at, recorded_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![id.0, o, x.requested_on, current, x.to, reason, approved_by, approved_on, late, at, who],
+                )?;
+                let note = ExtensionNote {
+                    original,
+                    to: x.to,
+                    approved_by: approved_by.to_owned(),
+                    late_request: late,
+                };
+                let logged = format!("{name}：{}，理由：{reason}", note.text());
+                (t.state, logged, format!("已记录{name}延期：{}", note.text()))
+            }
+            LoopAction::Complete { on, report } => {
+                if t.role != Role::Lead {
+                    return Err(StoreError::Invalid(format!(
+                        "{name}是配合单位，联合事项由牵头单位申请办结，请改为牵头单位"
+                    )));
+                }
+                let hint = match t.state {
+                    OfficeState::Requested => Some("请先审核通过或退回上一次办结申请"),
+                    OfficeState::Finished => Some("无需再次申请办结"),
+                    _ => None,
+                };
+                if let Some(hint) = hint {
+                    return Err(StoreError::WrongState { office: t.name, state: t.state.label(), hint });
+                }
+                check_day("申请办结", *on, today, t.issued_on)?;
+                let report =
+                    Some(report.trim()).filter(|r| !r.is_empty()).unwrap_or("申请办结（未附办结报告）");
+                tx.execute(
+                    "INSERT INTO completion (directive_id, office_id, on_date, report, recorded_at, recorded_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![id.0, o, on, report, at, who],
+                )?;
+                (
+                    OfficeState::Requested,
+                    format!("{name}：{on} {report}"),
+                    format!("已记录{name} {on} 申请办结，待审核"),
+                )
+            }
+            LoopAction::Accept { on } => {
+                let (report_id, report_on) =
+                    pending_report(&tx, &t, "没有待审核的办结申请，请先记录申请办结")?;
+                check_day("审核", *on, today, report_on)?;
+                tx.execute(
+                    "UPDATE completion SET decision = 'accepted', decided_on = ?1, decided_by = ?2 WHERE id = ?3",
+                    params![on, who, report_id],
+                )?;
+                finished_on = Some(report_on);
+                let logged = format!("{name}：{on} 审核通过，办结日期 {report_on}");
+                (OfficeState::Finished, logged, format!("{name}已办结（办结日期 {report_on}）"))
+            }
+            LoopAction::Return { on, reason } => {
+                let reason = required("退回理由", reason)?;
+                let (report_id, report_on) = pending_report(&tx, &t, "没有待审核的办结申请，无法退回")?;
+                check_day("退回", *on, today, report_on)?;
+                tx.execute(
+                    "UPDATE completion SET decision = 'returned', decided_on = ?1, decided_by = ?2, decision_reason = ?3
+                     WHERE id = ?4",
+                    params![on, who, reason, report_id],
+                )?;
+                let logged = format!("{name}：{on} 退回重办，理由：{reason}");
+                (
+                    OfficeState::InProgress,
+                    logged,
+                    format!("已退回{name}的办结申请（{reason}），该单位重新推进"),
+                )
+            }
+        };
+        let old = (state != t.state).then(|| format!("{name}：{}", t.state.label()));
+        if state != t.state {
+            tx.execute(
+                "UPDATE assignment SET state = ?1, finished_on = ?2 WHERE directive_id = ?3 AND office_id = ?4",
+                params![state.as_db(), finished_on, id.0, o],
+            )?;
+        }
+        log(&tx, actor, id, edit.action.label(), old.as_deref(), Some(&logged))?;
+        sync_status(&tx, id, actor)?;
+        tx.commit()?;
+        Ok(message)
+    }
+}
+
+/// Moves the loop records and states of `from` to `into` when the roster merges two offices
+/// (called by `Store::merge_office` before `from` leaves the roster).
+pub(super) fn move_records(tx: &Transaction, from: OfficeId, into: OfficeId) -> Result<()> {
+    for table in ["feedback", "reminder", "extension", "completion"] {
+        tx.execute(
+            &format!("UPDATE {table} SET office_id = ?2 WHERE office_id = ?1"),
+            params![from.0, into.0],
+        )?;
+    }
+    tx.execute(
+        "UPDATE assignment SET
+            state = (SELECT f.state FROM assignment f WHERE f.office_id = ?1 AND f.directive_id = assignment.directive_id),
+            finished_on = (SELECT f.finished_on FROM assignment f WHERE f.office_id = ?1 AND f.directive_id = assignment.directive_id)
+         WHERE office_id = ?2 AND state = 'unreported'
+           AND EXISTS (SELECT 1 FROM assignment f WHERE f.office_id = ?1 AND f.directive_id = assignment.directive_id)",
+        params![from.0, into.0],
+    )?;
+    Ok(())
+}
