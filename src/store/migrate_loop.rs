@@ -30,6 +30,10 @@ pub(super) fn per_office_states(tx: &Transaction) -> Result<()> {
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    if rows.is_empty() {
+        // A new (or empty) database: nothing to migrate, nothing to log.
+        return Ok(());
+    }
     let now = chrono::Local::now().naive_local();
     let mut counts = [0usize; 4];
     for (id, status, set_at, issued_on) in rows {
