@@ -291,3 +291,44 @@ fn loop_cadence_is_a_setting_and_per_notice() {
     s.set_notice_feedback_days(notice, Some(5), &on("2022-03-17")).unwrap();
     assert_eq!(s.load_board().unwrap().notices[0].feedback_days, Some(5));
 }
+
+#[test]
+fn loop_reports_show_each_office_extensions_and_who_has_not_reported() {
+    use duban::report::{self, Format, Scope, Summary, SummaryRequest};
+    let mut data = Data::new();
+    let s = &mut data.store;
+    apply(s, FIRE, LoopAction::Complete { on: date("2022-03-18"), report: "完成".into() }, "2022-03-18");
+    apply(s, FIRE, LoopAction::Accept { on: date("2022-03-19") }, "2022-03-19");
+    apply(s, NEWS, extension("2022-03-19", "2022-04-30"), "2022-03-19");
+    let board = s.load_board().unwrap();
+    let request = SummaryRequest {
+        scope: Scope::Notice(board.notices[0].id),
+        report_date: date("2022-03-22"),
+        offices: None,
+        due_soon_days: 3,
+    };
+    let summary = Summary::build(&board, &request);
+    let item = summary.blocks.iter().flat_map(|b| &b.items).find(|i| i.id == D1).unwrap();
+    let cells = item.table_cells(request.report_date);
+    assert!(cells[3].contains("防火监督处：已办结；新闻宣传处：未反馈"), "{}", cells[3]);
+    assert!(cells[3].contains("新闻宣传处延期：原定3月20日，经李副总队长同意延至4月30日"), "{}", cells[3]);
+    assert!(cells[3].contains("尚未反馈：新闻宣传处"), "{}", cells[3]);
+    assert_eq!(cells[4], "部分完成", "not overdue: the open office's deadline is 04-30");
+    // A directive nobody has touched keeps its old cells.
+    let silent = summary.blocks.iter().flat_map(|b| &b.items).find(|i| i.id == DirectiveId(2)).unwrap();
+    assert_eq!(silent.loop_note, None);
+    // Every format carries the note (CSV and Word read back as text).
+    let dir = tempfile::tempdir().unwrap();
+    for format in [Format::Csv, Format::Docx, Format::Xlsx, Format::Pdf] {
+        let path = dir.path().join(format!("汇总.{}", format.extension()));
+        report::export(&summary, format, &path).unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() > 0);
+    }
+    let csv = std::fs::read_to_string(dir.path().join("汇总.csv")).unwrap();
+    assert!(csv.contains("尚未反馈：新闻宣传处") && csv.contains("部分完成"), "{csv}");
+    let docx = std::fs::read(dir.path().join("汇总.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("经李副总队长同意延至4月30日"), "the Word report names the extension");
+}
