@@ -29,8 +29,9 @@ fn spawn_worker(env: &[(&str, String)]) -> Child {
     command.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("spawn worker")
 }
 
-/// The child: from `DUBAN_CRASH_START` on, operation k is an import (k % 4 = 0), a progress
-/// note, a deadline change or an attachment, each by author `#k`, each printed once committed.
+/// The child: from `DUBAN_CRASH_START` on, operation k is an import (k % 5 = 0), a progress
+/// note, a deadline change, an attachment or a 督办 record (k % 5 = 4: see `loop_operation`),
+/// each by author `#k`, each printed once committed.
 /// With `DUBAN_CRASH_NOTES=N` it only adds N progress notes (the two-process test).
 #[test]
 #[ignore = "a child process of the crash tests"]
@@ -55,8 +56,9 @@ fn worker_process() {
         let author = format!("#{k}");
         let actor = Actor { author: &author, at: at("2022-03-18") };
         let directive = DirectiveId(1 + k % PER_NOTICE);
-        match k % 4 {
+        match k % 5 {
             0 => drop(store.import_notice(&draft, &text, &author, at("2022-03-16")).expect("import")),
+            4 => loop_operation(&mut store, directive, k, &actor),
             1 => drop(
                 store
                     .add_progress(directive, date("2022-03-18"), &format!("第{k}次进展"), &actor)
@@ -74,6 +76,46 @@ fn worker_process() {
         }
         println!("committed {k}");
     }
+}
+
+/// Operation k (k % 5 = 4): a 反馈, a 催办 or a 延期 (in turn) on the directive's first office.
+fn loop_operation(store: &mut Store, directive: DirectiveId, k: i64, actor: &Actor) {
+    use duban::model::{Channel, LoopAction, LoopEdit, NewExtension, NewFeedback, NewReminder};
+    let office = store.directive_row(directive).expect("row").assignments[0].name.clone();
+    let on = date("2022-03-18");
+    let action = match (k / 5) % 3 {
+        0 => LoopAction::Feedback(NewFeedback {
+            on,
+            channel: Channel::Phone,
+            by: None,
+            phone: None,
+            text: format!("第{k}次反馈"),
+        }),
+        1 => LoopAction::Remind(NewReminder {
+            on,
+            channel: Channel::Phone,
+            reached: None,
+            answer: None,
+            step: None,
+        }),
+        _ => LoopAction::Extend(NewExtension {
+            requested_on: on,
+            to: date("2024-01-01") + chrono::Days::new(k as u64),
+            reason: format!("第{k}次延期"),
+            approved_by: "李副总队长".into(),
+            approved_on: None,
+        }),
+    };
+    store.apply_loop_edit(directive, &LoopEdit { office, action }, actor).expect("loop record");
+}
+
+/// Whether 督办 operation k is stored, with its change-log entry (nothing half-written).
+fn loop_found(store: &Store, k: i64) -> i64 {
+    let table = ["feedback", "reminder", "extension"][((k / 5) % 3) as usize];
+    let rows = count(store, &format!("SELECT count(*) FROM {table} WHERE recorded_by = ?1"), k);
+    let logged = count(store, "SELECT count(*) FROM change_log WHERE author = ?1", k);
+    assert_eq!(rows.min(1), logged.min(1), "operation {k}: {table} row and log entry disagree");
+    rows
 }
 
 /// A small deterministic random sequence (no extra crate needed).
@@ -140,8 +182,9 @@ fn verify(dir: &Path, confirmed: &BTreeSet<i64>) -> i64 {
     assert_eq!(mismatched, 0, "deadlines disagree with the log");
     // Every confirmed operation is there.
     for &k in confirmed {
-        let found = match k % 4 {
+        let found = match k % 5 {
             0 => count(&store, "SELECT count(*) FROM notice WHERE imported_by = ?1", k),
+            4 => loop_found(&store, k),
             1 => count(&store, "SELECT count(*) FROM progress WHERE author = ?1", k),
             2 => count(&store, "SELECT count(*) FROM change_log WHERE author = ?1 AND field = '完成时限'", k),
             _ => count(&store, "SELECT count(*) FROM evidence WHERE added_by = ?1", k),
