@@ -1,6 +1,7 @@
 //! The store as a state machine: random sequences of imports (the seed and the corpus),
 //! status changes, progress notes (blank ones must be refused), evidence attached, trashed,
-//! restored and purged, and reopenings of the database — checked after every step against a
+//! restored and purged, 督办 records per office (feedback, 申请办结, 审核, 退回; each office's
+//! state and the directive's status that follows it are modelled), and reopenings of the database — checked after every step against a
 //! small in-memory model, with SQLite's `integrity_check` and `foreign_key_check`. 32 sequences
 //! of up to 30 steps by default; more with `PROPTEST_CASES=500 cargo test --test core model_based`.
 
@@ -94,14 +95,38 @@ enum NoteChoice {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Import { notice: Pick, day: u8 },
-    SetStatus { directive: Pick, status: Status },
-    AddProgress { directive: Pick, text: usize, day: u8 },
-    Attach { directive: Pick, content: u8, note: NoteChoice },
-    Trash { evidence: Pick },
-    Restore { evidence: Pick },
+    Import {
+        notice: Pick,
+        day: u8,
+    },
+    SetStatus {
+        directive: Pick,
+        status: Status,
+    },
+    AddProgress {
+        directive: Pick,
+        text: usize,
+        day: u8,
+    },
+    Attach {
+        directive: Pick,
+        content: u8,
+        note: NoteChoice,
+    },
+    Trash {
+        evidence: Pick,
+    },
+    Restore {
+        evidence: Pick,
+    },
     EmptyTrash,
     Reopen,
+    /// A 督办 action on one office: 0 feedback, 1 申请办结, 2 审核通过, 3 退回 (see `loop_step`).
+    Loop {
+        directive: Pick,
+        office: Pick,
+        action: u8,
+    },
 }
 
 fn import() -> impl Strategy<Value = Op> {
@@ -121,6 +146,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => pick().prop_map(|evidence| Op::Restore { evidence }),
         1 => Just(Op::EmptyTrash),
         1 => Just(Op::Reopen),
+        4 => (pick(), pick(), 0u8..4).prop_map(|(directive, office, action)| Op::Loop { directive, office, action }),
     ]
 }
 
@@ -135,6 +161,8 @@ struct Note {
 struct Directive {
     status: Status,
     notes: Vec<Note>,
+    /// Its offices as the board lists them: name, role, 督办 state.
+    offices: Vec<(String, duban::model::Role, duban::model::OfficeState)>,
 }
 
 #[derive(Debug)]
@@ -223,7 +251,8 @@ impl World {
                 assert_eq!(new.len(), draft.directive_count(), "{name}");
                 assert!(board.directives.iter().filter(|d| new.contains(&d.id)).all(|d| d.notice_id == id));
                 for d in new {
-                    assert!(self.model.directives.insert(d, Directive::default()).is_none(), "id {d} reused");
+                    let fresh = Directive { offices: offices_of(&board, d), ..Directive::default() };
+                    assert!(self.model.directives.insert(d, fresh).is_none(), "id {d} reused");
                 }
                 self.model.notices += 1;
                 self.model.log += 1;
@@ -271,6 +300,7 @@ impl World {
                 Some(d)
             }
             Op::Attach { directive, content, note } => self.attach(*directive, *content, *note),
+            Op::Loop { directive, office, action } => self.loop_step(*directive, *office, *action),
             Op::Trash { evidence } | Op::Restore { evidence } => {
                 let trash = matches!(op, Op::Trash { .. });
                 let Some(e) = self.model.pick_evidence(*evidence) else {
@@ -402,6 +432,7 @@ impl World {
             assert_eq!(row.evidence as usize, model.live(row.id).len(), "{}", row.id);
             let last = m.notes.iter().max_by_key(|n| (n.on, n.id)).map(|n| (n.on, n.text.clone()));
             assert_eq!(row.last_progress, last, "{}", row.id);
+            check_offices(row, m);
         }
         // Every note, in id order.
         let notes: Vec<(i64, i64, NaiveDate, String)> = store
@@ -557,6 +588,15 @@ fn a_fixed_sequence_exercises_every_step() {
         Op::EmptyTrash,
         Op::Reopen,
         Op::Attach { directive: i(2), content: 1, note: NoteChoice::None },
+        Op::Loop { directive: i(0), office: i(0), action: 2 },
+        Op::Loop { directive: i(0), office: i(0), action: 0 },
+        Op::Loop { directive: i(0), office: i(0), action: 1 },
+        Op::Loop { directive: i(0), office: i(0), action: 1 },
+        Op::Loop { directive: i(0), office: i(0), action: 3 },
+        Op::Loop { directive: i(0), office: i(0), action: 1 },
+        Op::Reopen,
+        Op::Loop { directive: i(0), office: i(0), action: 2 },
+        Op::Loop { directive: i(0), office: i(1), action: 1 },
     ];
     let mut world = World::new();
     for op in &ops {
@@ -569,4 +609,80 @@ fn a_fixed_sequence_exercises_every_step() {
     assert!(m.evidence.values().all(|r| !r.trashed));
     assert_eq!(m.blobs.len(), 2);
     assert_eq!(m.directives.values().map(|d| d.notes.len()).sum::<usize>(), 2);
+    let finished = duban::model::OfficeState::Finished;
+    assert!(m.directives.values().any(|d| d.offices.iter().any(|o| o.2 == finished)), "the loop ran to 已办结");
+}
+
+/// The offices of directive `d` on `board`, all 未反馈 (just imported).
+fn offices_of(
+    board: &duban::model::Board,
+    d: DirectiveId,
+) -> Vec<(String, duban::model::Role, duban::model::OfficeState)> {
+    let row = board.directive(d).expect("imported");
+    row.assignments.iter().map(|a| (a.name.clone(), a.role, duban::model::OfficeState::Unreported)).collect()
+}
+
+/// Each office's state on the board is the model's.
+fn check_offices(row: &duban::model::DirectiveRow, m: &Directive) {
+    let got: Vec<_> = row.assignments.iter().map(|a| (a.name.clone(), a.role, a.track.state)).collect();
+    assert_eq!(got, m.offices, "{}", row.id);
+}
+
+impl World {
+    /// A 督办 action dated day 30 (on or after every import, and "today" for the check) on the
+    /// `office`-th office of a directive with offices; the model predicts acceptance, the new
+    /// state, the stored status that follows (销号 stays) and the change-log entries.
+    fn loop_step(&mut self, directive: Pick, office: Pick, action: u8) -> Option<DirectiveId> {
+        use duban::model::{Channel, LoopAction, LoopEdit, LoopState, NewFeedback, OfficeState, Role};
+        let with_offices: Vec<DirectiveId> =
+            self.model.directives.iter().filter(|(_, m)| !m.offices.is_empty()).map(|(d, _)| *d).collect();
+        let d = directive.of(&with_offices)?;
+        let m = &self.model.directives[&d];
+        let i = office.0 % m.offices.len();
+        let (name, role, state) = m.offices[i].clone();
+        let on = date(30);
+        let (action, next, refusal) = match action {
+            0 => {
+                let f =
+                    NewFeedback {
+                        on, channel: Channel::Phone, by: None, phone: None, text: "已部署".into()
+                    };
+                let next = if state == OfficeState::Unreported { OfficeState::InProgress } else { state };
+                (LoopAction::Feedback(f), next, None)
+            }
+            1 => {
+                let refusal = match (role, state) {
+                    (Role::Support, _) => Some("配合单位"),
+                    (_, OfficeState::Requested | OfficeState::Finished) => Some("目前为"),
+                    _ => None,
+                };
+                (LoopAction::Complete { on, report: "办结报告".into() }, OfficeState::Requested, refusal)
+            }
+            2 => {
+                let refusal = (state != OfficeState::Requested).then_some("没有待审核的办结申请");
+                (LoopAction::Accept { on }, OfficeState::Finished, refusal)
+            }
+            _ => {
+                let refusal = (state != OfficeState::Requested).then_some("没有待审核的办结申请");
+                (LoopAction::Return { on, reason: "材料不全".into() }, OfficeState::InProgress, refusal)
+            }
+        };
+        let edit = LoopEdit { office: name, action };
+        let actor = Actor { author: "张伟", at: at(30) };
+        if let Some(what) = refusal {
+            self.refused(|s| s.apply_loop_edit(d, &edit, &actor).map(|_| ()), what);
+            return Some(d);
+        }
+        self.store().apply_loop_edit(d, &edit, &actor).expect("loop edit");
+        let m = self.model.directives.get_mut(&d).expect("model");
+        m.offices[i].2 = next;
+        self.model.log += 1;
+        let leads: Vec<OfficeState> = m.offices.iter().filter(|o| o.1 == Role::Lead).map(|o| o.2).collect();
+        let status = LoopState::derive(&leads, m.status).status();
+        if status != m.status {
+            m.status = status;
+            self.model.log += 1;
+        }
+        Some(d)
+    }
 }
