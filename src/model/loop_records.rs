@@ -155,6 +155,8 @@ pub struct NewExtension {
 /// One entry of an office's 督办 history, for the detail pane and reports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoopEvent {
+    /// The record's id in its table (a feedback's id is what evidence is linked to).
+    pub record: i64,
     pub office: String,
     pub on: NaiveDate,
     pub kind: LoopEventKind,

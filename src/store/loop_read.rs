@@ -131,9 +131,14 @@ impl Store {
     /// directive, oldest first (by date, then as recorded).
     pub fn loop_history(&self, id: DirectiveId) -> Result<Vec<LoopEvent>> {
         let mut events: Vec<(NaiveDate, u8, i64, LoopEvent)> = Vec::new();
-        let ev = |office: String, on, kind, text: String, by: Option<String>, channel: Option<Channel>| {
-            LoopEvent { office, on, kind, text, by, channel }
-        };
+        let ev =
+            |record: i64,
+             office: String,
+             on,
+             kind,
+             text: String,
+             by: Option<String>,
+             channel: Option<Channel>| LoopEvent { record, office, on, kind, text, by, channel };
         let sql = |table: &str, columns: &str| {
             format!(
                 "SELECT o.name, t.id, {columns} FROM {table} t JOIN office o ON o.id = t.office_id WHERE t.directive_id = ?1"
@@ -143,7 +148,8 @@ impl Store {
         let mut rows = stmt.query([id.0])?;
         while let Some(r) = rows.next()? {
             let channel = Channel::from_db(&r.get::<_, String>(3)?);
-            let e = ev(r.get(0)?, r.get(2)?, LoopEventKind::Feedback, r.get(5)?, r.get(4)?, channel);
+            let e =
+                ev(r.get(1)?, r.get(0)?, r.get(2)?, LoopEventKind::Feedback, r.get(5)?, r.get(4)?, channel);
             events.push((e.on, 0, r.get(1)?, e));
         }
         let mut stmt =
@@ -154,6 +160,7 @@ impl Store {
             let channel = Channel::from_db(&r.get::<_, String>(3)?);
             let text: Option<String> = r.get(5)?;
             let e = ev(
+                r.get(1)?,
                 r.get(0)?,
                 r.get(2)?,
                 LoopEventKind::Reminder(step),
@@ -170,7 +177,7 @@ impl Store {
         let mut rows = stmt.query([id.0])?;
         while let Some(r) = rows.next()? {
             let kind = LoopEventKind::Extension { from: r.get(3)?, to: r.get(4)?, late_request: r.get(5)? };
-            let e = ev(r.get(0)?, r.get(2)?, kind, r.get(6)?, r.get(7)?, None);
+            let e = ev(r.get(1)?, r.get(0)?, r.get(2)?, kind, r.get(6)?, r.get(7)?, None);
             events.push((e.on, 2, r.get(1)?, e));
         }
         let mut stmt = self.conn.prepare(&sql(
@@ -180,7 +187,8 @@ impl Store {
         let mut rows = stmt.query([id.0])?;
         while let Some(r) = rows.next()? {
             let (office, rid): (String, i64) = (r.get(0)?, r.get(1)?);
-            let e = ev(office.clone(), r.get(2)?, LoopEventKind::CompletionReport, r.get(3)?, None, None);
+            let e =
+                ev(rid, office.clone(), r.get(2)?, LoopEventKind::CompletionReport, r.get(3)?, None, None);
             events.push((e.on, 3, rid, e));
             let decision: Option<String> = r.get(5)?;
             if let (Some(decision), Some(on)) = (decision, r.get::<_, Option<NaiveDate>>(6)?) {
@@ -190,7 +198,7 @@ impl Store {
                     }
                     _ => (LoopEventKind::Accepted, String::new()),
                 };
-                events.push((on, 4, rid, ev(office, on, kind, text, r.get(8)?, None)));
+                events.push((on, 4, rid, ev(rid, office, on, kind, text, r.get(8)?, None)));
             }
         }
         events.sort_by_key(|(on, order, rid, _)| (*on, *order, *rid));

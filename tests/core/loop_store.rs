@@ -332,3 +332,31 @@ fn loop_reports_show_each_office_extensions_and_who_has_not_reported() {
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
     assert!(xml.contains("经李副总队长同意延至4月30日"), "the Word report names the extension");
 }
+
+#[test]
+fn loop_evidence_attaches_to_a_feedback_of_the_same_directive() {
+    let mut data = Data::new();
+    apply(&mut data.store, FIRE, feedback("2022-03-18", "整改照片见附件"), "2022-03-18");
+    let photo = data.source("整改后.jpg", &crate::support::jpeg(16, 16, 3));
+    data.attach(D1, None, &photo).unwrap();
+    let evidence = data.store.evidence_for(D1).unwrap()[0].id;
+    let record = data.store.loop_history(D1).unwrap()[0].record;
+    data.store.link_evidence_to_feedback(evidence, record, &on("2022-03-18")).unwrap();
+    let linked: Option<i64> = data
+        .store
+        .connection()
+        .query_row("SELECT feedback_id FROM evidence WHERE id = ?1", [evidence.0], |r| r.get(0))
+        .unwrap();
+    assert_eq!(linked, Some(record));
+    // A feedback of another directive is refused, and nothing changes.
+    let before = dump(&data.store);
+    let other = DirectiveId(2);
+    let photo = data.source("别处.jpg", &crate::support::jpeg(16, 16, 4));
+    data.attach(other, None, &photo).unwrap();
+    let foreign = data.store.evidence_for(other).unwrap()[0].id;
+    let before_link = dump(&data.store);
+    let err = data.store.link_evidence_to_feedback(foreign, record, &on("2022-03-18")).unwrap_err();
+    assert!(err.to_string().contains("请选择同一工作要求的反馈"), "{err}");
+    assert_eq!(dump(&data.store), before_link);
+    assert_ne!(before, before_link, "the second file was attached");
+}

@@ -610,7 +610,10 @@ fn a_fixed_sequence_exercises_every_step() {
     assert_eq!(m.blobs.len(), 2);
     assert_eq!(m.directives.values().map(|d| d.notes.len()).sum::<usize>(), 2);
     let finished = duban::model::OfficeState::Finished;
-    assert!(m.directives.values().any(|d| d.offices.iter().any(|o| o.2 == finished)), "the loop ran to 已办结");
+    assert!(
+        m.directives.values().any(|d| d.offices.iter().any(|o| o.2 == finished)),
+        "the loop ran to 已办结"
+    );
 }
 
 /// The offices of directive `d` on `board`, all 未反馈 (just imported).
