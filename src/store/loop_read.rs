@@ -54,7 +54,9 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
         }
     }
     // 延期, oldest first.
-    let mut steps: HashMap<(i64, i64), (Vec<ExtensionStep>, Option<NaiveDate>, String)> = HashMap::new();
+    // Per assignment: the steps, the first original deadline, the newest approver.
+    type Steps = (Vec<ExtensionStep>, Option<NaiveDate>, String);
+    let mut steps: HashMap<(i64, i64), Steps> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT directive_id, office_id, requested_on, new_deadline, original_deadline, approved_by FROM extension
          WHERE ?1 IS NULL OR directive_id = ?1 ORDER BY id",
