@@ -5,9 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{
-    DirectiveId, LoopState, NoticeId, OfficeGroup, OfficeId, OfficeTrack, Status, UnitKind, Urgency,
-};
+use super::{DirectiveId, NoticeId, OfficeGroup, OfficeId, OfficeTrack, Status, UnitKind, Urgency};
 
 /// 通知 — a stored notice, as lists and report titles need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,38 +114,6 @@ pub struct DirectiveRow {
 impl DirectiveRow {
     pub fn urgency(&self, today: NaiveDate, due_soon_days: i64) -> Urgency {
         Urgency::of(self.effective_deadline(), self.status, today, due_soon_days)
-    }
-
-    /// The deadline that decides overdue: the earliest approved deadline (extensions applied)
-    /// among lead offices not yet finished; the directive's own when none is open.
-    pub fn effective_deadline(&self) -> Option<NaiveDate> {
-        self.assignments
-            .iter()
-            .filter(|a| a.role == Role::Lead && !a.track.is_finished())
-            .map(|a| a.track.deadline.or(self.deadline))
-            .min_by_key(|d| d.unwrap_or(NaiveDate::MAX))
-            .unwrap_or(self.deadline)
-    }
-
-    /// 督办状态 — derived from the lead offices' states (销号 stays the officer's decision).
-    pub fn loop_state(&self) -> LoopState {
-        let leads: Vec<_> =
-            self.assignments.iter().filter(|a| a.role == Role::Lead).map(|a| a.track.state).collect();
-        LoopState::derive(&leads, self.status)
-    }
-
-    /// The assignment of `office` (by roster id).
-    pub fn assignment(&self, office: OfficeId) -> Option<&Assignment> {
-        self.assignments.iter().find(|a| a.office == office)
-    }
-
-    /// 未反馈 — the lead offices that have never reported, for reports.
-    pub fn unreported_leads(&self) -> Vec<&str> {
-        self.assignments
-            .iter()
-            .filter(|a| a.role == Role::Lead && a.track.state == super::OfficeState::Unreported)
-            .map(|a| a.name.as_str())
-            .collect()
     }
 
     /// Lead units joined with 、 as a notice writes them.

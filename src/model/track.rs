@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{EscalationStep, OfficeState};
+use super::{Assignment, DirectiveRow, EscalationStep, LoopState, OfficeId, OfficeState, Role};
 
 /// The newest extension of an office's deadline, for 原定…，经…同意延至… notes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +135,41 @@ impl OfficeTrack {
     /// Past its approved deadline on `today` and not finished.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         !self.is_finished() && self.deadline.is_some_and(|d| d < today)
+    }
+}
+
+/// The 督办 view of a board row.
+impl DirectiveRow {
+    /// 督办状态 — derived from the lead offices' states (销号 stays the officer's decision).
+    pub fn loop_state(&self) -> LoopState {
+        let leads: Vec<_> =
+            self.assignments.iter().filter(|a| a.role == Role::Lead).map(|a| a.track.state).collect();
+        LoopState::derive(&leads, self.status)
+    }
+
+    /// The assignment of `office` (by roster id).
+    pub fn assignment(&self, office: OfficeId) -> Option<&Assignment> {
+        self.assignments.iter().find(|a| a.office == office)
+    }
+
+    /// 未反馈 — the lead offices that have never reported, for reports.
+    pub fn unreported_leads(&self) -> Vec<&str> {
+        self.assignments
+            .iter()
+            .filter(|a| a.role == Role::Lead && a.track.state == super::OfficeState::Unreported)
+            .map(|a| a.name.as_str())
+            .collect()
+    }
+
+    /// The deadline that decides overdue: the earliest approved deadline (extensions applied)
+    /// among lead offices not yet finished; the directive's own when none is open.
+    pub fn effective_deadline(&self) -> Option<NaiveDate> {
+        self.assignments
+            .iter()
+            .filter(|a| a.role == Role::Lead && !a.track.is_finished())
+            .map(|a| a.track.deadline.or(self.deadline))
+            .min_by_key(|d| d.unwrap_or(NaiveDate::MAX))
+            .unwrap_or(self.deadline)
     }
 }
 
