@@ -360,3 +360,25 @@ fn loop_evidence_attaches_to_a_feedback_of_the_same_directive() {
     assert_eq!(dump(&data.store), before_link);
     assert_ne!(before, before_link, "the second file was attached");
 }
+
+#[test]
+fn loop_states_survive_changing_the_offices_and_merging_a_duplicate() {
+    let mut data = Data::new();
+    let s = &mut data.store;
+    apply(s, FIRE, feedback("2022-03-18", "已部署"), "2022-03-18");
+    // Replacing the lead units keeps the row (and state) of a unit that stays.
+    s.set_offices(D1, &[FIRE.to_owned(), "防火处（临时）".to_owned()], &on("2022-03-18")).unwrap();
+    assert_eq!(state(s, FIRE), OfficeState::InProgress);
+    apply(s, "防火处（临时）", feedback("2022-03-18", "临时名称下的反馈"), "2022-03-18");
+    // Merging the duplicate into the real office carries its records; the directive keeps one row.
+    let board = s.load_board().unwrap();
+    let id = |name: &str| board.offices.iter().find(|o| o.name == name).unwrap().id;
+    s.merge_office(id("防火处（临时）"), id(FIRE)).unwrap();
+    let row = s.directive_row(D1).unwrap();
+    assert_eq!(row.assignments.len(), 1);
+    assert_eq!(row.assignments[0].track.state, OfficeState::InProgress);
+    let history = s.loop_history(D1).unwrap();
+    assert_eq!(history.len(), 2);
+    assert!(history.iter().all(|e| e.office == FIRE), "{history:?}");
+    assert!(verify_chain(s.connection()).unwrap().is_intact());
+}
