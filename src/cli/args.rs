@@ -115,8 +115,8 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban backup -o 文件.zip [--data 目录]       备份数据库和全部材料到一个文件（可拷入U盘）
   duban restore 文件 [--data 目录]             从备份文件（.zip）或自动备份（.sqlite3）恢复
 
-  duban feedback|remind|extend|complete|accept|return 编号 --office 单位 …
-                                              分单位督办：反馈、催办、延期、申请办结、审核通过、退回（详见 duban help）
+  duban feedback|remind|extend|complete|accept|return|reopen 编号 --office 单位 …
+                                              分单位督办：反馈、催办、延期、申请办结、审核通过、退回、重新打开（详见 duban help）
   duban stats [--json] [--date 日期]           各单位督办统计（按期办结率、未反馈、逾期未反馈等）
 
 日期格式：YYYY-MM-DD。数据目录默认为系统数据目录，可用 --data 或环境变量 DUBAN_DATA_DIR 指定。";

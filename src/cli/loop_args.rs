@@ -1,5 +1,5 @@
 //! Arguments of the 督办 verbs — `feedback`, `remind`, `extend`, `complete`, `accept`,
-//! `return` and `stats` — parsed apart from the older verbs so each stays short. Every record is
+//! `return`, `reopen` and `stats` — parsed apart from the older verbs so each stays short. Every record is
 //! dated `--date` (else today), which is also "today" for its checks.
 
 use chrono::NaiveDate;
@@ -9,7 +9,8 @@ use crate::clock::Clock;
 use crate::model::{Channel, EscalationStep, LoopAction, LoopEdit, NewExtension, NewFeedback, NewReminder};
 
 /// The verbs parsed here.
-pub const LOOP_VERBS: [&str; 7] = ["feedback", "remind", "extend", "complete", "accept", "return", "stats"];
+pub const LOOP_VERBS: [&str; 8] =
+    ["feedback", "remind", "extend", "complete", "accept", "return", "reopen", "stats"];
 
 pub const LOOP_USAGE: &str = "督办（分单位）：
   duban feedback 编号 --office 单位 反馈内容 [--date 日期] [--channel 书面|电话|当面|邮件|系统] [--by 反馈人] [--phone 电话]
@@ -18,6 +19,7 @@ pub const LOOP_USAGE: &str = "督办（分单位）：
   duban complete 编号 --office 单位 [--date 日期] [--report 办结报告]      申请办结
   duban accept 编号 --office 单位 [--date 日期]                            审核通过（已办结）
   duban return 编号 --office 单位 --reason 理由 [--date 日期]               退回重办
+  duban reopen 编号 --office 单位 --reason 理由 [--date 日期]               重新打开已办结的单位
   duban stats [--json] [--date 日期]                                       各单位督办统计";
 
 #[derive(Default)]
@@ -51,6 +53,7 @@ pub fn parse_loop(verb: &str, rest: Vec<String>) -> Result<Args, String> {
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("选项 {name} 缺少取值"));
         match arg.as_str() {
+            "-h" | "--help" => return Ok(Args { verb: Verb::Help, data_dir: None, date: None }),
             "--data" => o.data = Some(value("--data")?.into()),
             "--date" => o.date = Some(date(&value("--date")?)?),
             "--author" => o.author = Some(value("--author")?),
@@ -129,6 +132,10 @@ pub fn parse_loop(verb: &str, rest: Vec<String>) -> Result<Args, String> {
         "return" => LoopAction::Return {
             on,
             reason: o.reason.ok_or_else(|| missing("退回理由", "--reason 理由"))?,
+        },
+        "reopen" => LoopAction::Reopen {
+            on,
+            reason: o.reason.ok_or_else(|| missing("重新打开的理由", "--reason 理由"))?,
         },
         other => return Err(format!("未知命令：{other}")),
     };

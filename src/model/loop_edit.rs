@@ -27,6 +27,9 @@ pub enum LoopAction {
     Accept { on: NaiveDate },
     /// 退回重办 — return the pending completion report with a reason: back to 推进中.
     Return { on: NaiveDate, reason: String },
+    /// 重新打开 — the duty office reopens an office's 已办结 (with a reason, logged): back to
+    /// 推进中, its completion date cleared.
+    Reopen { on: NaiveDate, reason: String },
 }
 
 impl LoopAction {
@@ -39,6 +42,7 @@ impl LoopAction {
             LoopAction::Complete { .. } => "申请办结",
             LoopAction::Accept { .. } => "审核通过",
             LoopAction::Return { .. } => "退回重办",
+            LoopAction::Reopen { .. } => "重新打开",
         }
     }
 
@@ -48,9 +52,10 @@ impl LoopAction {
             LoopAction::Feedback(f) => f.on,
             LoopAction::Remind(r) => r.on,
             LoopAction::Extend(e) => e.requested_on,
-            LoopAction::Complete { on, .. } | LoopAction::Accept { on } | LoopAction::Return { on, .. } => {
-                *on
-            }
+            LoopAction::Complete { on, .. }
+            | LoopAction::Accept { on }
+            | LoopAction::Return { on, .. }
+            | LoopAction::Reopen { on, .. } => *on,
         }
     }
 }

@@ -297,6 +297,20 @@ impl Store {
                     format!("已退回{name}的办结申请（{reason}），该单位重新推进"),
                 )
             }
+            LoopAction::Reopen { on, reason } => {
+                let reason = required("重新打开的理由", reason)?;
+                if t.state != OfficeState::Finished {
+                    let hint = "只有已办结的单位才能重新打开";
+                    return Err(StoreError::WrongState { office: t.name, state: t.state.label(), hint });
+                }
+                check_day("重新打开", *on, today, t.issued_on)?;
+                let logged = format!("{name}：{on} 重新打开，理由：{reason}");
+                (
+                    OfficeState::InProgress,
+                    logged,
+                    format!("已重新打开{name}的办结（{reason}），该单位重新推进"),
+                )
+            }
         };
         let old = (state != t.state).then(|| format!("{name}：{}", t.state.label()));
         if state != t.state {

@@ -382,3 +382,24 @@ fn loop_states_survive_changing_the_offices_and_merging_a_duplicate() {
     assert!(history.iter().all(|e| e.office == FIRE), "{history:?}");
     assert!(verify_chain(s.connection()).unwrap().is_intact());
 }
+
+#[test]
+fn loop_a_finished_office_can_be_reopened_with_a_reason() {
+    let mut data = Data::new();
+    let s = &mut data.store;
+    apply(s, FIRE, LoopAction::Complete { on: date("2022-03-18"), report: "完成".into() }, "2022-03-18");
+    apply(s, FIRE, LoopAction::Accept { on: date("2022-03-19") }, "2022-03-19");
+    let reopen = |reason: &str| LoopAction::Reopen { on: date("2022-03-20"), reason: reason.into() };
+    refused(&mut data, D1, edit(FIRE, reopen("")), "2022-03-20", "重新打开的理由不能为空");
+    refused(&mut data, D1, edit(NEWS, reopen("复查")), "2022-03-20", "只有已办结的单位才能重新打开");
+    apply(&mut data.store, FIRE, reopen("复查发现隐患反弹"), "2022-03-20");
+    let track = data.store.directive_row(D1).unwrap().assignments[0].track.clone();
+    assert_eq!((track.state, track.finished_on), (OfficeState::InProgress, None));
+    let detail = data.store.load_detail(D1).unwrap();
+    assert!(
+        detail
+            .changes
+            .iter()
+            .any(|c| c.field == "重新打开" && c.new_value.as_deref().is_some_and(|v| v.contains("隐患反弹")))
+    );
+}
