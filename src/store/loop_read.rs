@@ -22,11 +22,17 @@ const FEEDBACK_DAYS: &str = "feedback_days";
 /// Reads the tracks of every assignment, or of one directive's (`only`).
 pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>) -> Result<Tracks> {
     let only = only.map(|d| d.0);
+    // One directive uses the (directive_id, …) indexes; `?1 IS NULL OR …` would scan.
+    let one = |column: &str| match only {
+        Some(_) => format!("{column} = ?1"),
+        None => "?1 IS NULL".to_owned(),
+    };
     let mut tracks: Tracks = HashMap::new();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT a.directive_id, a.office_id, a.state, a.finished_on, d.deadline
-         FROM assignment a JOIN directive d ON d.id = a.directive_id WHERE ?1 IS NULL OR a.directive_id = ?1",
-    )?;
+         FROM assignment a JOIN directive d ON d.id = a.directive_id WHERE {}",
+        one("a.directive_id")
+    ))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         let deadline: Option<NaiveDate> = r.get(4)?;
@@ -41,12 +47,13 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
         tracks.insert((r.get(0)?, r.get(1)?), track);
     }
     // 最近反馈: feedback and completion reports.
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT directive_id, office_id, max(on_date) FROM (
-             SELECT directive_id, office_id, on_date FROM feedback
-             UNION ALL SELECT directive_id, office_id, on_date FROM completion) AS reported
-         WHERE ?1 IS NULL OR directive_id = ?1 GROUP BY directive_id, office_id",
-    )?;
+             SELECT directive_id, office_id, on_date FROM feedback WHERE {0}
+             UNION ALL SELECT directive_id, office_id, on_date FROM completion WHERE {0}) AS reported
+         GROUP BY directive_id, office_id",
+        one("directive_id")
+    ))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
@@ -57,10 +64,11 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
     // Per assignment: the steps, the first original deadline, the newest approver.
     type Steps = (Vec<ExtensionStep>, Option<NaiveDate>, String);
     let mut steps: HashMap<(i64, i64), Steps> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT directive_id, office_id, requested_on, new_deadline, original_deadline, approved_by FROM extension
-         WHERE ?1 IS NULL OR directive_id = ?1 ORDER BY id",
-    )?;
+         WHERE {} ORDER BY id",
+        one("directive_id")
+    ))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         let key = (r.get(0)?, r.get(1)?);
@@ -83,10 +91,11 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
             d.approved.map(|to| ExtensionNote { original, to, approved_by, late_request: d.late_request });
     }
     // 退回: count and newest reason.
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT directive_id, office_id, decision_reason FROM completion
-         WHERE decision = 'returned' AND (?1 IS NULL OR directive_id = ?1) ORDER BY id",
-    )?;
+         WHERE decision = 'returned' AND {} ORDER BY id",
+        one("directive_id")
+    ))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
@@ -95,10 +104,10 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
         }
     }
     // 催办: count and newest.
-    let mut stmt = conn.prepare_cached(
-        "SELECT directive_id, office_id, on_date, step FROM reminder
-         WHERE ?1 IS NULL OR directive_id = ?1 ORDER BY on_date, id",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT directive_id, office_id, on_date, step FROM reminder WHERE {} ORDER BY on_date, id",
+        one("directive_id")
+    ))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
