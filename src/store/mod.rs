@@ -11,6 +11,7 @@ mod evidence_list;
 mod import;
 mod integrity;
 mod journal;
+mod loop_checks;
 mod loop_links;
 mod loop_read;
 mod migrate_loop;

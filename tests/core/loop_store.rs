@@ -215,6 +215,9 @@ fn loop_bad_input_is_refused_and_nothing_written() {
         "2022-03-18",
         "没有待审核的办结申请",
     );
+    // A review dated before the report it reviews.
+    let early = LoopAction::Accept { on: date("2022-03-17") };
+    refused(d, D1, edit(FIRE, early), "2022-03-18", "早于办结报告日期（2022-03-18）");
     // A reminder for a closed (销号) directive.
     d.store.set_status(D1, Status::Closed, &on("2022-03-18")).unwrap();
     let remind = LoopAction::Remind(NewReminder {
