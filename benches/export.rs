@@ -30,7 +30,13 @@ fn register() -> Board {
             let second = &offices[(i * 7 + 3) % 30];
             let assignments = [lead, second]
                 .iter()
-                .map(|o| Assignment { office: o.id, name: o.name.clone(), kind: o.kind, role: Role::Lead })
+                .map(|o| Assignment {
+                    office: o.id,
+                    name: o.name.clone(),
+                    kind: o.kind,
+                    role: Role::Lead,
+                    track: Default::default(),
+                })
                 .collect();
             DirectiveRow {
                 id: DirectiveId(i as i64 + 1),
@@ -55,6 +61,7 @@ fn register() -> Board {
         issuer: Some("辽宁省消防救援总队".into()),
         meeting: Some("2022年第10次办公会议".into()),
         issued_on: day,
+        feedback_days: None,
     }];
     Board { notices, offices, directives, aliases: Vec::new() }
 }

@@ -71,6 +71,17 @@ pub enum Verb {
     Restore {
         file: PathBuf,
     },
+    /// `duban feedback|remind|extend|complete|accept|return ID --office NAME …` — a 督办 action
+    /// on one office (see cli/loop_args.rs).
+    Loop {
+        id: i64,
+        edit: crate::model::LoopEdit,
+        author: Option<String>,
+    },
+    /// `duban stats [--json]` — the figures per office.
+    Stats {
+        json: bool,
+    },
     Help,
 }
 
@@ -104,10 +115,18 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban backup -o 文件.zip [--data 目录]       备份数据库和全部材料到一个文件（可拷入U盘）
   duban restore 文件 [--data 目录]             从备份文件（.zip）或自动备份（.sqlite3）恢复
 
+  duban feedback|remind|extend|complete|accept|return|reopen 编号 --office 单位 …
+                                              分单位督办：反馈、催办、延期、申请办结、审核通过、退回、重新打开（详见 duban help）
+  duban stats [--json] [--date 日期]           各单位督办统计（按期办结率、未反馈、逾期未反馈等）
+
 日期格式：YYYY-MM-DD。数据目录默认为系统数据目录，可用 --data 或环境变量 DUBAN_DATA_DIR 指定。";
 
 /// Parses `args` (without the program name). Errors are Chinese usage messages.
 pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, String> {
+    let mut args: Vec<String> = args.into_iter().collect();
+    if let Some(verb) = args.first().filter(|v| super::loop_args::LOOP_VERBS.contains(&v.as_str())).cloned() {
+        return super::loop_args::parse_loop(&verb, args.split_off(1));
+    }
     let mut verb_name: Option<String> = None;
     let mut positional: Vec<String> = Vec::new();
     let (mut data_dir, mut date, mut office, mut author) = (None, None, None, None);

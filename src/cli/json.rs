@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::model::{DirectiveRow, NoticeDraft, Role};
+use crate::model::{DirectiveRow, NoticeDraft, OfficeFigures, Role};
 
 /// `duban parse` output.
 pub fn notice_json(n: &NoticeDraft) -> Value {
@@ -49,5 +49,33 @@ pub fn directive_json(d: &DirectiveRow, days_overdue: Option<i64>) -> Value {
         "meeting": d.meeting,
         "last_progress": d.last_progress.as_ref().map(|(on, text)| format!("{on}：{text}")),
         "evidence": d.evidence,
+        "loop_state": d.loop_state().label(),
+        "office_states": d.assignments.iter().map(|a| json!({
+            "office": a.name,
+            "role": a.role.as_db(),
+            "state": a.track.state.as_db(),
+            "state_label": a.track.state.label(),
+            "deadline": a.track.deadline.map(|x| x.to_string()),
+            "original_deadline": a.track.original_deadline.map(|x| x.to_string()),
+            "last_feedback": a.track.last_feedback.map(|x| x.to_string()),
+            "finished_on": a.track.finished_on.map(|x| x.to_string()),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One `duban stats --json` entry.
+pub fn figures_json(f: &OfficeFigures) -> Value {
+    json!({
+        "office": f.name,
+        "assigned": f.assigned,
+        "finished": f.finished,
+        "due": f.due,
+        "on_time": f.on_time,
+        "on_time_rate": f.on_time_rate,
+        "avg_days": f.avg_days,
+        "unreported": f.unreported,
+        "late_unreported": f.late_unreported,
+        "extensions": f.extensions,
+        "returns": f.returns,
     })
 }

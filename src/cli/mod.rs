@@ -5,6 +5,8 @@ mod args;
 mod backup;
 mod evidence;
 mod json;
+mod loop_args;
+mod office_loop;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,7 +56,7 @@ fn read_notice(file: &Path) -> anyhow::Result<String> {
 /// Days past the deadline of an overdue directive.
 fn days_late(d: &crate::model::DirectiveRow, today: chrono::NaiveDate) -> Option<i64> {
     (d.urgency(today, DEFAULT_DUE_SOON_DAYS) == Urgency::Overdue)
-        .then(|| d.deadline.map(|x| -days_left(x, today)))
+        .then(|| d.effective_deadline().map(|x| -days_left(x, today)))
         .flatten()
 }
 
@@ -71,7 +73,18 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
     let clock = args.date.map_or(Clock::System, Clock::Fixed);
     match &args.verb {
         Verb::Gui => bail!("窗口模式不由命令行处理"),
-        Verb::Help => writeln!(out, "{USAGE}")?,
+        Verb::Help => writeln!(out, "{USAGE}\n\n{}", loop_args::LOOP_USAGE)?,
+        Verb::Loop { id, edit, author } => office_loop::run_loop(
+            &data_dir(args.data_dir.as_deref())?,
+            *id,
+            edit,
+            author.as_deref(),
+            clock,
+            out,
+        )?,
+        Verb::Stats { json } => {
+            office_loop::run_stats(&data_dir(args.data_dir.as_deref())?, *json, clock, out)?
+        }
         Verb::Parse { file } => {
             let text = read_notice(file)?;
             let draft = parse_notice(&text, clock.today()).map_err(|e| e.in_file(file))?;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{DirectiveId, NoticeId, OfficeGroup, OfficeId, Status, UnitKind, Urgency};
+use super::{DirectiveId, NoticeId, OfficeGroup, OfficeId, OfficeTrack, Status, UnitKind, Urgency};
 
 /// 通知 — a stored notice, as lists and report titles need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +16,8 @@ pub struct NoticeInfo {
     /// 会议 — e.g. 2022年第10次办公会议.
     pub meeting: Option<String>,
     pub issued_on: NaiveDate,
+    /// 反馈周期 — this notice asks for feedback every N days (`None`: the default setting).
+    pub feedback_days: Option<i64>,
 }
 
 /// 第11次 from 2022年第11次办公会议 (or 第11次党委会…), for a narrow column.
@@ -84,6 +86,8 @@ pub struct Assignment {
     pub name: String,
     pub kind: UnitKind,
     pub role: Role,
+    /// 督办进度 — this office's state, deadlines, feedback and counts.
+    pub track: OfficeTrack,
 }
 
 /// One row of the board table.
@@ -109,7 +113,7 @@ pub struct DirectiveRow {
 
 impl DirectiveRow {
     pub fn urgency(&self, today: NaiveDate, due_soon_days: i64) -> Urgency {
-        Urgency::of(self.deadline, self.status, today, due_soon_days)
+        Urgency::of(self.effective_deadline(), self.status, today, due_soon_days)
     }
 
     /// Lead units joined with 、 as a notice writes them.
@@ -262,7 +266,13 @@ mod tests {
             status,
             assignments: units
                 .iter()
-                .map(|o| Assignment { office: o.id, name: o.name.clone(), kind: o.kind, role: Role::Lead })
+                .map(|o| Assignment {
+                    office: o.id,
+                    name: o.name.clone(),
+                    kind: o.kind,
+                    role: Role::Lead,
+                    track: OfficeTrack::default(),
+                })
                 .collect(),
             last_progress: None,
             evidence: 0,

@@ -6,11 +6,16 @@ mod detail;
 mod draft;
 mod edit;
 mod evidence;
+mod figures;
 mod file_kind;
 mod ids;
+mod loop_edit;
+mod loop_records;
 mod office;
+mod office_state;
 mod settings;
 mod status;
+mod track;
 mod urgency;
 
 pub use board::{
@@ -23,9 +28,20 @@ pub use detail::{ChangeEntry, Continuation, DirectiveDetail, EarlierStep, Progre
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use edit::{DirectiveEdit, RosterEdit};
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
+pub use figures::{
+    DEFAULT_FEEDBACK_DAYS, OfficeFigures, ReminderDue, ReminderReason, office_figures, reminders_due,
+};
 pub use file_kind::{is_bidi_control, is_image, never_launch, without_bidi_controls};
 pub use ids::{DirectiveId, EvidenceId, NoteId, NoticeId, OfficeId};
+pub use loop_edit::{LoopAction, LoopEdit};
+pub use loop_records::{
+    Channel, EscalationStep, LoopEvent, LoopEventKind, NewExtension, NewFeedback, NewReminder,
+};
 pub use office::{OfficeGroup, UnitKind, classify_unit};
+pub use office_state::{LoopState, OfficeState};
 pub use settings::Settings;
 pub use status::Status;
+pub use track::{
+    Deadlines, ExtensionNote, ExtensionStep, FeedbackLateness, OfficeTrack, apply_extensions, is_late_request,
+};
 pub use urgency::{DEFAULT_DUE_SOON_DAYS, Urgency, days_left};

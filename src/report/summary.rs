@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::model::{
-    Board, DirectiveId, DirectiveRow, NoticeId, OfficeGroup, OfficeId, Status, Urgency, days_left,
+    Board, DirectiveId, DirectiveRow, LoopState, NoticeId, OfficeGroup, OfficeId, OfficeState, Role, Status,
+    Urgency, days_left,
 };
 
 /// Which directives the report covers.
@@ -86,6 +87,11 @@ pub struct SummaryItem {
     pub evidence: u32,
     /// 接续: the meeting that first set this work, when it carries on earlier directives.
     pub first_meeting: Option<String>,
+    /// 督办情况 — once any office has reported, been reminded or extended: each office's state
+    /// in a joint directive, extension notes, and the offices that have not reported.
+    pub loop_note: Option<String>,
+    /// The status as reported: 部分完成 / 待审核 where the offices say so, else the status.
+    pub state_label: &'static str,
 }
 
 /// The report table's columns: 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
@@ -114,9 +120,12 @@ impl SummaryItem {
         if self.evidence > 0 {
             progress.push_str(&format!("（附材料{}份）", self.evidence));
         }
+        if let Some(note) = &self.loop_note {
+            progress.push_str(&format!("\n{note}"));
+        }
         let status = match self.days_overdue {
-            Some(n) => format!("{}\n逾期{n}天", self.status.label()),
-            None => self.status.label().to_owned(),
+            Some(n) => format!("{}\n逾期{n}天", self.state_label),
+            None => self.state_label.to_owned(),
         };
         let title = self.title_with_origin("\n");
         [self.number.clone(), title, self.deadline.map_or("无".to_owned(), short), progress, status]
@@ -279,7 +288,12 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
         deadline: d.deadline,
         status: d.status,
         urgency,
-        days_overdue: match (urgency, d.deadline) {
+        loop_note: loop_note(d),
+        state_label: match d.loop_state() {
+            LoopState::PartlyFinished | LoopState::AwaitingReview => d.loop_state().label(),
+            _ => d.status.label(),
+        },
+        days_overdue: match (urgency, d.effective_deadline()) {
             (Urgency::Overdue, Some(deadline)) => Some(-days_left(deadline, today)),
             _ => None,
         },
@@ -287,4 +301,31 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
         evidence: d.evidence,
         first_meeting: first.and_then(|f| f.meeting.clone()),
     }
+}
+
+/// 督办情况 of a directive, once any office has a loop record: 防火监督处：已办结；新闻宣传处：推进中；
+/// 新闻宣传处延期：原定3月20日，经…同意延至4月30日；尚未反馈：… . `None` while all is silent.
+pub fn loop_note(d: &DirectiveRow) -> Option<String> {
+    let active = d
+        .assignments
+        .iter()
+        .any(|a| a.track.state != OfficeState::Unreported || a.track.extensions > 0 || a.track.reminders > 0);
+    if !active {
+        return None;
+    }
+    let leads: Vec<_> = d.assignments.iter().filter(|a| a.role == Role::Lead).collect();
+    let mut parts = Vec::new();
+    if leads.len() > 1 {
+        parts.extend(leads.iter().map(|a| format!("{}：{}", a.name, a.track.state.label())));
+    }
+    for a in &d.assignments {
+        if let Some(x) = &a.track.extension {
+            parts.push(format!("{}延期：{}", a.name, x.text()));
+        }
+    }
+    let silent = d.unreported_leads();
+    if !silent.is_empty() {
+        parts.push(format!("尚未反馈：{}", silent.join("、")));
+    }
+    (!parts.is_empty()).then(|| parts.join("；"))
 }

@@ -46,10 +46,14 @@ impl Row<'_> {
             self.item.number.clone(),
             self.item.title_with_origin(""),
             date(self.deadline()),
-            self.item.status.label().to_owned(),
+            self.item.state_label.to_owned(),
             self.item.days_overdue.map_or(String::new(), |n| n.to_string()),
             date(self.latest_date()),
-            self.latest_text().to_owned(),
+            match &self.item.loop_note {
+                Some(note) if self.latest_text().is_empty() => note.clone(),
+                Some(note) => format!("{}\n{note}", self.latest_text()),
+                None => self.latest_text().to_owned(),
+            },
             self.item.evidence.to_string(),
         ]
     }

@@ -9,7 +9,7 @@ use super::roster::{ROSTER_ORDER, kind_from_db};
 use super::{Result, Store, StoreError};
 use crate::model::{
     Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, NoticeId, NoticeInfo, Office,
-    OfficeId, ProgressNote, Role, Status,
+    OfficeId, OfficeTrack, ProgressNote, Role, Status,
 };
 
 impl Store {
@@ -51,6 +51,7 @@ impl Store {
             last_progress.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
 
+        let mut tracks = super::loop_read::load_tracks(&self.conn, None)?;
         let mut evidence = self.evidence_counts()?;
         let mut stmt = self.conn.prepare(&format!(
             "{DIRECTIVE_ROW_SELECT} ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
@@ -60,6 +61,7 @@ impl Store {
             .map(|row| {
                 row.map(|mut d| {
                     d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
+                    super::loop_read::fill_tracks(&mut d, &mut tracks);
                     d.last_progress = last_progress.remove(&d.id.0);
                     d.evidence = evidence.remove(&d.id).unwrap_or(0);
                     d
@@ -69,7 +71,7 @@ impl Store {
         let notices = self
             .conn
             .prepare(
-                "SELECT id, title, issuer, meeting, issued_on FROM notice ORDER BY issued_on DESC, id DESC",
+                "SELECT id, title, issuer, meeting, issued_on, feedback_days FROM notice ORDER BY issued_on DESC, id DESC",
             )?
             .query_map([], |r| {
                 Ok(NoticeInfo {
@@ -78,11 +80,40 @@ impl Store {
                     issuer: r.get(2)?,
                     meeting: r.get(3)?,
                     issued_on: r.get(4)?,
+                    feedback_days: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let aliases = self.aliases()?;
         Ok(Board { notices, offices, directives, aliases })
+    }
+
+    /// One directive's row without its tracks (see `directive_row`), assignments included.
+    pub(super) fn board_row(&self, id: DirectiveId) -> Result<DirectiveRow> {
+        let mut row = self
+            .conn
+            .query_row(&format!("{DIRECTIVE_ROW_SELECT} WHERE d.id = ?1"), [id.0], directive_row)
+            .optional()?
+            .ok_or(StoreError::DirectiveNotFound(id))?;
+        row.assignments = self.assignments_of(id)?;
+        row.last_progress = self.progress_notes(id)?.first().map(|p| (p.on, p.text.clone()));
+        row.evidence = self.conn.query_row(
+            "SELECT count(*) FROM evidence WHERE directive_id = ?1 AND trashed_at IS NULL",
+            [id.0],
+            |r| r.get(0),
+        )?;
+        Ok(row)
+    }
+
+    fn assignments_of(&self, id: DirectiveId) -> Result<Vec<Assignment>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT a.office_id, o.name, o.kind, a.role FROM assignment a JOIN office o ON o.id = a.office_id
+                 WHERE a.directive_id = ?1 ORDER BY a.role, a.ordinal",
+            )?
+            .query_map([id.0], |r| assignment_at(r, 0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// The detail pane's content for one directive.
@@ -100,14 +131,7 @@ impl Store {
                 [id.0],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )?;
-        let assignments = self
-            .conn
-            .prepare(
-                "SELECT a.office_id, o.name, o.kind, a.role FROM assignment a JOIN office o ON o.id = a.office_id
-                 WHERE a.directive_id = ?1 ORDER BY a.role, a.ordinal",
-            )?
-            .query_map([id.0], |r| assignment_at(r, 0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let assignments = self.assignments_of(id)?;
         let progress = self.progress_notes(id)?;
         let changes = self
             .conn
@@ -132,12 +156,13 @@ impl Store {
             [id.0],
             |r| r.get(0),
         )?;
-        let row = DirectiveRow {
+        let mut row = DirectiveRow {
             assignments,
             evidence,
             last_progress: progress.first().map(|p: &ProgressNote| (p.on, p.text.clone())),
             ..board_row
         };
+        super::loop_read::fill_tracks(&mut row, &mut super::loop_read::load_tracks(&self.conn, Some(id))?);
         let evidence = self.evidence_for(id)?;
         let notice_issued_on: chrono::NaiveDate = self.conn.query_row(
             "SELECT n.issued_on FROM directive d JOIN section s ON s.id = d.section_id
@@ -207,6 +232,7 @@ fn assignment_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assignment> {
         name: r.get(at + 1)?,
         kind: kind_from_db(&r.get::<_, String>(at + 2)?),
         role: Role::from_db(&r.get::<_, String>(at + 3)?).unwrap_or(Role::Lead),
+        track: OfficeTrack::default(),
     })
 }
 

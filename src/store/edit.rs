@@ -102,9 +102,16 @@ impl Store {
         if old == wanted {
             return Ok(false);
         }
-        tx.execute("DELETE FROM assignment WHERE directive_id = ?1 AND role = 'lead'", [id.0])?;
-        for (ordinal, name) in wanted.iter().enumerate() {
-            let office = ensure_office(&tx, name)?;
+        let offices = wanted.iter().map(|name| ensure_office(&tx, name)).collect::<Result<Vec<_>>>()?;
+        // Units that stay keep their row, and with it their 督办 state.
+        // (Row ids start at 1: 0 keeps the list valid SQL when no unit stays.)
+        let keep =
+            offices.iter().map(|o| o.0.to_string()).chain(["0".to_owned()]).collect::<Vec<_>>().join(",");
+        tx.execute(
+            &format!("DELETE FROM assignment WHERE directive_id = ?1 AND role = 'lead' AND office_id NOT IN ({keep})"),
+            [id.0],
+        )?;
+        for (ordinal, office) in offices.iter().enumerate() {
             // A unit moved from supporting to leading keeps one row, now as lead.
             tx.execute(
                 "INSERT INTO assignment (directive_id, office_id, role, ordinal) VALUES (?1, ?2, ?3, ?4)

@@ -29,6 +29,24 @@ pub enum StoreError {
     EvidenceNotFound(EvidenceId),
     #[error("{0}")]
     Invalid(String),
+    /// 督办: the office named is not assigned to the directive.
+    #[error("“{office}”不是工作要求 {number} 的责任单位，请改为其中之一：{assigned}")]
+    NotAssigned { office: String, number: String, assigned: String },
+    /// 督办: a date outside what the action allows (in the future, before the notice…).
+    #[error("{0}")]
+    BadLoopDate(String),
+    /// 延期: the new deadline is not after the current one (or before the notice).
+    #[error("延期后的时限 {to} 须晚于{than}，请选择更晚的日期")]
+    ExtensionTooEarly { to: chrono::NaiveDate, than: String },
+    /// 退回、延期: a reason (or approver) is required.
+    #[error("{0}不能为空，请填写后再保存")]
+    Missing(&'static str),
+    /// 催办 for a directive already closed.
+    #[error("工作要求 {0} 已销号，无需再催办；如需继续督办，请先将状态改回推进中")]
+    ClosedDirective(String),
+    /// The office's state does not allow the action.
+    #[error("{office}目前为“{state}”，{hint}")]
+    WrongState { office: String, state: &'static str, hint: &'static str },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

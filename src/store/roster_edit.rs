@@ -120,6 +120,7 @@ impl Store {
                 SET role = CASE WHEN excluded.role = 'lead' THEN 'lead' ELSE role END",
             params![from.0, into.0],
         )?;
+        super::loop_links::move_records(&tx, from, into)?;
         tx.execute("DELETE FROM assignment WHERE office_id = ?1", [from.0])?;
         tx.execute("UPDATE office_alias SET office_id = ?2 WHERE office_id = ?1", params![from.0, into.0])?;
         tx.execute("DELETE FROM office WHERE id = ?1", [from.0])?;

@@ -194,6 +194,113 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE directive ADD COLUMN continues_id INTEGER REFERENCES directive(id);
     CREATE INDEX directive_by_continues ON directive(continues_id) WHERE continues_id IS NOT NULL;
     "#,
+    // 8: 督办 per office. Each assignment gets its own state and completion date; 反馈, 催办,
+    // 延期 and 办结 records are kept per office (history: never updated but for a completion
+    // report's review); a notice may set its own feedback cadence; search covers the new text.
+    // The Rust step gives every office its directive's status (see store/migrate_loop.rs).
+    r#"
+    ALTER TABLE assignment ADD COLUMN state TEXT NOT NULL DEFAULT 'unreported'
+        CHECK (state IN ('unreported', 'in_progress', 'requested', 'finished'));
+    ALTER TABLE assignment ADD COLUMN finished_on TEXT;
+    ALTER TABLE notice ADD COLUMN feedback_days INTEGER CHECK (feedback_days IS NULL OR feedback_days > 0);
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        office_id INTEGER NOT NULL REFERENCES office(id),
+        on_date TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('written', 'phone', 'in_person', 'email', 'system')),
+        reporter TEXT,
+        phone TEXT,
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+    );
+    CREATE INDEX feedback_by_assignment ON feedback(directive_id, office_id, on_date);
+    CREATE TABLE reminder (
+        id INTEGER PRIMARY KEY,
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        office_id INTEGER NOT NULL REFERENCES office(id),
+        on_date TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('written', 'phone', 'in_person', 'email', 'system')),
+        reached TEXT,
+        answer TEXT,
+        step TEXT NOT NULL CHECK (step IN ('remind', 'press', 'letter', 'leader')),
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+    );
+    CREATE INDEX reminder_by_assignment ON reminder(directive_id, office_id, on_date);
+    CREATE TABLE extension (
+        id INTEGER PRIMARY KEY,
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        office_id INTEGER NOT NULL REFERENCES office(id),
+        requested_on TEXT NOT NULL,
+        original_deadline TEXT,
+        new_deadline TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+        approved_by TEXT NOT NULL CHECK (length(trim(approved_by)) > 0),
+        approved_on TEXT NOT NULL,
+        late_request INTEGER NOT NULL CHECK (late_request IN (0, 1)),
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+    );
+    CREATE INDEX extension_by_assignment ON extension(directive_id, office_id);
+    CREATE TABLE completion (
+        id INTEGER PRIMARY KEY,
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        office_id INTEGER NOT NULL REFERENCES office(id),
+        on_date TEXT NOT NULL,
+        report TEXT NOT NULL CHECK (length(trim(report)) > 0),
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        decision TEXT CHECK (decision IS NULL OR decision IN ('accepted', 'returned')),
+        decided_on TEXT,
+        decision_reason TEXT,
+        decided_by TEXT
+    );
+    CREATE INDEX completion_by_assignment ON completion(directive_id, office_id);
+    ALTER TABLE evidence ADD COLUMN feedback_id INTEGER REFERENCES feedback(id);
+    DROP VIEW search_body;
+    CREATE VIEW search_body AS
+        SELECT d.id AS id,
+               d.number || char(10) || d.title || char(10) || d.text || char(10) ||
+               coalesce((SELECT group_concat(p.text, char(10)) FROM progress p WHERE p.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(e.original_name || ' ' || e.caption, char(10)) FROM evidence e
+                         WHERE e.directive_id = d.id AND e.trashed_at IS NULL), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(f.text, char(10)) FROM feedback f WHERE f.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(r.answer, char(10)) FROM reminder r WHERE r.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(x.reason, char(10)) FROM extension x WHERE x.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(c.report || char(10) || coalesce(c.decision_reason, ''), char(10))
+                         FROM completion c WHERE c.directive_id = d.id), '')
+               AS body
+        FROM directive d;
+    DELETE FROM search_fts;
+    INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body;
+    CREATE TRIGGER search_feedback_insert AFTER INSERT ON feedback BEGIN
+        DELETE FROM search_fts WHERE rowid = new.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
+    END;
+    CREATE TRIGGER search_reminder_insert AFTER INSERT ON reminder BEGIN
+        DELETE FROM search_fts WHERE rowid = new.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
+    END;
+    CREATE TRIGGER search_extension_insert AFTER INSERT ON extension BEGIN
+        DELETE FROM search_fts WHERE rowid = new.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
+    END;
+    CREATE TRIGGER search_completion_insert AFTER INSERT ON completion BEGIN
+        DELETE FROM search_fts WHERE rowid = new.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
+    END;
+    CREATE TRIGGER search_completion_update AFTER UPDATE OF decision_reason ON completion BEGIN
+        DELETE FROM search_fts WHERE rowid = new.directive_id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
+    END;
+    "#,
 ];
 
 /// Run after the SQL of the migration with the same number.
@@ -209,6 +316,9 @@ fn rust_step(version: i64, tx: &Transaction) -> Result<()> {
                OR new.new_value IS NOT old.new_value
              BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;",
         )?;
+    }
+    if version == 8 {
+        super::migrate_loop::per_office_states(tx)?;
     }
     Ok(())
 }

@@ -34,12 +34,13 @@ fn spawn_worker(env: &[(&str, String)]) -> Child {
 }
 
 /// Kinds of operation the child cycles through: operation k is kind k % KINDS.
-const KINDS: i64 = 12;
+const KINDS: i64 = 13;
 
-/// The child: from `DUBAN_CRASH_START` on, operation k (by author `#k`) is, by k % 12: import,
+/// The child: from `DUBAN_CRASH_START` on, operation k (by author `#k`) is, by k % 13: import,
 /// progress note, deadline, attach, status, responsible offices, trash, restore from the trash,
-/// trash again, empty the trash, a roster rename, and a restore of a fresh snapshot over the
-/// database. It prints `begin k` before and `committed k` after each.
+/// trash again, empty the trash, a roster rename, a restore of a fresh snapshot over the
+/// database, and a 督办 record (反馈, 催办 or 延期 in turn: see `loop_operation`). It prints
+/// `begin k` before and `committed k` after each.
 /// With `DUBAN_CRASH_NOTES=N` it only adds N progress notes (the two-process test).
 #[test]
 #[ignore = "a child process of the crash tests"]
@@ -121,12 +122,58 @@ fn operate(store: &mut Store, dir: &Path, k: i64, draft: &duban::model::NoticeDr
                 OfficeId(one(store, "SELECT id FROM office WHERE name = ?1", format!("处室{}", k - 5)));
             store.rename_office(office, &format!("改名{k}"), &actor).expect("rename");
         }
+        12 => loop_operation(store, directive, k, &actor),
         _ => {
             let snapshot = dir.join("snapshot.sqlite3");
             store.snapshot_to(&snapshot).expect("snapshot");
             restore(store, dir, &snapshot, &mut |_, _| {}).expect("restore");
         }
     }
+}
+
+/// Operation k (k % 13 = 12): a 反馈, a 催办 or a 延期 (in turn) on the first office of the
+/// first directive from `directive` on that is not 销号 (a 催办 for a closed one is refused).
+fn loop_operation(store: &mut Store, directive: DirectiveId, k: i64, actor: &Actor) {
+    use duban::model::{Channel, LoopAction, LoopEdit, NewExtension, NewFeedback, NewReminder};
+    let directive = (0..PER_NOTICE)
+        .map(|i| DirectiveId(1 + (directive.0 - 1 + i) % PER_NOTICE))
+        .find(|d| store.directive_row(*d).expect("row").status != Status::Closed)
+        .expect("a directive not 销号");
+    let office = store.directive_row(directive).expect("row").assignments[0].name.clone();
+    let on = date("2022-03-18");
+    let action = match (k / KINDS) % 3 {
+        0 => LoopAction::Feedback(NewFeedback {
+            on,
+            channel: Channel::Phone,
+            by: None,
+            phone: None,
+            text: format!("第{k}次反馈"),
+        }),
+        1 => LoopAction::Remind(NewReminder {
+            on,
+            channel: Channel::Phone,
+            reached: None,
+            answer: None,
+            step: None,
+        }),
+        _ => LoopAction::Extend(NewExtension {
+            requested_on: on,
+            to: date("2024-01-01") + chrono::Days::new(k as u64),
+            reason: format!("第{k}次延期"),
+            approved_by: "李副总队长".into(),
+            approved_on: None,
+        }),
+    };
+    store.apply_loop_edit(directive, &LoopEdit { office, action }, actor).expect("loop record");
+}
+
+/// Whether 督办 operation k is stored, with its change-log entry (nothing half-written).
+fn loop_found(store: &Store, k: i64) -> i64 {
+    let table = ["feedback", "reminder", "extension"][((k / KINDS) % 3) as usize];
+    let rows = count(store, &format!("SELECT count(*) FROM {table} WHERE recorded_by = ?1"), k);
+    let logged = count(store, "SELECT count(*) FROM change_log WHERE author = ?1", k);
+    assert_eq!(rows.min(1), logged.min(1), "operation {k}: {table} row and log entry disagree");
+    rows
 }
 
 /// A small deterministic random sequence (no extra crate needed).
@@ -198,6 +245,7 @@ fn verify(dir: &Path, confirmed: &BTreeSet<i64>) -> i64 {
         let found = match k % KINDS {
             0 => count(&store, "SELECT count(*) FROM notice WHERE imported_by = ?1", k),
             11 => continue,
+            12 => loop_found(&store, k),
             _ => count(&store, "SELECT count(*) FROM change_log WHERE author = ?1", k),
         };
         assert_eq!(found, 1, "confirmed operation {k} (kind {}) is there {found} times", k % KINDS);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Writes tests/fixtures/schema-vN.sqlite3 with the duban built from the current tree (which must
+# still be at schema N): the seed notice and the next meeting's notice (接续 linked), every
+# status, progress notes and one evidence file, all at fixed dates. Run it before the commit that
+# adds migration N+1, so the fixture is a database as users have it.
+# Usage: scripts/make-schema-fixture.sh N
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=$1
+cargo build --bin duban >/dev/null
+bin=target/debug/duban
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+d=(--author 值班员甲 --data "$data")
+"$bin" import tests/fixtures/seed-notice.txt --date 2022-03-16 "${d[@]}" >/dev/null
+"$bin" status 1 推进中 --date 2022-03-17 "${d[@]}" >/dev/null
+"$bin" note 1 "已联合住建部门检查在建工地46处，员工宿舍整改9处。" --date 2022-03-18 "${d[@]}" >/dev/null
+"$bin" status 3 已完成 --date 2022-03-19 "${d[@]}" >/dev/null
+"$bin" note 3 "已组织全省实战化拉动演练，形成总结报告。" --date 2022-03-19 "${d[@]}" >/dev/null
+"$bin" status 16 已销号 --date 2022-03-21 "${d[@]}" >/dev/null
+printf '%%PDF-1.4\n%%%%EOF\n' > "$data/整改通知书.pdf"
+"$bin" attach --directive 1 "$data/整改通知书.pdf" --date 2022-03-18 "${d[@]}" >/dev/null
+"$bin" import tests/fixtures/next-notice.txt --date 2022-03-23 --link "${d[@]}" >/dev/null
+"$bin" note 17 "已部署专项复查。" --date 2022-03-24 "${d[@]}" >/dev/null
+found=$(sqlite3 "$data/duban.sqlite3" "PRAGMA user_version")
+[ "$found" = "$version" ] || { echo "the build writes schema $found, not $version" >&2; exit 1; }
+sqlite3 "$data/duban.sqlite3" "PRAGMA journal_mode = DELETE; VACUUM" >/dev/null
+cp "$data/duban.sqlite3" "tests/fixtures/schema-v$version.sqlite3"
+echo "tests/fixtures/schema-v$version.sqlite3"

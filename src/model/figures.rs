@@ -1,0 +1,168 @@
+//! 督办统计 — the numbers per office as of a day D, exactly as docs/loop.md defines them, and
+//! the list of offices that need a 催办 today. Pure functions of the board: no database.
+
+use chrono::NaiveDate;
+
+use super::{Board, DirectiveId, EscalationStep, FeedbackLateness, OfficeId, OfficeState, Role, Status};
+
+/// 默认反馈周期 — report at least every this many days unless the notice says otherwise.
+pub const DEFAULT_FEEDBACK_DAYS: i64 = 7;
+
+/// The figures of one office (lead assignments only: 配合单位 do not report).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeFigures {
+    pub office: OfficeId,
+    pub name: String,
+    /// 交办 — lead assignments from notices issued on or before D.
+    pub assigned: usize,
+    /// 已办结 — accepted, completed on or before D.
+    pub finished: usize,
+    /// 应办结 — finished, or whose approved deadline is on or before D.
+    pub due: usize,
+    /// 按期办结 — finished on or before the on-time deadline (no deadline: on time).
+    pub on_time: usize,
+    /// 按期办结率 = on_time / due; `None` (shown —) when nothing is due.
+    pub on_time_rate: Option<f64>,
+    /// 平均办结天数 — mean days from the notice's issue date to completion.
+    pub avg_days: Option<f64>,
+    /// 未反馈 — not finished, never reported (销号 directives excluded).
+    pub unreported: usize,
+    /// 逾期未反馈 — not finished, last report (else the issue date) + cadence before D.
+    pub late_unreported: usize,
+    /// 延期次数
+    pub extensions: u32,
+    /// 退回次数
+    pub returns: u32,
+}
+
+impl OfficeFigures {
+    fn new(office: OfficeId, name: &str) -> OfficeFigures {
+        OfficeFigures {
+            office,
+            name: name.to_owned(),
+            assigned: 0,
+            finished: 0,
+            due: 0,
+            on_time: 0,
+            on_time_rate: None,
+            avg_days: None,
+            unreported: 0,
+            late_unreported: 0,
+            extensions: 0,
+            returns: 0,
+        }
+    }
+
+    /// 按期办结率 as a report prints it: 66.7% or —.
+    pub fn rate_text(&self) -> String {
+        self.on_time_rate.map_or("—".to_owned(), |r| format!("{:.1}%", r * 100.0))
+    }
+}
+
+/// Every office's figures on `today`, in roster order (offices no directive names left out).
+/// `default_cadence` applies where a notice sets no feedback cadence of its own.
+pub fn office_figures(board: &Board, today: NaiveDate, default_cadence: Option<i64>) -> Vec<OfficeFigures> {
+    let mut figures: Vec<OfficeFigures> = Vec::new();
+    let mut index: std::collections::HashMap<OfficeId, usize> = std::collections::HashMap::new();
+    let mut day_sums: Vec<(i64, usize)> = Vec::new();
+    for o in &board.offices {
+        index.insert(o.id, figures.len());
+        figures.push(OfficeFigures::new(o.id, &o.name));
+        day_sums.push((0, 0));
+    }
+    for d in &board.directives {
+        let Some(notice) = board.notice(d.notice_id) else { continue };
+        if notice.issued_on > today {
+            continue;
+        }
+        let cadence = notice.feedback_days.or(default_cadence);
+        let closed = d.status == Status::Closed;
+        for a in d.assignments.iter().filter(|a| a.role == Role::Lead) {
+            let i = *index.entry(a.office).or_insert_with(|| {
+                figures.push(OfficeFigures::new(a.office, &a.name));
+                day_sums.push((0, 0));
+                figures.len() - 1
+            });
+            let (f, t) = (&mut figures[i], &a.track);
+            f.assigned += 1;
+            let finished = t.is_finished() && t.finished_on.is_none_or(|on| on <= today);
+            f.finished += usize::from(finished);
+            f.due += usize::from(finished || t.deadline.is_some_and(|x| x <= today));
+            if let (true, Some(on)) = (finished, t.finished_on) {
+                f.on_time += usize::from(t.on_time_deadline.is_none_or(|x| on <= x));
+                day_sums[i].0 += (on - notice.issued_on).num_days();
+                day_sums[i].1 += 1;
+            }
+            if !finished && !closed {
+                f.unreported += usize::from(t.last_feedback.is_none());
+                let late = t.feedback_lateness(notice.issued_on, cadence, today) != FeedbackLateness::OnTime;
+                f.late_unreported += usize::from(late);
+            }
+            f.extensions += t.extensions;
+            f.returns += t.returns;
+        }
+    }
+    for (f, (sum, n)) in figures.iter_mut().zip(day_sums) {
+        f.on_time_rate = (f.due > 0).then(|| f.on_time as f64 / f.due as f64);
+        f.avg_days = (n > 0).then(|| sum as f64 / n as f64);
+    }
+    figures.retain(|f| f.assigned > 0);
+    figures
+}
+
+/// Why an office needs a 催办.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderReason {
+    /// 逾期未反馈 (amber or red).
+    LateFeedback(FeedbackLateness),
+    /// Past its approved deadline (and maybe late with feedback too).
+    Overdue { days: i64 },
+}
+
+/// One office to remind today.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReminderDue {
+    pub directive: DirectiveId,
+    pub office: OfficeId,
+    pub name: String,
+    pub reason: ReminderReason,
+    /// The step this reminder should take (after the office's last one).
+    pub next_step: EscalationStep,
+}
+
+/// 今日待催办 — lead offices of open (not 销号) directives that are past their approved deadline
+/// or late with their feedback, not finished, not awaiting review (申请办结: the duty office
+/// owes the answer), and not already reminded today. In board order.
+pub fn reminders_due(board: &Board, today: NaiveDate, default_cadence: Option<i64>) -> Vec<ReminderDue> {
+    let mut due = Vec::new();
+    for d in board.directives.iter().filter(|d| d.status != Status::Closed) {
+        let Some(notice) = board.notice(d.notice_id).filter(|n| n.issued_on <= today) else { continue };
+        let cadence = notice.feedback_days.or(default_cadence);
+        for a in d.assignments.iter().filter(|a| a.role == Role::Lead) {
+            let t = &a.track;
+            if matches!(t.state, OfficeState::Finished | OfficeState::Requested)
+                || t.last_reminder.is_some_and(|(on, _)| on >= today)
+            {
+                continue;
+            }
+            let reason = match (t.deadline, t.feedback_lateness(notice.issued_on, cadence, today)) {
+                (Some(x), _) if x < today => ReminderReason::Overdue { days: (today - x).num_days() },
+                (_, FeedbackLateness::OnTime) => continue,
+                (_, late) => ReminderReason::LateFeedback(late),
+            };
+            let next_step = EscalationStep::after(t.last_reminder.map(|(_, s)| s));
+            due.push(ReminderDue {
+                directive: d.id,
+                office: a.office,
+                name: a.name.clone(),
+                reason,
+                next_step,
+            });
+        }
+    }
+    due
+}
+
+#[cfg(test)]
+#[path = "figures_tests.rs"]
+mod tests;

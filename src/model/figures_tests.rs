@@ -1,0 +1,187 @@
+//! The figures on a small register computed by hand (docs/loop.md, 手算示例). The expected
+//! numbers were written down before the code ran.
+
+use super::*;
+use crate::model::{
+    Assignment, Board, DirectiveRow, NoticeId, NoticeInfo, Office, OfficeTrack, UnitKind, classify_unit,
+};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+const FIRE: OfficeId = OfficeId(1);
+const NEWS: OfficeId = OfficeId(2);
+
+fn notice(id: i64, issued: &str, feedback_days: Option<i64>) -> NoticeInfo {
+    NoticeInfo {
+        id: NoticeId(id),
+        title: format!("通知{id}"),
+        issuer: None,
+        meeting: None,
+        issued_on: d(issued),
+        feedback_days,
+    }
+}
+
+fn lead(office: OfficeId, track: OfficeTrack) -> Assignment {
+    let name = if office == FIRE { "防火监督处" } else { "新闻宣传处" };
+    Assignment { office, name: name.into(), kind: classify_unit(name), role: Role::Lead, track }
+}
+
+fn directive(id: i64, notice: i64, status: Status, assignments: Vec<Assignment>) -> DirectiveRow {
+    DirectiveRow {
+        id: DirectiveId(id),
+        notice_id: NoticeId(notice),
+        meeting: None,
+        number: format!("一.{id}"),
+        title: "t".into(),
+        text: "t".into(),
+        deadline: None,
+        status,
+        assignments,
+        last_progress: None,
+        evidence: 0,
+        continues: None,
+    }
+}
+
+fn track(state: OfficeState, deadline: Option<&str>) -> OfficeTrack {
+    let deadline = deadline.map(d);
+    OfficeTrack {
+        state,
+        original_deadline: deadline,
+        deadline,
+        on_time_deadline: deadline,
+        ..OfficeTrack::default()
+    }
+}
+
+/// Notice 1 issued 03-01 (default cadence 7), notice 2 issued 04-05 (cadence 14), notice 3
+/// issued 04-20 (after D = 04-10: not yet assigned).
+fn register() -> Board {
+    use OfficeState::*;
+    let open = Status::InProgress;
+    let finished = |deadline, on: &str| OfficeTrack {
+        finished_on: Some(d(on)),
+        last_feedback: Some(d(on)),
+        ..track(Finished, Some(deadline))
+    };
+    let d1_news = OfficeTrack {
+        last_feedback: Some(d("2022-04-01")),
+        last_reminder: Some((d("2022-04-10"), EscalationStep::Remind)),
+        ..track(InProgress, Some("2022-03-20"))
+    };
+    let d2_fire = OfficeTrack {
+        deadline: Some(d("2022-04-15")),
+        on_time_deadline: Some(d("2022-04-15")),
+        extensions: 1,
+        returns: 1,
+        ..finished("2022-03-31", "2022-04-05")
+    };
+    let d2_news_support =
+        Assignment { role: Role::Support, ..lead(NEWS, track(Unreported, Some("2022-03-31"))) };
+    let d3_fire = OfficeTrack {
+        last_reminder: Some((d("2022-04-01"), EscalationStep::Remind)),
+        reminders: 1,
+        ..track(Unreported, Some("2022-04-30"))
+    };
+    let d4_news = OfficeTrack {
+        deadline: Some(d("2022-04-05")),
+        on_time_deadline: Some(d("2022-03-25")),
+        extensions: 1,
+        ..finished("2022-03-25", "2022-04-02")
+    };
+    let d6_fire = OfficeTrack {
+        last_feedback: Some(d("2022-04-07")),
+        returns: 1,
+        ..track(Requested, Some("2022-04-08"))
+    };
+    let d8_news =
+        OfficeTrack { last_feedback: Some(d("2022-03-05")), ..track(InProgress, Some("2022-03-10")) };
+    Board {
+        notices: vec![
+            notice(3, "2022-04-20", None),
+            notice(2, "2022-04-05", Some(14)),
+            notice(1, "2022-03-01", None),
+        ],
+        offices: vec![
+            Office {
+                id: FIRE,
+                name: "防火监督处".into(),
+                kind: UnitKind::Office(crate::model::OfficeGroup::Hq),
+            },
+            Office {
+                id: NEWS,
+                name: "新闻宣传处".into(),
+                kind: UnitKind::Office(crate::model::OfficeGroup::Hq),
+            },
+        ],
+        directives: vec![
+            directive(
+                1,
+                1,
+                open,
+                vec![lead(FIRE, finished("2022-03-20", "2022-03-18")), lead(NEWS, d1_news)],
+            ),
+            directive(2, 1, open, vec![lead(FIRE, d2_fire), d2_news_support]),
+            directive(3, 1, open, vec![lead(FIRE, d3_fire)]),
+            directive(4, 1, Status::Done, vec![lead(NEWS, d4_news)]),
+            directive(5, 2, open, vec![lead(NEWS, track(Unreported, None))]),
+            directive(6, 2, open, vec![lead(FIRE, d6_fire)]),
+            directive(7, 3, open, vec![lead(FIRE, track(Unreported, Some("2022-05-01")))]),
+            directive(8, 1, Status::Closed, vec![lead(NEWS, d8_news)]),
+        ],
+        aliases: Vec::new(),
+    }
+}
+
+#[test]
+fn the_hand_computed_register() {
+    let figures = office_figures(&register(), d("2022-04-10"), Some(DEFAULT_FEEDBACK_DAYS));
+    assert_eq!(figures.len(), 2);
+    let fire = &figures[0];
+    assert_eq!(fire.name, "防火监督处");
+    // 交办 1, 2, 3, 6 (7 is issued after D); 已办结 1, 2; 应办结 1, 2, 6 (3 is due 04-30).
+    assert_eq!((fire.assigned, fire.finished, fire.due, fire.on_time), (4, 2, 3, 2));
+    assert_eq!(fire.on_time_rate, Some(2.0 / 3.0));
+    assert_eq!(fire.rate_text(), "66.7%");
+    // 03-01 → 03-18 is 17 days, 03-01 → 04-05 is 35: mean 26.
+    assert_eq!(fire.avg_days, Some(26.0));
+    // 3 never reported, and 03-01 + 7 < 04-10; 6 reported 04-07 with a 14-day cadence.
+    assert_eq!((fire.unreported, fire.late_unreported), (1, 1));
+    assert_eq!((fire.extensions, fire.returns), (1, 2));
+
+    let news = &figures[1];
+    // 交办 1, 4, 5, 8 (配合 on 2 does not count); 应办结 1 (03-20), 4 (finished), 8 (03-10).
+    assert_eq!((news.assigned, news.finished, news.due, news.on_time), (4, 1, 3, 0));
+    // 4 finished 04-02, after its on-time deadline 03-25 (the extension was asked for late).
+    assert_eq!(news.on_time_rate, Some(0.0));
+    assert_eq!(news.avg_days, Some(32.0));
+    // 5 never reported but within its 14 days; 1 last reported 04-01 + 7 < 04-10; 8 is 销号.
+    assert_eq!((news.unreported, news.late_unreported), (1, 1));
+    assert_eq!((news.extensions, news.returns), (1, 0));
+}
+
+#[test]
+fn nothing_due_shows_a_dash() {
+    let figures = office_figures(&register(), d("2022-03-05"), Some(DEFAULT_FEEDBACK_DAYS));
+    let fire = &figures[0];
+    // On 03-05 only notice 1 exists and nothing of it is due or finished.
+    assert_eq!((fire.assigned, fire.due, fire.on_time_rate), (3, 0, None));
+    assert_eq!(fire.rate_text(), "—");
+    assert_eq!(fire.avg_days, None);
+}
+
+#[test]
+fn who_needs_a_reminder_today() {
+    let due = reminders_due(&register(), d("2022-04-10"), Some(DEFAULT_FEEDBACK_DAYS));
+    // 1/新闻宣传处 was reminded today already; 6 awaits review; 8 is 销号; 5 is within its cadence.
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!((due[0].directive, due[0].office), (DirectiveId(3), FIRE));
+    assert_eq!(due[0].reason, ReminderReason::LateFeedback(FeedbackLateness::VeryLate));
+    assert_eq!(due[0].next_step, EscalationStep::Press);
+    let tomorrow = reminders_due(&register(), d("2022-04-11"), Some(DEFAULT_FEEDBACK_DAYS));
+    assert_eq!(tomorrow[0].directive, DirectiveId(1));
+    assert_eq!(tomorrow[0].reason, ReminderReason::Overdue { days: 22 });
+}
