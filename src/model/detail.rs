@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{DirectiveId, DirectiveRow, Evidence, NoteId, NoticeId, Status};
+use super::{DirectiveId, DirectiveRow, Evidence, LoopEvent, NoteId, NoticeId, Status};
 
 /// 进展 — a dated progress note.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,4 +70,6 @@ pub struct DirectiveDetail {
     pub earlier: Vec<EarlierStep>,
     /// 后续 — directives of later notices that carry this one on.
     pub continued_by: Vec<Continuation>,
+    /// 督办记录 — every office's 反馈, 催办, 延期, 办结 and review, oldest first.
+    pub loop_events: Vec<LoopEvent>,
 }

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{DirectiveId, EvidenceId, OfficeGroup, OfficeId, Status};
+use super::{DirectiveId, EvidenceId, LoopEdit, OfficeGroup, OfficeId, Status};
 
 /// A change to one directive (or to a file attached to it).
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,8 @@ pub enum DirectiveEdit {
     TrashFile(EvidenceId),
     /// 从回收站恢复
     RestoreFile(EvidenceId),
+    /// 督办: 反馈, 催办, 延期, 申请办结, 审核通过, 退回 or 重新打开 for one of its offices.
+    Loop(LoopEdit),
 }
 
 /// 名册维护 — a change to the roster (applied by `Store::apply_roster_edit`, logged).

@@ -41,6 +41,7 @@ impl Store {
                 self.restore_evidence(*file, actor)?;
                 "已从回收站恢复".to_owned()
             }
+            DirectiveEdit::Loop(edit) => self.apply_loop_edit(id, edit, actor)?,
         })
     }
 

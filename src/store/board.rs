@@ -186,6 +186,7 @@ impl Store {
             notice_issued_on,
             earlier: self.earlier_steps(id)?,
             continued_by: self.continued_by(id)?,
+            loop_events: self.loop_history(id)?,
         })
     }
 

@@ -9,6 +9,7 @@ mod continuation;
 mod drafts;
 mod editing;
 mod export;
+mod loop_actions;
 mod no_file_dialog;
 mod reliability;
 mod roster;

@@ -24,6 +24,10 @@ impl DubanApp {
             self.derived_for = None;
         }
         self.settings = s.settings;
+        if s.cadence != self.cadence {
+            self.derived_for = None;
+        }
+        self.cadence = s.cadence;
         if !self.loaded && self.settings.author.is_none() && self.dialogs.author.is_none() {
             self.dialogs.author = Some(AuthorDialog::default());
         }
@@ -188,6 +192,7 @@ impl DubanApp {
                 // 回收站, whose list then reloads; every other edit comes from the detail pane.
                 let asker = match edit {
                     DirectiveEdit::Note { .. } => Asker::Note(id),
+                    DirectiveEdit::Loop(_) => Asker::Loop(id),
                     DirectiveEdit::RestoreFile(_) => Asker::Trash,
                     _ => Asker::Board,
                 };

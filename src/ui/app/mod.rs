@@ -67,6 +67,8 @@ pub struct DubanApp {
     board: Board,
     detail: Option<DirectiveDetail>,
     settings: Settings,
+    /// 反馈周期 in days, for 逾期未反馈 (`None`: none).
+    cadence: Option<i64>,
     /// The theme last applied to the context.
     applied_dark: Option<bool>,
     loaded: bool,
@@ -132,6 +134,7 @@ impl DubanApp {
             board: Board::default(),
             detail: None,
             settings: Settings::default(),
+            cadence: Some(crate::model::DEFAULT_FEEDBACK_DAYS),
             applied_dark: None,
             loaded: false,
             counts: HashMap::new(),
@@ -218,6 +221,7 @@ impl DubanApp {
                     thumbs: &self.thumbs,
                     progress: self.attach_progress.as_ref(),
                     carried_over: self.detail.as_ref().map_or(0, |d| cx.board.meetings_since(d.notice_id)),
+                    cadence: self.cadence,
                 };
                 self.detail_view.ui(ui, self.detail.as_ref(), detail_cx, &mut commands);
             });

@@ -118,6 +118,7 @@ impl DubanApp {
                 self.derived_for = None;
             }
             Asker::Note(id) => self.detail_view.clear_note(id),
+            Asker::Loop(id) => self.detail_view.close_loop_form(id),
             Asker::Roster => {
                 if let Some(dialog) = &mut self.dialogs.roster {
                     dialog.refresh(&self.board);

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use egui::{Frame, RichText, ScrollArea, TextEdit, Ui};
 
 use super::evidence_panel::{AttachProgress, EvidencePanel, Thumbnails};
+use super::office_rows::{OfficeRows, RowsContext};
 use crate::model::{DirectiveDetail, DirectiveEdit, DirectiveId, Status};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, split_names};
@@ -40,6 +41,8 @@ pub struct DetailView {
     /// Another directive is shown: start at its top.
     scroll_to_top: bool,
     files: EvidencePanel,
+    /// 各单位办理情况 and their open forms.
+    loop_rows: OfficeRows,
 }
 
 /// What the pane needs besides the detail itself.
@@ -52,6 +55,8 @@ pub struct DetailContext<'a> {
     pub progress: Option<&'a AttachProgress>,
     /// 跨会 — later meetings held since the directive's notice.
     pub carried_over: usize,
+    /// 反馈周期 in days (`None`: none), for 逾期未反馈.
+    pub cadence: Option<i64>,
 }
 
 impl DetailView {
@@ -67,6 +72,11 @@ impl DetailView {
             self.note_date = None;
         }
         self.drafts.remove(&id);
+    }
+
+    /// The store accepted the 督办 form of `id`: it closes.
+    pub fn close_loop_form(&mut self, id: DirectiveId) {
+        self.loop_rows.close_form(id);
     }
 
     /// Every note typed and not stored, the shown directive's included.
@@ -96,6 +106,7 @@ impl DetailView {
             let draft = drafts.remove(&detail.row.id).unwrap_or_default();
             let focus_note = self.focus_note;
             let files = std::mem::take(&mut self.files);
+            let loop_rows = std::mem::take(&mut self.loop_rows);
             *self = DetailView {
                 shown: Some(detail.row.id),
                 note: draft.text,
@@ -104,6 +115,7 @@ impl DetailView {
                 focus_note,
                 scroll_to_top: true,
                 files,
+                loop_rows,
                 ..DetailView::default()
             };
         }
@@ -203,6 +215,9 @@ impl DetailView {
             if !detail.support_offices.is_empty() {
                 ui.label(format!("配合单位：{}", detail.support_offices.join("、")));
             }
+            ui.add_space(6.0);
+            let rows_cx = RowsContext { today, cadence: cx.cadence };
+            self.loop_rows.ui(ui, detail, &rows_cx, commands);
 
             // The note form comes before the long text: on a small screen it is in view.
             ui.add_space(6.0);

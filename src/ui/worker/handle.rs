@@ -32,7 +32,8 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
         None => None,
     };
     let settings = store.settings().map_err(|e| e.to_string())?;
-    Ok(Snapshot { board, detail, settings })
+    let cadence = store.feedback_cadence().map_err(|e| e.to_string())?;
+    Ok(Snapshot { board, detail, settings, cadence })
 }
 
 /// A change was stored: `message` and a fresh snapshot with `detail`.

@@ -14,6 +14,8 @@ pub enum Asker {
     Board,
     /// The 进展 field of this directive: once the note is stored its draft is cleared.
     Note(crate::model::DirectiveId),
+    /// A 督办 form of this directive: once the record is stored the form closes.
+    Loop(crate::model::DirectiveId),
     /// The start of the window: the first snapshot and the day's automatic backup.
     Startup,
     Search,
@@ -45,6 +47,7 @@ impl Asker {
     pub fn unfinished(self) -> Option<&'static str> {
         match self {
             Asker::Note(_)
+            | Asker::Loop(_)
             | Asker::Board
             | Asker::Settings
             | Asker::Author

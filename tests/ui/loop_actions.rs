@@ -1,0 +1,172 @@
+//! 督办 per office in the detail pane: each office's row offers what its state allows, each
+//! action opens a small form, and what is stored shows at once in the row, the 督办记录 and
+//! the board. A refused record (an extension to before the deadline) says why in Chinese,
+//! keeps the form and writes nothing.
+
+use crate::common::{click_button, date, harness, ime_commit, prepare_store, settle};
+use duban::model::{DirectiveId, OfficeState};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+const FIRE: &str = "防火监督处";
+const NEWS: &str = "新闻宣传处";
+
+/// The app on 一.2 在建工地治理 (防火监督处 and 新闻宣传处 lead it), today 2022-03-18.
+fn on_building_sites() -> (tempfile::TempDir, Harness<'static, duban::ui::DubanApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    h.get_by_label("在建工地治理").click();
+    settle(&mut h);
+    (dir, h)
+}
+
+fn state_of(h: &Harness<'static, duban::ui::DubanApp>, office: &str) -> OfficeState {
+    let detail = h.state().detail().expect("detail");
+    detail.row.assignments.iter().find(|a| a.name == office).expect("office").track.state
+}
+
+/// Opens `action`'s form on `office`'s row (the rows come in the directive's order).
+fn open_form(h: &mut Harness<'static, duban::ui::DubanApp>, office: &str, action: &str) {
+    h.get_by_label(&format!("{office}：{action}")).click();
+    h.run();
+}
+
+/// 延至: the form's first date field with no date yet (批准日期 is the second).
+fn first_date_field(h: &mut Harness<'static, duban::ui::DubanApp>) {
+    h.get_all_by_role_and_label(egui::accesskit::Role::Button, "无时限").next().unwrap().click();
+    settle(h);
+}
+
+fn type_into(h: &mut Harness<'static, duban::ui::DubanApp>, field: &str, text: &str) {
+    h.get_by_label(field).click();
+    h.run();
+    ime_commit(h, text);
+}
+
+#[test]
+fn feedback_by_phone_moves_the_office_to_in_progress_and_is_listed() {
+    let (_dir, mut h) = on_building_sites();
+    assert_eq!(state_of(&h, FIRE), OfficeState::Unreported);
+    open_form(&mut h, FIRE, "记录反馈");
+    h.get_by_label("保存反馈");
+    type_into(&mut h, "反馈人", "李明");
+    type_into(&mut h, "反馈内容", "已检查在建工地46处");
+    click_button(&mut h, "保存反馈");
+    assert_eq!(state_of(&h, FIRE), OfficeState::InProgress);
+    assert_eq!(state_of(&h, NEWS), OfficeState::Unreported, "the other office is untouched");
+    let detail = h.state().detail().unwrap();
+    let fire = detail.row.assignments.iter().find(|a| a.name == FIRE).unwrap();
+    assert_eq!(fire.track.last_feedback, Some(date("2022-03-18")));
+    assert_eq!(detail.loop_events.len(), 1);
+    assert_eq!(detail.loop_events[0].text, "已检查在建工地46处");
+    assert_eq!(detail.loop_events[0].by.as_deref(), Some("李明"));
+    h.get_by_label_contains("防火监督处 反馈（书面·李明）：已检查在建工地46处");
+    assert!(h.query_by_label("保存反馈").is_none(), "the form closes once stored");
+    // The board's row follows without a reload of the window.
+    let row = h.state().board().directives.iter().find(|d| d.id == DirectiveId(2)).unwrap();
+    assert_eq!(row.assignments.iter().find(|a| a.name == FIRE).unwrap().track.state, OfficeState::InProgress);
+}
+
+#[test]
+fn reminders_step_up_from_tixing_to_cuiban() {
+    let (_dir, mut h) = on_building_sites();
+    open_form(&mut h, NEWS, "催办");
+    type_into(&mut h, "联系人", "王芳");
+    type_into(&mut h, "答复", "本周内报送");
+    click_button(&mut h, "记录催办");
+    open_form(&mut h, NEWS, "催办");
+    // The next step is proposed: 提醒 was the first.
+    h.get_by_label("步骤");
+    click_button(&mut h, "记录催办");
+    let detail = h.state().detail().unwrap();
+    let steps: Vec<&str> = detail
+        .loop_events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            duban::model::LoopEventKind::Reminder(step) => Some(step.label()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(steps, ["提醒", "催办"]);
+    assert_eq!(state_of(&h, NEWS), OfficeState::Unreported, "a reminder is not feedback");
+}
+
+#[test]
+fn an_extension_moves_the_deadline_and_one_before_it_is_refused_with_nothing_written() {
+    let (_dir, mut h) = on_building_sites();
+    open_form(&mut h, NEWS, "延期");
+    // 延至: next month's 15th (the calendar opens on this month).
+    first_date_field(&mut h);
+    click_button(&mut h, "下月");
+    click_button(&mut h, "15");
+    type_into(&mut h, "延期理由", "需协调电视台排期");
+    type_into(&mut h, "批准人", "李副总队长");
+    click_button(&mut h, "记录延期");
+    let detail = h.state().detail().unwrap();
+    let news = detail.row.assignments.iter().find(|a| a.name == NEWS).unwrap();
+    assert_eq!(news.track.deadline, Some(date("2022-04-15")));
+    assert_eq!(news.track.original_deadline, Some(date("2022-03-20")));
+    assert!(h.get_all_by_label_contains("原定3月20日，经李副总队长同意延至4月15日").count() >= 1);
+
+    // To a day before the deadline now in force: refused, said, nothing written.
+    open_form(&mut h, NEWS, "延期");
+    first_date_field(&mut h);
+    click_button(&mut h, "下月");
+    click_button(&mut h, " 1");
+    type_into(&mut h, "延期理由", "再延");
+    type_into(&mut h, "批准人", "李副总队长");
+    click_button(&mut h, "记录延期");
+    let status = h.state().status().unwrap().clone();
+    assert!(status.is_error, "{}", status.text);
+    h.get_by_label("记录延期");
+    let detail = h.state().detail().unwrap();
+    let news = detail.row.assignments.iter().find(|a| a.name == NEWS).unwrap();
+    assert_eq!(news.track.deadline, Some(date("2022-04-15")), "unchanged");
+    assert_eq!(news.track.extensions, 1);
+}
+
+#[test]
+fn a_completion_report_is_returned_with_a_reason_then_accepted() {
+    let (_dir, mut h) = on_building_sites();
+    open_form(&mut h, FIRE, "申请办结");
+    type_into(&mut h, "办结报告", "46处工地全部完成整改");
+    click_button(&mut h, "提交办结报告");
+    assert_eq!(state_of(&h, FIRE), OfficeState::Requested);
+    // Awaiting review: only 审核通过 and 退回 (and feedback, a reminder, an extension) remain.
+    assert!(h.query_by_label("防火监督处：申请办结").is_none());
+    open_form(&mut h, FIRE, "退回");
+    type_into(&mut h, "退回理由", "缺少整改照片");
+    click_button(&mut h, "确认退回");
+    assert_eq!(state_of(&h, FIRE), OfficeState::InProgress);
+    let detail = h.state().detail().unwrap();
+    let fire = detail.row.assignments.iter().find(|a| a.name == FIRE).unwrap();
+    assert_eq!(fire.track.returns, 1);
+    h.get_by_label("退回 1 次");
+
+    open_form(&mut h, FIRE, "申请办结");
+    type_into(&mut h, "办结报告", "已补充整改照片");
+    click_button(&mut h, "提交办结报告");
+    open_form(&mut h, FIRE, "审核通过");
+    click_button(&mut h, "确认办结");
+    assert_eq!(state_of(&h, FIRE), OfficeState::Finished);
+    let detail = h.state().detail().unwrap();
+    let fire = detail.row.assignments.iter().find(|a| a.name == FIRE).unwrap();
+    assert_eq!(fire.track.finished_on, Some(date("2022-03-18")));
+    // One lead office of two finished: 部分完成.
+    h.get_by_label("部分完成");
+}
+
+#[test]
+fn a_form_waits_while_another_directive_is_looked_at() {
+    let (_dir, mut h) = on_building_sites();
+    open_form(&mut h, FIRE, "记录反馈");
+    type_into(&mut h, "反馈内容", "写了一半");
+    h.get_by_label("人员密集场所管控").click();
+    settle(&mut h);
+    assert!(h.query_by_label("保存反馈").is_none());
+    h.get_by_label("在建工地治理").click();
+    settle(&mut h);
+    assert_eq!(h.get_by_label("反馈内容").value().as_deref(), Some("写了一半"));
+}
