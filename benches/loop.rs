@@ -74,7 +74,7 @@ fn register(path: &std::path::Path) -> Store {
                 office,
                 action: LoopAction::Extend(NewExtension {
                     requested_on: day("2022-03-19"),
-                    to: day("2022-04-30"),
+                    to: day("2023-06-30"),
                     reason: "涉及多部门".into(),
                     approved_by: "李副总队长".into(),
                     approved_on: None,

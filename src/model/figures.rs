@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::{Board, DirectiveId, EscalationStep, FeedbackLateness, OfficeId, OfficeState, Role, Status};
+use super::{
+    Board, DirectiveId, EscalationStep, FeedbackLateness, NoticeId, NoticeInfo, OfficeId, OfficeState, Role,
+    Status,
+};
 
 /// 默认反馈周期 — report at least every this many days unless the notice says otherwise.
 pub const DEFAULT_FEEDBACK_DAYS: i64 = 7;
@@ -70,8 +73,9 @@ pub fn office_figures(board: &Board, today: NaiveDate, default_cadence: Option<i
         figures.push(OfficeFigures::new(o.id, &o.name));
         day_sums.push((0, 0));
     }
+    let notices = notices_by_id(board);
     for d in &board.directives {
-        let Some(notice) = board.notice(d.notice_id) else { continue };
+        let Some(notice) = notices.get(&d.notice_id) else { continue };
         if notice.issued_on > today {
             continue;
         }
@@ -110,6 +114,11 @@ pub fn office_figures(board: &Board, today: NaiveDate, default_cadence: Option<i
     figures
 }
 
+/// The board's notices by id (a register holds hundreds: no linear search per directive).
+fn notices_by_id(board: &Board) -> std::collections::HashMap<NoticeId, &NoticeInfo> {
+    board.notices.iter().map(|n| (n.id, n)).collect()
+}
+
 /// Why an office needs a 催办.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReminderReason {
@@ -135,8 +144,9 @@ pub struct ReminderDue {
 /// owes the answer), and not already reminded today. In board order.
 pub fn reminders_due(board: &Board, today: NaiveDate, default_cadence: Option<i64>) -> Vec<ReminderDue> {
     let mut due = Vec::new();
+    let notices = notices_by_id(board);
     for d in board.directives.iter().filter(|d| d.status != Status::Closed) {
-        let Some(notice) = board.notice(d.notice_id).filter(|n| n.issued_on <= today) else { continue };
+        let Some(notice) = notices.get(&d.notice_id).filter(|n| n.issued_on <= today) else { continue };
         let cadence = notice.feedback_days.or(default_cadence);
         for a in d.assignments.iter().filter(|a| a.role == Role::Lead) {
             let t = &a.track;

@@ -298,7 +298,7 @@ fn a_version_2_database_migrates_and_keeps_everything() {
     assert_eq!(version, SCHEMA_VERSION, "migrated to the newest schema");
     assert_eq!(store.counts().unwrap(), (1, 5, 16));
     let log: i64 = store.connection().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
-    assert_eq!(log, 5, "import, status, note, status, note");
+    assert_eq!(log, 6, "import, status, note, status, note; then migration 8's entry");
     let board = store.load_board().unwrap();
     let two = board.directive(D2).unwrap();
     assert_eq!(two.last_progress.as_ref().map(|p| p.0), Some(date("2022-03-18")));
