@@ -154,8 +154,8 @@ fn a_completion_report_is_returned_with_a_reason_then_accepted() {
     let detail = h.state().detail().unwrap();
     let fire = detail.row.assignments.iter().find(|a| a.name == FIRE).unwrap();
     assert_eq!(fire.track.finished_on, Some(date("2022-03-18")));
-    // One lead office of two finished: 部分完成.
-    h.get_by_label("部分完成");
+    // One lead office of two finished: 部分完成, in the detail and in the table's 状态.
+    assert_eq!(h.get_all_by_label("部分完成").count(), 2);
 }
 
 #[test]
@@ -169,4 +169,42 @@ fn a_form_waits_while_another_directive_is_looked_at() {
     h.get_by_label("在建工地治理").click();
     settle(&mut h);
     assert_eq!(h.get_by_label("反馈内容").value().as_deref(), Some("写了一半"));
+}
+
+#[test]
+fn an_office_chosen_in_the_sidebar_sees_its_own_state_and_the_overview_lists_whom_to_press() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    // Today is past the deadline (3月20日): every lead office of every open directive is due a 催办.
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    h.get_by_label_contains("今日待催办（");
+    h.get_by_label("各单位督办指标");
+    h.get_by_label("按期办结率");
+    let pressed_before = h.state().counts_of(None).open;
+    assert!(pressed_before > 0);
+    // 防火监督处 reports on 一.2: in its own list the row says 推进中, while 新闻宣传处's says 未反馈.
+    click_button(&mut h, "全部");
+    h.get_by_label("在建工地治理").click();
+    settle(&mut h);
+    open_form(&mut h, FIRE, "记录反馈");
+    type_into(&mut h, "反馈内容", "已检查");
+    click_button(&mut h, "保存反馈");
+    // The table's cells only: left of the detail pane.
+    let detail_left = h.get_by_label("一.2　在建工地治理").rect().left();
+    let table_states = |h: &Harness<'static, duban::ui::DubanApp>| -> Vec<String> {
+        h.get_all_by_role(egui::accesskit::Role::Label)
+            .filter(|n| n.rect().right() < detail_left)
+            .filter_map(|n| n.value())
+            .filter(|v| ["推进中", "未反馈", "未开始"].contains(&v.as_str()))
+            .collect()
+    };
+    click_button(&mut h, FIRE);
+    let fire = table_states(&h);
+    assert_eq!(fire.iter().filter(|s| *s == "推进中").count(), 1, "{fire:?}");
+    assert!(fire.iter().filter(|s| *s == "未反馈").count() >= 3, "{fire:?}");
+    click_button(&mut h, NEWS);
+    let news = table_states(&h);
+    // (四.x are addressed to 各处室 as a whole: they show the directive's status, 未开始.)
+    assert!(news.iter().filter(|s| *s == "未反馈").count() >= 7, "{news:?}");
+    assert!(!news.contains(&"推进中".to_owned()), "新闻宣传处 has reported nothing: {news:?}");
 }

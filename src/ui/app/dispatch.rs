@@ -6,8 +6,8 @@ use super::{DubanApp, StatusMessage};
 use crate::model::{BoardFilter, DirectiveEdit, DirectiveId};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
-    AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, MoveDialog,
-    PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
+    AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, LoopOverview,
+    MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
 };
 use crate::ui::worker::Request;
 use crate::ui::worker::Snapshot;
@@ -50,6 +50,7 @@ impl DubanApp {
         let soon = self.settings.due_soon_days;
         self.counts = self.board.counts(today, soon);
         self.overview = crate::report::Overview::build(&self.board, today, soon);
+        self.loop_overview = LoopOverview::build(&self.board, today, self.cadence);
         self.rows = self.board.filtered(self.filter, today, soon);
         if let Some(hits) = &self.search_hits {
             let board = &self.board;

@@ -20,8 +20,8 @@ use self::chrome::{filter_title, top_bar};
 use self::dialogs::Dialogs;
 use super::command::Command;
 use super::views::{
-    AttachProgress, BoardTable, CloseChoice, CloseGuard, DetailContext, DetailView, OverviewView, SearchBar,
-    Sidebar, Sort, Thumbnails, ViewContext,
+    AttachProgress, BoardTable, CloseChoice, CloseGuard, DetailContext, DetailView, LoopOverview,
+    OverviewView, SearchBar, Sidebar, Sort, Thumbnails, ViewContext,
 };
 use super::worker::files::{FileRequest, FileWorker};
 use super::worker::line::Asker;
@@ -85,6 +85,8 @@ pub struct DubanApp {
     /// The start screen (总览) instead of the table.
     overview_shown: bool,
     overview: Overview,
+    /// 今日待催办 and the figures per office.
+    loop_overview: LoopOverview,
     overview_view: OverviewView,
     search: SearchBar,
     /// Directives matching the search box; `None` when it is empty.
@@ -147,6 +149,7 @@ impl DubanApp {
             detail_view: DetailView::default(),
             overview_shown: true,
             overview: Overview::default(),
+            loop_overview: LoopOverview::default(),
             overview_view: OverviewView::default(),
             search: SearchBar::default(),
             search_hits: None,
@@ -198,6 +201,10 @@ impl DubanApp {
             due_soon_days: self.settings.due_soon_days,
             highlight: &words,
             search: Some(search_words.as_str()),
+            office: match self.filter {
+                BoardFilter::Office(id) => Some(id),
+                _ => None,
+            },
         };
         Panel::top("top-bar").show(ui, |ui| top_bar(ui, self.settings.author.as_deref(), &mut commands));
         Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));
@@ -229,7 +236,13 @@ impl DubanApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if self.overview_shown {
                 ui.heading("总览");
-                self.overview_view.ui(ui, &self.overview, &cx, self.settings.next_meeting, &mut commands);
+                self.overview_view.ui(
+                    ui,
+                    (&self.overview, &self.loop_overview),
+                    &cx,
+                    self.settings.next_meeting,
+                    &mut commands,
+                );
                 return;
             }
             ui.horizontal(|ui| {

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{Sort, ViewContext};
 use crate::model::short_meeting;
-use crate::model::{DirectiveId, DirectiveRow, Urgency};
+use crate::model::{DirectiveId, DirectiveRow, LoopState, Urgency};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, short_date};
 use crate::ui::theme;
@@ -106,6 +106,7 @@ impl BoardTable {
                             today,
                             highlight,
                             show_meeting,
+                            office: cx.office,
                         };
                         for col in &columns {
                             row.col(|ui| cell(ui, *col, d, &cx));
@@ -217,11 +218,29 @@ impl Col {
 /// Space egui puts between columns.
 const SPACING: f32 = 8.0;
 
+/// The state the 状态 column shows: with an office chosen, that office's own (未反馈, 推进中,
+/// 申请办结, 已办结); else the directive's status, or 部分完成 / 待审核 where its offices say so.
+fn shown_state(d: &DirectiveRow, office: Option<crate::model::OfficeId>) -> (&'static str, egui::Color32) {
+    if let Some(a) = office.and_then(|o| d.assignment(o)) {
+        return (a.track.state.label(), super::office_rows::state_color(a.track.state));
+    }
+    let derived = d.loop_state();
+    match derived {
+        LoopState::PartlyFinished | LoopState::AwaitingReview
+            if d.status == crate::model::Status::InProgress =>
+        {
+            (derived.label(), theme::status_color(d.status))
+        }
+        _ => (d.status.label(), theme::status_color(d.status)),
+    }
+}
+
 struct RowContext<'a> {
     urgency: Urgency,
     today: NaiveDate,
     highlight: &'a [&'a str],
     show_meeting: bool,
+    office: Option<crate::model::OfficeId>,
 }
 
 fn cell(ui: &mut Ui, col: Col, d: &DirectiveRow, cx: &RowContext) {
@@ -275,10 +294,8 @@ fn cell(ui: &mut Ui, col: Col, d: &DirectiveRow, cx: &RowContext) {
             });
         }
         Col::Status => {
-            ui.add(
-                egui::Label::new(RichText::new(d.status.label()).color(theme::status_color(d.status)))
-                    .truncate(),
-            );
+            let (label, color) = shown_state(d, cx.office);
+            ui.add(egui::Label::new(RichText::new(label).color(color)).truncate());
         }
         Col::Files => {
             if d.evidence > 0 {

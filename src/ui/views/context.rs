@@ -16,4 +16,6 @@ pub struct ViewContext<'a> {
     pub highlight: &'a [&'a str],
     /// What is typed in the search box, if anything.
     pub search: Option<&'a str>,
+    /// The office chosen in the sidebar: the table shows that office's own 督办 state.
+    pub office: Option<crate::model::OfficeId>,
 }

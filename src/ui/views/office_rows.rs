@@ -163,7 +163,7 @@ impl OfficeRows {
     }
 }
 
-fn state_color(s: OfficeState) -> egui::Color32 {
+pub(super) fn state_color(s: OfficeState) -> egui::Color32 {
     match s {
         OfficeState::Unreported => theme::DUE_SOON,
         OfficeState::InProgress => egui::Color32::from_rgb(0x15, 0x65, 0xC0),

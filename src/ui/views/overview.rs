@@ -32,18 +32,18 @@ impl OverviewView {
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        o: &Overview,
+        (o, loop_figures): (&Overview, &super::LoopOverview),
         cx: &ViewContext,
         next_meeting: Option<NaiveDate>,
         commands: &mut Vec<Command>,
     ) {
-        overview_ui(ui, o, cx.today, next_meeting, &mut self.meeting, commands);
+        overview_ui(ui, (o, loop_figures, cx.board), cx.today, next_meeting, &mut self.meeting, commands);
     }
 }
 
 fn overview_ui(
     ui: &mut Ui,
-    o: &Overview,
+    (o, loop_figures, board): (&Overview, &super::LoopOverview, &crate::model::Board),
     today: NaiveDate,
     next_meeting: Option<NaiveDate>,
     meeting: &mut Option<NoticeId>,
@@ -140,6 +140,10 @@ fn overview_ui(
                 ui.end_row();
             }
         });
+        ui.add_space(10.0);
+        super::loop_overview::reminders_ui(ui, loop_figures, board, commands);
+        ui.add_space(10.0);
+        super::loop_overview::figures_ui(ui, loop_figures);
         ui.add_space(10.0);
         ui.heading("需要关注");
         if o.attention.is_empty() {
