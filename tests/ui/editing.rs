@@ -201,6 +201,8 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     // opens it large inside the app.
     settle(&mut h);
     assert!(h.query_by_label("无法预览").is_none());
+    h.get_by_label("照片 检查照片.png").scroll_to_me();
+    h.run();
     h.get_by_label("照片 检查照片.png").click();
     settle(&mut h);
     settle(&mut h);
@@ -272,7 +274,7 @@ fn checking_evidence_from_the_window_finds_a_damaged_file() {
     .unwrap();
     let mut h = harness(store, dir.path(), "2022-03-18");
     open_check(&mut h);
-    h.get_by_label("数据库完好；变更记录 2 条，哈希链完整。");
+    h.get_by_label("数据库完好；变更记录 2 条，完整无改动。");
     h.get_by_label("全部 1 个材料文件完好。");
     click_button(&mut h, "关闭");
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{DubanApp, StatusMessage};
-use crate::model::{BoardFilter, DirectiveEdit, DirectiveId};
+use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
     AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, LoopOverview,
@@ -34,6 +34,21 @@ impl DubanApp {
         self.loaded = true;
         self.derived_for = None;
         // The data changed: so may the search results.
+        if !self.search.text().trim().is_empty() {
+            self.worker.send(Asker::Search, Request::Search(self.search.text().to_owned()));
+        }
+    }
+
+    /// One directive changed: its row replaces the cached one (the rest of the board stands).
+    pub(super) fn take_row(&mut self, row: DirectiveRow, detail: DirectiveDetail) {
+        match self.board.directives.iter_mut().find(|d| d.id == row.id) {
+            Some(slot) => *slot = row,
+            None => self.worker.send(Asker::Board, Request::Refresh { detail: self.selected }),
+        }
+        if Some(detail.row.id) == self.selected {
+            self.detail = Some(detail);
+        }
+        self.derived_for = None;
         if !self.search.text().trim().is_empty() {
             self.worker.send(Asker::Search, Request::Search(self.search.text().to_owned()));
         }

@@ -32,6 +32,11 @@ impl DubanApp {
                 self.on_changed(asker);
                 self.say(message, false);
             }
+            Reply::RowChanged { message, row, detail } => {
+                self.take_row(*row, *detail);
+                self.on_changed(asker);
+                self.say(message, false);
+            }
             Reply::SettingsSaved(snapshot) => {
                 self.take_snapshot(*snapshot);
                 self.say("设置已保存".into(), false);

@@ -219,9 +219,10 @@ impl Col {
 const SPACING: f32 = 8.0;
 
 /// The state the 状态 column shows: with an office chosen, that office's own (未反馈, 推进中,
-/// 申请办结, 已办结); else the directive's status, or 部分完成 / 待审核 where its offices say so.
+/// 申请办结, 已办结) — unless the officer has marked the whole directive 已完成 or 销号; else the
+/// directive's status, or 部分完成 / 待审核 where its offices say so.
 fn shown_state(d: &DirectiveRow, office: Option<crate::model::OfficeId>) -> (&'static str, egui::Color32) {
-    if let Some(a) = office.and_then(|o| d.assignment(o)) {
+    if let Some(a) = office.and_then(|o| d.assignment(o)).filter(|_| !d.status.is_finished()) {
         return (a.track.state.label(), super::office_rows::state_color(a.track.state));
     }
     let derived = d.loop_state();

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{ContinuationOption, ParsedImport, Reply, Request, Snapshot};
 use crate::clock::Clock;
-use crate::model::DirectiveId;
+use crate::model::{DirectiveEdit, DirectiveId};
 use crate::notice::{
     candidate_decodings, decode_bytes, decode_with, is_word_file, parse_notice, read_notice_bytes,
 };
@@ -82,7 +82,20 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
                 let actor = Actor { author: &author, at: clock.now() };
                 store.apply_edit(*id, edit, &actor).map_err(|e| format!("保存失败：{e}"))
             });
-            changed(store, message, Some(*id))
+            // New office names join the roster: the whole board. Any other edit changes one row.
+            if matches!(edit, DirectiveEdit::Offices(_)) {
+                return changed(store, message, Some(*id));
+            }
+            let row = message.and_then(|message| {
+                let row = store.directive_row(*id).map_err(|e| e.to_string())?;
+                let detail = store.load_detail(*id).map_err(|e| e.to_string())?;
+                Ok((message, row, detail))
+            });
+            or_failed(row, |(message, row, detail)| Reply::RowChanged {
+                message,
+                row: Box::new(row),
+                detail: Box::new(detail),
+            })
         }
         Request::SaveSettings { settings, detail } => {
             let saved = store.save_settings(settings).map_err(|e| format!("保存设置失败：{e}"));

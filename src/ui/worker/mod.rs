@@ -16,7 +16,9 @@ use chrono::NaiveDate;
 use self::line::{Asker, Line, Outbox, line};
 use super::command::{ImportSource, RosterEdit};
 use crate::clock::Clock;
-use crate::model::{Board, DirectiveDetail, DirectiveEdit, DirectiveId, Evidence, NoticeDraft, Settings};
+use crate::model::{
+    Board, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow, Evidence, NoticeDraft, Settings,
+};
 use crate::notice::EncodingCandidate;
 use crate::report::{Format, SummaryRequest};
 use crate::store::Store;
@@ -120,6 +122,13 @@ pub enum Reply {
     Snapshot(Box<Snapshot>),
     Detail(Box<DirectiveDetail>),
     Parsed(Box<ParsedImport>),
+    /// A change to one directive was stored: its new row and detail (the rest of the board is
+    /// as it was, so it is not read again).
+    RowChanged {
+        message: String,
+        row: Box<DirectiveRow>,
+        detail: Box<DirectiveDetail>,
+    },
     /// A change was stored; `message` says what, in Chinese.
     Changed {
         message: String,
