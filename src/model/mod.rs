@@ -13,6 +13,7 @@ mod loop_edit;
 mod loop_records;
 mod office;
 mod office_state;
+mod overview;
 mod settings;
 mod status;
 mod track;
@@ -39,6 +40,7 @@ pub use loop_records::{
 };
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use office_state::{LoopState, OfficeState};
+pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview, Totals};
 pub use settings::Settings;
 pub use status::Status;
 pub use track::{

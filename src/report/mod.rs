@@ -3,7 +3,6 @@
 
 mod csv;
 mod docx;
-mod overview;
 mod pdf;
 mod summary;
 mod table;
@@ -13,8 +12,8 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview};
-pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, TABLE_HEADER, Totals};
+pub use crate::model::Totals;
+pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, TABLE_HEADER};
 
 use crate::fsutil::{WriteError, write_atomically};
 

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::model::{
     Board, DirectiveId, DirectiveRow, LoopState, NoticeId, OfficeGroup, OfficeId, OfficeState, Role, Status,
-    Urgency, days_left,
+    Totals, Urgency, days_left,
 };
 
 /// Which directives the report covers.
@@ -26,48 +26,6 @@ pub struct SummaryRequest {
     /// Only these offices' blocks; `None` for all.
     pub offices: Option<Vec<OfficeId>>,
     pub due_soon_days: i64,
-}
-
-/// 总体情况 — counted per directive, not per office.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Totals {
-    pub directives: usize,
-    /// 已完成 + 已销号
-    pub done: usize,
-    pub closed: usize,
-    pub in_progress: usize,
-    pub not_started: usize,
-    pub overdue: usize,
-}
-
-impl Totals {
-    pub fn add(&mut self, status: Status, urgency: Urgency) {
-        self.directives += 1;
-        match status {
-            Status::NotStarted => self.not_started += 1,
-            Status::InProgress => self.in_progress += 1,
-            Status::Done => self.done += 1,
-            Status::Closed => {
-                self.done += 1;
-                self.closed += 1;
-            }
-        }
-        self.overdue += usize::from(urgency == Urgency::Overdue);
-    }
-
-    /// 完成率, 0.0 … 1.0.
-    pub fn completion_rate(&self) -> f64 {
-        if self.directives == 0 { 0.0 } else { self.done as f64 / self.directives as f64 }
-    }
-
-    /// 完成率 as the report prints it: 12.5%.
-    /// 完成率 as shown: — while there is nothing to complete (0.0% would read as failure).
-    pub fn completion_percent(&self) -> String {
-        if self.directives == 0 {
-            return "—".to_owned();
-        }
-        format!("{:.1}%", self.completion_rate() * 100.0)
-    }
 }
 
 /// One directive as one office's block lists it.

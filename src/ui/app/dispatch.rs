@@ -64,7 +64,7 @@ impl DubanApp {
         }
         let soon = self.settings.due_soon_days;
         self.counts = self.board.counts(today, soon);
-        self.overview = crate::report::Overview::build(&self.board, today, soon);
+        self.overview = crate::model::Overview::build(&self.board, today, soon);
         self.loop_overview = LoopOverview::build(&self.board, today, self.cadence);
         self.rows = self.board.filtered(self.filter, today, soon);
         if let Some(hits) = &self.search_hits {

@@ -27,8 +27,8 @@ use super::worker::files::{FileRequest, FileWorker};
 use super::worker::line::Asker;
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
+use crate::model::Overview;
 use crate::model::{Board, BoardFilter, DirectiveDetail, DirectiveId, OfficeCounts, OfficeId, Settings};
-use crate::report::Overview;
 use crate::store::Store;
 
 /// What the window showed, kept between runs.

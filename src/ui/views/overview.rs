@@ -7,7 +7,7 @@ use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
 use super::ViewContext;
 use crate::model::{NoticeId, Urgency};
-use crate::report::{Overview, Totals};
+use crate::model::{Overview, Totals};
 use crate::ui::command::Command;
 use crate::ui::format::short_date;
 use crate::ui::theme;

@@ -1,10 +1,51 @@
 //! 总览 — what the start screen shows: totals, completion per meeting and per office, and the
-//! directives that need attention (overdue or due soon) office by office. Pure, like Summary.
+//! directives that need attention (overdue or due soon) office by office. Pure figures over the
+//! board, like the 督办 figures beside it; the reports count their totals the same way.
 
 use chrono::NaiveDate;
 
-use super::Totals;
-use crate::model::{Board, DirectiveId, DirectiveRow, NoticeId, OfficeGroup, OfficeId, Urgency, days_left};
+use super::{Board, DirectiveId, DirectiveRow, NoticeId, OfficeGroup, OfficeId, Status, Urgency, days_left};
+
+/// 总体情况 — counted per directive, not per office.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Totals {
+    pub directives: usize,
+    /// 已完成 + 已销号
+    pub done: usize,
+    pub closed: usize,
+    pub in_progress: usize,
+    pub not_started: usize,
+    pub overdue: usize,
+}
+
+impl Totals {
+    pub fn add(&mut self, status: Status, urgency: Urgency) {
+        self.directives += 1;
+        match status {
+            Status::NotStarted => self.not_started += 1,
+            Status::InProgress => self.in_progress += 1,
+            Status::Done => self.done += 1,
+            Status::Closed => {
+                self.done += 1;
+                self.closed += 1;
+            }
+        }
+        self.overdue += usize::from(urgency == Urgency::Overdue);
+    }
+
+    /// 完成率, 0.0 … 1.0.
+    pub fn completion_rate(&self) -> f64 {
+        if self.directives == 0 { 0.0 } else { self.done as f64 / self.directives as f64 }
+    }
+
+    /// 完成率 as shown: — while there is nothing to complete (0.0% would read as failure).
+    pub fn completion_percent(&self) -> String {
+        if self.directives == 0 {
+            return "—".to_owned();
+        }
+        format!("{:.1}%", self.completion_rate() * 100.0)
+    }
+}
 
 /// Completion of one meeting's notice.
 #[derive(Debug, Clone, PartialEq)]
