@@ -12,15 +12,26 @@ pub struct Settings {
     pub dark: bool,
     /// 下次办公会议 — the date the next report is due.
     pub next_meeting: Option<chrono::NaiveDate>,
+    /// 反馈周期 — offices report at least every this many days, or are 逾期未反馈 (`None`: no
+    /// cadence). A notice may set its own.
+    pub feedback_days: Option<i64>,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { author: None, due_soon_days: DEFAULT_DUE_SOON_DAYS, dark: false, next_meeting: None }
+        Settings {
+            author: None,
+            due_soon_days: DEFAULT_DUE_SOON_DAYS,
+            dark: false,
+            next_meeting: None,
+            feedback_days: Some(super::DEFAULT_FEEDBACK_DAYS),
+        }
     }
 }
 
 impl Settings {
     /// The due-soon window the UI accepts.
     pub const DUE_SOON_RANGE: std::ops::RangeInclusive<i64> = 0..=30;
+    /// The feedback cadences the store accepts.
+    pub const FEEDBACK_RANGE: std::ops::RangeInclusive<i64> = 1..=90;
 }

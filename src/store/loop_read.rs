@@ -17,7 +17,7 @@ use crate::model::{
 /// Tracks by (directive, office).
 pub(super) type Tracks = HashMap<(i64, i64), OfficeTrack>;
 
-const FEEDBACK_DAYS: &str = "feedback_days";
+pub(super) const FEEDBACK_DAYS: &str = "feedback_days";
 
 /// Reads the tracks of every assignment, or of one directive's (`only`).
 pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>) -> Result<Tracks> {

@@ -44,6 +44,7 @@ impl Store {
             due_soon_days,
             dark: self.setting(DARK)?.as_deref() == Some("1"),
             next_meeting: self.setting(NEXT_MEETING)?.and_then(|d| d.parse().ok()),
+            feedback_days: self.feedback_cadence()?,
         })
     }
 
@@ -51,6 +52,9 @@ impl Store {
     pub fn save_settings(&mut self, s: &Settings) -> Result<()> {
         if !Settings::DUE_SOON_RANGE.contains(&s.due_soon_days) {
             return Err(StoreError::Invalid("即将到期天数应在 0 到 30 之间".into()));
+        }
+        if s.feedback_days.is_some_and(|d| !Settings::FEEDBACK_RANGE.contains(&d)) {
+            return Err(StoreError::Invalid("反馈周期应在 1 到 90 天之间".into()));
         }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if let Some(name) = &s.author {
@@ -63,6 +67,8 @@ impl Store {
         put(&tx, DUE_SOON_DAYS, &s.due_soon_days.to_string())?;
         put(&tx, DARK, if s.dark { "1" } else { "0" })?;
         put(&tx, NEXT_MEETING, &s.next_meeting.map(|d| d.to_string()).unwrap_or_default())?;
+        // No cadence is stored as 0 (read back as none).
+        put(&tx, super::loop_read::FEEDBACK_DAYS, &s.feedback_days.unwrap_or(0).to_string())?;
         tx.commit()?;
         Ok(())
     }

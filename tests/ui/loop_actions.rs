@@ -208,3 +208,35 @@ fn an_office_chosen_in_the_sidebar_sees_its_own_state_and_the_overview_lists_who
     assert!(news.iter().filter(|s| *s == "未反馈").count() >= 7, "{news:?}");
     assert!(!news.contains(&"推进中".to_owned()), "新闻宣传处 has reported nothing: {news:?}");
 }
+
+#[test]
+fn the_feedback_cadence_is_set_in_settings_and_decides_who_is_late() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    // Issued 03-16; on 03-22 nobody has reported for 6 days: within the default 7.
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    assert_eq!(h.state().settings().feedback_days, Some(7));
+    let late = |h: &Harness<'static, duban::ui::DubanApp>| {
+        let board = h.state().board();
+        let cadence = h.state().settings().feedback_days;
+        duban::model::office_figures(board, date("2022-03-22"), cadence)
+            .iter()
+            .map(|f| f.late_unreported)
+            .sum::<usize>()
+    };
+    assert_eq!(late(&h), 0);
+    click_button(&mut h, "设置…");
+    h.get_by_label("反馈周期").set_value_accesskit(3.0);
+    h.run();
+    click_button(&mut h, "保存");
+    assert_eq!(h.state().settings().feedback_days, Some(3));
+    assert!(late(&h) > 0, "every office is now late with its feedback");
+    h.get_by_label_contains("今日待催办（");
+    drop(h);
+    let kept = duban::store::Store::open_dir(dir.path()).unwrap().settings().unwrap();
+    assert_eq!(kept.feedback_days, Some(3));
+    // No cadence at all: saved and read back as none.
+    let mut store = duban::store::Store::open_dir(dir.path()).unwrap();
+    store.save_settings(&duban::model::Settings { feedback_days: None, ..kept }).unwrap();
+    assert_eq!(store.settings().unwrap().feedback_days, None);
+}

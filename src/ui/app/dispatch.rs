@@ -23,11 +23,11 @@ impl DubanApp {
         if s.settings.due_soon_days != self.settings.due_soon_days {
             self.derived_for = None;
         }
-        self.settings = s.settings;
-        if s.cadence != self.cadence {
+        if s.settings.feedback_days != self.cadence {
             self.derived_for = None;
         }
-        self.cadence = s.cadence;
+        self.cadence = s.settings.feedback_days;
+        self.settings = s.settings;
         if !self.loaded && self.settings.author.is_none() && self.dialogs.author.is_none() {
             self.dialogs.author = Some(AuthorDialog::default());
         }

@@ -1,4 +1,5 @@
-//! 设置 — the officer's name, the due-soon window and the theme.
+//! 设置 — the officer's name, the due-soon window, the next meeting, the feedback cadence
+//! (反馈周期) and the theme.
 
 use egui::{DragValue, Modal, TextEdit, Ui};
 
@@ -42,6 +43,21 @@ impl SettingsDialog {
                     &mut self.draft.next_meeting,
                     today,
                 );
+                ui.end_row();
+                let label = ui.label("反馈周期");
+                ui.horizontal(|ui| {
+                    let mut on = self.draft.feedback_days.is_some();
+                    if ui.checkbox(&mut on, "每").changed() {
+                        self.draft.feedback_days = on.then_some(crate::model::DEFAULT_FEEDBACK_DAYS);
+                    }
+                    if let Some(days) = &mut self.draft.feedback_days {
+                        ui.add(DragValue::new(days).range(Settings::FEEDBACK_RANGE).suffix(" 天"))
+                            .labelled_by(label.id);
+                        ui.weak("至少反馈一次，否则为逾期未反馈");
+                    } else {
+                        ui.weak("不设反馈周期");
+                    }
+                });
                 ui.end_row();
                 ui.label("主题");
                 ui.horizontal(|ui| {

@@ -32,8 +32,7 @@ fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, Stri
         None => None,
     };
     let settings = store.settings().map_err(|e| e.to_string())?;
-    let cadence = store.feedback_cadence().map_err(|e| e.to_string())?;
-    Ok(Snapshot { board, detail, settings, cadence })
+    Ok(Snapshot { board, detail, settings })
 }
 
 /// A change was stored: `message` and a fresh snapshot with `detail`.

@@ -89,8 +89,6 @@ pub struct Snapshot {
     pub board: Board,
     pub detail: Option<DirectiveDetail>,
     pub settings: Settings,
-    /// 反馈周期 in days (`None`: none), for 逾期未反馈.
-    pub cadence: Option<i64>,
 }
 
 /// A notice read and parsed, awaiting review.
