@@ -199,6 +199,9 @@ fn an_office_chosen_in_the_sidebar_sees_its_own_state_and_the_overview_lists_who
             .collect()
     };
     click_button(&mut h, FIRE);
+    // The office's own figures head its list.
+    let line = h.get_by_label_contains("· 按期办结率").value().unwrap_or_default();
+    assert!(line.starts_with("交办 4 · 已办结 0 ·"), "{line}");
     let fire = table_states(&h);
     assert_eq!(fire.iter().filter(|s| *s == "推进中").count(), 1, "{fire:?}");
     assert!(fire.iter().filter(|s| *s == "未反馈").count() >= 3, "{fire:?}");

@@ -261,6 +261,10 @@ impl DubanApp {
                     }
                 });
             });
+            if let Some(f) = cx.office.and_then(|o| self.loop_overview.figures.iter().find(|f| f.office == o))
+            {
+                ui.label(RichText::new(super::views::figures_line(f)).small());
+            }
             self.table.ui(ui, &cx, &self.rows, self.selected, self.sort, &mut commands);
         });
         self.dialogs.ui(ui, &cx, &mut commands);

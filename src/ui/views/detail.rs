@@ -7,21 +7,13 @@ use chrono::NaiveDate;
 use egui::{Frame, RichText, ScrollArea, TextEdit, Ui};
 
 use super::evidence_panel::{AttachProgress, EvidencePanel, Thumbnails};
+use super::note_form::{NoteDraft, NoteForm};
 use super::office_rows::{OfficeRows, RowsContext};
 use crate::model::{DirectiveDetail, DirectiveEdit, DirectiveId, Status};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, split_names};
 use crate::ui::theme;
-use crate::ui::widgets::{date_picker, format_date, optional_date_picker};
-
-/// 进展草稿 — a progress note typed and not yet stored. Kept per directive while the officer
-/// looks at others, and across restarts (the window saves them with its state).
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct NoteDraft {
-    pub text: String,
-    /// The date chosen for it (`None`: today).
-    pub on: Option<NaiveDate>,
-}
+use crate::ui::widgets::{format_date, optional_date_picker};
 
 /// Form state of the detail pane; reset when another directive is shown, except the notes
 /// being typed, which wait in `drafts`.
@@ -32,12 +24,8 @@ pub struct DetailView {
     /// The stored office list `offices` was last filled from.
     offices_stored: String,
     deadline: Option<NaiveDate>,
-    note_date: Option<NaiveDate>,
-    note: String,
-    /// Notes typed for other directives, not yet stored.
-    drafts: BTreeMap<DirectiveId, NoteDraft>,
-    /// Ctrl+N: put the cursor in the note field on the next frame.
-    focus_note: bool,
+    /// 进展 — the note being typed, and the drafts of other directives.
+    note: NoteForm,
     /// Another directive is shown: start at its top.
     scroll_to_top: bool,
     files: EvidencePanel,
@@ -62,16 +50,12 @@ pub struct DetailContext<'a> {
 impl DetailView {
     /// Ctrl+N: start typing a progress note.
     pub fn focus_note(&mut self) {
-        self.focus_note = true;
+        self.note.focus();
     }
 
     /// Forgets the note typed for `id` (it was stored).
     pub fn clear_note(&mut self, id: DirectiveId) {
-        if self.shown == Some(id) {
-            self.note.clear();
-            self.note_date = None;
-        }
-        self.drafts.remove(&id);
+        self.note.clear(id);
     }
 
     /// The store accepted the 督办 form of `id`: it closes.
@@ -81,38 +65,23 @@ impl DetailView {
 
     /// Every note typed and not stored, the shown directive's included.
     pub fn drafts(&self) -> BTreeMap<DirectiveId, NoteDraft> {
-        let mut all = self.drafts.clone();
-        if let Some(id) = self.shown
-            && !self.note.trim().is_empty()
-        {
-            all.insert(id, NoteDraft { text: self.note.clone(), on: self.note_date });
-        }
-        all
+        self.note.drafts()
     }
 
     /// Brings back the notes typed before a restart.
     pub fn restore_drafts(&mut self, drafts: BTreeMap<DirectiveId, NoteDraft>) {
-        self.drafts.extend(drafts.into_iter().filter(|(_, d)| !d.text.trim().is_empty()));
+        self.note.restore(drafts);
     }
 
     fn sync(&mut self, detail: &DirectiveDetail) {
         if self.shown != Some(detail.row.id) {
-            let mut drafts = std::mem::take(&mut self.drafts);
-            if let Some(old) = self.shown
-                && !self.note.trim().is_empty()
-            {
-                drafts.insert(old, NoteDraft { text: std::mem::take(&mut self.note), on: self.note_date });
-            }
-            let draft = drafts.remove(&detail.row.id).unwrap_or_default();
-            let focus_note = self.focus_note;
+            let mut note = std::mem::take(&mut self.note);
+            note.show(detail.row.id);
             let files = std::mem::take(&mut self.files);
             let loop_rows = std::mem::take(&mut self.loop_rows);
             *self = DetailView {
                 shown: Some(detail.row.id),
-                note: draft.text,
-                note_date: draft.on,
-                drafts,
-                focus_note,
+                note,
                 scroll_to_top: true,
                 files,
                 loop_rows,
@@ -221,7 +190,7 @@ impl DetailView {
 
             // The note form comes before the long text: on a small screen it is in view.
             ui.add_space(6.0);
-            self.progress_form(ui, id, today, commands);
+            self.note.ui(ui, id, today, commands);
             ui.add_space(6.0);
             Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -298,33 +267,5 @@ impl DetailView {
                     }
                 });
         });
-    }
-
-    fn progress_form(&mut self, ui: &mut Ui, id: DirectiveId, today: NaiveDate, commands: &mut Vec<Command>) {
-        let mut on = self.note_date.unwrap_or(today);
-        ui.horizontal(|ui| {
-            ui.label("日期");
-            if date_picker(ui, "note-date", &mut on, today).changed() {
-                self.note_date = Some(on);
-            }
-        });
-        let label = ui.label("进展内容");
-        let edit = ui
-            .add(
-                TextEdit::multiline(&mut self.note)
-                    .desired_rows(3)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("填写进展情况（Ctrl+N），如：已完成全省在建工地专项检查，整改隐患 23 处")
-                    .id_salt("note-text"),
-            )
-            .labelled_by(label.id);
-        if std::mem::take(&mut self.focus_note) {
-            edit.request_focus();
-            edit.scroll_to_me(Some(egui::Align::Center));
-        }
-        let ready = !self.note.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new("添加进展")).clicked() {
-            commands.push(Command::Edit(id, DirectiveEdit::Note { on, text: self.note.trim().to_owned() }));
-        }
     }
 }

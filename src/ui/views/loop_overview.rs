@@ -60,6 +60,16 @@ pub fn reminders_ui(ui: &mut Ui, o: &LoopOverview, board: &Board, commands: &mut
     }
 }
 
+/// One office's figures on one line, above its table: 交办 7 · 已办结 1 · 按期办结率 50.0% · …
+pub fn figures_line(f: &OfficeFigures) -> String {
+    let rate = f.on_time_rate.map_or("—".to_owned(), |r| format!("{:.1}%", r * 100.0));
+    let days = f.avg_days.map_or("—".to_owned(), |d| format!("{d:.1}"));
+    format!(
+        "交办 {} · 已办结 {} · 按期办结率 {rate} · 平均办结天数 {days} · 未反馈 {} · 逾期未反馈 {} · 延期 {} · 退回 {}",
+        f.assigned, f.finished, f.unreported, f.late_unreported, f.extensions, f.returns
+    )
+}
+
 pub fn figures_ui(ui: &mut Ui, o: &LoopOverview) {
     ui.heading("各单位督办指标");
     if o.figures.is_empty() {

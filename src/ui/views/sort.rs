@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use super::board_table::Col;
+use super::columns::Col;
 use crate::model::DirectiveRow;
 
 /// The column the table is sorted by, and the direction.
