@@ -39,6 +39,24 @@ fn run(text: &str, font: &str, size: usize) -> Run {
     Run::new().add_text(text).fonts(fonts(font)).size(size)
 }
 
+/// A 2号 title line holds about 20 characters: a longer title is broken where the meaning
+/// breaks (after 会议 or 通知, as an official document's title is set), never inside a word
+/// (落实情 / 况的汇报).
+pub fn title_lines(title: &str) -> Vec<&str> {
+    const LINE: usize = 20;
+    if title.chars().count() <= LINE {
+        return vec![title];
+    }
+    let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum::<f32>();
+    ["会议", "通知", "关于"]
+        .iter()
+        .filter_map(|w| title.find(w).map(|i| i + w.len()))
+        .find(|&at| {
+            at < title.len() && width(&title[..at]) <= LINE as f32 && width(&title[at..]) <= LINE as f32
+        })
+        .map_or_else(|| vec![title], |at| vec![&title[..at], &title[at..]])
+}
+
 fn exact_lines() -> LineSpacing {
     LineSpacing::new().line(LINE_PITCH).line_rule(LineSpacingType::Exact)
 }
@@ -53,7 +71,7 @@ fn body(runs: Vec<Run>) -> Paragraph {
 }
 
 /// The document's bytes.
-pub fn render(summary: &Summary) -> Result<Vec<u8>, docx_rs::DocxError> {
+pub fn render(summary: &Summary) -> Result<Vec<u8>, String> {
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .page_margin(PageMargin {
@@ -72,13 +90,17 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, docx_rs::DocxError> {
         doc.document.doc_grid(DocGrid::new().grid_type(DocGridType::Lines).line_pitch(LINE_PITCH as usize));
 
     doc = doc
-        .add_paragraph(
-            Paragraph::new().align(AlignmentType::Center).line_spacing(exact_lines()).add_run(run(
-                &summary.title,
-                TITLE_FONT,
-                SIZE_TITLE,
-            )),
-        )
+        .add_paragraph(title_lines(&summary.title).into_iter().enumerate().fold(
+            Paragraph::new().align(AlignmentType::Center).line_spacing(exact_lines()),
+            |p, (i, line)| {
+                let p = if i == 0 {
+                    p
+                } else {
+                    p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping))
+                };
+                p.add_run(run(line, TITLE_FONT, SIZE_TITLE))
+            },
+        ))
         .add_paragraph(Paragraph::new().line_spacing(exact_lines()))
         .add_paragraph(body(vec![run(&summary.totals_sentence(), BODY_FONT, SIZE_BODY)]));
     if summary.blocks.is_empty() {
@@ -106,8 +128,8 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, docx_rs::DocxError> {
     );
 
     let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut bytes)?;
-    Ok(bytes.into_inner())
+    doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
+    super::docx_finish::finish(&bytes.into_inner()).map_err(|e| e.to_string())
 }
 
 fn page_number_footer() -> Footer {
@@ -147,7 +169,8 @@ fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
             .iter()
             .zip(TABLE_WIDTHS)
             .map(|(h, w)| {
-                cell(h, w, None, true).shading(Shading::new().shd_type(ShdType::Clear).fill("EEEEEE"))
+                cell(h, w, None, true)
+                    .shading(Shading::new().shd_type(ShdType::Clear).fill(super::docx_finish::HEADER_FILL))
             })
             .collect(),
     )
@@ -161,4 +184,18 @@ fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
     Table::new(std::iter::once(head).chain(rows).collect())
         .set_grid(TABLE_WIDTHS.to_vec())
         .width(TABLE_WIDTHS.iter().sum(), WidthType::Dxa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_lines;
+
+    #[test]
+    fn a_long_title_breaks_after_the_meeting_not_inside_a_word() {
+        assert_eq!(
+            title_lines("关于2022年第10次办公会议工作要求落实情况的汇报"),
+            ["关于2022年第10次办公会议", "工作要求落实情况的汇报"]
+        );
+        assert_eq!(title_lines("关于未办结工作要求落实情况的汇报"), ["关于未办结工作要求落实情况的汇报"]);
+    }
 }

@@ -3,6 +3,7 @@
 
 mod csv;
 mod docx;
+mod docx_finish;
 mod pdf;
 mod summary;
 mod table;
@@ -73,7 +74,7 @@ pub enum ReportError {
 /// The report's bytes in `format`.
 pub fn render(summary: &Summary, format: Format) -> Result<Vec<u8>, ReportError> {
     match format {
-        Format::Docx => docx::render(summary).map_err(|e| ReportError::Docx(e.to_string())),
+        Format::Docx => docx::render(summary).map_err(ReportError::Docx),
         Format::Xlsx => xlsx::render(summary).map_err(|e| ReportError::Xlsx(e.to_string())),
         Format::Pdf => pdf::render(summary).map_err(|e| ReportError::Pdf(e.to_string())),
         Format::Csv => Ok(csv::render(summary)),

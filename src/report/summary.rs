@@ -165,13 +165,24 @@ impl Summary {
             Some(n) => format!("关于{}工作要求落实情况的汇报", n.label()),
             None => "关于未办结工作要求落实情况的汇报".to_owned(),
         };
-        let blocks = chosen
-            .into_iter()
-            .filter_map(|office| {
+        // Reporting on every office, a directive for 各处室 / 各支队 is listed once, under that
+        // collective name, not again under each office it covers (16 directives were five pages).
+        let group_collectives = request.offices.is_none();
+        let collectives: Vec<&crate::model::Office> = if group_collectives {
+            board
+                .offices
+                .iter()
+                .filter(|o| matches!(o.kind, crate::model::UnitKind::Collective { .. }))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let block =
+            |id: OfficeId, name: &str, group: OfficeGroup, concerns: &dyn Fn(&DirectiveRow) -> bool| {
                 let mut items: Vec<(usize, SummaryItem)> = in_scope
                     .iter()
                     .enumerate()
-                    .filter(|(_, d)| d.concerns(office))
+                    .filter(|(_, d)| concerns(d))
                     .map(|(order, d)| (order, item(board, d, today, request.due_soon_days)))
                     .collect();
                 if items.is_empty() {
@@ -184,14 +195,37 @@ impl Summary {
                     block_totals.add(it.status, it.urgency);
                 }
                 Some(OfficeBlock {
-                    office: office.id,
-                    name: office.name.clone(),
-                    group: office.group().unwrap_or(OfficeGroup::Hq),
+                    office: id,
+                    name: name.to_owned(),
+                    group,
                     items: items.into_iter().map(|(_, it)| it).collect(),
                     totals: block_totals,
                 })
+            };
+        let mut blocks: Vec<OfficeBlock> = collectives
+            .iter()
+            .filter_map(|c| {
+                let group = match c.kind {
+                    crate::model::UnitKind::Collective { hq: false, detachments: true } => {
+                        OfficeGroup::Detachment
+                    }
+                    _ => OfficeGroup::Hq,
+                };
+                block(c.id, &c.name, group, &|d: &DirectiveRow| {
+                    d.assignments.iter().any(|a| a.office == c.id)
+                })
             })
             .collect();
+        blocks.extend(chosen.into_iter().filter_map(|office| {
+            let concerns = |d: &DirectiveRow| {
+                if group_collectives {
+                    d.assignments.iter().any(|a| a.office == office.id)
+                } else {
+                    d.concerns(office)
+                }
+            };
+            block(office.id, &office.name, office.group().unwrap_or(OfficeGroup::Hq), &concerns)
+        }));
         Summary {
             title,
             scope_label,

@@ -61,11 +61,13 @@ fn totals_blocks_and_order() {
         s.totals_sentence(),
         "截至2022年3月22日，2022年第10次办公会议共16项：已完成2项（其中已销号1项），推进中1项，未开始13项；逾期13项；完成率12.5%。"
     );
-    // 机关处室 in roster order; no 支队 block (none is named); 各处室 reaches every HQ office.
+    // 各处室's directives once, under 各处室 (not again under each office it reaches); then the
+    // 机关处室 in roster order; no 支队 block (none is named).
     let names: Vec<&str> = s.blocks.iter().map(|b| b.name.as_str()).collect();
     assert_eq!(
         names,
         [
+            "各处室",
             "防火监督处",
             "新闻宣传处",
             "指挥中心",
@@ -77,17 +79,20 @@ fn totals_blocks_and_order() {
         ]
     );
     assert!(s.blocks.iter().all(|b| b.group == OfficeGroup::Hq));
-    // 新闻宣传处 is named in 一、 and 三、 and reached by 四、: 4 + 3 + 3 items.
+    // 新闻宣传处 is named in 一、 and 三、 (四、 is listed under 各处室): 4 + 3 items.
     let news = s.blocks.iter().find(|b| b.name == "新闻宣传处").unwrap();
-    assert_eq!(news.items.len(), 10);
-    // 队务处: overdue first (五.2 then 四.x by notice order), 五.1 not overdue, closed 五.3 last.
+    assert_eq!(news.items.len(), 7);
+    let all = s.blocks.iter().find(|b| b.name == "各处室").unwrap();
+    let order: Vec<&str> = all.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(order, ["四.1", "四.2", "四.3"]);
+    // 队务处: overdue first (五.2), 五.1 not overdue, closed 五.3 last.
     let duiwu = s.blocks.iter().find(|b| b.name == "队务处").unwrap();
     let order: Vec<&str> = duiwu.items.iter().map(|i| i.number.as_str()).collect();
-    assert_eq!(order, ["四.1", "四.2", "四.3", "五.2", "五.1", "五.3"]);
+    assert_eq!(order, ["五.2", "五.1", "五.3"]);
     assert_eq!(duiwu.items[0].days_overdue, Some(2));
-    assert_eq!(duiwu.items[4].latest, Some((date("2022-03-21"), "已建立任务清单。".into())));
-    assert_eq!(duiwu.items[5].urgency, Urgency::Finished);
-    assert_eq!((duiwu.totals.directives, duiwu.totals.done, duiwu.totals.overdue), (6, 1, 4));
+    assert_eq!(duiwu.items[1].latest, Some((date("2022-03-21"), "已建立任务清单。".into())));
+    assert_eq!(duiwu.items[2].urgency, Urgency::Finished);
+    assert_eq!((duiwu.totals.directives, duiwu.totals.done, duiwu.totals.overdue), (3, 1, 1));
 }
 
 #[test]
@@ -157,7 +162,20 @@ fn docx_follows_the_official_layout() {
     let s = summary(false);
     let bytes = report::render(&s, Format::Docx).unwrap();
     let doc = unzip(&bytes, "word/document.xml");
-    assert!(doc.contains("关于2022年第10次办公会议工作要求落实情况的汇报"));
+    // Every part deflated (docx-rs alone stores them: the XML is then ten times the size).
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).unwrap();
+        assert_eq!(entry.compression(), zip::CompressionMethod::Deflated, "{:?}", entry.name());
+    }
+    assert!(bytes.len() < doc.len() / 3, "{} bytes for {} of XML", bytes.len(), doc.len());
+    // The title on two lines, broken after 会议 (not inside 落实情况).
+    assert!(doc.contains(">关于2022年第10次办公会议<") && doc.contains(">工作要求落实情况的汇报<"));
+    assert!(
+        doc.contains(r#"<w:br w:type="textWrapping" />"#) || doc.contains(r#"<w:br w:type="textWrapping"/>"#)
+    );
+    // The tables' header rows repeat on every page.
+    assert_eq!(doc.matches("<w:tblHeader").count(), s.blocks.len());
     assert!(doc.contains(s.totals_sentence().as_str()));
     for font in ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"] {
         assert!(doc.contains(&format!("w:eastAsia=\"{font}\"")), "East-Asian font {font}");
@@ -166,7 +184,7 @@ fn docx_follows_the_official_layout() {
     assert!(doc.contains(r#"w:top="2098""#) && doc.contains(r#"w:bottom="1984""#));
     assert!(doc.contains(r#"w:left="1587""#) && doc.contains(r#"w:right="1474""#));
     assert!(doc.contains(r#"w:linePitch="579""#), "22-line grid");
-    assert!(doc.contains("一、机关处室") && doc.contains("（八）队务处"));
+    assert!(doc.contains("一、机关处室") && doc.contains("（一）各处室") && doc.contains("（九）队务处"));
     assert!(doc.contains(">逾期2天<"), "days overdue under the status");
     assert!(doc.contains("3月21日：已建立任务清单。（附材料1份）"), "evidence counted in the progress cell");
     assert!(doc.contains(r#"<w:color w:val="C62828" />"#) || doc.contains(r#"<w:color w:val="C62828"/>"#));
