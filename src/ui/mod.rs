@@ -32,8 +32,24 @@ type SavedDrafts = (std::path::PathBuf, std::collections::BTreeMap<crate::model:
 /// database could not be opened at all.
 enum Screen {
     App(Box<DubanApp>),
+    /// The data moved: its new folder's database is being opened (checked) on a thread.
+    Reopening(std::sync::mpsc::Receiver<Result<Store, String>>),
     Recovery(Box<recovery::RecoveryScreen>),
     Failed(OpenFailed),
+}
+
+/// Opens the database in `dir` on a thread (the open checks it, which takes time on a large
+/// register): the window keeps drawing meanwhile.
+fn open_in_background(dir: std::path::PathBuf, ctx: egui::Context) -> Screen {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new().name("duban-reopen".into()).spawn(move || {
+        let _ = tx.send(Store::open_dir(&dir).map_err(|e| e.to_string()));
+        ctx.request_repaint();
+    });
+    match spawned {
+        Ok(_) => Screen::Reopening(rx),
+        Err(e) => Screen::Failed(OpenFailed { message: format!("无法启动后台线程：{e}") }),
+    }
 }
 
 struct Root {
@@ -48,18 +64,33 @@ impl eframe::App for Root {
             Screen::App(app) => {
                 app.ui(ui);
                 if let Some(dir) = app.reopen_requested().map(std::path::Path::to_path_buf) {
-                    // The data moved (迁移数据目录): the old app and its workers go, the new one opens.
-                    self.screen = match Store::open_dir(&dir) {
-                        Ok(store) => {
-                            let mut moved = DubanApp::new(store, self.clock, &dir);
-                            moved.announce(format!("数据已迁移到 {}，原位置保留未动", dir.display()));
-                            Screen::App(Box::new(moved))
-                        }
-                        Err(e) => Screen::Failed(OpenFailed { message: e.to_string() }),
-                    };
+                    // The data moved (迁移数据目录): the old app and its workers go, the new one
+                    // opens — off the UI thread.
+                    self.screen = open_in_background(dir.clone(), ui.ctx().clone());
                     self.data_dir = dir;
                 }
             }
+            Screen::Reopening(opening) => match opening.try_recv() {
+                Ok(Ok(store)) => {
+                    let mut moved = DubanApp::new(store, self.clock, &self.data_dir);
+                    moved.announce(format!("数据已迁移到 {}，原位置保留未动", self.data_dir.display()));
+                    self.screen = Screen::App(Box::new(moved));
+                }
+                Ok(Err(message)) => self.screen = Screen::Failed(OpenFailed { message }),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    let message = "打开新位置的数据时后台线程意外退出".to_owned();
+                    self.screen = Screen::Failed(OpenFailed { message });
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        ui.add_space(40.0);
+                        ui.vertical_centered(|ui| {
+                            ui.spinner();
+                            ui.label(format!("正在打开新位置的数据：{}", self.data_dir.display()));
+                        });
+                    });
+                }
+            },
             Screen::Recovery(screen) => {
                 // A restore in progress is never cut off: the window stays until it is done.
                 if screen.is_running() && ui.input(|i| i.viewport().close_requested()) {
