@@ -3,19 +3,7 @@
 
 use egui_kittest::kittest::Queryable as _;
 
-use crate::common::{click_button, harness, prepare_store, settle};
-
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+use crate::common::{Dropped, click_button, harness, on_building_sites, prepare_store, settle};
 
 fn request_close(h: &mut egui_kittest::Harness<'static, duban::ui::DubanApp>) {
     h.input_mut()
@@ -45,12 +33,7 @@ fn partial_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn closing_while_files_are_added_asks_and_quits_once_they_are_stored() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("李娜"), true);
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "全部");
-    h.get_by_label("一.2").click();
-    settle(&mut h);
+    let (dir, mut h) = on_building_sites();
     let outside = tempfile::tempdir().unwrap();
     let file = outside.path().join("检查记录.pdf");
     std::fs::write(&file, vec![b'%'; 64 << 20]).unwrap();
@@ -75,12 +58,7 @@ fn closing_while_files_are_added_asks_and_quits_once_they_are_stored() {
 
 #[test]
 fn going_back_to_work_keeps_the_window_and_a_later_close_with_nothing_running_just_closes() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("李娜"), true);
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "全部");
-    h.get_by_label("一.2").click();
-    settle(&mut h);
+    let (_dir, mut h) = on_building_sites();
     let outside = tempfile::tempdir().unwrap();
     let file = outside.path().join("照片.pdf");
     std::fs::write(&file, vec![b'%'; 64 << 20]).unwrap();
@@ -101,12 +79,7 @@ fn going_back_to_work_keeps_the_window_and_a_later_close_with_nothing_running_ju
 
 #[test]
 fn stopping_the_copy_to_quit_leaves_no_partial_file_and_no_half_record() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("李娜"), true);
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "全部");
-    h.get_by_label("一.2").click();
-    settle(&mut h);
+    let (dir, mut h) = on_building_sites();
     let outside = tempfile::tempdir().unwrap();
     let file = outside.path().join("录像.mp4");
     std::fs::write(&file, vec![7u8; 64 << 20]).unwrap();

@@ -95,3 +95,31 @@ pub fn ime_commit(h: &mut Harness<'static, DubanApp>, text: &str) {
     h.event(egui::Event::Ime(egui::ImeEvent::Commit(text.to_owned())));
     let _ = h.try_run();
 }
+
+/// The app with the seed imported, signed 李娜, today 2022-03-18, showing 全部 with 一.2
+/// 在建工地治理 (防火监督处 and 新闻宣传处 lead it) selected. The directory must outlive the app.
+pub fn on_building_sites() -> (tempfile::TempDir, Harness<'static, DubanApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    {
+        use egui_kittest::kittest::Queryable as _;
+        h.get_by_label("在建工地治理").click();
+    }
+    settle(&mut h);
+    (dir, h)
+}
+
+/// A file dropped onto the window from the file manager.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

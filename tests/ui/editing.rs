@@ -159,18 +159,6 @@ fn a_gbk_file_is_read_detected_and_its_encoding_can_be_overridden() {
 }
 
 /// A file dropped from the file manager, as the windowing layer hands it to egui.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     let dir = tempfile::tempdir().unwrap();
@@ -185,8 +173,8 @@ fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
     image::RgbImage::from_pixel(64, 48, image::Rgb([200, 30, 30])).save(&photo).unwrap();
     let pdf = outside.path().join("整改通知.pdf");
     std::fs::write(&pdf, b"%PDF-1.4\n% minimal\n").unwrap();
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(photo)));
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(pdf)));
+    h.input_mut().dropped_files.push(std::sync::Arc::new(crate::common::Dropped(photo)));
+    h.input_mut().dropped_files.push(std::sync::Arc::new(crate::common::Dropped(pdf)));
     settle(&mut h);
     settle(&mut h);
     let detail = h.state().detail().expect("detail");

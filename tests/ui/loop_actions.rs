@@ -3,24 +3,13 @@
 //! the board. A refused record (an extension to before the deadline) says why in Chinese,
 //! keeps the form and writes nothing.
 
-use crate::common::{click_button, date, harness, ime_commit, prepare_store, settle};
+use crate::common::{click_button, date, harness, ime_commit, on_building_sites, prepare_store, settle};
 use duban::model::{DirectiveId, OfficeState};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 const FIRE: &str = "防火监督处";
 const NEWS: &str = "新闻宣传处";
-
-/// The app on 一.2 在建工地治理 (防火监督处 and 新闻宣传处 lead it), today 2022-03-18.
-fn on_building_sites() -> (tempfile::TempDir, Harness<'static, duban::ui::DubanApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("李娜"), true);
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "全部");
-    h.get_by_label("在建工地治理").click();
-    settle(&mut h);
-    (dir, h)
-}
 
 fn state_of(h: &Harness<'static, duban::ui::DubanApp>, office: &str) -> OfficeState {
     let detail = h.state().detail().expect("detail");

@@ -20,12 +20,7 @@ fn wait_for(h: &mut egui_kittest::Harness<'static, duban::ui::DubanApp>, label: 
 
 #[test]
 fn adding_files_falls_back_to_a_typed_path() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("李娜"), true);
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "全部");
-    h.get_by_label("在建工地治理").click();
-    settle(&mut h);
+    let (_dir, mut h) = crate::common::on_building_sites();
     let outside = tempfile::tempdir().unwrap();
     let (a, b) = (outside.path().join("整改通知.pdf"), outside.path().join("台账.xlsx"));
     std::fs::write(&a, b"%PDF-1.4\n").unwrap();
