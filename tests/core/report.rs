@@ -57,6 +57,8 @@ fn totals_blocks_and_order() {
     // Everything due 03-20 and not finished is overdue; 五.1 (年底) is not.
     assert_eq!(t.overdue, 13);
     assert_eq!(t.completion_percent(), "12.5%");
+    // Nothing to complete is not 0.0% complete.
+    assert_eq!(duban::model::Totals::default().completion_percent(), "—");
     assert_eq!(
         s.totals_sentence(),
         "截至2022年3月22日，2022年第10次办公会议共16项：已完成2项（其中已销号1项），推进中1项，未开始13项；逾期13项；完成率12.5%。"

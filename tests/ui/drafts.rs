@@ -163,3 +163,31 @@ fn deadlines_already_past_are_flagged_on_review_and_the_issue_date_can_be_correc
     let week_end = board.directives.iter().filter(|d| d.deadline == Some(crate::common::date("2022-03-27")));
     assert_eq!(week_end.count(), 15);
 }
+
+#[test]
+fn a_second_review_opens_at_its_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), false);
+    let mut h = harness(store, dir.path(), "2022-03-16");
+    click_button(&mut h, "导入通知…");
+    h.get_by_label("粘贴通知全文：").click();
+    h.run();
+    h.event(egui::Event::Paste(crate::common::seed_text()));
+    h.run();
+    click_button(&mut h, "解析");
+    let first = |h: &egui_kittest::Harness<'static, duban::ui::DubanApp>| {
+        h.get_all_by_label_contains("重大风险防范").next().map(|n| n.rect().top())
+    };
+    let top = first(&h).expect("the first section is shown");
+    // Scrolled down to the last directive, then the review is given up.
+    h.get_all_by_label_contains("健全机制").next().unwrap().scroll_to_me();
+    h.run();
+    assert!(first(&h).is_none_or(|y| y < top - 1.0), "scrolled away from the top");
+    click_button(&mut h, "取消");
+    click_button(&mut h, "放弃");
+    // The next review (of the kept text) starts at its top, not where the first was left.
+    click_button(&mut h, "导入通知…");
+    click_button(&mut h, "解析");
+    let again = first(&h).expect("the first section is shown again");
+    assert!((again - top).abs() < 1.0, "first section at {again}, was {top}");
+}

@@ -99,6 +99,8 @@ fn text_that_is_not_a_notice_is_refused_in_the_dialog_and_nothing_is_written() {
     click_button(&mut h, "读取文件并解析");
     h.get_by_label_contains("照片.jpg");
     h.get_by_label_contains("不是文本");
+    // It names what does work: Word as well as text files.
+    h.get_by_label_contains("Word（.docx）或文本（.txt）");
     click_button(&mut h, "取消");
     assert!(!h.state().is_import_open());
     drop(h);

@@ -24,6 +24,9 @@ pub struct Review {
     continuations: Vec<Vec<Vec<ContinuationOption>>>,
     /// The same notice seems stored already (a warning, not a refusal).
     pub already_imported: Option<String>,
+    /// Shown for the first time: the tree starts at its top (egui keeps a scroll area's offset
+    /// by its id, so a second review would open where the first was left).
+    fresh: bool,
 }
 
 impl Review {
@@ -42,6 +45,7 @@ impl Review {
             offices,
             continuations: parsed.continuations,
             already_imported: parsed.already_imported,
+            fresh: true,
         }
     }
 
@@ -61,8 +65,11 @@ impl Review {
     pub fn tree_ui(&mut self, ui: &mut Ui, today: NaiveDate) {
         ui.separator();
         let mut remove: Option<(usize, usize)> = None;
-        ScrollArea::vertical()
-            .auto_shrink([false, true])
+        let mut tree = ScrollArea::vertical();
+        if std::mem::take(&mut self.fresh) {
+            tree = tree.vertical_scroll_offset(0.0);
+        }
+        tree.auto_shrink([false, true])
             .max_height(ui.ctx().content_rect().height() - 330.0)
             .id_salt("review-tree")
             .show(ui, |ui| {
