@@ -24,6 +24,8 @@ pub struct Evidence {
     pub photo: PhotoMeta,
     /// Set while the file is in the 回收站.
     pub trashed_at: Option<NaiveDateTime>,
+    /// The 反馈 (its record id) the file came with, if any.
+    pub feedback: Option<i64>,
 }
 
 /// Where and when a photo was taken, from its EXIF.

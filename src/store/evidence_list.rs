@@ -8,7 +8,7 @@ use super::{Result, Store, StoreError};
 use crate::model::{DirectiveId, Evidence, EvidenceId, PhotoMeta};
 
 const EVIDENCE_SELECT: &str = "SELECT id, directive_id, progress_id, hash, original_name, size, media_type,
-        added_at, added_by, caption, exif_taken_at, exif_lat, exif_lon, trashed_at FROM evidence";
+        added_at, added_by, caption, exif_taken_at, exif_lat, exif_lon, trashed_at, feedback_id FROM evidence";
 
 fn evidence_row(r: &rusqlite::Row) -> rusqlite::Result<Evidence> {
     Ok(Evidence {
@@ -24,6 +24,7 @@ fn evidence_row(r: &rusqlite::Row) -> rusqlite::Result<Evidence> {
         caption: r.get(9)?,
         photo: PhotoMeta { taken_at: r.get(10)?, lat: r.get(11)?, lon: r.get(12)? },
         trashed_at: r.get(13)?,
+        feedback: r.get(14)?,
     })
 }
 

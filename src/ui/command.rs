@@ -19,6 +19,21 @@ pub enum ImportSource {
     File(PathBuf),
 }
 
+/// Where files being added go: a directive, and maybe one of its progress notes or one office's
+/// 反馈 (by its record id) they support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttachTarget {
+    pub directive: DirectiveId,
+    pub note: Option<NoteId>,
+    pub feedback: Option<i64>,
+}
+
+impl AttachTarget {
+    pub fn directive(directive: DirectiveId) -> AttachTarget {
+        AttachTarget { directive, note: None, feedback: None }
+    }
+}
+
 /// The dialogs and overlays; at most one shows at a time, and shortcuts rest while it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialog {
@@ -98,9 +113,8 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Show only directives matching this text (empty: all).
     Search(String),
-    /// 添加材料 (dialog or dropped files): copy, hash and record on the file worker, for the
-    /// progress note (进展) the files support, if any.
-    AttachFiles(DirectiveId, Option<NoteId>, Vec<PathBuf>),
+    /// 添加材料 (dialog or dropped files): copy, hash and record on the file worker.
+    AttachFiles(AttachTarget, Vec<PathBuf>),
     /// 取消 the running attach.
     CancelAttach,
     /// Make (or load) the thumbnail of a stored photo.

@@ -232,3 +232,38 @@ fn the_feedback_cadence_is_set_in_settings_and_decides_who_is_late() {
     store.save_settings(&duban::model::Settings { feedback_days: None, ..kept }).unwrap();
     assert_eq!(store.settings().unwrap().feedback_days, None);
 }
+
+#[test]
+fn files_that_came_with_a_feedback_are_attached_to_it() {
+    let (_dir, mut h) = on_building_sites();
+    open_form(&mut h, FIRE, "记录反馈");
+    type_into(&mut h, "反馈内容", "整改完毕，附照片");
+    click_button(&mut h, "保存反馈");
+    let outside = tempfile::tempdir().unwrap();
+    let photo = outside.path().join("整改后.png");
+    image::RgbImage::from_pixel(32, 24, image::Rgb([20, 120, 20])).save(&photo).unwrap();
+    // No desktop dialog in the tests: the typed path takes over.
+    h.get_by_label("03-18 防火监督处 反馈：附材料").click();
+    let start = std::time::Instant::now();
+    while h.query_by_label("文件路径：").is_none() {
+        assert!(start.elapsed().as_secs() < 10, "no path field");
+        h.step();
+    }
+    h.get_by_label("文件路径：").click();
+    h.run();
+    h.get_by_label("文件路径：").type_text(&photo.display().to_string());
+    h.run();
+    click_button(&mut h, "添加");
+    settle(&mut h);
+    settle(&mut h);
+    let detail = h.state().detail().unwrap();
+    let record = detail.loop_events[0].record;
+    let files: Vec<&str> = detail
+        .evidence
+        .iter()
+        .filter(|e| e.feedback == Some(record))
+        .map(|e| e.original_name.as_str())
+        .collect();
+    assert_eq!(files, ["整改后.png"]);
+    h.get_by_label("（附材料1份）");
+}

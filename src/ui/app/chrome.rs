@@ -92,7 +92,7 @@ impl DubanApp {
         }
         match self.selected {
             Some(id) if self.attach_progress.is_none() => {
-                commands.push(Command::AttachFiles(id, None, paths))
+                commands.push(Command::AttachFiles(crate::ui::command::AttachTarget::directive(id), paths))
             }
             Some(_) => {
                 self.status = Some(super::StatusMessage {

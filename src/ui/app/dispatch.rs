@@ -165,10 +165,10 @@ impl DubanApp {
                 self.derived_for = None;
             }
             Command::SelectDirective(id) => self.select(id),
-            Command::AttachFiles(directive, note, paths) => {
+            Command::AttachFiles(target, paths) => {
                 self.attach_progress =
                     Some(AttachProgress { done: 0, total: paths.len(), name: String::new(), bytes: None });
-                self.files.send(Asker::Attach, FileRequest::Attach { directive, note, paths });
+                self.files.send(Asker::Attach, FileRequest::Attach { target, paths });
             }
             Command::CancelAttach => self.files.cancel(),
             Command::ViewPhoto { photos, index } => {

@@ -11,9 +11,9 @@ use super::DetailContext;
 use crate::evidence::taken_before_notice;
 use crate::model::DirectiveEdit;
 use crate::model::{DirectiveDetail, DirectiveId, Evidence, EvidenceId, NoteId};
-use crate::ui::command::Command;
+use crate::ui::command::{AttachTarget, Command};
 use crate::ui::theme;
-use crate::ui::widgets::{Pick, PickKind, Picker};
+use crate::ui::widgets::{Pick, PickKind, Picker, typed_paths_ui};
 
 /// Textures of thumbnails, by blob hash; `Err` when the file cannot be previewed.
 pub type Thumbnails = HashMap<String, Result<TextureHandle, String>>;
@@ -32,10 +32,10 @@ pub struct AttachProgress {
 pub struct EvidencePanel {
     /// The system file dialog, and the directive (and maybe the progress note) it picks for.
     picker: Picker,
-    picking_for: Option<(DirectiveId, Option<NoteId>)>,
+    picking_for: Option<AttachTarget>,
     /// After a file dialog that chose nothing (or could not be shown): a path to type, for
     /// this directive and note.
-    typed: Option<(DirectiveId, Option<NoteId>, String)>,
+    typed: Option<(AttachTarget, String)>,
     /// The caption being typed, for which file.
     caption: Option<(EvidenceId, String)>,
     /// Put the cursor in the caption field on the next frame.
@@ -162,52 +162,34 @@ impl EvidencePanel {
 
     fn pick(&mut self, directive: DirectiveId, note: Option<NoteId>, ctx: &egui::Context) {
         if !self.picker.is_open() {
-            self.picking_for = Some((directive, note));
+            self.picking_for = Some(AttachTarget { directive, note, feedback: None });
             self.picker.open(ctx, Pick::new("添加材料", PickKind::Files));
         }
     }
 
     fn poll_dialog(&mut self, commands: &mut Vec<Command>) {
         if let Some(paths) = self.picker.poll()
-            && let Some((directive, note)) = self.picking_for.take()
+            && let Some(target) = self.picking_for.take()
         {
             if paths.is_empty() {
                 // Nothing chosen — or no desktop file dialog here: offer a path field.
-                self.typed = Some((directive, note, String::new()));
+                self.typed = Some((target, String::new()));
             } else {
                 self.typed = None;
-                commands.push(Command::AttachFiles(directive, note, paths));
+                commands.push(Command::AttachFiles(target, paths));
             }
         }
     }
 
     /// 文件路径: where no file dialog appears, the officer types (or pastes) the path.
     fn typed_path_ui(&mut self, ui: &mut Ui, shown: DirectiveId, commands: &mut Vec<Command>) {
-        let Some((directive, note, path)) = &mut self.typed else { return };
-        if *directive != shown {
+        let Some((target, path)) = &mut self.typed else { return };
+        if target.directive != shown {
             self.typed = None;
             return;
         }
-        ui.label(
-            RichText::new(
-                "未选择文件。若系统文件对话框没有出现，请输入文件路径（多个用 ; 分隔），或把文件拖到窗口上。",
-            )
-            .small()
-            .color(theme::DUE_SOON),
-        );
-        let mut add = false;
-        ui.horizontal(|ui| {
-            let label = ui.label("文件路径：");
-            let field = ui
-                .add(TextEdit::singleline(path).desired_width((ui.available_width() - 60.0).max(80.0)))
-                .labelled_by(label.id);
-            add = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            add |= ui.add_enabled(!path.trim().is_empty(), egui::Button::new("添加")).clicked();
-        });
-        let paths: Vec<std::path::PathBuf> =
-            path.split(';').map(str::trim).filter(|p| !p.is_empty()).map(std::path::PathBuf::from).collect();
-        if add && !paths.is_empty() {
-            commands.push(Command::AttachFiles(*directive, *note, paths));
+        if let Some(paths) = typed_paths_ui(ui, path) {
+            commands.push(Command::AttachFiles(*target, paths));
             self.typed = None;
         }
     }

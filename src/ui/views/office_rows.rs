@@ -14,14 +14,20 @@ use crate::model::{
     Assignment, DirectiveDetail, DirectiveEdit, DirectiveId, EscalationStep, FeedbackLateness, LoopEventKind,
     OfficeState, Role, Status,
 };
-use crate::ui::command::Command;
+use crate::ui::command::{AttachTarget, Command};
 use crate::ui::format::short_date;
 use crate::ui::theme;
+use crate::ui::widgets::{Pick, PickKind, Picker, typed_paths_ui};
 
-/// The open form of each directive (kept while the officer looks at others).
+/// The open form of each directive (kept while the officer looks at others), and the file
+/// dialog for files that came with a 反馈.
 #[derive(Default)]
 pub struct OfficeRows {
     forms: BTreeMap<DirectiveId, LoopForm>,
+    picker: Picker,
+    picking_for: Option<AttachTarget>,
+    /// After a file dialog that chose nothing (or could not be shown): a path to type.
+    typed: Option<(AttachTarget, String)>,
 }
 
 /// What the rows need besides the detail.
@@ -72,7 +78,58 @@ impl OfficeRows {
                 }
             }
         }
-        history_ui(ui, detail);
+        self.history_ui(ui, detail, commands);
+    }
+
+    /// 督办记录 — every office's records, newest first; a 反馈 takes the files it came with.
+    fn history_ui(&mut self, ui: &mut Ui, detail: &DirectiveDetail, commands: &mut Vec<Command>) {
+        if let Some(paths) = self.picker.poll()
+            && let Some(target) = self.picking_for.take()
+        {
+            match paths.is_empty() {
+                true => self.typed = Some((target, String::new())),
+                false => commands.push(Command::AttachFiles(target, paths)),
+            }
+        }
+        if detail.loop_events.is_empty() {
+            return;
+        }
+        let id = detail.row.id;
+        egui::CollapsingHeader::new(format!("督办记录（{}）", detail.loop_events.len()))
+            .id_salt("loop-history")
+            .default_open(true)
+            .show(ui, |ui| {
+                for e in detail.loop_events.iter().rev() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(event_line(e)).small());
+                        if e.kind != LoopEventKind::Feedback {
+                            return;
+                        }
+                        let files = detail.evidence.iter().filter(|f| f.feedback == Some(e.record)).count();
+                        if files > 0 {
+                            ui.label(RichText::new(format!("（附材料{files}份）")).small().weak());
+                        }
+                        let target = AttachTarget { directive: id, note: None, feedback: Some(e.record) };
+                        let button = ui.small_button("附材料…");
+                        let name = format!("{} {} 反馈：附材料", e.on.format("%m-%d"), e.office);
+                        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                        if button.on_hover_text("添加随这次反馈报来的照片、文件").clicked()
+                            && !self.picker.is_open()
+                        {
+                            self.picking_for = Some(target);
+                            self.picker.open(ui.ctx(), Pick::new("随反馈报来的材料", PickKind::Files));
+                        }
+                    });
+                }
+            });
+        if let Some((target, path)) = &mut self.typed {
+            if target.directive != id {
+                self.typed = None;
+            } else if let Some(paths) = typed_paths_ui(ui, path) {
+                commands.push(Command::AttachFiles(*target, paths));
+                self.typed = None;
+            }
+        }
     }
 
     fn row_ui(
@@ -172,36 +229,24 @@ pub(super) fn state_color(s: OfficeState) -> egui::Color32 {
     }
 }
 
-/// 督办记录 — every office's records, newest first.
-fn history_ui(ui: &mut Ui, detail: &DirectiveDetail) {
-    if detail.loop_events.is_empty() {
-        return;
+/// One line of the 督办记录: 03-18 防火监督处 反馈（电话·李明）：已检查….
+fn event_line(e: &crate::model::LoopEvent) -> String {
+    let mut how = Vec::new();
+    if let Some(c) = e.channel {
+        how.push(c.label().to_owned());
     }
-    egui::CollapsingHeader::new(format!("督办记录（{}）", detail.loop_events.len()))
-        .id_salt("loop-history")
-        .default_open(true)
-        .show(ui, |ui| {
-            for e in detail.loop_events.iter().rev() {
-                let mut how = Vec::new();
-                if let Some(c) = e.channel {
-                    how.push(c.label().to_owned());
-                }
-                if let Some(by) = &e.by {
-                    how.push(by.clone());
-                }
-                let kind = match &e.kind {
-                    LoopEventKind::Reminder(step) => step.label().to_owned(),
-                    LoopEventKind::Extension { to, late_request, .. } => {
-                        let late = if *late_request { "，超期申请" } else { "" };
-                        format!("延期至{}{late}", crate::ui::widgets::format_date(*to))
-                    }
-                    other => other.label().to_owned(),
-                };
-                let how = if how.is_empty() { String::new() } else { format!("（{}）", how.join("·")) };
-                let text = if e.text.is_empty() { String::new() } else { format!("：{}", e.text) };
-                ui.label(
-                    RichText::new(format!("{} {} {kind}{how}{text}", e.on.format("%m-%d"), e.office)).small(),
-                );
-            }
-        });
+    if let Some(by) = &e.by {
+        how.push(by.clone());
+    }
+    let kind = match &e.kind {
+        LoopEventKind::Reminder(step) => step.label().to_owned(),
+        LoopEventKind::Extension { to, late_request, .. } => {
+            let late = if *late_request { "，超期申请" } else { "" };
+            format!("延期至{}{late}", crate::ui::widgets::format_date(*to))
+        }
+        other => other.label().to_owned(),
+    };
+    let how = if how.is_empty() { String::new() } else { format!("（{}）", how.join("·")) };
+    let text = if e.text.is_empty() { String::new() } else { format!("：{}", e.text) };
+    format!("{} {} {kind}{how}{text}", e.on.format("%m-%d"), e.office)
 }

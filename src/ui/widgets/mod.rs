@@ -6,4 +6,4 @@ mod picker;
 
 pub use date_picker::{date_picker, format_date, optional_date_picker};
 pub use highlight::highlighted;
-pub use picker::{Pick, PickKind, Picker, without_system_dialogs};
+pub use picker::{Pick, PickKind, Picker, typed_paths_ui, without_system_dialogs};

@@ -133,3 +133,21 @@ impl Picker {
         }
     }
 }
+
+/// 文件路径: where no file dialog appeared, the officer types (or pastes) the paths, several
+/// separated by ;. Returns them once 添加 (or Enter) is pressed.
+pub fn typed_paths_ui(ui: &mut egui::Ui, path: &mut String) -> Option<Vec<PathBuf>> {
+    let hint = "未选择文件。若系统文件对话框没有出现，请输入文件路径（多个用 ; 分隔），或把文件拖到窗口上。";
+    ui.label(egui::RichText::new(hint).small().color(crate::ui::theme::DUE_SOON));
+    let mut add = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("文件路径：");
+        let width = (ui.available_width() - 60.0).max(80.0);
+        let field = ui.add(egui::TextEdit::singleline(path).desired_width(width)).labelled_by(label.id);
+        add = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        add |= ui.add_enabled(!path.trim().is_empty(), egui::Button::new("添加")).clicked();
+    });
+    let paths: Vec<PathBuf> =
+        path.split(';').map(str::trim).filter(|p| !p.is_empty()).map(PathBuf::from).collect();
+    (add && !paths.is_empty()).then_some(paths)
+}

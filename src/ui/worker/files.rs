@@ -13,15 +13,15 @@ use crate::clock::Clock;
 use crate::evidence::{
     BlobHash, BlobStore, CheckReport, DEFAULT_GRACE, ThumbCache, Watched, attach_file_via, viewing_copy,
 };
-use crate::model::{DirectiveId, Evidence, NoteId};
+use crate::model::{DirectiveId, Evidence};
 use crate::store::IntegrityReport;
 use crate::store::{Actor, Store};
+use crate::ui::command::AttachTarget;
 
 pub enum FileRequest {
-    /// `note`: the progress note (进展) the files support, if any.
+    /// Into the directive (and the note or 反馈) of `target`.
     Attach {
-        directive: DirectiveId,
-        note: Option<NoteId>,
+        target: AttachTarget,
         paths: Vec<PathBuf>,
     },
     Thumbnail {
@@ -92,8 +92,8 @@ impl FileWorker {
                 let reply = match store.as_mut() {
                     Ok(store) => work(store, &data_dir, clock, &job, &stop, &outbox),
                     Err(why) => match &job.request {
-                        FileRequest::Attach { directive, .. } => FileReply::Attached {
-                            directive: *directive,
+                        FileRequest::Attach { target, .. } => FileReply::Attached {
+                            directive: target.directive,
                             stored: 0,
                             failed: vec![format!("{why}，材料未保存")],
                             cancelled: false,
@@ -145,9 +145,9 @@ fn work(
 ) -> FileReply {
     let send = |reply: FileReply| outbox.progress(job, reply);
     match &job.request {
-        FileRequest::Attach { directive, note, paths } => {
+        FileRequest::Attach { target, paths } => {
             stop.store(false, Ordering::SeqCst);
-            attach_all(store, data_dir, clock, (*directive, *note), paths, stop, &send)
+            attach_all(store, data_dir, clock, *target, paths, stop, &send)
         }
         FileRequest::Check => {
             let result = store.check_integrity().map_err(|e| e.to_string()).and_then(|database| {
@@ -184,11 +184,12 @@ fn attach_all(
     store: &mut Store,
     data_dir: &Path,
     clock: Clock,
-    (directive, note): (DirectiveId, Option<NoteId>),
+    target: AttachTarget,
     paths: &[PathBuf],
     stop: &AtomicBool,
     send: &dyn Fn(FileReply),
 ) -> FileReply {
+    let directive = target.directive;
     let author = match store.signing_author() {
         Ok(author) => author,
         Err(e) => {
@@ -213,8 +214,14 @@ fn attach_all(
             });
             Box::new(Watched::new(file, BYTES_EVERY, stop, report))
         };
-        match attach_file_via(store, data_dir, directive, note, path, &actor, &mut wrap) {
-            Ok(_) => stored += 1,
+        match attach_file_via(store, data_dir, directive, target.note, path, &actor, &mut wrap) {
+            // Files that came with a 反馈 are linked to it (logged like the attach itself).
+            Ok(done) => {
+                match target.feedback.map(|fb| store.link_evidence_to_feedback(done.id, fb, &actor)) {
+                    Some(Err(e)) => failed.push(format!("{name}：已添加，但未能关联到反馈：{e}")),
+                    _ => stored += 1,
+                }
+            }
             Err(crate::evidence::EvidenceError::Cancelled { .. }) => {
                 return FileReply::Attached { directive, stored, failed, cancelled: true };
             }
