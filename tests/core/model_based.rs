@@ -1,10 +1,16 @@
 //! The store as a state machine: random sequences of imports (the seed and the corpus),
 //! status, deadline and responsible-office changes, progress notes (blank ones must be
 //! refused), evidence attached, captioned, trashed, restored and purged, offices renamed,
-//! restores of a fresh snapshot and reopenings of the database — 13 kinds of step, picking
-//! among all directives, files and offices there are — checked after every step against a
-//! small in-memory model, with SQLite's `integrity_check` and `foreign_key_check`. 32 sequences
-//! of up to 30 steps by default; more with `PROPTEST_CASES=500 cargo test --test core model_based`.
+//! 督办 records per office (feedback, 申请办结, 审核通过, 退回), restores of a fresh snapshot
+//! (undoing a 督办 write made after it) and reopenings of the database — 14 kinds of step,
+//! picking among all directives, files and offices there are — checked after every step
+//! against a small in-memory model, with SQLite's `integrity_check` and `foreign_key_check`.
+//! The model keeps each directive's offices as (name, role, 督办 state) — imports start them
+//! 未反馈, responsible-office changes keep the state of units that stay and start new ones
+//! 未反馈, renames follow everywhere — and predicts which loop actions are refused and the
+//! stored status that follows the lead offices' states (销号 stays; a status set by hand stays
+//! until the next loop write). 32 sequences of up to 30 steps by default; more with
+//! `PROPTEST_CASES=500 cargo test --test core model_based`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -12,7 +18,10 @@ use std::sync::OnceLock;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use duban::evidence::{BlobHash, BlobState, BlobStore, attach_file, hash_stream};
-use duban::model::{DirectiveId, EvidenceId, Role, Status};
+use duban::model::{
+    Channel, DirectiveId, DirectiveRow, EvidenceId, LoopAction, LoopEdit, LoopState, NewFeedback,
+    OfficeState, Role, Status,
+};
 use duban::notice::{decode_text, parse_notice};
 use duban::store::{Actor, Store};
 use proptest::prelude::*;
@@ -94,6 +103,8 @@ enum NoteChoice {
     Foreign,
 }
 
+/// One step; `Loop` is a 督办 action on one office: 0 feedback, 1 申请办结, 2 审核通过, 3 退回
+/// (see `World::loop_step`).
 #[derive(Debug, Clone)]
 enum Op {
     Import { notice: Pick, day: u8 },
@@ -109,9 +120,11 @@ enum Op {
     Caption { evidence: Pick, text: usize },
     RenameOffice { office: Pick },
     RestoreSnapshot,
+    Loop { directive: Pick, office: Pick, action: u8 },
 }
 
-/// Names `SetOffices` draws from; never renamed, so never an alias of another office.
+/// Names `SetOffices` (and a 督办 record on a directive naming no office) draws from; never
+/// renamed, so never an alias of another office.
 const OFFICE_POOL: [&str; 4] = ["甲处", "乙处", "丙处", "丁处"];
 const CAPTIONS: [&str; 4] = ["现场照片", "整改前", "", "  整改后  "];
 
@@ -138,6 +151,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (pick(), 0..CAPTIONS.len()).prop_map(|(evidence, text)| Op::Caption { evidence, text }),
         1 => pick().prop_map(|office| Op::RenameOffice { office }),
         1 => Just(Op::RestoreSnapshot),
+        4 => (pick(), pick(), 0u8..4).prop_map(|(directive, office, action)| Op::Loop { directive, office, action }),
     ]
 }
 
@@ -153,8 +167,23 @@ struct Directive {
     status: Status,
     notes: Vec<Note>,
     deadline: Option<NaiveDate>,
+    /// Its offices as the board lists them (leads, then supporting units, each in order):
+    /// name, role, 督办 state.
+    offices: Vec<(String, Role, OfficeState)>,
+}
+
+impl Directive {
     /// The responsible (lead) units' names, in order.
-    leads: Vec<String>,
+    fn leads(&self) -> Vec<String> {
+        self.offices.iter().filter(|o| o.1 == Role::Lead).map(|o| o.0.clone()).collect()
+    }
+
+    /// The status a loop write leaves: the one derived from the lead offices (销号 stays).
+    fn followed_status(&self) -> Status {
+        let leads: Vec<OfficeState> =
+            self.offices.iter().filter(|o| o.1 == Role::Lead).map(|o| o.2).collect();
+        LoopState::derive(&leads, self.status).status()
+    }
 }
 
 #[derive(Debug)]
@@ -246,8 +275,13 @@ impl World {
                 assert_eq!(new.len(), draft.directive_count(), "{name}");
                 assert!(board.directives.iter().filter(|d| new.contains(&d.id)).all(|d| d.notice_id == id));
                 for row in board.directives.iter().filter(|d| new.contains(&d.id)) {
-                    let leads = row.names_with(Role::Lead).into_iter().map(str::to_owned).collect();
-                    let fresh = Directive { deadline: row.deadline, leads, ..Directive::default() };
+                    // Every office starts 未反馈 (the check compares the states with the board).
+                    let offices = row
+                        .assignments
+                        .iter()
+                        .map(|a| (a.name.clone(), a.role, OfficeState::Unreported))
+                        .collect();
+                    let fresh = Directive { deadline: row.deadline, offices, ..Directive::default() };
                     assert!(self.model.directives.insert(row.id, fresh).is_none(), "id {} reused", row.id);
                 }
                 self.model.notices += 1;
@@ -358,8 +392,19 @@ impl World {
                 };
                 let changed = self.store().set_offices(d, &wanted, &actor()).expect("set_offices");
                 let model = self.model.directives.get_mut(&d).expect("model");
-                assert_eq!(changed, model.leads != wanted, "{d}: {:?} → {wanted:?}", model.leads);
-                model.leads = wanted;
+                assert_eq!(changed, model.leads() != wanted, "{d}: {:?} → {wanted:?}", model.leads());
+                // The wanted units lead, in order, each keeping its state if it was on the
+                // directive (a supporting unit moves up); new ones start 未反馈. Supporting
+                // units stay. The stored status is not a loop write's: it stays.
+                let state_of = |name: &str| {
+                    model.offices.iter().find(|o| o.0 == name).map_or(OfficeState::Unreported, |o| o.2)
+                };
+                let mut offices: Vec<(String, Role, OfficeState)> =
+                    wanted.iter().map(|n| (n.clone(), Role::Lead, state_of(n))).collect();
+                offices.extend(
+                    model.offices.iter().filter(|o| o.1 == Role::Support && !wanted.contains(&o.0)).cloned(),
+                );
+                model.offices = offices;
                 self.model.log += i64::from(changed);
                 Some(d)
             }
@@ -392,8 +437,9 @@ impl World {
                 self.model.renamed += 1;
                 let new = format!("改名{}", self.model.renamed);
                 self.store().rename_office(id, &new, &actor()).expect("rename");
+                // The new name everywhere, with each assignment's role and state.
                 for d in self.model.directives.values_mut() {
-                    d.leads.iter_mut().filter(|n| **n == old).for_each(|n| n.clone_from(&new));
+                    d.offices.iter_mut().filter(|o| o.0 == old).for_each(|o| o.0.clone_from(&new));
                 }
                 self.model.log += 1;
                 None
@@ -402,11 +448,23 @@ impl World {
                 let before = dump(self.store());
                 let snapshot = self.path().join("快照.sqlite3");
                 self.store().snapshot_to(&snapshot).expect("snapshot");
+                // A 督办 write after the snapshot (a feedback, preferably taking an office from
+                // 未反馈 to 推进中), which the restore must undo with the office's state.
+                let offices =
+                    self.model.directives.iter().flat_map(|(d, m)| m.offices.iter().map(move |o| (*d, o)));
+                let target =
+                    offices.clone().find(|(_, o)| o.2 == OfficeState::Unreported).or(offices.clone().next());
+                if let Some((d, (name, _, _))) = target.map(|(d, o)| (d, o.clone())) {
+                    let edit = LoopEdit { office: name, action: LoopAction::Feedback(feedback()) };
+                    self.store().apply_loop_edit(d, &edit, &loop_actor()).expect("feedback");
+                    assert_ne!(dump(self.store()), before, "the feedback after the snapshot wrote nothing");
+                }
                 let dir = self.path().to_path_buf();
                 duban::backup::restore(self.store(), &dir, &snapshot, &mut |_, _| {}).expect("restore");
                 assert_eq!(dump(self.store()), before, "a restore of a fresh snapshot changed the database");
                 None
             }
+            Op::Loop { directive, office, action } => self.loop_step(*directive, *office, *action),
             Op::Reopen => {
                 let before = dump(self.store());
                 drop(self.store.take());
@@ -514,7 +572,7 @@ impl World {
             let last = m.notes.iter().max_by_key(|n| (n.on, n.id)).map(|n| (n.on, n.text.clone()));
             assert_eq!(row.last_progress, last, "{}", row.id);
             assert_eq!(row.deadline, m.deadline, "{}", row.id);
-            assert_eq!(row.names_with(Role::Lead), m.leads, "{}", row.id);
+            check_offices(row, m);
         }
         // Every note, in id order.
         let notes: Vec<(i64, i64, NaiveDate, String)> = store
@@ -567,6 +625,12 @@ impl World {
             let detail = store.load_detail(d).expect("detail");
             let m = &model.directives[&d];
             assert_eq!(detail.row.status, m.status);
+            check_offices(&detail.row, m);
+            // The row a window patches its board with after a change.
+            let row = store.directive_row(d).expect("directive_row");
+            assert_eq!(row.status, m.status, "{d}");
+            assert_eq!(row.deadline, m.deadline, "{d}");
+            check_offices(&row, m);
             let mut notes = m.notes.clone();
             notes.sort_by_key(|n| std::cmp::Reverse((n.on, n.id)));
             let got: Vec<(i64, NaiveDate, &str)> =
@@ -644,8 +708,9 @@ proptest! {
     }
 }
 
-/// The machine's pieces on a fixed sequence, so a plain run shows each kind of step works
-/// (the random sequences may, in principle, miss one).
+/// The machine's pieces on fixed sequences, so a plain run shows each kind of step works
+/// (the random sequences may, in principle, miss one): this one every step but `Loop`, the
+/// next the 督办 loop, the last the loop mixed with office changes, renames and a restore.
 #[test]
 fn a_fixed_sequence_exercises_every_step() {
     let i = Pick;
@@ -694,4 +759,196 @@ fn a_fixed_sequence_exercises_every_step() {
     assert!(m.evidence.values().all(|r| !r.trashed));
     assert_eq!(m.blobs.len(), 2);
     assert_eq!(m.directives.values().map(|d| d.notes.len()).sum::<usize>(), 2);
+}
+
+/// The 督办 loop on one office, through every action and refusal, to 已办结.
+#[test]
+fn a_fixed_sequence_runs_the_loop() {
+    let i = Pick;
+    let ops = [
+        Op::SetStatus { directive: i(0), status: Status::Done },
+        Op::Attach { directive: i(0), content: 0, note: NoteChoice::None },
+        Op::Import { notice: i(0), day: 0 },
+        Op::Import { notice: i(5), day: 3 },
+        Op::SetStatus { directive: i(1), status: Status::InProgress },
+        Op::SetStatus { directive: i(1), status: Status::InProgress },
+        Op::AddProgress { directive: i(1), text: 0, day: 2 },
+        Op::AddProgress { directive: i(1), text: 3, day: 1 },
+        Op::AddProgress { directive: i(1), text: 6, day: 1 },
+        Op::AddProgress { directive: i(2), text: 8, day: 1 },
+        Op::Attach { directive: i(1), content: 1, note: NoteChoice::Own },
+        Op::Attach { directive: i(1), content: 1, note: NoteChoice::None },
+        Op::Attach { directive: i(2), content: 1, note: NoteChoice::Foreign },
+        Op::Attach { directive: i(3), content: 2, note: NoteChoice::Foreign },
+        Op::Trash { evidence: i(0) },
+        Op::Attach { directive: i(1), content: 1, note: NoteChoice::None },
+        Op::Reopen,
+        Op::Restore { evidence: i(0) },
+        Op::Trash { evidence: i(1) },
+        Op::Trash { evidence: i(1) },
+        Op::EmptyTrash,
+        Op::Reopen,
+        Op::Attach { directive: i(2), content: 1, note: NoteChoice::None },
+        Op::Loop { directive: i(0), office: i(0), action: 2 },
+        Op::Loop { directive: i(0), office: i(0), action: 0 },
+        Op::Loop { directive: i(0), office: i(0), action: 1 },
+        Op::Loop { directive: i(0), office: i(0), action: 1 },
+        Op::Loop { directive: i(0), office: i(0), action: 3 },
+        Op::Loop { directive: i(0), office: i(0), action: 1 },
+        Op::Reopen,
+        Op::Loop { directive: i(0), office: i(0), action: 2 },
+        Op::Loop { directive: i(0), office: i(1), action: 1 },
+    ];
+    let mut world = World::new();
+    for op in &ops {
+        let touched = world.apply(op);
+        world.check(touched);
+    }
+    let m = &world.model;
+    assert_eq!(m.notices, 2);
+    assert_eq!(m.evidence.len(), 2, "{:#?}", m.evidence);
+    assert!(m.evidence.values().all(|r| !r.trashed));
+    assert_eq!(m.blobs.len(), 2);
+    assert_eq!(m.directives.values().map(|d| d.notes.len()).sum::<usize>(), 2);
+    assert!(
+        m.directives.values().any(|d| d.offices.iter().any(|o| o.2 == OfficeState::Finished)),
+        "the loop ran to 已办结"
+    );
+}
+
+/// Office states through responsible-office changes (units that stay keep theirs, new ones
+/// start 未反馈, the stored status waits for the next loop write), 销号, a rename, a restore
+/// and a reopening.
+#[test]
+fn a_fixed_sequence_keeps_office_states_through_office_changes() {
+    let i = Pick;
+    let ops = [
+        Op::Loop { directive: i(0), office: i(0), action: 0 },
+        Op::Import { notice: i(0), day: 0 },
+        Op::SetOffices { directive: i(0), names: vec![i(0), i(1)] },
+        Op::Loop { directive: i(0), office: i(0), action: 0 },
+        Op::Loop { directive: i(0), office: i(0), action: 1 },
+        Op::Loop { directive: i(0), office: i(0), action: 2 },
+        Op::SetOffices { directive: i(0), names: vec![i(2), i(0)] },
+        Op::Loop { directive: i(0), office: i(0), action: 1 },
+        Op::Loop { directive: i(0), office: i(0), action: 2 },
+        Op::SetOffices { directive: i(0), names: vec![i(0), i(3)] },
+        Op::Loop { directive: i(0), office: i(1), action: 0 },
+        Op::SetStatus { directive: i(0), status: Status::Closed },
+        Op::Loop { directive: i(0), office: i(0), action: 3 },
+        Op::Loop { directive: i(0), office: i(1), action: 1 },
+        Op::RenameOffice { office: i(0) },
+        Op::Loop { directive: i(1), office: i(0), action: 0 },
+        Op::RestoreSnapshot,
+        Op::SetOffices { directive: i(2), names: vec![] },
+        Op::Reopen,
+    ];
+    let mut world = World::new();
+    for op in &ops {
+        let touched = world.apply(op);
+        world.check(touched);
+    }
+    let m = &world.model;
+    let first = &m.directives[&DirectiveId(1)];
+    assert_eq!(first.status, Status::Closed);
+    let want = [("甲处", Role::Lead, OfficeState::Finished), ("丁处", Role::Lead, OfficeState::Requested)];
+    assert_eq!(first.offices, want.map(|(n, r, s)| (n.to_owned(), r, s)));
+    let second = &m.directives[&DirectiveId(2)];
+    assert!(second.offices[0].0.starts_with("改名"), "{:?}", second.offices);
+    assert_eq!(second.offices[0].2, OfficeState::InProgress);
+    assert!(m.directives[&DirectiveId(3)].leads().is_empty());
+}
+
+/// Each office's name, role and state on `row` (the board's, the detail's or `directive_row`'s)
+/// are the model's.
+fn check_offices(row: &DirectiveRow, m: &Directive) {
+    let got: Vec<_> = row.assignments.iter().map(|a| (a.name.clone(), a.role, a.track.state)).collect();
+    assert_eq!(got, m.offices, "{}", row.id);
+}
+
+/// Loop records are dated day 30: on or after every import, and "today" for the store.
+fn loop_actor() -> Actor<'static> {
+    Actor { author: "张伟", at: at(30) }
+}
+
+fn feedback() -> NewFeedback {
+    NewFeedback { on: date(30), channel: Channel::Phone, by: None, phone: None, text: "已部署".into() }
+}
+
+/// An office never on any directive (no import names it, `SetOffices` never picks it).
+const NOT_ASSIGNED: &str = "戊处";
+
+impl World {
+    /// A 督办 action on the `office`-th office of one of the directives with offices. When
+    /// none has any, on any directive: it names no office, so the record names one from
+    /// `OFFICE_POOL`, which becomes its lead unit (logged as 责任处室); with no directive at
+    /// all the store must refuse. The model predicts acceptance (or the refusal), the new
+    /// state, the stored status that follows (销号 stays) and the change-log entries.
+    fn loop_step(&mut self, directive: Pick, office: Pick, action: u8) -> Option<DirectiveId> {
+        let with_offices: Vec<DirectiveId> =
+            self.model.directives.iter().filter(|(_, m)| !m.offices.is_empty()).map(|(d, _)| *d).collect();
+        let (d, i) = match (directive.of(&with_offices), self.model.pick_directive(directive)) {
+            (Some(d), _) => (d, Some(office.0 % self.model.directives[&d].offices.len())),
+            (None, Some(d)) => (d, None),
+            (None, None) => {
+                let edit = LoopEdit { office: NOT_ASSIGNED.into(), action: LoopAction::Feedback(feedback()) };
+                self.refused(
+                    |s| s.apply_loop_edit(NO_DIRECTIVE, &edit, &loop_actor()).map(|_| ()),
+                    "找不到编号为",
+                );
+                return None;
+            }
+        };
+        let (name, role, state) = match i {
+            Some(i) => self.model.directives[&d].offices[i].clone(),
+            None => {
+                (OFFICE_POOL[office.0 % OFFICE_POOL.len()].to_owned(), Role::Lead, OfficeState::Unreported)
+            }
+        };
+        let on = date(30);
+        let pending = (state != OfficeState::Requested).then_some("没有待审核的办结申请");
+        let (action, next, refusal) = match action {
+            0 => {
+                let next = if state == OfficeState::Unreported { OfficeState::InProgress } else { state };
+                (LoopAction::Feedback(feedback()), next, None)
+            }
+            1 => {
+                let refusal = match (role, state) {
+                    (Role::Support, _) => Some("配合单位"),
+                    (_, OfficeState::Requested | OfficeState::Finished) => Some("目前为"),
+                    _ => None,
+                };
+                (LoopAction::Complete { on, report: "办结报告".into() }, OfficeState::Requested, refusal)
+            }
+            2 => (LoopAction::Accept { on }, OfficeState::Finished, pending),
+            _ => (LoopAction::Return { on, reason: "材料不全".into() }, OfficeState::InProgress, pending),
+        };
+        let edit = LoopEdit { office: name.clone(), action };
+        if let Some(what) = refusal {
+            // Also when the directive named no office: the unit it would have taken is not kept.
+            self.refused(|s| s.apply_loop_edit(d, &edit, &loop_actor()).map(|_| ()), what);
+            return Some(d);
+        }
+        if i.is_some() && matches!(edit.action, LoopAction::Feedback(_)) {
+            // An office not on the directive (and no alias of one) is refused, naming those that are.
+            let stray = LoopEdit { office: NOT_ASSIGNED.into(), action: edit.action.clone() };
+            self.refused(|s| s.apply_loop_edit(d, &stray, &loop_actor()).map(|_| ()), "不是工作要求");
+        }
+        self.store().apply_loop_edit(d, &edit, &loop_actor()).expect("loop edit");
+        let m = self.model.directives.get_mut(&d).expect("model");
+        match i {
+            Some(i) => m.offices[i].2 = next,
+            None => {
+                m.offices.push((name, Role::Lead, next));
+                self.model.log += 1;
+            }
+        }
+        self.model.log += 1;
+        let status = m.followed_status();
+        if status != m.status {
+            m.status = status;
+            self.model.log += 1;
+        }
+        Some(d)
+    }
 }
