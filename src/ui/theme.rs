@@ -10,6 +10,8 @@ pub use crate::fonts::{CJK_FONT, CJK_FONT_NAME};
 pub const OVERDUE: Color32 = Color32::from_rgb(0xC6, 0x28, 0x28);
 /// 即将到期 — amber.
 pub const DUE_SOON: Color32 = Color32::from_rgb(0xB2, 0x6A, 0x00);
+/// 今日待催办 — an office to press today.
+pub const PRESS: Color32 = Color32::from_rgb(0x6A, 0x1B, 0x9A);
 /// 已完成 / 已销号 — green.
 pub const FINISHED: Color32 = Color32::from_rgb(0x2E, 0x7D, 0x32);
 /// Light tints behind rows and badges of each class.

@@ -66,6 +66,10 @@ impl DubanApp {
         self.counts = self.board.counts(today, soon);
         self.overview = crate::model::Overview::build(&self.board, today, soon);
         self.loop_overview = LoopOverview::build(&self.board, today, self.cadence);
+        self.press.clear();
+        for r in &self.loop_overview.reminders {
+            *self.press.entry(r.office).or_default() += 1;
+        }
         self.rows = self.board.filtered(self.filter, today, soon);
         if let Some(hits) = &self.search_hits {
             let board = &self.board;

@@ -87,6 +87,8 @@ pub struct DubanApp {
     overview: Overview,
     /// 今日待催办 and the figures per office.
     loop_overview: LoopOverview,
+    /// 今日待催办 per office, for the sidebar's 催N badges.
+    press: HashMap<OfficeId, usize>,
     overview_view: OverviewView,
     search: SearchBar,
     /// Directives matching the search box; `None` when it is empty.
@@ -150,6 +152,7 @@ impl DubanApp {
             overview_shown: true,
             overview: Overview::default(),
             loop_overview: LoopOverview::default(),
+            press: HashMap::new(),
             overview_view: OverviewView::default(),
             search: SearchBar::default(),
             search_hits: None,
@@ -214,7 +217,7 @@ impl DubanApp {
         sidebar.min_size(130.0).max_size(width * 0.3).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("sidebar-scroll").show(ui, |ui| {
                 let selected = (!self.overview_shown).then_some(self.filter);
-                self.sidebar.ui(ui, cx.board, &self.counts, selected, &mut commands);
+                self.sidebar.ui(ui, cx.board, &self.counts, &self.press, selected, &mut commands);
             });
         });
         let detail = Panel::right("detail").resizable(true).default_size((width * 0.3).clamp(260.0, 420.0));

@@ -115,6 +115,11 @@ impl DubanApp {
     ) {
         self.detail_view.restore_drafts(drafts);
     }
+    /// 今日待催办 of the office called `name` (the sidebar's 催N badge).
+    pub fn to_press(&self, name: &str) -> usize {
+        let office = self.board.offices.iter().find(|o| o.name == name);
+        office.and_then(|o| self.press.get(&o.id).copied()).unwrap_or(0)
+    }
     /// What to restore on the next start.
     pub fn view_state(&self) -> ViewState {
         ViewState {

@@ -1,5 +1,6 @@
 //! 单位 — the roster in the left panel: 全部, 已逾期, then 机关处室 and 支队 (collapsible), each
-//! office with its open and overdue counts.
+//! office with its open count and badges: 逾N overdue (red), 急N due soon (amber), 催N to press
+//! today (purple: past its deadline or silent beyond the feedback cadence).
 
 use std::collections::HashMap;
 
@@ -18,6 +19,7 @@ impl Sidebar {
         ui: &mut Ui,
         board: &Board,
         counts: &HashMap<Option<OfficeId>, OfficeCounts>,
+        press: &HashMap<OfficeId, usize>,
         selected: Option<BoardFilter>,
         commands: &mut Vec<Command>,
     ) {
@@ -46,7 +48,8 @@ impl Sidebar {
                     for office in members {
                         let selected = selected(BoardFilter::Office(office.id));
                         let c = Some(counts.get(&Some(office.id)).copied().unwrap_or_default());
-                        if row(ui, &office.name, c, selected).clicked() {
+                        let p = press.get(&office.id).copied().unwrap_or(0);
+                        if row_pressed(ui, &office.name, c, p, selected).clicked() {
                             commands.push(Command::SetFilter(BoardFilter::Office(office.id)));
                         }
                     }
@@ -55,9 +58,19 @@ impl Sidebar {
     }
 }
 
-/// One clickable roster line: the name left, the overdue badge and open count right.
-/// Its accessible name is the office name alone.
 fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) -> Response {
+    row_pressed(ui, name, counts, 0, selected)
+}
+
+/// One clickable roster line: the name left, the badges and open count right. Its accessible
+/// name is the office name alone.
+fn row_pressed(
+    ui: &mut Ui,
+    name: &str,
+    counts: Option<OfficeCounts>,
+    press: usize,
+    selected: bool,
+) -> Response {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, name));
@@ -72,7 +85,7 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
         let font = FontId::proportional(15.0);
         let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
         // Counts first; the name takes what is left, ending in … on a narrow sidebar.
-        let right = counts.map_or(rect.right(), |c| draw_counts(ui, rect, c, text_color));
+        let right = counts.map_or(rect.right(), |c| draw_counts(ui, rect, c, press, text_color));
         let mut job = egui::text::LayoutJob::simple_singleline(name.to_owned(), font, text_color);
         job.wrap = egui::text::TextWrapping {
             max_width: (right - rect.left() - 8.0).max(16.0),
@@ -85,21 +98,26 @@ fn row(ui: &mut Ui, name: &str, counts: Option<OfficeCounts>, selected: bool) ->
         painter.galley(egui::pos2(rect.left() + 6.0, top), galley, text_color);
     }
     response.on_hover_text(match counts {
-        Some(c) => format!("{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条", c.open, c.overdue, c.due_soon),
+        Some(c) => format!(
+            "{name}：未办结 {} 条，逾期 {} 条，即将到期 {} 条，今日待催办 {press} 条",
+            c.open, c.overdue, c.due_soon
+        ),
         None => format!("{name}：逾期、即将到期和各单位完成情况"),
     })
 }
 
 /// The open count at the right edge, with red 逾N and amber 急N badges before it; returns
 /// where the leftmost of them begins.
-fn draw_counts(ui: &Ui, rect: egui::Rect, c: OfficeCounts, text_color: egui::Color32) -> f32 {
+fn draw_counts(ui: &Ui, rect: egui::Rect, c: OfficeCounts, press: usize, text_color: egui::Color32) -> f32 {
     let painter = ui.painter();
     let count_color = if c.open == 0 { ui.visuals().weak_text_color() } else { text_color };
     let right_center = egui::pos2(rect.right() - 6.0, rect.center().y);
     let font = FontId::proportional(15.0);
     let open = painter.text(right_center, Align2::RIGHT_CENTER, c.open.to_string(), font, count_color);
     let mut right = open.left() - 6.0;
-    for (n, fill, label) in [(c.overdue, theme::OVERDUE, "逾"), (c.due_soon, theme::DUE_SOON, "急")] {
+    let badges =
+        [(c.overdue, theme::OVERDUE, "逾"), (c.due_soon, theme::DUE_SOON, "急"), (press, theme::PRESS, "催")];
+    for (n, fill, label) in badges {
         if n == 0 {
             continue;
         }
