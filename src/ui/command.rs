@@ -103,6 +103,8 @@ pub enum Command {
     /// The officer's name for notes and the change log.
     SetAuthor(String),
     SaveSettings(Settings),
+    /// 反馈周期 of one notice (`None`: the default from 设置).
+    SetNoticeCadence(crate::model::NoticeId, Option<i64>),
     /// Write the meeting report (on the worker).
     Export {
         request: SummaryRequest,

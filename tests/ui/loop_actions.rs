@@ -269,3 +269,25 @@ fn files_that_came_with_a_feedback_are_attached_to_it() {
     assert_eq!(files, ["整改后.png"]);
     h.get_by_label("（附材料1份）");
 }
+
+#[test]
+fn a_notice_sets_its_own_feedback_cadence_in_the_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    // Issued 03-16; on 03-21 nobody has reported for 5 days: within the default 7.
+    let mut h = harness(store, dir.path(), "2022-03-21");
+    click_button(&mut h, "全部");
+    h.get_by_label("在建工地治理").click();
+    settle(&mut h);
+    assert!(h.query_by_label("逾期未反馈").is_none());
+    let combo = h.get_by_label("反馈周期");
+    assert_eq!(combo.value().as_deref(), Some("每7天（默认）"));
+    combo.click();
+    h.run();
+    h.get_by_label("每3天").click();
+    settle(&mut h);
+    assert_eq!(h.state().board().notices[0].feedback_days, Some(3));
+    assert_eq!(h.state().status().unwrap().text, "反馈周期：每3天");
+    // Five days without a report is now late (amber) for both offices.
+    assert_eq!(h.get_all_by_label("逾期未反馈").count(), 2);
+}

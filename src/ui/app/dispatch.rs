@@ -233,6 +233,10 @@ impl DubanApp {
                     });
                 }
             }
+            Command::SetNoticeCadence(notice, days) => {
+                let request = Request::NoticeCadence { notice, days, detail: self.selected };
+                self.worker.send(Asker::Settings, request);
+            }
             Command::SaveSettings(settings) => {
                 self.dialogs.settings = None;
                 self.worker.send(Asker::Settings, Request::SaveSettings { settings, detail: self.selected });

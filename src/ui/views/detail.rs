@@ -43,8 +43,10 @@ pub struct DetailContext<'a> {
     pub progress: Option<&'a AttachProgress>,
     /// 跨会 — later meetings held since the directive's notice.
     pub carried_over: usize,
-    /// 反馈周期 in days (`None`: none), for 逾期未反馈.
+    /// 反馈周期 in days (`None`: none), for 逾期未反馈: the default from 设置.
     pub cadence: Option<i64>,
+    /// The directive's notice's own 反馈周期, if it sets one.
+    pub notice_cadence: Option<i64>,
 }
 
 impl DetailView {
@@ -118,10 +120,13 @@ impl DetailView {
         }
         scroll.show(ui, |ui| {
             ui.heading(format!("{}　{}", detail.row.number, detail.row.title));
-            ui.label(
-                RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()))
-                    .weak(),
-            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()))
+                        .weak(),
+                );
+                cadence_ui(ui, detail.notice_id, cx.notice_cadence, cx.cadence, commands);
+            });
             if cx.carried_over > 0 && !detail.row.status.is_finished() {
                 let text = format!("已跨 {} 次会议仍未办结", cx.carried_over);
                 ui.label(RichText::new(text).color(theme::DUE_SOON).strong());
@@ -185,7 +190,7 @@ impl DetailView {
                 ui.label(format!("配合单位：{}", detail.support_offices.join("、")));
             }
             ui.add_space(6.0);
-            let rows_cx = RowsContext { today, cadence: cx.cadence };
+            let rows_cx = RowsContext { today, cadence: cx.notice_cadence.or(cx.cadence) };
             self.loop_rows.ui(ui, detail, &rows_cx, commands);
 
             // The note form comes before the long text: on a small screen it is in view.
@@ -267,5 +272,36 @@ impl DetailView {
                     }
                 });
         });
+    }
+}
+
+/// 反馈周期 of the directive's notice: the default from 设置, or its own (每周五前反馈 → 每7天).
+fn cadence_ui(
+    ui: &mut Ui,
+    notice: crate::model::NoticeId,
+    own: Option<i64>,
+    default: Option<i64>,
+    commands: &mut Vec<Command>,
+) {
+    let label = |days: Option<i64>| days.map_or_else(|| "不设".to_owned(), |d| format!("每{d}天"));
+    let shown = match own {
+        Some(d) => format!("每{d}天"),
+        None => format!("{}（默认）", label(default)),
+    };
+    let mut chosen = own;
+    let name = ui.label(RichText::new("反馈周期").small().weak());
+    let response = egui::ComboBox::from_id_salt("notice-cadence")
+        .selected_text(RichText::new(shown).small())
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, format!("跟随设置（{}）", label(default)));
+            for d in [3, 7, 14, 30] {
+                ui.selectable_value(&mut chosen, Some(d), format!("每{d}天"));
+            }
+        })
+        .response
+        .labelled_by(name.id);
+    response.on_hover_text("本通知各单位多久至少反馈一次，逾期即为逾期未反馈");
+    if chosen != own {
+        commands.push(Command::SetNoticeCadence(notice, chosen));
     }
 }

@@ -100,6 +100,15 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
             let saved = store.save_settings(settings).map_err(|e| format!("保存设置失败：{e}"));
             or_failed(saved.and_then(|_| snapshot(store, *detail)), |s| Reply::SettingsSaved(Box::new(s)))
         }
+        Request::NoticeCadence { notice, days, detail } => {
+            let message = author(store).and_then(|author| {
+                let actor = Actor { author: &author, at: clock.now() };
+                let shown = days.map_or_else(|| "跟随设置".to_owned(), |d| format!("每{d}天"));
+                store.set_notice_feedback_days(*notice, *days, &actor).map(|()| format!("反馈周期：{shown}"))
+                    .map_err(|e| e.to_string())
+            });
+            changed(store, message, *detail)
+        }
         Request::SetAuthor { name, detail } => {
             let message =
                 store.set_author(name).map_err(|e| e.to_string()).map(|_| format!("填报人：{}", name.trim()));

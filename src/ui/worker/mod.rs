@@ -58,6 +58,8 @@ pub enum Request {
         settings: Settings,
         detail: Option<DirectiveId>,
     },
+    /// A notice's own 反馈周期 (`None`: the default).
+    NoticeCadence { notice: crate::model::NoticeId, days: Option<i64>, detail: Option<DirectiveId> },
     Export {
         request: SummaryRequest,
         format: Format,
