@@ -270,3 +270,14 @@ fn a_header_click_sorts_a_second_reverses_a_third_restores_the_notice_order() {
     settle(&mut h);
     assert_eq!(numbers(&h), notice_order, "the third click restores the notice's order");
 }
+
+#[test]
+fn with_a_fixed_today_the_backup_time_is_still_the_machines_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    // A rehearsal in 2022: the start-up backup is taken now, and said to be today's.
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    settle(&mut h);
+    let label = h.get_by_label_contains("最近自动备份：").value().unwrap_or_default();
+    assert!(label.starts_with("最近自动备份：今天 "), "{label}");
+}
