@@ -139,13 +139,14 @@ pub struct ReminderDue {
     pub next_step: EscalationStep,
 }
 
-/// 今日待催办 — lead offices of open (not 销号) directives that are past their approved deadline
+/// 今日待催办 — lead offices of open (not 已完成 or 销号) directives that are past their approved deadline
 /// or late with their feedback, not finished, not awaiting review (申请办结: the duty office
 /// owes the answer), and not already reminded today. In board order.
 pub fn reminders_due(board: &Board, today: NaiveDate, default_cadence: Option<i64>) -> Vec<ReminderDue> {
     let mut due = Vec::new();
     let notices = notices_by_id(board);
-    for d in board.directives.iter().filter(|d| d.status != Status::Closed) {
+    // 已完成 set by hand (the officer judged the whole directive done) is not pressed either.
+    for d in board.directives.iter().filter(|d| !d.status.is_finished()) {
         let Some(notice) = notices.get(&d.notice_id).filter(|n| n.issued_on <= today) else { continue };
         let cadence = notice.feedback_days.or(default_cadence);
         for a in d.assignments.iter().filter(|a| a.role == Role::Lead) {
