@@ -281,3 +281,27 @@ fn with_a_fixed_today_the_backup_time_is_still_the_machines_today() {
     let label = h.get_by_label_contains("最近自动备份：").value().unwrap_or_default();
     assert!(label.starts_with("最近自动备份：今天 "), "{label}");
 }
+
+#[test]
+fn page_keys_and_home_end_move_through_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    let selected = |h: &egui_kittest::Harness<'static, duban::ui::DubanApp>| {
+        let id = h.state().selected().expect("a selection");
+        h.state().visible_rows().iter().position(|d| d.id == id).expect("shown")
+    };
+    h.key_press(egui::Key::End);
+    settle(&mut h);
+    assert_eq!(selected(&h), 15, "End: the last of 16");
+    h.key_press(egui::Key::PageUp);
+    settle(&mut h);
+    assert_eq!(selected(&h), 5, "a page (10 rows) up");
+    h.key_press(egui::Key::PageDown);
+    settle(&mut h);
+    assert_eq!(selected(&h), 15);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Home);
+    settle(&mut h);
+    assert_eq!(selected(&h), 0, "Ctrl+Home: the first");
+}

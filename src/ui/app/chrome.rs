@@ -41,6 +41,9 @@ pub(super) fn top_bar(ui: &mut Ui, author: Option<&str>, commands: &mut Vec<Comm
     });
 }
 
+/// Rows Page Up / Page Down move the selection by.
+const PAGE_ROWS: i32 = 10;
+
 impl DubanApp {
     pub(super) fn status_bar(&self, ui: &mut Ui, today: NaiveDate) {
         ui.horizontal(|ui| {
@@ -110,7 +113,7 @@ impl DubanApp {
     pub(super) fn shortcuts(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let modal_open = self.dialogs.any_open();
         let mut fired = Vec::new();
-        let (up, down, enter) = ui.input_mut(|i| {
+        let (up, down, enter, step) = ui.input_mut(|i| {
             for action in Action::ALL {
                 if let Some(shortcut) = action.shortcut()
                     && i.consume_shortcut(&shortcut)
@@ -118,10 +121,21 @@ impl DubanApp {
                     fired.push(action);
                 }
             }
+            // Page Up / Page Down a page of rows; Home / End (also with Ctrl) the first / last.
+            let step = [
+                (egui::Key::PageUp, -PAGE_ROWS),
+                (egui::Key::PageDown, PAGE_ROWS),
+                (egui::Key::Home, i32::MIN),
+                (egui::Key::End, i32::MAX),
+            ]
+            .into_iter()
+            .find(|(key, _)| i.key_pressed(*key))
+            .map(|(_, step)| step);
             (
                 i.key_pressed(egui::Key::ArrowUp),
                 i.key_pressed(egui::Key::ArrowDown),
                 i.key_pressed(egui::Key::Enter),
+                step,
             )
         });
         if modal_open {
@@ -131,6 +145,9 @@ impl DubanApp {
         let typing = ui.ctx().memory(|m| m.focused().is_some());
         if !typing && (up || down) {
             commands.push(Command::MoveSelection(if up { -1 } else { 1 }));
+        }
+        if let Some(step) = step.filter(|_| !typing) {
+            commands.push(Command::MoveSelection(step));
         }
         // Enter opens the selected directive for work: the cursor goes to its 进展 field.
         if !typing && enter && self.detail.is_some() {

@@ -247,8 +247,11 @@ impl DubanApp {
     fn move_selection(&mut self, delta: i32) {
         self.overview_shown = false;
         let position = self.rows.iter().position(|i| Some(self.board.directives[*i].id) == self.selected);
+        let last = self.rows.len().saturating_sub(1);
         let next = match position {
-            Some(p) => p.saturating_add_signed(delta as isize).min(self.rows.len().saturating_sub(1)),
+            Some(p) => p.saturating_add_signed(delta as isize).min(last),
+            // Nothing selected: End goes to the last row, anything else to the first.
+            None if delta == i32::MAX => last,
             None => 0,
         };
         if let Some(i) = self.rows.get(next) {

@@ -232,11 +232,11 @@ impl DubanApp {
                     progress: self.attach_progress.as_ref(),
                     carried_over: self.detail.as_ref().map_or(0, |d| cx.board.meetings_since(d.notice_id)),
                     cadence: self.cadence,
-                notice_cadence: self
-                    .detail
-                    .as_ref()
-                    .and_then(|d| cx.board.notice(d.notice_id))
-                    .and_then(|n| n.feedback_days),
+                    notice_cadence: self
+                        .detail
+                        .as_ref()
+                        .and_then(|d| cx.board.notice(d.notice_id))
+                        .and_then(|n| n.feedback_days),
                 };
                 self.detail_view.ui(ui, self.detail.as_ref(), detail_cx, &mut commands);
             });
