@@ -48,7 +48,7 @@ fn register() -> Board {
                 deadline: day.checked_add_days(Days::new((i % 40) as u64)),
                 status: statuses[i % 4],
                 assignments,
-                last_progress: (i % 3 == 0)
+                last_note: (i % 3 == 0)
                     .then(|| (day, "已组织专项检查，整改隐患若干处，形成工作台账。".to_owned())),
                 evidence: 0,
                 continues: None,

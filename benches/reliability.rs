@@ -30,7 +30,7 @@ fn register(dir: &std::path::Path, copies: usize) -> Store {
         store.import_notice(&d, SEED, "基准", at).expect("import");
     }
     for id in 1..=(copies as i64 * 16) {
-        store.add_progress(DirectiveId(id), day("2022-03-18"), "已部署落实", &actor).expect("note");
+        store.add_note(DirectiveId(id), day("2022-03-18"), "已部署落实", &actor).expect("note");
     }
     store
 }

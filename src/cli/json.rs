@@ -47,7 +47,7 @@ pub fn directive_json(d: &DirectiveRow, days_overdue: Option<i64>) -> Value {
         "status_label": d.status.label(),
         "days_overdue": days_overdue,
         "meeting": d.meeting,
-        "last_progress": d.last_progress.as_ref().map(|(on, text)| format!("{on}：{text}")),
+        "last_progress": d.last_note.as_ref().map(|(on, text)| format!("{on}：{text}")),
         "evidence": d.evidence,
         "loop_state": d.loop_state().label(),
         "office_states": d.assignments.iter().map(|a| json!({

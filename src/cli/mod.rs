@@ -127,7 +127,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
         Verb::Note { id, text, author } => {
             let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
             let author = author_of(&store, author.as_deref())?;
-            store.add_progress(
+            store.add_note(
                 DirectiveId(*id),
                 clock.today(),
                 text,

@@ -104,7 +104,7 @@ pub struct DirectiveRow {
     pub status: Status,
     pub assignments: Vec<Assignment>,
     /// 最新进展: date and text of the newest progress note.
-    pub last_progress: Option<(NaiveDate, String)>,
+    pub last_note: Option<(NaiveDate, String)>,
     /// 材料: attached files, the 回收站 excluded.
     pub evidence: u32,
     /// 接续 — the earlier directive this one carries on.
@@ -274,7 +274,7 @@ mod tests {
                     track: OfficeTrack::default(),
                 })
                 .collect(),
-            last_progress: None,
+            last_note: None,
             evidence: 0,
             continues: None,
         }

@@ -4,11 +4,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{DirectiveId, DirectiveRow, Evidence, LoopEvent, NoteId, NoticeId, Status};
 
-/// 进展 — a dated progress note.
+/// 进展 — a dated note on a directive (the duty officer's 值班记录). In identifiers these are
+/// `notes` (`NoteId`, `add_note`); `progress` names how far a task has got.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProgressNote {
+pub struct Note {
     pub id: NoteId,
-    /// The day the progress happened (may be earlier than when it was typed).
+    /// The day it happened (may be earlier than when it was typed).
     pub on: NaiveDate,
     pub author: String,
     pub text: String,
@@ -44,7 +45,7 @@ pub struct EarlierStep {
     pub directive: Continuation,
     pub status: Status,
     /// Newest first.
-    pub progress: Vec<ProgressNote>,
+    pub notes: Vec<Note>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +60,7 @@ pub struct DirectiveDetail {
     pub recurrence: Option<String>,
     pub support_offices: Vec<String>,
     /// Newest first.
-    pub progress: Vec<ProgressNote>,
+    pub notes: Vec<Note>,
     /// Newest first.
     pub changes: Vec<ChangeEntry>,
     /// 材料 — attached files, oldest first (the 回收站 excluded).

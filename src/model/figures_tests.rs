@@ -40,7 +40,7 @@ fn directive(id: i64, notice: i64, status: Status, assignments: Vec<Assignment>)
         deadline: None,
         status,
         assignments,
-        last_progress: None,
+        last_note: None,
         evidence: 0,
         continues: None,
     }

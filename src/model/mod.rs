@@ -25,7 +25,7 @@ pub use board::{
 pub use continuation::{
     Candidate, PRESELECT_AT, SUGGEST_AT, already_imported, preselect, similarity, suggest,
 };
-pub use detail::{ChangeEntry, Continuation, DirectiveDetail, EarlierStep, ProgressNote};
+pub use detail::{ChangeEntry, Continuation, DirectiveDetail, EarlierStep, Note};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use edit::{DirectiveEdit, RosterEdit};
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};

@@ -260,13 +260,13 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
     // The start of the 接续 chain (cut at 50 steps: a register never gets near it).
     // Its own latest progress, else the newest reported on the work at an earlier meeting.
     let mut first = None;
-    let mut latest = d.last_progress.clone();
+    let mut latest = d.last_note.clone();
     let mut at = d.continues;
     for _ in 0..50 {
         let Some(earlier) = at.and_then(|id| board.directive(id)) else { break };
         first = Some(earlier);
         if latest.is_none()
-            && let Some((on, text)) = &earlier.last_progress
+            && let Some((on, text)) = &earlier.last_note
         {
             let meeting = earlier.meeting.as_deref().map(|m| crate::model::short_meeting(m).unwrap_or(m));
             latest = Some((*on, format!("{text}（{}会议时）", meeting.unwrap_or("此前"))));

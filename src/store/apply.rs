@@ -22,7 +22,7 @@ impl Store {
                 "责任单位已更新".to_owned()
             }
             DirectiveEdit::Note { on, text } => {
-                self.add_progress(id, *on, text, actor)?;
+                self.add_note(id, *on, text, actor)?;
                 "已添加进展".to_owned()
             }
             DirectiveEdit::Continues(earlier) => {

@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, params};
 use super::roster::{ROSTER_ORDER, kind_from_db};
 use super::{Result, Store, StoreError};
 use crate::model::{
-    Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, NoticeId, NoticeInfo, Office,
-    OfficeId, OfficeTrack, ProgressNote, Role, Status,
+    Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, Note, NoticeId, NoticeInfo,
+    Office, OfficeId, OfficeTrack, Role, Status,
 };
 
 impl Store {
@@ -38,7 +38,7 @@ impl Store {
             assignments.entry(r.get(0)?).or_default().push(assignment_at(r, 1)?);
         }
 
-        let mut last_progress: HashMap<i64, (NaiveDate, String)> = HashMap::new();
+        let mut last_note: HashMap<i64, (NaiveDate, String)> = HashMap::new();
         let mut stmt = self.conn.prepare(
             "SELECT directive_id, on_date, text FROM (
                  SELECT directive_id, on_date, text,
@@ -48,7 +48,7 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            last_progress.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+            last_note.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
 
         let mut tracks = super::loop_read::load_tracks(&self.conn, None)?;
@@ -62,7 +62,7 @@ impl Store {
                 row.map(|mut d| {
                     d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
                     super::loop_read::fill_tracks(&mut d, &mut tracks);
-                    d.last_progress = last_progress.remove(&d.id.0);
+                    d.last_note = last_note.remove(&d.id.0);
                     d.evidence = evidence.remove(&d.id).unwrap_or(0);
                     d
                 })
@@ -96,7 +96,7 @@ impl Store {
             .optional()?
             .ok_or(StoreError::DirectiveNotFound(id))?;
         row.assignments = self.assignments_of(id)?;
-        row.last_progress = self.progress_notes(id)?.first().map(|p| (p.on, p.text.clone()));
+        row.last_note = self.notes_of(id)?.first().map(|p| (p.on, p.text.clone()));
         row.evidence = self.conn.query_row(
             "SELECT count(*) FROM evidence WHERE directive_id = ?1 AND trashed_at IS NULL",
             [id.0],
@@ -132,7 +132,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )?;
         let assignments = self.assignments_of(id)?;
-        let progress = self.progress_notes(id)?;
+        let progress = self.notes_of(id)?;
         let changes = self
             .conn
             .prepare(
@@ -159,7 +159,7 @@ impl Store {
         let mut row = DirectiveRow {
             assignments,
             evidence,
-            last_progress: progress.first().map(|p: &ProgressNote| (p.on, p.text.clone())),
+            last_note: progress.first().map(|p: &Note| (p.on, p.text.clone())),
             ..board_row
         };
         super::loop_read::fill_tracks(&mut row, &mut super::loop_read::load_tracks(&self.conn, Some(id))?);
@@ -180,7 +180,7 @@ impl Store {
             deadline_inferred,
             recurrence,
             support_offices,
-            progress,
+            notes: progress,
             changes,
             evidence,
             notice_issued_on,
@@ -202,7 +202,7 @@ impl Store {
 
 impl Store {
     /// 进展 of one directive, newest first.
-    pub(super) fn progress_notes(&self, id: DirectiveId) -> Result<Vec<ProgressNote>> {
+    pub(super) fn notes_of(&self, id: DirectiveId) -> Result<Vec<Note>> {
         Ok(self
             .conn
             .prepare_cached(
@@ -210,7 +210,7 @@ impl Store {
                  ORDER BY on_date DESC, id DESC",
             )?
             .query_map([id.0], |r| {
-                Ok(ProgressNote {
+                Ok(Note {
                     id: crate::model::NoteId(r.get(0)?),
                     on: r.get(1)?,
                     author: r.get(2)?,
@@ -249,7 +249,7 @@ fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
         deadline: r.get(6)?,
         status: Status::from_db(&status).unwrap_or_default(),
         assignments: Vec::new(),
-        last_progress: None,
+        last_note: None,
         evidence: 0,
         continues: r.get::<_, Option<i64>>(8)?.map(DirectiveId),
     })

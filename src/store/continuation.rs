@@ -27,11 +27,11 @@ impl Store {
                 self.conn.query_row(&format!("{CONTINUATION_SELECT} WHERE d.id = ?1"), [at], |r| {
                     Ok((continuation(r)?, r.get::<_, String>(5)?, r.get::<_, Option<i64>>(6)?))
                 })?;
-            let progress = self.progress_notes(DirectiveId(at))?;
+            let progress = self.notes_of(DirectiveId(at))?;
             steps.push(EarlierStep {
                 directive,
                 status: Status::from_db(&status).unwrap_or_default(),
-                progress,
+                notes: progress,
             });
             next = continues;
         }

@@ -125,7 +125,7 @@ impl Store {
     }
 
     /// Adds a dated progress note (进展).
-    pub fn add_progress(&mut self, id: DirectiveId, on: NaiveDate, text: &str, actor: &Actor) -> Result<i64> {
+    pub fn add_note(&mut self, id: DirectiveId, on: NaiveDate, text: &str, actor: &Actor) -> Result<i64> {
         let text = text.trim();
         if text.is_empty() {
             return Err(StoreError::Invalid("进展内容不能为空".into()));

@@ -26,7 +26,7 @@ fn an_archive_brings_back_the_database_and_its_files_after_later_changes() {
     let mut data = Data::new();
     let photo = data.source("现场检查.jpg", &jpeg(320, 240, 7));
     let attached = data.attach(DirectiveId(2), None, &photo).unwrap();
-    data.store.add_progress(DirectiveId(2), date("2022-03-18"), "已完成第一轮检查", &actor()).unwrap();
+    data.store.add_note(DirectiveId(2), date("2022-03-18"), "已完成第一轮检查", &actor()).unwrap();
     let before = dump(&data.store);
     let usb = tempfile::tempdir().unwrap();
     let archive = usb.path().join("督办台备份.zip");
@@ -37,7 +37,7 @@ fn an_archive_brings_back_the_database_and_its_files_after_later_changes() {
 
     // Later: more work, then the file is deleted from the store and its row emptied from 回收站.
     data.store.set_status(DirectiveId(2), Status::Done, &actor()).unwrap();
-    data.store.add_progress(DirectiveId(3), date("2022-03-19"), "备份之后的进展", &actor()).unwrap();
+    data.store.add_note(DirectiveId(3), date("2022-03-19"), "备份之后的进展", &actor()).unwrap();
     data.store.trash_evidence(attached.id, &actor()).unwrap();
     data.store.empty_evidence_trash(&actor()).unwrap();
     let blob = BlobStore::in_data_dir(data.path()).path_of(&attached.hash);

@@ -51,7 +51,7 @@ fn a_linked_directive_shows_the_earlier_progress_and_the_earlier_one_its_success
     let mut data = Data::new();
     let earlier = seed_id(&data.store, "一.2");
     data.store
-        .add_progress(earlier, date("2022-03-20"), "已检查在建工地 42 处，整改隐患 17 处", &actor())
+        .add_note(earlier, date("2022-03-20"), "已检查在建工地 42 处，整改隐患 17 处", &actor())
         .unwrap();
     let mut draft = next_draft();
     let found = suggest(&draft, &data.store.load_board().unwrap());
@@ -64,7 +64,7 @@ fn a_linked_directive_shows_the_earlier_progress_and_the_earlier_one_its_success
     assert_eq!(detail.earlier.len(), 1);
     assert_eq!(detail.earlier[0].directive.id, earlier);
     assert_eq!(detail.earlier[0].directive.meeting.as_deref(), Some("2022年第10次办公会议"));
-    assert_eq!(detail.earlier[0].progress[0].text, "已检查在建工地 42 处，整改隐患 17 处");
+    assert_eq!(detail.earlier[0].notes[0].text, "已检查在建工地 42 处，整改隐患 17 处");
     let before = data.store.load_detail(earlier).unwrap();
     assert_eq!(before.continued_by.iter().map(|d| d.id).collect::<Vec<_>>(), [later]);
 
@@ -135,7 +135,7 @@ fn the_meeting_report_says_since_when_continued_work_has_been_pressed() {
     use duban::report::{Scope, Summary, SummaryRequest};
     let mut data = Data::new();
     let earlier = seed_id(&data.store, "一.2");
-    data.store.add_progress(earlier, date("2022-03-20"), "已检查在建工地 42 处", &actor()).unwrap();
+    data.store.add_note(earlier, date("2022-03-20"), "已检查在建工地 42 处", &actor()).unwrap();
     let mut draft = next_draft();
     let found = suggest(&draft, &data.store.load_board().unwrap());
     preselect(&mut draft, &found);

@@ -53,7 +53,7 @@ fn worker_process() {
         for n in 0..notes.parse::<u32>().expect("count") {
             let actor = Actor { author: &name, at: at("2022-03-18") };
             let id = DirectiveId(1 + i64::from(n) % PER_NOTICE);
-            store.add_progress(id, date("2022-03-18"), &format!("{name} 第{n}条"), &actor).expect("note");
+            store.add_note(id, date("2022-03-18"), &format!("{name} 第{n}条"), &actor).expect("note");
         }
         println!("done {name}");
         return;
@@ -86,7 +86,7 @@ fn operate(store: &mut Store, dir: &Path, k: i64, draft: &duban::model::NoticeDr
     match k % KINDS {
         0 => drop(store.import_notice(draft, text, &author, at("2022-03-16")).expect("import")),
         1 => drop(
-            store.add_progress(directive, date("2022-03-18"), &format!("第{k}次进展"), &actor).expect("note"),
+            store.add_note(directive, date("2022-03-18"), &format!("第{k}次进展"), &actor).expect("note"),
         ),
         2 => {
             let deadline = date("2023-01-01") + chrono::Days::new(k as u64);

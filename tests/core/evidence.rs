@@ -279,7 +279,7 @@ fn vanished_empty_changing_and_folder_sources_are_refused_with_the_path_last() {
 #[test]
 fn a_file_can_support_one_progress_note_of_its_own_directive() {
     let mut data = Data::new();
-    let note = data.store.add_progress(D2, date("2022-03-18"), "已检查在建工地46处。", &actor()).unwrap();
+    let note = data.store.add_note(D2, date("2022-03-18"), "已检查在建工地46处。", &actor()).unwrap();
     let photo = data.source("工地.jpg", &jpeg(16, 16, 3));
     let err = data.attach(D3, Some(note), &photo).unwrap_err();
     assert!(err.to_string().contains("不属于工作要求 3"), "{err}");
@@ -301,7 +301,7 @@ fn a_version_2_database_migrates_and_keeps_everything() {
     assert_eq!(log, 6, "import, status, note, status, note; then migration 8's entry");
     let board = store.load_board().unwrap();
     let two = board.directive(D2).unwrap();
-    assert_eq!(two.last_progress.as_ref().map(|p| p.0), Some(date("2022-03-18")));
+    assert_eq!(two.last_note.as_ref().map(|p| p.0), Some(date("2022-03-18")));
     assert_eq!(board.directive(DirectiveId(16)).unwrap().status, duban::model::Status::Closed);
     assert!(board.directives.iter().all(|d| d.evidence == 0));
     let hits: Vec<DirectiveId> = store.search("夜查行动").unwrap().unwrap_or_default().into_iter().collect();

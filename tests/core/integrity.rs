@@ -20,7 +20,7 @@ fn every_change_extends_the_chain_and_the_log_stays_append_only() {
     let after_import = chain.head.clone();
     assert_ne!(after_import, GENESIS);
     data.store.set_status(DirectiveId(2), Status::InProgress, &actor()).unwrap();
-    data.store.add_progress(DirectiveId(2), date("2022-03-18"), "已部署", &actor()).unwrap();
+    data.store.add_note(DirectiveId(2), date("2022-03-18"), "已部署", &actor()).unwrap();
     let chain = verify_chain(data.store.connection()).unwrap();
     assert_eq!((chain.entries, chain.is_intact()), (3, true));
     let links: Vec<(String, String)> = data
@@ -52,7 +52,7 @@ fn every_change_extends_the_chain_and_the_log_stays_append_only() {
 fn tampering_behind_the_triggers_back_is_found() {
     let mut data = Data::new();
     for (i, text) in ["第一次", "第二次", "第三次"].iter().enumerate() {
-        data.store.add_progress(DirectiveId(2 + i as i64), date("2022-03-18"), text, &actor()).unwrap();
+        data.store.add_note(DirectiveId(2 + i as i64), date("2022-03-18"), text, &actor()).unwrap();
     }
     let conn = data.store.connection();
     conn.execute_batch(
@@ -109,7 +109,7 @@ fn the_v4_fixture_keeps_its_aliases_notes_and_files() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.aliases().unwrap().len(), 1);
     let detail = store.load_detail(DirectiveId(3)).unwrap();
-    assert_eq!(detail.progress[0].text, "已召开专题部署会");
+    assert_eq!(detail.notes[0].text, "已召开专题部署会");
     assert_eq!(store.evidence_for(DirectiveId(3)).unwrap()[0].original_name, "现场照片.jpg");
 }
 

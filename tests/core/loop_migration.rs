@@ -84,9 +84,7 @@ fn loop_the_v7_fixture_keeps_dates_notes_and_can_be_reviewed() {
     // attributed to no office (it is no feedback).
     let row = store.directive_row(DirectiveId(1)).unwrap();
     assert!(
-        row.last_progress
-            .as_ref()
-            .is_some_and(|(on, text)| *on == date("2022-03-18") && text.contains("46处"))
+        row.last_note.as_ref().is_some_and(|(on, text)| *on == date("2022-03-18") && text.contains("46处"))
     );
     assert!(
         row.assignments

@@ -309,19 +309,19 @@ impl World {
                 if text.trim().is_empty() {
                     let target = d.unwrap_or(NO_DIRECTIVE);
                     self.refused(
-                        |s| s.add_progress(target, date(*day), text, &actor()).map(|_| ()),
+                        |s| s.add_note(target, date(*day), text, &actor()).map(|_| ()),
                         "进展内容不能为空",
                     );
                     return d;
                 }
                 let Some(d) = d else {
                     self.refused(
-                        |s| s.add_progress(NO_DIRECTIVE, date(*day), text, &actor()).map(|_| ()),
+                        |s| s.add_note(NO_DIRECTIVE, date(*day), text, &actor()).map(|_| ()),
                         "找不到编号为",
                     );
                     return None;
                 };
-                let id = self.store().add_progress(d, date(*day), text, &actor()).expect("add_progress");
+                let id = self.store().add_note(d, date(*day), text, &actor()).expect("add_note");
                 let newest = self.model.directives.values().flat_map(|m| &m.notes).map(|n| n.id).max();
                 assert!(newest.is_none_or(|n| id > n), "note ids only grow: {id} after {newest:?}");
                 let note = Note { id, on: date(*day), text: text.trim().to_owned() };
@@ -570,7 +570,7 @@ impl World {
             assert_eq!(row.status, m.status, "{}", row.id);
             assert_eq!(row.evidence as usize, model.live(row.id).len(), "{}", row.id);
             let last = m.notes.iter().max_by_key(|n| (n.on, n.id)).map(|n| (n.on, n.text.clone()));
-            assert_eq!(row.last_progress, last, "{}", row.id);
+            assert_eq!(row.last_note, last, "{}", row.id);
             assert_eq!(row.deadline, m.deadline, "{}", row.id);
             check_offices(row, m);
         }
@@ -634,7 +634,7 @@ impl World {
             let mut notes = m.notes.clone();
             notes.sort_by_key(|n| std::cmp::Reverse((n.on, n.id)));
             let got: Vec<(i64, NaiveDate, &str)> =
-                detail.progress.iter().map(|p| (p.id.0, p.on, p.text.as_str())).collect();
+                detail.notes.iter().map(|p| (p.id.0, p.on, p.text.as_str())).collect();
             let want: Vec<(i64, NaiveDate, &str)> =
                 notes.iter().map(|n| (n.id, n.on, n.text.as_str())).collect();
             assert_eq!(got, want, "{d}");

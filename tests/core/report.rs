@@ -25,10 +25,10 @@ fn summary_for(scope_all_open: bool, only: Option<&str>) -> Summary {
     let id = |n: &str| board.directives.iter().find(|d| d.number == n).unwrap().id;
     let actor = Actor { author: "张伟", at: at("2022-03-18") };
     store.set_status(id("一.2"), Status::InProgress, &actor).unwrap();
-    store.add_progress(id("一.2"), date("2022-03-18"), "已检查在建工地46处，整改隐患9处。", &actor).unwrap();
+    store.add_note(id("一.2"), date("2022-03-18"), "已检查在建工地46处，整改隐患9处。", &actor).unwrap();
     store.set_status(id("二.1"), Status::Done, &actor).unwrap();
     store.set_status(id("五.3"), Status::Closed, &actor).unwrap();
-    store.add_progress(id("五.1"), date("2022-03-21"), "已建立任务清单。", &actor).unwrap();
+    store.add_note(id("五.1"), date("2022-03-21"), "已建立任务清单。", &actor).unwrap();
     let photo = duban::model::NewEvidence {
         directive: id("五.1"),
         note: None,

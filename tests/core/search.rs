@@ -42,7 +42,7 @@ fn finds_long_and_short_words_in_text_titles_and_notes() {
     let id = store.load_board().unwrap().directives.iter().find(|d| d.number == "二.1").unwrap().id;
     let actor = Actor { author: "张伟", at: date("2022-03-18").and_hms_opt(9, 0, 0).unwrap() };
     assert!(numbers(&store, "拉动演练").is_empty());
-    store.add_progress(id, date("2022-03-18"), "已组织全省实战化拉动演练。", &actor).unwrap();
+    store.add_note(id, date("2022-03-18"), "已组织全省实战化拉动演练。", &actor).unwrap();
     assert_eq!(numbers(&store, "拉动演练"), ["二.1"]);
     assert_eq!(numbers(&store, "拉动"), ["二.1"]);
 }
@@ -60,7 +60,7 @@ fn a_version_1_database_migrates_and_keeps_everything() {
     let board = store.load_board().unwrap();
     let two = board.directives.iter().find(|d| d.id == DirectiveId(2)).unwrap();
     assert_eq!(two.status, Status::InProgress);
-    assert_eq!(two.last_progress.as_ref().map(|p| p.0), Some(date("2022-03-18")));
+    assert_eq!(two.last_note.as_ref().map(|p| p.0), Some(date("2022-03-18")));
     assert_eq!(board.directives.iter().find(|d| d.id == DirectiveId(16)).unwrap().status, Status::Closed);
     // The new search index covers the old rows, notes included.
     assert_eq!(numbers(&store, "员工宿舍整改"), ["一.2"]);

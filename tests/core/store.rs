@@ -144,17 +144,17 @@ fn edits_are_logged_and_the_log_is_append_only() -> TestResult {
     assert!(!store.set_status(id, Status::InProgress, &actor)?, "no-op is not logged");
     assert!(store.set_deadline(id, Some(date("2022-03-25")), &actor)?);
     assert!(store.set_offices(id, &["作战训练处".into(), "沈阳支队".into()], &actor)?);
-    store.add_progress(id, date("2022-03-17"), "已组织全省实战化训练。", &actor)?;
-    store.add_progress(id, date("2022-03-18"), "完成桌面推演。", &actor)?;
-    assert!(matches!(store.add_progress(id, date("2022-03-18"), "  ", &actor), Err(StoreError::Invalid(_))));
+    store.add_note(id, date("2022-03-17"), "已组织全省实战化训练。", &actor)?;
+    store.add_note(id, date("2022-03-18"), "完成桌面推演。", &actor)?;
+    assert!(matches!(store.add_note(id, date("2022-03-18"), "  ", &actor), Err(StoreError::Invalid(_))));
 
     let detail = store.load_detail(id)?;
     assert_eq!(detail.row.status, Status::InProgress);
     assert_eq!(detail.row.deadline, Some(date("2022-03-25")));
     assert!(!detail.deadline_inferred);
     assert_eq!(detail.row.offices_text(), "作战训练处、沈阳支队");
-    assert_eq!(detail.progress[0].text, "完成桌面推演。");
-    assert_eq!(detail.row.last_progress, Some((date("2022-03-18"), "完成桌面推演。".into())));
+    assert_eq!(detail.notes[0].text, "完成桌面推演。");
+    assert_eq!(detail.row.last_note, Some((date("2022-03-18"), "完成桌面推演。".into())));
     let fields: Vec<(&str, Option<&str>, Option<&str>)> = detail
         .changes
         .iter()

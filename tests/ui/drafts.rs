@@ -46,7 +46,7 @@ fn a_note_typed_for_one_directive_waits_while_another_is_shown_and_after_a_resta
     // Stored: the draft is gone, and the note is in the timeline.
     click_button(&mut h, "添加进展");
     assert!(h.state().note_drafts().is_empty());
-    assert_eq!(h.state().detail().unwrap().progress[0].text, "已检查工地12处，");
+    assert_eq!(h.state().detail().unwrap().notes[0].text, "已检查工地12处，");
 }
 
 #[test]

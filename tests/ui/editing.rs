@@ -40,13 +40,13 @@ fn a_progress_note_typed_in_chinese_is_stored_signed_and_shown_in_the_table() {
     ime_commit(&mut h, "整改隐患37项。");
     click_button(&mut h, "添加进展");
     let detail = h.state().detail().unwrap();
-    assert_eq!(detail.progress.len(), 1);
-    assert_eq!(detail.progress[0].text, "已联合住建部门检查工地12处，整改隐患37项。");
-    assert_eq!(detail.progress[0].author, "李娜");
-    assert_eq!(detail.progress[0].on, date("2022-03-18"));
+    assert_eq!(detail.notes.len(), 1);
+    assert_eq!(detail.notes[0].text, "已联合住建部门检查工地12处，整改隐患37项。");
+    assert_eq!(detail.notes[0].author, "李娜");
+    assert_eq!(detail.notes[0].on, date("2022-03-18"));
     let row = h.state().visible_rows().into_iter().find(|d| d.number == "一.2").unwrap();
     assert_eq!(
-        row.last_progress.as_ref().map(|p| p.1.as_str()),
+        row.last_note.as_ref().map(|p| p.1.as_str()),
         Some("已联合住建部门检查工地12处，整改隐患37项。")
     );
     h.get_by_label("3月18日：已联合住建部门检查工地12处，整改隐患37项。");

@@ -226,6 +226,6 @@ fn a_second_window_notices_that_another_moved_the_data_and_stops_writing() {
     for place in [dir.path(), target.as_path()] {
         let store = Store::open_dir(place).unwrap();
         let detail = store.load_detail(duban::model::DirectiveId(2)).unwrap();
-        assert!(detail.progress.is_empty(), "{}", place.display());
+        assert!(detail.notes.is_empty(), "{}", place.display());
     }
 }

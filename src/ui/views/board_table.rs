@@ -208,7 +208,7 @@ fn cell(ui: &mut Ui, col: Col, d: &DirectiveRow, cx: &RowContext) {
                 ui.weak("—");
             }
         }
-        Col::Latest => match &d.last_progress {
+        Col::Latest => match &d.last_note {
             Some((on, text)) => {
                 wrapped(ui, &format!("{}：{text}", short_date(*on, today)), cx.highlight);
             }

@@ -226,10 +226,10 @@ impl DetailView {
 
             ui.add_space(8.0);
             ui.strong("进展");
-            if detail.progress.is_empty() {
+            if detail.notes.is_empty() {
                 ui.weak("尚无进展记录");
             }
-            for note in &detail.progress {
+            for note in &detail.notes {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format_date(note.on)).strong());
                     ui.label(RichText::new(&note.author).weak());

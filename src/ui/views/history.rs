@@ -32,7 +32,7 @@ pub fn history_ui(ui: &mut Ui, detail: &DirectiveDetail, commands: &mut Vec<Comm
                 commands.push(Command::Edit(id, DirectiveEdit::Continues(None)));
             }
         });
-        let notes: usize = detail.earlier.iter().map(|s| s.progress.len()).sum();
+        let notes: usize = detail.earlier.iter().map(|s| s.notes.len()).sum();
         CollapsingHeader::new(format!("此前会议的进展（{notes} 条）")).id_salt("earlier-progress").show(
             ui,
             |ui| {
@@ -42,10 +42,10 @@ pub fn history_ui(ui: &mut Ui, detail: &DirectiveDetail, commands: &mut Vec<Comm
                         RichText::new(format!("{} {}（{}）", meeting(d), d.number, step.status.label()))
                             .strong(),
                     );
-                    if step.progress.is_empty() {
+                    if step.notes.is_empty() {
                         ui.weak("无进展记录");
                     }
-                    for note in &step.progress {
+                    for note in &step.notes {
                         ui.label(
                             RichText::new(format!("{} {}", format_date(note.on), note.author)).small().weak(),
                         );
