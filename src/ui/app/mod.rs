@@ -204,6 +204,7 @@ impl DubanApp {
             due_soon_days: self.settings.due_soon_days,
             highlight: &words,
             search: Some(search_words.as_str()),
+            loaded: self.loaded,
             office: match self.filter {
                 BoardFilter::Office(id) => Some(id),
                 _ => None,

@@ -37,7 +37,10 @@ impl BoardTable {
         if rows.is_empty() {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
-                if board.directives.is_empty() {
+                if !cx.loaded {
+                    ui.spinner();
+                    ui.label(RichText::new("正在载入…").size(18.0));
+                } else if board.directives.is_empty() {
                     ui.label(RichText::new("还没有工作要求").size(18.0));
                     ui.label("粘贴或打开办公会议工作要求通知，督办台会逐条列出各单位的工作要求。");
                     if ui.button(RichText::new("导入通知…").size(16.0)).clicked() {

@@ -16,6 +16,8 @@ pub struct ViewContext<'a> {
     pub highlight: &'a [&'a str],
     /// What is typed in the search box, if anything.
     pub search: Option<&'a str>,
+    /// The first data has arrived from the worker (before that, nothing is "empty": it is loading).
+    pub loaded: bool,
     /// The office chosen in the sidebar: the table shows that office's own 督办 state.
     pub office: Option<crate::model::OfficeId>,
 }

@@ -37,6 +37,14 @@ impl OverviewView {
         next_meeting: Option<NaiveDate>,
         commands: &mut Vec<Command>,
     ) {
+        // Until the first data arrives nothing is empty, it is loading: zeros would read as lost data.
+        if !cx.loaded {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(RichText::new("正在载入…").size(18.0));
+            });
+            return;
+        }
         overview_ui(ui, (o, loop_figures, cx.board), cx.today, next_meeting, &mut self.meeting, commands);
     }
 }
