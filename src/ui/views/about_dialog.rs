@@ -22,7 +22,7 @@ impl AboutDialog {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let modal = Modal::new(egui::Id::new("about-dialog")).show(ui.ctx(), |ui| {
+        let modal = Modal::new(egui::Id::unique("about-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(520.0);
             ui.heading("关于督办台");
             ui.label("办公会议工作要求督办：通知导入、分单位督办、会议汇报");
