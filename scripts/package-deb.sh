@@ -9,6 +9,9 @@
 #   scripts/package-deb.sh                   cargo build --release, then package it into target/debian/
 #   scripts/package-deb.sh BINARY [OUTDIR]   package an already built binary (the test does)
 #
+# No maintainer scripts: the menu and icon caches are refreshed by the dpkg triggers of
+# desktop-file-utils and hicolor-icon-theme, and duban keeps no data in the package's folders.
+#
 # DEB_COMPRESS=none|gzip|xz (default xz) chooses dpkg-deb's compression; DEB_MAINTAINER the
 # Maintainer field. Prints the path of the .deb last.
 set -euo pipefail
@@ -21,12 +24,12 @@ if [ -z "$bin" ]; then
     bin=target/release/duban
 fi
 [ -x "$bin" ] || { echo "package-deb: no executable at $bin" >&2; exit 1; }
-for tool in dpkg-deb dpkg-shlibdeps strip; do
+for tool in dpkg dpkg-deb dpkg-shlibdeps strip; do
     command -v "$tool" >/dev/null || { echo "package-deb: $tool is missing (apt-get install dpkg-dev binutils)" >&2; exit 1; }
 done
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
-arch=$(dpkg-deb --version >/dev/null && dpkg --print-architecture)
+arch=$(dpkg --print-architecture)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 umask 022

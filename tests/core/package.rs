@@ -23,7 +23,13 @@ fn have(tool: &str) -> bool {
 
 fn run(program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> Output {
     let program = program.as_ref();
-    Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program:?} runs: {e}"))
+    // dpkg wants ldconfig and start-stop-daemon on the PATH, which a user's PATH may lack.
+    let path = std::env::var("PATH").unwrap_or_default() + ":/usr/local/sbin:/usr/sbin:/sbin";
+    Command::new(program)
+        .args(args)
+        .env("PATH", path)
+        .output()
+        .unwrap_or_else(|e| panic!("{program:?} runs: {e}"))
 }
 
 fn text(o: &Output) -> String {
