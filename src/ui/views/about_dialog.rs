@@ -9,8 +9,8 @@ use egui::{Modal, RichText, Ui};
 use crate::ui::command::{Command, Dialog};
 
 /// The licenses, as the window says them (the texts are in the package's copyright file).
-pub const LICENSE_TEXT: &str =
-    "督办台以 MIT 许可证发布。内嵌字体 Noto Sans SC 以 SIL Open Font License 1.1 发布（fonts/OFL.txt）。";
+pub const LICENSE_TEXT: &str = "督办台以 MIT 许可证发布。内嵌字体 Noto Sans SC 以 SIL Open Font License 1.1 发布。\
+     许可证全文随程序提供（Linux 安装包：/usr/share/doc/duban/）。";
 
 pub struct AboutDialog {
     data_dir: PathBuf,
