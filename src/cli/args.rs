@@ -83,6 +83,8 @@ pub enum Verb {
         json: bool,
     },
     Help,
+    /// `duban --version` — the program's and the database schema's version.
+    Version,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +100,7 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
 
 用法：
   duban [--data 目录] [--date 日期]          打开督办台窗口
+  duban --version                             显示版本和数据库结构版本
   duban parse 文件 [--date 印发日期]          解析通知，以 JSON 输出（文件为 - 时读标准输入）
   duban import 文件 [--date 印发日期] [--author 姓名] [--link] [--data 目录]
                                               导入通知并保存（--link：接续此前会议的相同工作）
@@ -140,6 +143,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             "-h" | "--help" | "help" => {
                 return Ok(Args { verb: Verb::Help, data_dir, date });
             }
+            "-V" | "--version" | "version" => return Ok(Args { verb: Verb::Version, data_dir, date }),
             "--data" => data_dir = Some(PathBuf::from(value("--data")?)),
             "--date" => {
                 let v = value("--date")?;
@@ -245,6 +249,7 @@ mod tests {
         assert_eq!(a.date, "2022-03-21".parse().ok());
         assert_eq!(a.data_dir, Some(PathBuf::from("/tmp/x")));
         assert_eq!(parse("").unwrap().verb, Verb::Gui);
+        assert_eq!(parse("--version").unwrap().verb, Verb::Version);
         assert_eq!(parse("parse a.txt").unwrap().verb, Verb::Parse { file: "a.txt".into() });
         assert_eq!(
             parse("status 14 已完成").unwrap().verb,

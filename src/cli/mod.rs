@@ -37,6 +37,12 @@ pub fn data_dir(arg: Option<&Path>) -> anyhow::Result<PathBuf> {
     Ok(crate::backup::resolve_data_dir(&named)?)
 }
 
+/// `duban --version`: the program's version and the database schema it writes — what IT staff
+/// and a support call need to know which duban opened which data.
+pub fn version_line() -> String {
+    format!("督办台 duban {}，数据库结构版本 {}", env!("CARGO_PKG_VERSION"), crate::store::SCHEMA_VERSION)
+}
+
 /// Did the command fail only because whoever reads its output closed the pipe?
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {
@@ -74,6 +80,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
     match &args.verb {
         Verb::Gui => bail!("窗口模式不由命令行处理"),
         Verb::Help => writeln!(out, "{USAGE}\n\n{}", loop_args::LOOP_USAGE)?,
+        Verb::Version => writeln!(out, "{}", version_line())?,
         Verb::Loop { id, edit, author } => office_loop::run_loop(
             &data_dir(args.data_dir.as_deref())?,
             *id,

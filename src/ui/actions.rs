@@ -18,16 +18,17 @@ pub enum Action {
     Backup,
     Move,
     Check,
+    About,
 }
 
 impl Action {
     /// Left of the top bar, in order.
     pub const MAIN: [Action; 2] = [Action::Import, Action::Export];
     /// Right of the top bar, right to left.
-    pub const RIGHT: [Action; 3] = [Action::Settings, Action::Roster, Action::Trash];
+    pub const RIGHT: [Action; 4] = [Action::About, Action::Settings, Action::Roster, Action::Trash];
     /// The 数据 menu.
     pub const DATA_MENU: [Action; 3] = [Action::Backup, Action::Move, Action::Check];
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::Import,
         Action::Export,
         Action::Search,
@@ -38,6 +39,7 @@ impl Action {
         Action::Backup,
         Action::Move,
         Action::Check,
+        Action::About,
     ];
 
     pub fn label(self) -> &'static str {
@@ -52,6 +54,7 @@ impl Action {
             Action::Backup => "备份与恢复…",
             Action::Move => "迁移数据目录…",
             Action::Check => "检查数据…",
+            Action::About => "关于…",
         }
     }
 
@@ -67,6 +70,7 @@ impl Action {
             Action::Backup => "备份到U盘，或从备份恢复",
             Action::Move => "把全部数据复制并校验到另一个文件夹后改用它",
             Action::Check => "检查数据库、变更记录和全部材料文件是否完好",
+            Action::About => "版本、数据目录和许可",
         }
     }
 
@@ -101,6 +105,7 @@ impl Action {
             Action::Backup => Command::Open(Dialog::Backup),
             Action::Move => Command::Open(Dialog::Move),
             Action::Check => Command::Open(Dialog::Check),
+            Action::About => Command::Open(Dialog::About),
         }
     }
 

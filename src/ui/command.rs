@@ -55,6 +55,8 @@ pub enum Dialog {
     Backup,
     /// 迁移数据目录…
     Move,
+    /// 关于…: version, data folder, licenses.
+    About,
     /// The large photo viewer (opened by [`Command::ViewPhoto`]).
     Photo,
 }

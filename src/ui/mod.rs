@@ -26,6 +26,9 @@ const EXPORT_FOLDER_KEY: &str = "duban-export-folder";
 /// Progress notes typed and not yet stored, with the data folder they belong to.
 const DRAFTS_KEY: &str = "duban-note-drafts";
 
+/// The app icon (assets/icons, drawn by scripts/make-icon.sh), for the window.
+pub const WINDOW_ICON: &[u8] = include_bytes!("../../assets/icons/duban-256.png");
+
 type SavedDrafts = (std::path::PathBuf, std::collections::BTreeMap<crate::model::DirectiveId, NoteDraft>);
 
 /// What the window shows: the app, the recovery screen for a damaged database, or why the
@@ -143,14 +146,16 @@ pub fn run_window(data_dir: Result<std::path::PathBuf, String>, clock: Clock) ->
     if std::env::var_os("DUBAN_NO_FILE_DIALOG").is_some_and(|v| v == "1") {
         widgets::without_system_dialogs();
     }
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("督办台 — 办公会议工作要求督办")
-            .with_app_id("duban")
-            .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([760.0, 480.0]),
-        ..Default::default()
-    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("督办台 — 办公会议工作要求督办")
+        .with_app_id("duban")
+        .with_inner_size([1400.0, 860.0])
+        .with_min_inner_size([760.0, 480.0]);
+    // The taskbar's and title bar's icon (the desktop menu's comes from the package).
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(WINDOW_ICON) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, ..Default::default() };
     // The data folder and what opening its database said; `Err` without a folder when the
     // folder itself cannot be used.
     let (data_dir, opened) = match data_dir {

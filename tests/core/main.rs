@@ -22,6 +22,7 @@ mod loop_migration;
 mod loop_store;
 mod model_based;
 mod overview;
+mod package;
 mod parse_corpus;
 mod parse_seed;
 mod relocate;

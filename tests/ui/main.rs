@@ -3,6 +3,7 @@
 
 mod common;
 
+mod about;
 mod board;
 mod closing;
 mod continuation;

@@ -4,8 +4,8 @@
 
 use crate::ui::command::{Command, Dialog};
 use crate::ui::views::{
-    AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, MoveDialog, PhotoViewer,
-    RosterDialog, SettingsDialog, TrashDialog, ViewContext,
+    AboutDialog, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, MoveDialog,
+    PhotoViewer, RosterDialog, SettingsDialog, TrashDialog, ViewContext,
 };
 
 #[derive(Default)]
@@ -20,6 +20,7 @@ pub struct Dialogs {
     pub backup: Option<BackupDialog>,
     pub moving: Option<MoveDialog>,
     pub photo: Option<PhotoViewer>,
+    pub about: Option<AboutDialog>,
 }
 
 impl Dialogs {
@@ -35,6 +36,7 @@ impl Dialogs {
             Dialog::Backup => self.backup.is_some(),
             Dialog::Move => self.moving.is_some(),
             Dialog::Photo => self.photo.is_some(),
+            Dialog::About => self.about.is_some(),
         }
     }
 
@@ -55,6 +57,7 @@ impl Dialogs {
             Dialog::Backup => self.backup = None,
             Dialog::Move => self.moving = None,
             Dialog::Photo => self.photo = None,
+            Dialog::About => self.about = None,
         }
     }
 
@@ -90,10 +93,13 @@ impl Dialogs {
         if let Some(d) = &mut self.photo {
             d.ui(ui, commands);
         }
+        if let Some(d) = &mut self.about {
+            d.ui(ui, commands);
+        }
     }
 }
 
-const ALL: [Dialog; 10] = [
+const ALL: [Dialog; 11] = [
     Dialog::Import,
     Dialog::Export,
     Dialog::Author,
@@ -104,4 +110,5 @@ const ALL: [Dialog; 10] = [
     Dialog::Backup,
     Dialog::Move,
     Dialog::Photo,
+    Dialog::About,
 ];

@@ -6,8 +6,8 @@ use super::{DubanApp, StatusMessage};
 use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
-    AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, LoopOverview,
-    MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
+    AboutDialog, AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog,
+    LoopOverview, MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
 };
 use crate::ui::worker::Request;
 use crate::ui::worker::Snapshot;
@@ -125,6 +125,7 @@ impl DubanApp {
                 self.worker.send(Asker::Backup, Request::ListBackups);
             }
             Dialog::Move => d.moving = Some(MoveDialog::new(self.data_dir.clone())),
+            Dialog::About => d.about = Some(AboutDialog::new(&self.data_dir)),
             // The viewer opens with its photos (Command::ViewPhoto).
             Dialog::Photo => {}
         }

@@ -1,6 +1,7 @@
 //! The views: each a struct with `ui(&mut self, ui, …)` that draws and returns commands; what
 //! they all read (board, today, search words) comes in one [`ViewContext`].
 
+mod about_dialog;
 mod author_dialog;
 mod backup_dialog;
 mod board_table;
@@ -29,6 +30,7 @@ mod sidebar;
 mod sort;
 mod trash_dialog;
 
+pub use about_dialog::AboutDialog;
 pub use author_dialog::AuthorDialog;
 pub use backup_dialog::BackupDialog;
 pub use board_table::BoardTable;
