@@ -123,3 +123,14 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// 导入通知…, `text` pasted into the dialog, 解析: the review is shown (nothing stored yet).
+pub fn paste_and_parse(h: &mut Harness<'static, DubanApp>, text: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    click_button(h, "导入通知…");
+    h.get_by_label("粘贴通知全文：").click();
+    h.run();
+    h.event(egui::Event::Paste(text.to_owned()));
+    h.run();
+    click_button(h, "解析");
+}

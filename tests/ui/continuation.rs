@@ -12,12 +12,7 @@ fn the_next_notice_is_linked_on_review_and_the_detail_shows_the_earlier_meeting(
     let store = prepare_store(dir.path(), Some("张伟"), true);
     let mut h = harness(store, dir.path(), "2022-03-23");
     settle(&mut h);
-    click_button(&mut h, "导入通知…");
-    h.get_by_label("粘贴通知全文：").click();
-    h.run();
-    h.event(egui::Event::Paste(include_str!("../fixtures/next-notice.txt").to_owned()));
-    h.run();
-    click_button(&mut h, "解析");
+    crate::common::paste_and_parse(&mut h, include_str!("../fixtures/next-notice.txt"));
     assert!(h.state().is_import_reviewing());
     // Three of the four directives repeat earlier ones and are linked in advance.
     let linked = h
@@ -78,12 +73,7 @@ fn importing_the_same_notice_again_warns_before_anything_is_stored() {
     let store = prepare_store(dir.path(), Some("张伟"), true);
     let mut h = harness(store, dir.path(), "2022-03-16");
     settle(&mut h);
-    click_button(&mut h, "导入通知…");
-    h.get_by_label("粘贴通知全文：").click();
-    h.run();
-    h.event(egui::Event::Paste(crate::common::seed_text()));
-    h.run();
-    click_button(&mut h, "解析");
+    crate::common::paste_and_parse(&mut h, &crate::common::seed_text());
     h.get_by_label_contains("这份通知似乎已经导入过");
     assert_eq!(h.query_all_by_role(Role::ComboBox).count(), 0, "nothing to carry on from itself");
     assert_eq!(h.state().board().directives.len(), 16, "nothing stored");

@@ -77,12 +77,7 @@ fn esc_on_the_import_review_asks_first_and_the_pasted_text_waits_for_the_next_tr
     let dir = tempfile::tempdir().unwrap();
     let store = prepare_store(dir.path(), Some("张伟"), false);
     let mut h = harness(store, dir.path(), "2022-03-16");
-    click_button(&mut h, "导入通知…");
-    h.get_by_label("粘贴通知全文：").click();
-    h.run();
-    h.event(egui::Event::Paste(crate::common::seed_text()));
-    h.run();
-    click_button(&mut h, "解析");
+    crate::common::paste_and_parse(&mut h, &crate::common::seed_text());
     assert!(h.state().is_import_reviewing());
     // Esc (or a click outside) does not throw the review away: it asks.
     h.key_press(egui::Key::Escape);
@@ -169,12 +164,7 @@ fn a_second_review_opens_at_its_top() {
     let dir = tempfile::tempdir().unwrap();
     let store = prepare_store(dir.path(), Some("张伟"), false);
     let mut h = harness(store, dir.path(), "2022-03-16");
-    click_button(&mut h, "导入通知…");
-    h.get_by_label("粘贴通知全文：").click();
-    h.run();
-    h.event(egui::Event::Paste(crate::common::seed_text()));
-    h.run();
-    click_button(&mut h, "解析");
+    crate::common::paste_and_parse(&mut h, &crate::common::seed_text());
     let first = |h: &egui_kittest::Harness<'static, duban::ui::DubanApp>| {
         h.get_all_by_label_contains("重大风险防范").next().map(|n| n.rect().top())
     };
