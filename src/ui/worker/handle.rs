@@ -104,7 +104,9 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
             let message = author(store).and_then(|author| {
                 let actor = Actor { author: &author, at: clock.now() };
                 let shown = days.map_or_else(|| "跟随设置".to_owned(), |d| format!("每{d}天"));
-                store.set_notice_feedback_days(*notice, *days, &actor).map(|()| format!("反馈周期：{shown}"))
+                store
+                    .set_notice_feedback_days(*notice, *days, &actor)
+                    .map(|()| format!("反馈周期：{shown}"))
                     .map_err(|e| e.to_string())
             });
             changed(store, message, *detail)

@@ -59,7 +59,11 @@ pub enum Request {
         detail: Option<DirectiveId>,
     },
     /// A notice's own 反馈周期 (`None`: the default).
-    NoticeCadence { notice: crate::model::NoticeId, days: Option<i64>, detail: Option<DirectiveId> },
+    NoticeCadence {
+        notice: crate::model::NoticeId,
+        days: Option<i64>,
+        detail: Option<DirectiveId>,
+    },
     Export {
         request: SummaryRequest,
         format: Format,
