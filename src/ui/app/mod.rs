@@ -2,11 +2,13 @@
 //! return, applied at the end of each frame. Database work happens on the worker threads; each
 //! request says who asked, and its replies go back there.
 //! `chrome` draws the bars and reads shortcuts; `dispatch` applies commands; `replies` routes
-//! what the workers answer; `dialogs` holds the dialogs; `state` is read access for tests.
+//! what the workers answer; `dialogs` holds the dialogs; `guards` the close guard and the moved-
+//! away notice; `state` is read access for tests.
 
 mod chrome;
 mod dialogs;
 mod dispatch;
+mod guards;
 mod replies;
 mod state;
 
@@ -20,8 +22,8 @@ use self::chrome::{filter_title, top_bar};
 use self::dialogs::Dialogs;
 use super::command::Command;
 use super::views::{
-    AttachProgress, BoardTable, CloseChoice, CloseGuard, DetailContext, DetailView, LoopOverview,
-    OverviewView, SearchBar, Sidebar, Sort, Thumbnails, ViewContext,
+    AttachProgress, BoardTable, CloseGuard, DetailContext, DetailView, LoopOverview, OverviewView, SearchBar,
+    Sidebar, Sort, Thumbnails, ViewContext,
 };
 use super::worker::files::{FileRequest, FileWorker};
 use super::worker::line::Asker;
@@ -290,35 +292,6 @@ impl DubanApp {
         self.moved_away_ui(ui);
         self.guard_close(ui);
         self.update_title(ui.ctx());
-    }
-
-    /// Another window moved the data: say where, and that this window writes nothing more.
-    fn moved_away_ui(&mut self, ui: &mut Ui) {
-        let Some(target) = &self.moved_away else { return };
-        egui::Modal::new(egui::Id::unique("moved-away")).show(ui.ctx(), |ui| {
-            ui.set_width(460.0);
-            ui.heading(RichText::new("数据已迁移").color(super::theme::OVERDUE));
-            ui.label(format!("另一个窗口已把全部数据迁移到：{}", target.display()));
-            ui.label("这个窗口显示的是迁移前的旧数据，已停止保存修改。请关闭它，重新打开督办台。");
-            if ui.button("关闭此窗口").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
-    }
-
-    /// Closing with work in flight waits, cancels the copying of files, or is called off.
-    fn guard_close(&mut self, ui: &mut Ui) {
-        let work = self.unfinished_work();
-        if ui.input(|i| i.viewport().close_requested()) && !self.close_guard.on_close_requested(&work) {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-        let attaching = self.files.line().is_waiting(Asker::Attach);
-        if self.close_guard.ui(ui, &work, attaching) == Some(CloseChoice::CancelAndQuit) {
-            self.files.cancel();
-        }
-        if self.close_guard.should_close(&work) {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
