@@ -106,6 +106,9 @@ fn row_pressed(
     })
 }
 
+/// Width a name keeps before badges give way (four characters and the indent).
+const NAME_ROOM: f32 = 70.0;
+
 /// The open count at the right edge, with red 逾N and amber 急N badges before it; returns
 /// where the leftmost of them begins.
 fn draw_counts(ui: &Ui, rect: egui::Rect, c: OfficeCounts, press: usize, text_color: egui::Color32) -> f32 {
@@ -117,12 +120,27 @@ fn draw_counts(ui: &Ui, rect: egui::Rect, c: OfficeCounts, press: usize, text_co
     let mut right = open.left() - 6.0;
     let badges =
         [(c.overdue, theme::OVERDUE, "逾"), (c.due_soon, theme::DUE_SOON, "急"), (press, theme::PRESS, "催")];
-    for (n, fill, label) in badges {
-        if n == 0 {
-            continue;
-        }
-        let galley =
-            painter.layout_no_wrap(format!("{label}{n}"), FontId::proportional(12.0), egui::Color32::WHITE);
+    let mut shown: Vec<_> = badges
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, fill, label)| {
+            let galley = painter.layout_no_wrap(
+                format!("{label}{n}"),
+                FontId::proportional(12.0),
+                egui::Color32::WHITE,
+            );
+            (galley, fill)
+        })
+        .collect();
+    // A narrow sidebar keeps room for the name: 催 gives way first, then 急 (the tooltip and the
+    // overview still say them); 逾 always stays.
+    let width = |b: &[(std::sync::Arc<egui::Galley>, egui::Color32)]| -> f32 {
+        b.iter().map(|(g, _)| g.size().x + 14.0).sum()
+    };
+    while shown.len() > 1 && right - width(&shown) - rect.left() < NAME_ROOM {
+        shown.pop();
+    }
+    for (galley, fill) in shown {
         let badge = egui::Rect::from_center_size(
             egui::pos2(right - galley.size().x / 2.0 - 5.0, rect.center().y),
             galley.size() + vec2(10.0, 2.0),
