@@ -27,12 +27,7 @@ fn the_name_is_asked_once_typed_through_the_ime_and_kept() {
 
 #[test]
 fn a_progress_note_typed_in_chinese_is_stored_signed_and_shown_in_the_table() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("李娜"), true);
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "全部");
-    h.get_by_label("在建工地治理").click();
-    settle(&mut h);
+    let (_dir, mut h) = crate::common::on_building_sites();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert!(h.get_by_label("进展内容").is_focused(), "Ctrl+N starts a note");
@@ -163,12 +158,7 @@ fn a_gbk_file_is_read_detected_and_its_encoding_can_be_overridden() {
 /// A file dropped from the file manager, as the windowing layer hands it to egui.
 #[test]
 fn files_dropped_on_a_directive_are_stored_listed_and_counted() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("李娜"), true);
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "全部");
-    h.get_by_label("在建工地治理").click();
-    settle(&mut h);
+    let (_dir, mut h) = crate::common::on_building_sites();
     // A small PNG photo and a PDF, from outside the data directory.
     let outside = tempfile::tempdir().unwrap();
     let photo = outside.path().join("检查照片.png");

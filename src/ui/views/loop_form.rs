@@ -145,30 +145,10 @@ impl LoopForm {
                     date_picker(ui, "loop-form-on", &mut self.on, today);
                     ui.end_row();
                     if matches!(self.kind, FormKind::Feedback | FormKind::Remind) {
-                        let label = ui.label("方式");
-                        ComboBox::from_id_salt("loop-form-channel")
-                            .selected_text(self.channel.label())
-                            .show_ui(ui, |ui| {
-                                for c in Channel::ALL {
-                                    ui.selectable_value(&mut self.channel, c, c.label());
-                                }
-                            })
-                            .response
-                            .labelled_by(label.id);
-                        ui.end_row();
+                        choice(ui, "方式", &mut self.channel, &Channel::ALL, Channel::label);
                     }
                     if self.kind == FormKind::Remind {
-                        let label = ui.label("步骤");
-                        ComboBox::from_id_salt("loop-form-step")
-                            .selected_text(self.step.label())
-                            .show_ui(ui, |ui| {
-                                for s in EscalationStep::ALL {
-                                    ui.selectable_value(&mut self.step, s, s.label());
-                                }
-                            })
-                            .response
-                            .labelled_by(label.id);
-                        ui.end_row();
+                        choice(ui, "步骤", &mut self.step, &EscalationStep::ALL, EscalationStep::label);
                     }
                     if self.kind == FormKind::Extend {
                         ui.label("延至");
@@ -231,4 +211,25 @@ impl LoopForm {
         });
         done
     }
+}
+
+/// A labelled choice from a fixed list, as one row of the form's grid.
+fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    name: &str,
+    value: &mut T,
+    all: &[T],
+    label: fn(T) -> &'static str,
+) {
+    let caption = ui.label(name);
+    ComboBox::from_id_salt(("loop-form", name))
+        .selected_text(label(*value))
+        .show_ui(ui, |ui| {
+            for v in all {
+                ui.selectable_value(value, *v, label(*v));
+            }
+        })
+        .response
+        .labelled_by(caption.id);
+    ui.end_row();
 }
