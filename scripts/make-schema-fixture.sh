@@ -22,6 +22,16 @@ printf '%%PDF-1.4\n%%%%EOF\n' > "$data/整改通知书.pdf"
 "$bin" attach --directive 1 "$data/整改通知书.pdf" --date 2022-03-18 "${d[@]}" >/dev/null
 "$bin" import tests/fixtures/next-notice.txt --date 2022-03-23 --link "${d[@]}" >/dev/null
 "$bin" note 17 "已部署专项复查。" --date 2022-03-24 "${d[@]}" >/dev/null
+if [ "$version" -ge 8 ]; then
+  # 分单位督办 (schema 8): a feedback, a reminder, an extension, one office through review.
+  "$bin" feedback 2 --office 防火监督处 "已排查在建工地12处。" --date 2022-03-18 --channel 电话 --by 张三 "${d[@]}" >/dev/null
+  "$bin" remind 2 --office 新闻宣传处 --date 2022-03-22 --channel 电话 --reached 李四 --step 催办 "${d[@]}" >/dev/null
+  "$bin" extend 4 --office 防火监督处 --to 2022-04-10 --reason 执法案卷较多 --approved-by 王处长 --date 2022-03-19 "${d[@]}" >/dev/null
+  "$bin" complete 3 --office 防火监督处 --date 2022-03-19 --report "演练总结已报。" "${d[@]}" >/dev/null
+  "$bin" accept 3 --office 防火监督处 --date 2022-03-20 "${d[@]}" >/dev/null
+  "$bin" complete 3 --office 新闻宣传处 --date 2022-03-19 "${d[@]}" >/dev/null
+  "$bin" return 3 --office 新闻宣传处 --reason 缺少宣传报道清单 --date 2022-03-20 "${d[@]}" >/dev/null
+fi
 found=$(sqlite3 "$data/duban.sqlite3" "PRAGMA user_version")
 [ "$found" = "$version" ] || { echo "the build writes schema $found, not $version" >&2; exit 1; }
 sqlite3 "$data/duban.sqlite3" "PRAGMA journal_mode = DELETE; VACUUM" >/dev/null
