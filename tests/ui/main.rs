@@ -15,3 +15,4 @@ mod no_file_dialog;
 mod reliability;
 mod roster;
 mod screens;
+mod window_start;
