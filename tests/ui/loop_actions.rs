@@ -301,30 +301,28 @@ fn a_notice_sets_its_own_feedback_cadence_in_the_detail() {
 fn the_office_actions_are_reached_and_pressed_with_the_keyboard() {
     let (_dir, mut h) = on_building_sites();
     // Tab through the window until 防火监督处's 记录反馈 has the focus, then press Enter.
-    let mut reached = false;
-    for _ in 0..300 {
-        h.key_press(egui::Key::Tab);
-        h.run();
-        if h.query_by_label("防火监督处：记录反馈").is_some_and(|n| n.is_focused()) {
-            reached = true;
-            break;
-        }
-    }
-    assert!(reached, "Tab reaches 记录反馈");
+    assert!(tab_until(&mut h, "防火监督处：记录反馈", 300), "Tab reaches 记录反馈");
     h.key_press(egui::Key::Enter);
     h.run();
     h.get_by_label("保存反馈");
     // The form's fields follow in Tab order: type the content without the mouse.
-    let mut typed = false;
-    for _ in 0..30 {
-        h.key_press(egui::Key::Tab);
-        h.run();
-        if h.query_by_label("反馈内容").is_some_and(|n| n.is_focused()) {
-            typed = true;
-            break;
-        }
-    }
-    assert!(typed, "Tab reaches 反馈内容");
+    assert!(tab_until(&mut h, "反馈内容", 30), "Tab reaches 反馈内容");
     ime_commit(&mut h, "电话报告已整改");
     assert_eq!(h.get_by_label("反馈内容").value().as_deref(), Some("电话报告已整改"));
+}
+
+/// Presses Tab (at most `presses` times) until the widget labelled `label` has the focus.
+fn tab_until(
+    h: &mut egui_kittest::Harness<'static, duban::ui::DubanApp>,
+    label: &str,
+    presses: usize,
+) -> bool {
+    for _ in 0..presses {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        if h.query_by_label(label).is_some_and(|n| n.is_focused()) {
+            return true;
+        }
+    }
+    false
 }
