@@ -52,6 +52,7 @@ fn register() -> Board {
                     .then(|| (day, "已组织专项检查，整改隐患若干处，形成工作台账。".to_owned())),
                 evidence: 0,
                 continues: None,
+                recurrence: None,
             }
         })
         .collect();

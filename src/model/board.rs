@@ -109,6 +109,8 @@ pub struct DirectiveRow {
     pub evidence: u32,
     /// 接续 — the earlier directive this one carries on.
     pub continues: Option<DirectiveId>,
+    /// 周期报送 — the rule and end of a recurring directive (每月25日前…), if it recurs.
+    pub recurrence: Option<super::Recurrence>,
 }
 
 impl DirectiveRow {
@@ -277,6 +279,7 @@ mod tests {
             last_note: None,
             evidence: 0,
             continues: None,
+            recurrence: None,
         }
     }
 

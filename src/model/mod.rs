@@ -14,6 +14,8 @@ mod loop_records;
 mod office;
 mod office_state;
 mod overview;
+mod periods;
+mod recurrence;
 mod settings;
 mod status;
 mod track;
@@ -41,6 +43,8 @@ pub use loop_records::{
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use office_state::{LoopState, OfficeState};
 pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview, Totals};
+pub use periods::{PeriodItem, Recurrence, RuleVersion};
+pub use recurrence::{PeriodSpan, Rule};
 pub use settings::Settings;
 pub use status::Status;
 pub use track::{

@@ -52,6 +52,7 @@ impl Store {
         }
 
         let mut tracks = super::loop_read::load_tracks(&self.conn, None)?;
+        let mut plans = super::periods::load_plans(&self.conn, None)?;
         let mut evidence = self.evidence_counts()?;
         let mut stmt = self.conn.prepare(&format!(
             "{DIRECTIVE_ROW_SELECT} ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
@@ -62,6 +63,7 @@ impl Store {
                 row.map(|mut d| {
                     d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
                     super::loop_read::fill_tracks(&mut d, &mut tracks);
+                    d.recurrence = plans.remove(&d.id.0);
                     d.last_note = last_note.remove(&d.id.0);
                     d.evidence = evidence.remove(&d.id).unwrap_or(0);
                     d
@@ -159,6 +161,7 @@ impl Store {
         let mut row = DirectiveRow {
             assignments,
             evidence,
+            recurrence: super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0),
             last_note: progress.first().map(|p: &Note| (p.on, p.text.clone())),
             ..board_row
         };
@@ -252,5 +255,6 @@ fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
         last_note: None,
         evidence: 0,
         continues: r.get::<_, Option<i64>>(8)?.map(DirectiveId),
+        recurrence: None,
     })
 }

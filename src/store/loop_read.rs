@@ -116,6 +116,7 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
             t.last_reminder = Some((r.get(2)?, step));
         }
     }
+    super::periods::load_receipts(conn, only.map(DirectiveId), &mut tracks)?;
     Ok(tracks)
 }
 
@@ -133,6 +134,7 @@ impl Store {
     /// can patch its cached board after a change instead of reloading everything.
     pub fn directive_row(&self, id: DirectiveId) -> Result<DirectiveRow> {
         let mut row = self.board_row(id)?;
+        row.recurrence = super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0);
         let mut tracks = load_tracks(&self.conn, Some(id))?;
         fill_tracks(&mut row, &mut tracks);
         Ok(row)

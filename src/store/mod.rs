@@ -17,6 +17,7 @@ mod loop_links;
 mod loop_read;
 mod migrate_loop;
 mod office_loop;
+mod periods;
 mod roster;
 mod roster_edit;
 mod schema;

@@ -43,6 +43,10 @@ pub fn reminders_ui(ui: &mut Ui, o: &LoopOverview, board: &Board, commands: &mut
                     ("逾期未反馈".to_owned(), theme::OVERDUE)
                 }
                 ReminderReason::LateFeedback(_) => ("逾期未反馈".to_owned(), theme::DUE_SOON),
+                ReminderReason::PeriodMissed { missed: 1, days } => {
+                    (format!("本期未报送（逾期{days}天）"), theme::OVERDUE)
+                }
+                ReminderReason::PeriodMissed { missed, .. } => (format!("漏报{missed}期"), theme::OVERDUE),
             };
             ui.label(RichText::new(format!("{why} · 宜{}", r.next_step.label())).color(color));
             let title = board
