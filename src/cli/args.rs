@@ -82,6 +82,26 @@ pub enum Verb {
     Stats {
         json: bool,
     },
+    /// `duban periods [--office X] [--json]` — each office's reporting periods (cli/period_args.rs).
+    Periods {
+        office: Option<String>,
+        json: bool,
+    },
+    /// `duban recur ID 规则 [--from D] [--until D|--open]` — set or change a directive's reporting
+    /// rule; `until`: `None` keeps the end, `Some(None)` makes it open-ended.
+    Recur {
+        id: i64,
+        rule: crate::model::Rule,
+        from: Option<NaiveDate>,
+        until: Option<Option<NaiveDate>>,
+        author: Option<String>,
+    },
+    /// `duban bulletin --month M | --quarter Q -o FILE` — the 督查通报.
+    Bulletin {
+        span: super::period_args::Span,
+        output: PathBuf,
+        rank: bool,
+    },
     Help,
     /// `duban --version` — the program's and the database schema's version.
     Version,
@@ -129,6 +149,11 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     let mut args: Vec<String> = args.into_iter().collect();
     if let Some(verb) = args.first().filter(|v| super::loop_args::LOOP_VERBS.contains(&v.as_str())).cloned() {
         return super::loop_args::parse_loop(&verb, args.split_off(1));
+    }
+    if let Some(verb) =
+        args.first().filter(|v| super::period_args::PERIOD_VERBS.contains(&v.as_str())).cloned()
+    {
+        return super::period_args::parse_period(&verb, args.split_off(1));
     }
     let mut verb_name: Option<String> = None;
     let mut positional: Vec<String> = Vec::new();

@@ -7,6 +7,8 @@ mod evidence;
 mod json;
 mod loop_args;
 mod office_loop;
+mod period_args;
+mod periods;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -79,7 +81,16 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
     let clock = args.date.map_or(Clock::System, Clock::Fixed);
     match &args.verb {
         Verb::Gui => bail!("窗口模式不由命令行处理"),
-        Verb::Help => writeln!(out, "{USAGE}\n\n{}", loop_args::LOOP_USAGE)?,
+        Verb::Help => writeln!(out, "{USAGE}\n\n{}\n\n{}", loop_args::LOOP_USAGE, period_args::PERIOD_USAGE)?,
+        Verb::Periods { office, json } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            periods::run_periods(&data, office.as_deref(), *json, clock, out)?
+        }
+        Verb::Recur { id, rule, from, until, author } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            periods::run_recur(&data, *id, *rule, (*from, *until), author.as_deref(), clock, out)?
+        }
+        Verb::Bulletin { .. } => bail!("督查通报尚未实现"),
         Verb::Version => writeln!(out, "{}", version_line())?,
         Verb::Loop { id, edit, author } => office_loop::run_loop(
             &data_dir(args.data_dir.as_deref())?,

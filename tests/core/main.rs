@@ -25,6 +25,7 @@ mod overview;
 mod package;
 mod parse_corpus;
 mod parse_seed;
+mod periods;
 mod relocate;
 mod report;
 mod robust;
