@@ -21,6 +21,7 @@ mod move_dialog;
 mod note_form;
 mod office_rows;
 mod overview;
+mod period_strip;
 mod photo_viewer;
 pub mod recovery;
 mod roster_dialog;
