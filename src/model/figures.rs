@@ -42,7 +42,7 @@ pub struct OfficeFigures {
 }
 
 impl OfficeFigures {
-    fn new(office: OfficeId, name: &str) -> OfficeFigures {
+    pub(super) fn new(office: OfficeId, name: &str) -> OfficeFigures {
         OfficeFigures {
             office,
             name: name.to_owned(),

@@ -15,6 +15,13 @@ use crate::model::{
 impl Store {
     /// Everything the main window shows, in a handful of queries.
     pub fn load_board(&self) -> Result<Board> {
+        self.load_board_as_of(None)
+    }
+
+    /// The board with each office's track as it stood at the end of `as_of` (records dated on
+    /// or before it; `None`: everything): what a 督查通报 for a month or quarter counts. The
+    /// directives' stored status (销号) is taken as it is now.
+    pub fn load_board_as_of(&self, as_of: Option<NaiveDate>) -> Result<Board> {
         let offices = self
             .conn
             .prepare(&format!("SELECT id, name, kind FROM office ORDER BY {ROSTER_ORDER}"))?
@@ -51,7 +58,7 @@ impl Store {
             last_note.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
 
-        let mut tracks = super::loop_read::load_tracks(&self.conn, None)?;
+        let mut tracks = super::loop_read::load_tracks_as_of(&self.conn, None, as_of)?;
         let mut plans = super::periods::load_plans(&self.conn, None)?;
         let mut evidence = self.evidence_counts()?;
         let mut stmt = self.conn.prepare(&format!(
