@@ -3,6 +3,7 @@
 
 mod args;
 mod backup;
+mod bulletin;
 mod evidence;
 mod json;
 mod loop_args;
@@ -90,7 +91,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             let data = data_dir(args.data_dir.as_deref())?;
             periods::run_recur(&data, *id, *rule, (*from, *until), author.as_deref(), clock, out)?
         }
-        Verb::Bulletin { .. } => bail!("督查通报尚未实现"),
+        Verb::Bulletin { span, output, rank } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            bulletin::run_bulletin(&data, *span, output, *rank, clock, out)?
+        }
         Verb::Version => writeln!(out, "{}", version_line())?,
         Verb::Loop { id, edit, author } => office_loop::run_loop(
             &data_dir(args.data_dir.as_deref())?,

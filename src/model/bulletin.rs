@@ -64,6 +64,8 @@ pub struct Deployment {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RepeatedEntry {
     pub directive: DirectiveId,
+    /// The newest deployment's title.
+    pub title: String,
     /// The lead offices still open on it.
     pub offices: Vec<String>,
     /// Oldest first.
@@ -221,6 +223,7 @@ fn repeated(board: &Board, ends: NaiveDate) -> Vec<RepeatedEntry> {
             .collect();
         out.push(RepeatedEntry {
             directive: d.id,
+            title: d.title.clone(),
             offices: open.iter().map(|a| a.name.clone()).collect(),
             deployments,
             last_feedback: open.iter().filter_map(|a| a.track.last_feedback).max(),

@@ -1,6 +1,7 @@
 //! 汇总导出 — the meeting report: a [`Summary`] built from the board, rendered as Word, Excel
 //! or CSV, and written atomically (a failure never leaves a partial file).
 
+mod bulletin;
 mod csv;
 mod docx;
 mod docx_finish;
@@ -14,6 +15,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 
 pub use crate::model::Totals;
+pub use bulletin::{BulletinMeta, export_bulletin, totals_sentence};
 pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, TABLE_HEADER};
 
 use crate::fsutil::{WriteError, write_atomically};

@@ -185,7 +185,9 @@ impl Store {
 /// rule (from its notice's issue date, ending at its deadline, or on the day it was 销号), and
 /// its feedback matched to the periods. One change-log entry when any was made.
 pub(super) fn migrate_plans(tx: &Transaction) -> Result<()> {
-    let rows: Vec<(i64, String, NaiveDate, Option<NaiveDate>, Option<String>)> = tx
+    // Directive, recurrence words, issue date, deadline, when it was 销号 (change log).
+    type Row = (i64, String, NaiveDate, Option<NaiveDate>, Option<String>);
+    let rows: Vec<Row> = tx
         .prepare(
             "SELECT d.id, d.recurrence, n.issued_on, d.deadline,
                     CASE WHEN d.status = 'closed' THEN (SELECT max(c.at) FROM change_log c
