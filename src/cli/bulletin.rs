@@ -9,12 +9,9 @@ use anyhow::Context;
 
 use super::period_args::Span;
 use crate::clock::Clock;
-use crate::model::{Bulletin, BulletinSpan};
-use crate::report::{BulletinMeta, export_bulletin};
+use crate::model::BulletinSpan;
+use crate::report::write_bulletin;
 use crate::store::Store;
-
-/// Who issues a bulletin unless the notices name their issuer.
-pub const DEFAULT_ISSUER: &str = "总队办公室";
 
 pub fn run_bulletin(
     data: &Path,
@@ -30,13 +27,7 @@ pub fn run_bulletin(
     }
     .context("通报期间不正确")?;
     let store = Store::open_dir(data)?;
-    let board = store.load_board_as_of(Some(span.ends))?;
-    let rank = rank || store.settings()?.rank_offices;
-    let bulletin = Bulletin::build(&board, span, store.feedback_cadence()?, rank);
-    let issuer =
-        board.notices.iter().find_map(|n| n.issuer.clone()).unwrap_or_else(|| DEFAULT_ISSUER.to_owned());
-    let meta = BulletinMeta { issuer: &issuer, issued_on: clock.today() };
-    export_bulletin(&bulletin, &meta, output)?;
+    let bulletin = write_bulletin(&store, span, clock.today(), rank, output)?;
     writeln!(
         out,
         "已导出督查通报：{}（{}，{} 个单位，逾期 {} 项，反复部署未落实 {} 项）",

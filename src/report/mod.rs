@@ -90,6 +90,36 @@ pub fn export(summary: &Summary, format: Format, path: &Path) -> Result<(), Repo
     Ok(())
 }
 
+/// Who issues a bulletin unless the notices name their issuer.
+pub const DEFAULT_ISSUER: &str = "总队办公室";
+
+/// 督查通报 for `span` from the store: the records dated up to its last day (see docs/loop.md),
+/// ranked when `rank` or 设置 asks; written atomically to `path`. Returns what was written.
+pub fn write_bulletin(
+    store: &crate::store::Store,
+    span: crate::model::BulletinSpan,
+    issued_on: NaiveDate,
+    rank: bool,
+    path: &Path,
+) -> Result<crate::model::Bulletin, BulletinError> {
+    let board = store.load_board_as_of(Some(span.ends))?;
+    let rank = rank || store.settings()?.rank_offices;
+    let bulletin = crate::model::Bulletin::build(&board, span, store.feedback_cadence()?, rank);
+    let issuer =
+        board.notices.iter().find_map(|n| n.issuer.clone()).unwrap_or_else(|| DEFAULT_ISSUER.to_owned());
+    export_bulletin(&bulletin, &BulletinMeta { issuer: &issuer, issued_on }, path)?;
+    Ok(bulletin)
+}
+
+/// Why a bulletin could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum BulletinError {
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+}
+
 /// 2022年3月16日
 pub fn chinese_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())

@@ -113,6 +113,12 @@ pub enum Command {
         format: Format,
         path: PathBuf,
     },
+    /// Write the 督查通报 for a month or quarter (on the worker), dated `issued_on`.
+    ExportBulletin {
+        span: crate::model::BulletinSpan,
+        issued_on: chrono::NaiveDate,
+        path: PathBuf,
+    },
     /// Open a file or folder in the system's viewer.
     OpenPath(PathBuf),
     /// Show only directives matching this text (empty: all).

@@ -226,6 +226,9 @@ impl DubanApp {
             Command::Export { request, format, path } => {
                 self.worker.send(Asker::Export, Request::Export { request, format, path });
             }
+            Command::ExportBulletin { span, issued_on, path } => {
+                self.worker.send(Asker::Export, Request::ExportBulletin { span, issued_on, path });
+            }
             Command::OpenPath(path) => {
                 if let Err(e) = open::that_detached(&path) {
                     self.status = Some(StatusMessage {

@@ -1,5 +1,6 @@
 //! 导出汇总 — choose the meeting, the report date, the format and the offices; the worker
-//! writes the file while a progress bar runs; then open the file or its folder.
+//! writes the file while a progress bar runs; then open the file or its folder. The same dialog
+//! writes the monthly or quarterly 督查通报 (Word) when that is chosen as 导出内容.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,8 @@ pub struct ExportDialog {
     stage: Stage,
     picker: Picker,
     due_soon_days: i64,
+    /// 督查通报 instead of the meeting report: which period.
+    bulletin: Option<super::bulletin_choice::BulletinChoice>,
 }
 
 /// The folder reports go to by default: the user's documents, else the home folder.
@@ -56,6 +59,7 @@ impl ExportDialog {
             stage: Stage::Choosing,
             picker: Picker::default(),
             due_soon_days,
+            bulletin: None,
         }
     }
 
@@ -103,6 +107,19 @@ impl ExportDialog {
     }
 
     fn form_ui(&mut self, ui: &mut Ui, board: &Board, today: NaiveDate, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.label("导出内容");
+            let mut bulletin = self.bulletin.is_some();
+            let meeting = ui.radio_value(&mut bulletin, false, "会议汇报").changed();
+            if meeting | ui.radio_value(&mut bulletin, true, "督查通报（月度、季度）").changed() {
+                self.bulletin = bulletin.then(|| super::bulletin_choice::BulletinChoice::new(today));
+                self.rename_file(today);
+            }
+        });
+        if self.bulletin.is_some() {
+            self.bulletin_form_ui(ui, today, commands);
+            return;
+        }
         egui::Grid::new("export-form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let label = ui.label("汇报范围");
             let selected = match self.scope {
@@ -173,6 +190,51 @@ impl ExportDialog {
                     format: self.format,
                     path: PathBuf::from(self.path.trim()),
                 });
+            }
+            if ui.button("取消").clicked() {
+                commands.push(Command::Close(Dialog::Export));
+            }
+        });
+    }
+
+    /// The file name follows what is exported (the folder stays).
+    fn rename_file(&mut self, today: NaiveDate) {
+        let name = match &self.bulletin {
+            Some(b) => b.file_name(),
+            None => format!("督办汇总-{}.{}", today.format("%Y%m%d"), self.format.extension()),
+        };
+        let folder = Path::new(self.path.trim()).parent().map_or_else(default_folder, Path::to_path_buf);
+        self.path = folder.join(name).display().to_string();
+    }
+
+    /// 督查通报: the period, the date it is issued on, where to save it (Word only).
+    fn bulletin_form_ui(&mut self, ui: &mut Ui, today: NaiveDate, commands: &mut Vec<Command>) {
+        egui::Grid::new("bulletin-form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+            if self.bulletin.as_mut().is_some_and(|b| b.ui(ui)) {
+                self.rename_file(today);
+            }
+            ui.end_row();
+            ui.label("印发日期");
+            date_picker(ui, "bulletin-date", &mut self.report_date, today);
+            ui.end_row();
+            let label = ui.label("保存到");
+            ui.add(TextEdit::singleline(&mut self.path).desired_width(330.0)).labelled_by(label.id);
+            ui.end_row();
+        });
+        ui.weak("数字按期末（该月或该季度最后一天）已记录的情况统计；是否排名见“设置”。");
+        if let Stage::Failed(message) = &self.stage {
+            ui.label(RichText::new(format!("⚠ {message}")).color(theme::OVERDUE));
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            let span = self.bulletin.as_ref().and_then(|b| b.span()).cloned();
+            let ready = !self.path.trim().is_empty() && span.is_some();
+            if ui.add_enabled(ready, egui::Button::new("导出通报")).clicked()
+                && let Some(span) = span
+            {
+                self.stage = Stage::Exporting { fraction: 0.0, step: "准备导出…".into() };
+                let path = PathBuf::from(self.path.trim());
+                commands.push(Command::ExportBulletin { span, issued_on: self.report_date, path });
             }
             if ui.button("取消").clicked() {
                 commands.push(Command::Close(Dialog::Export));

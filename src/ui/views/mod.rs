@@ -5,6 +5,7 @@ mod about_dialog;
 mod author_dialog;
 mod backup_dialog;
 mod board_table;
+mod bulletin_choice;
 mod check_dialog;
 mod close_guard;
 mod columns;

@@ -69,6 +69,12 @@ pub enum Request {
         format: Format,
         path: PathBuf,
     },
+    /// 督查通报 for a month or quarter (replies `Exported`, as `Export`).
+    ExportBulletin {
+        span: crate::model::BulletinSpan,
+        issued_on: chrono::NaiveDate,
+        path: PathBuf,
+    },
     Search(String),
     /// The 回收站's files.
     LoadTrash,
@@ -270,6 +276,7 @@ impl Request {
                 | Request::LoadDetail(_)
                 | Request::Parse { .. }
                 | Request::Export { .. }
+                | Request::ExportBulletin { .. }
                 | Request::Search(_)
                 | Request::LoadTrash
                 | Request::ListBackups
