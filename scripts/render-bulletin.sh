@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a small March 2022 register through the command line (three meetings, a 接续 chain of
 # three, a monthly report, feedback, an extension, a return, an overdue item) and writes the
-# 督查通报 for 2022-03 (and 2022Q1 with the ranking), rendered to PNG pages by LibreOffice.
+# 督查通报 for 2022-03 (and 2022Q1 with the ranking) and the 汇报稿 since the 10th meeting,
+# rendered to PNG pages by LibreOffice.
 #   apt-get install -y libreoffice-writer-nogui poppler-utils fonts-noto-cjk
 # Usage: scripts/render-bulletin.sh [OUT_DIR]   (PROFILE=dev for a debug build)
 set -euo pipefail
@@ -30,7 +31,8 @@ d complete 6 --office 后勤装备处 --report "补齐检修记录" --date 2022-
 d accept 6 --office 后勤装备处 --date 2022-03-31
 "$bin" bulletin --month 2022-03 -o "$out/督查通报-2022-03.docx" --date 2022-04-01 --data "$data"
 "$bin" bulletin --quarter 2022Q1 --rank -o "$out/督查通报-2022Q1.docx" --date 2022-04-01 --data "$data"
-for f in 督查通报-2022-03 督查通报-2022Q1; do
+"$bin" brief --since-notice 2 -o "$out/汇报稿.docx" --date 2022-03-31 --data "$data"
+for f in 督查通报-2022-03 督查通报-2022Q1 汇报稿; do
     soffice --headless --convert-to pdf --outdir "$out" "$out/$f.docx" >/dev/null 2>&1
     pdftoppm -r 70 -png "$out/$f.pdf" "$out/$f-page"
 done

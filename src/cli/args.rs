@@ -96,6 +96,12 @@ pub enum Verb {
         until: Option<Option<NaiveDate>>,
         author: Option<String>,
     },
+    /// `duban brief [--since-notice N | --since D] [-o FILE]` — the 汇报稿.
+    Brief {
+        since_notice: Option<i64>,
+        since: Option<NaiveDate>,
+        output: Option<PathBuf>,
+    },
     /// `duban bulletin --month M | --quarter Q -o FILE` — the 督查通报.
     Bulletin {
         span: super::period_args::Span,

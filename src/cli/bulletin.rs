@@ -1,6 +1,7 @@
 //! `duban bulletin --month 2022-03 | --quarter 2022Q1 -o FILE.docx` — the 督查通报, counted from
 //! the records dated up to the period's last day (see docs/loop.md), ranked only when 设置 says
-//! so or `--rank` asks.
+//! so or `--rank` asks — and `duban brief` (the 汇报稿 since the previous meeting: printed, or
+//! written as Word with `-o`).
 
 use std::io::Write;
 use std::path::Path;
@@ -37,5 +38,38 @@ pub fn run_bulletin(
         bulletin.overdue.len(),
         bulletin.repeated.len()
     )?;
+    Ok(())
+}
+
+pub fn run_brief(
+    data: &Path,
+    (since_notice, since): (Option<i64>, Option<chrono::NaiveDate>),
+    output: Option<&Path>,
+    clock: Clock,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use crate::report::{BriefSince, brief_sentence, export_brief, meeting_brief};
+    let since = match (since_notice, since) {
+        (Some(id), _) => BriefSince::Notice(crate::model::NoticeId(id)),
+        (None, Some(d)) => BriefSince::Date(d),
+        (None, None) => BriefSince::Latest,
+    };
+    let store = Store::open_dir(data)?;
+    let brief = meeting_brief(&store, since, clock.today())?;
+    if let Some(path) = output {
+        export_brief(&brief, path)?;
+        writeln!(out, "已导出汇报稿：{}（{} 个单位有新情况）", path.display(), brief.offices.len())?;
+        return Ok(());
+    }
+    writeln!(out, "{}", brief_sentence(&brief))?;
+    for o in &brief.offices {
+        writeln!(out, "{}：{}", o.name, o.counts_text())?;
+        for item in &o.items {
+            writeln!(out, "  {} {}：{}", item.number, item.title, item.lines.join("；"))?;
+        }
+    }
+    if !brief.silent.is_empty() {
+        writeln!(out, "未报送任何情况：{}", brief.silent.join("、"))?;
+    }
     Ok(())
 }

@@ -91,6 +91,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             let data = data_dir(args.data_dir.as_deref())?;
             periods::run_recur(&data, *id, *rule, (*from, *until), author.as_deref(), clock, out)?
         }
+        Verb::Brief { since_notice, since, output } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            bulletin::run_brief(&data, (*since_notice, *since), output.as_deref(), clock, out)?
+        }
         Verb::Bulletin { span, output, rank } => {
             let data = data_dir(args.data_dir.as_deref())?;
             bulletin::run_bulletin(&data, *span, output, *rank, clock, out)?

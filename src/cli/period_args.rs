@@ -10,7 +10,7 @@ use super::args::{Args, Verb};
 use crate::model::Rule;
 
 /// The verbs parsed here.
-pub const PERIOD_VERBS: [&str; 3] = ["periods", "recur", "bulletin"];
+pub const PERIOD_VERBS: [&str; 4] = ["periods", "recur", "bulletin", "brief"];
 
 pub const PERIOD_USAGE: &str = "周期报送与督查通报：
   duban periods [--office 单位] [--json] [--date 日期]       各单位的报送期次（截止日期、是否已报送）
@@ -18,7 +18,9 @@ pub const PERIOD_USAGE: &str = "周期报送与督查通报：
                      设定或修改报送规则（如 每月25日前、每季度末、每半年、每周五前、每年12月）；
                      起始日期（默认今天）之前的期次不变
   duban bulletin --month 2022-03 | --quarter 2022Q1 -o 文件.docx [--rank]
-                     督查通报（数字截至该月/该季度末；--rank 列出按期办结率排名）";
+                     督查通报（数字截至该月/该季度末；--rank 列出按期办结率排名）
+  duban brief [--since-notice 通知编号 | --since 日期] [-o 文件.docx] [--date 今天]
+                     汇报稿：上次会议（默认最新一次通知）以来各单位的反馈、催办、延期、办结、材料";
 
 /// 通报期间 — a calendar month or quarter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +54,7 @@ fn date(v: &str) -> Result<NaiveDate, String> {
 pub fn parse_period(verb: &str, rest: Vec<String>) -> Result<Args, String> {
     let (mut data, mut today, mut office, mut author) = (None, None, None, None);
     let (mut from, mut until, mut open, mut json, mut rank) = (None, None, false, false, false);
-    let (mut span, mut output) = (None, None);
+    let (mut span, mut output, mut since_notice, mut since) = (None, None, None, None);
     let mut positional: Vec<String> = Vec::new();
     let mut it = rest.into_iter();
     while let Some(arg) = it.next() {
@@ -66,6 +68,11 @@ pub fn parse_period(verb: &str, rest: Vec<String>) -> Result<Args, String> {
             "--from" => from = Some(date(&value("--from")?)?),
             "--until" => until = Some(date(&value("--until")?)?),
             "--open" => open = true,
+            "--since" => since = Some(date(&value("--since")?)?),
+            "--since-notice" => {
+                let v = value("--since-notice")?;
+                since_notice = Some(v.parse().map_err(|_| format!("通知编号应为数字：{v}"))?);
+            }
             "--json" => json = true,
             "--rank" => rank = true,
             "-o" | "--output" => output = Some(PathBuf::from(value("-o")?)),
@@ -95,6 +102,12 @@ pub fn parse_period(verb: &str, rest: Vec<String>) -> Result<Args, String> {
                 return Err("--until 与 --open 只能选一个".into());
             }
             Verb::Recur { id, rule, from, until: if open { Some(None) } else { until.map(Some) }, author }
+        }
+        "brief" => {
+            if since.is_some() && since_notice.is_some() {
+                return Err("--since 与 --since-notice 只能选一个".into());
+            }
+            Verb::Brief { since_notice, since, output }
         }
         _ => {
             let span = span.ok_or("bulletin 需要 --month 2022-03 或 --quarter 2022Q1")?;

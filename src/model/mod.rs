@@ -1,6 +1,7 @@
 //! Plain data shared by every layer: no I/O, no egui, no SQL.
 
 mod board;
+mod brief;
 mod bulletin;
 mod continuation;
 mod detail;
@@ -25,6 +26,7 @@ mod urgency;
 pub use board::{
     Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role, short_meeting,
 };
+pub use brief::{BriefItem, BriefOffice, FilesAdded, MeetingBrief};
 pub use bulletin::{Bulletin, BulletinSpan, Deployment, OverdueEntry, REPEATED_AT, RepeatedEntry};
 pub use continuation::{
     Candidate, PRESELECT_AT, SUGGEST_AT, already_imported, preselect, similarity, suggest,

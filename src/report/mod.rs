@@ -1,6 +1,7 @@
 //! 汇总导出 — the meeting report: a [`Summary`] built from the board, rendered as Word, Excel
 //! or CSV, and written atomically (a failure never leaves a partial file).
 
+mod brief;
 mod bulletin;
 mod csv;
 mod docx;
@@ -15,6 +16,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 
 pub use crate::model::Totals;
+pub use brief::{BriefSince, brief_sentence, export_brief, meeting_brief, render_brief};
 pub use bulletin::{BulletinMeta, export_bulletin, totals_sentence};
 pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, TABLE_HEADER};
 

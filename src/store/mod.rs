@@ -1,6 +1,7 @@
 //! 数据库 — SQLite storage: open and migrate, import notices, read the board, record changes.
 //! Every multi-row change is one `BEGIN IMMEDIATE` transaction and leaves a change-log entry.
 
+mod activity;
 mod apply;
 mod board;
 mod changelog;

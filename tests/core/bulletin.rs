@@ -92,3 +92,30 @@ fn the_march_bulletin_as_worked_out_by_hand() {
     let ranked = bulletin_text(&data, &out, &["--rank"]);
     assert!(ranked.contains("1. 后勤装备处 100.0%；2. 防火监督处 0.0%；3. 新闻宣传处 0.0%。"), "{ranked}");
 }
+
+/// The 汇报稿 since the 10th meeting (notice 2, issued 03-10), on 03-31. Worked out by hand:
+/// 防火 reported once (03-24); 新闻's only feedback (03-08) came before 03-10, so it is silent, as
+/// is 作训; 后勤: 申请办结 03-18, 03-26, 03-30 (3), 审核通过 03-19, 03-31 (2), 延期 03-22, 退回 03-27.
+#[test]
+fn the_brief_since_the_previous_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    register(&data);
+    let text = run(&["brief", "--since-notice", "2", "--date", "2022-03-31"], &data);
+    let expected = [
+        "自2022年第10次办公会议（2022年3月10日）至2022年3月31日，2个单位有新的办理情况：反馈1次、延期1项、申请办结3项、审核办结2项、退回重办1次。",
+        "防火监督处：反馈1次",
+        "  一.1 高层建筑火灾隐患排查：3月24日 反馈：3月排查高层建筑126栋",
+        "后勤装备处：延期1项、申请办结3项、审核办结2项、退回重办1次",
+        "  一.2 执勤车辆检修：3月22日 延期至3月31日，李副总队长同意；3月26日 申请办结：检修完成；3月27日 退回重办：缺检修记录；3月30日 申请办结：补齐检修记录；3月31日 审核通过，已办结",
+        "未报送任何情况：作战训练处、新闻宣传处",
+    ];
+    for line in expected {
+        assert!(text.lines().any(|l| l == line), "missing {line}\n{text}");
+    }
+    let out = dir.path().join("汇报稿.docx");
+    run(&["brief", "--since-notice", "2", "--date", "2022-03-31", "-o", out.to_str().unwrap()], &data);
+    let doc = read_notice_file(&out).unwrap().text;
+    assert!(doc.starts_with("2022年第10次办公会议\n以来各单位工作进展\n（汇报稿）"), "{doc}");
+    assert!(doc.contains("作战训练处、新闻宣传处有未办结事项，期间未报送任何情况。"), "{doc}");
+}
