@@ -119,6 +119,13 @@ pub enum Command {
         issued_on: chrono::NaiveDate,
         path: PathBuf,
     },
+    /// Read the 汇报稿 (on the worker) for the 导出 dialog.
+    LoadBrief(crate::report::BriefSince),
+    /// Write the 汇报稿 as Word (on the worker).
+    ExportBrief {
+        since: crate::report::BriefSince,
+        path: PathBuf,
+    },
     /// Open a file or folder in the system's viewer.
     OpenPath(PathBuf),
     /// Show only directives matching this text (empty: all).

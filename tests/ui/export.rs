@@ -86,3 +86,41 @@ fn the_monthly_bulletin_from_the_export_dialog() {
     assert!(text.contains("2022年3月工作要求督办落实情况通报"), "{text}");
     assert!(text.contains("截至2022年3月31日"), "{text}");
 }
+
+#[test]
+fn the_brief_since_the_last_meeting_on_screen_and_as_word() {
+    use duban::model::{Channel, DirectiveId, LoopAction, LoopEdit, NewFeedback};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+    // The seed notice was issued 03-16; 防火监督处 reported on 一.2 (2) on 03-18.
+    let feedback = NewFeedback {
+        on: crate::common::date("2022-03-18"),
+        channel: Channel::Phone,
+        by: None,
+        phone: None,
+        text: "已检查在建工地46处".into(),
+    };
+    let edit = LoopEdit { office: "防火监督处".into(), action: LoopAction::Feedback(feedback) };
+    let actor = duban::store::Actor {
+        author: "张伟",
+        at: crate::common::date("2022-03-18").and_hms_opt(9, 0, 0).unwrap(),
+    };
+    store.apply_loop_edit(DirectiveId(2), &edit, &actor).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    click_button(&mut h, "导出汇总…");
+    h.get_by_label("汇报稿（上次会议以来）").click();
+    crate::common::settle(&mut h);
+    h.get_by_label("防火监督处：反馈1次");
+    h.get_by_label_contains("3月18日 反馈：已检查在建工地46处");
+    h.get_by_label_contains("未报送任何情况：");
+    let target = dir.path().join("汇报稿.docx");
+    h.get_by_label("保存到").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("保存到").type_text(&target.display().to_string());
+    h.run();
+    click_button(&mut h, "导出汇报稿");
+    assert_eq!(h.state().exported_file(), Some(target.as_path()));
+    let text = duban::notice::read_notice_file(&target).unwrap().text;
+    assert!(text.contains("（一）防火监督处：反馈1次。"), "{text}");
+}

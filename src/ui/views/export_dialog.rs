@@ -15,7 +15,7 @@ use crate::ui::theme;
 use crate::ui::widgets::{Pick, PickKind, Picker, date_picker, format_date};
 
 /// Where the dialog stands.
-enum Stage {
+pub(super) enum Stage {
     Choosing,
     Exporting { fraction: f32, step: String },
     Done(PathBuf),
@@ -24,20 +24,22 @@ enum Stage {
 
 pub struct ExportDialog {
     scope: Scope,
-    report_date: NaiveDate,
+    pub(super) report_date: NaiveDate,
     format: Format,
     /// Offices left out of the report (empty: all).
     excluded: BTreeSet<OfficeId>,
-    path: String,
-    stage: Stage,
+    pub(super) path: String,
+    pub(super) stage: Stage,
     picker: Picker,
     due_soon_days: i64,
     /// 督查通报 instead of the meeting report: which period.
-    bulletin: Option<super::bulletin_choice::BulletinChoice>,
+    pub(super) bulletin: Option<super::bulletin_choice::BulletinChoice>,
+    /// 汇报稿 instead of the meeting report: since which meeting, and what it says.
+    pub(super) brief: Option<super::brief_panel::BriefPanel>,
 }
 
 /// The folder reports go to by default: the user's documents, else the home folder.
-fn default_folder() -> PathBuf {
+pub(super) fn default_folder() -> PathBuf {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(Path::to_path_buf).or_else(|| Some(u.home_dir().to_path_buf())))
         .unwrap_or_else(|| PathBuf::from("."))
@@ -60,6 +62,18 @@ impl ExportDialog {
             picker: Picker::default(),
             due_soon_days,
             bulletin: None,
+            brief: None,
+        }
+    }
+
+    pub(super) fn format_extension(&self) -> &'static str {
+        self.format.extension()
+    }
+
+    /// The 汇报稿 arrived from the worker.
+    pub fn on_brief(&mut self, brief: crate::model::MeetingBrief) {
+        if let Some(panel) = &mut self.brief {
+            panel.brief = Some(brief);
         }
     }
 
@@ -107,17 +121,7 @@ impl ExportDialog {
     }
 
     fn form_ui(&mut self, ui: &mut Ui, board: &Board, today: NaiveDate, commands: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
-            ui.label("导出内容");
-            let mut bulletin = self.bulletin.is_some();
-            let meeting = ui.radio_value(&mut bulletin, false, "会议汇报").changed();
-            if meeting | ui.radio_value(&mut bulletin, true, "督查通报（月度、季度）").changed() {
-                self.bulletin = bulletin.then(|| super::bulletin_choice::BulletinChoice::new(today));
-                self.rename_file(today);
-            }
-        });
-        if self.bulletin.is_some() {
-            self.bulletin_form_ui(ui, today, commands);
+        if self.kind_ui(ui, board, today, commands) {
             return;
         }
         egui::Grid::new("export-form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
@@ -190,51 +194,6 @@ impl ExportDialog {
                     format: self.format,
                     path: PathBuf::from(self.path.trim()),
                 });
-            }
-            if ui.button("取消").clicked() {
-                commands.push(Command::Close(Dialog::Export));
-            }
-        });
-    }
-
-    /// The file name follows what is exported (the folder stays).
-    fn rename_file(&mut self, today: NaiveDate) {
-        let name = match &self.bulletin {
-            Some(b) => b.file_name(),
-            None => format!("督办汇总-{}.{}", today.format("%Y%m%d"), self.format.extension()),
-        };
-        let folder = Path::new(self.path.trim()).parent().map_or_else(default_folder, Path::to_path_buf);
-        self.path = folder.join(name).display().to_string();
-    }
-
-    /// 督查通报: the period, the date it is issued on, where to save it (Word only).
-    fn bulletin_form_ui(&mut self, ui: &mut Ui, today: NaiveDate, commands: &mut Vec<Command>) {
-        egui::Grid::new("bulletin-form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-            if self.bulletin.as_mut().is_some_and(|b| b.ui(ui)) {
-                self.rename_file(today);
-            }
-            ui.end_row();
-            ui.label("印发日期");
-            date_picker(ui, "bulletin-date", &mut self.report_date, today);
-            ui.end_row();
-            let label = ui.label("保存到");
-            ui.add(TextEdit::singleline(&mut self.path).desired_width(330.0)).labelled_by(label.id);
-            ui.end_row();
-        });
-        ui.weak("数字按期末（该月或该季度最后一天）已记录的情况统计；是否排名见“设置”。");
-        if let Stage::Failed(message) = &self.stage {
-            ui.label(RichText::new(format!("⚠ {message}")).color(theme::OVERDUE));
-        }
-        ui.separator();
-        ui.horizontal(|ui| {
-            let span = self.bulletin.as_ref().and_then(|b| b.span()).cloned();
-            let ready = !self.path.trim().is_empty() && span.is_some();
-            if ui.add_enabled(ready, egui::Button::new("导出通报")).clicked()
-                && let Some(span) = span
-            {
-                self.stage = Stage::Exporting { fraction: 0.0, step: "准备导出…".into() };
-                let path = PathBuf::from(self.path.trim());
-                commands.push(Command::ExportBulletin { span, issued_on: self.report_date, path });
             }
             if ui.button("取消").clicked() {
                 commands.push(Command::Close(Dialog::Export));

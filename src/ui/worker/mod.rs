@@ -75,6 +75,13 @@ pub enum Request {
         issued_on: chrono::NaiveDate,
         path: PathBuf,
     },
+    /// The 汇报稿 up to today (replies `Brief`).
+    LoadBrief(crate::report::BriefSince),
+    /// The 汇报稿 as Word (replies `Exported`).
+    ExportBrief {
+        since: crate::report::BriefSince,
+        path: PathBuf,
+    },
     Search(String),
     /// The 回收站's files.
     LoadTrash,
@@ -159,6 +166,8 @@ pub enum Reply {
     },
     /// The report was written here.
     Exported(PathBuf),
+    /// The 汇报稿 asked for.
+    Brief(Box<crate::model::MeetingBrief>),
     /// The 回收站's files.
     Trash(Vec<Evidence>),
     /// A backup archive was written: what to say.
@@ -277,6 +286,8 @@ impl Request {
                 | Request::Parse { .. }
                 | Request::Export { .. }
                 | Request::ExportBulletin { .. }
+                | Request::LoadBrief(_)
+                | Request::ExportBrief { .. }
                 | Request::Search(_)
                 | Request::LoadTrash
                 | Request::ListBackups
