@@ -23,12 +23,12 @@ d import tests/fixtures/bulletin/n3.txt --date 2022-03-20 --link
 d feedback 1 --office 防火监督处 "3月排查高层建筑126栋" --date 2022-03-24
 d feedback 2 --office 新闻宣传处 "已进社区12个" --date 2022-03-08
 d complete 4 --office 后勤装备处 --report "营区用电检查完成" --date 2022-03-18
-d accept 4 --office 后勤装备处 --date 2022-03-19
+d accept 4 --office 后勤装备处 --date 2022-03-19 --no-evidence
 d extend 6 --office 后勤装备处 --to 2022-03-31 --reason 配件未到 --approved-by 李副总队长 --date 2022-03-22
 d complete 6 --office 后勤装备处 --report "检修完成" --date 2022-03-26
 d return 6 --office 后勤装备处 --reason 缺检修记录 --date 2022-03-27
 d complete 6 --office 后勤装备处 --report "补齐检修记录" --date 2022-03-30
-d accept 6 --office 后勤装备处 --date 2022-03-31
+d accept 6 --office 后勤装备处 --date 2022-03-31 --no-evidence
 "$bin" bulletin --month 2022-03 -o "$out/督查通报-2022-03.docx" --date 2022-04-01 --data "$data"
 "$bin" bulletin --quarter 2022Q1 --rank -o "$out/督查通报-2022Q1.docx" --date 2022-04-01 --data "$data"
 "$bin" brief --since-notice 2 -o "$out/汇报稿.docx" --date 2022-03-31 --data "$data"

@@ -34,6 +34,8 @@ pub enum Verb {
         id: i64,
         status: Status,
         author: Option<String>,
+        /// `--no-evidence`: 销号 though no file dated after the notice backs it (无佐证).
+        no_evidence: bool,
     },
     /// `duban note ID 文字` — add a progress note dated today (or `--date`).
     Note {
@@ -77,6 +79,8 @@ pub enum Verb {
         id: i64,
         edit: crate::model::LoopEdit,
         author: Option<String>,
+        /// `--no-evidence`: accept (审核通过) though no file backs it.
+        no_evidence: bool,
     },
     /// `duban stats [--json]` — the figures per office.
     Stats {
@@ -132,7 +136,9 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
                                               导入通知并保存（--link：接续此前会议的相同工作）
   duban list [--office 处室] [--overdue] [--date 今天] [--data 目录] [--json]
                                               列出已保存的工作要求
-  duban status 编号 状态 [--author 姓名]       修改状态（未开始、推进中、已完成、已销号）
+  duban status 编号 状态 [--author 姓名] [--no-evidence]
+                                              修改状态（未开始、推进中、已完成、已销号）；没有通知印发后的
+                                              佐证材料时，销号须加 --no-evidence（报告中标“无佐证”）
   duban note 编号 进展内容 [--date 日期] [--author 姓名]
                                               添加进展记录
   duban search 文字 [--json] [--data 目录]     搜索工作要求与进展（多个词须同时出现）
@@ -167,6 +173,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     let (mut output, mut format, mut notice) = (None, None, None);
     let (mut directive, mut progress) = (None, None);
     let (mut overdue, mut json, mut all, mut link) = (false, false, false, false);
+    let mut no_evidence = false;
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("选项 {name} 缺少取值"));
@@ -191,6 +198,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             "--link" => link = true,
             "--overdue" => overdue = true,
             "--json" => json = true,
+            "--no-evidence" => no_evidence = true,
             s if s.starts_with("--") => return Err(format!("未知选项：{s}")),
             s if verb_name.is_none() => verb_name = Some(s.to_owned()),
             s => positional.push(s.to_owned()),
@@ -213,7 +221,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             let [id, status] = two(&mut positional, "status 需要编号和状态，如：duban status 14 已完成")?;
             let status = Status::parse(&status)
                 .ok_or_else(|| format!("未知状态：{status}（可用：未开始、推进中、已完成、已销号）"))?;
-            Verb::SetStatus { id: directive_id(&id)?, status, author }
+            Verb::SetStatus { id: directive_id(&id)?, status, author, no_evidence }
         }
         Some("search") => {
             let query = positional.join(" ");
@@ -284,7 +292,7 @@ mod tests {
         assert_eq!(parse("parse a.txt").unwrap().verb, Verb::Parse { file: "a.txt".into() });
         assert_eq!(
             parse("status 14 已完成").unwrap().verb,
-            Verb::SetStatus { id: 14, status: Status::Done, author: None }
+            Verb::SetStatus { id: 14, status: Status::Done, author: None, no_evidence: false }
         );
         assert!(parse("status 14 完了").unwrap_err().starts_with("未知状态：完了"));
         assert!(parse("note x 文字").unwrap_err().starts_with("编号应为数字"));

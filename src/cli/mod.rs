@@ -69,6 +69,19 @@ fn days_late(d: &crate::model::DirectiveRow, today: chrono::NaiveDate) -> Option
         .flatten()
 }
 
+/// 佐证 before 销号 or 审核通过: a file dated on or after the notice, else a refusal that says
+/// how to go ahead anyway (`--no-evidence`; reports then mark it 无佐证).
+fn require_evidence(store: &Store, id: i64, what: &str) -> anyhow::Result<()> {
+    let row = store.directive_row(DirectiveId(id))?;
+    if row.evidence_after_notice == 0 {
+        bail!(
+            "工作要求 {id}（{}）没有通知印发后的佐证材料：请先用 duban attach 添加材料；确认无佐证{what}请加 --no-evidence（报告中将标注“无佐证”）",
+            row.number
+        );
+    }
+    Ok(())
+}
+
 /// `--author`, else the name set in the app, else 命令行.
 fn author_of(store: &Store, given: Option<&str>) -> anyhow::Result<String> {
     Ok(match given {
@@ -100,14 +113,13 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             bulletin::run_bulletin(&data, *span, output, *rank, clock, out)?
         }
         Verb::Version => writeln!(out, "{}", version_line())?,
-        Verb::Loop { id, edit, author } => office_loop::run_loop(
-            &data_dir(args.data_dir.as_deref())?,
-            *id,
-            edit,
-            author.as_deref(),
-            clock,
-            out,
-        )?,
+        Verb::Loop { id, edit, author, no_evidence } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            if matches!(edit.action, crate::model::LoopAction::Accept { .. }) && !no_evidence {
+                require_evidence(&Store::open_dir(&data)?, *id, "审核通过")?;
+            }
+            office_loop::run_loop(&data, *id, edit, author.as_deref(), clock, out)?
+        }
         Verb::Stats { json } => {
             office_loop::run_stats(&data_dir(args.data_dir.as_deref())?, *json, clock, out)?
         }
@@ -142,8 +154,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             }
             writeln!(out, "共 {} 个部分、{} 条工作要求。", draft.sections.len(), draft.directive_count())?;
         }
-        Verb::SetStatus { id, status, author } => {
+        Verb::SetStatus { id, status, author, no_evidence } => {
             let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            if *status == crate::model::Status::Closed && !no_evidence {
+                require_evidence(&store, *id, "销号")?;
+            }
             let author = author_of(&store, author.as_deref())?;
             let changed =
                 store.set_status(DirectiveId(*id), *status, &Actor { author: &author, at: clock.now() })?;

@@ -42,6 +42,7 @@ fn row(id: i64, notice: i64, office: usize, track: OfficeTrack, continues: Optio
         }],
         last_note: None,
         evidence: 0,
+        evidence_after_notice: 0,
         continues: continues.map(DirectiveId),
         recurrence: None,
     }

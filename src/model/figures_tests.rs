@@ -42,6 +42,7 @@ fn directive(id: i64, notice: i64, status: Status, assignments: Vec<Assignment>)
         assignments,
         last_note: None,
         evidence: 0,
+        evidence_after_notice: 0,
         continues: None,
         recurrence: None,
     }

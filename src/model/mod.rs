@@ -34,7 +34,7 @@ pub use continuation::{
 pub use detail::{ChangeEntry, Continuation, DirectiveDetail, EarlierStep, Note};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use edit::{DirectiveEdit, RosterEdit};
-pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
+pub use evidence::{Evidence, NewEvidence, PhotoMeta, backs_closing, human_size};
 pub use figures::{
     DEFAULT_FEEDBACK_DAYS, OfficeFigures, ReminderDue, ReminderReason, office_figures, reminders_due,
 };

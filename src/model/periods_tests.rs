@@ -67,6 +67,7 @@ fn row(role: Role, track: OfficeTrack) -> DirectiveRow {
         }],
         last_note: None,
         evidence: 0,
+        evidence_after_notice: 0,
         continues: None,
         recurrence: Some(monthly_25()),
     }

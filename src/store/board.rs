@@ -61,6 +61,7 @@ impl Store {
         let mut tracks = super::loop_read::load_tracks_as_of(&self.conn, None, as_of)?;
         let mut plans = super::periods::load_plans(&self.conn, None)?;
         let mut evidence = self.evidence_counts()?;
+        let mut backed = self.evidence_after_notice(None)?;
         let mut stmt = self.conn.prepare(&format!(
             "{DIRECTIVE_ROW_SELECT} ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
         ))?;
@@ -73,6 +74,7 @@ impl Store {
                     d.recurrence = plans.remove(&d.id.0);
                     d.last_note = last_note.remove(&d.id.0);
                     d.evidence = evidence.remove(&d.id).unwrap_or(0);
+                    d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
                     d
                 })
             })
@@ -111,6 +113,7 @@ impl Store {
             [id.0],
             |r| r.get(0),
         )?;
+        row.evidence_after_notice = self.evidence_after_notice(Some(id))?.remove(&id).unwrap_or(0);
         Ok(row)
     }
 
@@ -168,6 +171,7 @@ impl Store {
         let mut row = DirectiveRow {
             assignments,
             evidence,
+            evidence_after_notice: self.evidence_after_notice(Some(id))?.remove(&id).unwrap_or(0),
             recurrence: super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0),
             last_note: progress.first().map(|p: &Note| (p.on, p.text.clone())),
             ..board_row
@@ -261,6 +265,7 @@ fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
         assignments: Vec::new(),
         last_note: None,
         evidence: 0,
+        evidence_after_notice: 0,
         continues: r.get::<_, Option<i64>>(8)?.map(DirectiveId),
         recurrence: None,
     })

@@ -29,7 +29,7 @@ fn register(data: &Path) {
         &["feedback", "1", "--office", "防火监督处", "3月排查高层建筑126栋", "--date", "2022-03-24"],
         &["feedback", "2", "--office", "新闻宣传处", "已进社区12个", "--date", "2022-03-08"],
         &["complete", "4", "--office", "后勤装备处", "--report", "营区用电检查完成", "--date", "2022-03-18"],
-        &["accept", "4", "--office", "后勤装备处", "--date", "2022-03-19"],
+        &["accept", "4", "--office", "后勤装备处", "--date", "2022-03-19", "--no-evidence"],
         &[
             "extend",
             "6",
@@ -47,7 +47,7 @@ fn register(data: &Path) {
         &["complete", "6", "--office", "后勤装备处", "--report", "检修完成", "--date", "2022-03-26"],
         &["return", "6", "--office", "后勤装备处", "--reason", "缺检修记录", "--date", "2022-03-27"],
         &["complete", "6", "--office", "后勤装备处", "--report", "补齐检修记录", "--date", "2022-03-30"],
-        &["accept", "6", "--office", "后勤装备处", "--date", "2022-03-31"],
+        &["accept", "6", "--office", "后勤装备处", "--date", "2022-03-31", "--no-evidence"],
     ];
     for step in steps {
         run(step, data);

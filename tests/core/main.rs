@@ -8,6 +8,7 @@ mod backup;
 mod backup_safety;
 mod bulletin;
 mod cli;
+mod closing_evidence;
 mod continuation;
 mod crash;
 mod docx;
