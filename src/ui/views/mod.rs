@@ -8,6 +8,7 @@ mod board_table;
 mod brief_panel;
 mod bulletin_choice;
 mod check_dialog;
+mod close_confirm;
 mod close_guard;
 mod columns;
 mod context;
