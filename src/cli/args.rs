@@ -54,6 +54,8 @@ pub enum Verb {
         format: Option<String>,
         notice: Option<i64>,
         all: bool,
+        /// `--evidence-list`: append the 佐证材料清单 (Word).
+        evidence_list: bool,
     },
     /// `duban attach --directive ID FILE...` — attach evidence files.
     Attach {
@@ -142,8 +144,9 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban note 编号 进展内容 [--date 日期] [--author 姓名]
                                               添加进展记录
   duban search 文字 [--json] [--data 目录]     搜索工作要求与进展（多个词须同时出现）
-  duban export -o 文件 [--format docx|xlsx|pdf|csv] [--notice 通知编号|--all] [--date 汇报日期]
-                                              导出会议汇报（默认最新一次通知；--all 为全部未办结）
+  duban export -o 文件 [--format docx|xlsx|pdf|csv] [--notice 通知编号|--all] [--date 汇报日期] [--evidence-list]
+                                              导出会议汇报（默认最新一次通知；--all 为全部未办结；
+                                              --evidence-list 在 Word 末尾附佐证材料清单）
   duban attach --directive 编号 文件... [--progress 进展编号] [--author 姓名] [--data 目录]
                                               为工作要求添加材料（照片、PDF、Office 文件等）
   duban check [--data 目录]                   检查数据库与变更记录，校验全部材料文件
@@ -173,7 +176,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     let (mut output, mut format, mut notice) = (None, None, None);
     let (mut directive, mut progress) = (None, None);
     let (mut overdue, mut json, mut all, mut link) = (false, false, false, false);
-    let mut no_evidence = false;
+    let (mut no_evidence, mut evidence_list) = (false, false);
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("选项 {name} 缺少取值"));
@@ -199,6 +202,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             "--overdue" => overdue = true,
             "--json" => json = true,
             "--no-evidence" => no_evidence = true,
+            "--evidence-list" => evidence_list = true,
             s if s.starts_with("--") => return Err(format!("未知选项：{s}")),
             s if verb_name.is_none() => verb_name = Some(s.to_owned()),
             s => positional.push(s.to_owned()),
@@ -236,6 +240,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             format,
             notice,
             all,
+            evidence_list,
         },
         Some("note") => {
             let [id, text] = two(&mut positional, "note 需要编号和进展内容，如：duban note 14 已完成检查")?;

@@ -194,7 +194,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 writeln!(out, "找到 {} 条", rows.len())?;
             }
         }
-        Verb::Export { output, format, notice, all } => {
+        Verb::Export { output, format, notice, all, evidence_list } => {
             let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
             let board = store.load_board()?;
             let format = match format {
@@ -222,7 +222,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 offices: None,
                 due_soon_days: DEFAULT_DUE_SOON_DAYS,
             };
-            let summary = report::Summary::build(&board, &request);
+            let mut summary = report::Summary::build(&board, &request);
+            if *evidence_list {
+                summary.evidence_list = Some(report::gather_evidence(&store, &summary)?);
+            }
             report::export(&summary, format, output)?;
             writeln!(
                 out,

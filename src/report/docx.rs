@@ -126,6 +126,9 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, String> {
             .indent(None, None, Some(INDENT_2_CHARS * 2), None)
             .add_run(run(&chinese_date(summary.report_date), BODY_FONT, SIZE_BODY)),
     );
+    if let Some(list) = &summary.evidence_list {
+        doc = super::evidence_list::append(doc, list);
+    }
 
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;

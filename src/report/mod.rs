@@ -6,6 +6,7 @@ mod bulletin;
 mod csv;
 mod docx;
 mod docx_finish;
+mod evidence_list;
 mod pdf;
 mod summary;
 mod table;
@@ -18,6 +19,7 @@ use chrono::{Datelike, NaiveDate};
 pub use crate::model::Totals;
 pub use brief::{BriefSince, brief_sentence, export_brief, meeting_brief, render_brief};
 pub use bulletin::{BulletinMeta, export_bulletin, totals_sentence};
+pub use evidence_list::{ListedEvidence, exif_text, gather as gather_evidence};
 pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, TABLE_HEADER};
 
 use crate::fsutil::{WriteError, write_atomically};

@@ -116,6 +116,8 @@ pub struct Summary {
     pub totals: Totals,
     /// 机关处室 in roster order, then 支队.
     pub blocks: Vec<OfficeBlock>,
+    /// 佐证材料清单 to append (Word), when asked for (`report::gather_evidence`); empty: none.
+    pub evidence_list: Option<Vec<super::ListedEvidence>>,
 }
 
 impl OfficeBlock {
@@ -238,6 +240,7 @@ impl Summary {
             report_date: today,
             totals,
             blocks,
+            evidence_list: None,
         }
     }
 

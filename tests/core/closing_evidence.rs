@@ -55,3 +55,30 @@ fn closing_without_evidence_is_refused_then_marked() {
         text.lines().find(|l| l.contains(",一.1,") && l.starts_with("防火监督处")).expect("一.1's row");
     assert!(!line.contains("无佐证"), "{line}");
 }
+
+#[test]
+fn the_word_report_can_append_the_evidence_list() {
+    use sha2::Digest as _;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    run(&["import", "tests/fixtures/seed-notice.txt", "--date", "2022-03-16"], &data);
+    let bytes = b"%PDF-1.4\n%%EOF\n";
+    let file = dir.path().join("整改通知书.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    run(
+        &["attach", "--directive", "1", file.to_str().unwrap(), "--date", "2022-03-22", "--author", "李娜"],
+        &data,
+    );
+    let out = dir.path().join("汇总.docx");
+    run(&["export", "-o", out.to_str().unwrap(), "--date", "2022-03-25", "--evidence-list"], &data);
+    let text = duban::notice::read_notice_file(&out).unwrap().text;
+    let hash: String = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    for expected in
+        ["附件：佐证材料清单", "整改通知书.pdf", "15 字节", &hash[..32], &hash[32..], "李娜", "2022-03-22"]
+    {
+        assert!(text.contains(expected), "missing {expected}\n{text}");
+    }
+    // Without the flag there is no appendix.
+    run(&["export", "-o", out.to_str().unwrap(), "--date", "2022-03-25"], &data);
+    assert!(!duban::notice::read_notice_file(&out).unwrap().text.contains("佐证材料清单"));
+}
