@@ -47,7 +47,7 @@ pub fn exif_text(e: &Evidence) -> String {
     if parts.is_empty() { "—".to_owned() } else { parts.join("，") }
 }
 
-const WIDTHS: [usize; 6] = [900, 1900, 900, 2345, 1600, 1200];
+const WIDTHS: [usize; 6] = [900, 1600, 800, 2945, 1400, 1200];
 const HEAD: [&str; 6] = ["工作要求", "文件", "大小", "SHA-256", "拍摄时间、地点", "添加人、时间"];
 
 /// The appendix after the report's body: a page break, 附件：佐证材料清单, the table.
