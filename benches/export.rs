@@ -51,7 +51,9 @@ fn register() -> Board {
                 last_note: (i % 3 == 0)
                     .then(|| (day, "已组织专项检查，整改隐患若干处，形成工作台账。".to_owned())),
                 evidence: 0,
+                evidence_after_notice: 0,
                 continues: None,
+                recurrence: None,
             }
         })
         .collect();

@@ -7,7 +7,8 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use duban::model::{
-    Channel, DirectiveId, LoopAction, LoopEdit, NewExtension, NewFeedback, office_figures, reminders_due,
+    Bulletin, BulletinSpan, Channel, DirectiveId, LoopAction, LoopEdit, NewExtension, NewFeedback,
+    Recurrence, Rule, RuleVersion, office_figures, reminders_due,
 };
 use duban::notice::parse_notice;
 use duban::store::{Actor, Store};
@@ -99,6 +100,26 @@ fn loop_figures(c: &mut Criterion) {
         b.iter(|| reminders_due(black_box(&board), today, Some(7)))
     });
     c.bench_function("load board with office tracks, 10000 directives", |b| b.iter(|| store.load_board()));
+    // 周期报送: a third of the directives report monthly (每月25日前) from the notice on; two
+    // years later each of their offices has 24 periods to judge.
+    let mut recurring = board.clone();
+    for row in recurring.directives.iter_mut().step_by(3) {
+        row.recurrence = Some(Recurrence {
+            versions: vec![RuleVersion { from: day("2022-03-16"), rule: Rule::Monthly { day: 25 } }],
+            ends_on: None,
+        });
+    }
+    let later = day("2024-03-25");
+    c.bench_function("office figures, 10000 directives, a third monthly for 2 years", |b| {
+        b.iter(|| office_figures(black_box(&recurring), later, Some(7)))
+    });
+    c.bench_function("reminders due, 10000 directives, a third monthly for 2 years", |b| {
+        b.iter(|| reminders_due(black_box(&recurring), later, Some(7)))
+    });
+    let march = BulletinSpan::month(2022, 3).expect("span");
+    c.bench_function("督查通报 content, 10000 directives", |b| {
+        b.iter(|| Bulletin::build(black_box(&board), march.clone(), Some(7), true))
+    });
     let id: DirectiveId = board.directives[5000].id;
     let office = board.directives[5000].assignments[1].name.clone();
     let actor = Actor { author: "基准", at: today.and_hms_opt(10, 0, 0).expect("time") };

@@ -21,7 +21,7 @@ seed_demo() {
     "$bin" note 5 "已组织全省实战化拉动演练，形成总结报告。" --date 2022-03-19 "${d[@]}" >/dev/null
     "$bin" status 14 推进中 --date 2022-03-18 "${d[@]}" >/dev/null
     "$bin" note 14 "已建立滞留士兵任务清单，逐人明确包保领导。" --date 2022-03-21 "${d[@]}" >/dev/null
-    "$bin" status 16 已销号 --date 2022-03-21 "${d[@]}" >/dev/null
+    "$bin" status 16 已销号 --date 2022-03-21 --no-evidence "${d[@]}" >/dev/null
     if [ "${2:-}" = photos ]; then
         convert -size 640x480 plasma:red-yellow "$data/现场检查1.jpg"
         convert -size 640x480 gradient:skyblue-green "$data/现场检查2.jpg"

@@ -12,12 +12,14 @@ bin=target/debug/duban
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 d=(--author 值班员甲 --data "$data")
+# From schema 9 on, closing without evidence dated after the notice needs --no-evidence.
+unbacked=(); [ "$version" -ge 9 ] && unbacked=(--no-evidence)
 "$bin" import tests/fixtures/seed-notice.txt --date 2022-03-16 "${d[@]}" >/dev/null
 "$bin" status 1 推进中 --date 2022-03-17 "${d[@]}" >/dev/null
 "$bin" note 1 "已联合住建部门检查在建工地46处，员工宿舍整改9处。" --date 2022-03-18 "${d[@]}" >/dev/null
 "$bin" status 3 已完成 --date 2022-03-19 "${d[@]}" >/dev/null
 "$bin" note 3 "已组织全省实战化拉动演练，形成总结报告。" --date 2022-03-19 "${d[@]}" >/dev/null
-"$bin" status 16 已销号 --date 2022-03-21 "${d[@]}" >/dev/null
+"$bin" status 16 已销号 --date 2022-03-21 "${unbacked[@]}" "${d[@]}" >/dev/null
 printf '%%PDF-1.4\n%%%%EOF\n' > "$data/整改通知书.pdf"
 "$bin" attach --directive 1 "$data/整改通知书.pdf" --date 2022-03-18 "${d[@]}" >/dev/null
 "$bin" import tests/fixtures/next-notice.txt --date 2022-03-23 --link "${d[@]}" >/dev/null
@@ -28,7 +30,7 @@ if [ "$version" -ge 8 ]; then
   "$bin" remind 2 --office 新闻宣传处 --date 2022-03-22 --channel 电话 --reached 李四 --step 催办 "${d[@]}" >/dev/null
   "$bin" extend 4 --office 防火监督处 --to 2022-04-10 --reason 执法案卷较多 --approved-by 王处长 --date 2022-03-19 "${d[@]}" >/dev/null
   "$bin" complete 3 --office 防火监督处 --date 2022-03-19 --report "演练总结已报。" "${d[@]}" >/dev/null
-  "$bin" accept 3 --office 防火监督处 --date 2022-03-20 "${d[@]}" >/dev/null
+  "$bin" accept 3 --office 防火监督处 --date 2022-03-20 "${unbacked[@]}" "${d[@]}" >/dev/null
   "$bin" complete 3 --office 新闻宣传处 --date 2022-03-19 "${d[@]}" >/dev/null
   "$bin" return 3 --office 新闻宣传处 --reason 缺少宣传报道清单 --date 2022-03-20 "${d[@]}" >/dev/null
 fi

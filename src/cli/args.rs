@@ -34,6 +34,8 @@ pub enum Verb {
         id: i64,
         status: Status,
         author: Option<String>,
+        /// `--no-evidence`: 销号 though no file dated after the notice backs it (无佐证).
+        no_evidence: bool,
     },
     /// `duban note ID 文字` — add a progress note dated today (or `--date`).
     Note {
@@ -52,6 +54,8 @@ pub enum Verb {
         format: Option<String>,
         notice: Option<i64>,
         all: bool,
+        /// `--evidence-list`: append the 佐证材料清单 (Word).
+        evidence_list: bool,
     },
     /// `duban attach --directive ID FILE...` — attach evidence files.
     Attach {
@@ -77,10 +81,38 @@ pub enum Verb {
         id: i64,
         edit: crate::model::LoopEdit,
         author: Option<String>,
+        /// `--no-evidence`: accept (审核通过) though no file backs it.
+        no_evidence: bool,
     },
     /// `duban stats [--json]` — the figures per office.
     Stats {
         json: bool,
+    },
+    /// `duban periods [--office X] [--json]` — each office's reporting periods (cli/period_args.rs).
+    Periods {
+        office: Option<String>,
+        json: bool,
+    },
+    /// `duban recur ID 规则 [--from D] [--until D|--open]` — set or change a directive's reporting
+    /// rule; `until`: `None` keeps the end, `Some(None)` makes it open-ended.
+    Recur {
+        id: i64,
+        rule: crate::model::Rule,
+        from: Option<NaiveDate>,
+        until: Option<Option<NaiveDate>>,
+        author: Option<String>,
+    },
+    /// `duban brief [--since-notice N | --since D] [-o FILE]` — the 汇报稿.
+    Brief {
+        since_notice: Option<i64>,
+        since: Option<NaiveDate>,
+        output: Option<PathBuf>,
+    },
+    /// `duban bulletin --month M | --quarter Q -o FILE` — the 督查通报.
+    Bulletin {
+        span: super::period_args::Span,
+        output: PathBuf,
+        rank: bool,
     },
     Help,
     /// `duban --version` — the program's and the database schema's version.
@@ -106,12 +138,15 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
                                               导入通知并保存（--link：接续此前会议的相同工作）
   duban list [--office 处室] [--overdue] [--date 今天] [--data 目录] [--json]
                                               列出已保存的工作要求
-  duban status 编号 状态 [--author 姓名]       修改状态（未开始、推进中、已完成、已销号）
+  duban status 编号 状态 [--author 姓名] [--no-evidence]
+                                              修改状态（未开始、推进中、已完成、已销号）；没有通知印发后的
+                                              佐证材料时，销号须加 --no-evidence（报告中标“无佐证”）
   duban note 编号 进展内容 [--date 日期] [--author 姓名]
                                               添加进展记录
   duban search 文字 [--json] [--data 目录]     搜索工作要求与进展（多个词须同时出现）
-  duban export -o 文件 [--format docx|xlsx|pdf|csv] [--notice 通知编号|--all] [--date 汇报日期]
-                                              导出会议汇报（默认最新一次通知；--all 为全部未办结）
+  duban export -o 文件 [--format docx|xlsx|pdf|csv] [--notice 通知编号|--all] [--date 汇报日期] [--evidence-list]
+                                              导出会议汇报（默认最新一次通知；--all 为全部未办结；
+                                              --evidence-list 在 Word 末尾附佐证材料清单）
   duban attach --directive 编号 文件... [--progress 进展编号] [--author 姓名] [--data 目录]
                                               为工作要求添加材料（照片、PDF、Office 文件等）
   duban check [--data 目录]                   检查数据库与变更记录，校验全部材料文件
@@ -130,12 +165,18 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
     if let Some(verb) = args.first().filter(|v| super::loop_args::LOOP_VERBS.contains(&v.as_str())).cloned() {
         return super::loop_args::parse_loop(&verb, args.split_off(1));
     }
+    if let Some(verb) =
+        args.first().filter(|v| super::period_args::PERIOD_VERBS.contains(&v.as_str())).cloned()
+    {
+        return super::period_args::parse_period(&verb, args.split_off(1));
+    }
     let mut verb_name: Option<String> = None;
     let mut positional: Vec<String> = Vec::new();
     let (mut data_dir, mut date, mut office, mut author) = (None, None, None, None);
     let (mut output, mut format, mut notice) = (None, None, None);
     let (mut directive, mut progress) = (None, None);
     let (mut overdue, mut json, mut all, mut link) = (false, false, false, false);
+    let (mut no_evidence, mut evidence_list) = (false, false);
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("选项 {name} 缺少取值"));
@@ -160,6 +201,8 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             "--link" => link = true,
             "--overdue" => overdue = true,
             "--json" => json = true,
+            "--no-evidence" => no_evidence = true,
+            "--evidence-list" => evidence_list = true,
             s if s.starts_with("--") => return Err(format!("未知选项：{s}")),
             s if verb_name.is_none() => verb_name = Some(s.to_owned()),
             s => positional.push(s.to_owned()),
@@ -182,7 +225,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             let [id, status] = two(&mut positional, "status 需要编号和状态，如：duban status 14 已完成")?;
             let status = Status::parse(&status)
                 .ok_or_else(|| format!("未知状态：{status}（可用：未开始、推进中、已完成、已销号）"))?;
-            Verb::SetStatus { id: directive_id(&id)?, status, author }
+            Verb::SetStatus { id: directive_id(&id)?, status, author, no_evidence }
         }
         Some("search") => {
             let query = positional.join(" ");
@@ -197,6 +240,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
             format,
             notice,
             all,
+            evidence_list,
         },
         Some("note") => {
             let [id, text] = two(&mut positional, "note 需要编号和进展内容，如：duban note 14 已完成检查")?;
@@ -253,7 +297,7 @@ mod tests {
         assert_eq!(parse("parse a.txt").unwrap().verb, Verb::Parse { file: "a.txt".into() });
         assert_eq!(
             parse("status 14 已完成").unwrap().verb,
-            Verb::SetStatus { id: 14, status: Status::Done, author: None }
+            Verb::SetStatus { id: 14, status: Status::Done, author: None, no_evidence: false }
         );
         assert!(parse("status 14 完了").unwrap_err().starts_with("未知状态：完了"));
         assert!(parse("note x 文字").unwrap_err().starts_with("编号应为数字"));

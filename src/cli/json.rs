@@ -75,6 +75,7 @@ pub fn figures_json(f: &OfficeFigures) -> Value {
         "avg_days": f.avg_days,
         "unreported": f.unreported,
         "late_unreported": f.late_unreported,
+        "missed_periods": f.missed_periods,
         "extensions": f.extensions,
         "returns": f.returns,
     })

@@ -17,7 +17,7 @@ pub const LOOP_USAGE: &str = "督办（分单位）：
   duban remind 编号 --office 单位 [--date 日期] [--channel 方式] [--reached 联系人] [--answer 答复] [--step 提醒|催办|专函督办|报分管领导]
   duban extend 编号 --office 单位 --to 新时限 --reason 理由 --approved-by 批准人 [--date 申请日期]
   duban complete 编号 --office 单位 [--date 日期] [--report 办结报告]      申请办结
-  duban accept 编号 --office 单位 [--date 日期]                            审核通过（已办结）
+  duban accept 编号 --office 单位 [--date 日期] [--no-evidence]            审核通过（已办结；无通知后的佐证材料时须加 --no-evidence）
   duban return 编号 --office 单位 --reason 理由 [--date 日期]               退回重办
   duban reopen 编号 --office 单位 --reason 理由 [--date 日期]               重新打开已办结的单位
   duban stats [--json] [--date 日期]                                       各单位督办统计";
@@ -39,6 +39,7 @@ struct Options {
     approved_by: Option<String>,
     report: Option<String>,
     json: bool,
+    no_evidence: bool,
 }
 
 fn date(v: &str) -> Result<NaiveDate, String> {
@@ -80,6 +81,7 @@ pub fn parse_loop(verb: &str, rest: Vec<String>) -> Result<Args, String> {
             "--approved-by" => o.approved_by = Some(value("--approved-by")?),
             "--report" => o.report = Some(value("--report")?),
             "--json" => o.json = true,
+            "--no-evidence" => o.no_evidence = true,
             s if s.starts_with("--") => return Err(format!("未知选项：{s}")),
             s => positional.push(s.to_owned()),
         }
@@ -140,7 +142,8 @@ pub fn parse_loop(verb: &str, rest: Vec<String>) -> Result<Args, String> {
         other => return Err(format!("未知命令：{other}")),
     };
     let edit = LoopEdit { office, action };
-    Ok(Args { verb: Verb::Loop { id, edit, author: o.author }, data_dir, date: today })
+    let no_evidence = o.no_evidence;
+    Ok(Args { verb: Verb::Loop { id, edit, author: o.author, no_evidence }, data_dir, date: today })
 }
 
 #[cfg(test)]
@@ -158,7 +161,7 @@ mod tests {
         let a =
             parse("feedback 3 --office 防火监督处 已排查 12 处 --channel 电话 --by 王强 --date 2022-03-18")
                 .unwrap();
-        let Verb::Loop { id: 3, edit, author: None } = a.verb else { panic!("{a:?}") };
+        let Verb::Loop { id: 3, edit, author: None, .. } = a.verb else { panic!("{a:?}") };
         assert_eq!(edit.office, "防火监督处");
         let LoopAction::Feedback(f) = edit.action else { panic!() };
         assert_eq!(

@@ -3,10 +3,13 @@
 
 mod args;
 mod backup;
+mod bulletin;
 mod evidence;
 mod json;
 mod loop_args;
 mod office_loop;
+mod period_args;
+mod periods;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,6 +69,19 @@ fn days_late(d: &crate::model::DirectiveRow, today: chrono::NaiveDate) -> Option
         .flatten()
 }
 
+/// 佐证 before 销号 or 审核通过: a file dated on or after the notice, else a refusal that says
+/// how to go ahead anyway (`--no-evidence`; reports then mark it 无佐证).
+fn require_evidence(store: &Store, id: i64, what: &str) -> anyhow::Result<()> {
+    let row = store.directive_row(DirectiveId(id))?;
+    if row.evidence_after_notice == 0 {
+        bail!(
+            "工作要求 {id}（{}）没有通知印发后的佐证材料：请先用 duban attach 添加材料；确认无佐证{what}请加 --no-evidence（报告中将标注“无佐证”）",
+            row.number
+        );
+    }
+    Ok(())
+}
+
 /// `--author`, else the name set in the app, else 命令行.
 fn author_of(store: &Store, given: Option<&str>) -> anyhow::Result<String> {
     Ok(match given {
@@ -79,16 +95,31 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
     let clock = args.date.map_or(Clock::System, Clock::Fixed);
     match &args.verb {
         Verb::Gui => bail!("窗口模式不由命令行处理"),
-        Verb::Help => writeln!(out, "{USAGE}\n\n{}", loop_args::LOOP_USAGE)?,
+        Verb::Help => writeln!(out, "{USAGE}\n\n{}\n\n{}", loop_args::LOOP_USAGE, period_args::PERIOD_USAGE)?,
+        Verb::Periods { office, json } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            periods::run_periods(&data, office.as_deref(), *json, clock, out)?
+        }
+        Verb::Recur { id, rule, from, until, author } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            periods::run_recur(&data, *id, *rule, (*from, *until), author.as_deref(), clock, out)?
+        }
+        Verb::Brief { since_notice, since, output } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            bulletin::run_brief(&data, (*since_notice, *since), output.as_deref(), clock, out)?
+        }
+        Verb::Bulletin { span, output, rank } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            bulletin::run_bulletin(&data, *span, output, *rank, clock, out)?
+        }
         Verb::Version => writeln!(out, "{}", version_line())?,
-        Verb::Loop { id, edit, author } => office_loop::run_loop(
-            &data_dir(args.data_dir.as_deref())?,
-            *id,
-            edit,
-            author.as_deref(),
-            clock,
-            out,
-        )?,
+        Verb::Loop { id, edit, author, no_evidence } => {
+            let data = data_dir(args.data_dir.as_deref())?;
+            if matches!(edit.action, crate::model::LoopAction::Accept { .. }) && !no_evidence {
+                require_evidence(&Store::open_dir(&data)?, *id, "审核通过")?;
+            }
+            office_loop::run_loop(&data, *id, edit, author.as_deref(), clock, out)?
+        }
         Verb::Stats { json } => {
             office_loop::run_stats(&data_dir(args.data_dir.as_deref())?, *json, clock, out)?
         }
@@ -123,8 +154,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             }
             writeln!(out, "共 {} 个部分、{} 条工作要求。", draft.sections.len(), draft.directive_count())?;
         }
-        Verb::SetStatus { id, status, author } => {
+        Verb::SetStatus { id, status, author, no_evidence } => {
             let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
+            if *status == crate::model::Status::Closed && !no_evidence {
+                require_evidence(&store, *id, "销号")?;
+            }
             let author = author_of(&store, author.as_deref())?;
             let changed =
                 store.set_status(DirectiveId(*id), *status, &Actor { author: &author, at: clock.now() })?;
@@ -160,7 +194,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 writeln!(out, "找到 {} 条", rows.len())?;
             }
         }
-        Verb::Export { output, format, notice, all } => {
+        Verb::Export { output, format, notice, all, evidence_list } => {
             let store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
             let board = store.load_board()?;
             let format = match format {
@@ -188,7 +222,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 offices: None,
                 due_soon_days: DEFAULT_DUE_SOON_DAYS,
             };
-            let summary = report::Summary::build(&board, &request);
+            let mut summary = report::Summary::build(&board, &request);
+            if *evidence_list {
+                summary.evidence_list = Some(report::gather_evidence(&store, &summary)?);
+            }
             report::export(&summary, format, output)?;
             writeln!(
                 out,

@@ -107,8 +107,13 @@ pub struct DirectiveRow {
     pub last_note: Option<(NaiveDate, String)>,
     /// 材料: attached files, the 回收站 excluded.
     pub evidence: u32,
+    /// 佐证 — of those, the files dated on or after the notice's issue date (a photo by its EXIF
+    /// time, any other file by the day it was added): what backs a 销号 (see `Evidence::dated_on`).
+    pub evidence_after_notice: u32,
     /// 接续 — the earlier directive this one carries on.
     pub continues: Option<DirectiveId>,
+    /// 周期报送 — the rule and end of a recurring directive (每月25日前…), if it recurs.
+    pub recurrence: Option<super::Recurrence>,
 }
 
 impl DirectiveRow {
@@ -276,7 +281,9 @@ mod tests {
                 .collect(),
             last_note: None,
             evidence: 0,
+            evidence_after_notice: 0,
             continues: None,
+            recurrence: None,
         }
     }
 

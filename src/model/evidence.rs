@@ -57,10 +57,21 @@ impl Evidence {
         super::is_image(&self.media_type)
     }
 
+    /// The day the file speaks for: a photo's EXIF time, else the day it was added.
+    pub fn dated_on(&self) -> chrono::NaiveDate {
+        self.photo.taken_at.unwrap_or(self.added_at).date()
+    }
+
     /// An executable or script: stored, but the app must never hand it to the system to open.
     pub fn never_launch(&self) -> bool {
         super::never_launch(&self.media_type, &self.original_name)
     }
+}
+
+/// 佐证 — whether `files` hold one (not in the 回收站) dated on or after `issued_on`, the
+/// notice's issue date: a 销号 without one is 无佐证 (asked for, and marked in reports).
+pub fn backs_closing(files: &[Evidence], issued_on: chrono::NaiveDate) -> bool {
+    files.iter().any(|f| f.trashed_at.is_none() && f.dated_on() >= issued_on)
 }
 
 /// 1.2 MB, 350 KB, 12 字节.

@@ -32,6 +32,9 @@ pub struct OfficeFigures {
     pub unreported: usize,
     /// 逾期未反馈 — not finished, last report (else the issue date) + cadence before D.
     pub late_unreported: usize,
+    /// 漏报期次 — periods of recurring directives due before D and not received by then
+    /// (also counted in 未反馈).
+    pub missed_periods: usize,
     /// 延期次数
     pub extensions: u32,
     /// 退回次数
@@ -39,7 +42,7 @@ pub struct OfficeFigures {
 }
 
 impl OfficeFigures {
-    fn new(office: OfficeId, name: &str) -> OfficeFigures {
+    pub(super) fn new(office: OfficeId, name: &str) -> OfficeFigures {
         OfficeFigures {
             office,
             name: name.to_owned(),
@@ -51,6 +54,7 @@ impl OfficeFigures {
             avg_days: None,
             unreported: 0,
             late_unreported: 0,
+            missed_periods: 0,
             extensions: 0,
             returns: 0,
         }
@@ -98,9 +102,19 @@ pub fn office_figures(board: &Board, today: NaiveDate, default_cadence: Option<i
                 day_sums[i].1 += 1;
             }
             if !finished && !closed {
-                f.unreported += usize::from(t.last_feedback.is_none());
-                let late = t.feedback_lateness(notice.issued_on, cadence, today) != FeedbackLateness::OnTime;
-                f.late_unreported += usize::from(late);
+                if d.recurrence.is_some() {
+                    // A recurring directive owes a report per period: each one missed is 未反馈,
+                    // and any missed makes the office 逾期未反馈 on it.
+                    let missed = d.office_periods(a, today, false).iter().filter(|p| p.missed(today)).count();
+                    f.missed_periods += missed;
+                    f.unreported += missed;
+                    f.late_unreported += usize::from(missed > 0);
+                } else {
+                    f.unreported += usize::from(t.last_feedback.is_none());
+                    let late =
+                        t.feedback_lateness(notice.issued_on, cadence, today) != FeedbackLateness::OnTime;
+                    f.late_unreported += usize::from(late);
+                }
             }
             f.extensions += t.extensions;
             f.returns += t.returns;
@@ -126,6 +140,8 @@ pub enum ReminderReason {
     LateFeedback(FeedbackLateness),
     /// Past its approved deadline (and maybe late with feedback too).
     Overdue { days: i64 },
+    /// 周期报送未报 — `missed` periods not received; the newest was due `days` ago.
+    PeriodMissed { missed: usize, days: i64 },
 }
 
 /// One office to remind today.
@@ -156,10 +172,22 @@ pub fn reminders_due(board: &Board, today: NaiveDate, default_cadence: Option<i6
             {
                 continue;
             }
-            let reason = match (t.deadline, t.feedback_lateness(notice.issued_on, cadence, today)) {
-                (Some(x), _) if x < today => ReminderReason::Overdue { days: (today - x).num_days() },
-                (_, FeedbackLateness::OnTime) => continue,
-                (_, late) => ReminderReason::LateFeedback(late),
+            let lateness = if d.recurrence.is_some() {
+                // Recurring: judged by its periods, not by the cadence.
+                FeedbackLateness::OnTime
+            } else {
+                t.feedback_lateness(notice.issued_on, cadence, today)
+            };
+            let missed: Vec<_> =
+                d.office_periods(a, today, false).into_iter().filter(|p| p.missed(today)).collect();
+            let reason = match (t.deadline, lateness, missed.last()) {
+                (Some(x), ..) if x < today => ReminderReason::Overdue { days: (today - x).num_days() },
+                (_, _, Some(last)) => ReminderReason::PeriodMissed {
+                    missed: missed.len(),
+                    days: (today - last.span.due).num_days(),
+                },
+                (_, FeedbackLateness::OnTime, None) => continue,
+                (_, late, None) => ReminderReason::LateFeedback(late),
             };
             let next_step = EscalationStep::after(t.last_reminder.map(|(_, s)| s));
             due.push(ReminderDue {

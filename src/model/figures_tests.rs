@@ -42,7 +42,9 @@ fn directive(id: i64, notice: i64, status: Status, assignments: Vec<Assignment>)
         assignments,
         last_note: None,
         evidence: 0,
+        evidence_after_notice: 0,
         continues: None,
+        recurrence: None,
     }
 }
 
@@ -184,4 +186,53 @@ fn who_needs_a_reminder_today() {
     let tomorrow = reminders_due(&register(), d("2022-04-11"), Some(DEFAULT_FEEDBACK_DAYS));
     assert_eq!(tomorrow[0].directive, DirectiveId(1));
     assert_eq!(tomorrow[0].reason, ReminderReason::Overdue { days: 22 });
+}
+
+/// A recurring directive (每月25日前 from notice 1, issued 03-01) for 防火 beside the register's
+/// non-recurring one of 新闻: its 03-25 report came on 03-24, its 04-25 report never.
+fn with_monthly_report() -> Board {
+    use crate::model::{Recurrence, Rule, RuleVersion};
+    let mut board = register();
+    let track = OfficeTrack {
+        last_feedback: Some(d("2022-03-24")),
+        received: vec![(d("2022-03-25"), d("2022-03-24"))],
+        ..track(OfficeState::InProgress, None)
+    };
+    let mut row = directive(9, 1, Status::InProgress, vec![lead(FIRE, track)]);
+    row.recurrence = Some(Recurrence {
+        versions: vec![RuleVersion { from: d("2022-03-01"), rule: Rule::Monthly { day: 25 } }],
+        ends_on: None,
+    });
+    board.directives.push(row);
+    board
+}
+
+#[test]
+fn missed_periods_count_as_unreported() {
+    let figures = office_figures(&with_monthly_report(), d("2022-05-01"), Some(DEFAULT_FEEDBACK_DAYS));
+    let fire = &figures[0];
+    // On 05-01 防火 has 交办 1, 2, 3, 6, 7 (notice 3, issued 04-20, now counts) and 9 = 6.
+    // 未反馈: 3 and 7 (never reported) + 9's one missed period (04-25) = 3.
+    // 逾期未反馈: 3 (03-01 + 7), 6 (04-07 + 14 = 04-21), 7 (04-20 + 7 = 04-27), all < 05-01,
+    // + 9 (a missed period) = 4. 漏报 1.
+    assert_eq!((fire.assigned, fire.unreported, fire.late_unreported, fire.missed_periods), (6, 3, 4, 1));
+    // On 04-20 nothing of 9 is missed (03-25 received, 04-25 not yet due), and its last report
+    // (03-24) is not judged against the 7-day cadence: 防火 is as in the register on that day.
+    let before = office_figures(&with_monthly_report(), d("2022-04-20"), Some(DEFAULT_FEEDBACK_DAYS));
+    let plain = office_figures(&register(), d("2022-04-20"), Some(DEFAULT_FEEDBACK_DAYS));
+    assert_eq!(
+        (before[0].unreported, before[0].late_unreported, before[0].missed_periods),
+        (plain[0].unreported, plain[0].late_unreported, 0)
+    );
+}
+
+#[test]
+fn a_missed_period_is_a_reason_to_remind() {
+    let due = reminders_due(&with_monthly_report(), d("2022-05-01"), Some(DEFAULT_FEEDBACK_DAYS));
+    let nine: Vec<_> = due.iter().filter(|r| r.directive == DirectiveId(9)).collect();
+    // 04-25 missed, 05-01 − 04-25 = 6 days.
+    assert_eq!(nine.len(), 1);
+    assert_eq!(nine[0].reason, ReminderReason::PeriodMissed { missed: 1, days: 6 });
+    let early = reminders_due(&with_monthly_report(), d("2022-04-20"), Some(DEFAULT_FEEDBACK_DAYS));
+    assert!(early.iter().all(|r| r.directive != DirectiveId(9)), "{early:?}");
 }

@@ -1,6 +1,8 @@
 //! Plain data shared by every layer: no I/O, no egui, no SQL.
 
 mod board;
+mod brief;
+mod bulletin;
 mod continuation;
 mod detail;
 mod draft;
@@ -14,6 +16,8 @@ mod loop_records;
 mod office;
 mod office_state;
 mod overview;
+mod periods;
+mod recurrence;
 mod settings;
 mod status;
 mod track;
@@ -22,13 +26,15 @@ mod urgency;
 pub use board::{
     Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role, short_meeting,
 };
+pub use brief::{BriefItem, BriefOffice, FilesAdded, MeetingBrief};
+pub use bulletin::{Bulletin, BulletinSpan, Deployment, OverdueEntry, REPEATED_AT, RepeatedEntry};
 pub use continuation::{
     Candidate, PRESELECT_AT, SUGGEST_AT, already_imported, preselect, similarity, suggest,
 };
 pub use detail::{ChangeEntry, Continuation, DirectiveDetail, EarlierStep, Note};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use edit::{DirectiveEdit, RosterEdit};
-pub use evidence::{Evidence, NewEvidence, PhotoMeta, human_size};
+pub use evidence::{Evidence, NewEvidence, PhotoMeta, backs_closing, human_size};
 pub use figures::{
     DEFAULT_FEEDBACK_DAYS, OfficeFigures, ReminderDue, ReminderReason, office_figures, reminders_due,
 };
@@ -41,6 +47,8 @@ pub use loop_records::{
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use office_state::{LoopState, OfficeState};
 pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview, Totals};
+pub use periods::{PeriodItem, Recurrence, RuleVersion};
+pub use recurrence::{PeriodSpan, Rule};
 pub use settings::Settings;
 pub use status::Status;
 pub use track::{

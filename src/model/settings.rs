@@ -15,6 +15,8 @@ pub struct Settings {
     /// 反馈周期 — offices report at least every this many days, or are 逾期未反馈 (`None`: no
     /// cadence). A notice may set its own.
     pub feedback_days: Option<i64>,
+    /// 督查通报排名 — whether the bulletin ranks offices by 按期办结率 (off unless switched on).
+    pub rank_offices: bool,
 }
 
 impl Default for Settings {
@@ -25,6 +27,7 @@ impl Default for Settings {
             dark: false,
             next_meeting: None,
             feedback_days: Some(super::DEFAULT_FEEDBACK_DAYS),
+            rank_offices: false,
         }
     }
 }

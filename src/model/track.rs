@@ -56,6 +56,9 @@ pub struct OfficeTrack {
     pub reminders: u32,
     /// The newest reminder: its date and step.
     pub last_reminder: Option<(NaiveDate, EscalationStep)>,
+    /// 报送期次已收到 — (due date, received on) of each period a feedback answered (recurring
+    /// directives only; see model/periods.rs).
+    pub received: Vec<(NaiveDate, NaiveDate)>,
 }
 
 /// One stored extension, in the order it was recorded.

@@ -13,29 +13,29 @@ use docx_rs::{
 use super::{OfficeBlock, Summary, TABLE_HEADER, chinese_date, chinese_numeral};
 use crate::model::Urgency;
 
-const TITLE_FONT: &str = "方正小标宋简体";
-const BODY_FONT: &str = "仿宋_GB2312";
-const HEADING1_FONT: &str = "黑体";
-const HEADING2_FONT: &str = "楷体_GB2312";
+pub(super) const TITLE_FONT: &str = "方正小标宋简体";
+pub(super) const BODY_FONT: &str = "仿宋_GB2312";
+pub(super) const HEADING1_FONT: &str = "黑体";
+pub(super) const HEADING2_FONT: &str = "楷体_GB2312";
 const FOOTER_FONT: &str = "宋体";
 /// Half-points: 2号 = 22 pt, 3号 = 16 pt, 小四 = 12 pt, 4号 = 14 pt.
-const SIZE_TITLE: usize = 44;
-const SIZE_BODY: usize = 32;
-const SIZE_TABLE: usize = 24;
+pub(super) const SIZE_TITLE: usize = 44;
+pub(super) const SIZE_BODY: usize = 32;
+pub(super) const SIZE_TABLE: usize = 24;
 const SIZE_FOOTER: usize = 28;
 /// 22 lines a page: an exact 28.95 pt line (579 twips) on a line grid.
-const LINE_PITCH: i32 = 579;
+pub(super) const LINE_PITCH: i32 = 579;
 /// Two characters of 3号 text, for first-line indents (twips).
-const INDENT_2_CHARS: i32 = 640;
+pub(super) const INDENT_2_CHARS: i32 = 640;
 /// Column widths of the per-office table (twips; the text block is 156 mm = 8845 twips).
 const TABLE_WIDTHS: [usize; 5] = [800, 2500, 1700, 2645, 1200];
-const RED: &str = "C62828";
+pub(super) const RED: &str = "C62828";
 
-fn fonts(east_asia: &str) -> RunFonts {
+pub(super) fn fonts(east_asia: &str) -> RunFonts {
     RunFonts::new().east_asia(east_asia).ascii("Times New Roman").hi_ansi("Times New Roman")
 }
 
-fn run(text: &str, font: &str, size: usize) -> Run {
+pub(super) fn run(text: &str, font: &str, size: usize) -> Run {
     Run::new().add_text(text).fonts(fonts(font)).size(size)
 }
 
@@ -57,12 +57,12 @@ pub fn title_lines(title: &str) -> Vec<&str> {
         .map_or_else(|| vec![title], |at| vec![&title[..at], &title[at..]])
 }
 
-fn exact_lines() -> LineSpacing {
+pub(super) fn exact_lines() -> LineSpacing {
     LineSpacing::new().line(LINE_PITCH).line_rule(LineSpacingType::Exact)
 }
 
 /// A body paragraph with a two-character first-line indent.
-fn body(runs: Vec<Run>) -> Paragraph {
+pub(super) fn body(runs: Vec<Run>) -> Paragraph {
     let p = Paragraph::new()
         .line_spacing(exact_lines())
         .indent(None, Some(SpecialIndentType::FirstLine(INDENT_2_CHARS)), None, None)
@@ -126,13 +126,16 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, String> {
             .indent(None, None, Some(INDENT_2_CHARS * 2), None)
             .add_run(run(&chinese_date(summary.report_date), BODY_FONT, SIZE_BODY)),
     );
+    if let Some(list) = &summary.evidence_list {
+        doc = super::evidence_list::append(doc, list);
+    }
 
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
     super::docx_finish::finish(&bytes.into_inner()).map_err(|e| e.to_string())
 }
 
-fn page_number_footer() -> Footer {
+pub(super) fn page_number_footer() -> Footer {
     let dash = |t: &str| Run::new().add_text(t).fonts(fonts(FOOTER_FONT)).size(SIZE_FOOTER);
     Footer::new().add_paragraph(
         Paragraph::new()
@@ -144,7 +147,7 @@ fn page_number_footer() -> Footer {
 }
 
 /// A table cell; each line of `text` is a paragraph. Header cells keep with the next row.
-fn cell(text: &str, width: usize, color: Option<&str>, header: bool) -> TableCell {
+pub(super) fn cell(text: &str, width: usize, color: Option<&str>, header: bool) -> TableCell {
     let font = if header { HEADING1_FONT } else { BODY_FONT };
     text.lines().fold(
         TableCell::new().width(width, WidthType::Dxa).vertical_align(VAlignType::Center),

@@ -1,9 +1,12 @@
 //! 汇总导出 — the meeting report: a [`Summary`] built from the board, rendered as Word, Excel
 //! or CSV, and written atomically (a failure never leaves a partial file).
 
+mod brief;
+mod bulletin;
 mod csv;
 mod docx;
 mod docx_finish;
+mod evidence_list;
 mod pdf;
 mod summary;
 mod table;
@@ -14,6 +17,9 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 
 pub use crate::model::Totals;
+pub use brief::{BriefSince, brief_sentence, export_brief, meeting_brief, render_brief};
+pub use bulletin::{BulletinMeta, export_bulletin, totals_sentence};
+pub use evidence_list::{ListedEvidence, exif_text, gather as gather_evidence};
 pub use summary::{OfficeBlock, Scope, Summary, SummaryItem, SummaryRequest, TABLE_HEADER};
 
 use crate::fsutil::{WriteError, write_atomically};
@@ -86,6 +92,36 @@ pub fn export(summary: &Summary, format: Format, path: &Path) -> Result<(), Repo
     let bytes = render(summary, format)?;
     write_atomically(path, &bytes)?;
     Ok(())
+}
+
+/// Who issues a bulletin unless the notices name their issuer.
+pub const DEFAULT_ISSUER: &str = "总队办公室";
+
+/// 督查通报 for `span` from the store: the records dated up to its last day (see docs/loop.md),
+/// ranked when `rank` or 设置 asks; written atomically to `path`. Returns what was written.
+pub fn write_bulletin(
+    store: &crate::store::Store,
+    span: crate::model::BulletinSpan,
+    issued_on: NaiveDate,
+    rank: bool,
+    path: &Path,
+) -> Result<crate::model::Bulletin, BulletinError> {
+    let board = store.load_board_as_of(Some(span.ends))?;
+    let rank = rank || store.settings()?.rank_offices;
+    let bulletin = crate::model::Bulletin::build(&board, span, store.feedback_cadence()?, rank);
+    let issuer =
+        board.notices.iter().find_map(|n| n.issuer.clone()).unwrap_or_else(|| DEFAULT_ISSUER.to_owned());
+    export_bulletin(&bulletin, &BulletinMeta { issuer: &issuer, issued_on }, path)?;
+    Ok(bulletin)
+}
+
+/// Why a bulletin could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum BulletinError {
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
 }
 
 /// 2022年3月16日

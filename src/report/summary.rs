@@ -50,6 +50,8 @@ pub struct SummaryItem {
     pub loop_note: Option<String>,
     /// The status as reported: 部分完成 / 待审核 where the offices say so, else the status.
     pub state_label: &'static str,
+    /// 无佐证 — finished or 销号 with no file dated on or after its notice.
+    pub unbacked: bool,
 }
 
 /// The report table's columns: 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
@@ -81,10 +83,13 @@ impl SummaryItem {
         if let Some(note) = &self.loop_note {
             progress.push_str(&format!("\n{note}"));
         }
-        let status = match self.days_overdue {
+        let mut status = match self.days_overdue {
             Some(n) => format!("{}\n逾期{n}天", self.state_label),
             None => self.state_label.to_owned(),
         };
+        if self.unbacked {
+            status.push_str("\n无佐证");
+        }
         let title = self.title_with_origin("\n");
         [self.number.clone(), title, self.deadline.map_or("无".to_owned(), short), progress, status]
     }
@@ -111,6 +116,8 @@ pub struct Summary {
     pub totals: Totals,
     /// 机关处室 in roster order, then 支队.
     pub blocks: Vec<OfficeBlock>,
+    /// 佐证材料清单 to append (Word), when asked for (`report::gather_evidence`); empty: none.
+    pub evidence_list: Option<Vec<super::ListedEvidence>>,
 }
 
 impl OfficeBlock {
@@ -233,6 +240,7 @@ impl Summary {
             report_date: today,
             totals,
             blocks,
+            evidence_list: None,
         }
     }
 
@@ -292,6 +300,8 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
         latest,
         evidence: d.evidence,
         first_meeting: first.and_then(|f| f.meeting.clone()),
+        unbacked: (d.status.is_finished() || d.loop_state() == LoopState::Finished)
+            && d.evidence_after_notice == 0,
     }
 }
 

@@ -46,7 +46,10 @@ impl Row<'_> {
             self.item.number.clone(),
             self.item.title_with_origin(""),
             date(self.deadline()),
-            self.item.state_label.to_owned(),
+            match self.item.unbacked {
+                true => format!("{}（无佐证）", self.item.state_label),
+                false => self.item.state_label.to_owned(),
+            },
             self.item.days_overdue.map_or(String::new(), |n| n.to_string()),
             date(self.latest_date()),
             match &self.item.loop_note {

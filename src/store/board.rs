@@ -15,6 +15,13 @@ use crate::model::{
 impl Store {
     /// Everything the main window shows, in a handful of queries.
     pub fn load_board(&self) -> Result<Board> {
+        self.load_board_as_of(None)
+    }
+
+    /// The board with each office's track as it stood at the end of `as_of` (records dated on
+    /// or before it; `None`: everything): what a 督查通报 for a month or quarter counts. The
+    /// directives' stored status (销号) is taken as it is now.
+    pub fn load_board_as_of(&self, as_of: Option<NaiveDate>) -> Result<Board> {
         let offices = self
             .conn
             .prepare(&format!("SELECT id, name, kind FROM office ORDER BY {ROSTER_ORDER}"))?
@@ -51,8 +58,10 @@ impl Store {
             last_note.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
 
-        let mut tracks = super::loop_read::load_tracks(&self.conn, None)?;
+        let mut tracks = super::loop_read::load_tracks_as_of(&self.conn, None, as_of)?;
+        let mut plans = super::periods::load_plans(&self.conn, None)?;
         let mut evidence = self.evidence_counts()?;
+        let mut backed = self.evidence_after_notice(None)?;
         let mut stmt = self.conn.prepare(&format!(
             "{DIRECTIVE_ROW_SELECT} ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
         ))?;
@@ -62,8 +71,10 @@ impl Store {
                 row.map(|mut d| {
                     d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
                     super::loop_read::fill_tracks(&mut d, &mut tracks);
+                    d.recurrence = plans.remove(&d.id.0);
                     d.last_note = last_note.remove(&d.id.0);
                     d.evidence = evidence.remove(&d.id).unwrap_or(0);
+                    d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
                     d
                 })
             })
@@ -102,6 +113,7 @@ impl Store {
             [id.0],
             |r| r.get(0),
         )?;
+        row.evidence_after_notice = self.evidence_after_notice(Some(id))?.remove(&id).unwrap_or(0);
         Ok(row)
     }
 
@@ -159,6 +171,8 @@ impl Store {
         let mut row = DirectiveRow {
             assignments,
             evidence,
+            evidence_after_notice: self.evidence_after_notice(Some(id))?.remove(&id).unwrap_or(0),
+            recurrence: super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0),
             last_note: progress.first().map(|p: &Note| (p.on, p.text.clone())),
             ..board_row
         };
@@ -251,6 +265,8 @@ fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
         assignments: Vec::new(),
         last_note: None,
         evidence: 0,
+        evidence_after_notice: 0,
         continues: r.get::<_, Option<i64>>(8)?.map(DirectiveId),
+        recurrence: None,
     })
 }

@@ -62,6 +62,10 @@ impl Store {
         };
         tx.execute("UPDATE directive SET status = ?1 WHERE id = ?2", params![status.as_db(), id.0])?;
         log(&tx, actor, id, "状态", Some(&old), Some(status.label()))?;
+        if status == Status::Closed {
+            // 销号 ends a recurring directive's reporting that day.
+            super::periods::end_on_close(&tx, id, actor.at.date())?;
+        }
         tx.commit()?;
         Ok(true)
     }

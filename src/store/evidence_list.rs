@@ -62,6 +62,22 @@ impl Store {
     }
 
     /// Files per directive, the 回收站 excluded (one grouped query).
+    /// 佐证 per directive: files (the 回收站 excluded) dated on or after the notice's issue day —
+    /// a photo by its EXIF time, any other file by the day it was added (`Evidence::dated_on`).
+    pub fn evidence_after_notice(&self, only: Option<DirectiveId>) -> Result<HashMap<DirectiveId, u32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.directive_id, count(*) FROM evidence e
+             JOIN directive d ON d.id = e.directive_id JOIN section s ON s.id = d.section_id
+             JOIN notice n ON n.id = s.notice_id
+             WHERE e.trashed_at IS NULL AND (?1 IS NULL OR e.directive_id = ?1)
+               AND substr(coalesce(e.exif_taken_at, e.added_at), 1, 10) >= n.issued_on
+             GROUP BY e.directive_id",
+        )?;
+        let counts =
+            stmt.query_map([only.map(|d| d.0)], |r| Ok((DirectiveId(r.get(0)?), r.get::<_, u32>(1)?)))?;
+        Ok(counts.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn evidence_counts(&self) -> Result<HashMap<DirectiveId, u32>> {
         let mut stmt = self.conn.prepare(
             "SELECT directive_id, count(*) FROM evidence WHERE trashed_at IS NULL GROUP BY directive_id",

@@ -97,6 +97,16 @@ impl Store {
                     ],
                 )?;
                 let directive_id = tx.last_insert_rowid();
+                let recurrence = d.deadline.recurrence.as_deref();
+                super::periods::start_plan(
+                    &tx,
+                    directive_id,
+                    recurrence,
+                    draft.issued_on,
+                    d.deadline.date,
+                    now,
+                    author,
+                )?;
                 let units = d
                     .offices
                     .iter()

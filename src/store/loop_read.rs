@@ -21,6 +21,17 @@ pub(super) const FEEDBACK_DAYS: &str = "feedback_days";
 
 /// Reads the tracks of every assignment, or of one directive's (`only`).
 pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>) -> Result<Tracks> {
+    load_tracks_as_of(conn, only, None)
+}
+
+/// As [`load_tracks`], from the records dated on or before `as_of` only (`None`: all): the
+/// tracks as they stood at the end of that day. An office finished after it was then still
+/// 推进中 (or 申请办结, when its report was in by then).
+pub(super) fn load_tracks_as_of(
+    conn: &rusqlite::Connection,
+    only: Option<DirectiveId>,
+    as_of: Option<NaiveDate>,
+) -> Result<Tracks> {
     let only = only.map(|d| d.0);
     // One directive uses the (directive_id, …) indexes; `?1 IS NULL OR …` would scan.
     let one = |column: &str| match only {
@@ -36,9 +47,17 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         let deadline: Option<NaiveDate> = r.get(4)?;
+        let mut state = OfficeState::from_db(&r.get::<_, String>(2)?).unwrap_or_default();
+        let mut finished_on: Option<NaiveDate> = r.get(3)?;
+        if let (Some(day), Some(on)) = (as_of, finished_on)
+            && state == OfficeState::Finished
+            && on > day
+        {
+            (state, finished_on) = (OfficeState::InProgress, None);
+        }
         let track = OfficeTrack {
-            state: OfficeState::from_db(&r.get::<_, String>(2)?).unwrap_or_default(),
-            finished_on: r.get(3)?,
+            state,
+            finished_on,
             original_deadline: deadline,
             deadline,
             on_time_deadline: deadline,
@@ -51,10 +70,11 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
         "SELECT directive_id, office_id, max(on_date) FROM (
              SELECT directive_id, office_id, on_date FROM feedback WHERE {0}
              UNION ALL SELECT directive_id, office_id, on_date FROM completion WHERE {0}) AS reported
+         WHERE ?2 IS NULL OR on_date <= ?2
          GROUP BY directive_id, office_id",
         one("directive_id")
     ))?;
-    let mut rows = stmt.query([only])?;
+    let mut rows = stmt.query(params![only, as_of])?;
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
             t.last_feedback = r.get(2)?;
@@ -66,10 +86,10 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
     let mut steps: HashMap<(i64, i64), Steps> = HashMap::new();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT directive_id, office_id, requested_on, new_deadline, original_deadline, approved_by FROM extension
-         WHERE {} ORDER BY id",
+         WHERE {} AND (?2 IS NULL OR requested_on <= ?2) ORDER BY id",
         one("directive_id")
     ))?;
-    let mut rows = stmt.query([only])?;
+    let mut rows = stmt.query(params![only, as_of])?;
     while let Some(r) = rows.next()? {
         let key = (r.get(0)?, r.get(1)?);
         let step = ExtensionStep { requested_on: r.get(2)?, to: r.get(3)? };
@@ -93,10 +113,10 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
     // 退回: count and newest reason.
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT directive_id, office_id, decision_reason FROM completion
-         WHERE decision = 'returned' AND {} ORDER BY id",
+         WHERE decision = 'returned' AND {} AND (?2 IS NULL OR decided_on <= ?2) ORDER BY id",
         one("directive_id")
     ))?;
-    let mut rows = stmt.query([only])?;
+    let mut rows = stmt.query(params![only, as_of])?;
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
             t.returns += 1;
@@ -105,15 +125,22 @@ pub(super) fn load_tracks(conn: &rusqlite::Connection, only: Option<DirectiveId>
     }
     // 催办: count and newest.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT directive_id, office_id, on_date, step FROM reminder WHERE {} ORDER BY on_date, id",
+        "SELECT directive_id, office_id, on_date, step FROM reminder WHERE {} AND (?2 IS NULL OR on_date <= ?2)
+         ORDER BY on_date, id",
         one("directive_id")
     ))?;
-    let mut rows = stmt.query([only])?;
+    let mut rows = stmt.query(params![only, as_of])?;
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
             t.reminders += 1;
             let step = EscalationStep::from_db(&r.get::<_, String>(3)?).unwrap_or_default();
             t.last_reminder = Some((r.get(2)?, step));
+        }
+    }
+    super::periods::load_receipts(conn, only.map(DirectiveId), &mut tracks)?;
+    if let Some(day) = as_of {
+        for t in tracks.values_mut() {
+            t.received.retain(|(_, on)| *on <= day);
         }
     }
     Ok(tracks)
@@ -133,6 +160,7 @@ impl Store {
     /// can patch its cached board after a change instead of reloading everything.
     pub fn directive_row(&self, id: DirectiveId) -> Result<DirectiveRow> {
         let mut row = self.board_row(id)?;
+        row.recurrence = super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0);
         let mut tracks = load_tracks(&self.conn, Some(id))?;
         fill_tracks(&mut row, &mut tracks);
         Ok(row)

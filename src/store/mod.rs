@@ -1,6 +1,7 @@
 //! 数据库 — SQLite storage: open and migrate, import notices, read the board, record changes.
 //! Every multi-row change is one `BEGIN IMMEDIATE` transaction and leaves a change-log entry.
 
+mod activity;
 mod apply;
 mod board;
 mod changelog;
@@ -17,6 +18,7 @@ mod loop_links;
 mod loop_read;
 mod migrate_loop;
 mod office_loop;
+mod periods;
 mod roster;
 mod roster_edit;
 mod schema;

@@ -50,11 +50,14 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     params![id.0, o, f.on, f.channel.as_db(), optional(&f.by), optional(&f.phone), text, at, who],
                 )?;
+                let period = super::periods::record_receipt(&tx, id, o, f.on, tx.last_insert_rowid())?;
                 let state =
                     if t.state == OfficeState::Unreported { OfficeState::InProgress } else { t.state };
                 let by = optional(&f.by).map(|b| format!("，{b}")).unwrap_or_default();
-                let logged = format!("{name}：{}（{}{by}）{text}", f.on, f.channel.label());
-                (state, logged, format!("已记录{name} {} 的反馈，该单位现为“{}”", f.on, state.label()))
+                let period = period.map(|p| format!("（{p}已报送）")).unwrap_or_default();
+                let logged = format!("{name}：{}（{}{by}）{text}{period}", f.on, f.channel.label());
+                let message = format!("已记录{name} {} 的反馈{period}，该单位现为“{}”", f.on, state.label());
+                (state, logged, message)
             }
             LoopAction::Remind(r) => {
                 if t.status == Status::Closed {

@@ -301,6 +301,30 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.directive_id;
     END;
     "#,
+    // 9: 周期报送 — a recurring directive's rule, in versions that apply from a day on (editing
+    // it changes later periods only), the day its reporting ends, and each period an office's
+    // feedback answered. The Rust step reads the rules of directives already stored from their
+    // recurrence words and matches their feedback (see store/periods.rs).
+    r#"
+    CREATE TABLE recurrence_rule (
+        id INTEGER PRIMARY KEY,
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        effective_from TEXT NOT NULL,
+        rule TEXT NOT NULL CHECK (length(rule) > 0),
+        set_at TEXT NOT NULL,
+        set_by TEXT NOT NULL
+    );
+    CREATE INDEX recurrence_rule_by_directive ON recurrence_rule(directive_id, effective_from);
+    ALTER TABLE directive ADD COLUMN recurs_until TEXT;
+    CREATE TABLE period_receipt (
+        directive_id INTEGER NOT NULL REFERENCES directive(id),
+        office_id INTEGER NOT NULL REFERENCES office(id),
+        due_on TEXT NOT NULL,
+        received_on TEXT NOT NULL,
+        feedback_id INTEGER REFERENCES feedback(id),
+        PRIMARY KEY (directive_id, office_id, due_on)
+    );
+    "#,
 ];
 
 /// Run after the SQL of the migration with the same number.
@@ -319,6 +343,9 @@ fn rust_step(version: i64, tx: &Transaction) -> Result<()> {
     }
     if version == 8 {
         super::migrate_loop::per_office_states(tx)?;
+    }
+    if version == 9 {
+        super::periods::migrate_plans(tx)?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ const AUTHOR: &str = "author";
 const DUE_SOON_DAYS: &str = "due_soon_days";
 const DARK: &str = "dark";
 const NEXT_MEETING: &str = "next_meeting";
+const RANK_OFFICES: &str = "bulletin_rank";
 
 fn put(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
@@ -45,6 +46,7 @@ impl Store {
             dark: self.setting(DARK)?.as_deref() == Some("1"),
             next_meeting: self.setting(NEXT_MEETING)?.and_then(|d| d.parse().ok()),
             feedback_days: self.feedback_cadence()?,
+            rank_offices: self.setting(RANK_OFFICES)?.as_deref() == Some("1"),
         })
     }
 
@@ -66,6 +68,7 @@ impl Store {
         }
         put(&tx, DUE_SOON_DAYS, &s.due_soon_days.to_string())?;
         put(&tx, DARK, if s.dark { "1" } else { "0" })?;
+        put(&tx, RANK_OFFICES, if s.rank_offices { "1" } else { "0" })?;
         put(&tx, NEXT_MEETING, &s.next_meeting.map(|d| d.to_string()).unwrap_or_default())?;
         // No cadence is stored as 0 (read back as none).
         put(&tx, super::loop_read::FEEDBACK_DAYS, &s.feedback_days.unwrap_or(0).to_string())?;

@@ -113,6 +113,19 @@ pub enum Command {
         format: Format,
         path: PathBuf,
     },
+    /// Write the 督查通报 for a month or quarter (on the worker), dated `issued_on`.
+    ExportBulletin {
+        span: crate::model::BulletinSpan,
+        issued_on: chrono::NaiveDate,
+        path: PathBuf,
+    },
+    /// Read the 汇报稿 (on the worker) for the 导出 dialog.
+    LoadBrief(crate::report::BriefSince),
+    /// Write the 汇报稿 as Word (on the worker).
+    ExportBrief {
+        since: crate::report::BriefSince,
+        path: PathBuf,
+    },
     /// Open a file or folder in the system's viewer.
     OpenPath(PathBuf),
     /// Show only directives matching this text (empty: all).

@@ -36,7 +36,7 @@ fn loop_verbs_record_and_list_and_stats_report() {
     run(&["complete", "1", fire[0], fire[1], "--date", "2022-03-19", "--report", "检查完成"], data);
     run(&["return", "1", fire[0], fire[1], "--date", "2022-03-19", "--reason", "缺台账"], data);
     run(&["complete", "1", fire[0], fire[1], "--date", "2022-03-20", "--report", "补齐台账"], data);
-    run(&["accept", "1", fire[0], fire[1], "--date", "2022-03-21"], data);
+    run(&["accept", "1", fire[0], fire[1], "--date", "2022-03-21", "--no-evidence"], data);
     let news = ["--office", "新闻宣传处"];
     let out = run(
         &[

@@ -6,7 +6,9 @@ mod support;
 
 mod backup;
 mod backup_safety;
+mod bulletin;
 mod cli;
+mod closing_evidence;
 mod continuation;
 mod crash;
 mod docx;
@@ -25,6 +27,7 @@ mod overview;
 mod package;
 mod parse_corpus;
 mod parse_seed;
+mod periods;
 mod relocate;
 mod report;
 mod robust;

@@ -61,3 +61,66 @@ fn an_unwritable_path_is_explained_and_nothing_is_left_behind() {
     h.get_by_label_contains("无法写入文件（文件不存在）");
     assert!(!target.exists());
 }
+
+#[test]
+fn the_monthly_bulletin_from_the_export_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-04-05");
+    click_button(&mut h, "导出汇总…");
+    h.get_by_label("督查通报（月度、季度）").click();
+    h.run();
+    // Early in April the month just ended is proposed, and the file is named for it.
+    h.get_by_label("通报期间");
+    let field = h.get_by_label("保存到");
+    assert!(field.value().unwrap().ends_with("督查通报-2022年3月.docx"), "{:?}", field.value());
+    let target = dir.path().join("通报.docx");
+    field.click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("保存到").type_text(&target.display().to_string());
+    h.run();
+    click_button(&mut h, "导出通报");
+    assert_eq!(h.state().exported_file(), Some(target.as_path()));
+    let text = duban::notice::read_notice_file(&target).unwrap().text;
+    assert!(text.contains("2022年3月工作要求督办落实情况通报"), "{text}");
+    assert!(text.contains("截至2022年3月31日"), "{text}");
+}
+
+#[test]
+fn the_brief_since_the_last_meeting_on_screen_and_as_word() {
+    use duban::model::{Channel, DirectiveId, LoopAction, LoopEdit, NewFeedback};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+    // The seed notice was issued 03-16; 防火监督处 reported on 一.2 (2) on 03-18.
+    let feedback = NewFeedback {
+        on: crate::common::date("2022-03-18"),
+        channel: Channel::Phone,
+        by: None,
+        phone: None,
+        text: "已检查在建工地46处".into(),
+    };
+    let edit = LoopEdit { office: "防火监督处".into(), action: LoopAction::Feedback(feedback) };
+    let actor = duban::store::Actor {
+        author: "张伟",
+        at: crate::common::date("2022-03-18").and_hms_opt(9, 0, 0).unwrap(),
+    };
+    store.apply_loop_edit(DirectiveId(2), &edit, &actor).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    click_button(&mut h, "导出汇总…");
+    h.get_by_label("汇报稿（上次会议以来）").click();
+    crate::common::settle(&mut h);
+    h.get_by_label("防火监督处：反馈1次");
+    h.get_by_label_contains("3月18日 反馈：已检查在建工地46处");
+    h.get_by_label_contains("未报送任何情况：");
+    let target = dir.path().join("汇报稿.docx");
+    h.get_by_label("保存到").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("保存到").type_text(&target.display().to_string());
+    h.run();
+    click_button(&mut h, "导出汇报稿");
+    assert_eq!(h.state().exported_file(), Some(target.as_path()));
+    let text = duban::notice::read_notice_file(&target).unwrap().text;
+    assert!(text.contains("（一）防火监督处：反馈1次。"), "{text}");
+}

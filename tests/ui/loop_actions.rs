@@ -326,3 +326,20 @@ fn tab_until(
     }
     false
 }
+
+#[test]
+fn closing_without_evidence_asks_first() {
+    let (_dir, mut h) = on_building_sites();
+    // 一.2 has no files: 已销号 asks instead of closing.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "已销号").click();
+    settle(&mut h);
+    h.get_by_label_contains("确定无佐证销号？");
+    assert_ne!(h.state().detail().unwrap().row.status, duban::model::Status::Closed, "nothing written yet");
+    click_button(&mut h, "先添加材料");
+    assert!(h.query_by_label_contains("确定无佐证销号？").is_none());
+    assert_ne!(h.state().detail().unwrap().row.status, duban::model::Status::Closed);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "已销号").click();
+    settle(&mut h);
+    click_button(&mut h, "无佐证销号");
+    assert_eq!(h.state().detail().unwrap().row.status, duban::model::Status::Closed);
+}

@@ -12,6 +12,7 @@ mod editing;
 mod export;
 mod loop_actions;
 mod no_file_dialog;
+mod periods;
 mod reliability;
 mod roster;
 mod screens;

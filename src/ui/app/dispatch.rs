@@ -226,6 +226,13 @@ impl DubanApp {
             Command::Export { request, format, path } => {
                 self.worker.send(Asker::Export, Request::Export { request, format, path });
             }
+            Command::LoadBrief(since) => self.worker.send(Asker::Export, Request::LoadBrief(since)),
+            Command::ExportBrief { since, path } => {
+                self.worker.send(Asker::Export, Request::ExportBrief { since, path });
+            }
+            Command::ExportBulletin { span, issued_on, path } => {
+                self.worker.send(Asker::Export, Request::ExportBulletin { span, issued_on, path });
+            }
             Command::OpenPath(path) => {
                 if let Err(e) = open::that_detached(&path) {
                     self.status = Some(StatusMessage {

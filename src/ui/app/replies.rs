@@ -103,6 +103,11 @@ impl DubanApp {
             Reply::ChangedElsewhere => {
                 self.worker.send(Asker::Board, Request::Refresh { detail: self.selected })
             }
+            Reply::Brief(brief) => {
+                if let Some(dialog) = &mut self.dialogs.export {
+                    dialog.on_brief(*brief);
+                }
+            }
             Reply::Exported(path) => {
                 self.export_folder = path.parent().map(std::path::Path::to_path_buf);
                 self.say(format!("已导出：{}", path.display()), false);

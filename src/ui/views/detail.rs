@@ -31,6 +31,8 @@ pub struct DetailView {
     files: EvidencePanel,
     /// 各单位办理情况 and their open forms.
     loop_rows: OfficeRows,
+    /// 无佐证销号 is being confirmed for this directive.
+    confirm_close: Option<DirectiveId>,
 }
 
 /// What the pane needs besides the detail itself.
@@ -144,10 +146,17 @@ impl DetailView {
                         ui.visuals().text_color()
                     });
                     if ui.selectable_label(current, text).clicked() && !current {
-                        commands.push(Command::Edit(id, DirectiveEdit::Status(status)));
+                        if super::close_confirm::needs_confirmation(detail, status) {
+                            self.confirm_close = Some(id);
+                        } else {
+                            commands.push(Command::Edit(id, DirectiveEdit::Status(status)));
+                        }
                     }
                 }
             });
+            if self.confirm_close == Some(id) && !super::close_confirm::confirm_ui(ui, detail, commands) {
+                self.confirm_close = None;
+            }
 
             ui.horizontal(|ui| {
                 ui.label("完成时限");

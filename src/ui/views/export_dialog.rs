@@ -1,5 +1,6 @@
 //! 导出汇总 — choose the meeting, the report date, the format and the offices; the worker
-//! writes the file while a progress bar runs; then open the file or its folder.
+//! writes the file while a progress bar runs; then open the file or its folder. The same dialog
+//! writes the monthly or quarterly 督查通报 (Word) when that is chosen as 导出内容.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use crate::ui::theme;
 use crate::ui::widgets::{Pick, PickKind, Picker, date_picker, format_date};
 
 /// Where the dialog stands.
-enum Stage {
+pub(super) enum Stage {
     Choosing,
     Exporting { fraction: f32, step: String },
     Done(PathBuf),
@@ -23,18 +24,22 @@ enum Stage {
 
 pub struct ExportDialog {
     scope: Scope,
-    report_date: NaiveDate,
+    pub(super) report_date: NaiveDate,
     format: Format,
     /// Offices left out of the report (empty: all).
     excluded: BTreeSet<OfficeId>,
-    path: String,
-    stage: Stage,
+    pub(super) path: String,
+    pub(super) stage: Stage,
     picker: Picker,
     due_soon_days: i64,
+    /// 督查通报 instead of the meeting report: which period.
+    pub(super) bulletin: Option<super::bulletin_choice::BulletinChoice>,
+    /// 汇报稿 instead of the meeting report: since which meeting, and what it says.
+    pub(super) brief: Option<super::brief_panel::BriefPanel>,
 }
 
 /// The folder reports go to by default: the user's documents, else the home folder.
-fn default_folder() -> PathBuf {
+pub(super) fn default_folder() -> PathBuf {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(Path::to_path_buf).or_else(|| Some(u.home_dir().to_path_buf())))
         .unwrap_or_else(|| PathBuf::from("."))
@@ -56,6 +61,19 @@ impl ExportDialog {
             stage: Stage::Choosing,
             picker: Picker::default(),
             due_soon_days,
+            bulletin: None,
+            brief: None,
+        }
+    }
+
+    pub(super) fn format_extension(&self) -> &'static str {
+        self.format.extension()
+    }
+
+    /// The 汇报稿 arrived from the worker.
+    pub fn on_brief(&mut self, brief: crate::model::MeetingBrief) {
+        if let Some(panel) = &mut self.brief {
+            panel.brief = Some(brief);
         }
     }
 
@@ -103,6 +121,9 @@ impl ExportDialog {
     }
 
     fn form_ui(&mut self, ui: &mut Ui, board: &Board, today: NaiveDate, commands: &mut Vec<Command>) {
+        if self.kind_ui(ui, board, today, commands) {
+            return;
+        }
         egui::Grid::new("export-form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let label = ui.label("汇报范围");
             let selected = match self.scope {

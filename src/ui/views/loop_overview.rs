@@ -43,6 +43,10 @@ pub fn reminders_ui(ui: &mut Ui, o: &LoopOverview, board: &Board, commands: &mut
                     ("逾期未反馈".to_owned(), theme::OVERDUE)
                 }
                 ReminderReason::LateFeedback(_) => ("逾期未反馈".to_owned(), theme::DUE_SOON),
+                ReminderReason::PeriodMissed { missed: 1, days } => {
+                    (format!("本期未报送（逾期{days}天）"), theme::OVERDUE)
+                }
+                ReminderReason::PeriodMissed { missed, .. } => (format!("漏报{missed}期"), theme::OVERDUE),
             };
             ui.label(RichText::new(format!("{why} · 宜{}", r.next_step.label())).color(color));
             let title = board
@@ -64,8 +68,10 @@ pub fn reminders_ui(ui: &mut Ui, o: &LoopOverview, board: &Board, commands: &mut
 pub fn figures_line(f: &OfficeFigures) -> String {
     let rate = f.on_time_rate.map_or("—".to_owned(), |r| format!("{:.1}%", r * 100.0));
     let days = f.avg_days.map_or("—".to_owned(), |d| format!("{d:.1}"));
+    let missed =
+        if f.missed_periods > 0 { format!("（含漏报{}期）", f.missed_periods) } else { String::new() };
     format!(
-        "交办 {} · 已办结 {} · 按期办结率 {rate} · 平均办结天数 {days} · 未反馈 {} · 逾期未反馈 {} · 延期 {} · 退回 {}",
+        "交办 {} · 已办结 {} · 按期办结率 {rate} · 平均办结天数 {days} · 未反馈 {}{missed} · 逾期未反馈 {} · 延期 {} · 退回 {}",
         f.assigned, f.finished, f.unreported, f.late_unreported, f.extensions, f.returns
     )
 }
@@ -104,7 +110,10 @@ pub fn figures_ui(ui: &mut Ui, o: &LoopOverview) {
                     let text = RichText::new(n.to_string());
                     if n > 0 { text.color(theme::DUE_SOON) } else { text }
                 };
-                ui.label(warn(f.unreported));
+                let unreported = ui.label(warn(f.unreported));
+                if f.missed_periods > 0 {
+                    unreported.on_hover_text(format!("含周期报送漏报{}期", f.missed_periods));
+                }
                 ui.label(warn(f.late_unreported));
                 ui.label(f.extensions.to_string());
                 ui.label(f.returns.to_string());

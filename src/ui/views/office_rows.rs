@@ -62,7 +62,15 @@ impl OfficeRows {
         }
         for a in &detail.row.assignments {
             ui.push_id(&a.name, |ui| {
-                self.row_ui(ui, id, a, detail.notice_issued_on, closed, cx);
+                self.row_ui(
+                    ui,
+                    id,
+                    a,
+                    detail.notice_issued_on,
+                    (closed, detail.row.recurrence.is_some()),
+                    cx,
+                );
+                super::period_strip::periods_ui(ui, &detail.row, a, cx.today);
             });
             if let Some(form) = self.forms.get_mut(&id).filter(|f| f.office == a.name) {
                 match form.ui(ui, cx.today) {
@@ -138,7 +146,7 @@ impl OfficeRows {
         id: DirectiveId,
         a: &Assignment,
         issued_on: NaiveDate,
-        closed: bool,
+        (closed, recurs): (bool, bool),
         cx: &RowsContext,
     ) {
         let t = &a.track;
@@ -151,7 +159,8 @@ impl OfficeRows {
                 Some(on) => ui.label(RichText::new(format!("最近反馈 {}", short_date(on, cx.today))).small()),
                 None => ui.label(RichText::new("尚无反馈").small().color(theme::DUE_SOON)),
             };
-            let lateness = if closed {
+            // A recurring directive is judged by its periods (the strip below), not the cadence.
+            let lateness = if closed || recurs {
                 FeedbackLateness::OnTime
             } else {
                 t.feedback_lateness(issued_on, cx.cadence, cx.today)

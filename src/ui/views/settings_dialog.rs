@@ -65,6 +65,10 @@ impl SettingsDialog {
                     ui.radio_value(&mut self.draft.dark, true, "深色");
                 });
                 ui.end_row();
+                ui.label("督查通报");
+                ui.checkbox(&mut self.draft.rank_offices, "列出各单位按期办结率排名")
+                    .on_hover_text("默认不排名；打开后通报末尾按按期办结率列出各单位名次");
+                ui.end_row();
             });
             ui.separator();
             ui.horizontal(|ui| {

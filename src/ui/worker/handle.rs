@@ -170,6 +170,21 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
         Request::Export { request, format, path } => {
             or_failed(export(store, request, *format, path, progress), Reply::Exported)
         }
+        Request::LoadBrief(since) => {
+            let brief = report::meeting_brief(store, *since, clock.today()).map_err(|e| e.to_string());
+            or_failed(brief, |b| Reply::Brief(Box::new(b)))
+        }
+        Request::ExportBrief { since, path } => {
+            let written = report::meeting_brief(store, *since, clock.today())
+                .map_err(|e| e.to_string())
+                .and_then(|b| report::export_brief(&b, path).map_err(|e| e.to_string()));
+            or_failed(written.map(|_| path.clone()), Reply::Exported)
+        }
+        Request::ExportBulletin { span, issued_on, path } => {
+            progress(0.2, "按期末统计各单位情况…");
+            let written = report::write_bulletin(store, span.clone(), *issued_on, false, path);
+            or_failed(written.map(|_| path.clone()).map_err(|e| e.to_string()), Reply::Exported)
+        }
     }
 }
 

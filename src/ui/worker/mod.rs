@@ -69,6 +69,19 @@ pub enum Request {
         format: Format,
         path: PathBuf,
     },
+    /// 督查通报 for a month or quarter (replies `Exported`, as `Export`).
+    ExportBulletin {
+        span: crate::model::BulletinSpan,
+        issued_on: chrono::NaiveDate,
+        path: PathBuf,
+    },
+    /// The 汇报稿 up to today (replies `Brief`).
+    LoadBrief(crate::report::BriefSince),
+    /// The 汇报稿 as Word (replies `Exported`).
+    ExportBrief {
+        since: crate::report::BriefSince,
+        path: PathBuf,
+    },
     Search(String),
     /// The 回收站's files.
     LoadTrash,
@@ -153,6 +166,8 @@ pub enum Reply {
     },
     /// The report was written here.
     Exported(PathBuf),
+    /// The 汇报稿 asked for.
+    Brief(Box<crate::model::MeetingBrief>),
     /// The 回收站's files.
     Trash(Vec<Evidence>),
     /// A backup archive was written: what to say.
@@ -270,6 +285,9 @@ impl Request {
                 | Request::LoadDetail(_)
                 | Request::Parse { .. }
                 | Request::Export { .. }
+                | Request::ExportBulletin { .. }
+                | Request::LoadBrief(_)
+                | Request::ExportBrief { .. }
                 | Request::Search(_)
                 | Request::LoadTrash
                 | Request::ListBackups
