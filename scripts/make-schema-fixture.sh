@@ -34,6 +34,11 @@ if [ "$version" -ge 8 ]; then
   "$bin" complete 3 --office 新闻宣传处 --date 2022-03-19 "${d[@]}" >/dev/null
   "$bin" return 3 --office 新闻宣传处 --reason 缺少宣传报道清单 --date 2022-03-20 "${d[@]}" >/dev/null
 fi
+if [ "$version" -ge 9 ]; then
+  # 周期报送 (schema 9): a monthly rule on directive 2 from March, its first period answered.
+  "$bin" recur 2 每月25日前 --from 2022-03-01 --until 2022-12-31 --date 2022-03-16 "${d[@]}" >/dev/null
+  "$bin" feedback 2 --office 防火监督处 "3月排查进展已报送。" --date 2022-03-24 --channel 书面 "${d[@]}" >/dev/null
+fi
 found=$(sqlite3 "$data/duban.sqlite3" "PRAGMA user_version")
 [ "$found" = "$version" ] || { echo "the build writes schema $found, not $version" >&2; exit 1; }
 sqlite3 "$data/duban.sqlite3" "PRAGMA journal_mode = DELETE; VACUUM" >/dev/null
