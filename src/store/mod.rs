@@ -9,6 +9,7 @@ mod edit;
 mod error;
 mod evidence;
 mod evidence_list;
+mod forms;
 mod import;
 mod integrity;
 mod journal;
