@@ -117,7 +117,7 @@ fn cadence_sentence(forms: &OfficeForms) -> String {
 
 /// 督办通知单
 pub fn notice_docx(forms: &OfficeForms, form: &IssuedForm) -> zip::result::ZipResult<Vec<u8>> {
-    const W: [u32; 4] = [900, 4945, 1300, 1700];
+    const W: [u32; 4] = [800, 4745, 900, 2400];
     let rows: String = forms
         .rows
         .iter()
@@ -156,7 +156,7 @@ pub fn notice_docx(forms: &OfficeForms, form: &IssuedForm) -> zip::result::ZipRe
 
 /// 反馈单 (Word): the table the office fills.
 pub fn feedback_docx(forms: &OfficeForms, form: &IssuedForm) -> zip::result::ZipResult<Vec<u8>> {
-    const W: [u32; 8] = [700, 2900, 1300, 1250, 2900, 1250, 1300, 1156];
+    const W: [u32; 8] = [700, 2700, 1700, 1250, 2800, 1250, 1300, 1056];
     let rows: String = forms
         .rows
         .iter()

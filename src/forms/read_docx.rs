@@ -160,6 +160,9 @@ impl Scan {
 
 fn scan(xml: &str) -> Result<Scan, FormsError> {
     let mut reader = Reader::from_str(xml);
+    // LibreOffice 7.4 writes a tracked deletion across a content control's end (</w:del> before
+    // </w:sdtContent>): read on rather than refuse what Word and WPS open.
+    reader.config_mut().check_end_names = false;
     let mut s = Scan::default();
     loop {
         match reader.read_event() {

@@ -42,7 +42,7 @@ impl ReturnedRow {
     /// Nothing filled in.
     pub fn is_blank(&self) -> bool {
         state_asked(&self.state).is_none()
-            && self.state.trim().is_empty()
+            && matches!(self.state.trim(), "" | "请选择")
             && self.progress.trim().is_empty()
             && self.extend_to.trim().is_empty()
             && self.extend_reason.trim().is_empty()

@@ -466,33 +466,35 @@ fn review_one(
     fr
 }
 
-/// Two files of the batch from one office on the same directive: both rows flagged.
+/// Two files of the batch from one office on the same directive: every such row flagged,
+/// naming the other files.
 fn mark_second_returns(review: &mut Review) {
-    let mut seen: Vec<(OfficeId, DirectiveId, usize)> = Vec::new();
-    let mut marks: Vec<(usize, usize, String)> = Vec::new();
+    let mut by_key: Vec<((OfficeId, DirectiveId), Vec<(usize, usize)>)> = Vec::new();
     for (fi, f) in review.files.iter().enumerate() {
         let Some((office, _)) = &f.office else { continue };
         for (pi, p) in f.proposals.iter().enumerate() {
             let Some(d) = p.directive else { continue };
-            for (o, dd, other) in &seen {
-                if o == office && *dd == d && *other != fi {
-                    marks.push((fi, pi, review.files[*other].name.clone()));
-                    if let Some(op) =
-                        review.files[*other].proposals.iter().position(|x| x.directive == Some(d))
-                    {
-                        marks.push((*other, op, f.name.clone()));
-                    }
-                }
+            match by_key.iter_mut().find(|(k, _)| *k == (*office, d)) {
+                Some((_, v)) => v.push((fi, pi)),
+                None => by_key.push(((*office, d), vec![(fi, pi)])),
             }
-            seen.push((*office, d, fi));
         }
     }
-    for (fi, pi, other) in marks {
-        let p = &mut review.files[fi].proposals[pi];
-        let c = Conflict::SecondReturn { other };
-        if !p.conflicts.contains(&c) {
-            p.conflicts.push(c);
+    for (_, places) in by_key.into_iter().filter(|(_, v)| v.len() > 1) {
+        for &(fi, pi) in &places {
+            let others: Vec<String> = places
+                .iter()
+                .filter(|(f, _)| *f != fi)
+                .map(|(f, _)| review.files[*f].name.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let p = &mut review.files[fi].proposals[pi];
+            p.conflicts.push(Conflict::SecondReturn { other: others.join("”“") });
+            p.accepted = false;
         }
-        p.accepted = false;
     }
 }

@@ -45,7 +45,7 @@ pub fn feedback_xlsx(forms: &OfficeForms, form: &IssuedForm) -> Result<Vec<u8>, 
         Format::new().set_bold().set_font_size(18).set_font_color("C62828").set_align(FormatAlign::Center);
 
     let sheet = book.add_worksheet().set_name(SHEET)?;
-    sheet.set_landscape().set_paper_size(9);
+    sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
     sheet.merge_range(0, 0, 0, 7, "督办事项反馈单", &title)?;
     sheet.merge_range(
         1,
