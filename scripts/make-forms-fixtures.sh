@@ -43,8 +43,13 @@ def rewrite(src, dst, drop=(), edit=None):
             if edit and i.filename == "word/document.xml": data = edit(data.decode()).encode()
             o.writestr(i, data)
 rewrite("filled-word.docx", "stripped-properties.docx", drop=("docProps/custom.xml",))
-rewrite("filled-word.docx", "stripped-everything.docx", drop=("docProps/custom.xml",),
-        edit=lambda x: re.sub("表单识别码：[0-9a-f]+", "表单识别码：", re.sub("督办〔2022〕第\\d+号", "", x)))
+def strip_everything(x):
+    # LibreOffice splits the serial and the code into runs: drop the serial's 督办 and every
+    # hex digit run after the code's label.
+    x = x.replace("督办〔", "〔")
+    at = x.index("表单识别码")
+    return x[:at] + re.sub(r">[0-9a-f]+<", "><", x[at:])
+rewrite("filled-word.docx", "stripped-everything.docx", drop=("docProps/custom.xml",), edit=strip_everything)
 def comment(x):
     # A comment on the first 进展情况 as Word writes one: a range and a reference run.
     end = x.index("</w:p>", x.index("家单位开展消防安全检查"))

@@ -13,6 +13,7 @@ mod docx;
 mod evidence;
 mod evidence_cli;
 mod evidence_files;
+mod forms;
 mod fonts;
 mod hostile;
 mod integrity;
