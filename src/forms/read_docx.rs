@@ -106,10 +106,8 @@ impl Scan {
                 }
             }
             b"sdt" if !empty => self.in_sdt_content_placeholder.push(false),
-            b"sdtContent" if !empty => {
-                if self.in_sdt_content_placeholder.last().copied().unwrap_or(false) {
-                    self.placeholder += 1;
-                }
+            b"sdtContent" if !empty && self.in_sdt_content_placeholder.last().copied().unwrap_or(false) => {
+                self.placeholder += 1;
             }
             b"blip" | b"imagedata" => {
                 let id = attr(e, b"embed").or_else(|| attr(e, b"id"));
@@ -138,10 +136,8 @@ impl Scan {
             b"p" => self.push("\n"),
             b"del" | b"moveFrom" => self.in_del = self.in_del.saturating_sub(1),
             b"sdtPr" => self.sdt_pr = false,
-            b"sdtContent" => {
-                if self.in_sdt_content_placeholder.last().copied().unwrap_or(false) {
-                    self.placeholder = self.placeholder.saturating_sub(1);
-                }
+            b"sdtContent" if self.in_sdt_content_placeholder.last().copied().unwrap_or(false) => {
+                self.placeholder = self.placeholder.saturating_sub(1);
             }
             b"sdt" => {
                 self.in_sdt_content_placeholder.pop();

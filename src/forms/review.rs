@@ -469,7 +469,9 @@ fn review_one(
 /// Two files of the batch from one office on the same directive: every such row flagged,
 /// naming the other files.
 fn mark_second_returns(review: &mut Review) {
-    let mut by_key: Vec<((OfficeId, DirectiveId), Vec<(usize, usize)>)> = Vec::new();
+    // (office, directive) → the (file, proposal) places reporting on it.
+    type Places = Vec<(usize, usize)>;
+    let mut by_key: Vec<((OfficeId, DirectiveId), Places)> = Vec::new();
     for (fi, f) in review.files.iter().enumerate() {
         let Some((office, _)) = &f.office else { continue };
         for (pi, p) in f.proposals.iter().enumerate() {

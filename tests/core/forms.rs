@@ -7,7 +7,10 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use duban::forms::{Conflict, FormsError, Match, Review, apply_review, generate_forms, generate_urges, offices_with_open_work, read_form_file, review_files};
+use duban::forms::{
+    Conflict, FormsError, Match, Review, apply_review, generate_forms, generate_urges,
+    offices_with_open_work, read_form_file, review_files,
+};
 use duban::model::{DirectiveEdit, DirectiveId, LoopEventKind, OfficeState, Status};
 use duban::store::Actor;
 
@@ -70,7 +73,10 @@ fn forms_generated_from_the_seed_carry_the_identifiers_of_the_fixtures_and_seria
     let notice = part(&out.join("督办通知单_2022年第1号_防火监督处.docx"), "word/document.xml");
     assert!(notice.contains("督办〔2022〕第1号") && notice.contains("绷紧神经、防止松懈"));
     let feedback = part(&word, "word/document.xml");
-    assert!(feedback.contains("<w:dropDownList>") && feedback.contains("申请办结"), "办理状态 is a choice list");
+    assert!(
+        feedback.contains("<w:dropDownList>") && feedback.contains("申请办结"),
+        "办理状态 is a choice list"
+    );
     for h in duban::forms::FEEDBACK_HEADER {
         assert!(feedback.contains(h), "{h}");
     }
@@ -89,7 +95,8 @@ fn forms_generated_from_the_seed_carry_the_identifiers_of_the_fixtures_and_seria
     let mut store = duban::store::Store::open_dir(&path).unwrap();
     let board = store.load_board().unwrap();
     let fire = board.offices.iter().find(|o| o.name == "防火监督处").unwrap().id;
-    let again = generate_forms(&mut store, &board, &[fire], &path.join("again"), "张伟", &generated_at()).unwrap();
+    let again =
+        generate_forms(&mut store, &board, &[fire], &path.join("again"), "张伟", &generated_at()).unwrap();
     assert_eq!(again[0].serial, format!("督办〔2022〕第{}号", first.len() + 1));
     assert!(!first.contains(&again[0].serial));
     assert_ne!(again[0].form_id, store.issued_forms().unwrap()[1].form_id);
@@ -98,7 +105,10 @@ fn forms_generated_from_the_seed_carry_the_identifiers_of_the_fixtures_and_seria
 #[test]
 fn libreoffice_filled_word_and_excel_forms_round_trip_into_the_database_and_the_report() {
     let (mut data, _) = with_forms();
-    let files = [returned(&data, "filled-word.docx", "防火处反馈.docx"), returned(&data, "filled-excel.xlsx", "新闻处.xlsx")];
+    let files = [
+        returned(&data, "filled-word.docx", "防火处反馈.docx"),
+        returned(&data, "filled-excel.xlsx", "新闻处.xlsx"),
+    ];
     let review = review(&data, &files);
     let word = &review.files[0];
     assert_eq!(word.office.as_ref().unwrap().1, "防火监督处");
@@ -119,8 +129,15 @@ fn libreoffice_filled_word_and_excel_forms_round_trip_into_the_database_and_the_
     assert!(review.files.iter().flat_map(|f| &f.proposals).all(|p| p.accepted && p.conflicts.is_empty()));
 
     let entries = count(&data, "SELECT count(*) FROM change_log");
-    let outcome =
-        apply_review(&mut data.store, data.dir.path(), &review, Some("李副总队长"), &received(), &mut |_, _| {}).unwrap();
+    let outcome = apply_review(
+        &mut data.store,
+        data.dir.path(),
+        &review,
+        Some("李副总队长"),
+        &received(),
+        &mut |_, _| {},
+    )
+    .unwrap();
     assert!(outcome.left.is_empty(), "{:?}", outcome.left);
     assert_eq!(outcome.files, 2);
     assert_eq!(outcome.photos, 2);
@@ -143,7 +160,10 @@ fn libreoffice_filled_word_and_excel_forms_round_trip_into_the_database_and_the_
     assert_eq!(fb.channel, Some(duban::model::Channel::Written));
     assert!(fb.text.contains("整改隐患43处"));
     // The returned file and the photo are evidence, linked to the feedback.
-    let linked = count(&data, &format!("SELECT count(*) FROM evidence WHERE directive_id = 1 AND feedback_id = {}", fb.record));
+    let linked = count(
+        &data,
+        &format!("SELECT count(*) FROM evidence WHERE directive_id = 1 AND feedback_id = {}", fb.record),
+    );
     assert!(linked >= 2, "file + photo linked to the feedback: {linked}");
     assert_eq!(count(&data, "SELECT count(*) FROM form_return"), 2);
 
@@ -155,7 +175,8 @@ fn libreoffice_filled_word_and_excel_forms_round_trip_into_the_database_and_the_
         due_soon_days: 3,
     };
     let summary = duban::report::Summary::build(&board, &request);
-    let csv = String::from_utf8(duban::report::render(&summary, duban::report::Format::Csv).unwrap()).unwrap();
+    let csv =
+        String::from_utf8(duban::report::render(&summary, duban::report::Format::Csv).unwrap()).unwrap();
     assert!(csv.contains("防火监督处：申请办结"), "{csv}");
     assert!(csv.contains("防火监督处延期") && csv.contains("李副总队长同意延至4月30日"), "{csv}");
     assert!(csv.contains("新闻宣传处延期") && csv.contains("李副总队长同意延至5月15日"), "{csv}");
@@ -222,7 +243,8 @@ fn zip_of(parts: &[(&str, Vec<u8>)], deflate: bool) -> Vec<u8> {
 
 /// The parts of a fixture, with `edit` applied to word/document.xml.
 fn parts_of(fixture: &str) -> Vec<(String, Vec<u8>)> {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(Path::new(FIXTURES).join(fixture)).unwrap()).unwrap();
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(Path::new(FIXTURES).join(fixture)).unwrap()).unwrap();
     (0..zip.len())
         .map(|i| {
             let mut e = zip.by_index(i).unwrap();
@@ -310,7 +332,8 @@ fn conflicts_keep_rows_out_and_a_refusal_writes_nothing() {
     assert!(p[1].conflicts.contains(&Conflict::Closed));
     assert!(p[2].accepted);
     // --apply writes the row without a conflict only, and says why the others were left.
-    let outcome = apply_review(&mut data.store, data.dir.path(), &r, None, &received(), &mut |_, _| {}).unwrap();
+    let outcome =
+        apply_review(&mut data.store, data.dir.path(), &r, None, &received(), &mut |_, _| {}).unwrap();
     assert_eq!(outcome.written.len(), 1, "{:?}", outcome.written);
     assert!(outcome.left.iter().any(|l| l.contains("不属于本单位")));
     assert!(outcome.left.iter().any(|l| l.contains("已销号")));
@@ -318,19 +341,35 @@ fn conflicts_keep_rows_out_and_a_refusal_writes_nothing() {
 
     // The same file again; another copy of the same form; two returns in one batch.
     let again = review(&data, &[word.clone(), returned(&data, "stripped-properties.docx", "b.docx")]);
-    assert!(again.files[0].proposals[2].conflicts.iter().any(|c| matches!(c, Conflict::SameFileApplied { .. })));
-    assert!(again.files[1].proposals[2].conflicts.iter().any(|c| matches!(c, Conflict::FormAlreadyReturned { .. })));
+    assert!(
+        again.files[0].proposals[2].conflicts.iter().any(|c| matches!(c, Conflict::SameFileApplied { .. }))
+    );
+    assert!(
+        again.files[1].proposals[2]
+            .conflicts
+            .iter()
+            .any(|c| matches!(c, Conflict::FormAlreadyReturned { .. }))
+    );
     assert!(again.files[1].proposals[2].conflicts.iter().any(|c| matches!(c, Conflict::SecondReturn { .. })));
 
     // A refusal by the store (an extension the officer forced through to before the deadline)
     // rolls back the whole batch.
     let mut forced = review(&data, &[returned(&data, "filled-excel.xlsx", "c.xlsx")]);
-    let before = (count(&data, "SELECT count(*) FROM feedback"), count(&data, "SELECT count(*) FROM form_return"));
+    let before =
+        (count(&data, "SELECT count(*) FROM feedback"), count(&data, "SELECT count(*) FROM form_return"));
     let p = forced.files[0].proposals.iter_mut().find(|p| p.directive == Some(DirectiveId(10))).unwrap();
     p.extend_to = Some(date("2022-03-19"));
-    let err = apply_review(&mut data.store, data.dir.path(), &forced, Some("李副总队长"), &received(), &mut |_, _| {});
+    let err = apply_review(
+        &mut data.store,
+        data.dir.path(),
+        &forced,
+        Some("李副总队长"),
+        &received(),
+        &mut |_, _| {},
+    );
     assert!(err.is_err());
-    let after = (count(&data, "SELECT count(*) FROM feedback"), count(&data, "SELECT count(*) FROM form_return"));
+    let after =
+        (count(&data, "SELECT count(*) FROM feedback"), count(&data, "SELECT count(*) FROM form_return"));
     assert_eq!(before, after, "nothing half-applied");
 }
 
@@ -343,12 +382,25 @@ fn a_return_older_than_one_applied_is_flagged() {
     let folder = data.path().join("new");
     let newer = generate_forms(&mut data.store, &board, &[fire], &folder, "张伟", &later).unwrap();
     // The newer form's return was applied (an empty one records the return itself).
-    let file = duban::model::StoredFile { hash: "00".repeat(32), original_name: "新.docx".into(), size: 1, media_type: "application/octet-stream".into() };
-    let ret = duban::model::ReturnToApply { form_id: Some(newer[0].form_id.clone()), office: fire, file, items: vec![] };
+    let file = duban::model::StoredFile {
+        hash: "00".repeat(32),
+        original_name: "新.docx".into(),
+        size: 1,
+        media_type: "application/octet-stream".into(),
+    };
+    let ret = duban::model::ReturnToApply {
+        form_id: Some(newer[0].form_id.clone()),
+        office: fire,
+        file,
+        items: vec![],
+    };
     data.store.apply_form_returns(&[ret], &received()).unwrap();
     let r = review(&data, &[returned(&data, "filled-word.docx", "旧.docx")]);
     let c = &r.files[0].proposals[0].conflicts;
-    assert!(c.contains(&Conflict::OlderReturn { this: date("2022-03-18"), applied: date("2022-03-21") }), "{c:?}");
+    assert!(
+        c.contains(&Conflict::OlderReturn { this: date("2022-03-18"), applied: date("2022-03-21") }),
+        "{c:?}"
+    );
 }
 
 #[test]
@@ -365,7 +417,9 @@ fn an_urge_notice_states_the_step_and_history_and_records_a_written_reminder() {
             step: None,
         }),
     };
-    data.store.apply_loop_edit(DirectiveId(1), &phone, &Actor { author: "张伟", at: at("2022-03-21") }).unwrap();
+    data.store
+        .apply_loop_edit(DirectiveId(1), &phone, &Actor { author: "张伟", at: at("2022-03-21") })
+        .unwrap();
     let board2 = data.store.load_board().unwrap();
     let fire = board.offices.iter().find(|o| o.name == "防火监督处").unwrap().id;
     let out = data.path().join("催办");
@@ -379,11 +433,15 @@ fn an_urge_notice_states_the_step_and_history_and_records_a_written_reminder() {
     let history = data.store.loop_history(DirectiveId(1)).unwrap();
     let written: Vec<_> = history
         .iter()
-        .filter(|e| matches!(e.kind, LoopEventKind::Reminder(_)) && e.channel == Some(duban::model::Channel::Written))
+        .filter(|e| {
+            matches!(e.kind, LoopEventKind::Reminder(_)) && e.channel == Some(duban::model::Channel::Written)
+        })
         .collect();
     assert_eq!(written.len(), 1);
     assert!(written[0].text.contains("催办〔2022〕第1号"));
     // Reminded today: a second run on the same day has nothing to press.
     let board3 = data.store.load_board().unwrap();
-    assert!(generate_urges(&mut data.store, &board3, Some(fire), &out, "张伟", &received()).unwrap().is_empty());
+    assert!(
+        generate_urges(&mut data.store, &board3, Some(fire), &out, "张伟", &received()).unwrap().is_empty()
+    );
 }
