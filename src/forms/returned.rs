@@ -150,11 +150,12 @@ pub fn parse_date(s: &str, year: i32) -> Option<NaiveDate> {
     .filter(|d| d.year() > 1900)
 }
 
-/// The 编号 of a row: the first number in the cell (14, 第14号, #14, 14.0).
+/// The 编号 of a row: a number alone (14, 第14号, #14, or 14.0 as a spreadsheet keeps it); not
+/// the section number 一.1.
 pub fn number_of(s: &str) -> Option<i64> {
-    let digits: String =
-        s.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
-    digits.parse().ok()
+    let t = s.trim().trim_start_matches(['第', '#', '＃']).trim_end_matches('号').trim();
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    t.parse().ok().filter(|n: &i64| *n > 0)
 }
 
 /// 联系人/电话 split: the last run of 7+ digits (with dashes) is the phone.
