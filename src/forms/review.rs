@@ -151,7 +151,7 @@ impl Proposal {
 }
 
 /// One file reviewed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FileReview {
     pub path: PathBuf,
     pub name: String,
@@ -170,7 +170,7 @@ pub struct FileReview {
 }
 
 /// A batch of returned files.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Review {
     pub files: Vec<FileReview>,
 }

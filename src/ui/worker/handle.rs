@@ -170,6 +170,16 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
         Request::Export { request, format, path } => {
             or_failed(export(store, request, *format, path, progress), Reply::Exported)
         }
+        Request::GenerateForms(dir) => {
+            or_failed(super::forms::generate(store, clock, dir, progress), Reply::FormsGenerated)
+        }
+        Request::ReadForms(paths) => or_failed(super::forms::read(store, clock, paths, progress), |r| {
+            Reply::FormsReviewed(Box::new(r))
+        }),
+        Request::ApplyForms { review, approver, detail } => {
+            let message = super::forms::apply(store, clock, data_dir, review, approver.as_deref(), progress);
+            changed(store, message, *detail)
+        }
     }
 }
 
