@@ -114,11 +114,13 @@ pub fn month_day(d: NaiveDate) -> String {
     format!("{}月{}日", d.month(), d.day())
 }
 
-/// The deadline as a form prints it: 3月20日, or 4月15日（原定3月20日）, or 无明确时限.
-pub fn deadline_text(row: &FormRow) -> String {
+/// The deadline as a form prints it: 3月20日 (in `today`'s year, else with the year), or
+/// 4月15日（原定3月20日）, or 无明确时限.
+pub fn deadline_text(row: &FormRow, today: NaiveDate) -> String {
+    let show = |d: NaiveDate| if d.year() == today.year() { month_day(d) } else { chinese_date(d) };
     match (row.deadline, row.original_deadline) {
-        (Some(d), Some(o)) if o != d => format!("{}（原定{}）", chinese_date(d), month_day(o)),
-        (Some(d), _) => chinese_date(d),
+        (Some(d), Some(o)) if o != d => format!("{}（原定{}）", show(d), show(o)),
+        (Some(d), _) => show(d),
         (None, _) => "无明确时限".to_owned(),
     }
 }

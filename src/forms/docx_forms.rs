@@ -126,7 +126,7 @@ pub fn notice_docx(forms: &OfficeForms, form: &IssuedForm) -> zip::result::ZipRe
                 text_cell(&r.id.0.to_string(), W[0], false, "center"),
                 text_cell(&requirement(r), W[1], false, "left"),
                 text_cell(if r.role == Role::Lead { "牵头" } else { "配合" }, W[2], false, "center"),
-                text_cell(&deadline_text(r), W[3], false, "center"),
+                text_cell(&deadline_text(r, forms.today), W[3], false, "center"),
             ]
             .concat())
         })
@@ -164,7 +164,7 @@ pub fn feedback_docx(forms: &OfficeForms, form: &IssuedForm) -> zip::result::Zip
             row(&[
                 text_cell(&r.id.0.to_string(), W[0], false, "center"),
                 text_cell(&requirement(r), W[1], false, "left"),
-                text_cell(&deadline_text(r), W[2], false, "center"),
+                text_cell(&deadline_text(r, forms.today), W[2], false, "center"),
                 cell(&choice_control("duban-state", "办理状态", &STATE_CHOICES, "请选择", TABLE), W[3], None),
                 text_cell("", W[4], false, "left"),
                 text_cell("", W[5], false, "center"),
@@ -219,7 +219,7 @@ pub fn urge_docx(
             row(&[
                 text_cell(&l.row.id.0.to_string(), W[0], false, "center"),
                 text_cell(&requirement(&l.row), W[1], false, "left"),
-                text_cell(&deadline_text(&l.row), W[2], false, "center"),
+                text_cell(&deadline_text(&l.row, forms.today), W[2], false, "center"),
                 text_cell(&l.why, W[3], false, "center"),
                 text_cell(if l.history.is_empty() { "首次催办" } else { &l.history }, W[4], false, "left"),
             ]

@@ -69,7 +69,7 @@ pub fn feedback_xlsx(forms: &OfficeForms, form: &IssuedForm) -> Result<Vec<u8>, 
         let role = if r.role == Role::Support { "（配合）" } else { "" };
         sheet.write_number_with_format(row, 0, r.id.0 as f64, &locked)?;
         sheet.write_string_with_format(row, 1, format!("{} {}{role}", r.number, r.title), &locked)?;
-        sheet.write_string_with_format(row, 2, deadline_text(r), &locked)?;
+        sheet.write_string_with_format(row, 2, deadline_text(r, forms.today), &locked)?;
         for c in [3u16, 4, 6, 7] {
             sheet.write_blank(row, c, &open)?;
         }

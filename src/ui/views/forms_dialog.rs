@@ -101,7 +101,7 @@ impl FormsDialog {
             self.buttons_ui(ui, commands);
             if let Some(review) = &mut self.review {
                 ui.separator();
-                let height = (screen.height() - 420.0).max(120.0);
+                let height = (screen.height() - 380.0).max(120.0);
                 review_ui(ui, review, height);
             }
         });
@@ -192,12 +192,15 @@ impl FormsDialog {
 
 /// Per file, per row: the review screen.
 fn review_ui(ui: &mut Ui, review: &mut Review, height: f32) {
-    ScrollArea::vertical().max_height(height).id_salt("forms-review").show(ui, |ui| {
-        for (fi, file) in review.files.iter_mut().enumerate() {
-            file_ui(ui, fi, file);
-            ui.add_space(6.0);
-        }
-    });
+    ScrollArea::vertical().min_scrolled_height(height).max_height(height).id_salt("forms-review").show(
+        ui,
+        |ui| {
+            for (fi, file) in review.files.iter_mut().enumerate() {
+                file_ui(ui, fi, file);
+                ui.add_space(6.0);
+            }
+        },
+    );
 }
 
 fn file_ui(ui: &mut Ui, fi: usize, file: &mut FileReview) {
