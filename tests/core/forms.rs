@@ -445,3 +445,44 @@ fn an_urge_notice_states_the_step_and_history_and_records_a_written_reminder() {
         generate_urges(&mut data.store, &board3, Some(fire), &out, "张伟", &received()).unwrap().is_empty()
     );
 }
+
+#[test]
+fn the_command_line_generates_reports_as_json_and_applies_only_rows_without_conflict() {
+    let data = Data::new();
+    let dir = data.path().to_path_buf();
+    let out = dir.join("督办单");
+    let o = crate::support::duban(
+        &["forms", "--all", "-o", out.to_str().unwrap(), "--date", "2022-03-18", "--author", "张伟"],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("督办〔2022〕第1号 防火监督处（4 项）"), "{text}");
+    let bad = crate::support::duban(&["forms", "-o", out.to_str().unwrap()], &dir);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--office 单位 或 --all"));
+
+    let a = returned(&data, "filled-word.docx", "回文.docx");
+    let b = returned(&data, "password.docx", "加密.docx");
+    let args = ["read-forms", a.to_str().unwrap(), b.to_str().unwrap(), "--json", "--date", "2022-03-22"];
+    let o = crate::support::duban(&args, &dir);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["files"][0]["office"], "防火监督处");
+    assert_eq!(v["files"][0]["serial"], "督办〔2022〕第1号");
+    assert_eq!(v["files"][0]["rows"][2]["extend_to"], "2022-04-30");
+    assert!(v["files"][1]["error"].as_str().unwrap().contains("密码"));
+    assert!(v.get("applied").is_none(), "without --apply nothing is written");
+    assert_eq!(count(&data, "SELECT count(*) FROM feedback"), 0);
+
+    let mut args = args.to_vec();
+    args.push("--apply");
+    let o = crate::support::duban(&args, &dir);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["applied"]["files"], 1);
+    // Rows 1 and 3: feedback; row 2: 申请办结; row 3's extension waits for an approver.
+    assert_eq!(v["applied"]["written"].as_array().unwrap().len(), 3, "{v}");
+    assert!(v["applied"]["left"][0].as_str().unwrap().contains("待批准"), "{v}");
+    assert_eq!(count(&data, "SELECT count(*) FROM feedback WHERE channel = 'written'"), 2);
+    assert_eq!(count(&data, "SELECT count(*) FROM extension"), 0);
+}
