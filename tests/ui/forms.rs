@@ -64,3 +64,29 @@ fn forms_out_returns_in_reviewed_row_by_row_and_written() {
     assert_eq!(n("SELECT count(*) FROM extension WHERE approved_by = '李副总队长'"), 1);
     assert_eq!(n("SELECT count(*) FROM form_return"), 1);
 }
+
+#[test]
+fn urge_notices_from_the_window_record_a_written_reminder() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let today = crate::common::date("2022-03-22");
+    let due =
+        duban::model::reminders_due(&store.load_board().unwrap(), today, store.feedback_cadence().unwrap());
+    assert!(!due.is_empty(), "the seed's deadline 03-20 has passed");
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    click_button(&mut h, "督办单…");
+    let out = dir.path().join("催办");
+    h.get_by_label("保存到文件夹：").click();
+    h.run();
+    h.get_by_label("保存到文件夹：").type_text(&out.display().to_string());
+    h.run();
+    click_button(&mut h, "生成催办通知");
+    assert!(h.get_all_by_label_contains("个单位生成催办通知").count() >= 1);
+    let store = duban::store::Store::open_dir(dir.path()).unwrap();
+    let written: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM reminder WHERE channel = 'written'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(written as usize, due.len(), "one 书面催办 per item due today");
+    assert!(std::fs::read_dir(&out).unwrap().count() >= 1);
+}

@@ -228,6 +228,9 @@ impl DubanApp {
                 self.worker.send(Asker::Export, Request::Export { request, format, path });
             }
             Command::GenerateForms(dir) => self.worker.send(Asker::Forms, Request::GenerateForms(dir)),
+            Command::GenerateUrges(dir) => {
+                self.worker.send(Asker::Forms, Request::GenerateUrges { dir, detail: self.selected });
+            }
             Command::ReadForms(paths) => self.worker.send(Asker::Forms, Request::ReadForms(paths)),
             Command::ApplyForms { review, approver } => {
                 self.worker

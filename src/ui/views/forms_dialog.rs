@@ -139,6 +139,16 @@ impl FormsDialog {
                 commands.push(Command::GenerateForms(PathBuf::from(self.folder.trim())));
             }
         });
+        ui.horizontal(|ui| {
+            let ready = !self.folder.trim().is_empty() && self.progress.is_none() && self.review.is_none();
+            let button = egui::Button::new("生成催办通知");
+            let tip = "为今天逾期或逾期未反馈的事项，按单位生成催办通知（Word），并为每项记录一次书面催办";
+            if ui.add_enabled(ready, button).on_hover_text(tip).clicked() {
+                self.progress = Some((0.0, "正在生成催办通知…".into()));
+                commands.push(Command::GenerateUrges(PathBuf::from(self.folder.trim())));
+            }
+            ui.label(RichText::new("逾期或逾期未反馈的事项，写明催办层级和此前的督办记录").small());
+        });
     }
 
     fn receive_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {

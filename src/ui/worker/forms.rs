@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
-use crate::forms::{Review, apply_review, generate_forms, offices_with_open_work, review_files};
+use crate::forms::{
+    Review, apply_review, generate_forms, generate_urges, offices_with_open_work, review_files,
+};
 use crate::store::{Actor, Store};
 
 pub(super) fn generate(
@@ -30,6 +32,29 @@ pub(super) fn generate(
             made[n - 1].serial,
             dir.display()
         ),
+    })
+}
+
+pub(super) fn urge(
+    store: &mut Store,
+    clock: Clock,
+    dir: &Path,
+    progress: &dyn Fn(f32, &str),
+) -> Result<String, String> {
+    progress(0.1, "读取数据…");
+    let board = store.load_board().map_err(|e| e.to_string())?;
+    let author = store.signing_author().map_err(|e| e.to_string())?;
+    let actor = Actor { author: &author, at: clock.now() };
+    progress(0.3, "生成催办通知…");
+    let made = generate_urges(store, &board, None, dir, &author, &actor)
+        .map_err(|e| format!("{e}：{}", dir.display()))?;
+    progress(1.0, "完成");
+    Ok(match made.len() {
+        0 => "今天没有需要催办的事项，未生成催办通知".to_owned(),
+        n => {
+            let items: usize = made.iter().map(|g| g.directives).sum();
+            format!("已为 {n} 个单位生成催办通知（共 {items} 项，已记录书面催办），保存在 {}", dir.display())
+        }
     })
 }
 

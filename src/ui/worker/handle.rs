@@ -173,6 +173,10 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
         Request::GenerateForms(dir) => {
             or_failed(super::forms::generate(store, clock, dir, progress), Reply::FormsGenerated)
         }
+        Request::GenerateUrges { dir, detail } => {
+            let message = super::forms::urge(store, clock, dir, progress);
+            changed(store, message, *detail)
+        }
         Request::ReadForms(paths) => or_failed(super::forms::read(store, clock, paths, progress), |r| {
             Reply::FormsReviewed(Box::new(r))
         }),

@@ -90,6 +90,11 @@ pub enum Request {
     Relocate(PathBuf),
     /// 督办单 for every office with open work, into this folder.
     GenerateForms(PathBuf),
+    /// 催办通知 for today's reminders, recording a 书面催办 on each.
+    GenerateUrges {
+        dir: PathBuf,
+        detail: Option<DirectiveId>,
+    },
     /// Returned 反馈单 read and reviewed; nothing stored.
     ReadForms(Vec<PathBuf>),
     /// The accepted rows of a review written, in one transaction.
