@@ -88,7 +88,7 @@ pub fn choice_control(
         .map(|c| format!("<w:listItem w:displayText=\"{0}\" w:value=\"{0}\"/>", esc(c)))
         .collect();
     format!(
-        "<w:sdt><w:sdtPr><w:alias w:val=\"{}\"/><w:tag w:val=\"{}\"/><w:showingPlcHdr/><w:dropDownList>{items}</w:dropDownList></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>",
+        "<w:sdt><w:sdtPr><w:rPr><w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/></w:rPr><w:alias w:val=\"{}\"/><w:tag w:val=\"{}\"/><w:showingPlcHdr/><w:dropDownList>{items}</w:dropDownList></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>",
         esc(alias),
         esc(tag),
         para(&run(placeholder, BODY_FONT, half_points, Some("808080")), "center", 0, None)
