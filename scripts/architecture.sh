@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # Layer of each module: higher numbers may use lower ones, never the reverse.
 declare -A layer=(
   [ui]=6 [cli]=6
-  [report]=5 [backup]=5
+  [report]=5 [backup]=5 [forms]=5
   [evidence]=4
   [store]=3
   [notice]=2
@@ -19,6 +19,7 @@ declare -A layer=(
 declare -A label=(
   [ui]="ui/\nthe window (egui)" [cli]="cli/\nthe command line"
   [report]="report/\nWord, Excel, PDF, CSV" [backup]="backup/\nsnapshots, archives, moves"
+  [forms]="forms/\n督办单 out, 反馈单 back"
   [evidence]="evidence/\nfiles, hashes, EXIF" [store]="store/\nSQLite (rusqlite only here)"
   [notice]="notice/\ntext → parsed notice" [model]="model/\nplain data"
   [fsutil]="fsutil\natomic writes" [clock]="clock" [fonts]="fonts"

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod evidence;
 pub mod fonts;
+pub mod forms;
 pub mod fsutil;
 pub mod model;
 pub mod notice;

@@ -84,6 +84,26 @@ pub enum Verb {
         /// `--no-evidence`: accept (审核通过) though no file backs it.
         no_evidence: bool,
     },
+    /// `duban forms (--office X | --all) -o DIR` — 督办通知单 and 反馈单 per office.
+    Forms {
+        office: Option<String>,
+        output: PathBuf,
+        author: Option<String>,
+    },
+    /// `duban urge-forms [--office X] -o DIR` — 催办通知 per office, recording a 催办.
+    UrgeForms {
+        office: Option<String>,
+        output: PathBuf,
+        author: Option<String>,
+    },
+    /// `duban read-forms FILE… [--json] [--apply]` — returned 反馈单.
+    ReadForms {
+        files: Vec<PathBuf>,
+        json: bool,
+        apply: bool,
+        approver: Option<String>,
+        author: Option<String>,
+    },
     /// `duban stats [--json]` — the figures per office.
     Stats {
         json: bool,
@@ -169,6 +189,9 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Strin
         args.first().filter(|v| super::period_args::PERIOD_VERBS.contains(&v.as_str())).cloned()
     {
         return super::period_args::parse_period(&verb, args.split_off(1));
+    }
+    if let Some(verb) = args.first().filter(|v| super::forms::FORMS_VERBS.contains(&v.as_str())).cloned() {
+        return super::forms::parse_forms(&verb, args.split_off(1));
     }
     let mut verb_name: Option<String> = None;
     let mut positional: Vec<String> = Vec::new();

@@ -5,6 +5,7 @@ mod args;
 mod backup;
 mod bulletin;
 mod evidence;
+mod forms;
 mod json;
 mod loop_args;
 mod office_loop;
@@ -95,7 +96,13 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
     let clock = args.date.map_or(Clock::System, Clock::Fixed);
     match &args.verb {
         Verb::Gui => bail!("窗口模式不由命令行处理"),
-        Verb::Help => writeln!(out, "{USAGE}\n\n{}\n\n{}", loop_args::LOOP_USAGE, period_args::PERIOD_USAGE)?,
+        Verb::Help => writeln!(
+            out,
+            "{USAGE}\n\n{}\n\n{}\n\n{}",
+            loop_args::LOOP_USAGE,
+            period_args::PERIOD_USAGE,
+            forms::FORMS_USAGE
+        )?,
         Verb::Periods { office, json } => {
             let data = data_dir(args.data_dir.as_deref())?;
             periods::run_periods(&data, office.as_deref(), *json, clock, out)?
@@ -112,6 +119,27 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             let data = data_dir(args.data_dir.as_deref())?;
             bulletin::run_bulletin(&data, *span, output, *rank, clock, out)?
         }
+        Verb::Forms { office, output, author } | Verb::UrgeForms { office, output, author } => {
+            forms::run_forms(
+                &data_dir(args.data_dir.as_deref())?,
+                office.as_deref(),
+                output,
+                author.as_deref(),
+                matches!(args.verb, Verb::UrgeForms { .. }),
+                clock,
+                out,
+            )?
+        }
+        Verb::ReadForms { files, json, apply, approver, author } => forms::run_read(
+            &data_dir(args.data_dir.as_deref())?,
+            files,
+            *json,
+            *apply,
+            approver.as_deref(),
+            author.as_deref(),
+            clock,
+            out,
+        )?,
         Verb::Version => writeln!(out, "{}", version_line())?,
         Verb::Loop { id, edit, author, no_evidence } => {
             let data = data_dir(args.data_dir.as_deref())?;

@@ -10,6 +10,7 @@ mod edit;
 mod evidence;
 mod figures;
 mod file_kind;
+mod form;
 mod ids;
 mod loop_edit;
 mod loop_records;
@@ -39,6 +40,7 @@ pub use figures::{
     DEFAULT_FEEDBACK_DAYS, OfficeFigures, ReminderDue, ReminderReason, office_figures, reminders_due,
 };
 pub use file_kind::{is_bidi_control, is_image, never_launch, without_bidi_controls};
+pub use form::{AppliedReturn, FormKind, IssuedForm, ReturnItem, ReturnToApply, StoredFile};
 pub use ids::{DirectiveId, EvidenceId, NoteId, NoticeId, OfficeId};
 pub use loop_edit::{LoopAction, LoopEdit};
 pub use loop_records::{

@@ -10,6 +10,7 @@ mod edit;
 mod error;
 mod evidence;
 mod evidence_list;
+mod forms;
 mod import;
 mod integrity;
 mod journal;

@@ -36,7 +36,22 @@ impl Store {
     /// Chinese. Nothing is written when it is refused.
     pub fn apply_loop_edit(&mut self, id: DirectiveId, edit: &LoopEdit, actor: &Actor) -> Result<String> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let t = target(&tx, id, &edit.office, actor)?;
+        let message = loop_edit_in(&tx, id, edit, actor)?;
+        tx.commit()?;
+        Ok(message)
+    }
+}
+
+/// [`Store::apply_loop_edit`] inside a transaction the caller commits (a returned 反馈单 applies
+/// all its rows in one).
+pub(super) fn loop_edit_in(
+    tx: &Transaction,
+    id: DirectiveId,
+    edit: &LoopEdit,
+    actor: &Actor,
+) -> Result<String> {
+    {
+        let t = target(tx, id, &edit.office, actor)?;
         let today = actor.at.date();
         let (who, at) = (actor.author, actor.at);
         let (o, name) = (t.office.0, t.name.as_str());
@@ -50,7 +65,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     params![id.0, o, f.on, f.channel.as_db(), optional(&f.by), optional(&f.phone), text, at, who],
                 )?;
-                let period = super::periods::record_receipt(&tx, id, o, f.on, tx.last_insert_rowid())?;
+                let period = super::periods::record_receipt(tx, id, o, f.on, tx.last_insert_rowid())?;
                 let state =
                     if t.state == OfficeState::Unreported { OfficeState::InProgress } else { t.state };
                 let by = optional(&f.by).map(|b| format!("，{b}")).unwrap_or_default();
@@ -103,7 +118,7 @@ impl Store {
                         than: format!("通知印发日期（{}）", t.issued_on),
                     });
                 }
-                let (current, original) = deadlines(&tx, &t)?;
+                let (current, original) = deadlines(tx, &t)?;
                 if let Some(c) = current.filter(|c| x.to <= *c) {
                     return Err(StoreError::ExtensionTooEarly {
                         to: x.to, than: format!("当前时限（{c}）")
@@ -155,7 +170,7 @@ impl Store {
             }
             LoopAction::Accept { on } => {
                 let (report_id, report_on) =
-                    pending_report(&tx, &t, "没有待审核的办结申请，请先记录申请办结")?;
+                    pending_report(tx, &t, "没有待审核的办结申请，请先记录申请办结")?;
                 check_between("审核", *on, today, (report_on, "办结报告日期"))?;
                 tx.execute(
                     "UPDATE completion SET decision = 'accepted', decided_on = ?1, decided_by = ?2 WHERE id = ?3",
@@ -167,7 +182,7 @@ impl Store {
             }
             LoopAction::Return { on, reason } => {
                 let reason = required("退回理由", reason)?;
-                let (report_id, report_on) = pending_report(&tx, &t, "没有待审核的办结申请，无法退回")?;
+                let (report_id, report_on) = pending_report(tx, &t, "没有待审核的办结申请，无法退回")?;
                 check_between("退回", *on, today, (report_on, "办结报告日期"))?;
                 tx.execute(
                     "UPDATE completion SET decision = 'returned', decided_on = ?1, decided_by = ?2, decision_reason = ?3
@@ -203,9 +218,8 @@ impl Store {
                 params![state.as_db(), finished_on, id.0, o],
             )?;
         }
-        log(&tx, actor, id, edit.action.label(), old.as_deref(), Some(&logged))?;
-        sync_status(&tx, id, actor)?;
-        tx.commit()?;
+        log(tx, actor, id, edit.action.label(), old.as_deref(), Some(&logged))?;
+        sync_status(tx, id, actor)?;
         Ok(message)
     }
 }

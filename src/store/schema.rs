@@ -325,6 +325,35 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (directive_id, office_id, due_on)
     );
     "#,
+    // 10: forms exchanged with the offices (督办通知单 / 反馈单 / 催办单): each issued form with its
+    // serial (督办〔2022〕第3号, unique per kind and year, never reused) and the identifier the
+    // file carries; each return read back and applied, so a second or an older return is seen.
+    r#"
+    CREATE TABLE form_issue (
+        id INTEGER PRIMARY KEY,
+        form_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('notice', 'urge')),
+        serial_year INTEGER NOT NULL,
+        serial_no INTEGER NOT NULL CHECK (serial_no > 0),
+        office_id INTEGER NOT NULL REFERENCES office(id),
+        directive_ids TEXT NOT NULL,
+        generated_at TEXT NOT NULL,
+        generated_by TEXT NOT NULL,
+        UNIQUE (kind, serial_year, serial_no)
+    );
+    CREATE INDEX form_issue_by_office ON form_issue(office_id, generated_at);
+    CREATE TABLE form_return (
+        id INTEGER PRIMARY KEY,
+        form_id TEXT REFERENCES form_issue(form_id),
+        office_id INTEGER NOT NULL REFERENCES office(id),
+        file_hash TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        rows_applied INTEGER NOT NULL,
+        applied_at TEXT NOT NULL,
+        applied_by TEXT NOT NULL
+    );
+    CREATE INDEX form_return_by_office ON form_return(office_id, applied_at);
+    "#,
 ];
 
 /// Run after the SQL of the migration with the same number.

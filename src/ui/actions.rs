@@ -10,6 +10,7 @@ use super::command::{Command, Dialog, Field};
 pub enum Action {
     Import,
     Export,
+    Forms,
     Search,
     Note,
     Settings,
@@ -23,14 +24,15 @@ pub enum Action {
 
 impl Action {
     /// Left of the top bar, in order.
-    pub const MAIN: [Action; 2] = [Action::Import, Action::Export];
+    pub const MAIN: [Action; 3] = [Action::Import, Action::Export, Action::Forms];
     /// Right of the top bar, right to left.
     pub const RIGHT: [Action; 4] = [Action::About, Action::Settings, Action::Roster, Action::Trash];
     /// The 数据 menu.
     pub const DATA_MENU: [Action; 3] = [Action::Backup, Action::Move, Action::Check];
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::Import,
         Action::Export,
+        Action::Forms,
         Action::Search,
         Action::Note,
         Action::Settings,
@@ -46,6 +48,7 @@ impl Action {
         match self {
             Action::Import => "导入通知…",
             Action::Export => "导出汇总…",
+            Action::Forms => "督办单…",
             Action::Search => "搜索",
             Action::Note => "添加进展",
             Action::Settings => "设置…",
@@ -62,6 +65,7 @@ impl Action {
         match self {
             Action::Import => "粘贴或打开办公会议工作要求通知",
             Action::Export => "生成会议汇报：Word、Excel、PDF 或 CSV",
+            Action::Forms => "为各单位生成督办通知单和反馈单；读取报回的反馈单",
             Action::Search => "按文字查找工作要求、进展和材料",
             Action::Note => "为选中的工作要求填写进展",
             Action::Settings => "填报人、即将到期提醒天数、下次会议、主题",
@@ -97,6 +101,7 @@ impl Action {
         match self {
             Action::Import => Command::Open(Dialog::Import),
             Action::Export => Command::Open(Dialog::Export),
+            Action::Forms => Command::Open(Dialog::Forms),
             Action::Search => Command::Focus(Field::Search),
             Action::Note => Command::Focus(Field::Note),
             Action::Settings => Command::Open(Dialog::Settings),

@@ -59,6 +59,8 @@ pub enum Dialog {
     About,
     /// The large photo viewer (opened by [`Command::ViewPhoto`]).
     Photo,
+    /// 督办单…: forms out to the offices, returns read back.
+    Forms,
 }
 
 /// A text field a shortcut puts the cursor in.
@@ -153,4 +155,16 @@ pub enum Command {
     Restore(PathBuf),
     /// Copy, verify and switch to this (empty) folder.
     MoveData(PathBuf),
+    /// 督办单: every office's 督办通知单 and 反馈单 into this folder (on the worker).
+    GenerateForms(PathBuf),
+    /// 催办通知 for every office with items due a reminder today, into this folder; records a
+    /// 书面催办 on each (on the worker).
+    GenerateUrges(PathBuf),
+    /// Read returned 反馈单 for review (on the worker); nothing is stored.
+    ReadForms(Vec<PathBuf>),
+    /// Write the accepted rows of a review (one transaction, on the worker).
+    ApplyForms {
+        review: Box<crate::forms::Review>,
+        approver: Option<String>,
+    },
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 fn layer(module: &str) -> Option<u8> {
     Some(match module {
         "ui" | "cli" => 6,
-        "report" | "backup" => 5,
+        "report" | "backup" | "forms" => 5,
         "evidence" => 4,
         "store" => 3,
         "notice" => 2,

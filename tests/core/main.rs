@@ -16,6 +16,7 @@ mod evidence;
 mod evidence_cli;
 mod evidence_files;
 mod fonts;
+mod forms;
 mod hostile;
 mod integrity;
 mod layers;

@@ -10,6 +10,7 @@ mod continuation;
 mod drafts;
 mod editing;
 mod export;
+mod forms;
 mod loop_actions;
 mod no_file_dialog;
 mod periods;

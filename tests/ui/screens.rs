@@ -27,7 +27,7 @@ fn everything_is_on_screen(points: egui::Vec2, ppp: f32) {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness_at(dir.path(), points, ppp);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, points);
-    for action in ["导入通知…", "导出汇总…", "数据", "回收站…", "名册…", "设置…", "关于…"]
+    for action in ["导入通知…", "导出汇总…", "督办单…", "数据", "回收站…", "名册…", "设置…", "关于…"]
     {
         let rect = h.get_by_label(action).rect();
         assert!(screen.contains_rect(rect), "{action} at {rect:?} is outside {screen:?}");

@@ -93,6 +93,10 @@ impl DubanApp {
         if paths.is_empty() {
             return;
         }
+        if let Some(dialog) = &mut self.dialogs.forms {
+            dialog.dropped(paths, commands);
+            return;
+        }
         match self.selected {
             Some(id) if self.attach_progress.is_none() => {
                 commands.push(Command::AttachFiles(crate::ui::command::AttachTarget::directive(id), paths))

@@ -4,8 +4,8 @@
 
 use crate::ui::command::{Command, Dialog};
 use crate::ui::views::{
-    AboutDialog, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog, MoveDialog,
-    PhotoViewer, RosterDialog, SettingsDialog, TrashDialog, ViewContext,
+    AboutDialog, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, FormsDialog, ImportDialog,
+    MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, TrashDialog, ViewContext,
 };
 
 #[derive(Default)]
@@ -21,6 +21,7 @@ pub struct Dialogs {
     pub moving: Option<MoveDialog>,
     pub photo: Option<PhotoViewer>,
     pub about: Option<AboutDialog>,
+    pub forms: Option<FormsDialog>,
 }
 
 impl Dialogs {
@@ -37,6 +38,7 @@ impl Dialogs {
             Dialog::Move => self.moving.is_some(),
             Dialog::Photo => self.photo.is_some(),
             Dialog::About => self.about.is_some(),
+            Dialog::Forms => self.forms.is_some(),
         }
     }
 
@@ -58,6 +60,7 @@ impl Dialogs {
             Dialog::Move => self.moving = None,
             Dialog::Photo => self.photo = None,
             Dialog::About => self.about = None,
+            Dialog::Forms => self.forms = None,
         }
     }
 
@@ -96,10 +99,14 @@ impl Dialogs {
         if let Some(d) = &mut self.about {
             d.ui(ui, commands);
         }
+        if let Some(d) = &mut self.forms {
+            d.ui(ui, commands);
+        }
     }
 }
 
-const ALL: [Dialog; 11] = [
+const ALL: [Dialog; 12] = [
+    Dialog::Forms,
     Dialog::Import,
     Dialog::Export,
     Dialog::Author,

@@ -6,8 +6,8 @@ use super::{DubanApp, StatusMessage};
 use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
-    AboutDialog, AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog,
-    LoopOverview, MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
+    AboutDialog, AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, FormsDialog,
+    ImportDialog, LoopOverview, MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
 };
 use crate::ui::worker::Request;
 use crate::ui::worker::Snapshot;
@@ -126,6 +126,7 @@ impl DubanApp {
             }
             Dialog::Move => d.moving = Some(MoveDialog::new(self.data_dir.clone())),
             Dialog::About => d.about = Some(AboutDialog::new(&self.data_dir)),
+            Dialog::Forms => d.forms = Some(FormsDialog::new(self.export_folder.clone())),
             // The viewer opens with its photos (Command::ViewPhoto).
             Dialog::Photo => {}
         }
@@ -232,6 +233,15 @@ impl DubanApp {
             }
             Command::ExportBulletin { span, issued_on, path } => {
                 self.worker.send(Asker::Export, Request::ExportBulletin { span, issued_on, path });
+            }
+            Command::GenerateForms(dir) => self.worker.send(Asker::Forms, Request::GenerateForms(dir)),
+            Command::GenerateUrges(dir) => {
+                self.worker.send(Asker::Forms, Request::GenerateUrges { dir, detail: self.selected });
+            }
+            Command::ReadForms(paths) => self.worker.send(Asker::Forms, Request::ReadForms(paths)),
+            Command::ApplyForms { review, approver } => {
+                self.worker
+                    .send(Asker::Forms, Request::ApplyForms { review, approver, detail: self.selected });
             }
             Command::OpenPath(path) => {
                 if let Err(e) = open::that_detached(&path) {

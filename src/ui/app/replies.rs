@@ -29,6 +29,11 @@ impl DubanApp {
             }
             Reply::Changed { message, snapshot } => {
                 self.take_snapshot(*snapshot);
+                if asker == Asker::Forms
+                    && let Some(dialog) = &mut self.dialogs.forms
+                {
+                    dialog.on_applied(message.clone());
+                }
                 self.on_changed(asker);
                 self.say(message, false);
             }
@@ -65,6 +70,11 @@ impl DubanApp {
                         dialog.on_progress(fraction, step);
                     }
                 }
+                Asker::Forms => {
+                    if let Some(dialog) = &mut self.dialogs.forms {
+                        dialog.on_progress(fraction, step);
+                    }
+                }
                 _ => {}
             },
             Reply::Found { query, hits } => {
@@ -95,6 +105,15 @@ impl DubanApp {
                 }
             }
             Reply::LastBackup(at) => self.last_backup = at,
+            Reply::FormsGenerated(text) => match &mut self.dialogs.forms {
+                Some(dialog) => dialog.on_generated(text),
+                None => self.say(text, false),
+            },
+            Reply::FormsReviewed(review) => {
+                if let Some(dialog) = &mut self.dialogs.forms {
+                    dialog.on_reviewed(*review);
+                }
+            }
             Reply::MovedAway(target) => self.moved_away = Some(target),
             Reply::Relocated(dir) => {
                 self.say(format!("数据已迁移到 {}", dir.display()), false);
@@ -162,6 +181,11 @@ impl DubanApp {
             }
             Asker::Move if d.moving.is_some() => {
                 if let Some(dialog) = &mut d.moving {
+                    dialog.on_failed(message);
+                }
+            }
+            Asker::Forms if d.forms.is_some() => {
+                if let Some(dialog) = &mut d.forms {
                     dialog.on_failed(message);
                 }
             }

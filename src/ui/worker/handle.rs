@@ -185,6 +185,20 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
             let written = report::write_bulletin(store, span.clone(), *issued_on, false, path);
             or_failed(written.map(|_| path.clone()).map_err(|e| e.to_string()), Reply::Exported)
         }
+        Request::GenerateForms(dir) => {
+            or_failed(super::forms::generate(store, clock, dir, progress), Reply::FormsGenerated)
+        }
+        Request::GenerateUrges { dir, detail } => {
+            let message = super::forms::urge(store, clock, dir, progress);
+            changed(store, message, *detail)
+        }
+        Request::ReadForms(paths) => or_failed(super::forms::read(store, clock, paths, progress), |r| {
+            Reply::FormsReviewed(Box::new(r))
+        }),
+        Request::ApplyForms { review, approver, detail } => {
+            let message = super::forms::apply(store, clock, data_dir, review, approver.as_deref(), progress);
+            changed(store, message, *detail)
+        }
     }
 }
 

@@ -40,6 +40,8 @@ pub enum Asker {
     OpenFile,
     /// 检查数据.
     Check,
+    /// 督办单: generating, reading and applying forms.
+    Forms,
 }
 
 impl Asker {
@@ -59,6 +61,7 @@ impl Asker {
             Asker::Restore => Some("正在从备份恢复"),
             Asker::Move => Some("正在迁移数据目录"),
             Asker::Attach => Some("正在添加材料"),
+            Asker::Forms => Some("正在处理督办单"),
             Asker::Startup => Some("正在自动备份"),
             Asker::Search | Asker::Thumbnails | Asker::Viewer | Asker::OpenFile | Asker::Check => None,
         }

@@ -4,6 +4,7 @@
 //! on SQLite, file reading or parsing.
 
 pub mod files;
+mod forms;
 mod handle;
 pub mod line;
 
@@ -100,6 +101,21 @@ pub enum Request {
     Restore(PathBuf),
     /// 迁移数据目录: copy and verify everything in this folder, then point the data folder at it.
     Relocate(PathBuf),
+    /// 督办单 for every office with open work, into this folder.
+    GenerateForms(PathBuf),
+    /// 催办通知 for today's reminders, recording a 书面催办 on each.
+    GenerateUrges {
+        dir: PathBuf,
+        detail: Option<DirectiveId>,
+    },
+    /// Returned 反馈单 read and reviewed; nothing stored.
+    ReadForms(Vec<PathBuf>),
+    /// The accepted rows of a review written, in one transaction.
+    ApplyForms {
+        review: Box<crate::forms::Review>,
+        approver: Option<String>,
+        detail: Option<DirectiveId>,
+    },
 }
 
 /// What the UI shows, fresh from the database.
@@ -183,6 +199,10 @@ pub enum Reply {
     MovedAway(PathBuf),
     /// The snapshots in `backups/`.
     Backups(Vec<crate::backup::Snapshot>),
+    /// 督办单 were written: what to say.
+    FormsGenerated(String),
+    /// Returned forms read, for review.
+    FormsReviewed(Box<crate::forms::Review>),
     /// The directives matching `query` (`None`: no filter).
     Found {
         query: String,
@@ -292,6 +312,7 @@ impl Request {
                 | Request::LoadTrash
                 | Request::ListBackups
                 | Request::Backup(_)
+                | Request::ReadForms(_)
         )
     }
 }
