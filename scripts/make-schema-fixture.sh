@@ -39,6 +39,11 @@ if [ "$version" -ge 9 ]; then
   "$bin" recur 2 每月25日前 --from 2022-03-01 --until 2022-12-31 --date 2022-03-16 "${d[@]}" >/dev/null
   "$bin" feedback 2 --office 防火监督处 "3月排查进展已报送。" --date 2022-03-24 --channel 书面 "${d[@]}" >/dev/null
 fi
+if [ "$version" -ge 10 ]; then
+  # 督办单 (schema 10): notice forms for every office and one 催办通知, with their serials.
+  "$bin" forms --all -o "$data/forms" --date 2022-03-17 "${d[@]}" >/dev/null
+  "$bin" urge-forms --office 新闻宣传处 -o "$data/forms" --date 2022-04-20 "${d[@]}" >/dev/null
+fi
 found=$(sqlite3 "$data/duban.sqlite3" "PRAGMA user_version")
 [ "$found" = "$version" ] || { echo "the build writes schema $found, not $version" >&2; exit 1; }
 sqlite3 "$data/duban.sqlite3" "PRAGMA journal_mode = DELETE; VACUUM" >/dev/null
