@@ -52,6 +52,7 @@ fn register() -> Board {
                     .then(|| (day, "已组织专项检查，整改隐患若干处，形成工作台账。".to_owned())),
                 evidence: 0,
                 continues: None,
+                source: None,
             }
         })
         .collect();
@@ -62,8 +63,9 @@ fn register() -> Board {
         meeting: Some("2022年第10次办公会议".into()),
         issued_on: day,
         feedback_days: None,
+        source: None,
     }];
-    Board { notices, offices, directives, aliases: Vec::new() }
+    Board { notices, offices, directives, aliases: Vec::new(), set_aside: Vec::new() }
 }
 
 fn export(c: &mut Criterion) {

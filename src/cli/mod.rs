@@ -3,6 +3,7 @@
 
 mod args;
 mod backup;
+mod by_hand;
 mod evidence;
 mod json;
 mod loop_args;
@@ -89,6 +90,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             clock,
             out,
         )?,
+        Verb::Add { by_hand, author } => {
+            by_hand::run_add(&data_dir(args.data_dir.as_deref())?, by_hand, author.as_deref(), clock, out)?
+        }
         Verb::Stats { json } => {
             office_loop::run_stats(&data_dir(args.data_dir.as_deref())?, *json, clock, out)?
         }
@@ -240,7 +244,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         d.id,
                         d.number,
-                        d.title,
+                        match &d.source {
+                            Some(source) => format!("{}〔{}〕", d.title, source.describe()),
+                            None => d.title.clone(),
+                        },
                         d.offices_text(),
                         deadline,
                         d.status,

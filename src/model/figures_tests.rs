@@ -21,6 +21,7 @@ fn notice(id: i64, issued: &str, feedback_days: Option<i64>) -> NoticeInfo {
         meeting: None,
         issued_on: d(issued),
         feedback_days,
+        source: None,
     }
 }
 
@@ -43,6 +44,7 @@ fn directive(id: i64, notice: i64, status: Status, assignments: Vec<Assignment>)
         last_note: None,
         evidence: 0,
         continues: None,
+        source: None,
     }
 }
 
@@ -133,6 +135,7 @@ fn register() -> Board {
             directive(8, 1, Status::Closed, vec![lead(NEWS, d8_news)]),
         ],
         aliases: Vec::new(),
+        set_aside: Vec::new(),
     }
 }
 

@@ -15,6 +15,7 @@ mod office;
 mod office_state;
 mod overview;
 mod settings;
+mod source;
 mod status;
 mod track;
 mod urgency;
@@ -42,6 +43,7 @@ pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use office_state::{LoopState, OfficeState};
 pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview, Totals};
 pub use settings::Settings;
+pub use source::{ByHand, NewDirective, RegisterEdit, SetAside, Source, SourceKind};
 pub use status::Status;
 pub use track::{
     Deadlines, ExtensionNote, ExtensionStep, FeedbackLateness, OfficeTrack, apply_extensions, is_late_request,

@@ -50,6 +50,8 @@ pub struct SummaryItem {
     pub loop_note: Option<String>,
     /// The status as reported: 部分完成 / 待审核 where the offices say so, else the status.
     pub state_label: &'static str,
+    /// 来源 of a directive entered by hand: 领导批示（王总队长，辽消〔2026〕12号）.
+    pub source: Option<String>,
 }
 
 /// The report table's columns: 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
@@ -58,6 +60,14 @@ pub const TABLE_HEADER: [&str; 5] = ["序号", "工作要求", "完成时限", "
 impl SummaryItem {
     /// The title, and for continued work since which meeting it has been pressed, after `sep`.
     pub fn title_with_origin(&self, sep: &str) -> String {
+        let title = self.title_with_continuation(sep);
+        match &self.source {
+            Some(source) => format!("{title}{sep}（{source}）"),
+            None => title,
+        }
+    }
+
+    fn title_with_continuation(&self, sep: &str) -> String {
         match self.first_meeting.as_deref() {
             Some(m) => match crate::model::short_meeting(m) {
                 Some(short) => format!("{}{sep}（自{short}会议起持续督办）", self.title),
@@ -292,6 +302,7 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
         latest,
         evidence: d.evidence,
         first_meeting: first.and_then(|f| f.meeting.clone()),
+        source: d.source.as_ref().map(crate::model::Source::describe),
     }
 }
 

@@ -17,6 +17,8 @@ mod loop_links;
 mod loop_read;
 mod migrate_loop;
 mod office_loop;
+mod register;
+mod register_merge;
 mod roster;
 mod roster_edit;
 mod schema;

@@ -36,6 +36,7 @@ impl Store {
     /// Chinese. Nothing is written when it is refused.
     pub fn apply_loop_edit(&mut self, id: DirectiveId, edit: &LoopEdit, actor: &Actor) -> Result<String> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        super::register::refuse_set_aside(&tx, id)?;
         let t = target(&tx, id, &edit.office, actor)?;
         let today = actor.at.date();
         let (who, at) = (actor.author, actor.at);

@@ -14,8 +14,9 @@ fn count(conn: &Connection, sql: &str) -> i64 {
 
 #[test]
 fn loop_every_fixture_moves_to_per_office_states_without_losing_anything() {
-    assert_eq!(SCHEMA_VERSION, 8);
-    for version in 1..SCHEMA_VERSION {
+    // Migration 8 runs on the fixtures written before it (later migrations follow).
+    assert!(SCHEMA_VERSION >= 8);
+    for version in 1..8 {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("duban.sqlite3");
         let fixture = format!("tests/fixtures/schema-v{version}.sqlite3");

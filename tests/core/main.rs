@@ -6,6 +6,7 @@ mod support;
 
 mod backup;
 mod backup_safety;
+mod by_hand;
 mod cli;
 mod continuation;
 mod crash;
