@@ -9,6 +9,8 @@ use super::command::{Command, Dialog, Field};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Import,
+    /// 新建工作要求… (领导批示 / 临时交办)
+    ByHand,
     Export,
     Search,
     Note,
@@ -23,13 +25,14 @@ pub enum Action {
 
 impl Action {
     /// Left of the top bar, in order.
-    pub const MAIN: [Action; 2] = [Action::Import, Action::Export];
+    pub const MAIN: [Action; 3] = [Action::Import, Action::ByHand, Action::Export];
     /// Right of the top bar, right to left.
     pub const RIGHT: [Action; 4] = [Action::About, Action::Settings, Action::Roster, Action::Trash];
     /// The 数据 menu.
     pub const DATA_MENU: [Action; 3] = [Action::Backup, Action::Move, Action::Check];
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::Import,
+        Action::ByHand,
         Action::Export,
         Action::Search,
         Action::Note,
@@ -45,6 +48,7 @@ impl Action {
     pub fn label(self) -> &'static str {
         match self {
             Action::Import => "导入通知…",
+            Action::ByHand => "新建工作要求…",
             Action::Export => "导出汇总…",
             Action::Search => "搜索",
             Action::Note => "添加进展",
@@ -61,6 +65,7 @@ impl Action {
     pub fn tooltip(self) -> &'static str {
         match self {
             Action::Import => "粘贴或打开办公会议工作要求通知",
+            Action::ByHand => "录入领导批示或临时交办的工作要求",
             Action::Export => "生成会议汇报：Word、Excel、PDF 或 CSV",
             Action::Search => "按文字查找工作要求、进展和材料",
             Action::Note => "为选中的工作要求填写进展",
@@ -96,6 +101,7 @@ impl Action {
     pub fn command(self) -> Command {
         match self {
             Action::Import => Command::Open(Dialog::Import),
+            Action::ByHand => Command::Open(Dialog::ByHand),
             Action::Export => Command::Open(Dialog::Export),
             Action::Search => Command::Focus(Field::Search),
             Action::Note => Command::Focus(Field::Note),

@@ -6,8 +6,9 @@ use super::{DubanApp, StatusMessage};
 use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
-    AboutDialog, AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, ImportDialog,
-    LoopOverview, MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
+    AboutDialog, AttachProgress, AuthorDialog, BackupDialog, ByHandDialog, ByHandMode, CheckDialog,
+    ExportDialog, ImportDialog, LoopOverview, MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort,
+    TrashDialog,
 };
 use crate::ui::worker::Request;
 use crate::ui::worker::Snapshot;
@@ -104,6 +105,7 @@ impl DubanApp {
                 let folder = self.export_folder.as_deref();
                 d.export = Some(ExportDialog::new(&self.board, today, self.settings.due_soon_days, folder));
             }
+            Dialog::ByHand => d.by_hand = Some(ByHandDialog::new(ByHandMode::Create, today)),
             Dialog::Author => d.author = Some(AuthorDialog::default()),
             Dialog::Settings => d.settings = Some(SettingsDialog::new(&self.settings)),
             Dialog::Trash => {
@@ -218,6 +220,14 @@ impl DubanApp {
                     _ => Asker::Board,
                 };
                 self.worker.send(asker, Request::Edit { id, edit });
+            }
+            Command::Register(edit) => self.worker.send(Asker::Register, Request::Register(edit)),
+            Command::AddDirective(notice, label) => {
+                // A dialog already open keeps what is typed in it.
+                if self.dialogs.by_hand.is_none() {
+                    let mode = ByHandMode::Add(notice, label);
+                    self.dialogs.by_hand = Some(ByHandDialog::new(mode, self.clock.today()));
+                }
             }
             Command::SetAuthor(name) => {
                 self.dialogs.author = None;

@@ -228,6 +228,7 @@ impl DubanApp {
         if self.detail_shown {
             detail.show(ui, |ui| {
                 let detail_cx = DetailContext {
+                    board: cx.board,
                     today,
                     due_soon_days: cx.due_soon_days,
                     highlight: &words,

@@ -37,6 +37,10 @@ impl DubanApp {
                 self.on_changed(asker);
                 self.say(message, false);
             }
+            Reply::Registered { message, snapshot, id } => {
+                self.on_registered(*snapshot, id);
+                self.say(message, false);
+            }
             Reply::SettingsSaved(snapshot) => {
                 self.take_snapshot(*snapshot);
                 self.say("设置已保存".into(), false);
@@ -136,10 +140,35 @@ impl DubanApp {
         }
     }
 
+    /// A directive was created, added, split, merged, deleted or restored: the dialog and the
+    /// detail's form close, and the directive it concerns is shown (none when it was set aside).
+    fn on_registered(&mut self, snapshot: crate::ui::worker::Snapshot, id: crate::model::DirectiveId) {
+        if let Some(previous) = self.selected {
+            self.detail_view.close_register_form(previous);
+        }
+        self.dialogs.by_hand = None;
+        let shown = snapshot.board.directive(id).is_some();
+        if shown {
+            self.overview_shown = false;
+            self.filter = BoardFilter::All;
+            self.selected = Some(id);
+            self.table.scroll_to_selected = true;
+        } else if self.selected == Some(id) {
+            self.selected = None;
+            self.detail = None;
+        }
+        self.take_snapshot(snapshot);
+    }
+
     /// A failure goes to the dialog that asked, if it is still open; else to the status bar.
     fn on_failed(&mut self, asker: Asker, message: String) {
         let d = &mut self.dialogs;
         match asker {
+            Asker::Register if d.by_hand.is_some() => {
+                if let Some(dialog) = &mut d.by_hand {
+                    dialog.on_failed(message);
+                }
+            }
             Asker::Import if d.import.is_some() => {
                 if let Some(dialog) = &mut d.import {
                     dialog.on_failed(message);

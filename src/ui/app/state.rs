@@ -52,6 +52,10 @@ impl DubanApp {
     pub fn is_import_open(&self) -> bool {
         self.dialogs.import.is_some()
     }
+    /// 新建工作要求 (or 新增工作要求) is open.
+    pub fn is_by_hand_open(&self) -> bool {
+        self.dialogs.by_hand.is_some()
+    }
     /// The import dialog shows a parsed notice for review.
     pub fn is_import_reviewing(&self) -> bool {
         self.dialogs.import.as_ref().is_some_and(ImportDialog::is_reviewing)

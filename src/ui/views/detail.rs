@@ -9,6 +9,7 @@ use egui::{Frame, RichText, ScrollArea, TextEdit, Ui};
 use super::evidence_panel::{AttachProgress, EvidencePanel, Thumbnails};
 use super::note_form::{NoteDraft, NoteForm};
 use super::office_rows::{OfficeRows, RowsContext};
+use super::register_panel::RegisterPanel;
 use crate::model::{DirectiveDetail, DirectiveEdit, DirectiveId, Status};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, split_names};
@@ -31,10 +32,14 @@ pub struct DetailView {
     files: EvidencePanel,
     /// 各单位办理情况 and their open forms.
     loop_rows: OfficeRows,
+    /// 调整: 新增 / 拆分 / 合并 / 删除 and their open forms.
+    register: RegisterPanel,
 }
 
 /// What the pane needs besides the detail itself.
 pub struct DetailContext<'a> {
+    /// For the 合并 list (the notice's other directives) and the office picker.
+    pub board: &'a crate::model::Board,
     pub today: NaiveDate,
     pub due_soon_days: i64,
     /// Search words to mark in the text and notes.
@@ -65,6 +70,11 @@ impl DetailView {
         self.loop_rows.close_form(id);
     }
 
+    /// The store accepted a register edit of `id`: its form closes.
+    pub fn close_register_form(&mut self, id: DirectiveId) {
+        self.register.close(id);
+    }
+
     /// Every note typed and not stored, the shown directive's included.
     pub fn drafts(&self) -> BTreeMap<DirectiveId, NoteDraft> {
         self.note.drafts()
@@ -81,12 +91,14 @@ impl DetailView {
             note.show(detail.row.id);
             let files = std::mem::take(&mut self.files);
             let loop_rows = std::mem::take(&mut self.loop_rows);
+            let register = std::mem::take(&mut self.register);
             *self = DetailView {
                 shown: Some(detail.row.id),
                 note,
                 scroll_to_top: true,
                 files,
                 loop_rows,
+                register,
                 ..DetailView::default()
             };
         }
@@ -131,7 +143,9 @@ impl DetailView {
                 let text = format!("已跨 {} 次会议仍未办结", cx.carried_over);
                 ui.label(RichText::new(text).color(theme::DUE_SOON).strong());
             }
+            self.register.origin_ui(ui, detail, commands);
             super::history::history_ui(ui, detail, commands);
+            self.register.ui(ui, detail, cx.board, commands);
             ui.add_space(6.0);
 
             ui.horizontal_wrapped(|ui| {

@@ -25,6 +25,8 @@ pub enum Asker {
     Author,
     Trash,
     Roster,
+    /// 新建、新增、拆分、合并、删除、恢复 a directive (the dialog, the detail, the 回收站).
+    Register,
     /// 备份到… in the backup dialog.
     Backup,
     /// 从备份恢复 in the backup dialog.
@@ -52,6 +54,7 @@ impl Asker {
             | Asker::Settings
             | Asker::Author
             | Asker::Roster
+            | Asker::Register
             | Asker::Trash => Some("正在保存修改"),
             Asker::Import => Some("正在导入通知"),
             Asker::Export => Some("正在导出汇总"),
