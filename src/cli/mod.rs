@@ -67,6 +67,14 @@ fn days_late(d: &crate::model::DirectiveRow, today: chrono::NaiveDate) -> Option
         .flatten()
 }
 
+/// The title, with the source of a directive entered by hand: 标题〔领导批示（王总队长，…）〕.
+fn titled(d: &crate::model::DirectiveRow) -> String {
+    match &d.source {
+        Some(source) => format!("{}〔{}〕", d.title, source.describe()),
+        None => d.title.clone(),
+    }
+}
+
 /// `--author`, else the name set in the app, else 命令行.
 fn author_of(store: &Store, given: Option<&str>) -> anyhow::Result<String> {
     Ok(match given {
@@ -159,7 +167,15 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 writeln!(out)?;
             } else {
                 for d in &rows {
-                    writeln!(out, "{}\t{}\t{}\t{}\t{}", d.id, d.number, d.title, d.offices_text(), d.status)?;
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}",
+                        d.id,
+                        d.number,
+                        titled(d),
+                        d.offices_text(),
+                        d.status
+                    )?;
                 }
                 writeln!(out, "找到 {} 条", rows.len())?;
             }
@@ -181,7 +197,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                     None => bail!("找不到编号为 {id} 的通知"),
                 },
                 (None, true) => report::Scope::AllOpen,
-                (None, false) => match board.notices.first() {
+                (None, false) => match board.meetings().next() {
                     Some(n) => report::Scope::Notice(n.id),
                     None => bail!("还没有导入任何通知"),
                 },
@@ -244,10 +260,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         d.id,
                         d.number,
-                        match &d.source {
-                            Some(source) => format!("{}〔{}〕", d.title, source.describe()),
-                            None => d.title.clone(),
-                        },
+                        titled(d),
                         d.offices_text(),
                         deadline,
                         d.status,

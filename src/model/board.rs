@@ -177,12 +177,17 @@ pub struct Board {
 
 impl Board {
     /// 跨会 — how many later meetings (notices issued after this one) a directive of notice
-    /// `id` has been carried over to while still open.
+    /// `id` has been carried over to while still open. A 批示 or 交办 is not a meeting.
     pub fn meetings_since(&self, id: NoticeId) -> usize {
         match self.notice(id) {
-            Some(n) => self.notices.iter().filter(|m| m.issued_on > n.issued_on).count(),
+            Some(n) => self.meetings().filter(|m| m.issued_on > n.issued_on).count(),
             None => 0,
         }
+    }
+
+    /// The imported notices (meetings), newest first: not the 批示 and 交办 entered by hand.
+    pub fn meetings(&self) -> impl Iterator<Item = &NoticeInfo> {
+        self.notices.iter().filter(|n| n.source.is_none())
     }
 
     pub fn notice(&self, id: NoticeId) -> Option<&NoticeInfo> {

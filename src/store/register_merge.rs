@@ -53,7 +53,7 @@ impl Store {
         Ok(match edit {
             RegisterEdit::Create(b) => {
                 let id = self.create_by_hand(b, actor)?;
-                (format!("已新建工作要求（{}）：{}", b.source.kind.label(), b.directive.title.trim()), id)
+                (format!("已新建{}：{}", b.source.kind.short(), b.directive.title.trim()), id)
             }
             RegisterEdit::Add { notice, directive } => {
                 let id = self.add_to_notice(*notice, directive, actor)?;

@@ -58,6 +58,7 @@ fn log_fields(store: &Store, id: DirectiveId) -> Vec<String> {
 fn by_hand_an_instruction_lives_like_an_imported_directive() {
     let mut data = Data::new();
     let before = data.store.load_board().unwrap().directives.len();
+    let meeting = data.store.load_board().unwrap().notices[0].id;
     let id = data.store.create_by_hand(&instruction(), &actor()).unwrap();
 
     let board = data.store.load_board().unwrap();
@@ -72,6 +73,11 @@ fn by_hand_an_instruction_lives_like_an_imported_directive() {
     assert_eq!(notice.source.as_ref(), Some(source));
     // The imported notice's directives have none.
     assert!(board.directive(D1).unwrap().source.is_none());
+    // A 批示 is not a meeting: the notice's work has not been carried over one more meeting,
+    // and the overview lists meetings only.
+    assert_eq!(board.meetings_since(meeting), 0);
+    let overview = duban::model::Overview::build(&board, date("2022-03-20"), 3);
+    assert_eq!(overview.meetings.len(), 1);
 
     let detail = data.store.load_detail(id).unwrap();
     assert_eq!(detail.source_words.as_deref(), Some(instruction().directive.text.as_str()));

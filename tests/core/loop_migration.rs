@@ -15,7 +15,7 @@ fn count(conn: &Connection, sql: &str) -> i64 {
 #[test]
 fn loop_every_fixture_moves_to_per_office_states_without_losing_anything() {
     // Migration 8 runs on the fixtures written before it (later migrations follow).
-    assert!(SCHEMA_VERSION >= 8);
+    const { assert!(SCHEMA_VERSION >= 8) };
     for version in 1..8 {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("duban.sqlite3");

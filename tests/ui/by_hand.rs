@@ -101,3 +101,30 @@ fn by_hand_a_directive_is_deleted_after_asking_and_restored_from_the_trash() {
     assert!(h.state().board().directive(id).is_some(), "back on the board");
     assert!(h.state().board().set_aside.is_empty());
 }
+
+#[test]
+fn by_hand_a_directive_is_added_to_the_shown_directive_s_notice() {
+    let (_dir, mut h) = on_building_sites();
+    let notice = h.state().detail().unwrap().notice_id;
+    let before = h.state().board().directives.iter().filter(|d| d.notice_id == notice).count();
+    click_button(&mut h, "新增工作要求…");
+    h.get_by_label("新增工作要求：2022年第10次办公会议");
+    type_into(&mut h, Role::MultilineTextInput, "内容", "各支队开展夜间消防安全检查。");
+    type_into(&mut h, Role::TextInput, "标题", "夜查");
+    // The detail beside the dialog has its own 责任单位 field (filled); the dialog's is empty.
+    h.get_all_by_role_and_label(Role::TextInput, "责任单位")
+        .find(|n| n.value().as_deref() == Some(""))
+        .expect("the dialog's office field")
+        .click();
+    h.run();
+    ime_commit(&mut h, "大连支队");
+    click_button(&mut h, "保存");
+    assert!(!h.state().is_by_hand_open());
+    let board = h.state().board();
+    let rows: Vec<_> = board.directives.iter().filter(|d| d.notice_id == notice).collect();
+    assert_eq!(rows.len(), before + 1);
+    let last = rows.last().unwrap();
+    assert_eq!((last.title.as_str(), last.offices_text().as_str()), ("夜查", "大连支队"));
+    assert!(last.source.is_none(), "a directive of the notice, not a 批示");
+    assert_eq!(h.state().selected(), Some(last.id));
+}

@@ -36,6 +36,8 @@ pub struct ByHandDialog {
     saving: bool,
     /// 放弃已填写的内容？ is shown.
     asking_discard: bool,
+    /// The cursor goes to the first field when the dialog opens.
+    focus_first: bool,
 }
 
 impl ByHandDialog {
@@ -53,6 +55,7 @@ impl ByHandDialog {
             error: None,
             saving: false,
             asking_discard: false,
+            focus_first: true,
         }
     }
 
@@ -110,8 +113,12 @@ impl ByHandDialog {
             });
             ui.horizontal(|ui| {
                 let name = ui.label(self.kind.person_label());
-                ui.add(TextEdit::singleline(&mut self.by).desired_width(140.0).hint_text("如：王总队长"))
+                let by = ui
+                    .add(TextEdit::singleline(&mut self.by).desired_width(140.0).hint_text("如：王总队长"))
                     .labelled_by(name.id);
+                if std::mem::take(&mut self.focus_first) {
+                    by.request_focus();
+                }
                 let name = ui.label("文号");
                 ui.add(TextEdit::singleline(&mut self.reference).desired_width(160.0).hint_text("可不填"))
                     .labelled_by(name.id);
@@ -122,13 +129,17 @@ impl ByHandDialog {
             });
         }
         let name = ui.label(if self.mode == ByHandMode::Create { "原文" } else { "内容" });
-        ui.add(
-            TextEdit::multiline(&mut self.words)
-                .desired_rows(4)
-                .desired_width(f32::INFINITY)
-                .hint_text("批示或交办的原话，照录"),
-        )
-        .labelled_by(name.id);
+        let words = ui
+            .add(
+                TextEdit::multiline(&mut self.words)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("批示或交办的原话，照录"),
+            )
+            .labelled_by(name.id);
+        if std::mem::take(&mut self.focus_first) {
+            words.request_focus();
+        }
         ui.horizontal(|ui| {
             let name = ui.label("标题");
             ui.add(TextEdit::singleline(&mut self.title).desired_width(ui.available_width().min(420.0)))

@@ -133,10 +133,15 @@ impl DetailView {
         scroll.show(ui, |ui| {
             ui.heading(format!("{}　{}", detail.row.number, detail.row.title));
             ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()))
+                // A directive by hand names its source on the line below instead.
+                if detail.row.source.is_none() {
+                    ui.label(
+                        RichText::new(
+                            detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()),
+                        )
                         .weak(),
-                );
+                    );
+                }
                 cadence_ui(ui, detail.notice_id, cx.notice_cadence, cx.cadence, commands);
             });
             if cx.carried_over > 0 && !detail.row.status.is_finished() {

@@ -43,7 +43,7 @@ fn default_folder() -> PathBuf {
 impl ExportDialog {
     /// `folder`: where the last report went (it starts there again), if it still exists.
     pub fn new(board: &Board, today: NaiveDate, due_soon_days: i64, folder: Option<&Path>) -> ExportDialog {
-        let scope = board.notices.first().map_or(Scope::AllOpen, |n| Scope::Notice(n.id));
+        let scope = board.meetings().next().map_or(Scope::AllOpen, |n| Scope::Notice(n.id));
         let format = Format::Docx;
         let folder = folder.filter(|f| f.is_dir()).map_or_else(default_folder, Path::to_path_buf);
         let path = folder.join(format!("督办汇总-{}.{}", today.format("%Y%m%d"), format.extension()));

@@ -42,7 +42,7 @@ impl RegisterPanel {
                     source.describe(),
                     format_date(detail.notice_issued_on)
                 ))
-                .color(theme::ACCENT),
+                .strong(),
             );
             if let Some(words) = &detail.source_words {
                 egui::CollapsingHeader::new("原文").id_salt("by-hand-words").show(ui, |ui| {
