@@ -2,7 +2,7 @@
 # Screenshots of 新建工作要求 on a 1366×768 laptop at 150 % (910×512 points): the dialog filled in
 # for a 领导批示, and the board after saving. Needs: xvfb x11-utils xdotool xclip imagemagick.
 #   apt-get install -y xvfb x11-utils xdotool xclip imagemagick libgl1-mesa-dri libegl1
-#   scripts/screenshot-by-hand.sh [OUT-PREFIX]   (default assets/by-hand → -dialog.png, -board.png)
+#   scripts/screenshot-by-hand.sh [OUT-PREFIX]   (default assets/by-hand → -dialog, -board, -split .png)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/demo-data.sh
@@ -42,3 +42,8 @@ x mousemove ${SAVE_X:-237} ${SAVE_Y:-678} click 1; sleep 1.5
 x mousemove 1300 700; sleep 0.3
 DISPLAY=$display import -window root "$out-board.png"
 echo "screenshot: $out-board.png"
+# 拆分… in the detail: the form under the 调整 buttons.
+x mousemove ${SPLIT_X:-1255} ${SPLIT_Y:-335} click 1; sleep 0.8
+x mousemove 1300 20; sleep 0.3
+DISPLAY=$display import -window root "$out-split.png"
+echo "screenshot: $out-split.png"
