@@ -98,6 +98,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             clock,
             out,
         )?,
+        Verb::Register { edit, author } => {
+            by_hand::run_register(&data_dir(args.data_dir.as_deref())?, edit, author.as_deref(), clock, out)?
+        }
         Verb::Add { by_hand, author } => {
             by_hand::run_add(&data_dir(args.data_dir.as_deref())?, by_hand, author.as_deref(), clock, out)?
         }

@@ -119,7 +119,7 @@ pub struct ByHand {
 
 /// A change to which directives exist: applied by `Store::apply_register_edit` in one
 /// transaction, logged, and reversible (a split is merged back, a merge undone, a delete restored).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegisterEdit {
     /// 新建工作要求 from a 批示 or 交办.
     Create(ByHand),

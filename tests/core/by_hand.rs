@@ -388,3 +388,51 @@ fn by_hand_cli_add_prints_the_id_and_list_shows_the_source() {
     let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(list.len(), 1, "nothing half-written");
 }
+
+#[test]
+fn by_hand_cli_adds_to_a_notice_splits_merges_deletes_and_undeletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = duban(args, dir.path());
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    run(&["import", "tests/fixtures/seed-notice.txt", "--date", "2022-03-16"]);
+    let count = |dir: &std::path::Path| {
+        let out = duban(&["list", "--json", "--date", "2022-03-21"], dir);
+        serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap().len()
+    };
+    let before = count(dir.path());
+    let added: i64 =
+        run(&["add", "--notice", "1", "--title", "夜查", "--text", "开展夜查。", "--office", "大连支队"])
+            .parse()
+            .unwrap();
+    let part: i64 = run(&["split", "1", "--keep", "联合检查。", "--title", "宣传", "--text", "做好宣传。"])
+        .parse()
+        .unwrap();
+    assert_eq!(count(dir.path()), before + 2);
+    assert!(run(&["merge", "1", &part.to_string()]).contains("已合并"));
+    assert!(run(&["delete", &added.to_string()]).contains("已删除"));
+    assert_eq!(count(dir.path()), before);
+    assert!(run(&["undelete", &part.to_string()]).contains("撤销合并"));
+    assert!(run(&["undelete", &added.to_string()]).contains("已恢复"));
+    assert_eq!(count(dir.path()), before + 2);
+
+    for (bad, says) in [
+        (vec!["merge", "1"], "merge 需要两个编号"),
+        (vec!["delete", "x"], "编号应为数字"),
+        (vec!["split", "1", "--title", "t", "--text", "x"], "--keep"),
+        (
+            vec!["add", "--notice", "1", "--source", "批示", "--title", "t", "--text", "x", "--office", "a"],
+            "不能与",
+        ),
+        (vec!["undelete", "2"], "未被删除"),
+        (vec!["merge", "1", "999"], "999"),
+    ] {
+        let out = duban(&bad, dir.path());
+        assert!(!out.status.success(), "{bad:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{bad:?}: {err}");
+    }
+    assert_eq!(count(dir.path()), before + 2, "nothing changed by the refusals");
+}

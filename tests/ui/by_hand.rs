@@ -128,3 +128,24 @@ fn by_hand_a_directive_is_added_to_the_shown_directive_s_notice() {
     assert!(last.source.is_none(), "a directive of the notice, not a 批示");
     assert_eq!(h.state().selected(), Some(last.id));
 }
+
+#[test]
+fn by_hand_a_duplicate_is_merged_in_and_the_merge_undone_from_the_detail() {
+    let (_dir, mut h) = on_building_sites();
+    let into = building_sites(&h);
+    let from = h.state().board().directives.iter().find(|d| d.title == "人员密集场所管控").unwrap().id;
+    click_button(&mut h, "合并…");
+    h.get_by_label("并入本条的工作要求").click();
+    h.run();
+    let option = format!("{} 人员密集场所管控", h.state().board().directive(from).unwrap().number);
+    h.get_by_label(&option).click();
+    h.run();
+    click_button(&mut h, "合并");
+    click_button(&mut h, "确定合并");
+    assert!(h.state().board().directive(from).is_none(), "merged away");
+    assert_eq!(h.state().selected(), Some(into));
+    assert_eq!(h.state().detail().unwrap().merged.len(), 1);
+    click_button(&mut h, "撤销合并");
+    assert!(h.state().board().directive(from).is_some(), "back as its own directive");
+    assert!(h.state().detail().unwrap().merged.is_empty());
+}
