@@ -67,7 +67,7 @@ fn days_late(d: &crate::model::DirectiveRow, today: chrono::NaiveDate) -> Option
         .flatten()
 }
 
-/// The title, with the source of a directive entered by hand: 标题〔领导批示（王总队长，…）〕.
+/// The title, with the source of a directive entered by hand: 标题〔王总队长批示（辽消…）〕.
 fn titled(d: &crate::model::DirectiveRow) -> String {
     match &d.source {
         Some(source) => format!("{}〔{}〕", d.title, source.describe()),

@@ -81,19 +81,33 @@ pub struct Source {
 }
 
 impl Source {
-    /// 领导批示（张总队长，辽消〔2026〕12号） — for lists, reports and the detail pane.
+    /// 王总队长批示（辽消〔2026〕12号）, or 领导批示 / 临时交办 when nobody is named — for lists
+    /// and the detail pane.
     pub fn describe(&self) -> String {
-        let parts: Vec<&str> = [self.by.as_deref(), self.reference.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
-        if parts.is_empty() {
-            self.kind.label().to_owned()
-        } else {
-            format!("{}（{}）", self.kind.label(), parts.join("，"))
+        match self.reference() {
+            Some(r) => format!("{}（{r}）", self.who()),
+            None => self.who(),
         }
+    }
+
+    /// 王总队长批示，辽消〔2026〕12号 — for a report's 工作要求 cell, inside its own brackets.
+    pub fn note(&self) -> String {
+        match self.reference() {
+            Some(r) => format!("{}，{r}", self.who()),
+            None => self.who(),
+        }
+    }
+
+    /// 王总队长批示 / 李处长交办, or 领导批示 / 临时交办.
+    fn who(&self) -> String {
+        match self.by.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(by) => format!("{by}{}", self.kind.short()),
+            None => self.kind.label().to_owned(),
+        }
+    }
+
+    fn reference(&self) -> Option<&str> {
+        self.reference.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
 }
 
@@ -164,8 +178,12 @@ mod tests {
             by: Some("王总队长".into()),
             reference: Some("辽消〔2026〕12号".into()),
         };
-        assert_eq!(s.describe(), "领导批示（王总队长，辽消〔2026〕12号）");
+        assert_eq!(s.describe(), "王总队长批示（辽消〔2026〕12号）");
+        assert_eq!(s.note(), "王总队长批示，辽消〔2026〕12号");
         let bare = Source { kind: SourceKind::Assigned, by: Some(" ".into()), reference: None };
         assert_eq!(bare.describe(), "临时交办");
+        let numbered =
+            Source { kind: SourceKind::Assigned, by: None, reference: Some("督办〔2026〕3号".into()) };
+        assert_eq!(numbered.describe(), "临时交办（督办〔2026〕3号）");
     }
 }

@@ -50,7 +50,7 @@ pub struct SummaryItem {
     pub loop_note: Option<String>,
     /// The status as reported: 部分完成 / 待审核 where the offices say so, else the status.
     pub state_label: &'static str,
-    /// 来源 of a directive entered by hand: 领导批示（王总队长，辽消〔2026〕12号）.
+    /// 来源 of a directive entered by hand: 王总队长批示，辽消〔2026〕12号.
     pub source: Option<String>,
 }
 
@@ -302,7 +302,7 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
         latest,
         evidence: d.evidence,
         first_meeting: first.and_then(|f| f.meeting.clone()),
-        source: d.source.as_ref().map(crate::model::Source::describe),
+        source: d.source.as_ref().map(crate::model::Source::note),
     }
 }
 

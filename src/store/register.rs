@@ -144,7 +144,8 @@ impl Store {
             params![notice, b.source.kind.label()],
         )?;
         let section = tx.last_insert_rowid();
-        let id = insert(&tx, section, 0, "1", &b.directive, None)?;
+        // Numbered by its kind (批示, 交办): in the table and the report that says what it is.
+        let id = insert(&tx, section, 0, b.source.kind.short(), &b.directive, None)?;
         let source = crate::model::Source { by, reference, ..b.source.clone() };
         let what = format!("{}：{}", source.describe(), b.directive.title.trim());
         let entry = Entry {

@@ -67,7 +67,7 @@ fn by_hand_an_instruction_lives_like_an_imported_directive() {
     assert_eq!(row.offices_text(), "防火监督处、沈阳支队");
     assert_eq!(row.deadline, Some(date("2022-03-31")));
     let source = row.source.as_ref().expect("with its source");
-    assert_eq!(source.describe(), "领导批示（王总队长，辽消〔2022〕31号）");
+    assert_eq!(source.describe(), "王总队长批示（辽消〔2022〕31号）");
     let notice = board.notice(row.notice_id).unwrap();
     assert_eq!(notice.issued_on, date("2022-03-17"));
     assert_eq!(notice.source.as_ref(), Some(source));
@@ -106,7 +106,8 @@ fn by_hand_an_instruction_lives_like_an_imported_directive() {
     };
     let summary = Summary::build(&board, &request);
     let item = summary.blocks.iter().flat_map(|b| &b.items).find(|i| i.id == id).expect("reported");
-    assert!(item.title_with_origin("").contains("领导批示（王总队长，辽消〔2022〕31号）"));
+    assert_eq!(item.number, "批示", "numbered by its kind");
+    assert_eq!(item.title_with_origin(""), "排查高层建筑消防车通道（王总队长批示，辽消〔2022〕31号）");
     let csv =
         String::from_utf8(duban::report::render(&summary, duban::report::Format::Csv).unwrap()).unwrap();
     assert!(csv.contains("王总队长"), "the CSV names the 批示人");
@@ -349,7 +350,7 @@ fn by_hand_cli_add_prints_the_id_and_list_shows_the_source() {
     assert_eq!(list[0]["source"]["by"], "王总队长");
     assert_eq!(list[0]["source"]["reference"], "辽消〔2022〕31号");
     let out = duban(&["list", "--date", "2022-03-21"], dir.path());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("领导批示（王总队长，辽消〔2022〕31号）"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("王总队长批示（辽消〔2022〕31号）"));
     let out = duban(&["search", "王总队长", "--json"], dir.path());
     let hits: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(hits.len(), 1);

@@ -53,12 +53,12 @@ fn by_hand_an_instruction_typed_in_the_dialog_appears_on_the_board_with_its_sour
     let row = board.directives.iter().find(|d| d.title == "排查消防车通道").expect("on the board");
     let source = row.source.as_ref().expect("with its source");
     assert_eq!(source.kind, SourceKind::Instruction);
-    assert_eq!(source.describe(), "领导批示（王总队长，辽消〔2022〕31号）");
+    assert_eq!(source.describe(), "王总队长批示（辽消〔2022〕31号）");
     assert_eq!(row.offices_text(), "防火监督处、沈阳支队");
     // Shown: selected in the table with its 批示 tag, the detail naming its source.
     assert_eq!(h.state().selected(), Some(row.id));
     h.get_by_label("批示");
-    h.get_by_label("来源：领导批示（王总队长，辽消〔2022〕31号）　2022年3月18日");
+    h.get_by_label("来源：王总队长批示（辽消〔2022〕31号）　2022年3月18日");
 }
 
 #[test]

@@ -162,9 +162,9 @@ fn cell(ui: &mut Ui, col: Col, d: &DirectiveRow, cx: &RowContext) {
             }
             ui.add_space(8.0);
             // With several meetings on the board, 一.1 alone is ambiguous: say which meeting;
-            // a directive entered by hand always says where it came from (批示 / 交办).
+            // a directive entered by hand is numbered 批示 / 交办 and needs no tag.
             let tag = match &d.source {
-                Some(source) => Some(source.kind.short()),
+                Some(_) => None,
                 None => d.meeting.as_deref().and_then(short_meeting).filter(|_| cx.show_meeting),
             };
             match tag {
