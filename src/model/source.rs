@@ -151,6 +151,18 @@ pub enum RegisterEdit {
     Restore(DirectiveId),
 }
 
+impl RegisterEdit {
+    /// The directive whose detail offered this edit (拆分, 合并, 删除): its form closes once the
+    /// edit is stored. `None` for edits made from a dialog or the 回收站.
+    pub fn subject(&self) -> Option<DirectiveId> {
+        match self {
+            RegisterEdit::Split { id, .. } | RegisterEdit::Delete(id) => Some(*id),
+            RegisterEdit::Merge { into, .. } => Some(*into),
+            RegisterEdit::Create(_) | RegisterEdit::Add { .. } | RegisterEdit::Restore(_) => None,
+        }
+    }
+}
+
 /// A directive set aside (deleted or merged), as the 回收站 lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetAside {

@@ -13,7 +13,7 @@ pub mod worker;
 pub use views::recovery;
 
 pub use app::{DubanApp, StatusMessage, ViewState};
-pub use views::NoteDraft;
+pub use views::{ByHandDraft, NoteDraft};
 
 use crate::clock::Clock;
 use crate::store::Store;
@@ -25,6 +25,8 @@ const VIEW_KEY: &str = "duban-view";
 const EXPORT_FOLDER_KEY: &str = "duban-export-folder";
 /// Progress notes typed and not yet stored, with the data folder they belong to.
 const DRAFTS_KEY: &str = "duban-note-drafts";
+/// 新建工作要求 typed and not yet stored, with the data folder it belongs to.
+const BY_HAND_KEY: &str = "duban-by-hand-draft";
 
 /// The app icon (assets/icons, drawn by scripts/make-icon.sh), for the window.
 pub const WINDOW_ICON: &[u8] = include_bytes!("../../assets/icons/duban-256.png");
@@ -112,6 +114,8 @@ impl eframe::App for Root {
             eframe::set_value(storage, VIEW_KEY, &app.view_state());
             let drafts: SavedDrafts = (self.data_dir.clone(), app.note_drafts());
             eframe::set_value(storage, DRAFTS_KEY, &drafts);
+            let by_hand = (self.data_dir.clone(), app.by_hand_draft());
+            eframe::set_value(storage, BY_HAND_KEY, &by_hand);
             if let Some(folder) = app.export_folder() {
                 eframe::set_value(storage, EXPORT_FOLDER_KEY, &folder.to_path_buf());
             }
@@ -180,6 +184,11 @@ pub fn run_window(data_dir: Result<std::path::PathBuf, String>, clock: Clock) ->
                         cc.storage.and_then(|s| eframe::get_value(s, DRAFTS_KEY));
                     if let Some((_, drafts)) = drafts.filter(|(dir, _)| *dir == data_dir) {
                         app.restore_note_drafts(drafts);
+                    }
+                    let by_hand: Option<(std::path::PathBuf, Option<views::ByHandDraft>)> =
+                        cc.storage.and_then(|s| eframe::get_value(s, BY_HAND_KEY));
+                    if let Some((_, Some(draft))) = by_hand.filter(|(dir, _)| *dir == data_dir) {
+                        app.restore_by_hand_draft(draft);
                     }
                     if let Some(folder) = cc.storage.and_then(|s| eframe::get_value(s, EXPORT_FOLDER_KEY)) {
                         app.set_export_folder(folder);

@@ -11,9 +11,18 @@ use duban::model::{DirectiveId, SourceKind};
 use duban::ui::DubanApp;
 
 fn type_into(h: &mut Harness<'static, DubanApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
     h.get_by_role_and_label(role, label).click();
     h.run();
     ime_commit(h, text);
+}
+
+/// Scrolls the detail to the button (调整 is at its end, as an officer would) and clicks it.
+fn press(h: &mut Harness<'static, DubanApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).scroll_to_me();
+    h.run();
+    click_button(h, label);
 }
 
 fn building_sites(h: &Harness<'static, DubanApp>) -> DirectiveId {
@@ -66,10 +75,10 @@ fn by_hand_a_directive_is_split_in_the_detail() {
     let (_dir, mut h) = on_building_sites();
     let id = building_sites(&h);
     let before = h.state().board().directives.len();
-    click_button(&mut h, "拆分…");
+    press(&mut h, "拆分…");
     type_into(&mut h, Role::TextInput, "新条目标题", "工地宣传");
     type_into(&mut h, Role::MultilineTextInput, "新条目内容", "做好在建工地专项检查的宣传报道。");
-    click_button(&mut h, "确定拆分");
+    press(&mut h, "确定拆分");
     let board = h.state().board();
     assert_eq!(board.directives.len(), before + 1);
     let part = board.directives.iter().find(|d| d.title == "工地宣传").expect("the new part");
@@ -84,12 +93,12 @@ fn by_hand_a_directive_is_split_in_the_detail() {
 fn by_hand_a_directive_is_deleted_after_asking_and_restored_from_the_trash() {
     let (_dir, mut h) = on_building_sites();
     let id = building_sites(&h);
-    click_button(&mut h, "删除…");
+    press(&mut h, "删除…");
     h.get_by_label("删除这条工作要求？");
-    click_button(&mut h, "不删除");
+    press(&mut h, "不删除");
     assert!(h.state().board().directive(id).is_some(), "not deleted without confirming");
-    click_button(&mut h, "删除…");
-    click_button(&mut h, "确定删除");
+    press(&mut h, "删除…");
+    press(&mut h, "确定删除");
     assert!(h.state().board().directive(id).is_none(), "gone from the board");
     assert_eq!(h.state().selected(), None);
     assert!(h.query_by_label("在建工地治理").is_none());
@@ -107,7 +116,7 @@ fn by_hand_a_directive_is_added_to_the_shown_directive_s_notice() {
     let (_dir, mut h) = on_building_sites();
     let notice = h.state().detail().unwrap().notice_id;
     let before = h.state().board().directives.iter().filter(|d| d.notice_id == notice).count();
-    click_button(&mut h, "新增工作要求…");
+    press(&mut h, "新增工作要求…");
     h.get_by_label("新增工作要求：2022年第10次办公会议");
     type_into(&mut h, Role::MultilineTextInput, "内容", "各支队开展夜间消防安全检查。");
     type_into(&mut h, Role::TextInput, "标题", "夜查");
@@ -134,18 +143,49 @@ fn by_hand_a_duplicate_is_merged_in_and_the_merge_undone_from_the_detail() {
     let (_dir, mut h) = on_building_sites();
     let into = building_sites(&h);
     let from = h.state().board().directives.iter().find(|d| d.title == "人员密集场所管控").unwrap().id;
-    click_button(&mut h, "合并…");
+    press(&mut h, "合并…");
+    h.get_by_label("并入本条的工作要求").scroll_to_me();
+    h.run();
     h.get_by_label("并入本条的工作要求").click();
     h.run();
     let option = format!("{} 人员密集场所管控", h.state().board().directive(from).unwrap().number);
     h.get_by_label(&option).click();
     h.run();
-    click_button(&mut h, "合并");
-    click_button(&mut h, "确定合并");
+    press(&mut h, "合并");
+    press(&mut h, "确定合并");
     assert!(h.state().board().directive(from).is_none(), "merged away");
     assert_eq!(h.state().selected(), Some(into));
     assert_eq!(h.state().detail().unwrap().merged.len(), 1);
-    click_button(&mut h, "撤销合并");
+    press(&mut h, "撤销合并");
     assert!(h.state().board().directive(from).is_some(), "back as its own directive");
     assert!(h.state().detail().unwrap().merged.is_empty());
+}
+
+#[test]
+fn by_hand_what_is_typed_is_kept_over_a_restart_until_stored_or_discarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("李娜"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "新建工作要求…");
+    type_into(&mut h, Role::TextInput, "批示人", "王总队长");
+    type_into(&mut h, Role::MultilineTextInput, "原文", "请抓紧排查。");
+    let draft = h.state().by_hand_draft().expect("kept when the window closes");
+    assert_eq!((draft.by.as_str(), draft.words.as_str()), ("王总队长", "请抓紧排查。"));
+    drop(h);
+
+    // A restart: the window hands the saved draft to the new app; the dialog opens on it.
+    let store = duban::store::Store::open_dir(dir.path()).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    h.state_mut().restore_by_hand_draft(draft);
+    click_button(&mut h, "新建工作要求…");
+    assert_eq!(h.get_by_role_and_label(Role::TextInput, "批示人").value().as_deref(), Some("王总队长"));
+    assert_eq!(
+        h.get_by_role_and_label(Role::MultilineTextInput, "原文").value().as_deref(),
+        Some("请抓紧排查。")
+    );
+    // 放弃 (after asking) forgets it.
+    click_button(&mut h, "取消");
+    click_button(&mut h, "放弃");
+    assert!(!h.state().is_by_hand_open());
+    assert_eq!(h.state().by_hand_draft(), None);
 }

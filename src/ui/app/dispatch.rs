@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{DubanApp, StatusMessage};
-use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow};
+use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow, RegisterEdit};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
     AboutDialog, AttachProgress, AuthorDialog, BackupDialog, ByHandDialog, ByHandMode, CheckDialog,
@@ -105,7 +105,12 @@ impl DubanApp {
                 let folder = self.export_folder.as_deref();
                 d.export = Some(ExportDialog::new(&self.board, today, self.settings.due_soon_days, folder));
             }
-            Dialog::ByHand => d.by_hand = Some(ByHandDialog::new(ByHandMode::Create, today)),
+            Dialog::ByHand => {
+                d.by_hand = Some(match self.kept_by_hand.take() {
+                    Some(draft) => ByHandDialog::from_draft(draft, today),
+                    None => ByHandDialog::new(ByHandMode::Create, today),
+                });
+            }
             Dialog::Author => d.author = Some(AuthorDialog::default()),
             Dialog::Settings => d.settings = Some(SettingsDialog::new(&self.settings)),
             Dialog::Trash => {
@@ -221,7 +226,13 @@ impl DubanApp {
                 };
                 self.worker.send(asker, Request::Edit { id, edit });
             }
-            Command::Register(edit) => self.worker.send(Asker::Register, Request::Register(edit)),
+            Command::Register(edit) => {
+                let asker = match edit {
+                    RegisterEdit::Create(_) | RegisterEdit::Add { .. } => Asker::ByHand,
+                    _ => Asker::Register,
+                };
+                self.worker.send(asker, Request::Register(edit));
+            }
             Command::AddDirective(notice, label) => {
                 // A dialog already open keeps what is typed in it.
                 if self.dialogs.by_hand.is_none() {

@@ -37,7 +37,13 @@ impl DubanApp {
                 self.on_changed(asker);
                 self.say(message, false);
             }
-            Reply::Registered { message, snapshot, id } => {
+            Reply::Registered { message, snapshot, id, subject } => {
+                if let Some(subject) = subject {
+                    self.detail_view.close_register_form(subject);
+                }
+                if asker == Asker::ByHand {
+                    self.dialogs.by_hand = None;
+                }
                 self.on_registered(*snapshot, id);
                 self.say(message, false);
             }
@@ -140,13 +146,9 @@ impl DubanApp {
         }
     }
 
-    /// A directive was created, added, split, merged, deleted or restored: the dialog and the
-    /// detail's form close, and the directive it concerns is shown (none when it was set aside).
+    /// A directive was created, added, split, merged, deleted or restored (the dialog or the form
+    /// that asked has closed): the directive it concerns is shown (none when it was set aside).
     fn on_registered(&mut self, snapshot: crate::ui::worker::Snapshot, id: crate::model::DirectiveId) {
-        if let Some(previous) = self.selected {
-            self.detail_view.close_register_form(previous);
-        }
-        self.dialogs.by_hand = None;
         let shown = snapshot.board.directive(id).is_some();
         if shown {
             self.overview_shown = false;
@@ -164,7 +166,7 @@ impl DubanApp {
     fn on_failed(&mut self, asker: Asker, message: String) {
         let d = &mut self.dialogs;
         match asker {
-            Asker::Register if d.by_hand.is_some() => {
+            Asker::ByHand if d.by_hand.is_some() => {
                 if let Some(dialog) = &mut d.by_hand {
                     dialog.on_failed(message);
                 }

@@ -1,7 +1,9 @@
 //! 新建工作要求 — a 领导批示 or 临时交办 typed by the officer (来源, 批示人, 文号, 日期, 原文, 标题,
 //! 责任单位, 完成时限), or, opened from a directive's detail, a directive added to its notice.
 //! Nothing typed is lost: 取消, Esc or a click outside ask before discarding; a refusal from the
-//! store shows here and leaves every field as it was; the dialog closes once the store has it.
+//! store shows here and leaves every field as it was; the dialog closes once the store has it;
+//! what is typed for a new 批示 or 交办 is kept when the window closes ([`ByHandDraft`]) and
+//! comes back the next time the dialog opens.
 
 use chrono::NaiveDate;
 use egui::{Modal, RichText, ScrollArea, TextEdit, Ui};
@@ -11,6 +13,20 @@ use crate::ui::command::{Command, Dialog};
 use crate::ui::format::split_names;
 use crate::ui::theme;
 use crate::ui::widgets::{date_picker, office_picker, optional_date_picker};
+
+/// 新建工作要求的草稿 — the fields of an unsaved 批示 or 交办, kept across a restart.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ByHandDraft {
+    /// `instruction` / `assigned`.
+    pub kind: String,
+    pub by: String,
+    pub reference: String,
+    pub on: NaiveDate,
+    pub words: String,
+    pub title: String,
+    pub offices: String,
+    pub deadline: Option<NaiveDate>,
+}
 
 /// What the dialog makes.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +73,36 @@ impl ByHandDialog {
             asking_discard: false,
             focus_first: true,
         }
+    }
+
+    /// Opens on a draft kept from before (a new 批示 or 交办).
+    pub fn from_draft(d: ByHandDraft, today: NaiveDate) -> ByHandDialog {
+        ByHandDialog {
+            kind: SourceKind::from_db(&d.kind).unwrap_or(SourceKind::Instruction),
+            by: d.by,
+            reference: d.reference,
+            on: d.on,
+            words: d.words,
+            title: d.title,
+            offices: d.offices,
+            deadline: d.deadline,
+            ..ByHandDialog::new(ByHandMode::Create, today)
+        }
+    }
+
+    /// What to keep if the window closes now: the fields of a new 批示 or 交办 with anything
+    /// typed (a directive added to a notice is not kept: its notice may be gone by then).
+    pub fn draft(&self) -> Option<ByHandDraft> {
+        (self.mode == ByHandMode::Create && !self.is_blank()).then(|| ByHandDraft {
+            kind: self.kind.as_db().to_owned(),
+            by: self.by.clone(),
+            reference: self.reference.clone(),
+            on: self.on,
+            words: self.words.clone(),
+            title: self.title.clone(),
+            offices: self.offices.clone(),
+            deadline: self.deadline,
+        })
     }
 
     /// The store refused: say why, keep everything typed.

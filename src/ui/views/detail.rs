@@ -150,7 +150,6 @@ impl DetailView {
             }
             self.register.origin_ui(ui, detail, commands);
             super::history::history_ui(ui, detail, commands);
-            self.register.ui(ui, detail, cx.board, commands);
             ui.add_space(6.0);
 
             ui.horizontal_wrapped(|ui| {
@@ -290,6 +289,9 @@ impl DetailView {
                         );
                     }
                 });
+            // Rare changes last: 新增 / 拆分 / 合并 / 删除 and their forms.
+            ui.add_space(8.0);
+            self.register.ui(ui, detail, cx.board, commands);
         });
     }
 }

@@ -36,7 +36,7 @@ pub use about_dialog::AboutDialog;
 pub use author_dialog::AuthorDialog;
 pub use backup_dialog::BackupDialog;
 pub use board_table::BoardTable;
-pub use by_hand_dialog::{ByHandDialog, ByHandMode};
+pub use by_hand_dialog::{ByHandDialog, ByHandDraft, ByHandMode};
 pub use check_dialog::CheckDialog;
 pub use close_guard::{CloseChoice, CloseGuard};
 pub use columns::Col;

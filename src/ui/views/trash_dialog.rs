@@ -33,7 +33,11 @@ impl TrashDialog {
                 return;
             };
             if files.is_empty() {
-                ui.label("没有移出的材料。");
+                ui.label(if board.set_aside.is_empty() {
+                    "回收站是空的。"
+                } else {
+                    "没有移出的材料。"
+                });
             }
             ScrollArea::vertical().max_height(360.0).id_salt("trash-list").show(ui, |ui| {
                 for e in files {

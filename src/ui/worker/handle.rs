@@ -102,7 +102,13 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
                 store.apply_register_edit(edit, &actor).map_err(|e| format!("保存失败：{e}"))
             });
             let reply = stored.and_then(|(message, id)| Ok((message, snapshot(store, Some(id))?, id)));
-            or_failed(reply, |(message, s, id)| Reply::Registered { message, snapshot: Box::new(s), id })
+            let subject = edit.subject();
+            or_failed(reply, |(message, s, id)| Reply::Registered {
+                message,
+                snapshot: Box::new(s),
+                id,
+                subject,
+            })
         }
         Request::SaveSettings { settings, detail } => {
             let saved = store.save_settings(settings).map_err(|e| format!("保存设置失败：{e}"));

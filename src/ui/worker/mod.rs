@@ -151,6 +151,8 @@ pub enum Reply {
         message: String,
         snapshot: Box<Snapshot>,
         id: DirectiveId,
+        /// The directive whose form asked for it (see `RegisterEdit::subject`).
+        subject: Option<DirectiveId>,
     },
     /// The settings were saved.
     SettingsSaved(Box<Snapshot>),
