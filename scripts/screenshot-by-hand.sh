@@ -42,8 +42,10 @@ x mousemove ${SAVE_X:-237} ${SAVE_Y:-678} click 1; sleep 1.5
 x mousemove 1300 700; sleep 0.3
 DISPLAY=$display import -window root "$out-board.png"
 echo "screenshot: $out-board.png"
-# 拆分… in the detail: the form under the 调整 buttons.
-x mousemove ${SPLIT_X:-1255} ${SPLIT_Y:-335} click 1; sleep 0.8
+# 拆分… at the end of the detail: scroll it down, open the form, scroll to the form.
+x mousemove 1160 500; x click --repeat 30 --delay 20 5; sleep 0.5
+x mousemove ${SPLIT_X:-1255} ${SPLIT_Y:-666} click 1; sleep 0.8
+x mousemove 1160 500; x click --repeat 30 --delay 20 5; sleep 0.5
 x mousemove 1300 20; sleep 0.3
 DISPLAY=$display import -window root "$out-split.png"
 echo "screenshot: $out-split.png"

@@ -234,10 +234,13 @@ impl DetailView {
             } else {
                 source.clone()
             };
-            egui::CollapsingHeader::new(short).id_salt("source").show(ui, |ui| {
-                ui.label(RichText::new(&source).weak());
-                ui.label(RichText::new(&detail.section_text).weak());
-            });
+            // A 批示 or 交办 has no section of its own to show: its 来源 is named at the top.
+            if detail.row.source.is_none() {
+                egui::CollapsingHeader::new(short).id_salt("source").show(ui, |ui| {
+                    ui.label(RichText::new(&source).weak());
+                    ui.label(RichText::new(&detail.section_text).weak());
+                });
+            }
 
             ui.add_space(8.0);
             self.files.ui(ui, detail, &cx, commands);
