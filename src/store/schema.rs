@@ -325,6 +325,7 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX directive_merge_by_from ON directive_merge(from_id);
     CREATE INDEX directive_merge_by_into ON directive_merge(into_id);
+    CREATE INDEX directive_set_aside ON directive(deleted_at) WHERE deleted_at IS NOT NULL;
     DROP VIEW search_body;
     CREATE VIEW search_body AS
         SELECT d.id AS id,
