@@ -15,7 +15,7 @@ use crate::model::{
 };
 
 /// Keeps the stored status in step with the lead offices (unless 销号); logs a change.
-fn sync_status(tx: &Transaction, id: DirectiveId, actor: &Actor) -> Result<()> {
+pub(super) fn sync_status(tx: &Transaction, id: DirectiveId, actor: &Actor) -> Result<()> {
     let stored: String = tx.query_row("SELECT status FROM directive WHERE id = ?1", [id.0], |r| r.get(0))?;
     let stored = Status::from_db(&stored).unwrap_or_default();
     let leads: Vec<OfficeState> = tx

@@ -12,6 +12,25 @@ use super::register::{label, refuse_set_aside};
 use super::{Actor, Result, Store, StoreError};
 use crate::model::{DirectiveId, RegisterEdit, SetAside};
 
+/// What a merge changed, to undo it: the ids of the rows that moved (by table; offices by id
+/// for `assignment`), and for each office both directives name whose state it advanced, the
+/// state and completion date it had before.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct Moved {
+    rows: BTreeMap<String, Vec<i64>>,
+    states: Vec<(i64, String, Option<String>)>,
+}
+
+/// How far an office's state has got, to keep the further one when two directives merge.
+fn rank(state: &str) -> u8 {
+    match state {
+        "in_progress" => 1,
+        "requested" => 2,
+        "finished" => 3,
+        _ => 0,
+    }
+}
+
 /// The tables whose rows belong to a directive and follow it in a merge.
 const RECORD_TABLES: [&str; 6] = ["progress", "evidence", "feedback", "reminder", "extension", "completion"];
 
@@ -95,14 +114,14 @@ impl Store {
             ));
         }
         let (into_label, from_label) = (label(&tx, into)?, label(&tx, from)?);
-        let mut moved: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+        let mut moved = Moved::default();
         for table in RECORD_TABLES {
             let ids = ids_in(&tx, &format!("SELECT id FROM {table} WHERE directive_id = ?1"), from)?;
             tx.execute(
                 &format!("UPDATE {table} SET directive_id = ?1 WHERE directive_id = ?2"),
                 params![into.0, from.0],
             )?;
-            moved.insert(table, ids);
+            moved.rows.insert(table.to_owned(), ids);
         }
         let offices = ids_in(&tx, "SELECT office_id FROM assignment WHERE directive_id = ?1", from)?;
         let shared = ids_in(
@@ -114,6 +133,25 @@ impl Store {
             from,
         )?;
         let moving: Vec<i64> = offices.into_iter().filter(|o| !shared.contains(o)).collect();
+        // An office both name keeps the further state of the two (its records from `from` now
+        // belong to `into`); what it had is kept for the undo.
+        for office in &shared {
+            let state = |d: DirectiveId| {
+                tx.query_row(
+                    "SELECT state, finished_on FROM assignment WHERE directive_id = ?1 AND office_id = ?2",
+                    params![d.0, office],
+                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)),
+                )
+            };
+            let (mine, theirs) = (state(into)?, state(from)?);
+            if rank(&theirs.0) > rank(&mine.0) {
+                tx.execute(
+                    "UPDATE assignment SET state = ?1, finished_on = ?2 WHERE directive_id = ?3 AND office_id = ?4",
+                    params![theirs.0, theirs.1, into.0, office],
+                )?;
+                moved.states.push((*office, mine.0, mine.1));
+            }
+        }
         let next: i64 = tx.query_row(
             "SELECT coalesce(max(ordinal) + 1, 0) FROM assignment WHERE directive_id = ?1",
             [into.0],
@@ -126,7 +164,7 @@ impl Store {
             ),
             params![into.0, next, from.0],
         )?;
-        moved.insert("assignment", moving);
+        moved.rows.insert("assignment".to_owned(), moving);
         let (into_text, from_text): (String, String) = tx.query_row(
             "SELECT (SELECT text FROM directive WHERE id = ?1), (SELECT text FROM directive WHERE id = ?2)",
             params![into.0, from.0],
@@ -143,6 +181,7 @@ impl Store {
         )?;
         log(&tx, actor, into, "合并", None, Some(&format!("并入 {from_label}")))?;
         log(&tx, actor, from, "合并", None, Some(&format!("已并入 {into_label}")))?;
+        super::office_loop::sync_status(&tx, into, actor)?;
         reindex(&tx, &[into, from])?;
         tx.commit()?;
         Ok(())
@@ -195,9 +234,15 @@ impl Store {
         if let Some((merge_id, into, into_text, merged_text, moved)) = merge {
             let into = DirectiveId(into);
             refuse_set_aside(&tx, into)?;
-            let moved: BTreeMap<String, Vec<i64>> = serde_json::from_str(&moved)
+            let moved: Moved = serde_json::from_str(&moved)
                 .map_err(|e| StoreError::Invalid(format!("合并记录已损坏：{e}")))?;
-            for (table, ids) in &moved {
+            for (office, state, finished_on) in &moved.states {
+                tx.execute(
+                    "UPDATE assignment SET state = ?1, finished_on = ?2 WHERE directive_id = ?3 AND office_id = ?4",
+                    params![state, finished_on, into.0, office],
+                )?;
+            }
+            for (table, ids) in &moved.rows {
                 let (table, key) = match table.as_str() {
                     "assignment" => ("assignment", "office_id"),
                     t if RECORD_TABLES.contains(&t) => (t, "id"),
@@ -223,6 +268,8 @@ impl Store {
             log(&tx, actor, into, "撤销合并", None, Some(&format!("分出 {}", label(&tx, id)?)))?;
             tx.execute("UPDATE directive SET deleted_at = NULL WHERE id = ?1", [id.0])?;
             log(&tx, actor, id, "撤销合并", None, Some(&format!("从 {} 分出", label(&tx, into)?)))?;
+            super::office_loop::sync_status(&tx, into, actor)?;
+            super::office_loop::sync_status(&tx, id, actor)?;
             reindex(&tx, &[into, id])?;
         } else {
             tx.execute("UPDATE directive SET deleted_at = NULL WHERE id = ?1", [id.0])?;

@@ -228,6 +228,12 @@ fn by_hand_a_merge_moves_everything_and_restoring_undoes_it_exactly() {
         assert!(merged.row.assignments.iter().any(|a| &a.name == name), "{name} joins");
     }
     assert_eq!(merged.row.text, format!("{d1_text}\n{}", d2.row.text));
+    // The office both name takes the further state (its feedback came with it).
+    let state_of = |d: &duban::model::DirectiveDetail| {
+        d.row.assignments.iter().find(|a| a.name == office).unwrap().track.state.label()
+    };
+    assert_eq!(state_of(&merged), "推进中");
+    assert_eq!(merged.row.status.label(), "推进中", "the status follows its offices");
     assert_eq!(merged.merged.len(), 1);
     assert!(s.search("第二条的进展").unwrap().unwrap().contains(&D1));
     // A merged-away directive takes no edits (the command line's notes included).
@@ -246,6 +252,8 @@ fn by_hand_a_merge_moves_everything_and_restoring_undoes_it_exactly() {
     assert_eq!(names, d2_offices);
     let d1 = s.load_detail(D1).unwrap();
     assert_eq!(d1.row.text, d1_text, "the text is as before the merge");
+    assert_eq!(state_of(&d1), "未反馈", "its office's state is as before the merge");
+    assert_eq!(state_of(&back), "推进中");
     assert!(d1.merged.is_empty());
     assert!(s.load_board().unwrap().set_aside.is_empty());
     assert!(verify_chain(s.connection()).unwrap().is_intact());
