@@ -116,7 +116,9 @@ impl ExportDialog {
                 .width(320.0)
                 .show_ui(ui, |ui| {
                     for n in &board.notices {
-                        let text = format!("{}（{}印发）", n.label(), format_date(n.issued_on));
+                        // A 批示 or 交办 is given, not issued (印发).
+                        let verb = if n.source.is_some() { "" } else { "印发" };
+                        let text = format!("{}（{}{verb}）", n.label(), format_date(n.issued_on));
                         ui.selectable_value(&mut self.scope, Scope::Notice(n.id), text);
                     }
                     ui.selectable_value(&mut self.scope, Scope::AllOpen, "全部未办结工作要求");
