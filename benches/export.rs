@@ -54,6 +54,7 @@ fn register() -> Board {
                 evidence_after_notice: 0,
                 continues: None,
                 recurrence: None,
+                source: None,
             }
         })
         .collect();
@@ -64,8 +65,9 @@ fn register() -> Board {
         meeting: Some("2022年第10次办公会议".into()),
         issued_on: day,
         feedback_days: None,
+        source: None,
     }];
-    Board { notices, offices, directives, aliases: Vec::new() }
+    Board { notices, offices, directives, aliases: Vec::new(), set_aside: Vec::new() }
 }
 
 fn export(c: &mut Criterion) {

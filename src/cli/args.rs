@@ -104,6 +104,17 @@ pub enum Verb {
         approver: Option<String>,
         author: Option<String>,
     },
+    /// `duban add --title … --text … --office …` — 新建工作要求 (a 批示 or 交办).
+    Add {
+        by_hand: Box<crate::model::ByHand>,
+        author: Option<String>,
+    },
+    /// `duban add --notice N …`, `split`, `merge`, `delete`, `undelete` — add a directive to a
+    /// notice, split, merge, set aside or restore one (see cli/by_hand.rs).
+    Register {
+        edit: Box<crate::model::RegisterEdit>,
+        author: Option<String>,
+    },
     /// `duban stats [--json]` — the figures per office.
     Stats {
         json: bool,
@@ -176,12 +187,24 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban feedback|remind|extend|complete|accept|return|reopen 编号 --office 单位 …
                                               分单位督办：反馈、催办、延期、申请办结、审核通过、退回、重新打开（详见 duban help）
   duban stats [--json] [--date 日期]           各单位督办统计（按期办结率、未反馈、逾期未反馈等）
+  duban add --title 标题 --text 原文 --office 单位… [--deadline 日期] [--source 批示|交办]
+            [--by 批示人] [--ref 文号] [--date 批示日期] [--author 姓名]
+                                              新建工作要求（领导批示或临时交办），输出新编号
+  duban add --notice 通知编号 --title 标题 --text 内容 --office 单位…   在已导入的通知中补充一条
+  duban split 编号 --keep 本条保留的内容 --title 新条标题 --text 新条内容 [--office 单位…]
+                                              拆分：进展和督办记录留在本条，输出新条编号
+  duban merge 目标编号 被并入编号               合并同一通知中的重复条目（可用 undelete 撤销）
+  duban delete 编号 / duban undelete 编号       删除（可恢复）/ 恢复已删除或撤销合并
 
 日期格式：YYYY-MM-DD。数据目录默认为系统数据目录，可用 --data 或环境变量 DUBAN_DATA_DIR 指定。";
 
 /// Parses `args` (without the program name). Errors are Chinese usage messages.
 pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, String> {
     let mut args: Vec<String> = args.into_iter().collect();
+    if let Some(verb) = args.first().filter(|v| super::by_hand::REGISTER_VERBS.contains(&v.as_str())).cloned()
+    {
+        return super::by_hand::parse_register(&verb, args.split_off(1));
+    }
     if let Some(verb) = args.first().filter(|v| super::loop_args::LOOP_VERBS.contains(&v.as_str())).cloned() {
         return super::loop_args::parse_loop(&verb, args.split_off(1));
     }

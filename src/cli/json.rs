@@ -47,6 +47,13 @@ pub fn directive_json(d: &DirectiveRow, days_overdue: Option<i64>) -> Value {
         "status_label": d.status.label(),
         "days_overdue": days_overdue,
         "meeting": d.meeting,
+        "source": d.source.as_ref().map(|s| json!({
+            "kind": s.kind.short(),
+            "kind_label": s.kind.label(),
+            "by": s.by,
+            "reference": s.reference,
+            "description": s.describe(),
+        })),
         "last_progress": d.last_note.as_ref().map(|(on, text)| format!("{on}：{text}")),
         "evidence": d.evidence,
         "loop_state": d.loop_state().label(),

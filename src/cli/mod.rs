@@ -4,6 +4,7 @@
 mod args;
 mod backup;
 mod bulletin;
+mod by_hand;
 mod evidence;
 mod forms;
 mod json;
@@ -83,6 +84,14 @@ fn require_evidence(store: &Store, id: i64, what: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The title, with the source of a directive entered by hand: 标题〔王总队长批示（辽消…）〕.
+fn titled(d: &crate::model::DirectiveRow) -> String {
+    match &d.source {
+        Some(source) => format!("{}〔{}〕", d.title, source.describe()),
+        None => d.title.clone(),
+    }
+}
+
 /// `--author`, else the name set in the app, else 命令行.
 fn author_of(store: &Store, given: Option<&str>) -> anyhow::Result<String> {
     Ok(match given {
@@ -147,6 +156,12 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 require_evidence(&Store::open_dir(&data)?, *id, "审核通过")?;
             }
             office_loop::run_loop(&data, *id, edit, author.as_deref(), clock, out)?
+        }
+        Verb::Register { edit, author } => {
+            by_hand::run_register(&data_dir(args.data_dir.as_deref())?, edit, author.as_deref(), clock, out)?
+        }
+        Verb::Add { by_hand, author } => {
+            by_hand::run_add(&data_dir(args.data_dir.as_deref())?, by_hand, author.as_deref(), clock, out)?
         }
         Verb::Stats { json } => {
             office_loop::run_stats(&data_dir(args.data_dir.as_deref())?, *json, clock, out)?
@@ -217,7 +232,15 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 writeln!(out)?;
             } else {
                 for d in &rows {
-                    writeln!(out, "{}\t{}\t{}\t{}\t{}", d.id, d.number, d.title, d.offices_text(), d.status)?;
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}",
+                        d.id,
+                        d.number,
+                        titled(d),
+                        d.offices_text(),
+                        d.status
+                    )?;
                 }
                 writeln!(out, "找到 {} 条", rows.len())?;
             }
@@ -239,7 +262,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                     None => bail!("找不到编号为 {id} 的通知"),
                 },
                 (None, true) => report::Scope::AllOpen,
-                (None, false) => match board.notices.first() {
+                (None, false) => match board.meetings().next() {
                     Some(n) => report::Scope::Notice(n.id),
                     None => bail!("还没有导入任何通知"),
                 },
@@ -305,7 +328,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         d.id,
                         d.number,
-                        d.title,
+                        titled(d),
                         d.offices_text(),
                         deadline,
                         d.status,

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{DirectiveId, NoticeId, OfficeGroup, OfficeId, OfficeTrack, Status, UnitKind, Urgency};
+use super::{
+    DirectiveId, NoticeId, OfficeGroup, OfficeId, OfficeTrack, SetAside, Source, Status, UnitKind, Urgency,
+};
 
 /// 通知 — a stored notice, as lists and report titles need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +20,8 @@ pub struct NoticeInfo {
     pub issued_on: NaiveDate,
     /// 反馈周期 — this notice asks for feedback every N days (`None`: the default setting).
     pub feedback_days: Option<i64>,
+    /// 来源 — for a 领导批示 or 临时交办 entered by hand (`None`: an imported notice).
+    pub source: Option<Source>,
 }
 
 /// 第11次 from 2022年第11次办公会议 (or 第11次党委会…), for a narrow column.
@@ -114,6 +118,8 @@ pub struct DirectiveRow {
     pub continues: Option<DirectiveId>,
     /// 周期报送 — the rule and end of a recurring directive (每月25日前…), if it recurs.
     pub recurrence: Option<super::Recurrence>,
+    /// 来源 — the 批示 or 交办 it was entered from by hand (`None`: from an imported notice).
+    pub source: Option<Source>,
 }
 
 impl DirectiveRow {
@@ -170,16 +176,23 @@ pub struct Board {
     pub directives: Vec<DirectiveRow>,
     /// 别名 — other names of roster offices, alphabetically.
     pub aliases: Vec<(String, OfficeId)>,
+    /// Directives deleted or merged away, newest first (the 回收站 lists them to restore).
+    pub set_aside: Vec<SetAside>,
 }
 
 impl Board {
     /// 跨会 — how many later meetings (notices issued after this one) a directive of notice
-    /// `id` has been carried over to while still open.
+    /// `id` has been carried over to while still open. A 批示 or 交办 is not a meeting.
     pub fn meetings_since(&self, id: NoticeId) -> usize {
         match self.notice(id) {
-            Some(n) => self.notices.iter().filter(|m| m.issued_on > n.issued_on).count(),
+            Some(n) => self.meetings().filter(|m| m.issued_on > n.issued_on).count(),
             None => 0,
         }
+    }
+
+    /// The imported notices (meetings), newest first: not the 批示 and 交办 entered by hand.
+    pub fn meetings(&self) -> impl Iterator<Item = &NoticeInfo> {
+        self.notices.iter().filter(|n| n.source.is_none())
     }
 
     pub fn notice(&self, id: NoticeId) -> Option<&NoticeInfo> {
@@ -284,6 +297,7 @@ mod tests {
             evidence_after_notice: 0,
             continues: None,
             recurrence: None,
+            source: None,
         }
     }
 
@@ -293,6 +307,7 @@ mod tests {
             (office(1, "防火监督处"), office(2, "新闻宣传处"), office(3, "沈阳支队"), office(4, "各处室"));
         let board = Board {
             aliases: Vec::new(),
+            set_aside: Vec::new(),
             notices: Vec::new(),
             offices: vec![fire.clone(), news.clone(), shenyang.clone(), all_hq.clone()],
             directives: vec![

@@ -45,6 +45,7 @@ fn row(id: i64, notice: i64, office: usize, track: OfficeTrack, continues: Optio
         evidence_after_notice: 0,
         continues: continues.map(DirectiveId),
         recurrence: None,
+        source: None,
     }
 }
 
@@ -77,6 +78,7 @@ fn register() -> Board {
         meeting: Some(format!("2022年第{}次办公会议", id + 7)),
         issued_on: d(on),
         feedback_days: None,
+        source: None,
     };
     let late = OfficeTrack { extensions: 1, returns: 1, ..finished("2022-03-20", "2022-03-28") };
     Board {
@@ -106,6 +108,7 @@ fn register() -> Board {
             row(3, 1, 2, open(None, None), None),
         ],
         aliases: Vec::new(),
+        set_aside: Vec::new(),
     }
 }
 

@@ -73,4 +73,11 @@ pub struct DirectiveDetail {
     pub continued_by: Vec<Continuation>,
     /// 督办记录 — every office's 反馈, 催办, 延期, 办结 and review, oldest first.
     pub loop_events: Vec<LoopEvent>,
+    /// 原文 — for a 批示 or 交办 entered by hand (its source is `row.source`).
+    pub source_words: Option<String>,
+    /// 拆分自 — the directive this one was split from: id and "number title".
+    pub split_from: Option<(DirectiveId, String)>,
+    /// 已并入 — directives merged into this one: id and "number title" (restoring one undoes
+    /// its merge).
+    pub merged: Vec<(DirectiveId, String)>,
 }

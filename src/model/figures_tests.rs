@@ -21,6 +21,7 @@ fn notice(id: i64, issued: &str, feedback_days: Option<i64>) -> NoticeInfo {
         meeting: None,
         issued_on: d(issued),
         feedback_days,
+        source: None,
     }
 }
 
@@ -45,6 +46,7 @@ fn directive(id: i64, notice: i64, status: Status, assignments: Vec<Assignment>)
         evidence_after_notice: 0,
         continues: None,
         recurrence: None,
+        source: None,
     }
 }
 
@@ -135,6 +137,7 @@ fn register() -> Board {
             directive(8, 1, Status::Closed, vec![lead(NEWS, d8_news)]),
         ],
         aliases: Vec::new(),
+        set_aside: Vec::new(),
     }
 }
 

@@ -20,6 +20,7 @@ mod overview;
 mod periods;
 mod recurrence;
 mod settings;
+mod source;
 mod status;
 mod track;
 mod urgency;
@@ -52,6 +53,7 @@ pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview, Totals};
 pub use periods::{PeriodItem, Recurrence, RuleVersion};
 pub use recurrence::{PeriodSpan, Rule};
 pub use settings::Settings;
+pub use source::{ByHand, NewDirective, RegisterEdit, SetAside, Source, SourceKind};
 pub use status::Status;
 pub use track::{
     Deadlines, ExtensionNote, ExtensionStep, FeedbackLateness, OfficeTrack, apply_extensions, is_late_request,

@@ -100,8 +100,7 @@ impl Overview {
             overview.due_soon += usize::from(u == Urgency::DueSoon);
         }
         overview.meetings = board
-            .notices
-            .iter()
+            .meetings()
             .map(|n| {
                 let mut totals = Totals::default();
                 for d in board.directives.iter().filter(|d| d.notice_id == n.id) {

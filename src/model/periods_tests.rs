@@ -70,6 +70,7 @@ fn row(role: Role, track: OfficeTrack) -> DirectiveRow {
         evidence_after_notice: 0,
         continues: None,
         recurrence: Some(monthly_25()),
+        source: None,
     }
 }
 

@@ -52,6 +52,8 @@ pub struct SummaryItem {
     pub state_label: &'static str,
     /// 无佐证 — finished or 销号 with no file dated on or after its notice.
     pub unbacked: bool,
+    /// 来源 of a directive entered by hand: 王总队长批示，辽消〔2026〕12号.
+    pub source: Option<String>,
 }
 
 /// The report table's columns: 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
@@ -60,6 +62,14 @@ pub const TABLE_HEADER: [&str; 5] = ["序号", "工作要求", "完成时限", "
 impl SummaryItem {
     /// The title, and for continued work since which meeting it has been pressed, after `sep`.
     pub fn title_with_origin(&self, sep: &str) -> String {
+        let title = self.title_with_continuation(sep);
+        match &self.source {
+            Some(source) => format!("{title}{sep}（{source}）"),
+            None => title,
+        }
+    }
+
+    fn title_with_continuation(&self, sep: &str) -> String {
         match self.first_meeting.as_deref() {
             Some(m) => match crate::model::short_meeting(m) {
                 Some(short) => format!("{}{sep}（自{short}会议起持续督办）", self.title),
@@ -302,6 +312,7 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
         first_meeting: first.and_then(|f| f.meeting.clone()),
         unbacked: (d.status.is_finished() || d.loop_state() == LoopState::Finished)
             && d.evidence_after_notice == 0,
+        source: d.source.as_ref().map(crate::model::Source::note),
     }
 }
 

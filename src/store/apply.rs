@@ -8,6 +8,7 @@ use crate::model::{DirectiveEdit, DirectiveId, RosterEdit};
 impl Store {
     /// Applies `edit` to directive `id`; returns the confirmation to show (in Chinese).
     pub fn apply_edit(&mut self, id: DirectiveId, edit: &DirectiveEdit, actor: &Actor) -> Result<String> {
+        self.refuse_if_set_aside(id)?;
         Ok(match edit {
             DirectiveEdit::Status(s) => {
                 self.set_status(id, *s, actor)?;

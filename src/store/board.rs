@@ -9,7 +9,7 @@ use super::roster::{ROSTER_ORDER, kind_from_db};
 use super::{Result, Store, StoreError};
 use crate::model::{
     Assignment, Board, ChangeEntry, DirectiveDetail, DirectiveId, DirectiveRow, Note, NoticeId, NoticeInfo,
-    Office, OfficeId, OfficeTrack, Role, Status,
+    Office, OfficeId, OfficeTrack, Role, Source, SourceKind, Status,
 };
 
 impl Store {
@@ -63,7 +63,7 @@ impl Store {
         let mut evidence = self.evidence_counts()?;
         let mut backed = self.evidence_after_notice(None)?;
         let mut stmt = self.conn.prepare(&format!(
-            "{DIRECTIVE_ROW_SELECT} ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
+            "{DIRECTIVE_ROW_SELECT} WHERE d.deleted_at IS NULL ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
         ))?;
         let directives = stmt
             .query_map([], directive_row)?
@@ -82,7 +82,8 @@ impl Store {
         let notices = self
             .conn
             .prepare(
-                "SELECT id, title, issuer, meeting, issued_on, feedback_days FROM notice ORDER BY issued_on DESC, id DESC",
+                "SELECT id, title, issuer, meeting, issued_on, feedback_days, source_kind, source_by, source_ref
+                 FROM notice ORDER BY issued_on DESC, id DESC",
             )?
             .query_map([], |r| {
                 Ok(NoticeInfo {
@@ -92,11 +93,13 @@ impl Store {
                     meeting: r.get(3)?,
                     issued_on: r.get(4)?,
                     feedback_days: r.get(5)?,
+                    source: source_at(r, 6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let aliases = self.aliases()?;
-        Ok(Board { notices, offices, directives, aliases })
+        let set_aside = self.set_aside()?;
+        Ok(Board { notices, offices, directives, aliases, set_aside })
     }
 
     /// One directive's row without its tracks (see `directive_row`), assignments included.
@@ -201,6 +204,9 @@ impl Store {
             earlier: self.earlier_steps(id)?,
             continued_by: self.continued_by(id)?,
             loop_events: self.loop_history(id)?,
+            source_words: self.source_words(id)?,
+            split_from: self.split_origin(id)?,
+            merged: self.merged_into_this(id)?,
         })
     }
 
@@ -237,8 +243,15 @@ impl Store {
 }
 
 const DIRECTIVE_ROW_SELECT: &str =
-    "SELECT d.id, n.id, n.meeting, d.number, d.title, d.text, d.deadline, d.status, d.continues_id
+    "SELECT d.id, n.id, n.meeting, d.number, d.title, d.text, d.deadline, d.status, d.continues_id,
+            n.source_kind, n.source_by, n.source_ref
      FROM directive d JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id";
+
+/// 来源 from columns source_kind, source_by, source_ref starting at column `at`.
+pub(super) fn source_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Source>> {
+    let Some(kind) = SourceKind::from_db(&r.get::<_, String>(at)?) else { return Ok(None) };
+    Ok(Some(Source { kind, by: r.get(at + 1)?, reference: r.get(at + 2)? }))
+}
 
 /// An assignment from columns office_id, name, kind, role starting at column `at`.
 fn assignment_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assignment> {
@@ -268,5 +281,6 @@ fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
         evidence_after_notice: 0,
         continues: r.get::<_, Option<i64>>(8)?.map(DirectiveId),
         recurrence: None,
+        source: source_at(r, 9)?,
     })
 }

@@ -28,12 +28,13 @@ pub(super) fn log(
     changelog::append(tx, actor.at, actor.author, &entry)
 }
 
-/// Reads one column of a directive, or says it does not exist.
+/// Reads one column of a directive, or says it does not exist (or is set aside).
 pub(super) fn current<T: rusqlite::types::FromSql>(
     tx: &Transaction,
     id: DirectiveId,
     column: &str,
 ) -> Result<T> {
+    super::register::refuse_set_aside(tx, id)?;
     tx.query_row(&format!("SELECT {column} FROM directive WHERE id = ?1"), [id.0], |r| r.get(0))
         .optional()?
         .ok_or(StoreError::DirectiveNotFound(id))

@@ -20,6 +20,8 @@ mod loop_read;
 mod migrate_loop;
 mod office_loop;
 mod periods;
+mod register;
+mod register_merge;
 mod roster;
 mod roster_edit;
 mod schema;

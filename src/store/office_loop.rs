@@ -15,7 +15,7 @@ use crate::model::{
 };
 
 /// Keeps the stored status in step with the lead offices (unless 销号); logs a change.
-fn sync_status(tx: &Transaction, id: DirectiveId, actor: &Actor) -> Result<()> {
+pub(super) fn sync_status(tx: &Transaction, id: DirectiveId, actor: &Actor) -> Result<()> {
     let stored: String = tx.query_row("SELECT status FROM directive WHERE id = ?1", [id.0], |r| r.get(0))?;
     let stored = Status::from_db(&stored).unwrap_or_default();
     let leads: Vec<OfficeState> = tx
@@ -51,6 +51,7 @@ pub(super) fn loop_edit_in(
     actor: &Actor,
 ) -> Result<String> {
     {
+        super::register::refuse_set_aside(tx, id)?;
         let t = target(tx, id, &edit.office, actor)?;
         let today = actor.at.date();
         let (who, at) = (actor.author, actor.at);

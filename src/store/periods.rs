@@ -135,6 +135,7 @@ impl Store {
         actor: &Actor,
     ) -> Result<String> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        super::register::refuse_set_aside(&tx, id)?;
         let old_end: Option<NaiveDate> = current(&tx, id, "recurs_until")?;
         let newest: Option<(NaiveDate, String)> = tx
             .query_row(

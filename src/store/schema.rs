@@ -354,6 +354,59 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX form_return_by_office ON form_return(office_id, applied_at);
     "#,
+    // 11: directives by hand and register edits (see docs/by-hand.md). A 领导批示 or 临时交办 is
+    // stored as a notice of that kind with its 批示人/交办人 and 文号; a directive can be set
+    // aside (deleted, or merged into another — the merge record says what moved, to undo it)
+    // and remembers the directive it was split from. Search leaves set-aside directives out and
+    // finds a directive by its source's 批示人 and 文号.
+    r#"
+    ALTER TABLE notice ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'notice'
+        CHECK (source_kind IN ('notice', 'instruction', 'assigned'));
+    ALTER TABLE notice ADD COLUMN source_by TEXT;
+    ALTER TABLE notice ADD COLUMN source_ref TEXT;
+    ALTER TABLE directive ADD COLUMN deleted_at TEXT;
+    ALTER TABLE directive ADD COLUMN split_from INTEGER REFERENCES directive(id);
+    CREATE TABLE directive_merge (
+        id INTEGER PRIMARY KEY,
+        into_id INTEGER NOT NULL REFERENCES directive(id),
+        from_id INTEGER NOT NULL REFERENCES directive(id),
+        into_text TEXT NOT NULL,
+        merged_text TEXT NOT NULL,
+        moved TEXT NOT NULL,
+        merged_at TEXT NOT NULL,
+        undone_at TEXT
+    );
+    CREATE INDEX directive_merge_by_from ON directive_merge(from_id);
+    CREATE INDEX directive_merge_by_into ON directive_merge(into_id);
+    CREATE INDEX directive_set_aside ON directive(deleted_at) WHERE deleted_at IS NOT NULL;
+    DROP VIEW search_body;
+    CREATE VIEW search_body AS
+        SELECT d.id AS id,
+               d.number || char(10) || d.title || char(10) || d.text || char(10) ||
+               coalesce((SELECT group_concat(p.text, char(10)) FROM progress p WHERE p.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(e.original_name || ' ' || e.caption, char(10)) FROM evidence e
+                         WHERE e.directive_id = d.id AND e.trashed_at IS NULL), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(f.text, char(10)) FROM feedback f WHERE f.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(r.answer, char(10)) FROM reminder r WHERE r.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(x.reason, char(10)) FROM extension x WHERE x.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT group_concat(c.report || char(10) || coalesce(c.decision_reason, ''), char(10))
+                         FROM completion c WHERE c.directive_id = d.id), '')
+               || char(10) ||
+               coalesce((SELECT coalesce(n.source_by, '') || ' ' || coalesce(n.source_ref, '')
+                         FROM section s JOIN notice n ON n.id = s.notice_id
+                         WHERE s.id = d.section_id AND n.source_kind <> 'notice'), '')
+               AS body
+        FROM directive d WHERE d.deleted_at IS NULL;
+    CREATE TRIGGER search_directive_set_aside AFTER UPDATE OF deleted_at ON directive BEGIN
+        DELETE FROM search_fts WHERE rowid = new.id;
+        INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_body WHERE id = new.id;
+    END;
+    "#,
 ];
 
 /// Run after the SQL of the migration with the same number.

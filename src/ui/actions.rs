@@ -9,6 +9,8 @@ use super::command::{Command, Dialog, Field};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Import,
+    /// 新建工作要求… (领导批示 / 临时交办)
+    ByHand,
     Export,
     Forms,
     Search,
@@ -24,13 +26,14 @@ pub enum Action {
 
 impl Action {
     /// Left of the top bar, in order.
-    pub const MAIN: [Action; 3] = [Action::Import, Action::Export, Action::Forms];
+    pub const MAIN: [Action; 4] = [Action::Import, Action::ByHand, Action::Export, Action::Forms];
     /// Right of the top bar, right to left.
     pub const RIGHT: [Action; 4] = [Action::About, Action::Settings, Action::Roster, Action::Trash];
     /// The 数据 menu.
     pub const DATA_MENU: [Action; 3] = [Action::Backup, Action::Move, Action::Check];
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::Import,
+        Action::ByHand,
         Action::Export,
         Action::Forms,
         Action::Search,
@@ -47,6 +50,7 @@ impl Action {
     pub fn label(self) -> &'static str {
         match self {
             Action::Import => "导入通知…",
+            Action::ByHand => "新建工作要求…",
             Action::Export => "导出汇总…",
             Action::Forms => "督办单…",
             Action::Search => "搜索",
@@ -64,6 +68,7 @@ impl Action {
     pub fn tooltip(self) -> &'static str {
         match self {
             Action::Import => "粘贴或打开办公会议工作要求通知",
+            Action::ByHand => "录入领导批示或临时交办的工作要求",
             Action::Export => "生成会议汇报：Word、Excel、PDF 或 CSV",
             Action::Forms => "为各单位生成督办通知单和反馈单；读取报回的反馈单",
             Action::Search => "按文字查找工作要求、进展和材料",
@@ -100,6 +105,7 @@ impl Action {
     pub fn command(self) -> Command {
         match self {
             Action::Import => Command::Open(Dialog::Import),
+            Action::ByHand => Command::Open(Dialog::ByHand),
             Action::Export => Command::Open(Dialog::Export),
             Action::Forms => Command::Open(Dialog::Forms),
             Action::Search => Command::Focus(Field::Search),

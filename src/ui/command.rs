@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 pub use crate::model::RosterEdit;
-use crate::model::{BoardFilter, DirectiveEdit, DirectiveId, Evidence, NoteId, NoticeDraft, Settings};
+use crate::model::{
+    BoardFilter, DirectiveEdit, DirectiveId, Evidence, NoteId, NoticeDraft, NoticeId, RegisterEdit, Settings,
+};
 use crate::report::{Format, SummaryRequest};
 
 /// Where the text of a notice to import comes from.
@@ -41,6 +43,8 @@ pub enum Dialog {
     Import,
     /// 导出汇总…
     Export,
+    /// 新建工作要求… (or 新增工作要求 for a notice, opened by [`Command::AddDirective`]).
+    ByHand,
     /// The officer's name, asked at first start.
     Author,
     /// 设置…
@@ -104,6 +108,10 @@ pub enum Command {
     },
     /// Any change to one directive or its files.
     Edit(DirectiveId, DirectiveEdit),
+    /// 新建, 新增, 拆分, 合并, 删除 or 恢复 a directive (the board changes).
+    Register(RegisterEdit),
+    /// 新增工作要求…: the dialog, for this notice (named by its label).
+    AddDirective(NoticeId, String),
     /// The officer's name for notes and the change log.
     SetAuthor(String),
     SaveSettings(Settings),

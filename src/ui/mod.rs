@@ -14,7 +14,7 @@ pub mod worker;
 pub use views::recovery;
 
 pub use app::{DubanApp, StatusMessage, ViewState};
-pub use views::NoteDraft;
+pub use views::{ByHandDraft, NoteDraft};
 pub use window::Window;
 
 use crate::clock::Clock;
@@ -26,12 +26,17 @@ pub(crate) const VIEW_KEY: &str = "duban-view";
 pub(crate) const EXPORT_FOLDER_KEY: &str = "duban-export-folder";
 /// Progress notes typed and not yet stored, with the data folder they belong to.
 pub(crate) const DRAFTS_KEY: &str = "duban-note-drafts";
+/// 新建工作要求 typed and not yet stored, with the data folder it belongs to.
+pub(crate) const BY_HAND_KEY: &str = "duban-by-hand-draft";
 
 /// The app icon (assets/icons, drawn by scripts/make-icon.sh), for the window.
 pub const WINDOW_ICON: &[u8] = include_bytes!("../../assets/icons/duban-256.png");
 
 pub(crate) type SavedDrafts =
     (std::path::PathBuf, std::collections::BTreeMap<crate::model::DirectiveId, NoteDraft>);
+
+/// The 新建工作要求 draft, with the data folder it belongs to.
+pub(crate) type SavedByHand = (std::path::PathBuf, Option<views::ByHandDraft>);
 
 /// Opens the window on the database in `data_dir` — or, when the data folder cannot be used
 /// (its data moved to a drive that is not connected), a window that says why and opens
@@ -61,6 +66,7 @@ pub fn run_window(data_dir: Result<std::path::PathBuf, String>, clock: Clock) ->
                 view: cc.storage.and_then(|s| eframe::get_value(s, VIEW_KEY)),
                 drafts: cc.storage.and_then(|s| eframe::get_value(s, DRAFTS_KEY)),
                 export_folder: cc.storage.and_then(|s| eframe::get_value(s, EXPORT_FOLDER_KEY)),
+                by_hand: cc.storage.and_then(|s| eframe::get_value(s, BY_HAND_KEY)),
             };
             Ok(Box::new(window))
         }),

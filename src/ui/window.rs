@@ -4,7 +4,7 @@
 
 use super::app::{DubanApp, ViewState};
 use super::views::recovery;
-use super::{DRAFTS_KEY, EXPORT_FOLDER_KEY, SavedDrafts, VIEW_KEY, theme};
+use super::{BY_HAND_KEY, DRAFTS_KEY, EXPORT_FOLDER_KEY, SavedByHand, SavedDrafts, VIEW_KEY, theme};
 use crate::clock::Clock;
 use crate::store::Store;
 
@@ -32,6 +32,7 @@ pub(crate) struct Remembered {
     pub(crate) view: Option<ViewState>,
     pub(crate) drafts: Option<SavedDrafts>,
     pub(crate) export_folder: Option<std::path::PathBuf>,
+    pub(crate) by_hand: Option<SavedByHand>,
 }
 
 /// Opens the database in `dir` on a thread (the open checks it, which takes time on a large
@@ -118,6 +119,9 @@ impl Window {
         if let Some((_, drafts)) = remembered.drafts.filter(|(dir, _)| *dir == self.data_dir) {
             app.restore_note_drafts(drafts);
         }
+        if let Some((_, Some(draft))) = remembered.by_hand.filter(|(dir, _)| *dir == self.data_dir) {
+            app.restore_by_hand_draft(draft);
+        }
         if let Some(folder) = remembered.export_folder {
             app.set_export_folder(folder);
         }
@@ -176,6 +180,8 @@ impl eframe::App for Window {
             eframe::set_value(storage, VIEW_KEY, &app.view_state());
             let drafts: SavedDrafts = (self.data_dir.clone(), app.note_drafts());
             eframe::set_value(storage, DRAFTS_KEY, &drafts);
+            let by_hand: SavedByHand = (self.data_dir.clone(), app.by_hand_draft());
+            eframe::set_value(storage, BY_HAND_KEY, &by_hand);
             if let Some(folder) = app.export_folder() {
                 eframe::set_value(storage, EXPORT_FOLDER_KEY, &folder.to_path_buf());
             }

@@ -7,6 +7,7 @@ mod support;
 mod backup;
 mod backup_safety;
 mod bulletin;
+mod by_hand;
 mod cli;
 mod closing_evidence;
 mod continuation;

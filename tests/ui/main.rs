@@ -5,6 +5,7 @@ mod common;
 
 mod about;
 mod board;
+mod by_hand;
 mod closing;
 mod continuation;
 mod drafts;

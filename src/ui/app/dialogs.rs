@@ -4,14 +4,15 @@
 
 use crate::ui::command::{Command, Dialog};
 use crate::ui::views::{
-    AboutDialog, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, FormsDialog, ImportDialog,
-    MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, TrashDialog, ViewContext,
+    AboutDialog, AuthorDialog, BackupDialog, ByHandDialog, CheckDialog, ExportDialog, FormsDialog,
+    ImportDialog, MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, TrashDialog, ViewContext,
 };
 
 #[derive(Default)]
 pub struct Dialogs {
     pub import: Option<ImportDialog>,
     pub export: Option<ExportDialog>,
+    pub by_hand: Option<ByHandDialog>,
     pub author: Option<AuthorDialog>,
     pub settings: Option<SettingsDialog>,
     pub trash: Option<TrashDialog>,
@@ -29,6 +30,7 @@ impl Dialogs {
         match which {
             Dialog::Import => self.import.is_some(),
             Dialog::Export => self.export.is_some(),
+            Dialog::ByHand => self.by_hand.is_some(),
             Dialog::Author => self.author.is_some(),
             Dialog::Settings => self.settings.is_some(),
             Dialog::Trash => self.trash.is_some(),
@@ -51,6 +53,7 @@ impl Dialogs {
         match which {
             Dialog::Import => self.import = None,
             Dialog::Export => self.export = None,
+            Dialog::ByHand => self.by_hand = None,
             Dialog::Author => self.author = None,
             Dialog::Settings => self.settings = None,
             Dialog::Trash => self.trash = None,
@@ -70,6 +73,9 @@ impl Dialogs {
             d.ui(ui, cx.today, commands);
         }
         if let Some(d) = &mut self.export {
+            d.ui(ui, cx.board, cx.today, commands);
+        }
+        if let Some(d) = &mut self.by_hand {
             d.ui(ui, cx.board, cx.today, commands);
         }
         if let Some(d) = &mut self.author {
@@ -105,10 +111,11 @@ impl Dialogs {
     }
 }
 
-const ALL: [Dialog; 12] = [
+const ALL: [Dialog; 13] = [
     Dialog::Forms,
     Dialog::Import,
     Dialog::Export,
+    Dialog::ByHand,
     Dialog::Author,
     Dialog::Settings,
     Dialog::Trash,

@@ -3,11 +3,12 @@
 use chrono::NaiveDate;
 
 use super::{DubanApp, StatusMessage};
-use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow};
+use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow, RegisterEdit};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
-    AboutDialog, AttachProgress, AuthorDialog, BackupDialog, CheckDialog, ExportDialog, FormsDialog,
-    ImportDialog, LoopOverview, MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort, TrashDialog,
+    AboutDialog, AttachProgress, AuthorDialog, BackupDialog, ByHandDialog, ByHandMode, CheckDialog,
+    ExportDialog, FormsDialog, ImportDialog, LoopOverview, MoveDialog, PhotoViewer, RosterDialog,
+    SettingsDialog, Sort, TrashDialog,
 };
 use crate::ui::worker::Request;
 use crate::ui::worker::Snapshot;
@@ -103,6 +104,12 @@ impl DubanApp {
             Dialog::Export => {
                 let folder = self.export_folder.as_deref();
                 d.export = Some(ExportDialog::new(&self.board, today, self.settings.due_soon_days, folder));
+            }
+            Dialog::ByHand => {
+                d.by_hand = Some(match self.kept_by_hand.take() {
+                    Some(draft) => ByHandDialog::from_draft(draft, today),
+                    None => ByHandDialog::new(ByHandMode::Create, today),
+                });
             }
             Dialog::Author => d.author = Some(AuthorDialog::default()),
             Dialog::Settings => d.settings = Some(SettingsDialog::new(&self.settings)),
@@ -219,6 +226,20 @@ impl DubanApp {
                     _ => Asker::Board,
                 };
                 self.worker.send(asker, Request::Edit { id, edit });
+            }
+            Command::Register(edit) => {
+                let asker = match edit {
+                    RegisterEdit::Create(_) | RegisterEdit::Add { .. } => Asker::ByHand,
+                    _ => Asker::Register,
+                };
+                self.worker.send(asker, Request::Register(edit));
+            }
+            Command::AddDirective(notice, label) => {
+                // A dialog already open keeps what is typed in it.
+                if self.dialogs.by_hand.is_none() {
+                    let mode = ByHandMode::Add(notice, label);
+                    self.dialogs.by_hand = Some(ByHandDialog::new(mode, self.clock.today()));
+                }
             }
             Command::SetAuthor(name) => {
                 self.dialogs.author = None;

@@ -100,6 +100,8 @@ pub struct DubanApp {
     export_folder: Option<PathBuf>,
     /// Text pasted into an import that was closed without importing, for the next one.
     kept_paste: String,
+    /// 新建工作要求 typed before a restart, for the next time the dialog opens.
+    kept_by_hand: Option<crate::ui::views::ByHandDraft>,
     /// 排序: the column the table is sorted by (`None`: the notices' order).
     sort: Option<Sort>,
     /// The detail pane is shown (the officer may fold it away on a small screen).
@@ -160,6 +162,7 @@ impl DubanApp {
             search_hits: None,
             dialogs: Dialogs::default(),
             kept_paste: String::new(),
+            kept_by_hand: None,
             export_folder: None,
             close_guard: CloseGuard::default(),
             detail_shown: true,
@@ -228,6 +231,7 @@ impl DubanApp {
         if self.detail_shown {
             detail.show(ui, |ui| {
                 let detail_cx = DetailContext {
+                    board: cx.board,
                     today,
                     due_soon_days: cx.due_soon_days,
                     highlight: &words,

@@ -42,6 +42,16 @@ impl DubanApp {
                 self.on_changed(asker);
                 self.say(message, false);
             }
+            Reply::Registered { message, snapshot, id, subject } => {
+                if let Some(subject) = subject {
+                    self.detail_view.close_register_form(subject);
+                }
+                if asker == Asker::ByHand {
+                    self.dialogs.by_hand = None;
+                }
+                self.on_registered(*snapshot, id);
+                self.say(message, false);
+            }
             Reply::SettingsSaved(snapshot) => {
                 self.take_snapshot(*snapshot);
                 self.say("设置已保存".into(), false);
@@ -160,10 +170,31 @@ impl DubanApp {
         }
     }
 
+    /// A directive was created, added, split, merged, deleted or restored (the dialog or the form
+    /// that asked has closed): the directive it concerns is shown (none when it was set aside).
+    fn on_registered(&mut self, snapshot: crate::ui::worker::Snapshot, id: crate::model::DirectiveId) {
+        let shown = snapshot.board.directive(id).is_some();
+        if shown {
+            self.overview_shown = false;
+            self.filter = BoardFilter::All;
+            self.selected = Some(id);
+            self.table.scroll_to_selected = true;
+        } else if self.selected == Some(id) {
+            self.selected = None;
+            self.detail = None;
+        }
+        self.take_snapshot(snapshot);
+    }
+
     /// A failure goes to the dialog that asked, if it is still open; else to the status bar.
     fn on_failed(&mut self, asker: Asker, message: String) {
         let d = &mut self.dialogs;
         match asker {
+            Asker::ByHand if d.by_hand.is_some() => {
+                if let Some(dialog) = &mut d.by_hand {
+                    dialog.on_failed(message);
+                }
+            }
             Asker::Import if d.import.is_some() => {
                 if let Some(dialog) = &mut d.import {
                     dialog.on_failed(message);

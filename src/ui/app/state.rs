@@ -52,6 +52,21 @@ impl DubanApp {
     pub fn is_import_open(&self) -> bool {
         self.dialogs.import.is_some()
     }
+    /// 新建工作要求 (or 新增工作要求) is open.
+    pub fn is_by_hand_open(&self) -> bool {
+        self.dialogs.by_hand.is_some()
+    }
+    /// The unsaved 新建工作要求, to keep when the window closes.
+    pub fn by_hand_draft(&self) -> Option<crate::ui::views::ByHandDraft> {
+        match &self.dialogs.by_hand {
+            Some(dialog) => dialog.draft(),
+            None => self.kept_by_hand.clone(),
+        }
+    }
+    /// Brings back a 新建工作要求 typed before a restart (it shows when the dialog opens).
+    pub fn restore_by_hand_draft(&mut self, draft: crate::ui::views::ByHandDraft) {
+        self.kept_by_hand = Some(draft);
+    }
     /// The import dialog shows a parsed notice for review.
     pub fn is_import_reviewing(&self) -> bool {
         self.dialogs.import.as_ref().is_some_and(ImportDialog::is_reviewing)

@@ -161,8 +161,13 @@ fn cell(ui: &mut Ui, col: Col, d: &DirectiveRow, cx: &RowContext) {
                 ui.painter().rect_filled(egui::Rect::from_min_size(r.min, vec2(4.0, r.height())), 0.0, fill);
             }
             ui.add_space(8.0);
-            // With several meetings on the board, 一.1 alone is ambiguous: say which meeting.
-            match d.meeting.as_deref().and_then(short_meeting).filter(|_| cx.show_meeting) {
+            // With several meetings on the board, 一.1 alone is ambiguous: say which meeting;
+            // a directive entered by hand is numbered 批示 / 交办 and needs no tag.
+            let tag = match &d.source {
+                Some(_) => None,
+                None => d.meeting.as_deref().and_then(short_meeting).filter(|_| cx.show_meeting),
+            };
+            match tag {
                 Some(meeting) => {
                     ui.vertical(|ui| {
                         ui.label(&d.number);

@@ -9,6 +9,7 @@ use egui::{Frame, RichText, ScrollArea, TextEdit, Ui};
 use super::evidence_panel::{AttachProgress, EvidencePanel, Thumbnails};
 use super::note_form::{NoteDraft, NoteForm};
 use super::office_rows::{OfficeRows, RowsContext};
+use super::register_panel::RegisterPanel;
 use crate::model::{DirectiveDetail, DirectiveEdit, DirectiveId, Status};
 use crate::ui::command::Command;
 use crate::ui::format::{days_text, split_names};
@@ -33,10 +34,14 @@ pub struct DetailView {
     loop_rows: OfficeRows,
     /// 无佐证销号 is being confirmed for this directive.
     confirm_close: Option<DirectiveId>,
+    /// 调整: 新增 / 拆分 / 合并 / 删除 and their open forms.
+    register: RegisterPanel,
 }
 
 /// What the pane needs besides the detail itself.
 pub struct DetailContext<'a> {
+    /// For the 合并 list (the notice's other directives) and the office picker.
+    pub board: &'a crate::model::Board,
     pub today: NaiveDate,
     pub due_soon_days: i64,
     /// Search words to mark in the text and notes.
@@ -67,6 +72,11 @@ impl DetailView {
         self.loop_rows.close_form(id);
     }
 
+    /// The store accepted a register edit of `id`: its form closes.
+    pub fn close_register_form(&mut self, id: DirectiveId) {
+        self.register.close(id);
+    }
+
     /// Every note typed and not stored, the shown directive's included.
     pub fn drafts(&self) -> BTreeMap<DirectiveId, NoteDraft> {
         self.note.drafts()
@@ -83,12 +93,14 @@ impl DetailView {
             note.show(detail.row.id);
             let files = std::mem::take(&mut self.files);
             let loop_rows = std::mem::take(&mut self.loop_rows);
+            let register = std::mem::take(&mut self.register);
             *self = DetailView {
                 shown: Some(detail.row.id),
                 note,
                 scroll_to_top: true,
                 files,
                 loop_rows,
+                register,
                 ..DetailView::default()
             };
         }
@@ -123,16 +135,22 @@ impl DetailView {
         scroll.show(ui, |ui| {
             ui.heading(format!("{}　{}", detail.row.number, detail.row.title));
             ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()))
+                // A directive by hand names its source on the line below instead.
+                if detail.row.source.is_none() {
+                    ui.label(
+                        RichText::new(
+                            detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()),
+                        )
                         .weak(),
-                );
+                    );
+                }
                 cadence_ui(ui, detail.notice_id, cx.notice_cadence, cx.cadence, commands);
             });
             if cx.carried_over > 0 && !detail.row.status.is_finished() {
                 let text = format!("已跨 {} 次会议仍未办结", cx.carried_over);
                 ui.label(RichText::new(text).color(theme::DUE_SOON).strong());
             }
+            self.register.origin_ui(ui, detail, commands);
             super::history::history_ui(ui, detail, commands);
             ui.add_space(6.0);
 
@@ -225,10 +243,13 @@ impl DetailView {
             } else {
                 source.clone()
             };
-            egui::CollapsingHeader::new(short).id_salt("source").show(ui, |ui| {
-                ui.label(RichText::new(&source).weak());
-                ui.label(RichText::new(&detail.section_text).weak());
-            });
+            // A 批示 or 交办 has no section of its own to show: its 来源 is named at the top.
+            if detail.row.source.is_none() {
+                egui::CollapsingHeader::new(short).id_salt("source").show(ui, |ui| {
+                    ui.label(RichText::new(&source).weak());
+                    ui.label(RichText::new(&detail.section_text).weak());
+                });
+            }
 
             ui.add_space(8.0);
             self.files.ui(ui, detail, &cx, commands);
@@ -280,6 +301,9 @@ impl DetailView {
                         );
                     }
                 });
+            // Rare changes last: 新增 / 拆分 / 合并 / 删除 and their forms.
+            ui.add_space(8.0);
+            self.register.ui(ui, detail, cx.board, commands);
         });
     }
 }

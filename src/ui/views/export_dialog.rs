@@ -48,7 +48,7 @@ pub(super) fn default_folder() -> PathBuf {
 impl ExportDialog {
     /// `folder`: where the last report went (it starts there again), if it still exists.
     pub fn new(board: &Board, today: NaiveDate, due_soon_days: i64, folder: Option<&Path>) -> ExportDialog {
-        let scope = board.notices.first().map_or(Scope::AllOpen, |n| Scope::Notice(n.id));
+        let scope = board.meetings().next().map_or(Scope::AllOpen, |n| Scope::Notice(n.id));
         let format = Format::Docx;
         let folder = folder.filter(|f| f.is_dir()).map_or_else(default_folder, Path::to_path_buf);
         let path = folder.join(format!("督办汇总-{}.{}", today.format("%Y%m%d"), format.extension()));
@@ -137,7 +137,9 @@ impl ExportDialog {
                 .width(320.0)
                 .show_ui(ui, |ui| {
                     for n in &board.notices {
-                        let text = format!("{}（{}印发）", n.label(), format_date(n.issued_on));
+                        // A 批示 or 交办 is given, not issued (印发).
+                        let verb = if n.source.is_some() { "" } else { "印发" };
+                        let text = format!("{}（{}{verb}）", n.label(), format_date(n.issued_on));
                         ui.selectable_value(&mut self.scope, Scope::Notice(n.id), text);
                     }
                     ui.selectable_value(&mut self.scope, Scope::AllOpen, "全部未办结工作要求");

@@ -1,9 +1,11 @@
-//! 回收站 — files moved out of directives: restore any of them; emptying asks first. Nothing
-//! is deleted silently (and even then the stored file waits for `duban check`'s grace period).
+//! 回收站 — directives deleted or merged away, and files moved out of directives: restore any of
+//! them (restoring a merged directive undoes the merge); emptying, which concerns files only,
+//! asks first. Nothing is deleted silently (and even then the stored file waits for
+//! `duban check`'s grace period).
 
 use egui::{Modal, RichText, ScrollArea, Ui};
 
-use crate::model::{Board, DirectiveEdit, Evidence};
+use crate::model::{Board, DirectiveEdit, Evidence, RegisterEdit};
 use crate::ui::command::{Command, Dialog};
 use crate::ui::theme;
 
@@ -25,12 +27,17 @@ impl TrashDialog {
             ui.set_width(560.0);
             ui.heading("回收站");
             ui.separator();
+            set_aside_ui(ui, board, commands);
             let Some(files) = &self.files else {
                 ui.spinner();
                 return;
             };
             if files.is_empty() {
-                ui.label("回收站是空的。");
+                ui.label(if board.set_aside.is_empty() {
+                    "回收站是空的。"
+                } else {
+                    "没有移出的材料。"
+                });
             }
             ScrollArea::vertical().max_height(360.0).id_salt("trash-list").show(ui, |ui| {
                 for e in files {
@@ -81,4 +88,39 @@ impl TrashDialog {
             commands.push(Command::Close(Dialog::Trash));
         }
     }
+}
+
+/// 已删除的工作要求 — each with 恢复 (or 撤销合并 for one merged into another).
+fn set_aside_ui(ui: &mut Ui, board: &Board, commands: &mut Vec<Command>) {
+    if board.set_aside.is_empty() {
+        return;
+    }
+    ui.strong(format!("已删除的工作要求（{}）", board.set_aside.len()));
+    ScrollArea::vertical().max_height(160.0).id_salt("trash-directives").show(ui, |ui| {
+        for d in &board.set_aside {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&d.number).strong());
+                ui.label(&d.title);
+                let into = d.merged_into.and_then(|i| board.directive(i));
+                let how = match into {
+                    Some(into) => format!("已并入 {}", into.number),
+                    None => "已删除".to_owned(),
+                };
+                ui.label(
+                    RichText::new(format!("{}　{how}　{}", d.notice, d.at.format("%Y-%m-%d %H:%M")))
+                        .small()
+                        .weak(),
+                );
+                let (text, hover) = match into {
+                    Some(_) => ("撤销合并", "恢复为单独一条，分回它的进展、材料和督办记录"),
+                    None => ("恢复工作要求", "恢复到看板"),
+                };
+                if ui.small_button(text).on_hover_text(hover).clicked() {
+                    commands.push(Command::Register(RegisterEdit::Restore(d.id)));
+                }
+            });
+        }
+    });
+    ui.separator();
+    ui.strong("移出的材料");
 }

@@ -96,6 +96,20 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
                 detail: Box::new(detail),
             })
         }
+        Request::Register(edit) => {
+            let stored = author(store).and_then(|author| {
+                let actor = Actor { author: &author, at: clock.now() };
+                store.apply_register_edit(edit, &actor).map_err(|e| format!("保存失败：{e}"))
+            });
+            let reply = stored.and_then(|(message, id)| Ok((message, snapshot(store, Some(id))?, id)));
+            let subject = edit.subject();
+            or_failed(reply, |(message, s, id)| Reply::Registered {
+                message,
+                snapshot: Box::new(s),
+                id,
+                subject,
+            })
+        }
         Request::SaveSettings { settings, detail } => {
             let saved = store.save_settings(settings).map_err(|e| format!("保存设置失败：{e}"));
             or_failed(saved.and_then(|_| snapshot(store, *detail)), |s| Reply::SettingsSaved(Box::new(s)))

@@ -25,6 +25,10 @@ pub enum Asker {
     Author,
     Trash,
     Roster,
+    /// 新建工作要求 / 新增工作要求 in their dialog: it closes once stored, shows a refusal.
+    ByHand,
+    /// 拆分、合并、删除、恢复 a directive (the detail, the 回收站).
+    Register,
     /// 备份到… in the backup dialog.
     Backup,
     /// 从备份恢复 in the backup dialog.
@@ -54,6 +58,8 @@ impl Asker {
             | Asker::Settings
             | Asker::Author
             | Asker::Roster
+            | Asker::Register
+            | Asker::ByHand
             | Asker::Trash => Some("正在保存修改"),
             Asker::Import => Some("正在导入通知"),
             Asker::Export => Some("正在导出汇总"),

@@ -51,6 +51,8 @@ pub enum Request {
         id: DirectiveId,
         edit: DirectiveEdit,
     },
+    /// 新建, 新增, 拆分, 合并, 删除 or 恢复 a directive.
+    Register(crate::model::RegisterEdit),
     SetAuthor {
         name: String,
         detail: Option<DirectiveId>,
@@ -171,6 +173,15 @@ pub enum Reply {
     Restored {
         message: String,
         snapshot: Box<Snapshot>,
+    },
+    /// A register edit was stored: what to say, the fresh board, and the directive to show
+    /// (with its detail in the snapshot unless it was set aside).
+    Registered {
+        message: String,
+        snapshot: Box<Snapshot>,
+        id: DirectiveId,
+        /// The directive whose form asked for it (see `RegisterEdit::subject`).
+        subject: Option<DirectiveId>,
     },
     /// The settings were saved.
     SettingsSaved(Box<Snapshot>),
