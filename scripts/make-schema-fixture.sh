@@ -44,6 +44,14 @@ if [ "$version" -ge 10 ]; then
   "$bin" forms --all -o "$data/forms" --date 2022-03-17 "${d[@]}" >/dev/null
   "$bin" urge-forms --office 新闻宣传处 -o "$data/forms" --date 2022-04-20 "${d[@]}" >/dev/null
 fi
+if [ "$version" -ge 11 ]; then
+  # 新建与调整 (schema 11): a 批示 by hand, a split, a merge and a deletion.
+  "$bin" add --title 冬季火灾防控 --text "请防火监督处牵头做好冬季火灾防控。" --office 防火监督处 --deadline 2022-04-30 \
+    --source 批示 --by 王总队长 --ref "辽消〔2022〕12号" --date 2022-03-25 "${d[@]}" >/dev/null
+  "$bin" split 5 --keep "开展执法检查。" --title 约谈 --text "约谈重点单位。" --date 2022-03-25 "${d[@]}" >/dev/null
+  "$bin" merge 6 7 --date 2022-03-25 "${d[@]}" >/dev/null
+  "$bin" delete 12 --date 2022-03-25 "${d[@]}" >/dev/null
+fi
 found=$(sqlite3 "$data/duban.sqlite3" "PRAGMA user_version")
 [ "$found" = "$version" ] || { echo "the build writes schema $found, not $version" >&2; exit 1; }
 sqlite3 "$data/duban.sqlite3" "PRAGMA journal_mode = DELETE; VACUUM" >/dev/null
