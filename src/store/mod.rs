@@ -9,6 +9,7 @@ mod edit;
 mod error;
 mod evidence;
 mod evidence_list;
+mod health;
 mod import;
 mod integrity;
 mod journal;
@@ -33,8 +34,9 @@ pub use changelog::{ChainReport, GENESIS, verify_chain};
 pub use edit::Actor;
 pub use error::{Result, StoreError};
 pub use evidence::Attached;
+pub use health::Health;
 pub use import::validate;
-pub use integrity::IntegrityReport;
+pub use integrity::{FULL_CHECK_AT_OPEN_BELOW, IntegrityReport};
 pub use journal::{Journal, WhyNotWal, fs_type_of, is_network_fs, network_share_of};
 pub use migrate_loop::MIGRATED_REPORT;
 pub use schema::SCHEMA_VERSION;
@@ -54,6 +56,8 @@ pub struct Store {
     seen_version: std::cell::Cell<i64>,
     /// The searchable text of every directive, for words too short for the trigram index.
     texts: search::TextCache,
+    /// How far the database has been checked; writes and backups wait for "healthy".
+    health: health::HealthCell,
 }
 
 /// WAL where it is safe (a reader and a writer at once); a rollback journal on a network share
@@ -84,6 +88,9 @@ pub struct OpenOptions {
     /// Detect it from this text instead of `/proc/self/mountinfo` (tests: a machine without
     /// a network mount still runs detection itself).
     pub mountinfo: Option<String>,
+    /// Check the whole file at open below this size (`None`: [`FULL_CHECK_AT_OPEN_BELOW`]);
+    /// tests set 0 to take a large file's path with a small one.
+    pub full_check_below: Option<u64>,
 }
 
 impl Store {
@@ -109,7 +116,8 @@ impl Store {
             Some(text) => journal::network_share_in(text, folder),
             None => journal::network_share_of(folder),
         });
-        Store::init(conn, path, network).map_err(|e| match e {
+        let full_below = options.full_check_below.unwrap_or(FULL_CHECK_AT_OPEN_BELOW);
+        Store::init(conn, path, network, full_below).map_err(|e| match e {
             StoreError::Sqlite(e) if integrity::is_corruption(&e) => {
                 StoreError::Corrupt { detail: integrity::describe(&e), path: path.to_path_buf() }
             }
@@ -119,15 +127,21 @@ impl Store {
 
     /// A private in-memory database (tests, benches).
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?, Path::new(":memory:"), None)
+        Store::init(Connection::open_in_memory()?, Path::new(":memory:"), None, 0)
     }
 
-    fn init(mut conn: Connection, path: &Path, network: Option<String>) -> Result<Store> {
+    fn init(mut conn: Connection, path: &Path, network: Option<String>, full_below: u64) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let on_disk = path != Path::new(":memory:");
+        let mut health = health::Health::Healthy;
         if on_disk {
-            integrity::quick_check(&conn, path)?;
+            health = integrity::open_check(&conn, path, full_below)?;
+            // A migration writes: an older file is checked thoroughly first.
+            if health != health::Health::Healthy && schema::needs_migration(&conn)? {
+                integrity::quick_check(&conn, path)?;
+                health = health::Health::Healthy;
+            }
         }
         // Before anything writes (even the journal mode): a newer duban's file stays untouched.
         schema::refuse_newer(&conn, path)?;
@@ -145,6 +159,7 @@ impl Store {
             journal,
             seen_version,
             texts: search::TextCache::default(),
+            health: health::HealthCell::new(health),
         })
     }
 
