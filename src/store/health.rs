@@ -4,7 +4,9 @@
 //! (`PRAGMA quick_check` over every page and the full-text index) runs on its own read-only
 //! connection in the background ([`Store::verify_in_background`]) or, when nothing started it,
 //! at the first write. A write or a backup waits until the thorough check has answered: a
-//! damaged database is never written to, and never copied over a good backup.
+//! damaged database is never written to, and never copied over a good backup. A large file
+//! closed healthy is stamped, so reopening the same bytes (the next command) needs no thorough
+//! check: see [`stamped_healthy`].
 
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex};
@@ -85,6 +87,9 @@ fn check_file(path: &Path, cell: &HealthCell) {
         .map(|found| found.map_or(Health::Healthy, Health::Damaged));
     // A check that could not run (the file locked away, gone) proves nothing: the next write
     // runs it again on the store's own connection.
+    if let Ok(Health::Damaged(_)) = answer {
+        forget_stamp(path);
+    }
     cell.set(answer.unwrap_or(Health::Unverified));
 }
 
@@ -121,7 +126,11 @@ impl Store {
                 Health::Unverified | Health::Checking => {
                     if self.health.claim() {
                         match thorough(&self.conn) {
-                            Ok(found) => self.health.set(found.map_or(Health::Healthy, Health::Damaged)),
+                            Ok(Some(detail)) => {
+                                forget_stamp(&self.path);
+                                self.health.set(Health::Damaged(detail));
+                            }
+                            Ok(None) => self.health.set(Health::Healthy),
                             Err(e) => {
                                 self.health.set(Health::Unverified);
                                 return Err(e.into());
@@ -138,4 +147,60 @@ impl Store {
         self.ensure_sound()?;
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
+}
+
+/// What identifies the database file's bytes as they were when last known healthy: SQLite's
+/// change counter and page count (header bytes 24–31), the file's length and modification
+/// time. Kept beside the database (`duban.sqlite3.checked`) when a store that knew the file
+/// healthy closes it with nothing left in the write-ahead log; the next open that finds the
+/// same file (and an empty log) knows it healthy without the thorough check. Any write by
+/// another program, a restore or damage changes the time, the length or the counter.
+struct Stamp(String);
+
+fn stamp_path(db: &Path) -> std::path::PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".checked");
+    name.into()
+}
+
+fn wal_is_empty(db: &Path) -> bool {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(std::path::PathBuf::from(wal)).map_or(true, |m| m.len() == 0)
+}
+
+/// The file as it is now, or `None` (unreadable, or newer pages still in the log).
+fn stamp_of(db: &Path) -> Option<Stamp> {
+    use std::io::Read;
+    if !wal_is_empty(db) {
+        return None;
+    }
+    let meta = std::fs::metadata(db).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    let mut header = [0u8; 32];
+    std::fs::File::open(db).ok()?.read_exact(&mut header).ok()?;
+    let counter = u32::from_be_bytes([header[24], header[25], header[26], header[27]]);
+    let pages = u32::from_be_bytes([header[28], header[29], header[30], header[31]]);
+    Some(Stamp(format!("v1 {counter} {pages} {} {}", meta.len(), modified.as_nanos())))
+}
+
+/// Is the file the one last stamped healthy?
+pub(super) fn stamped_healthy(db: &Path) -> bool {
+    let Some(now) = stamp_of(db) else { return false };
+    std::fs::read_to_string(stamp_path(db)).is_ok_and(|kept| kept.trim() == now.0)
+}
+
+/// Remembers the file as healthy (best effort: without the stamp the next open checks again).
+pub(super) fn stamp_healthy(db: &Path) {
+    match stamp_of(db) {
+        Some(now) => {
+            let _ = crate::fsutil::write_atomically(&stamp_path(db), now.0.as_bytes());
+        }
+        None => forget_stamp(db),
+    }
+}
+
+/// The file is no longer known healthy.
+pub(super) fn forget_stamp(db: &Path) {
+    let _ = std::fs::remove_file(stamp_path(db));
 }

@@ -58,6 +58,27 @@ pub struct Store {
     texts: search::TextCache,
     /// How far the database has been checked; writes and backups wait for "healthy".
     health: health::HealthCell,
+    /// Files at least this large are checked cheaply at open, and stamped when closed healthy.
+    full_below: u64,
+}
+
+impl Drop for Store {
+    /// A large file known healthy is stamped as such (see health.rs), with its log emptied into
+    /// it first, so the next open of the same bytes needs no thorough check.
+    fn drop(&mut self) {
+        if self.path == Path::new(":memory:") {
+            return;
+        }
+        let large = std::fs::metadata(&self.path).is_ok_and(|m| m.len() >= self.full_below);
+        match self.health.get() {
+            health::Health::Healthy if large => {
+                let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+                health::stamp_healthy(&self.path);
+            }
+            health::Health::Healthy => {}
+            _ => health::forget_stamp(&self.path),
+        }
+    }
 }
 
 /// WAL where it is safe (a reader and a writer at once); a rollback journal on a network share
@@ -137,6 +158,9 @@ impl Store {
         let mut health = health::Health::Healthy;
         if on_disk {
             health = integrity::open_check(&conn, path, full_below)?;
+            if health != health::Health::Healthy && health::stamped_healthy(path) {
+                health = health::Health::Healthy;
+            }
             // A migration writes: an older file is checked thoroughly first.
             if health != health::Health::Healthy && schema::needs_migration(&conn)? {
                 integrity::quick_check(&conn, path)?;
@@ -160,6 +184,7 @@ impl Store {
             seen_version,
             texts: search::TextCache::default(),
             health: health::HealthCell::new(health),
+            full_below,
         })
     }
 

@@ -119,3 +119,29 @@ fn a_sound_large_database_is_verified_in_the_background_then_written() {
     drop(store);
     assert_eq!(Store::open(&db).unwrap().health(), Health::Healthy);
 }
+
+#[test]
+fn a_large_file_closed_healthy_reopens_healthy_until_its_bytes_change() {
+    let (_dir, db) = closed_register();
+    let stamp = db.with_file_name(format!("{DB_FILE_NAME}.checked"));
+    let store = open_as_large(&db).unwrap();
+    store.ensure_sound().unwrap();
+    drop(store);
+    assert!(stamp.exists(), "closed healthy: stamped");
+    // The next command: the same bytes, no thorough check needed, and it writes.
+    let mut store = open_as_large(&db).unwrap();
+    assert_eq!(store.health(), Health::Healthy);
+    store.add_note(DirectiveId(3), date("2022-03-19"), "下一条命令的进展", &actor()).unwrap();
+    drop(store);
+    assert_eq!(open_as_large(&db).unwrap().health(), Health::Healthy, "its own writes keep the stamp");
+    // Damage behind its back: the stamp no longer matches, and the promise holds.
+    let page = {
+        let store = Store::open(&db).unwrap();
+        let page_size: i64 = store.connection().query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+        (root_page(&store, "search_fts_data") - 1) * page_size as u64
+    };
+    damage(&db, page, 12);
+    assert_eq!(open_as_large(&db).unwrap().health(), Health::Unverified);
+    assert_never_written(&db, "damaged after a healthy close");
+    assert!(!stamp.exists(), "damage found: the stamp is gone");
+}
