@@ -88,6 +88,9 @@ fn edit_and_import(c: &mut Criterion) {
         let notices = register::notices_for(n);
         let draft = register::notice(notices, notices + 1, 64, &clauses, &[]);
         let text = register::source_text(&draft);
+        group.bench_function("接续 suggestions for a notice of 64 (import review)", |b| {
+            b.iter(|| duban::model::suggest(&draft, &board))
+        });
         group.bench_function("import a notice of 64 directives", |b| {
             b.iter(|| store.import_notice(&draft, &text, "基准", actor.at).expect("import"))
         });
