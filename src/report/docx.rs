@@ -5,12 +5,12 @@
 //! WPS use them where installed (LibreOffice substitutes its own CJK fonts).
 
 use docx_rs::{
-    AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Table, TableCell, TableRow, VAlignType,
-    WidthType,
+    AlignmentType, BuildXML, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Table, TableCell, TableRow,
+    VAlignType, WidthType,
 };
 
-use super::{OfficeBlock, Summary, TABLE_HEADER, chinese_date, chinese_numeral};
+use super::{OfficeBlock, Summary, SummaryItem, TABLE_HEADER, chinese_date, chinese_numeral};
 use crate::model::Urgency;
 
 const TITLE_FONT: &str = "方正小标宋简体";
@@ -70,8 +70,51 @@ fn body(runs: Vec<Run>) -> Paragraph {
     runs.into_iter().fold(p, Paragraph::add_run)
 }
 
-/// The document's bytes.
-pub fn render(summary: &Summary) -> Result<Vec<u8>, String> {
+/// Stands in the skeleton for the body, which is written straight into the compressed part.
+const BODY_MARK: &str = "DUBAN-REPORT-BODY-MARK";
+
+/// The document's bytes: the skeleton (page setup, title, totals, date) from docx-rs, and the
+/// per-office tables streamed into the deflated `word/document.xml` one row at a time, so a
+/// report of 100,000 rows never holds its uncompressed XML (hundreds of MB) in memory.
+/// `progress` hears the share of rows written.
+pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8>, String> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    skeleton(summary).build().pack(&mut bytes).map_err(|e| e.to_string())?;
+    let total = summary.blocks.iter().map(|b| b.items.len()).sum::<usize>().max(1);
+    let mut body = |out: &mut dyn std::io::Write| -> std::io::Result<()> {
+        let mut done = 0usize;
+        for (level1, (group, blocks)) in summary.groups().into_iter().enumerate() {
+            let heading = format!("{}、{}", chinese_numeral(level1 + 1), group.label());
+            out.write_all(&body(vec![run(&heading, HEADING1_FONT, SIZE_BODY)]).keep_next(true).build())?;
+            for (i, block) in blocks.iter().enumerate() {
+                let heading = format!("（{}）{}", chinese_numeral(i + 1), block.name);
+                let runs = vec![
+                    run(&heading, HEADING2_FONT, SIZE_BODY),
+                    run(&block.counts_text(), BODY_FONT, SIZE_BODY),
+                ];
+                out.write_all(&body(runs).keep_next(true).build())?;
+                let head = String::from_utf8_lossy(&office_table(block).build()).into_owned();
+                let head = super::docx_finish::repeat_header_rows(&head);
+                let open = head.strip_suffix("</w:tbl>").unwrap_or(&head);
+                out.write_all(open.as_bytes())?;
+                for item in &block.items {
+                    out.write_all(&item_row(item, summary).build())?;
+                    done += 1;
+                    if done % 1000 == 0 {
+                        progress(done as f32 / total as f32);
+                    }
+                }
+                out.write_all(b"</w:tbl>")?;
+            }
+        }
+        progress(1.0);
+        Ok(())
+    };
+    super::docx_finish::finish(&bytes.into_inner(), BODY_MARK, &mut body).map_err(|e| e.to_string())
+}
+
+/// Everything but the per-office tables, with [`BODY_MARK`] where they go.
+fn skeleton(summary: &Summary) -> Docx {
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .page_margin(PageMargin {
@@ -106,30 +149,15 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, String> {
     if summary.blocks.is_empty() {
         doc = doc.add_paragraph(body(vec![run("没有需要汇报的工作要求。", BODY_FONT, SIZE_BODY)]));
     }
-
-    for (level1, (group, blocks)) in summary.groups().into_iter().enumerate() {
-        let heading = format!("{}、{}", chinese_numeral(level1 + 1), group.label());
-        doc = doc.add_paragraph(body(vec![run(&heading, HEADING1_FONT, SIZE_BODY)]).keep_next(true));
-        for (i, block) in blocks.iter().enumerate() {
-            let heading = format!("（{}）{}", chinese_numeral(i + 1), block.name);
-            let runs = vec![
-                run(&heading, HEADING2_FONT, SIZE_BODY),
-                run(&block.counts_text(), BODY_FONT, SIZE_BODY),
-            ];
-            doc = doc.add_paragraph(body(runs).keep_next(true)).add_table(office_table(block, summary));
-        }
-    }
-    doc = doc.add_paragraph(Paragraph::new().line_spacing(exact_lines())).add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Right)
-            .line_spacing(exact_lines())
-            .indent(None, None, Some(INDENT_2_CHARS * 2), None)
-            .add_run(run(&chinese_date(summary.report_date), BODY_FONT, SIZE_BODY)),
-    );
-
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
-    super::docx_finish::finish(&bytes.into_inner()).map_err(|e| e.to_string())
+    doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_MARK)))
+        .add_paragraph(Paragraph::new().line_spacing(exact_lines()))
+        .add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .line_spacing(exact_lines())
+                .indent(None, None, Some(INDENT_2_CHARS * 2), None)
+                .add_run(run(&chinese_date(summary.report_date), BODY_FONT, SIZE_BODY)),
+        )
 }
 
 fn page_number_footer() -> Footer {
@@ -162,8 +190,9 @@ fn cell(text: &str, width: usize, color: Option<&str>, header: bool) -> TableCel
     )
 }
 
-/// 序号 / 工作要求 / 完成时限 / 进展情况 / 状态, overdue rows in red.
-fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
+/// The per-office table with its header row only (序号 / 工作要求 / 完成时限 / 进展情况 / 状态);
+/// the rows follow one by one ([`item_row`]).
+fn office_table(_block: &OfficeBlock) -> Table {
     let head = TableRow::new(
         TABLE_HEADER
             .iter()
@@ -175,15 +204,14 @@ fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
             .collect(),
     )
     .cant_split();
-    let rows = block.items.iter().map(|item| {
-        let red = (item.urgency == Urgency::Overdue).then_some(RED);
-        let cells = item.table_cells(summary.report_date);
-        TableRow::new(cells.iter().zip(TABLE_WIDTHS).map(|(t, w)| cell(t, w, red, false)).collect())
-            .cant_split()
-    });
-    Table::new(std::iter::once(head).chain(rows).collect())
-        .set_grid(TABLE_WIDTHS.to_vec())
-        .width(TABLE_WIDTHS.iter().sum(), WidthType::Dxa)
+    Table::new(vec![head]).set_grid(TABLE_WIDTHS.to_vec()).width(TABLE_WIDTHS.iter().sum(), WidthType::Dxa)
+}
+
+/// One directive's row, overdue ones in red.
+fn item_row(item: &SummaryItem, summary: &Summary) -> TableRow {
+    let red = (item.urgency == Urgency::Overdue).then_some(RED);
+    let cells = item.table_cells(summary.report_date);
+    TableRow::new(cells.iter().zip(TABLE_WIDTHS).map(|(t, w)| cell(t, w, red, false)).collect()).cant_split()
 }
 
 #[cfg(test)]
