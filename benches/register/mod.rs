@@ -28,7 +28,7 @@ use duban::store::{Actor, DB_FILE_NAME, Store};
 pub const TODAY: &str = "2026-11-30";
 
 /// Bump when the generator changes, so cached registers are rebuilt.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 const SEED: &str = include_str!("../../tests/fixtures/seed-notice.txt");
 const CORPUS: [&str; 10] = [
@@ -281,15 +281,19 @@ fn follow_up(store: &mut Store, k: usize, notices: usize, draft: &NoticeDraft, f
     } else {
         15
     };
-    let at = draft.issued_on.and_hms_opt(16, 0, 0).expect("time");
-    let actor = Actor { author: "值班员", at };
     let on = |days: u64| (draft.issued_on + Days::new(days)).min(today);
+    // Each change is recorded on the day it happened.
+    let actor = |on: NaiveDate| Actor { author: "值班员", at: on.and_hms_opt(17, 0, 0).expect("time") };
     for (i, d) in draft.directives().enumerate() {
         let id = DirectiveId(first_id + i as i64);
         let office = d.offices[0].clone();
         let edit = |store: &mut Store, action: LoopAction| {
-            // Refusals (a step the office's state does not allow) are part of the genre: skipped.
-            let _ = store.apply_loop_edit(id, &LoopEdit { office: office.clone(), action }, &actor);
+            let done = store.apply_loop_edit(
+                id,
+                &LoopEdit { office: office.clone(), action: action.clone() },
+                &actor(action.date()),
+            );
+            debug_assert!(done.is_ok(), "{action:?}: {done:?}");
         };
         if rng.chance(30) {
             edit(
@@ -305,7 +309,8 @@ fn follow_up(store: &mut Store, k: usize, notices: usize, draft: &NoticeDraft, f
         }
         if rng.chance(15) {
             let text = (*rng.pick(&NOTES)).to_owned();
-            let _ = store.apply_edit(id, &DirectiveEdit::Note { on: on(3 + rng.below(10)), text }, &actor);
+            let day = on(3 + rng.below(10));
+            store.apply_edit(id, &DirectiveEdit::Note { on: day, text }, &actor(day)).expect("note");
         }
         if rng.chance(done_percent) {
             if rng.chance(40) {
@@ -318,10 +323,12 @@ fn follow_up(store: &mut Store, k: usize, notices: usize, draft: &NoticeDraft, f
                 edit(store, LoopAction::Accept { on: on(9) });
             }
             let status = if rng.chance(50) { Status::Closed } else { Status::Done };
-            let _ = store.apply_edit(id, &DirectiveEdit::Status(status), &actor);
+            store.apply_edit(id, &DirectiveEdit::Status(status), &actor(on(10))).expect("status");
         } else {
             if rng.chance(40) {
-                let _ = store.apply_edit(id, &DirectiveEdit::Status(Status::InProgress), &actor);
+                store
+                    .apply_edit(id, &DirectiveEdit::Status(Status::InProgress), &actor(on(4)))
+                    .expect("status");
             }
             if rng.chance(12) {
                 edit(
