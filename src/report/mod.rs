@@ -85,7 +85,7 @@ pub fn render_with_progress(
     match format {
         Format::Docx => docx::render(summary, progress).map_err(ReportError::Docx),
         Format::Xlsx => xlsx::render(summary).map_err(|e| ReportError::Xlsx(e.to_string())),
-        Format::Pdf => pdf::render(summary).map_err(|e| ReportError::Pdf(e.to_string())),
+        Format::Pdf => pdf::render(summary, progress).map_err(|e| ReportError::Pdf(e.to_string())),
         Format::Csv => Ok(csv::render(summary)),
     }
 }
