@@ -54,6 +54,23 @@ fn main() {
     }
     let (rss, _) = memory();
     println!("resident after searches: {rss:.0} MB");
+    // What the window recomputes after a search or a filter switch (ui/app/dispatch.rs derive).
+    let t = Instant::now();
+    let _ = board.counts(today, 3);
+    println!("derive: sidebar counts {:.1} ms", ms(t));
+    let t = Instant::now();
+    let _ = duban::model::Overview::build(&board, today, 3);
+    println!("derive: 总览 {:.1} ms", ms(t));
+    let t = Instant::now();
+    let _ = duban::model::reminders_due(&board, today, Some(7));
+    println!("derive: 今日待催办 {:.1} ms", ms(t));
+    let t = Instant::now();
+    let _ = duban::model::office_figures(&board, today, Some(7));
+    println!("derive: 各单位督办指标 {:.1} ms", ms(t));
+    let t = Instant::now();
+    let office = board.offices.iter().find(|o| o.name == "防火监督处").map(|o| o.id);
+    let rows = office.map_or(0, |o| board.filtered(BoardFilter::Office(o), today, 3).len());
+    println!("derive: the table's rows for 防火监督处 {:.1} ms ({rows})", ms(t));
     let request =
         SummaryRequest { scope: Scope::AllOpen, report_date: today, offices: None, due_soon_days: 3 };
     let summary = Summary::build(&board, &request);
