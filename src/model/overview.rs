@@ -99,16 +99,24 @@ impl Overview {
             overview.totals.add(d.status, u);
             overview.due_soon += usize::from(u == Urgency::DueSoon);
         }
+        // Each notice's directives gathered once (a scan of the whole board per notice was
+        // seconds at 100,000 directives and 1,500 notices).
+        let mut by_notice: std::collections::HashMap<crate::model::NoticeId, Vec<&DirectiveRow>> =
+            std::collections::HashMap::new();
+        for d in &board.directives {
+            by_notice.entry(d.notice_id).or_default().push(d);
+        }
         overview.meetings = board
             .notices
             .iter()
             .map(|n| {
+                let mine = by_notice.get(&n.id).map_or(&[][..], Vec::as_slice);
                 let mut totals = Totals::default();
-                for d in board.directives.iter().filter(|d| d.notice_id == n.id) {
+                for d in mine {
                     totals.add(d.status, d.urgency(today, due_soon_days));
                 }
                 let carried_over = board.meetings_since(n.id);
-                let offices = office_stats(board, today, due_soon_days, |d| d.notice_id == n.id);
+                let offices = office_stats(board, today, due_soon_days, mine);
                 MeetingStat {
                     notice: n.id,
                     label: n.label().to_owned(),
@@ -119,7 +127,8 @@ impl Overview {
                 }
             })
             .collect();
-        overview.offices = office_stats(board, today, due_soon_days, |_| true);
+        let all: Vec<&DirectiveRow> = board.directives.iter().collect();
+        overview.offices = office_stats(board, today, due_soon_days, &all);
         for office in [OfficeGroup::Hq, OfficeGroup::Detachment].into_iter().flat_map(|g| board.offices_in(g))
         {
             let mut items = Vec::new();
@@ -144,15 +153,14 @@ impl Overview {
     }
 }
 
-/// Each office's totals over the directives `wanted` picks (机关处室 then 支队, roster order;
-/// offices with none left out).
+/// Each office's totals over the directives `mine` (机关处室 then 支队, roster order; offices
+/// with none left out).
 fn office_stats(
     board: &Board,
     today: NaiveDate,
     due_soon_days: i64,
-    wanted: impl Fn(&DirectiveRow) -> bool,
+    mine: &[&DirectiveRow],
 ) -> Vec<OfficeStat> {
-    let mine: Vec<&DirectiveRow> = board.directives.iter().filter(|d| wanted(d)).collect();
     [OfficeGroup::Hq, OfficeGroup::Detachment]
         .into_iter()
         .flat_map(|g| board.offices_in(g))
