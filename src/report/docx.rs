@@ -103,7 +103,7 @@ pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8
                     row_xml(&mut row, item, summary);
                     out.write_all(row.as_bytes())?;
                     done += 1;
-                    if done % 1000 == 0 {
+                    if done.is_multiple_of(1000) {
                         progress(done as f32 / total as f32);
                     }
                 }
@@ -273,6 +273,7 @@ mod tests {
     fn rows_written_directly_are_what_docx_rs_writes() {
         use super::{BuildXML, Summary, SummaryItem, item_row, row_xml};
         use crate::model::{DirectiveId, Status, Urgency};
+        let ids = regex::Regex::new(r#" w14:paraId="[0-9a-fA-F]+""#).unwrap();
         let summary = Summary {
             title: String::new(),
             scope_label: String::new(),
@@ -302,8 +303,7 @@ mod tests {
             let mut mine = String::new();
             row_xml(&mut mine, &item, &summary);
             let theirs = String::from_utf8(item_row(&item, &summary).build()).unwrap();
-            let without_ids =
-                regex::Regex::new(r#" w14:paraId="[0-9a-fA-F]+""#).unwrap().replace_all(&theirs, "");
+            let without_ids = ids.replace_all(&theirs, "");
             assert_eq!(mine, without_ids);
         }
     }

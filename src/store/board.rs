@@ -64,7 +64,7 @@ impl Store {
         let mut evidence = self.evidence_counts()?;
         // Read in storage order and sorted here (newest notice first, then as in the notice):
         // ORDER BY on the joined rows made SQLite sort every directive's text, spilling to disk.
-        let mut stmt = self.conn.prepare(&format!("{DIRECTIVE_ROW_SELECT_WITH_ORDER}"))?;
+        let mut stmt = self.conn.prepare(DIRECTIVE_ROW_SELECT_WITH_ORDER)?;
         let mut keyed = stmt
             .query_map([], |r| {
                 let key: (chrono::NaiveDate, i64, i64, i64) = (r.get(9)?, r.get(1)?, r.get(10)?, r.get(11)?);
