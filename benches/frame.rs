@@ -1,5 +1,10 @@
 //! Frame time of the main window with a large register: the table lays out only the visible
-//! rows, so a frame should cost about the same with 160 or 4,800 directives.
+//! rows, so a frame should cost about the same with 160 or 4,800 directives — and with the
+//! generated registers of 10,000 and 100,000 (benches/register; `SCALE=N` for one size), on
+//! the table of 全部 (the overview is not the table).
+
+#[path = "register/mod.rs"]
+mod register;
 
 use std::time::{Duration, Instant};
 
@@ -16,6 +21,27 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 const SEED: &str = include_str!("../tests/fixtures/seed-notice.txt");
+
+/// The window on a copy of the generated register of `count` directives, showing 全部.
+fn app_on_register(count: usize) -> Harness<'static, DubanApp> {
+    let dir = register::copy_of(count);
+    let store = Store::open_dir(dir.path()).expect("store");
+    let app = DubanApp::new(store, Clock::Fixed(register::TODAY.parse().expect("date")), dir.path());
+    std::mem::forget(dir);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .with_context_setup(theme::install)
+        .build_ui_state(|ui, app: &mut DubanApp| app.ui(ui), app);
+    let start = Instant::now();
+    while h.state().is_busy() || h.state().board().directives.is_empty() {
+        h.step();
+        std::thread::sleep(Duration::from_millis(2));
+        assert!(start.elapsed() < Duration::from_secs(300), "app did not load");
+    }
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "全部").click();
+    settle(&mut h);
+    h
+}
 
 fn app_with(copies: usize, photos: usize) -> Harness<'static, DubanApp> {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -67,6 +93,20 @@ fn settle(h: &mut Harness<'static, DubanApp>) {
     }
 }
 
+fn register_frames(c: &mut Criterion) {
+    let sizes: Vec<usize> = match std::env::var("SCALE").ok().and_then(|s| s.parse().ok()) {
+        Some(n) => vec![n],
+        None => vec![10_000, 100_000],
+    };
+    for n in sizes {
+        let mut h = app_on_register(n);
+        let mut group = c.benchmark_group(format!("{n} directives"));
+        group.sample_size(20);
+        group.bench_function("frame of the table (全部)", |b| b.iter(|| h.step()));
+        group.finish();
+    }
+}
+
 fn frames(c: &mut Criterion) {
     for copies in [10, 300] {
         let mut h = app_with(copies, 0);
@@ -83,5 +123,5 @@ fn frames(c: &mut Criterion) {
     c.bench_function("frame, a directive with 200 photos", |b| b.iter(|| h.step()));
 }
 
-criterion_group!(benches, frames);
+criterion_group!(benches, frames, register_frames);
 criterion_main!(benches);

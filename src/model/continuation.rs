@@ -6,9 +6,9 @@
 //! spaces; bigrams of the characters that are not punctuation work well for officialese that
 //! repeats itself with small edits).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::{Board, DirectiveDraft, DirectiveId, NoticeDraft, Role, Status};
+use super::{Board, DirectiveDraft, DirectiveId, NoticeDraft, NoticeId, Role, Status};
 
 /// Candidates below this similarity are not offered.
 pub const SUGGEST_AT: f32 = 0.3;
@@ -75,19 +75,35 @@ pub fn suggest(draft: &NoticeDraft, board: &Board) -> Vec<Vec<Candidate>> {
     let name = |n: &str| canonical.get(n).copied().unwrap_or(n).to_owned();
     // Only directives of notices issued before this one, from other meetings: a notice does not
     // carry itself on (importing the same notice twice is a different matter, see `already_imported`).
-    let earlier_notice = |id| {
-        board.notices.iter().find(|n| n.id == id).is_some_and(|n| {
-            n.issued_on < draft.issued_on && (n.meeting.is_none() || n.meeting != draft.meeting)
-        })
-    };
+    let earlier_notices: HashSet<NoticeId> = board
+        .notices
+        .iter()
+        .filter(|n| n.issued_on < draft.issued_on && (n.meeting.is_none() || n.meeting != draft.meeting))
+        .map(|n| n.id)
+        .collect();
+    // The draft's units: a stored directive naming none of them is no candidate for any draft
+    // directive (unless one names no unit), so its bigrams are never computed.
+    let draft_units: Option<HashSet<String>> = draft
+        .sections
+        .iter()
+        .flat_map(|s| s.directives.iter().map(move |d| units_of(d, &s.offices)))
+        .map(|units| (!units.is_empty()).then(|| units.into_iter().map(&name).collect::<Vec<_>>()))
+        .collect::<Option<Vec<_>>>()
+        .map(|all| all.into_iter().flatten().collect());
     let earlier: Vec<(DirectiveId, Vec<String>, Vec<u64>)> = board
         .directives
         .iter()
-        .filter(|d| d.status != Status::Closed && earlier_notice(d.notice_id))
-        .map(|d| {
-            let units =
+        .filter(|d| d.status != Status::Closed && earlier_notices.contains(&d.notice_id))
+        .filter_map(|d| {
+            let units: Vec<String> =
                 d.assignments.iter().filter(|a| a.role == Role::Lead).map(|a| a.name.clone()).collect();
-            (d.id, units, bigrams(&searchable(&d.title, &d.text)))
+            let shares =
+                |wanted: &HashSet<String>| units.is_empty() || units.iter().any(|u| wanted.contains(u));
+            if draft_units.as_ref().is_some_and(|wanted| !shares(wanted)) {
+                return None;
+            }
+            let grams = bigrams(&searchable(&d.title, &d.text));
+            Some((d.id, units, grams))
         })
         .collect();
     draft

@@ -130,7 +130,7 @@ pub fn render_brief(b: &MeetingBrief) -> Result<Vec<u8>, String> {
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
-    super::docx_finish::finish(&bytes.into_inner()).map_err(|e| e.to_string())
+    super::docx_finish::finish_whole(&bytes.into_inner()).map_err(|e| e.to_string())
 }
 
 /// Renders and writes the brief to `path` atomically.

@@ -5,12 +5,12 @@
 //! WPS use them where installed (LibreOffice substitutes its own CJK fonts).
 
 use docx_rs::{
-    AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Table, TableCell, TableRow, VAlignType,
-    WidthType,
+    AlignmentType, BuildXML, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Table, TableCell, TableRow,
+    VAlignType, WidthType,
 };
 
-use super::{OfficeBlock, Summary, TABLE_HEADER, chinese_date, chinese_numeral};
+use super::{OfficeBlock, Summary, SummaryItem, TABLE_HEADER, chinese_date, chinese_numeral};
 use crate::model::Urgency;
 
 pub(super) const TITLE_FONT: &str = "方正小标宋简体";
@@ -70,8 +70,54 @@ pub(super) fn body(runs: Vec<Run>) -> Paragraph {
     runs.into_iter().fold(p, Paragraph::add_run)
 }
 
-/// The document's bytes.
-pub fn render(summary: &Summary) -> Result<Vec<u8>, String> {
+/// Stands in the skeleton for the body, which is written straight into the compressed part.
+const BODY_MARK: &str = "DUBAN-REPORT-BODY-MARK";
+
+/// The document's bytes: the skeleton (page setup, title, totals, date) from docx-rs, and the
+/// per-office tables streamed into the deflated `word/document.xml` one row at a time, so a
+/// report of 100,000 rows never holds its uncompressed XML (hundreds of MB) in memory.
+/// `progress` hears the share of rows written.
+pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8>, String> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    skeleton(summary).build().pack(&mut bytes).map_err(|e| e.to_string())?;
+    let total = summary.blocks.iter().map(|b| b.items.len()).sum::<usize>().max(1);
+    let mut body = |out: &mut dyn std::io::Write| -> std::io::Result<()> {
+        let mut done = 0usize;
+        for (level1, (group, blocks)) in summary.groups().into_iter().enumerate() {
+            let heading = format!("{}、{}", chinese_numeral(level1 + 1), group.label());
+            out.write_all(&body(vec![run(&heading, HEADING1_FONT, SIZE_BODY)]).keep_next(true).build())?;
+            for (i, block) in blocks.iter().enumerate() {
+                let heading = format!("（{}）{}", chinese_numeral(i + 1), block.name);
+                let runs = vec![
+                    run(&heading, HEADING2_FONT, SIZE_BODY),
+                    run(&block.counts_text(), BODY_FONT, SIZE_BODY),
+                ];
+                out.write_all(&body(runs).keep_next(true).build())?;
+                let head = String::from_utf8_lossy(&office_table(block).build()).into_owned();
+                let head = super::docx_finish::repeat_header_rows(&head);
+                let open = head.strip_suffix("</w:tbl>").unwrap_or(&head);
+                out.write_all(open.as_bytes())?;
+                let mut row = String::with_capacity(4096);
+                for item in &block.items {
+                    row.clear();
+                    row_xml(&mut row, item, summary);
+                    out.write_all(row.as_bytes())?;
+                    done += 1;
+                    if done.is_multiple_of(1000) {
+                        progress(done as f32 / total as f32);
+                    }
+                }
+                out.write_all(b"</w:tbl>")?;
+            }
+        }
+        progress(1.0);
+        Ok(())
+    };
+    super::docx_finish::finish(&bytes.into_inner(), BODY_MARK, &mut body).map_err(|e| e.to_string())
+}
+
+/// Everything but the per-office tables, with [`BODY_MARK`] where they go.
+fn skeleton(summary: &Summary) -> Docx {
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .page_margin(PageMargin {
@@ -106,33 +152,20 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, String> {
     if summary.blocks.is_empty() {
         doc = doc.add_paragraph(body(vec![run("没有需要汇报的工作要求。", BODY_FONT, SIZE_BODY)]));
     }
-
-    for (level1, (group, blocks)) in summary.groups().into_iter().enumerate() {
-        let heading = format!("{}、{}", chinese_numeral(level1 + 1), group.label());
-        doc = doc.add_paragraph(body(vec![run(&heading, HEADING1_FONT, SIZE_BODY)]).keep_next(true));
-        for (i, block) in blocks.iter().enumerate() {
-            let heading = format!("（{}）{}", chinese_numeral(i + 1), block.name);
-            let runs = vec![
-                run(&heading, HEADING2_FONT, SIZE_BODY),
-                run(&block.counts_text(), BODY_FONT, SIZE_BODY),
-            ];
-            doc = doc.add_paragraph(body(runs).keep_next(true)).add_table(office_table(block, summary));
-        }
-    }
-    doc = doc.add_paragraph(Paragraph::new().line_spacing(exact_lines())).add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Right)
-            .line_spacing(exact_lines())
-            .indent(None, None, Some(INDENT_2_CHARS * 2), None)
-            .add_run(run(&chinese_date(summary.report_date), BODY_FONT, SIZE_BODY)),
-    );
+    doc = doc
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_MARK)))
+        .add_paragraph(Paragraph::new().line_spacing(exact_lines()))
+        .add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .line_spacing(exact_lines())
+                .indent(None, None, Some(INDENT_2_CHARS * 2), None)
+                .add_run(run(&chinese_date(summary.report_date), BODY_FONT, SIZE_BODY)),
+        );
     if let Some(list) = &summary.evidence_list {
         doc = super::evidence_list::append(doc, list);
     }
-
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
-    super::docx_finish::finish(&bytes.into_inner()).map_err(|e| e.to_string())
+    doc
 }
 
 pub(super) fn page_number_footer() -> Footer {
@@ -165,8 +198,9 @@ pub(super) fn cell(text: &str, width: usize, color: Option<&str>, header: bool) 
     )
 }
 
-/// 序号 / 工作要求 / 完成时限 / 进展情况 / 状态, overdue rows in red.
-fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
+/// The per-office table with its header row only (序号 / 工作要求 / 完成时限 / 进展情况 / 状态);
+/// the rows follow one by one ([`item_row`]).
+fn office_table(_block: &OfficeBlock) -> Table {
     let head = TableRow::new(
         TABLE_HEADER
             .iter()
@@ -178,20 +212,109 @@ fn office_table(block: &OfficeBlock, summary: &Summary) -> Table {
             .collect(),
     )
     .cant_split();
-    let rows = block.items.iter().map(|item| {
-        let red = (item.urgency == Urgency::Overdue).then_some(RED);
-        let cells = item.table_cells(summary.report_date);
-        TableRow::new(cells.iter().zip(TABLE_WIDTHS).map(|(t, w)| cell(t, w, red, false)).collect())
-            .cant_split()
-    });
-    Table::new(std::iter::once(head).chain(rows).collect())
-        .set_grid(TABLE_WIDTHS.to_vec())
-        .width(TABLE_WIDTHS.iter().sum(), WidthType::Dxa)
+    Table::new(vec![head]).set_grid(TABLE_WIDTHS.to_vec()).width(TABLE_WIDTHS.iter().sum(), WidthType::Dxa)
+}
+
+/// One directive's row as docx-rs writes it ([`item_row`], without the optional paragraph
+/// ids), written directly: building each row through docx-rs's element tree was most of the
+/// export's time.
+fn row_xml(out: &mut String, item: &SummaryItem, summary: &Summary) {
+    let color =
+        if item.urgency == Urgency::Overdue { format!("<w:color w:val=\"{RED}\" />") } else { String::new() };
+    out.push_str("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
+    for (text, width) in item.table_cells(summary.report_date).iter().zip(TABLE_WIDTHS) {
+        out.push_str(&format!(
+            "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\" /><w:vAlign w:val=\"center\" /></w:tcPr>"
+        ));
+        let mut lines = 0;
+        for line in text.lines() {
+            lines += 1;
+            out.push_str("<w:p><w:pPr><w:rPr /><w:snapToGrid w:val=\"false\" /></w:pPr><w:r><w:rPr>");
+            out.push_str(&format!("<w:sz w:val=\"{SIZE_TABLE}\" /><w:szCs w:val=\"{SIZE_TABLE}\" />"));
+            out.push_str(&color);
+            out.push_str(&format!(
+                "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"{BODY_FONT}\" />"
+            ));
+            out.push_str("</w:rPr><w:t xml:space=\"preserve\">");
+            escape_into(out, line);
+            out.push_str("</w:t></w:r></w:p>");
+        }
+        if lines == 0 {
+            out.push_str("<w:p><w:pPr><w:rPr /></w:pPr></w:p>");
+        }
+        out.push_str("</w:tc>");
+    }
+    out.push_str("</w:tr>");
+}
+
+/// Text as XML character data; characters XML 1.0 cannot hold are left out.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\t' => out.push('\t'),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// One directive's row, overdue ones in red, through docx-rs (what [`row_xml`] writes).
+#[cfg(test)]
+fn item_row(item: &SummaryItem, summary: &Summary) -> TableRow {
+    let red = (item.urgency == Urgency::Overdue).then_some(RED);
+    let cells = item.table_cells(summary.report_date);
+    TableRow::new(cells.iter().zip(TABLE_WIDTHS).map(|(t, w)| cell(t, w, red, false)).collect()).cant_split()
 }
 
 #[cfg(test)]
 mod tests {
     use super::title_lines;
+
+    /// The rows written by hand are docx-rs's rows, but for the optional paragraph ids.
+    #[test]
+    fn rows_written_directly_are_what_docx_rs_writes() {
+        use super::{BuildXML, Summary, SummaryItem, item_row, row_xml};
+        use crate::model::{DirectiveId, Status, Urgency};
+        let ids = regex::Regex::new(r#" w14:paraId="[0-9a-fA-F]+""#).unwrap();
+        let summary = Summary {
+            title: String::new(),
+            scope_label: String::new(),
+            issuer: None,
+            report_date: "2022-03-22".parse().unwrap(),
+            totals: Default::default(),
+            blocks: Vec::new(),
+            evidence_list: None,
+        };
+        for (urgency, latest, note) in [
+            (Urgency::Overdue, Some("已部署。<已检查> & 整改"), Some("队务处：推进中")),
+            (Urgency::DueSoon, None, None),
+        ] {
+            let item = SummaryItem {
+                id: DirectiveId(7),
+                number: "一.2".into(),
+                title: "在建工地治理".into(),
+                deadline: None,
+                status: Status::InProgress,
+                urgency,
+                days_overdue: (urgency == Urgency::Overdue).then_some(3),
+                latest: latest.map(|t| ("2022-03-21".parse().unwrap(), t.to_owned())),
+                evidence: 2,
+                first_meeting: None,
+                loop_note: note.map(str::to_owned),
+                state_label: "推进中",
+                source: latest.map(|_| "王总队长批示，辽消〔2026〕12号".to_owned()),
+                unbacked: urgency == Urgency::Overdue,
+            };
+            let mut mine = String::new();
+            row_xml(&mut mine, &item, &summary);
+            let theirs = String::from_utf8(item_row(&item, &summary).build()).unwrap();
+            let without_ids = ids.replace_all(&theirs, "");
+            assert_eq!(mine, without_ids);
+        }
+    }
 
     #[test]
     fn a_long_title_breaks_after_the_meeting_not_inside_a_word() {

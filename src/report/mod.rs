@@ -79,10 +79,19 @@ pub enum ReportError {
 
 /// The report's bytes in `format`.
 pub fn render(summary: &Summary, format: Format) -> Result<Vec<u8>, ReportError> {
+    render_with_progress(summary, format, &mut |_| {})
+}
+
+/// The report's bytes in `format`; `progress` hears how far (0.0–1.0) where the format can say.
+pub fn render_with_progress(
+    summary: &Summary,
+    format: Format,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Vec<u8>, ReportError> {
     match format {
-        Format::Docx => docx::render(summary).map_err(ReportError::Docx),
+        Format::Docx => docx::render(summary, progress).map_err(ReportError::Docx),
         Format::Xlsx => xlsx::render(summary).map_err(|e| ReportError::Xlsx(e.to_string())),
-        Format::Pdf => pdf::render(summary).map_err(|e| ReportError::Pdf(e.to_string())),
+        Format::Pdf => pdf::render(summary, progress).map_err(|e| ReportError::Pdf(e.to_string())),
         Format::Csv => Ok(csv::render(summary)),
     }
 }

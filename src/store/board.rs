@@ -34,16 +34,25 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
-        let mut assignments: HashMap<i64, Vec<Assignment>> = HashMap::new();
+        // In the table's order (PRIMARY KEY directive_id, office_id), ordered per directive here:
+        // an ORDER BY over every assignment made SQLite sort them all, spilling to disk at scale.
+        let mut assignments: HashMap<i64, Vec<(String, i64, Assignment)>> = HashMap::new();
         let mut stmt = self.conn.prepare(
-            "SELECT a.directive_id, a.office_id, o.name, o.kind, a.role
-             FROM assignment a JOIN office o ON o.id = a.office_id
-             ORDER BY a.directive_id, a.role, a.ordinal",
+            "SELECT a.directive_id, a.office_id, o.name, o.kind, a.role, a.ordinal
+             FROM assignment a JOIN office o ON o.id = a.office_id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            assignments.entry(r.get(0)?).or_default().push(assignment_at(r, 1)?);
+            let key = (r.get::<_, String>(4)?, r.get::<_, i64>(5)?);
+            assignments.entry(r.get(0)?).or_default().push((key.0, key.1, assignment_at(r, 1)?));
         }
+        let mut assignments: HashMap<i64, Vec<Assignment>> = assignments
+            .into_iter()
+            .map(|(id, mut list)| {
+                list.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+                (id, list.into_iter().map(|(_, _, a)| a).collect())
+            })
+            .collect();
 
         let mut last_note: HashMap<i64, (NaiveDate, String)> = HashMap::new();
         let mut stmt = self.conn.prepare(
@@ -62,23 +71,31 @@ impl Store {
         let mut plans = super::periods::load_plans(&self.conn, None)?;
         let mut evidence = self.evidence_counts()?;
         let mut backed = self.evidence_after_notice(None)?;
-        let mut stmt = self.conn.prepare(&format!(
-            "{DIRECTIVE_ROW_SELECT} WHERE d.deleted_at IS NULL ORDER BY n.issued_on DESC, n.id DESC, s.ordinal, d.ordinal"
-        ))?;
-        let directives = stmt
-            .query_map([], directive_row)?
-            .map(|row| {
-                row.map(|mut d| {
-                    d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
-                    super::loop_read::fill_tracks(&mut d, &mut tracks);
-                    d.recurrence = plans.remove(&d.id.0);
-                    d.last_note = last_note.remove(&d.id.0);
-                    d.evidence = evidence.remove(&d.id).unwrap_or(0);
-                    d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
-                    d
-                })
-            })
+        // Read in storage order and sorted here (newest notice first, then as in the notice):
+        // ORDER BY on the joined rows made SQLite sort every directive's text, spilling to disk.
+        let mut stmt =
+            self.conn.prepare(&format!("{DIRECTIVE_ROW_SELECT_WITH_ORDER} WHERE d.deleted_at IS NULL"))?;
+        let mut keyed = stmt
+            .query_map([], |r| {
+                let key: (chrono::NaiveDate, i64, i64, i64) = (r.get(12)?, r.get(1)?, r.get(13)?, r.get(14)?);
+                Ok((key, directive_row(r)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        keyed.sort_by(|(a, _), (b, _)| {
+            b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3))
+        });
+        let directives: Vec<DirectiveRow> = keyed
+            .into_iter()
+            .map(|(_, mut d)| {
+                d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
+                super::loop_read::fill_tracks(&mut d, &mut tracks);
+                d.recurrence = plans.remove(&d.id.0);
+                d.last_note = last_note.remove(&d.id.0);
+                d.evidence = evidence.remove(&d.id).unwrap_or(0);
+                d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
+                d
+            })
+            .collect();
         let notices = self
             .conn
             .prepare(
@@ -252,6 +269,12 @@ pub(super) fn source_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option
     let Some(kind) = SourceKind::from_db(&r.get::<_, String>(at)?) else { return Ok(None) };
     Ok(Some(Source { kind, by: r.get(at + 1)?, reference: r.get(at + 2)? }))
 }
+
+/// [`DIRECTIVE_ROW_SELECT`] with the sort key after it: n.issued_on, s.ordinal, d.ordinal.
+const DIRECTIVE_ROW_SELECT_WITH_ORDER: &str =
+    "SELECT d.id, n.id, n.meeting, d.number, d.title, d.text, d.deadline, d.status, d.continues_id,
+            n.source_kind, n.source_by, n.source_ref, n.issued_on, s.ordinal, d.ordinal
+     FROM directive d JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id";
 
 /// An assignment from columns office_id, name, kind, role starting at column `at`.
 fn assignment_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assignment> {

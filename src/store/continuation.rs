@@ -1,7 +1,7 @@
 //! 接续 — reading and changing which earlier directive a directive carries on, and the chain
 //! of earlier steps with their progress notes for the detail pane.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 
 use super::edit::{current, log};
 use super::{Actor, Result, Store, StoreError};
@@ -54,7 +54,7 @@ impl Store {
         earlier: Option<DirectiveId>,
         actor: &Actor,
     ) -> Result<bool> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let old: Option<i64> = current(&tx, id, "continues_id")?;
         if old == earlier.map(|e| e.0) {
             return Ok(false);

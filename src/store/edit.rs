@@ -2,7 +2,7 @@
 //! appends to the change log (who, when, what, old → new).
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::changelog::{self, Entry};
 use super::roster::ensure_office;
@@ -53,7 +53,7 @@ fn lead_names(tx: &Transaction, id: DirectiveId) -> Result<Vec<String>> {
 impl Store {
     /// Sets the status; returns false (and logs nothing) when it was already so.
     pub fn set_status(&mut self, id: DirectiveId, status: Status, actor: &Actor) -> Result<bool> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let stored: String = current(&tx, id, "status")?;
         // A value this build does not know is logged as it is, not as the default status.
         let old = match Status::from_db(&stored) {
@@ -78,7 +78,7 @@ impl Store {
         deadline: Option<NaiveDate>,
         actor: &Actor,
     ) -> Result<bool> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let old: Option<NaiveDate> = current(&tx, id, "deadline")?;
         if old == deadline {
             return Ok(false);
@@ -101,7 +101,7 @@ impl Store {
                 wanted.push(name);
             }
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let _: i64 = current(&tx, id, "id")?;
         let old = lead_names(&tx, id)?;
         if old == wanted {
@@ -135,7 +135,7 @@ impl Store {
         if text.is_empty() {
             return Err(StoreError::Invalid("进展内容不能为空".into()));
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let _: i64 = current(&tx, id, "id")?;
         tx.execute(
             "INSERT INTO progress (directive_id, on_date, author, text, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -2,7 +2,7 @@
 //! change is one immediate transaction with a change-log entry (field 材料 / 材料说明).
 //! Rows only point to blobs; deleting a row never touches a file (see `evidence::check`).
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::edit::{current, log};
 use super::{Actor, Result, Store, StoreError};
@@ -28,7 +28,7 @@ fn owner(tx: &Transaction, id: EvidenceId) -> Result<(DirectiveId, String)> {
 impl Store {
     /// Records a stored blob as evidence of a directive (and optionally of one of its notes).
     pub fn attach_evidence(&mut self, new: &NewEvidence, actor: &Actor) -> Result<Attached> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let _: i64 = current(&tx, new.directive, "id")?;
         if let Some(note) = new.note {
             let of: Option<i64> = tx
@@ -75,7 +75,7 @@ impl Store {
     /// Sets the caption (说明); returns false when it was already so.
     pub fn set_evidence_caption(&mut self, id: EvidenceId, caption: &str, actor: &Actor) -> Result<bool> {
         let caption = caption.trim();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let (directive, name) = owner(&tx, id)?;
         let old: String = tx.query_row("SELECT caption FROM evidence WHERE id = ?1", [id.0], |r| r.get(0))?;
         if old == caption {
@@ -99,7 +99,7 @@ impl Store {
     }
 
     fn set_trashed(&mut self, id: EvidenceId, trash: bool, actor: &Actor) -> Result<bool> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let (directive, name) = owner(&tx, id)?;
         let changed = tx.execute(
             "UPDATE evidence SET trashed_at = ?1 WHERE id = ?2 AND (trashed_at IS NULL) = ?3",
@@ -118,7 +118,7 @@ impl Store {
     /// ones no row points to any more become orphans that `duban check` moves aside later.
     /// Returns how many rows were deleted.
     pub fn empty_evidence_trash(&mut self, actor: &Actor) -> Result<usize> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let trashed: Vec<(DirectiveId, String)> = tx
             .prepare(
                 "SELECT directive_id, original_name FROM evidence WHERE trashed_at IS NOT NULL ORDER BY id",

@@ -4,7 +4,7 @@
 //! every other return of its batch (a refusal anywhere writes nothing).
 
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
 use super::changelog::{self, Entry};
@@ -94,7 +94,7 @@ impl Store {
         directives: &[DirectiveId],
         actor: &Actor,
     ) -> Result<IssuedForm> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let name: String = tx
             .query_row("SELECT name FROM office WHERE id = ?1", [office.0], |r| r.get(0))
             .optional()?
@@ -199,7 +199,7 @@ impl Store {
         edits: &[(DirectiveId, crate::model::LoopEdit)],
         actor: &Actor,
     ) -> Result<Vec<String>> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let mut messages = Vec::new();
         for (id, edit) in edits {
             messages.push(loop_edit_in(&tx, *id, edit, actor)?);
@@ -213,7 +213,7 @@ impl Store {
     /// feedback), photos likewise, and each return recorded — all in one transaction, so a
     /// refusal anywhere leaves the database as it was. Returns one confirmation per edit.
     pub fn apply_form_returns(&mut self, returns: &[ReturnToApply], actor: &Actor) -> Result<Vec<String>> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let mut messages = Vec::new();
         for ret in returns {
             let mut rows = 0i64;

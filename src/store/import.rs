@@ -1,7 +1,7 @@
 //! 导入 — stores a reviewed notice in one transaction.
 
 use chrono::NaiveDateTime;
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 
 use super::changelog::{self, Entry};
 use super::roster::ensure_office;
@@ -39,7 +39,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<NoticeId> {
         validate(draft)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let recipients = serde_json::to_string(&draft.recipients).unwrap_or_else(|_| "[]".into());
         tx.execute(
             "INSERT INTO notice (title, issuer, recipients, meeting, issued_on, preamble, closing,

@@ -1,7 +1,7 @@
 //! 督办 links — a file attached to a 反馈, and a roster merge carrying the merged office's loop
 //! records and states over to the office it joins.
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::edit::{Actor, log};
 use super::{Result, Store, StoreError};
@@ -16,7 +16,7 @@ impl Store {
         feedback: i64,
         actor: &Actor,
     ) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let (directive, name): (i64, String) = tx
             .query_row("SELECT directive_id, original_name FROM evidence WHERE id = ?1", [evidence.0], |r| {
                 Ok((r.get(0)?, r.get(1)?))

@@ -263,6 +263,7 @@ impl Store {
             return Err(StoreError::Invalid("反馈周期应在 1 到 90 天之间".into()));
         }
         let value = days.map_or("0".to_owned(), |d| d.to_string());
+        self.ensure_sound()?;
         self.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![FEEDBACK_DAYS, value],
@@ -280,7 +281,7 @@ impl Store {
         if days.is_some_and(|d| !(1..=90).contains(&d)) {
             return Err(StoreError::Invalid("反馈周期应在 1 到 90 天之间".into()));
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let old: Option<i64> = tx
             .query_row("SELECT feedback_days FROM notice WHERE id = ?1", [notice.0], |r| r.get(0))
             .optional()?

@@ -11,6 +11,7 @@ mod error;
 mod evidence;
 mod evidence_list;
 mod forms;
+mod health;
 mod import;
 mod integrity;
 mod journal;
@@ -38,8 +39,9 @@ pub use changelog::{ChainReport, GENESIS, verify_chain};
 pub use edit::Actor;
 pub use error::{Result, StoreError};
 pub use evidence::Attached;
+pub use health::Health;
 pub use import::validate;
-pub use integrity::IntegrityReport;
+pub use integrity::{FULL_CHECK_AT_OPEN_BELOW, IntegrityReport};
 pub use journal::{Journal, WhyNotWal, fs_type_of, is_network_fs, network_share_of};
 pub use migrate_loop::MIGRATED_REPORT;
 pub use schema::SCHEMA_VERSION;
@@ -59,6 +61,29 @@ pub struct Store {
     seen_version: std::cell::Cell<i64>,
     /// The searchable text of every directive, for words too short for the trigram index.
     texts: search::TextCache,
+    /// How far the database has been checked; writes and backups wait for "healthy".
+    health: health::HealthCell,
+    /// Files at least this large are checked cheaply at open, and stamped when closed healthy.
+    full_below: u64,
+}
+
+impl Drop for Store {
+    /// A large file known healthy is stamped as such (see health.rs), with its log emptied into
+    /// it first, so the next open of the same bytes needs no thorough check.
+    fn drop(&mut self) {
+        if self.path == Path::new(":memory:") {
+            return;
+        }
+        let large = std::fs::metadata(&self.path).is_ok_and(|m| m.len() >= self.full_below);
+        match self.health.get() {
+            health::Health::Healthy if large => {
+                let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+                health::stamp_healthy(&self.path);
+            }
+            health::Health::Healthy => {}
+            _ => health::forget_stamp(&self.path),
+        }
+    }
 }
 
 /// WAL where it is safe (a reader and a writer at once); a rollback journal on a network share
@@ -89,6 +114,9 @@ pub struct OpenOptions {
     /// Detect it from this text instead of `/proc/self/mountinfo` (tests: a machine without
     /// a network mount still runs detection itself).
     pub mountinfo: Option<String>,
+    /// Check the whole file at open below this size (`None`: [`FULL_CHECK_AT_OPEN_BELOW`]);
+    /// tests set 0 to take a large file's path with a small one.
+    pub full_check_below: Option<u64>,
 }
 
 impl Store {
@@ -114,7 +142,8 @@ impl Store {
             Some(text) => journal::network_share_in(text, folder),
             None => journal::network_share_of(folder),
         });
-        Store::init(conn, path, network).map_err(|e| match e {
+        let full_below = options.full_check_below.unwrap_or(FULL_CHECK_AT_OPEN_BELOW);
+        Store::init(conn, path, network, full_below).map_err(|e| match e {
             StoreError::Sqlite(e) if integrity::is_corruption(&e) => {
                 StoreError::Corrupt { detail: integrity::describe(&e), path: path.to_path_buf() }
             }
@@ -124,15 +153,24 @@ impl Store {
 
     /// A private in-memory database (tests, benches).
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?, Path::new(":memory:"), None)
+        Store::init(Connection::open_in_memory()?, Path::new(":memory:"), None, 0)
     }
 
-    fn init(mut conn: Connection, path: &Path, network: Option<String>) -> Result<Store> {
+    fn init(mut conn: Connection, path: &Path, network: Option<String>, full_below: u64) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let on_disk = path != Path::new(":memory:");
+        let mut health = health::Health::Healthy;
         if on_disk {
-            integrity::quick_check(&conn, path)?;
+            health = integrity::open_check(&conn, path, full_below)?;
+            if health != health::Health::Healthy && health::stamped_healthy(path) {
+                health = health::Health::Healthy;
+            }
+            // A migration writes: an older file is checked thoroughly first.
+            if health != health::Health::Healthy && schema::needs_migration(&conn)? {
+                integrity::quick_check(&conn, path)?;
+                health = health::Health::Healthy;
+            }
         }
         // Before anything writes (even the journal mode): a newer duban's file stays untouched.
         schema::refuse_newer(&conn, path)?;
@@ -150,6 +188,8 @@ impl Store {
             journal,
             seen_version,
             texts: search::TextCache::default(),
+            health: health::HealthCell::new(health),
+            full_below,
         })
     }
 

@@ -4,7 +4,7 @@
 //! `BEGIN IMMEDIATE` transaction with its change-log entry, and keeps the directive's stored
 //! status in step with the state derived from its lead offices (销号 stays the officer's).
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::edit::{Actor, log};
 use super::loop_checks::{check_between, check_day, deadlines, optional, pending_report, required, target};
@@ -35,7 +35,7 @@ impl Store {
     /// Applies one 督办 action to one office of directive `id`; returns a confirmation in
     /// Chinese. Nothing is written when it is refused.
     pub fn apply_loop_edit(&mut self, id: DirectiveId, edit: &LoopEdit, actor: &Actor) -> Result<String> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let message = loop_edit_in(&tx, id, edit, actor)?;
         tx.commit()?;
         Ok(message)

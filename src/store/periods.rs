@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::edit::{Actor, current, log};
 use super::loop_read::Tracks;
@@ -134,7 +134,7 @@ impl Store {
         ends_on: Option<NaiveDate>,
         actor: &Actor,
     ) -> Result<String> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         super::register::refuse_set_aside(&tx, id)?;
         let old_end: Option<NaiveDate> = current(&tx, id, "recurs_until")?;
         let newest: Option<(NaiveDate, String)> = tx

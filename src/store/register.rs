@@ -3,7 +3,7 @@
 //! that reads notices works unchanged), a directive added to a stored notice, and a directive
 //! split in two. Each is one immediate transaction with its change-log entries.
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::changelog::{self, Entry};
 use super::edit::log;
@@ -121,7 +121,7 @@ impl Store {
             |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
         let (by, reference) = (clean(&b.source.by), clean(&b.source.reference));
         let title = format!("{}：{}", b.source.kind.label(), b.directive.title.trim());
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         tx.execute(
             "INSERT INTO notice (title, issuer, recipients, meeting, issued_on, preamble, closing, source_text,
                                  imported_at, imported_by, source_kind, source_by, source_ref)
@@ -168,7 +168,7 @@ impl Store {
         actor: &Actor,
     ) -> Result<DirectiveId> {
         validate_new(d)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let (section, number): (i64, String) = tx
             .query_row(
                 "SELECT id, number FROM section WHERE notice_id = ?1 ORDER BY ordinal DESC LIMIT 1",
@@ -211,7 +211,7 @@ impl Store {
         if keep_text.is_empty() {
             return Err(StoreError::Invalid("拆分后原条目的内容不能为空".into()));
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         refuse_set_aside(&tx, id)?;
         let (section, ordinal, number, old_text, deadline): (
             i64,

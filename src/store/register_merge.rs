@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::edit::log;
 use super::register::{label, refuse_set_aside};
@@ -104,7 +104,7 @@ impl Store {
         if into == from {
             return Err(StoreError::Invalid("不能把一条工作要求合并到它自己".into()));
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         refuse_set_aside(&tx, into)?;
         refuse_set_aside(&tx, from)?;
         if notice_of(&tx, into)? != notice_of(&tx, from)? {
@@ -190,7 +190,7 @@ impl Store {
     /// 删除: sets the directive aside (restorable). Refused once an office has 督办 records on
     /// it — that work belongs somewhere: merge it into the directive it duplicates instead.
     pub fn delete_directive(&mut self, id: DirectiveId, actor: &Actor) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         refuse_set_aside(&tx, id)?;
         let records: i64 = tx.query_row(
             "SELECT (SELECT count(*) FROM feedback WHERE directive_id = ?1) + (SELECT count(*) FROM reminder WHERE directive_id = ?1)
@@ -214,7 +214,7 @@ impl Store {
     /// that moved go back, and the other directive's text too unless it was edited since).
     /// Returns whether a merge was undone.
     pub fn restore_directive(&mut self, id: DirectiveId, actor: &Actor) -> Result<bool> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let deleted: Option<String> = tx
             .query_row("SELECT deleted_at FROM directive WHERE id = ?1", [id.0], |r| r.get(0))
             .optional()?

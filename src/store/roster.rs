@@ -52,7 +52,7 @@ impl super::Store {
         if name.is_empty() {
             return Err(super::StoreError::Invalid("单位名称不能为空".into()));
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let taken: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM office WHERE name = ?1) OR EXISTS (SELECT 1 FROM office_alias WHERE alias = ?1)",
             [name],
@@ -71,7 +71,7 @@ impl super::Store {
     /// Replaces the aliases of `office` (names a notice may use for it), in one transaction;
     /// logged when they change.
     pub fn set_aliases(&mut self, office: OfficeId, aliases: &[String], actor: &super::Actor) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let name: String = tx
             .query_row("SELECT name FROM office WHERE id = ?1", [office.0], |r| r.get(0))
             .optional()?

@@ -3,7 +3,7 @@
 //! and removing one no directive names. Each is one transaction that also appends to the
 //! change log (field `名册·…`, no directive: the roster is not any one directive's).
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::changelog::{self, Entry};
 use super::{Actor, Result, Store, StoreError};
@@ -61,7 +61,7 @@ impl Store {
         if new_name.is_empty() {
             return Err(StoreError::Invalid("单位名称不能为空".into()));
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let (old, _) = name_of(&tx, office)?;
         if old == new_name {
             return Ok(());
@@ -77,7 +77,7 @@ impl Store {
 
     /// Moves `office` to 机关处室 or 支队 (collectives such as 各支队 cannot move).
     pub fn set_office_group(&mut self, office: OfficeId, group: OfficeGroup, actor: &Actor) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let (name, kind) = name_of(&tx, office)?;
         if !matches!(kind, UnitKind::Office(_)) {
             return Err(StoreError::Invalid(format!("“{name}”是统称，不能移动")));
@@ -110,7 +110,7 @@ impl Store {
         if from == into {
             return Err(StoreError::Invalid("不能并入自身".into()));
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let (from_name, _) = name_of(&tx, from)?;
         let (into_name, _) = name_of(&tx, into)?;
         tx.execute(
@@ -135,7 +135,7 @@ impl Store {
 
     /// Removes `office` from the roster; refused while a directive names it.
     pub fn remove_office(&mut self, office: OfficeId, actor: &Actor) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let (name, _) = name_of(&tx, office)?;
         let used: i64 =
             tx.query_row("SELECT count(*) FROM assignment WHERE office_id = ?1", [office.0], |r| r.get(0))?;

@@ -444,6 +444,12 @@ pub fn refuse_newer(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Does the database need migrating (it is older than this build's schema, or new)?
+pub fn needs_migration(conn: &Connection) -> Result<bool> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(found < SCHEMA_VERSION)
+}
+
 /// Brings the database up to [`SCHEMA_VERSION`] in one immediate transaction; refuses a
 /// database written by a newer duban.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

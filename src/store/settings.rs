@@ -29,6 +29,7 @@ impl Store {
     }
 
     fn put_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.ensure_sound()?;
         put(&self.conn, key, value)
     }
 
@@ -58,7 +59,7 @@ impl Store {
         if s.feedback_days.is_some_and(|d| !Settings::FEEDBACK_RANGE.contains(&d)) {
             return Err(StoreError::Invalid("反馈周期应在 1 到 90 天之间".into()));
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         if let Some(name) = &s.author {
             let name = name.trim();
             if name.is_empty() {

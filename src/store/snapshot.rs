@@ -152,8 +152,10 @@ pub fn snapshot_evidence_hashes(path: &Path) -> Result<BTreeSet<String>> {
 }
 
 impl Store {
-    /// Writes a consistent copy of the database to `target`.
+    /// Writes a consistent copy of the database to `target`, once the thorough check has
+    /// passed (a damaged database is never copied over a good backup).
     pub fn snapshot_to(&self, target: &Path) -> Result<()> {
+        self.ensure_sound()?;
         vacuum_into(&self.conn, target)
     }
 
@@ -165,6 +167,8 @@ impl Store {
         self.conn.restore(MAIN_DB, source, progress)?;
         schema::migrate(&mut self.conn, &self.path)?;
         self.texts = Default::default();
+        // Every page is now the snapshot's, which passed its check.
+        self.health.set(super::Health::Healthy);
         Ok(())
     }
 }

@@ -25,6 +25,7 @@ mod loop_cli;
 mod loop_migration;
 mod loop_store;
 mod model_based;
+mod open_check;
 mod overview;
 mod package;
 mod parse_corpus;

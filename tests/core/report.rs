@@ -196,6 +196,29 @@ fn docx_follows_the_official_layout() {
         .find(|n| zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap().by_name(n).is_ok());
     let footer = unzip(&bytes, &footer_name.expect("a footer part"));
     assert!(footer.contains("— ") && footer.contains("PAGE"), "page numbers — 1 —");
+    // The body is streamed in: no trace of the mark it replaced, tables in roster order, every
+    // row there once, and no ZIP64 headers (LibreOffice refuses to open such a .docx).
+    assert!(!doc.contains("DUBAN-REPORT-BODY-MARK"));
+    let rows: usize = s.blocks.iter().map(|b| b.items.len() + 1).sum();
+    assert_eq!(doc.matches("<w:tr>").count(), rows);
+    assert!(doc.find("（一）各处室") < doc.find("（九）队务处"));
+    assert!(doc.find("（九）队务处") < doc.rfind("2022年3月22日"), "the date closes the report");
+    for (at, _) in bytes.windows(4).enumerate().filter(|(_, w)| *w == b"PK\x03\x04") {
+        let extra = u16::from_le_bytes([bytes[at + 28], bytes[at + 29]]) as usize;
+        let name = u16::from_le_bytes([bytes[at + 26], bytes[at + 27]]) as usize;
+        let fields = &bytes[at + 30 + name..at + 30 + name + extra];
+        assert!(extra < 2 || fields[..2] != [1, 0], "a ZIP64 local header at {at}");
+    }
+}
+
+/// Progress is heard while a Word report is written, ending at 1.
+#[test]
+fn docx_progress_is_reported_to_the_end() {
+    let s = summary(false);
+    let mut heard = Vec::new();
+    report::render_with_progress(&s, Format::Docx, &mut |f| heard.push(f)).unwrap();
+    assert_eq!(heard.last(), Some(&1.0));
+    assert!(heard.windows(2).all(|w| w[0] <= w[1]), "{heard:?}");
 }
 
 #[test]

@@ -94,3 +94,45 @@ fn the_v5_fixture_finds_its_caption_after_migrating() {
     let found = store.search("堆放杂物").unwrap().unwrap_or_default();
     assert!(found.contains(&DirectiveId(3)), "{found:?}");
 }
+
+/// Short words scan texts kept in memory; after a note, an import, a 反馈 or another
+/// connection's change, the next short search sees the new text (only the changed directives
+/// are read again) and still every other one.
+#[test]
+fn short_word_search_sees_every_change_since_the_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("duban.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let draft = parse_notice(SEED, date("2022-03-16")).unwrap();
+    let at = date("2022-03-16").and_hms_opt(9, 0, 0).unwrap();
+    store.import_notice(&draft, SEED, "张伟", at).unwrap();
+    assert_eq!(numbers(&store, "宿舍"), ["一.2"], "the texts are loaded");
+    let actor = Actor { author: "张伟", at: date("2022-03-20").and_hms_opt(9, 0, 0).unwrap() };
+    store.add_note(DirectiveId(3), date("2022-03-18"), "已走访宿舍", &actor).unwrap();
+    assert_eq!(numbers(&store, "宿舍").len(), 2, "a note");
+    let mut again = draft.clone();
+    again.title = format!("{}（二）", again.title);
+    again.meeting = Some("第11次办公会议".into());
+    store.import_notice(&again, SEED, "张伟", at).unwrap();
+    assert_eq!(numbers(&store, "员工").len(), 2, "an import: its notice's directives");
+    let feedback = duban::model::LoopEdit {
+        office: "队务处".into(),
+        action: duban::model::LoopAction::Feedback(duban::model::NewFeedback {
+            on: date("2022-03-18"),
+            channel: duban::model::Channel::Phone,
+            by: None,
+            phone: None,
+            text: "已组织炊事班培训".into(),
+        }),
+    };
+    let dw = store.load_board().unwrap().directives.iter().find(|d| d.number == "五.1").unwrap().id;
+    store.apply_loop_edit(dw, &feedback, &actor).unwrap();
+    assert_eq!(numbers(&store, "炊事").len(), 1, "a 反馈");
+    // Another connection (the command line, another window) adds a note.
+    let mut other = Store::open(&path).unwrap();
+    other.add_note(DirectiveId(5), date("2022-03-19"), "已联系锅炉房", &actor).unwrap();
+    drop(other);
+    let five = store.load_board().unwrap().directive(DirectiveId(5)).unwrap().number.clone();
+    assert_eq!(numbers(&store, "锅炉"), [five]);
+    assert_eq!(numbers(&store, "员工").len(), 2, "nothing else lost");
+}

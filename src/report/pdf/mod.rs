@@ -33,16 +33,23 @@ const LINE_H: f32 = 28.95;
 /// Column shares of 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
 const COLUMNS: [f32; 5] = [0.09, 0.28, 0.15, 0.34, 0.14];
 
-/// Advance widths from the embedded font's metrics.
+/// Advance widths from the embedded font's metrics, each character's looked up once (a report
+/// of 100,000 rows measures tens of millions of characters, from a few thousand distinct ones).
 struct FontMetrics<'a> {
     face: ttf_parser::Face<'a>,
     per_em: f32,
+    /// Advance in em (`None`: no glyph, a full em).
+    known: std::cell::RefCell<std::collections::HashMap<char, Option<f32>>>,
 }
 
 impl Measure for FontMetrics<'_> {
     fn width(&self, c: char, size: f32) -> f32 {
-        let advance = self.face.glyph_index(c).and_then(|g| self.face.glyph_hor_advance(g));
-        advance.map_or(size, |a| a as f32 / self.per_em * size)
+        let mut known = self.known.borrow_mut();
+        let em = *known.entry(c).or_insert_with(|| {
+            let advance = self.face.glyph_index(c).and_then(|g| self.face.glyph_hor_advance(g));
+            advance.map(|a| a as f32 / self.per_em)
+        });
+        em.map_or(size, |em| em * size)
     }
 }
 
@@ -54,14 +61,18 @@ pub enum PdfError {
     Write(String),
 }
 
-/// The PDF's bytes.
-pub fn render(summary: &Summary) -> Result<Vec<u8>, PdfError> {
+/// The PDF's bytes; `progress` hears the share of pages drawn.
+pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8>, PdfError> {
     let face = ttf_parser::Face::parse(CJK_FONT, 0).map_err(|_| PdfError::Font)?;
-    let metrics = FontMetrics { per_em: f32::from(face.units_per_em()), face };
+    let metrics = FontMetrics { per_em: f32::from(face.units_per_em()), face, known: Default::default() };
     let pages = lay_out(summary, &metrics);
     let font = Font::new(CJK_FONT.into(), 0).ok_or(PdfError::Font)?;
     let mut doc = Document::new();
-    for ops in pages {
+    let total = pages.len().max(1);
+    for (n, ops) in pages.into_iter().enumerate() {
+        if n % 50 == 0 {
+            progress(n as f32 / total as f32);
+        }
         let settings = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(PdfError::Font)?;
         let mut page = doc.start_page_with(settings);
         let mut surface = page.surface();
@@ -104,7 +115,9 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, PdfError> {
         surface.finish();
         page.finish();
     }
-    doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
+    let bytes = doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))?;
+    progress(1.0);
+    Ok(bytes)
 }
 
 fn fill(color: Rgb) -> Fill {

@@ -227,8 +227,9 @@ fn export(
     let board = store.load_board().map_err(|e| e.to_string())?;
     progress(0.3, "汇总各单位情况…");
     let summary = Summary::build(&board, request);
-    progress(0.5, "生成文件…");
-    let bytes = report::render(&summary, format).map_err(|e| e.to_string())?;
+    progress(0.4, "生成文件…");
+    let mut rendering = |done: f32| progress(0.4 + 0.4 * done, "生成文件…");
+    let bytes = report::render_with_progress(&summary, format, &mut rendering).map_err(|e| e.to_string())?;
     progress(0.8, "写入磁盘…");
     crate::fsutil::write_atomically(path, &bytes).map_err(|e| e.to_string())?;
     progress(1.0, "完成");

@@ -233,11 +233,21 @@ impl Worker {
         let spawned = std::thread::Builder::new().name("duban-worker".into()).spawn(move || {
             let mut store = store;
             let _ = store.data_version();
+            // The thorough check of a large database runs on its own thread; writes wait for it.
+            store.verify_in_background();
             let mut moved_told = false;
+            let mut damage_told = false;
             loop {
                 let job = match inbox.recv_timeout(LOOK_FOR_OTHERS) {
                     Ok(job) => job,
                     Err(RecvTimeoutError::Timeout) => {
+                        // The background check found damage: the officer hears it once.
+                        if let (false, crate::store::Health::Damaged(detail)) = (damage_told, store.health())
+                        {
+                            let message =
+                                format!("数据库检查发现损坏（{detail}），已停止保存修改，请从备份恢复");
+                            damage_told = outbox.tell(Asker::Board, Reply::Failed(message));
+                        }
                         // Idle: has another window moved the data away? Then this one stops.
                         if let Some(target) = moved_to(&data_dir) {
                             if !moved_told {

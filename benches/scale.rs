@@ -1,0 +1,169 @@
+//! Issue #17 at scale: generated registers of 10,000 and 100,000 directives (benches/register,
+//! built once and cached under target/registers/). For each size: opening the data folder, the
+//! first board, one edit with its refreshed row (what the worker sends back), an import, search
+//! through the window's path (the store's hits, then the table's rows), the window's recompute
+//! after a filter switch, and each export (the open directives, and every directive).
+//!
+//! `cargo bench --bench scale` (both sizes); `SCALE=10000 cargo bench --bench scale` for one.
+
+#[path = "register/mod.rs"]
+mod register;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use duban::model::{Board, BoardFilter, DirectiveEdit, Overview, Status, office_figures, reminders_due};
+use duban::report::{Format, Scope, Summary, SummaryRequest, render};
+use duban::store::{Actor, Store};
+
+fn sizes() -> Vec<usize> {
+    match std::env::var("SCALE").ok().and_then(|s| s.parse().ok()) {
+        Some(n) => vec![n],
+        None => vec![10_000, 100_000],
+    }
+}
+
+fn today() -> NaiveDate {
+    register::TODAY.parse().expect("date")
+}
+
+/// The rows the window's table shows for `filter` and the search hits (ui/app/dispatch.rs
+/// `derive`: the sidebar counts, both overviews, the filtered and searched rows).
+fn derive(
+    board: &Board,
+    filter: BoardFilter,
+    hits: Option<&std::collections::HashSet<duban::model::DirectiveId>>,
+) -> usize {
+    let t = today();
+    black_box(board.counts(t, 3));
+    black_box(Overview::build(board, t, 3));
+    black_box(reminders_due(board, t, Some(7)));
+    black_box(office_figures(board, t, Some(7)));
+    let mut rows = board.filtered(filter, t, 3);
+    if let Some(hits) = hits {
+        rows.retain(|i| hits.contains(&board.directives[*i].id));
+    }
+    rows.len()
+}
+
+fn open_and_board(c: &mut Criterion) {
+    for n in sizes() {
+        let dir = register::copy_of(n);
+        let mut group = c.benchmark_group(format!("{n} directives"));
+        group.sample_size(10).measurement_time(Duration::from_secs(8));
+        group.bench_function("open (the data folder, nothing else)", |b| {
+            b.iter(|| Store::open_dir(dir.path()).expect("open"))
+        });
+        let store = Store::open_dir(dir.path()).expect("open");
+        group.bench_function("thorough check (background)", |b| {
+            b.iter(|| store.check_integrity().expect("check"))
+        });
+        group.bench_function("first board (load_board)", |b| b.iter(|| store.load_board().expect("board")));
+        group.finish();
+    }
+}
+
+fn edit_and_import(c: &mut Criterion) {
+    for n in sizes() {
+        let dir = register::copy_of(n);
+        let mut store = Store::open_dir(dir.path()).expect("open");
+        store.ensure_sound().expect("sound");
+        let board = store.load_board().expect("board");
+        let id = board.directives[board.directives.len() / 2].id;
+        let actor = Actor { author: "基准", at: today().and_hms_opt(10, 0, 0).expect("time") };
+        let mut group = c.benchmark_group(format!("{n} directives"));
+        group.sample_size(20);
+        let mut k = 0u32;
+        group.bench_function("one edit, refreshed row and detail", |b| {
+            b.iter(|| {
+                k += 1;
+                let edit = DirectiveEdit::Note { on: today(), text: format!("基准进展{k}") };
+                store.apply_edit(id, &edit, &actor).expect("edit");
+                (store.directive_row(id).expect("row"), store.load_detail(id).expect("detail"))
+            })
+        });
+        let clauses = register::clauses();
+        let notices = register::notices_for(n);
+        let draft = register::notice(notices, notices + 1, 64, &clauses, &[]);
+        let text = register::source_text(&draft);
+        group.bench_function("接续 suggestions for a notice of 64 (import review)", |b| {
+            b.iter(|| duban::model::suggest(&draft, &board))
+        });
+        group.bench_function("import a notice of 64 directives", |b| {
+            b.iter(|| store.import_notice(&draft, &text, "基准", actor.at).expect("import"))
+        });
+        group.finish();
+    }
+    // The same import into an empty database, for "the last import ≤ 1.5 × the first".
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open_dir(dir.path()).expect("open");
+    let clauses = register::clauses();
+    let draft = register::notice(0, 1, 64, &clauses, &[]);
+    let text = register::source_text(&draft);
+    let at = today().and_hms_opt(10, 0, 0).expect("time");
+    c.bench_function("empty register/import a notice of 64 directives", |b| {
+        b.iter(|| store.import_notice(&draft, &text, "基准", at).expect("import"))
+    });
+}
+
+fn search_and_switch(c: &mut Criterion) {
+    for n in sizes() {
+        let dir = register::copy_of(n);
+        let store = Store::open_dir(dir.path()).expect("open");
+        let board = store.load_board().expect("board");
+        let mut group = c.benchmark_group(format!("{n} directives"));
+        group.sample_size(20);
+        for query in ["火", "隐患", "排查整治", "隐患排查", "专项检查 员工", "森林火灾扑救"]
+        {
+            let hits = store.search(query).expect("search");
+            let shown = derive(&board, BoardFilter::All, hits.as_ref());
+            group.bench_function(format!("search {query} → table ({shown} rows)"), |b| {
+                b.iter(|| {
+                    let hits = store.search(query).expect("search");
+                    derive(&board, BoardFilter::All, hits.as_ref())
+                })
+            });
+        }
+        let office = board.offices.iter().find(|o| o.name == "防火监督处").expect("office").id;
+        group.bench_function("switch to an office → table", |b| {
+            b.iter(|| derive(&board, BoardFilter::Office(office), None))
+        });
+        group.bench_function("switch to 全部 → table", |b| {
+            b.iter(|| derive(&board, BoardFilter::All, None))
+        });
+        group.finish();
+    }
+}
+
+fn exports(c: &mut Criterion) {
+    for n in sizes() {
+        let dir = register::copy_of(n);
+        let store = Store::open_dir(dir.path()).expect("open");
+        let board = store.load_board().expect("board");
+        // Every directive open: the report covers the whole register.
+        let mut all_open = board.clone();
+        for d in &mut all_open.directives {
+            d.status = Status::InProgress;
+        }
+        let request =
+            SummaryRequest { scope: Scope::AllOpen, report_date: today(), offices: None, due_soon_days: 3 };
+        let mut group = c.benchmark_group(format!("{n} directives"));
+        group.sample_size(10).measurement_time(Duration::from_secs(10));
+        for (label, board) in [("open ones", &board), ("all of them", &all_open)] {
+            let summary = Summary::build(board, &request);
+            let items: usize = summary.blocks.iter().map(|b| b.items.len()).sum();
+            for format in Format::ALL {
+                group.bench_function(
+                    format!("export {} of {label} ({items} rows)", format.extension()),
+                    |b| b.iter(|| render(&summary, format).expect("renders").len()),
+                );
+            }
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, open_and_board, edit_and_import, search_and_switch, exports);
+criterion_main!(benches);
