@@ -14,6 +14,7 @@ mod evidence;
 mod evidence_cli;
 mod evidence_files;
 mod fonts;
+mod genre_score;
 mod hostile;
 mod integrity;
 mod layers;
