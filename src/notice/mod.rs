@@ -19,9 +19,11 @@ mod names;
 mod norm;
 mod numbering;
 mod outline;
+mod prose;
 mod redate;
 mod section;
 mod source;
+mod subject;
 mod text;
 mod units;
 
@@ -45,9 +47,12 @@ use text::clean_line;
 /// dates itself (a date line at its end, or a web page's 发布时间).
 pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, NoticeError> {
     decode::check_is_text(text)?;
-    let raw: Vec<&str> = text.lines().map(clean_line).filter(|l| !l.is_empty()).collect();
+    let unmarked: Vec<String> = text.lines().map(|l| chrome::strip_markup(l).into_owned()).collect();
+    let raw: Vec<&str> = unmarked.iter().map(|l| clean_line(l)).filter(|l| !l.is_empty()).collect();
     let (lines, published) = chrome::strip_chrome(&raw);
-    let (top, first) = outline::top_kind(&lines).ok_or(NoticeError::NoSections)?;
+    let Some((top, first)) = outline::top_kind(&lines) else {
+        return running_text(&lines, published, issued_on);
+    };
     let header = header::parse_header(&lines[..first]);
     let body = &lines[first..];
     let (body, closing) = body.split_at(closing::closing_start(body));
@@ -67,5 +72,46 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         preamble: header.preamble,
         closing: closing.join("\n"),
         sections,
+    })
+}
+
+/// A text without numbered sections (a meeting report, remarks, a covering notice): its
+/// requirements as the directives of one section, or [`NoticeError::NoSections`] when it
+/// has none.
+fn running_text(
+    lines: &[&str],
+    published: Option<NaiveDate>,
+    issued_on: NaiveDate,
+) -> Result<NoticeDraft, NoticeError> {
+    let lines = chrome::without_repeats(lines);
+    let issued_on = closing::notice_date(&lines).or(published).unwrap_or(issued_on);
+    let head = lines.iter().take_while(|l| l.chars().count() <= 80 && !l.contains('。')).count();
+    let header = header::parse_header(&lines[..head]);
+    let directives = prose::directives(&lines[head..], &header.recipients, issued_on);
+    if directives.is_empty() {
+        return Err(NoticeError::NoSections);
+    }
+    let title = if header.title.is_empty() {
+        lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
+    } else {
+        header.title
+    };
+    let section = crate::model::SectionDraft {
+        number: "一".to_owned(),
+        title: "正文".to_owned(),
+        text: lines[head..].join("\n"),
+        offices: Vec::new(),
+        directives,
+    };
+    Ok(NoticeDraft {
+        title,
+        issuer: header.issuer,
+        recipients: header.recipients,
+        meeting: header.meeting,
+        doc_number: header.doc_number,
+        issued_on,
+        preamble: header.preamble,
+        closing: String::new(),
+        sections: vec![section],
     })
 }

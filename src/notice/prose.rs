@@ -1,0 +1,299 @@
+//! 无编号正文 — requirements in running text: meeting reports (会议要求，要…。要…), leaders'
+//! remarks and 批示 (提出具体要求：一是…二是…), covering notices (请各牵头单位要…). Such a text has
+//! no 一、 headings; rather than refuse it, its requirements are proposed as directives of one
+//! section for the officer to check on the review screen.
+//!
+//! Paragraph by paragraph, a directive starts at an ordinal (一是/一要), at a clause that opens
+//! with 要, with a unit and 要 (`县应急局要…`), with 请, or with 要求 and a collective; inside a
+//! list of ordinals every other sentence stays with its item. A lead-in (`会议要求，`, `门轩主任
+//! 要求各领导、各部门：`, `对应急管理局提出三点要求：`) starts a new run and may name the units.
+//! A directive with no subject takes the units of the one before it when the run began with a
+//! named subject (`各级各部门要…；要…；要…`).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::candidate::{Candidate, Fallback, Units, finish};
+use super::subject::{collective_before_verb, modal_subject, subject_units};
+use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use crate::model::DirectiveDraft;
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，,、])")
+        .expect("ordinal regex")
+});
+/// A lead-in at the start of a clause: who requires (会议要求，/ 他强调， / …提出具体要求：).
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[^。；;：:要请]{0,80}?(?:要求|强调|指出|议定|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
+        r"(?:如下|以下)?[，,：:]",
+    ))
+    .expect("lead-in regex")
+});
+/// `要求各领导、各部门：` — a lead-in naming the units.
+static REQUIRE_UNITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"要求([^，,。；;：:]{2,30})[：:]$").expect("require-units regex"));
+/// `对应急管理局提出三点要求` — the units a remark is addressed to.
+static ADDRESSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"对([^，,。；;：:对]{2,20})提出").expect("addressed regex"));
+/// Words by which a 请 sentence points at the addressees above.
+const REFERS: [&str; 4] = ["以上", "上述", "各事涉", "你们"];
+
+/// A directive being read.
+struct Open {
+    text: String,
+    units: Option<Vec<String>>,
+    /// An ordinal item: its units are looked for in all of its sentences, else the lead-in's.
+    enumerated: bool,
+    lead_units: Option<Vec<String>>,
+}
+
+/// What a paragraph's run carries from directive to directive.
+#[derive(Default)]
+struct Run {
+    lead_units: Option<Vec<String>>,
+    first_named: Option<bool>,
+    last_units: Option<Vec<String>>,
+    enumerated: bool,
+    semicolon_list: bool,
+}
+
+/// The units of a lead-in, if it names them.
+fn lead_in_units(lead: &str) -> Option<Vec<String>> {
+    let l = lead.trim_end_matches([' ']);
+    if let Some(u) = REQUIRE_UNITS.captures(l).and_then(|c| subject_units(&c[1])) {
+        return Some(u);
+    }
+    ADDRESSED.captures(l).and_then(|c| subject_units(&c[1]))
+}
+
+/// Splits a clause into its lead-in (if any) and the rest.
+fn split_lead_in(t: &str) -> (Option<&str>, &str) {
+    if let Some(m) = LEAD_IN.find(t) {
+        return (Some(&t[..m.end()]), &t[m.end()..]);
+    }
+    if let Some(c) = REQUIRE_UNITS.captures(t).or_else(|| {
+        let colon = t.find(['：', ':'])?;
+        REQUIRE_UNITS.captures(&t[..colon + t[colon..].chars().next()?.len_utf8()])
+    }) {
+        let end = c.get(0).map_or(0, |m| m.end());
+        return (Some(&t[..end]), &t[end..]);
+    }
+    // …提出了具体要求：一是… — a colon that opens a list of ordinals.
+    if let Some((at, c)) =
+        t.char_indices().find(|(i, c)| matches!(c, '：' | ':') && ORDINAL.is_match(&t[i + c.len_utf8()..]))
+    {
+        let end = at + c.len_utf8();
+        return (Some(&t[..end]), &t[end..]);
+    }
+    // 市政府要求各级各单位务要… — 要求 followed by the units and their 要.
+    if let Some(at) =
+        t.find("要求").filter(|&at| t[..at].chars().count() <= 30 && !t[..at].contains(['，', ',']))
+    {
+        let end = at + "要求".len();
+        if modal_subject(&t[end..]).is_some() {
+            return (Some(&t[..end]), &t[end..]);
+        }
+    }
+    // 祝楼乡一是要求各村… — a short subject before the first ordinal.
+    if let Some(at) = t.find("一是").filter(|&at| at > 0 && t[..at].chars().count() <= 8)
+        && t[..at].chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        return (Some(&t[..at]), &t[at..]);
+    }
+    (None, t)
+}
+
+/// The units a directive names for itself, anywhere it opens a clause or phrase.
+fn units_inside(text: &str) -> Option<Vec<String>> {
+    for clause in split_clauses(text) {
+        let t = clean_line(clause.text);
+        let t = ORDINAL.find(t).map_or(t, |m| &t[m.end()..]);
+        for piece in t.split(['，', ',']) {
+            let piece = piece.trim();
+            if let Some((u, _)) = modal_subject(piece) {
+                return Some(u);
+            }
+            let after = piece.strip_prefix("要求").unwrap_or(piece);
+            if let Some((u, _)) = collective_before_verb(after) {
+                return Some(vec![u]);
+            }
+        }
+    }
+    None
+}
+
+/// Reads the directives of running text. `recipients` (the addressee line) answers a 请
+/// sentence that names no unit or points above (请以上责任单位…).
+pub fn directives(lines: &[&str], recipients: &[String], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    let mut found: Vec<Open> = Vec::new();
+    for line in lines {
+        read_paragraph(line, recipients, &mut found);
+    }
+    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let text = clean_line(&o.text).to_owned();
+            let head = ORDINAL.find(&text).map_or(text.as_str(), |m| &text[m.end()..]);
+            let phrase = first_phrase(head);
+            let title = strip_end_mark(phrase.strip_prefix('要').unwrap_or(phrase)).to_owned();
+            let units = o.units.map(|lead| Units { phrase: lead.join("、"), lead, support: Vec::new() });
+            let c = Candidate { title, text, ..Candidate::default() };
+            finish(format!("一.{}", i + 1), c, units, &fallback)
+        })
+        .collect()
+}
+
+fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
+    let mut run = Run::default();
+    let mut open: Option<Open> = None;
+    let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
+        if let Some(mut o) = open.take() {
+            if o.enumerated && o.units.is_none() {
+                o.units = units_inside(&o.text).or(o.lead_units.take());
+            }
+            found.push(o);
+        }
+    };
+    for clause in split_clauses(line) {
+        let t = clean_line(clause.text);
+        if clause.sentence_start {
+            run.semicolon_list = false;
+        }
+        let (lead, rest) = split_lead_in(t);
+        if let Some(lead) = lead {
+            run = Run { lead_units: lead_in_units(lead), ..Run::default() };
+        }
+        let rest = rest.strip_prefix("要求").filter(|r| ORDINAL.is_match(r)).unwrap_or(rest);
+        let start = start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start);
+        match start {
+            Some(s) => {
+                close(&mut open, found);
+                let units = match s.units {
+                    Some(u) => Some(u),
+                    None if s.enumerated => None,
+                    None if s.plain && run.first_named == Some(true) => run.last_units.clone(),
+                    None => None,
+                };
+                if s.enumerated {
+                    run.enumerated = true;
+                } else {
+                    run.first_named.get_or_insert(units.is_some());
+                    if units.is_some() {
+                        run.last_units = units.clone();
+                    }
+                    run.semicolon_list = s.plain && t.ends_with(['；', ';']);
+                }
+                open = Some(Open {
+                    text: rest[s.at..].to_owned(),
+                    units,
+                    enumerated: s.enumerated,
+                    lead_units: run.lead_units.clone(),
+                });
+            }
+            None => {
+                if let Some(o) = open.as_mut() {
+                    o.text.push_str(t);
+                }
+            }
+        }
+    }
+    close(&mut open, found);
+}
+
+/// Where a directive starts in a clause, and what it says of its units.
+struct Start {
+    at: usize,
+    units: Option<Vec<String>>,
+    enumerated: bool,
+    /// Opens with a bare 要 (no subject): may inherit the run's units.
+    plain: bool,
+}
+
+fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> Option<Start> {
+    let plain_start =
+        |at, units: Option<Vec<String>>| Start { at, plain: units.is_none(), units, enumerated: false };
+    if ORDINAL.is_match(rest) || (after_lead && rest.starts_with("是要")) {
+        return Some(Start { at: 0, units: None, enumerated: true, plain: false });
+    }
+    if run.enumerated {
+        return None;
+    }
+    if rest.starts_with('要') && !rest.starts_with("要求") || rest.starts_with("务必") {
+        return Some(plain_start(0, None));
+    }
+    if let Some(after) = rest.strip_prefix("要求")
+        && let Some((u, _)) = collective_before_verb(after)
+    {
+        return Some(plain_start(0, Some(vec![u])));
+    }
+    if let Some((u, _)) = modal_subject(rest) {
+        return Some(plain_start(0, Some(resolve(u, recipients))));
+    }
+    if let Some(s) = please(rest, recipients) {
+        return Some(s);
+    }
+    if run.semicolon_list {
+        return Some(plain_start(0, None));
+    }
+    // A directive that starts after a comma: 春节期间，各单位要…；…转发给你们，请按照…
+    let mut at = 0;
+    for piece in rest.split_inclusive(['，', ',']) {
+        let p = piece.trim_start();
+        let offset = at + (piece.len() - p.len());
+        if at > 0 {
+            let head = if after_lead && super::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some()
+            {
+                0
+            } else {
+                offset
+            };
+            if let Some((u, _)) = modal_subject(p) {
+                return Some(plain_start(head, Some(resolve(u, recipients))));
+            }
+            if let Some(after) = p.strip_prefix("要求")
+                && let Some((u, _)) = collective_before_verb(after)
+            {
+                return Some(plain_start(offset, Some(vec![u])));
+            }
+            if after_lead && p.starts_with('要') && !p.starts_with("要求") {
+                return Some(plain_start(head, None));
+            }
+            if let Some(s) = please(p, recipients) {
+                return Some(Start { at: offset, ..s });
+            }
+        }
+        at += piece.len();
+    }
+    None
+}
+
+/// A sentence opening with 请: its units, or the addressees when it names none or points above.
+fn please(s: &str, recipients: &[String]) -> Option<Start> {
+    let after = s.strip_prefix('请')?;
+    if let Some((u, _)) = modal_subject(after) {
+        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
+    }
+    if let Some((u, _)) = collective_before_verb(after) {
+        return Some(Start {
+            at: 0,
+            units: Some(resolve(vec![u], recipients)),
+            enumerated: false,
+            plain: false,
+        });
+    }
+    if recipients.is_empty() {
+        return None;
+    }
+    Some(Start { at: 0, units: Some(recipients.to_vec()), enumerated: false, plain: false })
+}
+
+/// Units that point above (以上责任单位, 各事涉部门) are the addressees.
+fn resolve(units: Vec<String>, recipients: &[String]) -> Vec<String> {
+    let refers = units.iter().all(|u| REFERS.iter().any(|w| u.contains(w)));
+    if refers && !recipients.is_empty() { recipients.to_vec() } else { units }
+}
