@@ -29,7 +29,7 @@ mod units;
 
 use chrono::NaiveDate;
 
-use crate::model::NoticeDraft;
+use crate::model::{self, NoticeDraft};
 
 pub use deadline::{find_deadline, find_recurrence, month_end, notice_default, week_end};
 pub use decode::{DecodedText, MAX_NOTICE_BYTES, decode_text};
@@ -56,12 +56,33 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let header = header::parse_header(&lines[..first]);
     let body = &lines[first..];
     let (body, closing) = body.split_at(closing::closing_start(body));
-    let issued_on = closing::notice_date(closing).or(published).unwrap_or(issued_on);
+    let issued_on = closing::notice_date(closing)
+        .or_else(|| closing::notice_date(&lines[..first]))
+        .or(published)
+        .unwrap_or(issued_on);
     let rules = UnitRules::of_notice(text);
-    let notice_deadline = deadline::notice_default(&header.preamble, issued_on);
+    // The covering text's own requirements with a time (请…于5月20日前整改完成；每月25日前报送).
+    let preamble_lines: Vec<&str> = header.preamble.lines().collect();
+    let covering: Vec<_> = prose::directives(&preamble_lines, &header.recipients, issued_on)
+        .into_iter()
+        .filter(|d| d.deadline.date.is_some() || d.deadline.recurrence.is_some())
+        .collect();
+    let covering_deadline = covering.iter().find_map(|d| {
+        let date = d.deadline.date?;
+        Some(model::DeadlineDraft {
+            date: Some(date),
+            inferred: true,
+            recurrence: None,
+            ..d.deadline.clone()
+        })
+    });
+    let notice_deadline = deadline::notice_default(&header.preamble, issued_on).or(covering_deadline);
     let ctx = section::NoticeContext { issued: issued_on, notice_deadline: notice_deadline.as_ref(), rules };
-    let sections =
+    let mut sections: Vec<model::SectionDraft> =
         outline::build(body, top, rules).iter().map(|item| section::build_section(item, &ctx)).collect();
+    if !covering.is_empty() {
+        sections.insert(0, covering_section(covering, &header.preamble));
+    }
     Ok(NoticeDraft {
         title: header.title,
         issuer: header.issuer,
@@ -114,4 +135,20 @@ fn running_text(
         closing: String::new(),
         sections: vec![section],
     })
+}
+
+/// The covering text's requirements, as a section before the numbered ones (导语).
+fn covering_section(directives: Vec<model::DirectiveDraft>, preamble: &str) -> model::SectionDraft {
+    let directives = directives
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| model::DirectiveDraft { number: format!("导.{}", i + 1), ..d })
+        .collect();
+    model::SectionDraft {
+        number: "导".to_owned(),
+        title: "导语要求".to_owned(),
+        text: preamble.to_owned(),
+        offices: Vec::new(),
+        directives,
+    }
 }

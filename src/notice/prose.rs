@@ -106,25 +106,6 @@ fn split_lead_in(t: &str) -> (Option<&str>, &str) {
     (None, t)
 }
 
-/// The units a directive names for itself, anywhere it opens a clause or phrase.
-fn units_inside(text: &str) -> Option<Vec<String>> {
-    for clause in split_clauses(text) {
-        let t = clean_line(clause.text);
-        let t = ORDINAL.find(t).map_or(t, |m| &t[m.end()..]);
-        for piece in t.split(['，', ',']) {
-            let piece = piece.trim();
-            if let Some((u, _)) = modal_subject(piece) {
-                return Some(u);
-            }
-            let after = piece.strip_prefix("要求").unwrap_or(piece);
-            if let Some((u, _)) = collective_before_verb(after) {
-                return Some(vec![u]);
-            }
-        }
-    }
-    None
-}
-
 /// Reads the directives of running text. `recipients` (the addressee line) answers a 请
 /// sentence that names no unit or points above (请以上责任单位…).
 pub fn directives(lines: &[&str], recipients: &[String], issued: NaiveDate) -> Vec<DirectiveDraft> {
@@ -154,7 +135,7 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
         if let Some(mut o) = open.take() {
             if o.enumerated && o.units.is_none() {
-                o.units = units_inside(&o.text).or(o.lead_units.take());
+                o.units = super::subject::units_in(&o.text).or(o.lead_units.take());
             }
             found.push(o);
         }

@@ -156,6 +156,29 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
     })
 }
 
+/// The units a requirement names as the subject of one of its sentences or phrases
+/// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`).
+pub fn units_in(text: &str) -> Option<Vec<String>> {
+    for clause in super::text::split_clauses(text) {
+        let t = super::text::clean_line(clause.text);
+        let t = t
+            .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
+            .and_then(|r| r.strip_prefix('是'))
+            .unwrap_or(t);
+        for piece in t.split(['，', ',']) {
+            let piece = piece.trim();
+            if let Some((u, _)) = modal_subject(piece) {
+                return Some(u);
+            }
+            let after = piece.strip_prefix("要求").unwrap_or(piece);
+            if let Some((u, _)) = collective_before_verb(after) {
+                return Some(vec![u]);
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
