@@ -19,6 +19,7 @@ mod names;
 mod norm;
 mod numbering;
 mod outline;
+mod pdf;
 mod prose;
 mod redate;
 mod section;
@@ -36,8 +37,11 @@ pub use decode::{DecodedText, MAX_NOTICE_BYTES, decode_text};
 pub use docx::{MAX_DOCX_BYTES, MAX_PART_BYTES, read_docx, read_docx_limited};
 pub use encodings::{ENCODINGS, EncodingCandidate, candidate_decodings, decode_with};
 pub use error::NoticeError;
+pub use pdf::{MAX_PDF_BYTES, is_pdf, read_pdf};
 pub use redate::redate;
-pub use source::{DOCX, decode_bytes, is_word_file, read_notice_bytes, read_notice_file, read_notice_stream};
+pub use source::{
+    DOCX, PDF, decode_bytes, is_word_file, read_notice_bytes, read_notice_file, read_notice_stream,
+};
 pub use text::split_clauses;
 pub use units::{UnitLine, UnitRules, find_inline, find_last_unit_line};
 

@@ -26,6 +26,7 @@ mod overview;
 mod package;
 mod parse_corpus;
 mod parse_seed;
+mod pdf;
 mod relocate;
 mod report;
 mod robust;
