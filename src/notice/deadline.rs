@@ -102,6 +102,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(?:第)?([一二三四])季度(?:末前|底前|末|底|前|之前|内)", |c, issued| {
             quarter_end(&c[1], issued)
         }),
+        // A time column's bare month (完成时限：4月) is the end of that month in the notice's year.
+        rule(r"(?:完成时限|时限|完成时间)：\s*(\d{1,2})月(?:[。，；）]|$)", |c, issued| {
+            month_end(issued.year(), num(c, 1)?)
+        }),
         rule(r"(?:完成时限|时限|完成时间)：\s*(?:第)?([一二三四])季度", |c, issued| {
             quarter_end(&c[1], issued)
         }),

@@ -26,6 +26,7 @@ mod section;
 mod source;
 mod subject;
 mod text;
+mod text_table;
 mod units;
 
 use chrono::NaiveDate;
@@ -54,6 +55,11 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let unmarked: Vec<String> = text.lines().map(|l| chrome::strip_markup(l).into_owned()).collect();
     let raw: Vec<&str> = unmarked.iter().map(|l| clean_line(l)).filter(|l| !l.is_empty()).collect();
     let (lines, published) = chrome::strip_chrome(&raw);
+    let expanded = text_table::expand(&lines);
+    let lines: Vec<&str> = match &expanded {
+        Some(e) => e.iter().map(String::as_str).collect(),
+        None => lines,
+    };
     let Some((top, first)) = outline::top_kind(&lines) else {
         return running_text(&lines, published, issued_on);
     };
