@@ -70,7 +70,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         .or_else(|| closing::notice_date(&lines[..first]))
         .or(published)
         .unwrap_or(issued_on);
-    let rules = UnitRules::of_notice(text);
+    let mut rules = UnitRules::of_notice(text);
     // The covering text's own requirements with a time (请…于5月20日前整改完成；每月25日前报送).
     let preamble_lines: Vec<&str> = header.preamble.lines().collect();
     let covering: Vec<_> = prose::directives(&preamble_lines, &header.recipients, issued_on)
@@ -88,11 +88,24 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     });
     let notice_deadline = deadline::notice_default(&header.preamble, issued_on).or(covering_deadline);
     let ctx = section::NoticeContext { issued: issued_on, notice_deadline: notice_deadline.as_ref(), rules };
+    let outline = outline::build(body, top, rules);
+    let with_subjects = outline
+        .iter()
+        .filter(|item| !item.has_children())
+        .filter(|item| {
+            let mut lines = vec![item.head];
+            item.push_lines(&mut lines);
+            prose::requirements(&lines, &[]).iter().any(|(_, u)| u.is_some())
+        })
+        .count();
+    rules.subject_sections = rules.by_subject && with_subjects >= 2;
+    let ctx = section::NoticeContext { rules, ..ctx };
     let mut sections: Vec<model::SectionDraft> =
-        outline::build(body, top, rules).iter().map(|item| section::build_section(item, &ctx)).collect();
+        outline.iter().map(|item| section::build_section(item, &ctx)).collect();
     if !covering.is_empty() {
         sections.insert(0, covering_section(covering, &header.preamble));
     }
+    resolve_above(&mut sections);
     Ok(NoticeDraft {
         title: header.title,
         issuer: header.issuer,
@@ -127,13 +140,14 @@ fn running_text(
     } else {
         header.title
     };
-    let section = crate::model::SectionDraft {
+    let mut sections = vec![crate::model::SectionDraft {
         number: "一".to_owned(),
         title: "正文".to_owned(),
         text: lines[head..].join("\n"),
         offices: Vec::new(),
         directives,
-    };
+    }];
+    resolve_above(&mut sections);
     Ok(NoticeDraft {
         title,
         issuer: header.issuer,
@@ -143,7 +157,7 @@ fn running_text(
         issued_on,
         preamble: header.preamble,
         closing: String::new(),
-        sections: vec![section],
+        sections,
     })
 }
 
@@ -160,5 +174,42 @@ fn covering_section(directives: Vec<model::DirectiveDraft>, preamble: &str) -> m
         text: preamble.to_owned(),
         offices: Vec::new(),
         directives,
+    }
+}
+
+/// `请以上责任单位于9月20日前完成整改`: a requirement that points at the units named above it
+/// is theirs, and its date is the deadline of those above that have none (inferred).
+fn resolve_above(sections: &mut [model::SectionDraft]) {
+    const POINTERS: [&str; 6] = ["请以上", "请上述", "以上责任单位", "上述责任单位", "以上单位", "上述单位"];
+    let mut named: Vec<String> = Vec::new();
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for s in 0..sections.len() {
+        for d in 0..sections[s].directives.len() {
+            let directive = &sections[s].directives[d];
+            let head = text::clean_line(&directive.text).to_owned();
+            let points = POINTERS.iter().any(|p| head.starts_with(p));
+            if points && directive.offices.is_empty() && !named.is_empty() {
+                let deadline = directive.deadline.clone();
+                let directive = &mut sections[s].directives[d];
+                directive.offices = named.clone();
+                directive.units_phrase = Some(text::first_phrase(&head).to_owned());
+                if deadline.date.is_some() {
+                    for &(ps, pd) in &seen {
+                        let above = &mut sections[ps].directives[pd];
+                        if above.deadline.date.is_none() && above.deadline.recurrence.is_none() {
+                            above.deadline =
+                                model::DeadlineDraft { inferred: true, recurrence: None, ..deadline.clone() };
+                        }
+                    }
+                }
+                continue;
+            }
+            for o in &directive.offices {
+                if !named.contains(o) {
+                    named.push(o.clone());
+                }
+            }
+            seen.push((s, d));
+        }
     }
 }

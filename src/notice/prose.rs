@@ -109,22 +109,29 @@ fn split_lead_in(t: &str) -> (Option<&str>, &str) {
 /// Reads the directives of running text. `recipients` (the addressee line) answers a 请
 /// sentence that names no unit or points above (请以上责任单位…).
 pub fn directives(lines: &[&str], recipients: &[String], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
+    requirements(lines, recipients)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
+        .collect()
+}
+
+/// The requirements of running text, each with the units it names or inherits.
+pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
     let mut found: Vec<Open> = Vec::new();
     for line in lines {
         read_paragraph(line, recipients, &mut found);
     }
-    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
     found
         .into_iter()
-        .enumerate()
-        .map(|(i, o)| {
+        .map(|o| {
             let text = clean_line(&o.text).to_owned();
             let head = ORDINAL.find(&text).map_or(text.as_str(), |m| &text[m.end()..]);
             let phrase = first_phrase(head);
             let title = strip_end_mark(phrase.strip_prefix('要').unwrap_or(phrase)).to_owned();
             let units = o.units.map(|lead| Units { phrase: lead.join("、"), lead, support: Vec::new() });
-            let c = Candidate { title, text, ..Candidate::default() };
-            finish(format!("一.{}", i + 1), c, units, &fallback)
+            (Candidate { title, text, ..Candidate::default() }, units)
         })
         .collect()
 }
@@ -169,12 +176,27 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     }
                     run.semicolon_list = s.plain && t.ends_with(['；', ';']);
                 }
+                let text = &rest[s.at..];
+                // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own.
+                let splits = if s.enumerated { Vec::new() } else { later_subjects(text) };
+                let first_end = splits.first().map_or(text.len(), |(at, _)| *at);
                 open = Some(Open {
-                    text: rest[s.at..].to_owned(),
+                    text: text[..first_end].to_owned(),
                     units,
                     enumerated: s.enumerated,
                     lead_units: run.lead_units.clone(),
                 });
+                for (k, (at, units)) in splits.iter().enumerate() {
+                    close(&mut open, found);
+                    let end = splits.get(k + 1).map_or(text.len(), |(next, _)| *next);
+                    run.last_units = Some(units.clone());
+                    open = Some(Open {
+                        text: text[*at..end].to_owned(),
+                        units: Some(units.clone()),
+                        enumerated: false,
+                        lead_units: None,
+                    });
+                }
             }
             None => {
                 if let Some(o) = open.as_mut() {
@@ -184,6 +206,22 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         }
     }
     close(&mut open, found);
+}
+
+/// Phrases after the first of a clause that open with a unit and its 要: where, and the units.
+fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split_inclusive(['，', ',']) {
+        if at > 0 {
+            let p = piece.trim_start();
+            if let Some((units, _)) = modal_subject(p) {
+                out.push((at + piece.len() - p.len(), units));
+            }
+        }
+        at += piece.len();
+    }
+    out
 }
 
 /// Where a directive starts in a clause, and what it says of its units.

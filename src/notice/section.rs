@@ -39,7 +39,17 @@ fn is_dangling_label(body: &str) -> bool {
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 17] = [
+    const ENDS: [&str; 27] = [
+        "会议时间",
+        "会议地点",
+        "参会人员",
+        "参加人员",
+        "参会范围",
+        "会议议程",
+        "会议议题",
+        "会议日程",
+        "议程",
+        "议题",
         "背景",
         "指导思想",
         "总体要求",
@@ -127,6 +137,17 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
     let (first, body) = first_sentence(&without);
     let (title, heading_units) = heading_title(first, rules);
     let body = if is_dangling_label(body) { "" } else { body };
+    if covering.is_none() && heading_units.is_none() && !units::names_units(text) {
+        // 会议强调，各乡镇要…。县水利局要…: units named as subjects, each with its requirement.
+        let lines: Vec<&str> = body.lines().collect();
+        let found = super::prose::requirements(&lines, &[]);
+        let named = found.iter().filter(|(_, u)| u.is_some()).count();
+        if named >= 2 || (rules.subject_sections && named >= 1) {
+            let slots =
+                found.into_iter().map(|(c, u)| Slot::Directive(Candidate { own_units: u, ..c })).collect();
+            return (title, slots, heading_units);
+        }
+    }
     let pieces = split_directives(&title, body);
     let context: Vec<String> = pieces.iter().filter(|p| p.lead_in).map(|p| p.text.clone()).collect();
     let mut slots: Vec<Slot> = pieces

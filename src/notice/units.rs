@@ -28,6 +28,9 @@ pub struct UnitRules {
     /// The notice labels no unit anywhere (no 责任单位, 牵头, 配合…): a requirement's units are
     /// the subject of its sentence (各责任单位要…).
     pub by_subject: bool,
+    /// Such subjects open the requirements of two sections or more: a section's single
+    /// subject is its unit too (set once the outline is known).
+    pub subject_sections: bool,
 }
 
 static FIRST_IS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,7 +41,11 @@ static FIRST_IS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 impl UnitRules {
     /// The rules a notice sets for itself (in its preamble or notes).
     pub fn of_notice(text: &str) -> UnitRules {
-        UnitRules { first_is_lead: FIRST_IS_LEAD.is_match(text), by_subject: !names_units(text) }
+        UnitRules {
+            first_is_lead: FIRST_IS_LEAD.is_match(text),
+            by_subject: !names_units(text),
+            subject_sections: false,
+        }
     }
 }
 

@@ -25,6 +25,7 @@ mod model_based;
 mod overview;
 mod package;
 mod parse_corpus;
+mod parse_genres;
 mod parse_seed;
 mod pdf;
 mod relocate;
