@@ -87,7 +87,13 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         })
     });
     let notice_deadline = deadline::notice_default(&header.preamble, issued_on).or(covering_deadline);
-    let ctx = section::NoticeContext { issued: issued_on, notice_deadline: notice_deadline.as_ref(), rules };
+    let phased = text.matches("阶段（").count() + text.matches("阶段(").count() >= 2;
+    let ctx = section::NoticeContext {
+        issued: issued_on,
+        notice_deadline: notice_deadline.as_ref(),
+        rules,
+        phased,
+    };
     let outline = outline::build(body, top, rules);
     let with_subjects = outline
         .iter()

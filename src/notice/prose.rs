@@ -27,7 +27,7 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 /// A lead-in at the start of a clause: who requires (会议要求，/ 他强调， / …提出具体要求：).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^[^。；;：:要请]{0,80}?(?:要求|强调|指出|议定|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
+        r"^[^。；;：:要请]{0,80}?(?:要求|强调|指出|议定|表示|希望|批示|指示|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
         r"(?:如下|以下)?[，,：:]",
     ))
     .expect("lead-in regex")
@@ -248,7 +248,7 @@ fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> O
     if let Some(after) = rest.strip_prefix("要求")
         && let Some((u, _)) = collective_before_verb(after)
     {
-        return Some(plain_start(0, Some(vec![u])));
+        return Some(plain_start(0, Some(super::subject::subject_units(&u).unwrap_or_else(|| vec![u]))));
     }
     if let Some((u, _)) = modal_subject(rest) {
         return Some(plain_start(0, Some(resolve(u, recipients))));
@@ -277,7 +277,10 @@ fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> O
             if let Some(after) = p.strip_prefix("要求")
                 && let Some((u, _)) = collective_before_verb(after)
             {
-                return Some(plain_start(offset, Some(vec![u])));
+                return Some(plain_start(
+                    offset,
+                    Some(super::subject::subject_units(&u).unwrap_or_else(|| vec![u])),
+                ));
             }
             if after_lead && p.starts_with('要') && !p.starts_with("要求") {
                 return Some(plain_start(head, None));
@@ -300,7 +303,7 @@ fn please(s: &str, recipients: &[String]) -> Option<Start> {
     if let Some((u, _)) = collective_before_verb(after) {
         return Some(Start {
             at: 0,
-            units: Some(resolve(vec![u], recipients)),
+            units: Some(resolve(super::subject::subject_units(&u).unwrap_or_else(|| vec![u]), recipients)),
             enumerated: false,
             plain: false,
         });

@@ -17,6 +17,9 @@ pub struct NoticeContext<'a> {
     pub issued: NaiveDate,
     pub notice_deadline: Option<&'a DeadlineDraft>,
     pub rules: UnitRules,
+    /// A plan carried out in phases (…阶段（5月1日至6月30日）): its tasks are the phases, and
+    /// a 工作要求 part is its safeguards, not tasks.
+    pub phased: bool,
 }
 
 /// The first sentence of `text` and the rest.
@@ -39,7 +42,10 @@ fn is_dangling_label(body: &str) -> bool {
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 27] = [
+    const ENDS: [&str; 30] = [
+        "保障措施",
+        "组织保障",
+        "工作保障",
         "会议时间",
         "会议地点",
         "参会人员",
@@ -87,7 +93,8 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     item.push_lines(&mut lines);
     let text = lines.join("\n");
     let (first, _) = first_sentence(item.head);
-    if (is_descriptive(first) && !units::names_units(&text)) || is_report(first, &text) {
+    let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求");
+    if ((is_descriptive(first) || safeguard) && !units::names_units(&text)) || is_report(first, &text) {
         return SectionDraft {
             number: item.marker.label(),
             title: heading_title(first, ctx.rules).0,

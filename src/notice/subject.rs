@@ -99,6 +99,11 @@ fn is_name_char(c: char) -> bool {
 
 /// Whether `s` reads as one unit's name.
 pub fn is_unit(s: &str) -> bool {
+    // 各县（市、区）, 村(社区): the name before its bracket decides.
+    let s = match s.rfind(['（', '(']) {
+        Some(open) if s.ends_with(['）', ')']) && open > 0 => &s[..open],
+        _ => s,
+    };
     let n = s.chars().count();
     if !(2..=20).contains(&n) || !s.chars().all(is_name_char) || NOT_UNITS.iter().any(|w| s.contains(w)) {
         return false;
@@ -115,7 +120,7 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     if s.is_empty() || s.chars().count() > 30 {
         return None;
     }
-    let parts: Vec<&str> = s.split('、').collect();
+    let parts: Vec<&str> = super::names::split_top_level(s, &['、']);
     if parts.iter().any(|p| p.is_empty()) {
         return None;
     }
@@ -144,7 +149,8 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
     Some((subject_units(&clause[..at])?, at))
 }
 
-/// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`), with its length in bytes.
+/// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
+/// length in bytes; a list of collectives joined by 、 comes back as written.
 pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
     if !s.starts_with('各') {
         return None;
@@ -152,13 +158,22 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
     let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(8).collect();
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
-        (is_unit(name) && VERBS.iter().any(|v| rest.starts_with(v))).then(|| (name.to_owned(), end))
+        if !is_unit(name) {
+            return None;
+        }
+        if VERBS.iter().any(|v| rest.starts_with(v)) {
+            return Some((name.to_owned(), end));
+        }
+        let (more, len) = collective_before_verb(rest.strip_prefix('、')?)?;
+        Some((format!("{name}、{more}"), end + '、'.len_utf8() + len))
     })
 }
 
 /// The units a requirement names as the subject of one of its sentences or phrases
 /// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`).
 pub fn units_in(text: &str) -> Option<Vec<String>> {
+    let mut found: Vec<String> = Vec::new();
+    let mut first_collective = None;
     for clause in super::text::split_clauses(text) {
         let t = super::text::clean_line(clause.text);
         let t = t
@@ -167,16 +182,24 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             .unwrap_or(t);
         for piece in t.split(['，', ',']) {
             let piece = piece.trim();
-            if let Some((u, _)) = modal_subject(piece) {
-                return Some(u);
+            if let Some((units, _)) = modal_subject(piece) {
+                // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).
+                for u in units {
+                    if !found.contains(&u) {
+                        found.push(u);
+                    }
+                }
+                continue;
             }
             let after = piece.strip_prefix("要求").unwrap_or(piece);
-            if let Some((u, _)) = collective_before_verb(after) {
-                return Some(vec![u]);
+            if first_collective.is_none()
+                && let Some((u, _)) = collective_before_verb(after)
+            {
+                first_collective = Some(subject_units(&u).unwrap_or_else(|| vec![u]));
             }
         }
     }
-    None
+    if found.is_empty() { first_collective } else { Some(found) }
 }
 
 #[cfg(test)]
@@ -220,5 +243,14 @@ mod tests {
         assert_eq!(collective_before_verb("各队站积极组织队员").map(|c| c.0).as_deref(), Some("各队站"));
         assert_eq!(collective_before_verb("各村做好宣传").map(|c| c.0).as_deref(), Some("各村"));
         assert_eq!(collective_before_verb("各乡镇、街道消防安全管理人员围绕"), None);
+        assert_eq!(
+            collective_before_verb("各地、各部门结合本地实际").map(|c| c.0).as_deref(),
+            Some("各地、各部门")
+        );
+        assert_eq!(units("各县（市、区）要组织排查").unwrap(), ["各县（市、区）"]);
+        assert_eq!(
+            units_in("明确分工。各责任单位要明确任务。牵头单位要发挥作用。").unwrap(),
+            ["各责任单位", "牵头单位"]
+        );
     }
 }
