@@ -21,9 +21,21 @@ use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
 use crate::model::DirectiveDraft;
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，,、])")
-        .expect("ordinal regex")
+    Regex::new(concat!(
+        r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，,、]",
+        r"|\d{1,2}[、.．]|[（(]\d{1,2}[）)]|[①-⑳])",
+    ))
+    .expect("ordinal regex")
 });
+
+/// The ordinal opening `s` (一是, 二要, 第三，, 1. inside a paragraph, （2）, ③): its length.
+fn ordinal(s: &str) -> Option<usize> {
+    let m = ORDINAL.find(s)?;
+    let after = s[m.end()..].chars().next();
+    let decimal =
+        m.as_str().ends_with(['.', '．', '、']) && m.as_str().starts_with(|c: char| c.is_ascii_digit());
+    (!(decimal && after.is_none_or(|c| c.is_ascii_digit()))).then_some(m.end())
+}
 /// A lead-in at the start of a clause: who requires (会议要求，/ 他强调， / …提出具体要求：).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -83,7 +95,7 @@ fn split_lead_in(t: &str) -> (Option<&str>, &str) {
     }
     // …提出了具体要求：一是… — a colon that opens a list of ordinals.
     if let Some((at, c)) =
-        t.char_indices().find(|(i, c)| matches!(c, '：' | ':') && ORDINAL.is_match(&t[i + c.len_utf8()..]))
+        t.char_indices().find(|(i, c)| matches!(c, '：' | ':') && ordinal(&t[i + c.len_utf8()..]).is_some())
     {
         let end = at + c.len_utf8();
         return (Some(&t[..end]), &t[end..]);
@@ -127,7 +139,7 @@ pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Op
         .into_iter()
         .map(|o| {
             let text = clean_line(&o.text).to_owned();
-            let head = ORDINAL.find(&text).map_or(text.as_str(), |m| &text[m.end()..]);
+            let head = ordinal(&text).map_or(text.as_str(), |end| &text[end..]);
             let phrase = first_phrase(head);
             let title = strip_end_mark(phrase.strip_prefix('要').unwrap_or(phrase)).to_owned();
             let units = o.units.map(|lead| Units { phrase: lead.join("、"), lead, support: Vec::new() });
@@ -142,7 +154,9 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
         if let Some(mut o) = open.take() {
             if o.enumerated && o.units.is_none() {
-                o.units = super::subject::units_in(&o.text).or(o.lead_units.take());
+                let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
+                let inline = super::units::find_inline(body).map(|u| u.lead).filter(|l| !l.is_empty());
+                o.units = inline.or_else(|| super::subject::units_in(body)).or(o.lead_units.take());
             }
             found.push(o);
         }
@@ -156,7 +170,7 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         if let Some(lead) = lead {
             run = Run { lead_units: lead_in_units(lead), ..Run::default() };
         }
-        let rest = rest.strip_prefix("要求").filter(|r| ORDINAL.is_match(r)).unwrap_or(rest);
+        let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
         let start = start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start);
         match start {
             Some(s) => {
@@ -236,7 +250,7 @@ struct Start {
 fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> Option<Start> {
     let plain_start =
         |at, units: Option<Vec<String>>| Start { at, plain: units.is_none(), units, enumerated: false };
-    if ORDINAL.is_match(rest) || (after_lead && rest.starts_with("是要")) {
+    if ordinal(rest).is_some() || (after_lead && rest.starts_with("是要")) {
         return Some(Start { at: 0, units: None, enumerated: true, plain: false });
     }
     if run.enumerated {

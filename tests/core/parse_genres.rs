@@ -96,3 +96,11 @@ fn running_text_with_requirements_is_never_refused_but_chat_is() {
         Err(NoticeError::NoSections)
     ));
 }
+
+#[test]
+fn numbers_inside_a_paragraph_are_items_with_their_units() {
+    let n = parse("minutes-inline-numbers.txt");
+    assert_eq!(offices(&n), [vec!["县住建局"], vec!["县消防救援大队"], vec!["各乡镇"]]);
+    assert_eq!(directives(&n)[0].deadline.date, Some(date("2024-06-30")));
+    assert!(directives(&n)[2].text.contains("1.5万元"), "a decimal is not an item number");
+}
