@@ -97,7 +97,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let outline = outline::build(body, top, rules);
     let with_subjects = outline
         .iter()
-        .filter(|item| !item.has_children())
+        .filter(|item| rules.by_subject && !item.has_children())
         .filter(|item| {
             let mut lines = vec![item.head];
             item.push_lines(&mut lines);
