@@ -54,10 +54,77 @@ pub fn register(copies: usize) -> Store {
     store
 }
 
+/// About `bytes` bytes of running text (meeting reports and remarks with no numbering: the
+/// prose reader), each paragraph made unique by a counter so none is dropped as a repeat.
+pub fn big_running_text(bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres/");
+    let paragraphs: Vec<String> = [
+        "04-tongguan-gaowen-xunqi-diaodu.txt",
+        "07-shengtaiqu-anquan-meeting.txt",
+        "20-ycrmsj-fangxun-diaodu.txt",
+        "23-huangshi-zhidui-lianghui-diaodu.txt",
+        "41-changning-xiaofang-dongyuan.txt",
+    ]
+    .iter()
+    .flat_map(|f| {
+        std::fs::read_to_string(format!("{dir}{f}"))
+            .expect("genre text")
+            .lines()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    })
+    .filter(|l| l.chars().count() > 40)
+    .collect();
+    let mut out = String::from("全县安全生产工作会议纪要\n");
+    let mut n = 0;
+    while out.len() < bytes {
+        out.push_str(&paragraphs[n % paragraphs.len()]);
+        out.push_str(&format!("（{n}）\n"));
+        n += 1;
+    }
+    out
+}
+
+/// About `bytes` bytes of a task table pasted as text (序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限).
+pub fn big_task_table(bytes: usize) -> String {
+    let mut out = String::from(
+        "关于印发重点工作任务分工方案的通知\n各乡镇人民政府，县直各部门：\n现将任务分工印发给你们，请于每月25日前报送进展。\n序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |\n",
+    );
+    let mut n = 1;
+    while out.len() < bytes {
+        out.push_str(&format!(
+            "{n} | 开展第{n}批高层建筑消防安全专项治理，落实消防设施维护保养 | 县住建局 | 各乡镇人民政府、县消防救援大队 | {}月底前 |\n",
+            n % 12 + 1
+        ));
+        n += 1;
+    }
+    out
+}
+
 fn parser(c: &mut Criterion) {
     c.bench_function("parse seed notice", |b| b.iter(|| parse_notice(black_box(SEED), day("2022-03-16"))));
     let big = big_notice(1 << 20);
     c.bench_function("parse 1 MB notice", |b| b.iter(|| parse_notice(black_box(&big), day("2022-03-16"))));
+    let running = big_running_text(1 << 20);
+    assert!(parse_notice(&running, day("2022-03-16")).is_ok_and(|n| n.sections[0].directives.len() > 1000));
+    c.bench_function("parse 1 MB running text", |b| {
+        b.iter(|| parse_notice(black_box(&running), day("2022-03-16")))
+    });
+    let table = big_task_table(1 << 20);
+    assert!(
+        parse_notice(&table, day("2022-03-16")).is_ok_and(|n| n
+            .sections
+            .iter()
+            .map(|s| s.directives.len())
+            .sum::<usize>()
+            > 5000)
+    );
+    c.bench_function("parse 1 MB task table", |b| {
+        b.iter(|| parse_notice(black_box(&table), day("2022-03-16")))
+    });
+    let pdf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf/seed-notice.pdf"))
+        .expect("pdf");
+    c.bench_function("read seed notice PDF", |b| b.iter(|| duban::notice::read_pdf(black_box(&pdf))));
 }
 
 fn store(c: &mut Criterion) {

@@ -55,8 +55,17 @@ def main():
         (SEEDS / d).mkdir(parents=True, exist_ok=True)
     fixtures = sorted((ROOT / "tests" / "fixtures" / "notices").glob("*.txt"))
     fixtures.append(ROOT / "tests" / "fixtures" / "seed-notice.txt")
+    # The genre forms of issue #15 (running text, subjects, task tables, bulletins) and two real
+    # texts without numbering; the PDFs for the pdf target.
+    fixtures += sorted((ROOT / "tests" / "fixtures" / "genre-forms").glob("*.txt"))
+    fixtures += [ROOT / "tests" / "fixtures" / "genres" / n for n in
+                 ("11-changxing-fangxun-task-table.txt", "07-shengtaiqu-anquan-meeting.txt",
+                  "34-tiexi-ducha-tongzhidan.txt")]
     for f in fixtures:
         shutil.copy(f, SEEDS / "notice" / f.name)
+    (SEEDS / "pdf").mkdir(parents=True, exist_ok=True)
+    for f in ("remarks.pdf", "scanned.pdf"):
+        shutil.copy(ROOT / "tests" / "fixtures" / "pdf" / f, SEEDS / "pdf" / f)
     # The same notice as UTF-16LE with a BOM, and as UTF-8 with a BOM.
     text = (ROOT / "tests" / "fixtures" / "notices" / "02-task-division.txt").read_text("utf-8")
     (SEEDS / "notice" / "02-utf16le-bom.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))

@@ -25,6 +25,23 @@ impl Units {
     }
 }
 
+impl Units {
+    /// Adds the units of the line that follows (责任单位 after 牵头单位): a line of its own
+    /// after the lead's names the others, as one bracket naming both would.
+    pub fn join_line(&mut self, next: &Units) {
+        for name in next.lead.iter().chain(&next.support) {
+            if !self.lead.contains(name) && !self.support.contains(name) {
+                if self.lead.is_empty() {
+                    self.lead.push(name.clone())
+                } else {
+                    self.support.push(name.clone())
+                }
+            }
+        }
+        self.phrase = format!("{}\n{}", self.phrase, next.phrase);
+    }
+}
+
 /// One directive's text and what it inherits.
 #[derive(Debug, Clone, Default)]
 pub struct Candidate {
@@ -47,7 +64,12 @@ impl Candidate {
         let sentence = sentence.trim_end_matches(['：', ':']).to_owned();
         let title =
             if sentence.chars().count() <= TITLE_MAX { sentence } else { first_phrase(&sentence).to_owned() };
-        let own_units = own_units(&text, rules);
+        // In a notice that labels no unit, an item's units are the subject of its sentences
+        // (1.提高政治站位。各责任单位要…).
+        let own_units = own_units(&text, rules).or_else(|| {
+            let lead = super::subject::units_in(&text).filter(|_| rules.by_subject)?;
+            Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+        });
         Candidate { title, text, own_units, ..Candidate::default() }
     }
 }
@@ -112,9 +134,13 @@ pub fn settle_units(
 ) -> (Vec<(Candidate, Option<Units>)>, Option<Units>) {
     let mut out: Vec<(Candidate, Option<Units>)> = Vec::new();
     let mut pending: Vec<usize> = Vec::new();
+    // The directives the unit line just before covered (a 牵头单位 line and a 责任单位 line
+    // that follows it are one list).
+    let mut covered: Vec<usize> = Vec::new();
     for slot in slots {
         match slot {
             Slot::Directive(c) => {
+                covered.clear();
                 let units = c.own_units.clone().or_else(|| c.heading_units.clone());
                 if units.is_none() {
                     pending.push(out.len());
@@ -122,9 +148,18 @@ pub fn settle_units(
                 out.push((c, units));
             }
             Slot::Units(u) if out.is_empty() && section.is_none() => section = Some(u),
+            Slot::Units(u) if pending.is_empty() && !covered.is_empty() => {
+                for &i in &covered {
+                    if let Some(units) = out[i].1.as_mut() {
+                        units.join_line(&u);
+                    }
+                }
+            }
             Slot::Units(u) => {
+                covered.clear();
                 for i in pending.drain(..) {
                     out[i].1 = Some(u.clone());
+                    covered.push(i);
                 }
             }
         }
@@ -184,6 +219,24 @@ mod tests {
             settled.iter().map(|(_, u)| u.as_ref().map(|u| u.lead[0].as_str())).collect();
         assert_eq!(leads, [Some("甲"), Some("甲"), Some("乙"), Some("丙"), None]);
         assert_eq!(section, None);
+    }
+
+    #[test]
+    fn a_second_unit_line_joins_the_first() {
+        let slots = vec![
+            cand(None),
+            Slot::Units(units("甲")),
+            Slot::Units(units("乙")),
+            cand(None),
+            Slot::Units(units("丙")),
+        ];
+        let (settled, _) = settle_units(slots, None);
+        let first = settled[0].1.as_ref().unwrap();
+        assert_eq!(
+            (first.lead.as_slice(), first.support.as_slice()),
+            (&["甲".to_owned()][..], &["乙".to_owned()][..])
+        );
+        assert_eq!(settled[1].1.as_ref().unwrap().lead, ["丙"]);
     }
 
     #[test]

@@ -43,6 +43,21 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("published regex")
 });
 
+static MARKUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]{0,200}>").expect("markup regex"));
+
+/// A line without HTML tags (`<b>一是…</b>` copied with a page's source).
+pub fn strip_markup(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.contains('<') { MARKUP.replace_all(line, "") } else { std::borrow::Cow::Borrowed(line) }
+}
+
+/// The lines without a repeat of an earlier line (a page that shows its text twice); short
+/// lines (a signature, a date) may repeat.
+pub fn without_repeats<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    lines.iter().copied().filter(|l| l.chars().count() < 12 || seen.insert(*l)).collect()
+}
+
 fn is_strong(line: &str) -> bool {
     STRONG.iter().any(|w| line.starts_with(w)) || STRONG_ANYWHERE.iter().any(|w| line.contains(w))
 }

@@ -69,6 +69,24 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
         rule(r"(\d{4})年(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, 12)),
+        // A period's end governs the task: （2008年11月21日至2009年1月31日）, 从8月17日起至9月底.
+        rule(r"至(\d{4})年(\d{1,2})月(\d{1,2})日", |c, _| {
+            NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
+        }),
+        rule(r"至(\d{4})年(\d{1,2})月(?:底|末)", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
+        rule(r"(\d{4})年(\d{1,2})月\d{1,2}日至(\d{1,2})日", |c, _| {
+            NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
+        }),
+        rule(r"(?:起|日|旬)至(\d{1,2})月(\d{1,2})日", |c, issued| {
+            upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
+        }),
+        rule(r"(?:起|日|旬)至(\d{1,2})月(?:底|末)", |c, issued| {
+            let m = num(c, 1)?;
+            roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
+        }),
+        rule(r"(\d{1,2})月\d{1,2}日至(\d{1,2})日", |c, issued| {
+            upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
+        }),
         rule(r"(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
@@ -83,6 +101,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(?:本月|月底)(?:底|内|前)?", |_, issued| month_end(issued.year(), issued.month())),
         rule(r"(?:第)?([一二三四])季度(?:末前|底前|末|底|前|之前|内)", |c, issued| {
             quarter_end(&c[1], issued)
+        }),
+        // A time column's bare month (完成时限：4月) is the end of that month in the notice's year.
+        rule(r"(?:完成时限|时限|完成时间)：\s*(\d{1,2})月(?:[。，；）]|$)", |c, issued| {
+            month_end(issued.year(), num(c, 1)?)
         }),
         rule(r"(?:完成时限|时限|完成时间)：\s*(?:第)?([一二三四])季度", |c, issued| {
             quarter_end(&c[1], issued)
@@ -203,6 +225,16 @@ mod tests {
         assert_eq!(date_of("确保年底交账", issued), None);
         assert_eq!(date_of("每年底前报送", issued), None);
         assert_eq!(date_of("力争三年内建成", issued), None);
+    }
+
+    #[test]
+    fn a_period_ends_on_its_last_day() {
+        let issued = "2015-08-17";
+        assert_eq!(date_of("从8月17日起至9月底,要全面开展大检查", issued), Some(d("2015-09-30")));
+        assert_eq!(date_of("检查整改阶段(2008年11月21日至2009年1月31日)", issued), Some(d("2009-01-31")));
+        assert_eq!(date_of("集中整治阶段(5月1日至6月30日)", "2024-04-01"), Some(d("2024-06-30")));
+        assert_eq!(date_of("7月1日至20日,组织验收", "2024-04-01"), Some(d("2024-07-20")));
+        assert_eq!(date_of("2008年11月中旬至2008年11月20日", issued), Some(d("2008-11-20")));
     }
 
     #[test]

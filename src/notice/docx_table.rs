@@ -7,22 +7,32 @@ use super::text::{chinese_number, strip_end_mark};
 
 /// Which column holds what, by the header row's words.
 #[derive(Debug, Default, PartialEq, Eq)]
-struct Columns {
-    number: Option<usize>,
-    task: Option<usize>,
-    lead: Option<usize>,
-    responsible: Option<usize>,
+pub struct Columns {
+    pub number: Option<usize>,
+    pub task: Option<usize>,
+    pub lead: Option<usize>,
+    pub responsible: Option<usize>,
     /// The responsible column says 配合 (supporting units).
-    responsible_supports: bool,
-    deadline: Option<usize>,
+    pub responsible_supports: bool,
+    pub deadline: Option<usize>,
 }
 
-fn columns(header: &[String]) -> Columns {
+pub fn columns(header: &[String]) -> Columns {
     let find = |words: &[&str]| header.iter().position(|h| words.iter().any(|w| h.contains(w)));
     let responsible = find(&["责任", "配合", "参与"]).filter(|i| Some(*i) != find(&["牵头"]));
     Columns {
         number: find(&["序号", "编号"]),
-        task: find(&["任务", "工作内容", "内容", "措施", "事项"]),
+        task: find(&[
+            "任务清单",
+            "工作任务",
+            "具体任务",
+            "重点任务",
+            "主要任务",
+            "任务内容",
+            "工作内容",
+            "具体措施",
+        ])
+        .or_else(|| find(&["任务", "内容", "措施", "事项"])),
         lead: find(&["牵头"]),
         responsible,
         responsible_supports: responsible

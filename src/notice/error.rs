@@ -24,6 +24,14 @@ pub enum NoticeError {
     Encrypted,
     #[error("不是有效的 Word 文档（{reason}）")]
     BadDocx { reason: String },
+    #[error(
+        "PDF 没有文字层（可能是扫描件或图片），无法读取文字；请索取 Word 或可复制文字的 PDF，或把正文粘贴进来"
+    )]
+    ScannedPdf,
+    #[error("PDF 已加密，请取消密码后再导入")]
+    EncryptedPdf,
+    #[error("不是有效的 PDF 文件（{reason}）")]
+    BadPdf { reason: String },
     #[error("文档解压后超过 {limit} 字节，可能是恶意压缩文件，已拒绝")]
     Unpacked { limit: u64 },
     #[error("文档内含不安全的路径（{name}），已拒绝")]

@@ -19,23 +19,30 @@ mod names;
 mod norm;
 mod numbering;
 mod outline;
+mod pdf;
+mod prose;
 mod redate;
 mod section;
 mod source;
+mod subject;
 mod text;
+mod text_table;
 mod units;
 
 use chrono::NaiveDate;
 
-use crate::model::NoticeDraft;
+use crate::model::{self, NoticeDraft};
 
 pub use deadline::{find_deadline, find_recurrence, month_end, notice_default, week_end};
 pub use decode::{DecodedText, MAX_NOTICE_BYTES, decode_text};
 pub use docx::{MAX_DOCX_BYTES, MAX_PART_BYTES, read_docx, read_docx_limited};
 pub use encodings::{ENCODINGS, EncodingCandidate, candidate_decodings, decode_with};
 pub use error::NoticeError;
+pub use pdf::{MAX_PDF_BYTES, is_pdf, read_pdf};
 pub use redate::redate;
-pub use source::{DOCX, decode_bytes, is_word_file, read_notice_bytes, read_notice_file, read_notice_stream};
+pub use source::{
+    DOCX, PDF, decode_bytes, is_word_file, read_notice_bytes, read_notice_file, read_notice_stream,
+};
 pub use text::split_clauses;
 pub use units::{UnitLine, UnitRules, find_inline, find_last_unit_line};
 
@@ -45,18 +52,66 @@ use text::clean_line;
 /// dates itself (a date line at its end, or a web page's 发布时间).
 pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, NoticeError> {
     decode::check_is_text(text)?;
-    let raw: Vec<&str> = text.lines().map(clean_line).filter(|l| !l.is_empty()).collect();
+    let unmarked: Vec<String> = text.lines().map(|l| chrome::strip_markup(l).into_owned()).collect();
+    let raw: Vec<&str> = unmarked.iter().map(|l| clean_line(l)).filter(|l| !l.is_empty()).collect();
     let (lines, published) = chrome::strip_chrome(&raw);
-    let (top, first) = outline::top_kind(&lines).ok_or(NoticeError::NoSections)?;
+    let expanded = text_table::expand(&lines);
+    let lines: Vec<&str> = match &expanded {
+        Some(e) => e.iter().map(String::as_str).collect(),
+        None => lines,
+    };
+    let Some((top, first)) = outline::top_kind(&lines) else {
+        return running_text(&lines, published, issued_on);
+    };
     let header = header::parse_header(&lines[..first]);
     let body = &lines[first..];
     let (body, closing) = body.split_at(closing::closing_start(body));
-    let issued_on = closing::notice_date(closing).or(published).unwrap_or(issued_on);
-    let rules = UnitRules::of_notice(text);
-    let notice_deadline = deadline::notice_default(&header.preamble, issued_on);
-    let ctx = section::NoticeContext { issued: issued_on, notice_deadline: notice_deadline.as_ref(), rules };
-    let sections =
-        outline::build(body, top, rules).iter().map(|item| section::build_section(item, &ctx)).collect();
+    let issued_on = closing::notice_date(closing)
+        .or_else(|| closing::notice_date(&lines[..first]))
+        .or(published)
+        .unwrap_or(issued_on);
+    let mut rules = UnitRules::of_notice(text);
+    // The covering text's own requirements with a time (请…于5月20日前整改完成；每月25日前报送).
+    let preamble_lines: Vec<&str> = header.preamble.lines().collect();
+    let covering: Vec<_> = prose::directives(&preamble_lines, &header.recipients, issued_on)
+        .into_iter()
+        .filter(|d| d.deadline.date.is_some() || d.deadline.recurrence.is_some())
+        .collect();
+    let covering_deadline = covering.iter().find_map(|d| {
+        let date = d.deadline.date?;
+        Some(model::DeadlineDraft {
+            date: Some(date),
+            inferred: true,
+            recurrence: None,
+            ..d.deadline.clone()
+        })
+    });
+    let notice_deadline = deadline::notice_default(&header.preamble, issued_on).or(covering_deadline);
+    let phased = text.matches("阶段（").count() + text.matches("阶段(").count() >= 2;
+    let ctx = section::NoticeContext {
+        issued: issued_on,
+        notice_deadline: notice_deadline.as_ref(),
+        rules,
+        phased,
+    };
+    let outline = outline::build(body, top, rules);
+    let with_subjects = outline
+        .iter()
+        .filter(|item| rules.by_subject && !item.has_children())
+        .filter(|item| {
+            let mut lines = vec![item.head];
+            item.push_lines(&mut lines);
+            prose::requirements(&lines, &[]).iter().any(|(_, u)| u.is_some())
+        })
+        .count();
+    rules.subject_sections = rules.by_subject && with_subjects >= 2;
+    let ctx = section::NoticeContext { rules, ..ctx };
+    let mut sections: Vec<model::SectionDraft> =
+        outline.iter().map(|item| section::build_section(item, &ctx)).collect();
+    if !covering.is_empty() {
+        sections.insert(0, covering_section(covering, &header.preamble));
+    }
+    resolve_above(&mut sections);
     Ok(NoticeDraft {
         title: header.title,
         issuer: header.issuer,
@@ -68,4 +123,99 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         closing: closing.join("\n"),
         sections,
     })
+}
+
+/// A text without numbered sections (a meeting report, remarks, a covering notice): its
+/// requirements as the directives of one section, or [`NoticeError::NoSections`] when it
+/// has none.
+fn running_text(
+    lines: &[&str],
+    published: Option<NaiveDate>,
+    issued_on: NaiveDate,
+) -> Result<NoticeDraft, NoticeError> {
+    let lines = chrome::without_repeats(lines);
+    let issued_on = closing::notice_date(&lines).or(published).unwrap_or(issued_on);
+    let head = lines.iter().take_while(|l| l.chars().count() <= 80 && !l.contains('。')).count();
+    let header = header::parse_header(&lines[..head]);
+    let directives = prose::directives(&lines[head..], &header.recipients, issued_on);
+    if directives.is_empty() {
+        return Err(NoticeError::NoSections);
+    }
+    let title = if header.title.is_empty() {
+        lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
+    } else {
+        header.title
+    };
+    let mut sections = vec![crate::model::SectionDraft {
+        number: "一".to_owned(),
+        title: "正文".to_owned(),
+        text: lines[head..].join("\n"),
+        offices: Vec::new(),
+        directives,
+    }];
+    resolve_above(&mut sections);
+    Ok(NoticeDraft {
+        title,
+        issuer: header.issuer,
+        recipients: header.recipients,
+        meeting: header.meeting,
+        doc_number: header.doc_number,
+        issued_on,
+        preamble: header.preamble,
+        closing: String::new(),
+        sections,
+    })
+}
+
+/// The covering text's requirements, as a section before the numbered ones (导语).
+fn covering_section(directives: Vec<model::DirectiveDraft>, preamble: &str) -> model::SectionDraft {
+    let directives = directives
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| model::DirectiveDraft { number: format!("导.{}", i + 1), ..d })
+        .collect();
+    model::SectionDraft {
+        number: "导".to_owned(),
+        title: "导语要求".to_owned(),
+        text: preamble.to_owned(),
+        offices: Vec::new(),
+        directives,
+    }
+}
+
+/// `请以上责任单位于9月20日前完成整改`: a requirement that points at the units named above it
+/// is theirs, and its date is the deadline of those above that have none (inferred).
+fn resolve_above(sections: &mut [model::SectionDraft]) {
+    const POINTERS: [&str; 6] = ["请以上", "请上述", "以上责任单位", "上述责任单位", "以上单位", "上述单位"];
+    let mut named: Vec<String> = Vec::new();
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for s in 0..sections.len() {
+        for d in 0..sections[s].directives.len() {
+            let directive = &sections[s].directives[d];
+            let head = text::clean_line(&directive.text).to_owned();
+            let points = POINTERS.iter().any(|p| head.starts_with(p));
+            if points && directive.offices.is_empty() && !named.is_empty() {
+                let deadline = directive.deadline.clone();
+                let directive = &mut sections[s].directives[d];
+                directive.offices = named.clone();
+                directive.units_phrase = Some(text::first_phrase(&head).to_owned());
+                if deadline.date.is_some() {
+                    for &(ps, pd) in &seen {
+                        let above = &mut sections[ps].directives[pd];
+                        if above.deadline.date.is_none() && above.deadline.recurrence.is_none() {
+                            above.deadline =
+                                model::DeadlineDraft { inferred: true, recurrence: None, ..deadline.clone() };
+                        }
+                    }
+                }
+                continue;
+            }
+            for o in &directive.offices {
+                if !named.contains(o) {
+                    named.push(o.clone());
+                }
+            }
+            seen.push((s, d));
+        }
+    }
 }

@@ -17,6 +17,9 @@ pub struct NoticeContext<'a> {
     pub issued: NaiveDate,
     pub notice_deadline: Option<&'a DeadlineDraft>,
     pub rules: UnitRules,
+    /// A plan carried out in phases (…阶段（5月1日至6月30日）): its tasks are the phases, and
+    /// a 工作要求 part is its safeguards, not tasks.
+    pub phased: bool,
 }
 
 /// The first sentence of `text` and the rest.
@@ -30,10 +33,76 @@ fn heading_title(sentence: &str, rules: UnitRules) -> (String, Option<Units>) {
     (title.trim_end_matches(['：', ':']).trim().to_owned(), units)
 }
 
+/// A unit bracket cut off before its names (`（责任单位：` at the end of a copied page).
+fn is_dangling_label(body: &str) -> bool {
+    let b = clean_line(body);
+    b.starts_with(['（', '(']) && !b.contains(['）', ')']) && b.chars().count() <= 12
+}
+
+/// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
+/// describes rather than assigns — its text is kept, it yields no directive.
+pub fn is_descriptive(title: &str) -> bool {
+    const ENDS: [&str; 30] = [
+        "保障措施",
+        "组织保障",
+        "工作保障",
+        "会议时间",
+        "会议地点",
+        "参会人员",
+        "参加人员",
+        "参会范围",
+        "会议议程",
+        "会议议题",
+        "会议日程",
+        "议程",
+        "议题",
+        "背景",
+        "指导思想",
+        "总体要求",
+        "原则",
+        "目标",
+        "目标任务",
+        "主要内容",
+        "时间安排",
+        "实施时间",
+        "适用范围",
+        "实施范围",
+        "基本情况",
+        "编制依据",
+        "起草依据",
+        "主要依据",
+        "重要意义",
+        "必要性",
+    ];
+    let t = strip_end_mark(title).trim_end_matches(['：', ':']);
+    ENDS.iter().any(|e| t.ends_with(e))
+}
+
+/// A report of what was found (…督察情况: 共抽查…), with no requirement in it.
+fn is_report(title: &str, text: &str) -> bool {
+    strip_end_mark(title).ends_with("情况")
+        && !split_clauses(text).iter().any(|c| {
+            let t = c.trimmed();
+            t.starts_with('要') || t.starts_with('请') || super::subject::modal_subject(t).is_some()
+        })
+        && units::find_last_unit_line(text).is_none()
+}
+
 pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let mut lines = vec![item.head];
     item.push_lines(&mut lines);
     let text = lines.join("\n");
+    let (first, _) = first_sentence(item.head);
+    let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求");
+    if ((is_descriptive(first) || safeguard) && !units::names_units(&text)) || is_report(first, &text) {
+        return SectionDraft {
+            number: item.marker.label(),
+            title: heading_title(first, ctx.rules).0,
+            text,
+            offices: Vec::new(),
+            directives: Vec::new(),
+        };
+    }
     let (title, slots, heading_units) =
         if item.has_children() { nested(item, ctx) } else { paragraphs(&text, ctx.rules) };
     let section_deadline = deadline::find_deadline(&title, ctx.issued);
@@ -74,6 +143,18 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
     let covering = covering.map(|u| Units::from_line(u, text));
     let (first, body) = first_sentence(&without);
     let (title, heading_units) = heading_title(first, rules);
+    let body = if is_dangling_label(body) { "" } else { body };
+    if covering.is_none() && heading_units.is_none() && !units::names_units(text) {
+        // 会议强调，各乡镇要…。县水利局要…: units named as subjects, each with its requirement.
+        let lines: Vec<&str> = body.lines().collect();
+        let found = super::prose::requirements(&lines, &[]);
+        let named = found.iter().filter(|(_, u)| u.is_some()).count();
+        if named >= 2 || (rules.subject_sections && named >= 1) {
+            let slots =
+                found.into_iter().map(|(c, u)| Slot::Directive(Candidate { own_units: u, ..c })).collect();
+            return (title, slots, heading_units);
+        }
+    }
     let pieces = split_directives(&title, body);
     let context: Vec<String> = pieces.iter().filter(|p| p.lead_in).map(|p| p.text.clone()).collect();
     let mut slots: Vec<Slot> = pieces
@@ -153,6 +234,12 @@ fn own_text(
     None
 }
 
+fn names_units_under(item: &Item) -> bool {
+    let mut lines = vec![item.head];
+    item.push_lines(&mut lines);
+    units::names_units(&lines.join("\n"))
+}
+
 fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) {
     let rules = ctx.rules;
     for e in &item.entries {
@@ -163,6 +250,8 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
                     slots.push(Slot::Units(Units::from_line(u, l)));
                 }
             }
+            Entry::Item(child)
+                if is_descriptive(first_sentence(child.head).0) && !names_units_under(child) => {}
             Entry::Item(child) if child.has_children() => {
                 let (first, rest) = first_sentence(child.head);
                 let (title, heading_units) = heading_title(first, rules);

@@ -25,6 +25,12 @@ const SUPPORT_LABELS: [&str; 9] =
 pub struct UnitRules {
     /// The notice says 排在第一位的为牵头单位: the first responsible unit is the lead.
     pub first_is_lead: bool,
+    /// The notice labels no unit anywhere (no 责任单位, 牵头, 配合…): a requirement's units are
+    /// the subject of its sentence (各责任单位要…).
+    pub by_subject: bool,
+    /// Such subjects open the requirements of two sections or more: a section's single
+    /// subject is its unit too (set once the outline is known).
+    pub subject_sections: bool,
 }
 
 static FIRST_IS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,8 +41,22 @@ static FIRST_IS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 impl UnitRules {
     /// The rules a notice sets for itself (in its preamble or notes).
     pub fn of_notice(text: &str) -> UnitRules {
-        UnitRules { first_is_lead: FIRST_IS_LEAD.is_match(text) }
+        UnitRules {
+            first_is_lead: FIRST_IS_LEAD.is_match(text),
+            by_subject: !names_units(text),
+            subject_sections: false,
+        }
     }
+}
+
+/// Whether a text labels units anywhere (`责任单位：`, `（牵头单位:`, `由X牵头`).
+pub fn names_units(text: &str) -> bool {
+    let labelled = LEAD_LABELS
+        .iter()
+        .chain(&RESPONSIBLE_LABELS)
+        .chain(&SUPPORT_LABELS)
+        .any(|l| text.match_indices(l).any(|(i, _)| text[i + l.len()..].starts_with(['：', ':'])));
+    labelled || find_inline(text).is_some()
 }
 
 /// Units found in a text, and where.
@@ -146,6 +166,17 @@ fn split_label(s: &str) -> Option<(Role, &str)> {
         .or_else(|| labelled(&SUPPORT_LABELS, Role::Support))
 }
 
+/// A labelled part that names no unit: `完成时限：年内`, `时间：6月底前`, `备注：…`.
+fn other_label(segment: &str) -> bool {
+    let s = segment.trim_start();
+    let Some(colon) = s.find(['：', ':']) else { return false };
+    let label = &s[..colon];
+    let n = label.chars().count();
+    (1..=6).contains(&n)
+        && label.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && split_label(s).is_none()
+}
+
 /// `X牵头` / `X（牵头）` / `Y、Z配合`: a role written after the names.
 fn split_role_suffix(s: &str) -> Option<(Role, &str)> {
     let s = s.trim();
@@ -183,6 +214,9 @@ fn read_list(inner: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)
     let mut support = Vec::new();
     let mut role = Role::Responsible;
     for segment in segments {
+        if other_label(segment) {
+            continue;
+        }
         let names = match split_label(segment) {
             Some((r, rest)) => {
                 role = r;
@@ -259,6 +293,15 @@ mod tests {
         let line = find_last_unit_line_with("（责任单位：防火监督处、法制处、各支队）", rules).unwrap();
         assert_eq!(both(&line), (vec!["防火监督处"], vec!["法制处", "各支队"]));
         assert!(!UnitRules::of_notice("各单位要牵头抓总").first_is_lead);
+    }
+
+    #[test]
+    fn a_time_limit_in_the_bracket_is_not_a_unit() {
+        let line = find_last_unit_line("(牵头单位:县住建局;责任单位:各乡镇、县大队;完成时限:2023年10月底前)")
+            .unwrap();
+        assert_eq!(both(&line), (vec!["县住建局"], vec!["各乡镇", "县大队"]));
+        let line = find_last_unit_line("（责任单位：县应急局，完成时限：每季度）").unwrap();
+        assert_eq!(both(&line), (vec!["县应急局"], vec![]));
     }
 
     #[test]

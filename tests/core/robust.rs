@@ -41,7 +41,7 @@ fn day() -> NaiveDate {
 }
 
 /// Pieces notices are made of, so random text reaches the parser's deeper paths.
-const PIECES: [&str; 40] = [
+const PIECES: [&str; 67] = [
     "一、",
     "二、",
     "十一、",
@@ -82,6 +82,34 @@ const PIECES: [&str; 40] = [
     "当前位置：",
     "2024年3月1日",
     "各区、县级市",
+    // Issue #15's genres: running text, subjects, tables, bulletins, plans, markup.
+    "会议要求，",
+    "会议强调,",
+    "提出具体要求：",
+    "要求各领导、各部门：",
+    "对应急管理局提出三点要求:",
+    "一要",
+    "要",
+    "务要",
+    "请",
+    "请以上责任单位",
+    "请各事涉部门",
+    "各乡镇要",
+    "县应急局、县住建局要",
+    "电力、水务等部门要",
+    "要求各地制定",
+    "各队站积极",
+    "至9月底",
+    "7月1日至20日",
+    "完成时限:4月",
+    " | ",
+    "\t",
+    "序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |",
+    "<b>",
+    "</b>",
+    "总体要求",
+    "会议议程",
+    "督察情况",
 ];
 
 fn notice_like() -> impl Strategy<Value = String> {

@@ -207,7 +207,8 @@ impl ImportDialog {
 
     fn pick_file(&mut self, ctx: &egui::Context) {
         self.pick_hint = None;
-        let pick = Pick::new("选择通知文件", PickKind::File).filter("通知（Word 或文本）", &["docx", "txt"]);
+        let pick = Pick::new("选择通知文件", PickKind::File)
+            .filter("通知（Word、PDF 或文本）", &["docx", "pdf", "txt"]);
         self.picker.open(ctx, pick);
     }
 

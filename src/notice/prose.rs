@@ -1,0 +1,335 @@
+//! 无编号正文 — requirements in running text: meeting reports (会议要求，要…。要…), leaders'
+//! remarks and 批示 (提出具体要求：一是…二是…), covering notices (请各牵头单位要…). Such a text has
+//! no 一、 headings; rather than refuse it, its requirements are proposed as directives of one
+//! section for the officer to check on the review screen.
+//!
+//! Paragraph by paragraph, a directive starts at an ordinal (一是/一要), at a clause that opens
+//! with 要, with a unit and 要 (`县应急局要…`), with 请, or with 要求 and a collective; inside a
+//! list of ordinals every other sentence stays with its item. A lead-in (`会议要求，`, `门轩主任
+//! 要求各领导、各部门：`, `对应急管理局提出三点要求：`) starts a new run and may name the units.
+//! A directive with no subject takes the units of the one before it when the run began with a
+//! named subject (`各级各部门要…；要…；要…`).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::candidate::{Candidate, Fallback, Units, finish};
+use super::subject::{collective_before_verb, modal_subject, subject_units};
+use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use crate::model::DirectiveDraft;
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，,、]",
+        r"|\d{1,2}[、.．]|[（(]\d{1,2}[）)]|[①-⑳])",
+    ))
+    .expect("ordinal regex")
+});
+
+/// The ordinal opening `s` (一是, 二要, 第三，, 1. inside a paragraph, （2）, ③): its length.
+fn ordinal(s: &str) -> Option<usize> {
+    let m = ORDINAL.find(s)?;
+    let after = s[m.end()..].chars().next();
+    let decimal =
+        m.as_str().ends_with(['.', '．', '、']) && m.as_str().starts_with(|c: char| c.is_ascii_digit());
+    (!(decimal && after.is_none_or(|c| c.is_ascii_digit()))).then_some(m.end())
+}
+/// A lead-in at the start of a clause: who requires (会议要求，/ 他强调， / …提出具体要求：).
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[^。；;：:要请]{0,80}?(?:要求|强调|指出|议定|表示|希望|批示|指示|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
+        r"(?:如下|以下)?[，,：:]",
+    ))
+    .expect("lead-in regex")
+});
+/// `要求各领导、各部门：` — a lead-in naming the units.
+static REQUIRE_UNITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"要求([^，,。；;：:]{2,30})[：:]$").expect("require-units regex"));
+/// `对应急管理局提出三点要求` — the units a remark is addressed to.
+static ADDRESSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"对([^，,。；;：:对]{2,20})提出").expect("addressed regex"));
+/// Words by which a 请 sentence points at the addressees above.
+const REFERS: [&str; 4] = ["以上", "上述", "各事涉", "你们"];
+
+/// A directive being read.
+struct Open {
+    text: String,
+    units: Option<Vec<String>>,
+    /// An ordinal item: its units are looked for in all of its sentences, else the lead-in's.
+    enumerated: bool,
+    lead_units: Option<Vec<String>>,
+}
+
+/// What a paragraph's run carries from directive to directive.
+#[derive(Default)]
+struct Run {
+    lead_units: Option<Vec<String>>,
+    first_named: Option<bool>,
+    last_units: Option<Vec<String>>,
+    enumerated: bool,
+    semicolon_list: bool,
+}
+
+/// The units of a lead-in, if it names them.
+fn lead_in_units(lead: &str) -> Option<Vec<String>> {
+    let l = lead.trim_end_matches([' ']);
+    if let Some(u) = REQUIRE_UNITS.captures(l).and_then(|c| subject_units(&c[1])) {
+        return Some(u);
+    }
+    ADDRESSED.captures(l).and_then(|c| subject_units(&c[1]))
+}
+
+/// Splits a clause into its lead-in (if any) and the rest.
+fn split_lead_in(t: &str) -> (Option<&str>, &str) {
+    if let Some(m) = LEAD_IN.find(t) {
+        return (Some(&t[..m.end()]), &t[m.end()..]);
+    }
+    if let Some(c) = REQUIRE_UNITS.captures(t).or_else(|| {
+        let colon = t.find(['：', ':'])?;
+        REQUIRE_UNITS.captures(&t[..colon + t[colon..].chars().next()?.len_utf8()])
+    }) {
+        let end = c.get(0).map_or(0, |m| m.end());
+        return (Some(&t[..end]), &t[end..]);
+    }
+    // …提出了具体要求：一是… — a colon that opens a list of ordinals.
+    if let Some((at, c)) =
+        t.char_indices().find(|(i, c)| matches!(c, '：' | ':') && ordinal(&t[i + c.len_utf8()..]).is_some())
+    {
+        let end = at + c.len_utf8();
+        return (Some(&t[..end]), &t[end..]);
+    }
+    // 市政府要求各级各单位务要… — 要求 followed by the units and their 要.
+    if let Some(at) =
+        t.find("要求").filter(|&at| t[..at].chars().count() <= 30 && !t[..at].contains(['，', ',']))
+    {
+        let end = at + "要求".len();
+        if modal_subject(&t[end..]).is_some() {
+            return (Some(&t[..end]), &t[end..]);
+        }
+    }
+    // 祝楼乡一是要求各村… — a short subject before the first ordinal.
+    if let Some(at) = t.find("一是").filter(|&at| at > 0 && t[..at].chars().count() <= 8)
+        && t[..at].chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        return (Some(&t[..at]), &t[at..]);
+    }
+    (None, t)
+}
+
+/// Reads the directives of running text. `recipients` (the addressee line) answers a 请
+/// sentence that names no unit or points above (请以上责任单位…).
+pub fn directives(lines: &[&str], recipients: &[String], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
+    requirements(lines, recipients)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
+        .collect()
+}
+
+/// The requirements of running text, each with the units it names or inherits.
+pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
+    let mut found: Vec<Open> = Vec::new();
+    for line in lines {
+        read_paragraph(line, recipients, &mut found);
+    }
+    found
+        .into_iter()
+        .map(|o| {
+            let text = clean_line(&o.text).to_owned();
+            let head = ordinal(&text).map_or(text.as_str(), |end| &text[end..]);
+            let phrase = first_phrase(head);
+            let title = strip_end_mark(phrase.strip_prefix('要').unwrap_or(phrase)).to_owned();
+            let units = o.units.map(|lead| Units { phrase: lead.join("、"), lead, support: Vec::new() });
+            (Candidate { title, text, ..Candidate::default() }, units)
+        })
+        .collect()
+}
+
+fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
+    let mut run = Run::default();
+    let mut open: Option<Open> = None;
+    let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
+        if let Some(mut o) = open.take() {
+            if o.enumerated && o.units.is_none() {
+                let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
+                let inline = super::units::find_inline(body).map(|u| u.lead).filter(|l| !l.is_empty());
+                o.units = inline.or_else(|| super::subject::units_in(body)).or(o.lead_units.take());
+            }
+            found.push(o);
+        }
+    };
+    for clause in split_clauses(line) {
+        let t = clean_line(clause.text);
+        if clause.sentence_start {
+            run.semicolon_list = false;
+        }
+        let (lead, rest) = split_lead_in(t);
+        if let Some(lead) = lead {
+            run = Run { lead_units: lead_in_units(lead), ..Run::default() };
+        }
+        let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
+        let start = start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start);
+        match start {
+            Some(s) => {
+                close(&mut open, found);
+                let units = match s.units {
+                    Some(u) => Some(u),
+                    None if s.enumerated => None,
+                    None if s.plain && run.first_named == Some(true) => run.last_units.clone(),
+                    None => None,
+                };
+                if s.enumerated {
+                    run.enumerated = true;
+                } else {
+                    run.first_named.get_or_insert(units.is_some());
+                    if units.is_some() {
+                        run.last_units = units.clone();
+                    }
+                    run.semicolon_list = s.plain && t.ends_with(['；', ';']);
+                }
+                let text = &rest[s.at..];
+                // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own.
+                let splits = if s.enumerated { Vec::new() } else { later_subjects(text) };
+                let first_end = splits.first().map_or(text.len(), |(at, _)| *at);
+                open = Some(Open {
+                    text: text[..first_end].to_owned(),
+                    units,
+                    enumerated: s.enumerated,
+                    lead_units: run.lead_units.clone(),
+                });
+                for (k, (at, units)) in splits.iter().enumerate() {
+                    close(&mut open, found);
+                    let end = splits.get(k + 1).map_or(text.len(), |(next, _)| *next);
+                    run.last_units = Some(units.clone());
+                    open = Some(Open {
+                        text: text[*at..end].to_owned(),
+                        units: Some(units.clone()),
+                        enumerated: false,
+                        lead_units: None,
+                    });
+                }
+            }
+            None => {
+                if let Some(o) = open.as_mut() {
+                    o.text.push_str(t);
+                }
+            }
+        }
+    }
+    close(&mut open, found);
+}
+
+/// Phrases after the first of a clause that open with a unit and its 要: where, and the units.
+fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split_inclusive(['，', ',']) {
+        if at > 0 {
+            let p = piece.trim_start();
+            if let Some((units, _)) = modal_subject(p) {
+                out.push((at + piece.len() - p.len(), units));
+            }
+        }
+        at += piece.len();
+    }
+    out
+}
+
+/// Where a directive starts in a clause, and what it says of its units.
+struct Start {
+    at: usize,
+    units: Option<Vec<String>>,
+    enumerated: bool,
+    /// Opens with a bare 要 (no subject): may inherit the run's units.
+    plain: bool,
+}
+
+fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> Option<Start> {
+    let plain_start =
+        |at, units: Option<Vec<String>>| Start { at, plain: units.is_none(), units, enumerated: false };
+    if ordinal(rest).is_some() || (after_lead && rest.starts_with("是要")) {
+        return Some(Start { at: 0, units: None, enumerated: true, plain: false });
+    }
+    if run.enumerated {
+        return None;
+    }
+    if rest.starts_with('要') && !rest.starts_with("要求") || rest.starts_with("务必") {
+        return Some(plain_start(0, None));
+    }
+    if let Some(after) = rest.strip_prefix("要求")
+        && let Some((u, _)) = collective_before_verb(after)
+    {
+        return Some(plain_start(0, Some(super::subject::subject_units(&u).unwrap_or_else(|| vec![u]))));
+    }
+    if let Some((u, _)) = modal_subject(rest) {
+        return Some(plain_start(0, Some(resolve(u, recipients))));
+    }
+    if let Some(s) = please(rest, recipients) {
+        return Some(s);
+    }
+    if run.semicolon_list {
+        return Some(plain_start(0, None));
+    }
+    // A directive that starts after a comma: 春节期间，各单位要…；…转发给你们，请按照…
+    let mut at = 0;
+    for piece in rest.split_inclusive(['，', ',']) {
+        let p = piece.trim_start();
+        let offset = at + (piece.len() - p.len());
+        if at > 0 {
+            let head = if after_lead && super::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some()
+            {
+                0
+            } else {
+                offset
+            };
+            if let Some((u, _)) = modal_subject(p) {
+                return Some(plain_start(head, Some(resolve(u, recipients))));
+            }
+            if let Some(after) = p.strip_prefix("要求")
+                && let Some((u, _)) = collective_before_verb(after)
+            {
+                return Some(plain_start(
+                    offset,
+                    Some(super::subject::subject_units(&u).unwrap_or_else(|| vec![u])),
+                ));
+            }
+            if after_lead && p.starts_with('要') && !p.starts_with("要求") {
+                return Some(plain_start(head, None));
+            }
+            if let Some(s) = please(p, recipients) {
+                return Some(Start { at: offset, ..s });
+            }
+        }
+        at += piece.len();
+    }
+    None
+}
+
+/// A sentence opening with 请: its units, or the addressees when it names none or points above.
+fn please(s: &str, recipients: &[String]) -> Option<Start> {
+    let after = s.strip_prefix('请')?;
+    if let Some((u, _)) = modal_subject(after) {
+        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
+    }
+    if let Some((u, _)) = collective_before_verb(after) {
+        return Some(Start {
+            at: 0,
+            units: Some(resolve(super::subject::subject_units(&u).unwrap_or_else(|| vec![u]), recipients)),
+            enumerated: false,
+            plain: false,
+        });
+    }
+    if recipients.is_empty() {
+        return None;
+    }
+    Some(Start { at: 0, units: Some(recipients.to_vec()), enumerated: false, plain: false })
+}
+
+/// Units that point above (以上责任单位, 各事涉部门) are the addressees.
+fn resolve(units: Vec<String>, recipients: &[String]) -> Vec<String> {
+    let refers = units.iter().all(|u| REFERS.iter().any(|w| u.contains(w)));
+    if refers && !recipients.is_empty() { recipients.to_vec() } else { units }
+}

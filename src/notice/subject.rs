@@ -1,0 +1,256 @@
+//! 主语单位 — units written as a sentence's subject in running text: `县应急局、县住建局要…`,
+//! `各乡镇要…`, `请各牵头单位要…`, `县应急、气象等部门要…`, `要求各地制定…`. Kept as written;
+//! a list joined by 、 is split only when every part is a unit by itself, and a list governed
+//! by 等 (`电力、水务等部门`) stays whole.
+
+/// Endings that make a name a unit whatever precedes it.
+const ENDS: [&str; 36] = [
+    "部门",
+    "单位",
+    "政府",
+    "管委会",
+    "委员会",
+    "中心",
+    "社区",
+    "街道",
+    "乡镇",
+    "镇办",
+    "队站",
+    "集团",
+    "企业",
+    "学校",
+    "医院",
+    "办事处",
+    "指挥部",
+    "工作组",
+    "督查组",
+    "专班",
+    "局",
+    "委",
+    "办",
+    "处",
+    "科",
+    "室",
+    "队",
+    "站",
+    "所",
+    "厅",
+    "院",
+    "组",
+    "部",
+    "村",
+    "镇",
+    "乡",
+];
+/// Endings that make a unit only after 各 (各地, 各级, 各县) or a place (县领导).
+const COLLECTIVE_ENDS: [&str; 8] = ["地", "级", "县", "区", "市", "领导", "专班", "方面"];
+/// Subjects that are not units.
+const NOT_UNITS: [&str; 16] = [
+    "同时",
+    "特别",
+    "会议",
+    "我们",
+    "大家",
+    "全体",
+    "这",
+    "那",
+    "其",
+    "他",
+    "她",
+    "并",
+    "还",
+    "都",
+    "也",
+    "一把手",
+];
+/// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`).
+const VERBS: [&str; 24] = [
+    "积极",
+    "立即",
+    "迅速",
+    "认真",
+    "切实",
+    "做好",
+    "制定",
+    "加强",
+    "开展",
+    "组织",
+    "落实",
+    "对",
+    "抓好",
+    "进一步",
+    "全面",
+    "严格",
+    "结合",
+    "按照",
+    "深入",
+    "持续",
+    "及时",
+    "明确",
+    "强化",
+    "务必",
+];
+/// What follows a subject: the modal that makes it a requirement.
+pub const MODALS: [&str; 5] = ["务必要", "务要", "必须", "要", "应当"];
+
+fn is_name_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '（' | '）' | '(' | ')')
+}
+
+/// Whether `s` reads as one unit's name.
+pub fn is_unit(s: &str) -> bool {
+    // 各县（市、区）, 村(社区): the name before its bracket decides.
+    let s = match s.rfind(['（', '(']) {
+        Some(open) if s.ends_with(['）', ')']) && open > 0 => &s[..open],
+        _ => s,
+    };
+    let n = s.chars().count();
+    if !(2..=20).contains(&n) || !s.chars().all(is_name_char) || NOT_UNITS.iter().any(|w| s.contains(w)) {
+        return false;
+    }
+    let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");
+    let placed = ["县", "市", "区", "省", "乡", "镇"].iter().any(|p| s.starts_with(p));
+    ENDS.iter().any(|e| s.ends_with(e))
+        || ((collective || (placed && n <= 4)) && COLLECTIVE_ENDS.iter().any(|e| s.ends_with(e)))
+}
+
+/// The units a subject names, or `None` when it is not a list of units.
+pub fn subject_units(subject: &str) -> Option<Vec<String>> {
+    let s = subject.strip_prefix('请').unwrap_or(subject);
+    if s.is_empty() || s.chars().count() > 30 {
+        return None;
+    }
+    let parts: Vec<&str> = super::names::split_top_level(s, &['、']);
+    if parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let last = parts.last()?;
+    if s.contains('等') {
+        let whole_ok = parts.iter().all(|p| p.chars().all(is_name_char)) && is_unit(last);
+        return whole_ok.then(|| vec![s.to_owned()]);
+    }
+    if parts.iter().all(|p| is_unit(p)) {
+        return Some(parts.iter().map(|p| (*p).to_owned()).collect());
+    }
+    let short_parts =
+        parts[..parts.len() - 1].iter().all(|p| p.chars().all(is_name_char) && p.chars().count() <= 8);
+    (parts.len() > 1 && short_parts && is_unit(last)).then(|| vec![s.to_owned()])
+}
+
+/// `县应急局要…` at the start of `clause`: the units and the byte where the modal starts.
+pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
+    let (at, _) = clause.char_indices().take(32).find(|(i, _)| {
+        let rest = &clause[*i..];
+        MODALS.iter().any(|m| rest.starts_with(m)) && !rest.starts_with("要求")
+    })?;
+    if at == 0 {
+        return None;
+    }
+    Some((subject_units(&clause[..at])?, at))
+}
+
+/// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
+/// length in bytes; a list of collectives joined by 、 comes back as written.
+pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
+    if !s.starts_with('各') {
+        return None;
+    }
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(8).collect();
+    ends.iter().skip(1).rev().find_map(|&end| {
+        let (name, rest) = s.split_at(end);
+        if !is_unit(name) {
+            return None;
+        }
+        if VERBS.iter().any(|v| rest.starts_with(v)) {
+            return Some((name.to_owned(), end));
+        }
+        let (more, len) = collective_before_verb(rest.strip_prefix('、')?)?;
+        Some((format!("{name}、{more}"), end + '、'.len_utf8() + len))
+    })
+}
+
+/// The units a requirement names as the subject of one of its sentences or phrases
+/// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`).
+pub fn units_in(text: &str) -> Option<Vec<String>> {
+    let mut found: Vec<String> = Vec::new();
+    let mut first_collective = None;
+    for clause in super::text::split_clauses(text) {
+        let t = super::text::clean_line(clause.text);
+        let t = t
+            .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
+            .and_then(|r| r.strip_prefix('是'))
+            .unwrap_or(t);
+        for piece in t.split(['，', ',']) {
+            let piece = piece.trim();
+            if let Some((units, _)) = modal_subject(piece) {
+                // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).
+                for u in units {
+                    if !found.contains(&u) {
+                        found.push(u);
+                    }
+                }
+                continue;
+            }
+            let after = piece.strip_prefix("要求").unwrap_or(piece);
+            if first_collective.is_none()
+                && let Some((u, _)) = collective_before_verb(after)
+            {
+                first_collective = Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+            }
+        }
+    }
+    if found.is_empty() { first_collective } else { Some(found) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(clause: &str) -> Option<Vec<String>> {
+        modal_subject(clause).map(|(u, _)| u)
+    }
+
+    #[test]
+    fn subjects_that_are_units() {
+        assert_eq!(units("县应急、气象等部门要强化会商研判").unwrap(), ["县应急、气象等部门"]);
+        assert_eq!(units("各镇办、各部门要紧盯重点行业领域").unwrap(), ["各镇办", "各部门"]);
+        assert_eq!(units("县教科局要加强学生管理").unwrap(), ["县教科局"]);
+        assert_eq!(units("请各牵头单位要严格按照任务分工").unwrap(), ["各牵头单位"]);
+        assert_eq!(units("各级各单位务要坚守岗位").unwrap(), ["各级各单位"]);
+        assert_eq!(units("县领导要带队检查").unwrap(), ["县领导"]);
+        assert_eq!(units("各县(区)人民政府要组织验收").unwrap(), ["各县(区)人民政府"]);
+        assert_eq!(
+            units("全县各机关、团体和企事业单位要对本单位").unwrap(),
+            ["全县各机关、团体和企事业单位"]
+        );
+        assert_eq!(units("区委区政府督查室要根据").unwrap(), ["区委区政府督查室"]);
+        assert_eq!(units("各责任(配合)单位要加强协调").unwrap(), ["各责任(配合)单位"]);
+    }
+
+    #[test]
+    fn subjects_that_are_not() {
+        assert_eq!(units("同时要认真做好预案"), None);
+        assert_eq!(units("要加强值班值守"), None);
+        assert_eq!(units("乡镇、部门“一把手”作为第一责任人,要把"), None);
+        assert_eq!(units("会议要求各单位"), None);
+        assert_eq!(units("安全责任重于泰山"), None);
+        assert_eq!(units("对排查出的风险隐患,要建立"), None);
+    }
+
+    #[test]
+    fn collectives_before_a_verb() {
+        assert_eq!(collective_before_verb("各地制定切实可行的措施").map(|c| c.0).as_deref(), Some("各地"));
+        assert_eq!(collective_before_verb("各队站积极组织队员").map(|c| c.0).as_deref(), Some("各队站"));
+        assert_eq!(collective_before_verb("各村做好宣传").map(|c| c.0).as_deref(), Some("各村"));
+        assert_eq!(collective_before_verb("各乡镇、街道消防安全管理人员围绕"), None);
+        assert_eq!(
+            collective_before_verb("各地、各部门结合本地实际").map(|c| c.0).as_deref(),
+            Some("各地、各部门")
+        );
+        assert_eq!(units("各县（市、区）要组织排查").unwrap(), ["各县（市、区）"]);
+        assert_eq!(
+            units_in("明确分工。各责任单位要明确任务。牵头单位要发挥作用。").unwrap(),
+            ["各责任单位", "牵头单位"]
+        );
+    }
+}
