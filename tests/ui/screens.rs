@@ -27,10 +27,27 @@ fn everything_is_on_screen(points: egui::Vec2, ppp: f32) {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness_at(dir.path(), points, ppp);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, points);
-    for action in ["导入通知…", "导出汇总…", "督办单…", "数据", "回收站…", "名册…", "设置…", "关于…"]
-    {
+    // A narrow window folds the right-hand actions into 更多; either way nothing overlaps.
+    let folded = h.query_by_label("更多").is_some();
+    let right: &[&str] = if folded { &["更多"] } else { &["数据", "回收站…", "名册…", "设置…", "关于…"] };
+    let mut bar: Vec<(&str, egui::Rect)> = Vec::new();
+    for action in ["导入通知…", "新建工作要求…", "导出汇总…", "督办单…"].iter().chain(right) {
         let rect = h.get_by_label(action).rect();
         assert!(screen.contains_rect(rect), "{action} at {rect:?} is outside {screen:?}");
+        for (other, seen) in &bar {
+            assert!(!seen.intersects(rect.shrink(1.0)), "{action} at {rect:?} overlaps {other} at {seen:?}");
+        }
+        bar.push((action, rect));
+    }
+    if folded {
+        h.get_by_label("更多").click();
+        settle(&mut h);
+        for action in ["备份与恢复…", "回收站…", "名册…", "设置…", "关于…"] {
+            let rect = h.get_by_label(action).rect();
+            assert!(screen.contains_rect(rect), "更多 → {action} at {rect:?} is outside {screen:?}");
+        }
+        h.key_press(egui::Key::Escape);
+        settle(&mut h);
     }
     click_button(&mut h, "全部");
     h.get_by_label("在建工地治理").click();

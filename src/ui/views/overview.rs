@@ -95,28 +95,65 @@ fn overview_ui(
             return;
         }
         ui.heading("各次会议完成情况");
-        egui::Grid::new("meetings").num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {
-            for m in &o.meetings {
-                let chosen = *meeting == Some(m.notice);
-                let label = format!("{}（{}印发）", m.label, short_date(m.issued_on, today));
-                let row =
-                    ui.selectable_label(chosen, label).on_hover_text("点击查看这次会议各单位的完成情况");
-                if row.clicked() {
-                    *meeting = if chosen { None } else { Some(m.notice) };
-                }
-                bar(ui, &m.totals, bar_width);
-                let open = m.totals.directives - m.totals.done;
-                let t = &m.totals;
-                ui.vertical(|ui| {
-                    ui.label(format!("{}/{} · {}", t.done, t.directives, t.completion_percent()));
-                    if m.carried_over > 0 && open > 0 {
-                        let carried = format!("未办结 {open} 项已跨 {} 次会议", m.carried_over);
-                        ui.label(RichText::new(carried).small().color(theme::DUE_SOON));
-                    }
-                });
-                ui.end_row();
+        // A meeting's name is long: the bar gives way so the figures beside it never wrap
+        // one character a line (a laptop at 150 % has ~680 points here).
+        let labels: Vec<String> = o
+            .meetings
+            .iter()
+            .map(|m| format!("{}（{}印发）", m.label, short_date(m.issued_on, today)))
+            .collect();
+        let widest = labels
+            .iter()
+            .map(|l| {
+                egui::WidgetText::from(l.as_str())
+                    .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Button)
+                    .size()
+                    .x
+            })
+            .fold(0.0, f32::max);
+        // Too narrow for name, bar and figures side by side: the name above, bar and figures below.
+        let stacked = ui.available_width() < widest + 2.0 * 16.0 + MEETING_BAR_MIN + MEETING_FIGURES_WIDTH;
+        let meeting_bar = if stacked {
+            bar_width
+        } else {
+            (ui.available_width() - widest - 2.0 * 16.0 - MEETING_FIGURES_WIDTH)
+                .clamp(MEETING_BAR_MIN, bar_width.max(MEETING_BAR_MIN))
+        };
+        let mut meeting_row = |ui: &mut Ui, m: &crate::model::MeetingStat, label: String| {
+            let chosen = *meeting == Some(m.notice);
+            let row = ui.selectable_label(chosen, label).on_hover_text("点击查看这次会议各单位的完成情况");
+            if row.clicked() {
+                *meeting = if chosen { None } else { Some(m.notice) };
             }
-        });
+        };
+        let figures = |ui: &mut Ui, m: &crate::model::MeetingStat| {
+            bar(ui, &m.totals, meeting_bar);
+            let t = &m.totals;
+            let open = t.directives - t.done;
+            ui.vertical(|ui| {
+                let done = format!("{}/{} · {}", t.done, t.directives, t.completion_percent());
+                ui.add(egui::Label::new(done).extend());
+                if m.carried_over > 0 && open > 0 {
+                    let carried = format!("未办结 {open} 项已跨 {} 次会议", m.carried_over);
+                    ui.add(egui::Label::new(RichText::new(carried).small().color(theme::DUE_SOON)).extend());
+                }
+            });
+        };
+        if stacked {
+            for (m, label) in o.meetings.iter().zip(labels) {
+                meeting_row(ui, m, label);
+                ui.horizontal(|ui| figures(ui, m));
+                ui.add_space(4.0);
+            }
+        } else {
+            egui::Grid::new("meetings").num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {
+                for (m, label) in o.meetings.iter().zip(labels) {
+                    meeting_row(ui, m, label);
+                    figures(ui, m);
+                    ui.end_row();
+                }
+            });
+        }
         ui.add_space(10.0);
         let shown = meeting.and_then(|id| o.meetings.iter().find(|m| m.notice == id));
         ui.horizontal(|ui| {
@@ -187,6 +224,11 @@ fn overview_ui(
         }
     });
 }
+
+/// Room kept right of a meeting's bar for its figures (2/16 · 12.5%, 未办结 N 项已跨 N 次会议).
+const MEETING_FIGURES_WIDTH: f32 = 150.0;
+/// The narrowest a meeting's bar gets.
+const MEETING_BAR_MIN: f32 = 60.0;
 
 /// A big number with its label, coloured by what it counts.
 /// A tile's outer width: its content and its frame's margins.
