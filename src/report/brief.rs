@@ -6,11 +6,10 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use docx_rs::{AlignmentType, DocGrid, DocGridType, Docx, PageMargin, Paragraph};
+use docx_rs::{AlignmentType, Paragraph};
 
 use super::docx::{
-    BODY_FONT, HEADING2_FONT, LINE_PITCH, SIZE_BODY, SIZE_TITLE, TITLE_FONT, body, exact_lines, fonts,
-    page_number_footer, run, title_lines,
+    BODY_FONT, HEADING2_FONT, SIZE_BODY, SIZE_TITLE, TITLE_FONT, body, exact_lines, run, title_lines,
 };
 use super::{BulletinError, ReportError, chinese_date, chinese_numeral};
 use crate::fsutil::write_atomically;
@@ -77,22 +76,7 @@ pub fn brief_sentence(b: &MeetingBrief) -> String {
 
 /// The brief's bytes.
 pub fn render_brief(b: &MeetingBrief) -> Result<Vec<u8>, String> {
-    let mut doc = Docx::new()
-        .page_size(11906, 16838)
-        .page_margin(PageMargin {
-            top: 2098,
-            bottom: 1984,
-            left: 1587,
-            right: 1474,
-            header: 851,
-            footer: 1417,
-            gutter: 0,
-        })
-        .default_fonts(fonts(BODY_FONT))
-        .default_size(SIZE_BODY)
-        .footer(page_number_footer());
-    doc.document =
-        doc.document.doc_grid(DocGrid::new().grid_type(DocGridType::Lines).line_pitch(LINE_PITCH as usize));
+    let mut doc = super::docx::official_page();
     let title = format!("{}以来各单位工作进展", b.since_label);
     for line in title_lines(&title) {
         doc = doc.add_paragraph(

@@ -8,14 +8,13 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use docx_rs::{
-    AlignmentType, BorderType, DocGrid, DocGridType, Docx, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, Shading, ShdType, Tab, TabValueType, Table, TableRow,
-    WidthType,
+    AlignmentType, BorderType, Docx, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run, Shading, ShdType, Tab, TabValueType, Table, TableRow, WidthType,
 };
 
 use super::docx::{
-    BODY_FONT, HEADING1_FONT, HEADING2_FONT, INDENT_2_CHARS, LINE_PITCH, RED, SIZE_BODY, SIZE_TITLE,
-    TITLE_FONT, body, cell, exact_lines, fonts, page_number_footer, run, title_lines,
+    BODY_FONT, HEADING1_FONT, HEADING2_FONT, INDENT_2_CHARS, RED, SIZE_BODY, SIZE_TITLE, TITLE_FONT, body,
+    cell, exact_lines, fonts, run, title_lines,
 };
 use super::{ReportError, chinese_date, chinese_numeral, short_chinese_date};
 use crate::fsutil::write_atomically;
@@ -145,22 +144,7 @@ fn masthead(doc: Docx, b: &Bulletin, meta: &BulletinMeta) -> Docx {
 
 /// The bulletin's bytes.
 pub fn render(b: &Bulletin, meta: &BulletinMeta) -> Result<Vec<u8>, String> {
-    let mut doc = Docx::new()
-        .page_size(11906, 16838)
-        .page_margin(PageMargin {
-            top: 2098,
-            bottom: 1984,
-            left: 1587,
-            right: 1474,
-            header: 851,
-            footer: 1417,
-            gutter: 0,
-        })
-        .default_fonts(fonts(BODY_FONT))
-        .default_size(SIZE_BODY)
-        .footer(page_number_footer());
-    doc.document =
-        doc.document.doc_grid(DocGrid::new().grid_type(DocGridType::Lines).line_pitch(LINE_PITCH as usize));
+    let mut doc = super::docx::official_page();
     doc = masthead(doc, b, meta);
     let title = format!("{}工作要求督办落实情况通报", b.span.label);
     for line in title_lines(&title) {

@@ -116,8 +116,9 @@ pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8
     super::docx_finish::finish(&bytes.into_inner(), BODY_MARK, &mut body).map_err(|e| e.to_string())
 }
 
-/// Everything but the per-office tables, with [`BODY_MARK`] where they go.
-fn skeleton(summary: &Summary) -> Docx {
+/// An empty document on the official page: A4, margins 37/35/28/26 mm, 3号 仿宋 on the 22-line
+/// grid, page numbers at the foot (the meeting report, the 督查通报 and the 汇报稿 share it).
+pub(super) fn official_page() -> Docx {
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .page_margin(PageMargin {
@@ -134,6 +135,12 @@ fn skeleton(summary: &Summary) -> Docx {
         .footer(page_number_footer());
     doc.document =
         doc.document.doc_grid(DocGrid::new().grid_type(DocGridType::Lines).line_pitch(LINE_PITCH as usize));
+    doc
+}
+
+/// Everything but the per-office tables, with [`BODY_MARK`] where they go.
+fn skeleton(summary: &Summary) -> Docx {
+    let mut doc = official_page();
 
     doc = doc
         .add_paragraph(title_lines(&summary.title).into_iter().enumerate().fold(
@@ -168,7 +175,7 @@ fn skeleton(summary: &Summary) -> Docx {
     doc
 }
 
-pub(super) fn page_number_footer() -> Footer {
+fn page_number_footer() -> Footer {
     let dash = |t: &str| Run::new().add_text(t).fonts(fonts(FOOTER_FONT)).size(SIZE_FOOTER);
     Footer::new().add_paragraph(
         Paragraph::new()

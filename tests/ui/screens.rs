@@ -29,9 +29,11 @@ fn everything_is_on_screen(points: egui::Vec2, ppp: f32) {
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, points);
     // A narrow window folds the right-hand actions into 更多; either way nothing overlaps.
     let folded = h.query_by_label("更多").is_some();
-    let right: &[&str] = if folded { &["更多"] } else { &["数据", "回收站…", "名册…", "设置…", "关于…"] };
+    let right: &[&str] =
+        if folded { &["更多"] } else { &["数据", "回收站…", "名册…", "设置…", "关于…"] };
     let mut bar: Vec<(&str, egui::Rect)> = Vec::new();
-    for action in ["导入通知…", "新建工作要求…", "导出汇总…", "督办单…"].iter().chain(right) {
+    for action in ["导入通知…", "新建工作要求…", "导出汇总…", "督办单…"].iter().chain(right)
+    {
         let rect = h.get_by_label(action).rect();
         assert!(screen.contains_rect(rect), "{action} at {rect:?} is outside {screen:?}");
         for (other, seen) in &bar {
