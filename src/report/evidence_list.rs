@@ -3,7 +3,7 @@
 //! a reader can check a file against the report. Gathered from the store by the caller (the
 //! report itself stays a pure function of its Summary); drawn as a table in the Word report.
 
-use docx_rs::{Docx, Paragraph, Run, Shading, ShdType, Table, TableRow, WidthType};
+use docx_rs::{Docx, Shading, ShdType, Table, TableRow, WidthType};
 
 use super::Summary;
 use super::docx::{BODY_FONT, HEADING1_FONT, SIZE_BODY, body, cell, run};
@@ -70,9 +70,11 @@ pub fn append(doc: Docx, list: &[ListedEvidence]) -> Docx {
         ];
         TableRow::new(texts.iter().zip(WIDTHS).map(|(t, w)| cell(t, w, None, false)).collect()).cant_split()
     });
-    let doc = doc
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_break(docx_rs::BreakType::Page)))
-        .add_paragraph(body(vec![run("附件：佐证材料清单", HEADING1_FONT, SIZE_BODY)]));
+    // The heading starts its page itself: a paragraph holding only a page break spilled onto an
+    // empty page of its own when the report's last page was full.
+    let doc = doc.add_paragraph(
+        body(vec![run("附件：佐证材料清单", HEADING1_FONT, SIZE_BODY)]).page_break_before(true),
+    );
     if list.is_empty() {
         return doc.add_paragraph(body(vec![run("所列工作要求均未附材料。", BODY_FONT, SIZE_BODY)]));
     }
