@@ -212,14 +212,24 @@ fn a_second_window_notices_that_another_moved_the_data_and_stops_writing() {
     let target = elsewhere.path().join("督办台数据");
     duban::backup::relocate(&other, dir.path(), &target, &mut |_, _| {}).unwrap();
     drop(other);
-    // This window's next write is refused, and it says where the data went.
-    h.get_by_label("进展内容").click();
+    // This window's next write is refused, and it says where the data went. On a slow machine
+    // the worker's idle look (every 2 s) may notice the move first: then the 数据已迁移 notice
+    // already stands in front of the form and nothing can be typed — the same outcome, checked
+    // below; the message is checked whenever the write got there first.
     h.run();
-    ime_commit(&mut h, "迁移之后写的进展");
-    click_button(&mut h, "添加进展");
-    settle(&mut h);
-    let status = h.state().status().expect("a message").clone();
-    assert!(status.is_error && status.text.contains("数据已迁移到"), "{}", status.text);
+    if h.query_by_label("数据已迁移").is_none() {
+        h.get_by_label("进展内容").click();
+        h.run();
+        ime_commit(&mut h, "迁移之后写的进展");
+        click_button(&mut h, "添加进展");
+        settle(&mut h);
+        let status = h.state().status().expect("a message").clone();
+        assert!(status.is_error && status.text.contains("数据已迁移到"), "{}", status.text);
+    } else {
+        eprintln!(
+            "the idle check noticed the move before the write (slow machine): the write path was not exercised"
+        );
+    }
     assert_eq!(h.state().moved_away(), Some(target.as_path()));
     h.get_by_label("数据已迁移");
     // Neither copy has the note.
