@@ -552,3 +552,32 @@ fn the_command_line_generates_reports_as_json_and_applies_only_rows_without_conf
     assert_eq!(count(&data, "SELECT count(*) FROM feedback WHERE channel = 'written'"), 2);
     assert_eq!(count(&data, "SELECT count(*) FROM extension"), 0);
 }
+
+/// An extension row may carry its own 批准人 (typed in the review); a row without one takes the
+/// batch's, and without either it is left out and said.
+#[test]
+fn an_extension_row_is_approved_by_its_own_approver_else_left_out() {
+    let (mut data, _) = with_forms();
+    let files =
+        [returned(&data, "filled-word.docx", "防火.docx"), returned(&data, "filled-excel.xlsx", "新闻.xlsx")];
+    let mut review = review(&data, &files);
+    let row = review.files[0].proposals.iter_mut().find(|p| p.extend_to.is_some()).unwrap();
+    row.approver = " 王总队长 ".into();
+    let outcome =
+        apply_review(&mut data.store, data.dir.path(), &review, None, &received(), &mut |_, _| {}).unwrap();
+    let approvals: Vec<(i64, String)> = data
+        .store
+        .connection()
+        .prepare("SELECT directive_id, approved_by FROM extension")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(approvals, [(3, "王总队长".to_owned())]);
+    assert!(
+        outcome.left.iter().any(|l| l.contains("新闻.xlsx") && l.contains("申请延期至 2022-05-15 待批准")),
+        "{:?}",
+        outcome.left
+    );
+}
