@@ -247,9 +247,7 @@ fn file_ui(ui: &mut Ui, fi: usize, file: &mut FileReview) {
                     // Each extension may have its own approver; empty: 延期批准人 above.
                     let label = ui.label(format!("第{}行批准人：", p.line));
                     ui.add(
-                        TextEdit::singleline(&mut p.approver)
-                            .desired_width(110.0)
-                            .hint_text("同上方延期批准人"),
+                        TextEdit::singleline(&mut p.approver).desired_width(110.0).hint_text("同上方批准人"),
                     )
                     .labelled_by(label.id);
                 });

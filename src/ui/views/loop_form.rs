@@ -70,6 +70,8 @@ pub struct LoopForm {
     pub approved_on: Option<NaiveDate>,
     /// 审核通过 without evidence: the confirmation line is showing.
     pub confirm_unbacked: bool,
+    /// It has been scrolled into view once (at 150 % it may fall below the pane's edge).
+    confirm_shown: bool,
 }
 
 impl LoopForm {
@@ -86,6 +88,7 @@ impl LoopForm {
             step: next_step,
             approved_on: None,
             confirm_unbacked: false,
+            confirm_shown: false,
         }
     }
 
@@ -209,6 +212,7 @@ impl LoopForm {
                 if submit.clicked() {
                     if self.kind == FormKind::Accept && !backed {
                         self.confirm_unbacked = true;
+                        self.confirm_shown = false;
                     } else {
                         done = Some(true);
                     }
@@ -227,7 +231,7 @@ impl LoopForm {
     /// 无佐证审核通过: the line that asks; `Some(true)` once confirmed.
     fn confirm_ui(&mut self, ui: &mut Ui) -> Option<bool> {
         let mut done = None;
-        ui.horizontal_wrapped(|ui| {
+        let line = ui.horizontal_wrapped(|ui| {
             let text = "没有通知印发后的佐证材料（现场照片、整改文件等）。确定无佐证审核通过？";
             ui.label(RichText::new(text).color(crate::ui::theme::OVERDUE));
             if ui.button("无佐证审核通过").clicked() {
@@ -238,6 +242,10 @@ impl LoopForm {
                 self.confirm_unbacked = false;
             }
         });
+        if !self.confirm_shown {
+            line.response.scroll_to_me(Some(egui::Align::BOTTOM));
+            self.confirm_shown = true;
+        }
         done
     }
 }
