@@ -54,7 +54,7 @@ pub enum Verb {
         format: Option<String>,
         notice: Option<i64>,
         all: bool,
-        /// `--evidence-list`: append the 佐证材料清单 (Word).
+        /// `--evidence-list`: append the 佐证材料清单 (Word and PDF; a sheet in Excel).
         evidence_list: bool,
     },
     /// `duban attach --directive ID FILE...` — attach evidence files.
@@ -177,7 +177,7 @@ pub const USAGE: &str = "督办台 duban — 办公会议工作要求督办
   duban search 文字 [--json] [--data 目录]     搜索工作要求与进展（多个词须同时出现）
   duban export -o 文件 [--format docx|xlsx|pdf|csv] [--notice 通知编号|--all] [--date 汇报日期] [--evidence-list]
                                               导出会议汇报（默认最新一次通知；--all 为全部未办结；
-                                              --evidence-list 在 Word 末尾附佐证材料清单）
+                                              --evidence-list 附佐证材料清单：Word、PDF 在末尾，Excel 另成一表）
   duban attach --directive 编号 文件... [--progress 进展编号] [--author 姓名] [--data 目录]
                                               为工作要求添加材料（照片、PDF、Office 文件等）
   duban check [--data 目录]                   检查数据库与变更记录，校验全部材料文件

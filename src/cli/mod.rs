@@ -275,6 +275,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             };
             let mut summary = report::Summary::build(&board, &request);
             if *evidence_list {
+                if format == report::Format::Csv {
+                    bail!("CSV 不能附佐证材料清单：请导出 Word、PDF 或 Excel");
+                }
                 summary.evidence_list = Some(report::gather_evidence(&store, &summary)?);
             }
             report::export(&summary, format, output)?;

@@ -2,7 +2,8 @@
 //! the photos stored as evidence blobs first (content-addressed: a blob no row points to is
 //! harmless and `duban check` tidies it), then every record of every file in ONE store
 //! transaction (`Store::apply_form_returns`, the same checks as a typed feedback) — a refusal
-//! anywhere writes nothing. An extension asked for is written only with the approver named.
+//! anywhere writes nothing. An extension asked for is written only with an approver named: the
+//! row's own (typed in the review), else the one given for the whole batch.
 
 use std::path::Path;
 
@@ -40,7 +41,8 @@ fn store_bytes(data_dir: &Path, name: &str, bytes: &[u8], n: usize) -> Result<St
 }
 
 /// The records a reviewed file asks to write (accepted rows only), without storing anything.
-/// `approver` approves the extensions asked; without one they are left out.
+/// Each extension asked is approved by its row's own 批准人, else by `approver`; without
+/// either it is left out.
 pub fn to_apply(
     file: &FileReview,
     approver: Option<&str>,
@@ -81,7 +83,8 @@ pub fn to_apply(
             });
         }
         if let Some(to) = p.extend_to {
-            match approver.map(str::trim).filter(|a| !a.is_empty()) {
+            let own = Some(p.approver.trim()).filter(|a| !a.is_empty());
+            match own.or(approver.map(str::trim).filter(|a| !a.is_empty())) {
                 Some(a) => edits.push(LoopEdit {
                     office: office.clone(),
                     action: LoopAction::Extend(NewExtension {

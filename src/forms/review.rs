@@ -120,6 +120,8 @@ pub struct Proposal {
     pub complete: bool,
     pub extend_to: Option<NaiveDate>,
     pub extend_reason: String,
+    /// 批准人 of this row's extension, typed in the review (empty: the one given for all).
+    pub approver: String,
     pub by: Option<String>,
     pub phone: Option<String>,
     pub conflicts: Vec<Conflict>,
@@ -456,6 +458,7 @@ fn review_one(
             complete,
             extend_to,
             extend_reason: row.extend_reason.trim().to_owned(),
+            approver: String::new(),
             by,
             phone,
             accepted: conflicts.is_empty(),

@@ -56,6 +56,7 @@ pub use settings::Settings;
 pub use source::{ByHand, NewDirective, RegisterEdit, SetAside, Source, SourceKind};
 pub use status::Status;
 pub use track::{
-    Deadlines, ExtensionNote, ExtensionStep, FeedbackLateness, OfficeTrack, apply_extensions, is_late_request,
+    Deadlines, ExtensionNote, ExtensionStep, FeedbackLateness, OfficeTrack, ReportNote, apply_extensions,
+    is_late_request,
 };
 pub use urgency::{DEFAULT_DUE_SOON_DAYS, Urgency, days_left};

@@ -28,6 +28,40 @@ impl ExtensionNote {
     }
 }
 
+/// 最新反馈内容 — what an office said last: its newest feedback or completion report (a
+/// completion report after a feedback of the same day), for the meeting report's 督办情况.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportNote {
+    pub on: NaiveDate,
+    pub text: String,
+    /// A 办结报告 (申请办结), not a 反馈.
+    pub completion: bool,
+    /// That 办结报告 was returned (退回重办).
+    pub returned: bool,
+}
+
+impl ReportNote {
+    /// Longest text quoted in a report line; the rest is cut with ……
+    pub const QUOTE_CHARS: usize = 120;
+
+    /// 防火监督处3月22日反馈：已检查在建工地46处 — one line (line breaks become spaces, a
+    /// long text cut at [`Self::QUOTE_CHARS`], the closing 。 dropped).
+    pub fn line(&self, office: &str) -> String {
+        let what = match (self.completion, self.returned) {
+            (false, _) => "反馈",
+            (true, false) => "办结报告",
+            (true, true) => "办结报告（已退回）",
+        };
+        let flat: String = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut quote: String = flat.chars().take(Self::QUOTE_CHARS).collect();
+        if flat.chars().count() > Self::QUOTE_CHARS {
+            quote.push_str("……");
+        }
+        let quote = quote.trim_end_matches(['。', '；', '，']);
+        format!("{office}{}月{}日{what}：{quote}", self.on.month(), self.on.day())
+    }
+}
+
 /// The per-office part of an assignment.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OfficeTrack {
@@ -46,6 +80,8 @@ pub struct OfficeTrack {
     pub extensions: u32,
     /// 最近反馈 — the newest feedback or completion report date.
     pub last_feedback: Option<NaiveDate>,
+    /// What that newest feedback or completion report said.
+    pub last_report: Option<ReportNote>,
     /// 办结日期 — the date of the accepted completion report.
     pub finished_on: Option<NaiveDate>,
     /// 退回次数
@@ -231,5 +267,24 @@ mod tests {
         };
         assert_eq!(note.text(), "原定3月20日，经李副总队长同意延至4月30日");
         assert!(ExtensionNote { late_request: true, ..note }.text().ends_with("（超期申请）"));
+    }
+
+    #[test]
+    fn a_report_note_is_one_line_cut_when_long() {
+        let note = ReportNote {
+            on: d("2022-03-22"),
+            text: "已检查在建工地46处，\n整改隐患9处。".into(),
+            completion: false,
+            returned: false,
+        };
+        assert_eq!(note.line("防火监督处"), "防火监督处3月22日反馈：已检查在建工地46处， 整改隐患9处");
+        let done = ReportNote { completion: true, ..note.clone() };
+        assert!(done.line("防火监督处").starts_with("防火监督处3月22日办结报告："));
+        let returned = ReportNote { returned: true, ..done };
+        assert!(returned.line("防火监督处").starts_with("防火监督处3月22日办结报告（已退回）："));
+        let long = ReportNote { text: "检".repeat(300), ..note };
+        let line = long.line("新闻宣传处");
+        assert!(line.ends_with("检……"), "{line}");
+        assert_eq!(line.chars().filter(|c| *c == '检').count(), ReportNote::QUOTE_CHARS);
     }
 }

@@ -308,6 +308,7 @@ mod tests {
                 urgency,
                 days_overdue: (urgency == Urgency::Overdue).then_some(3),
                 latest: latest.map(|t| ("2022-03-21".parse().unwrap(), t.to_owned())),
+                reported_on: None,
                 evidence: 2,
                 first_meeting: None,
                 loop_note: note.map(str::to_owned),

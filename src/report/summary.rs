@@ -39,14 +39,17 @@ pub struct SummaryItem {
     pub urgency: Urgency,
     /// Days past the deadline, for overdue items.
     pub days_overdue: Option<i64>,
-    /// 最新进展: date and text.
+    /// 最新进展: date and text (the duty officer's 值班记录).
     pub latest: Option<(NaiveDate, String)>,
+    /// The newest feedback or completion report of any office (its text is in `loop_note`).
+    pub reported_on: Option<NaiveDate>,
     /// 材料 — files attached (the 回收站 excluded).
     pub evidence: u32,
     /// 接续: the meeting that first set this work, when it carries on earlier directives.
     pub first_meeting: Option<String>,
-    /// 督办情况 — once any office has reported, been reminded or extended: each office's state
-    /// in a joint directive, extension notes, and the offices that have not reported.
+    /// 督办情况 — once any office has reported, been reminded or extended: each office's latest
+    /// feedback or 办结报告 (a line each), then each office's state in a joint directive,
+    /// extension notes, and the offices that have not reported.
     pub loop_note: Option<String>,
     /// The status as reported: 部分完成 / 待审核 where the offices say so, else the status.
     pub state_label: &'static str,
@@ -85,13 +88,18 @@ impl SummaryItem {
         let short = |d| crate::report::short_chinese_date(d, report_date);
         let mut progress = match &self.latest {
             Some((on, text)) => format!("{}：{text}", short(*on)),
+            // The offices' own feedback follows in the 督办情况.
+            None if self.reported_on.is_some() => String::new(),
             None => "暂无进展".to_owned(),
         };
         if self.evidence > 0 {
             progress.push_str(&format!("（附材料{}份）", self.evidence));
         }
         if let Some(note) = &self.loop_note {
-            progress.push_str(&format!("\n{note}"));
+            if !progress.is_empty() {
+                progress.push('\n');
+            }
+            progress.push_str(note);
         }
         let mut status = match self.days_overdue {
             Some(n) => format!("{}\n逾期{n}天", self.state_label),
@@ -308,6 +316,7 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
             _ => None,
         },
         latest,
+        reported_on: d.assignments.iter().filter_map(|a| a.track.last_feedback).max(),
         evidence: d.evidence,
         first_meeting: first.and_then(|f| f.meeting.clone()),
         unbacked: (d.status.is_finished() || d.loop_state() == LoopState::Finished)
@@ -316,7 +325,8 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
     }
 }
 
-/// 督办情况 of a directive, once any office has a loop record: 防火监督处：已办结；新闻宣传处：推进中；
+/// 督办情况 of a directive, once any office has a loop record: a line per office that said
+/// something (防火监督处3月22日反馈：已检查…), then 防火监督处：已办结；新闻宣传处：推进中；
 /// 新闻宣传处延期：原定3月20日，经…同意延至4月30日；尚未反馈：… . `None` while all is silent.
 pub fn loop_note(d: &DirectiveRow) -> Option<String> {
     let active = d
@@ -340,5 +350,10 @@ pub fn loop_note(d: &DirectiveRow) -> Option<String> {
     if !silent.is_empty() {
         parts.push(format!("尚未反馈：{}", silent.join("、")));
     }
-    (!parts.is_empty()).then(|| parts.join("；"))
+    let mut lines: Vec<String> =
+        d.assignments.iter().filter_map(|a| Some(a.track.last_report.as_ref()?.line(&a.name))).collect();
+    if !parts.is_empty() {
+        lines.push(parts.join("；"));
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }

@@ -29,8 +29,9 @@ impl Row<'_> {
         self.item.deadline
     }
 
+    /// The newer of the 值班记录 and the offices' feedback.
     pub fn latest_date(&self) -> Option<NaiveDate> {
-        self.item.latest.as_ref().map(|(d, _)| *d)
+        self.item.latest.as_ref().map(|(d, _)| *d).max(self.item.reported_on)
     }
 
     pub fn latest_text(&self) -> &str {

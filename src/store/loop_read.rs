@@ -11,7 +11,7 @@ use super::edit::Actor;
 use super::{Result, Store, StoreError};
 use crate::model::{
     Channel, DirectiveId, DirectiveRow, EscalationStep, ExtensionNote, ExtensionStep, LoopEvent,
-    LoopEventKind, NoticeId, OfficeState, OfficeTrack, apply_extensions,
+    LoopEventKind, NoticeId, OfficeState, OfficeTrack, ReportNote, apply_extensions,
 };
 
 /// Tracks by (directive, office).
@@ -65,20 +65,29 @@ pub(super) fn load_tracks_as_of(
         };
         tracks.insert((r.get(0)?, r.get(1)?), track);
     }
-    // 最近反馈: feedback and completion reports.
+    // 最近反馈: feedback and completion reports; the newest one's text (by date, a completion
+    // report after a feedback of the same day, then as recorded). Only a newer row's text is read.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT directive_id, office_id, max(on_date) FROM (
-             SELECT directive_id, office_id, on_date FROM feedback WHERE {0}
-             UNION ALL SELECT directive_id, office_id, on_date FROM completion WHERE {0}) AS reported
-         WHERE ?2 IS NULL OR on_date <= ?2
-         GROUP BY directive_id, office_id",
+        "SELECT directive_id, office_id, on_date, 0, id, text, 0 FROM feedback
+         WHERE {0} AND (?2 IS NULL OR on_date <= ?2)
+         UNION ALL SELECT directive_id, office_id, on_date, 1, id, report,
+             decision IS 'returned' AND (?2 IS NULL OR decided_on <= ?2) FROM completion
+         WHERE {0} AND (?2 IS NULL OR on_date <= ?2)",
         one("directive_id")
     ))?;
+    let mut newest: HashMap<(i64, i64), (NaiveDate, i64, i64)> = HashMap::new();
     let mut rows = stmt.query(params![only, as_of])?;
     while let Some(r) = rows.next()? {
-        if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
-            t.last_feedback = r.get(2)?;
+        let key = (r.get(0)?, r.get(1)?);
+        let order: (NaiveDate, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
+        let Some(t) = tracks.get_mut(&key) else { continue };
+        if newest.get(&key).is_some_and(|seen| *seen >= order) {
+            continue;
         }
+        newest.insert(key, order);
+        t.last_feedback = Some(order.0);
+        t.last_report =
+            Some(ReportNote { on: order.0, text: r.get(5)?, completion: order.1 == 1, returned: r.get(6)? });
     }
     // 延期, oldest first.
     // Per assignment: the steps, the first original deadline, the newest approver.

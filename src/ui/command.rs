@@ -122,6 +122,8 @@ pub enum Command {
         request: SummaryRequest,
         format: Format,
         path: PathBuf,
+        /// 附佐证材料清单 (Word, PDF, Excel).
+        evidence_list: bool,
     },
     /// Write the 督查通报 for a month or quarter (on the worker), dated `issued_on`.
     ExportBulletin {

@@ -82,3 +82,68 @@ fn the_word_report_can_append_the_evidence_list() {
     run(&["export", "-o", out.to_str().unwrap(), "--date", "2022-03-25"], &data);
     assert!(!duban::notice::read_notice_file(&out).unwrap().text.contains("佐证材料清单"));
 }
+
+/// The 佐证材料清单 in the PDF (a page after the report, the SHA-256 in four lines of 16) and
+/// in Excel (its own sheet: the whole SHA-256 in one cell, the size in bytes, added-at a date);
+/// CSV cannot carry it and says so.
+#[test]
+fn the_pdf_and_excel_reports_can_carry_the_evidence_list_too() {
+    use sha2::Digest as _;
+    use std::io::Read as _;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    run(&["import", "tests/fixtures/seed-notice.txt", "--date", "2022-03-16"], &data);
+    let bytes = b"%PDF-1.4\n%%EOF\n";
+    let file = dir.path().join("整改通知书.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    run(
+        &["attach", "--directive", "1", file.to_str().unwrap(), "--date", "2022-03-22", "--author", "李娜"],
+        &data,
+    );
+    let hash: String = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+
+    let pdf = dir.path().join("汇总.pdf");
+    run(&["export", "-o", pdf.to_str().unwrap(), "--date", "2022-03-25", "--evidence-list"], &data);
+    let with = pdf_extract::extract_text(&pdf).unwrap();
+    let squeezed: String = with.split_whitespace().collect();
+    assert!(squeezed.contains("附件：佐证材料清单"), "{with}");
+    for expected in ["整改通知书.pdf", "15字节", "李娜", "2022-03-2212:00"] {
+        assert!(squeezed.contains(expected), "missing {expected}\n{with}");
+    }
+    for quarter in hash.as_bytes().chunks(16) {
+        let quarter = std::str::from_utf8(quarter).unwrap();
+        assert!(squeezed.contains(quarter), "missing {quarter} of the SHA-256\n{with}");
+    }
+    // After the report: the date line comes first.
+    assert!(squeezed.find("2022年3月25日") < squeezed.find("附件：佐证材料清单"));
+    run(&["export", "-o", pdf.to_str().unwrap(), "--date", "2022-03-25"], &data);
+    let without = pdf_extract::extract_text(&pdf).unwrap();
+    assert!(!without.contains("佐证材料清单"), "no appendix without the flag");
+
+    let xlsx = dir.path().join("汇总.xlsx");
+    run(&["export", "-o", xlsx.to_str().unwrap(), "--date", "2022-03-25", "--evidence-list"], &data);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    };
+    let workbook = part("xl/workbook.xml");
+    assert!(workbook.contains(r#"name="佐证材料清单""#), "{workbook}");
+    let sheet = part("xl/worksheets/sheet3.xml");
+    let strings = part("xl/sharedStrings.xml");
+    for expected in ["整改通知书.pdf", "15 字节", "李娜", "一.1", hash.as_str()] {
+        assert!(strings.contains(expected), "missing {expected}");
+    }
+    // 15 bytes as a number; added 2022-03-22 12:00 (the --date clock) is Excel serial 44642.5.
+    assert!(sheet.contains("<v>15</v>") && sheet.contains("<v>44642.5</v>"), "{sheet}");
+    run(&["export", "-o", xlsx.to_str().unwrap(), "--date", "2022-03-25"], &data);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    assert!(archive.by_name("xl/worksheets/sheet3.xml").is_err(), "no sheet without the flag");
+
+    let csv = dir.path().join("汇总.csv");
+    let refused = duban(&["export", "-o", csv.to_str().unwrap(), "--evidence-list"], &data);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("CSV 不能附佐证材料清单"));
+    assert!(!csv.exists(), "nothing written");
+}

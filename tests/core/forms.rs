@@ -167,7 +167,8 @@ fn libreoffice_filled_word_and_excel_forms_round_trip_into_the_database_and_the_
     assert!(linked >= 2, "file + photo linked to the feedback: {linked}");
     assert_eq!(count(&data, "SELECT count(*) FROM form_return"), 2);
 
-    // The meeting report shows each office's state (申请办结 asked) and the extension.
+    // The meeting report shows each office's latest feedback (or 办结报告), its state (申请办结
+    // asked) and the extension.
     let request = duban::report::SummaryRequest {
         scope: duban::report::Scope::AllOpen,
         report_date: date("2022-03-22"),
@@ -180,6 +181,71 @@ fn libreoffice_filled_word_and_excel_forms_round_trip_into_the_database_and_the_
     assert!(csv.contains("防火监督处：申请办结"), "{csv}");
     assert!(csv.contains("防火监督处延期") && csv.contains("李副总队长同意延至4月30日"), "{csv}");
     assert!(csv.contains("新闻宣传处延期") && csv.contains("李副总队长同意延至5月15日"), "{csv}");
+    let records = csv_records(&csv);
+    let row = |office: &str, number: &str| {
+        records
+            .iter()
+            .find(|r| r[0] == office && r[2] == number)
+            .unwrap_or_else(|| panic!("{office} {number}"))
+    };
+    // 最新进展 (column 9) quotes what each office wrote in its return; 最新进展日期 is its date.
+    let fire1 = row("防火监督处", "一.1");
+    assert_eq!(fire1[7], "2022-03-22");
+    assert!(
+        fire1[8].contains("防火监督处3月22日反馈：已对全市127家单位开展消防安全检查，整改隐患43处"),
+        "{fire1:?}"
+    );
+    assert!(fire1[8].contains("新闻宣传处3月22日反馈：已在微信公众号发布防火提示12篇"), "{fire1:?}");
+    let fire2 = row("防火监督处", "一.2");
+    assert!(fire2[8].contains("防火监督处3月22日办结报告：在建工地专项治理已完成"), "{fire2:?}");
+    assert!(fire2[8].contains("防火监督处：申请办结"), "{fire2:?}");
+    let fire3 = row("防火监督处", "一.3");
+    assert!(fire3[8].contains("防火监督处3月22日反馈：人员密集场所排查过半"), "{fire3:?}");
+    assert!(fire3[8].contains("防火监督处延期：原定3月20日，经李副总队长同意延至4月30日"), "{fire3:?}");
+    let news = row("新闻宣传处", "三.3");
+    assert!(news[8].contains("新闻宣传处3月22日反馈：信息报告系统调试中"), "{news:?}");
+    assert!(news[8].contains("新闻宣传处延期：原定3月20日，经李副总队长同意延至5月15日"), "{news:?}");
+    // The blank row reported nothing: no feedback line, no date.
+    let fire4 = row("防火监督处", "一.4");
+    assert_eq!((fire4[7].as_str(), fire4[8].as_str()), ("", ""));
+
+    // The Word report (what goes to the meeting) says the same in its 进展情况 column.
+    let docx = data.path().join("汇总.docx");
+    duban::report::export(&summary, duban::report::Format::Docx, &docx).unwrap();
+    let text: String =
+        duban::notice::read_notice_file(&docx).unwrap().text.split_whitespace().collect::<Vec<_>>().concat();
+    for said in [
+        "防火监督处3月22日反馈：已对全市127家单位开展消防安全检查，整改隐患43处",
+        "防火监督处3月22日办结报告：在建工地专项治理已完成",
+        "新闻宣传处3月22日反馈：信息报告系统调试中",
+        "经李副总队长同意延至5月15日",
+    ] {
+        assert!(text.contains(said), "{said} missing from the Word report:\n{text}");
+    }
+}
+
+/// The records of a CSV file (quoted fields may hold commas and line breaks).
+fn csv_records(csv: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = csv.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => record.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    records
 }
 
 #[test]
@@ -485,4 +551,33 @@ fn the_command_line_generates_reports_as_json_and_applies_only_rows_without_conf
     assert!(v["applied"]["left"][0].as_str().unwrap().contains("待批准"), "{v}");
     assert_eq!(count(&data, "SELECT count(*) FROM feedback WHERE channel = 'written'"), 2);
     assert_eq!(count(&data, "SELECT count(*) FROM extension"), 0);
+}
+
+/// An extension row may carry its own 批准人 (typed in the review); a row without one takes the
+/// batch's, and without either it is left out and said.
+#[test]
+fn an_extension_row_is_approved_by_its_own_approver_else_left_out() {
+    let (mut data, _) = with_forms();
+    let files =
+        [returned(&data, "filled-word.docx", "防火.docx"), returned(&data, "filled-excel.xlsx", "新闻.xlsx")];
+    let mut review = review(&data, &files);
+    let row = review.files[0].proposals.iter_mut().find(|p| p.extend_to.is_some()).unwrap();
+    row.approver = " 王总队长 ".into();
+    let outcome =
+        apply_review(&mut data.store, data.dir.path(), &review, None, &received(), &mut |_, _| {}).unwrap();
+    let approvals: Vec<(i64, String)> = data
+        .store
+        .connection()
+        .prepare("SELECT directive_id, approved_by FROM extension")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(approvals, [(3, "王总队长".to_owned())]);
+    assert!(
+        outcome.left.iter().any(|l| l.contains("新闻.xlsx") && l.contains("申请延期至 2022-05-15 待批准")),
+        "{:?}",
+        outcome.left
+    );
 }

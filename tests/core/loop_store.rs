@@ -406,3 +406,34 @@ fn loop_a_finished_office_can_be_reopened_with_a_reason() {
             .any(|c| c.field == "重新打开" && c.new_value.as_deref().is_some_and(|v| v.contains("隐患反弹")))
     );
 }
+
+/// 最新反馈内容: what each office said last — a 办结报告 after a feedback of the same day, a
+/// returned report marked so, a later feedback after it; a board as of an earlier day quotes
+/// what had been said by then.
+#[test]
+fn loop_each_office_track_keeps_what_it_said_last() {
+    let mut data = Data::new();
+    let s = &mut data.store;
+    let said = |s: &Store, office: &str| {
+        let row = s.directive_row(D1).unwrap();
+        let a = row.assignments.iter().find(|a| a.name == office).unwrap().clone();
+        a.track.last_report.map(|r| r.line(office))
+    };
+    assert_eq!(said(s, FIRE), None);
+    apply(s, FIRE, feedback("2022-03-18", "已检查在建工地12处。"), "2022-03-18");
+    apply(s, FIRE, LoopAction::Complete { on: date("2022-03-18"), report: "全部整改".into() }, "2022-03-18");
+    assert_eq!(said(s, FIRE).as_deref(), Some("防火监督处3月18日办结报告：全部整改"));
+    apply(s, FIRE, LoopAction::Return { on: date("2022-03-19"), reason: "缺台账".into() }, "2022-03-19");
+    assert_eq!(said(s, FIRE).as_deref(), Some("防火监督处3月18日办结报告（已退回）：全部整改"));
+    apply(s, FIRE, feedback("2022-03-20", "补充台账中"), "2022-03-20");
+    assert_eq!(said(s, FIRE).as_deref(), Some("防火监督处3月20日反馈：补充台账中"));
+    assert_eq!(said(s, NEWS), None, "the other office said nothing");
+    // The whole board agrees with the refreshed row; as of 03-18 the report was not yet returned.
+    let board = s.load_board().unwrap();
+    let fire = board.directive(D1).unwrap().assignments.iter().find(|a| a.name == FIRE).unwrap().clone();
+    assert_eq!(fire.track.last_report.unwrap().text, "补充台账中");
+    let then = s.load_board_as_of(Some(date("2022-03-18"))).unwrap();
+    let fire = then.directive(D1).unwrap().assignments.iter().find(|a| a.name == FIRE).unwrap().clone();
+    let report = fire.track.last_report.unwrap();
+    assert_eq!((report.text.as_str(), report.completion, report.returned), ("全部整改", true, false));
+}

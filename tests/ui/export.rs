@@ -124,3 +124,49 @@ fn the_brief_since_the_last_meeting_on_screen_and_as_word() {
     let text = duban::notice::read_notice_file(&target).unwrap().text;
     assert!(text.contains("（一）防火监督处：反馈1次。"), "{text}");
 }
+
+#[test]
+fn the_evidence_list_is_offered_for_word_pdf_and_excel_and_rides_in_the_pdf() {
+    use egui::accesskit::Toggled;
+    use egui_kittest::kittest::NodeT as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+    let photo = dir.path().join("整改后.png");
+    image::RgbImage::from_pixel(32, 24, image::Rgb([20, 120, 20])).save(&photo).unwrap();
+    let at = crate::common::date("2022-03-18").and_hms_opt(9, 0, 0).unwrap();
+    let actor = duban::store::Actor { author: "张伟", at };
+    let attached = duban::evidence::attach_file(
+        &mut store,
+        dir.path(),
+        duban::model::DirectiveId(2),
+        None,
+        &photo,
+        &actor,
+    )
+    .unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-22");
+    click_button(&mut h, "导出汇总…");
+    // CSV cannot carry it: the box is greyed out there.
+    h.get_by_label("CSV（其他系统）").click();
+    h.run();
+    assert!(h.get_by_label("附佐证材料清单").accesskit_node().is_disabled());
+    h.get_by_label("PDF（打印）").click();
+    h.run();
+    let check = h.get_by_label("附佐证材料清单");
+    assert!(!check.accesskit_node().is_disabled());
+    assert_eq!(check.accesskit_node().toggled(), Some(Toggled::False), "off unless asked for");
+    check.click();
+    h.run();
+    assert_eq!(h.get_by_label("附佐证材料清单").accesskit_node().toggled(), Some(Toggled::True));
+    let target = dir.path().join("汇报.pdf");
+    h.get_by_label("保存到").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("保存到").type_text(&target.display().to_string());
+    h.run();
+    click_button(&mut h, "导出");
+    assert_eq!(h.state().exported_file(), Some(target.as_path()));
+    let text: String = pdf_extract::extract_text(&target).unwrap().split_whitespace().collect();
+    assert!(text.contains("附件：佐证材料清单") && text.contains("整改后.png"), "{text}");
+    assert!(text.contains(&attached.hash.to_string()[..16]), "the SHA-256 first line");
+}

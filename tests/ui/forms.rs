@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use crate::common::{Dropped, click_button, harness, prepare_store, settle};
-use egui_kittest::kittest::Queryable as _;
+
+type Harness = egui_kittest::Harness<'static, duban::ui::DubanApp>;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[test]
 fn forms_out_returns_in_reviewed_row_by_row_and_written() {
@@ -89,4 +91,63 @@ fn urge_notices_from_the_window_record_a_written_reminder() {
         .unwrap();
     assert_eq!(written as usize, due.len(), "one 书面催办 per item due today");
     assert!(std::fs::read_dir(&out).unwrap().count() >= 1);
+}
+
+#[test]
+fn each_extension_row_may_name_its_own_approver() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "督办单…");
+    let out = dir.path().join("督办单");
+    h.get_by_label("保存到文件夹：").click();
+    h.run();
+    h.get_by_label("保存到文件夹：").type_text(&out.display().to_string());
+    h.run();
+    click_button(&mut h, "为全部单位生成");
+    h.get_by_label_contains("已为 9 个单位生成督办单");
+    // 防火监督处 asks to extend 一.3 (Word), 新闻宣传处 三.3 (Excel).
+    let inbox = dir.path().join("收文");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let word = inbox.join("防火处.docx");
+    let excel = inbox.join("新闻处.xlsx");
+    std::fs::copy("tests/fixtures/forms/filled-word.docx", &word).unwrap();
+    std::fs::copy("tests/fixtures/forms/filled-excel.xlsx", &excel).unwrap();
+    h.input_mut().dropped_files.push(Arc::new(Dropped(word)));
+    h.input_mut().dropped_files.push(Arc::new(Dropped(excel)));
+    settle(&mut h);
+    let rows: Vec<String> = h
+        .get_all_by_label_contains("行批准人：")
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(rows.len(), 2, "one approver field per extension asked: {rows:?}");
+    // The Word row's extension by 王总队长, the rest by the one named for all.
+    text_field(&h, &rows[0]).click();
+    h.run();
+    text_field(&h, &rows[0]).type_text("王总队长");
+    h.run();
+    h.get_by_label("延期批准人：").click();
+    h.run();
+    h.get_by_label("延期批准人：").type_text("李副总队长");
+    h.run();
+    let accepted = h.get_all_by_label("采纳").count();
+    click_button(&mut h, &format!("写入已采纳的 {accepted} 行"));
+    assert!(h.get_all_by_label_contains("已写入").count() >= 1, "the dialog says what it wrote");
+
+    let store = duban::store::Store::open_dir(dir.path()).unwrap();
+    let approvals: Vec<(i64, String)> = store
+        .connection()
+        .prepare("SELECT directive_id, approved_by FROM extension ORDER BY directive_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(approvals, [(3, "王总队长".to_owned()), (10, "李副总队长".to_owned())]);
+}
+
+/// The text field labelled `label` (its label's own node has the same name).
+fn text_field<'h>(h: &'h Harness, label: &'h str) -> egui_kittest::Node<'h> {
+    h.get_all_by_label(label).find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput).unwrap()
 }

@@ -139,6 +139,8 @@ fn a_completion_report_is_returned_with_a_reason_then_accepted() {
     click_button(&mut h, "提交办结报告");
     open_form(&mut h, FIRE, "审核通过");
     click_button(&mut h, "确认办结");
+    // (一.2 has no files: accepting asks first, see accepting_without_evidence_asks_first.)
+    click_button(&mut h, "无佐证审核通过");
     assert_eq!(state_of(&h, FIRE), OfficeState::Finished);
     let detail = h.state().detail().unwrap();
     let fire = detail.row.assignments.iter().find(|a| a.name == FIRE).unwrap();
@@ -342,4 +344,47 @@ fn closing_without_evidence_asks_first() {
     settle(&mut h);
     click_button(&mut h, "无佐证销号");
     assert_eq!(h.state().detail().unwrap().row.status, duban::model::Status::Closed);
+}
+
+#[test]
+fn accepting_without_evidence_asks_first() {
+    let (_dir, mut h) = on_building_sites();
+    open_form(&mut h, FIRE, "申请办结");
+    type_into(&mut h, "办结报告", "46处工地全部完成整改");
+    click_button(&mut h, "提交办结报告");
+    open_form(&mut h, FIRE, "审核通过");
+    // 一.2 has no files: 确认办结 asks instead of accepting.
+    click_button(&mut h, "确认办结");
+    h.get_by_label_contains("确定无佐证审核通过？");
+    assert_eq!(state_of(&h, FIRE), OfficeState::Requested, "nothing written yet");
+    click_button(&mut h, "先添加材料");
+    assert!(h.query_by_label_contains("确定无佐证审核通过？").is_none());
+    assert_eq!(state_of(&h, FIRE), OfficeState::Requested);
+    h.get_by_label("确认办结");
+    click_button(&mut h, "确认办结");
+    click_button(&mut h, "无佐证审核通过");
+    assert_eq!(state_of(&h, FIRE), OfficeState::Finished);
+    assert!(h.query_by_label_contains("确定无佐证审核通过？").is_none(), "the form is gone");
+}
+
+#[test]
+fn accepting_with_a_file_dated_after_the_notice_asks_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("李娜"), true);
+    let photo = dir.path().join("整改后.png");
+    image::RgbImage::from_pixel(32, 24, image::Rgb([20, 120, 20])).save(&photo).unwrap();
+    let actor =
+        duban::store::Actor { author: "李娜", at: date("2022-03-18").and_hms_opt(9, 0, 0).unwrap() };
+    duban::evidence::attach_file(&mut store, dir.path(), DirectiveId(2), None, &photo, &actor).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "全部");
+    h.get_by_label("在建工地治理").click();
+    settle(&mut h);
+    open_form(&mut h, FIRE, "申请办结");
+    type_into(&mut h, "办结报告", "46处工地全部完成整改");
+    click_button(&mut h, "提交办结报告");
+    open_form(&mut h, FIRE, "审核通过");
+    click_button(&mut h, "确认办结");
+    assert!(h.query_by_label_contains("确定无佐证审核通过？").is_none());
+    assert_eq!(state_of(&h, FIRE), OfficeState::Finished);
 }

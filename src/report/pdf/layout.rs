@@ -77,6 +77,13 @@ impl<'a> Pager<'a> {
         self.y = TOP;
     }
 
+    /// Starts a new page unless this one is still empty.
+    pub fn page_break(&mut self) {
+        if self.y > TOP {
+            self.new_page();
+        }
+    }
+
     /// Starts a new page unless `height` still fits on this one.
     pub fn ensure(&mut self, height: f32) {
         if self.y + height > PAGE_H - BOTTOM && self.y > TOP {

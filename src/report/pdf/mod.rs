@@ -152,5 +152,26 @@ fn lay_out(summary: &Summary, m: &dyn Measure) -> Vec<Vec<Op>> {
     }
     p.skip(LINE_H);
     p.paragraph(&chinese_date(summary.report_date), SIZE_BODY, LINE_H, 0.0, Align::Right, BLACK);
+    if let Some(list) = &summary.evidence_list {
+        evidence_appendix(&mut p, list);
+    }
     p.finish(SIZE_FOOTER)
+}
+
+/// Column shares of the 佐证材料清单: 工作要求 / 文件 / 大小 / SHA-256 / 拍摄 / 添加.
+const EVIDENCE_COLUMNS: [f32; 6] = [0.08, 0.19, 0.11, 0.25, 0.19, 0.18];
+
+/// 附件：佐证材料清单 on a page of its own after the report, as in the Word report.
+fn evidence_appendix(p: &mut Pager, list: &[super::ListedEvidence]) {
+    use super::evidence_list::{HEAD, NONE, TITLE, row_texts};
+    p.page_break();
+    p.paragraph(TITLE, SIZE_BODY, LINE_H, 0.0, Align::Left, BLACK);
+    if list.is_empty() {
+        p.paragraph(NONE, SIZE_BODY, LINE_H, 2.0 * SIZE_BODY, Align::Left, BLACK);
+        return;
+    }
+    // Four lines of 16 hex digits fit the SHA-256 column.
+    let rows: Vec<TableRow> =
+        list.iter().map(|l| TableRow { cells: row_texts(l, 4, true).to_vec(), color: BLACK }).collect();
+    p.table(&EVIDENCE_COLUMNS, &HEAD, &rows, SIZE_TABLE);
 }

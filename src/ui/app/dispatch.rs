@@ -245,8 +245,8 @@ impl DubanApp {
                 self.dialogs.author = None;
                 self.worker.send(Asker::Author, Request::SetAuthor { name, detail: self.selected });
             }
-            Command::Export { request, format, path } => {
-                self.worker.send(Asker::Export, Request::Export { request, format, path });
+            Command::Export { request, format, path, evidence_list } => {
+                self.worker.send(Asker::Export, Request::Export { request, format, path, evidence_list });
             }
             Command::LoadBrief(since) => self.worker.send(Asker::Export, Request::LoadBrief(since)),
             Command::ExportBrief { since, path } => {

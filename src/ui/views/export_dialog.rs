@@ -1,5 +1,6 @@
 //! 导出汇总 — choose the meeting, the report date, the format and the offices; the worker
-//! writes the file while a progress bar runs; then open the file or its folder. The same dialog
+//! writes the file while a progress bar runs (with the 佐证材料清单 appended when ticked: Word
+//! and PDF after the body, Excel as a sheet); then open the file or its folder. The same dialog
 //! writes the monthly or quarterly 督查通报 (Word) when that is chosen as 导出内容.
 
 use std::collections::BTreeSet;
@@ -36,6 +37,8 @@ pub struct ExportDialog {
     pub(super) bulletin: Option<super::bulletin_choice::BulletinChoice>,
     /// 汇报稿 instead of the meeting report: since which meeting, and what it says.
     pub(super) brief: Option<super::brief_panel::BriefPanel>,
+    /// 附佐证材料清单 (not for CSV).
+    evidence_list: bool,
 }
 
 /// The folder reports go to by default: the user's documents, else the home folder.
@@ -63,6 +66,7 @@ impl ExportDialog {
             due_soon_days,
             bulletin: None,
             brief: None,
+            evidence_list: false,
         }
     }
 
@@ -163,6 +167,20 @@ impl ExportDialog {
             });
             ui.end_row();
 
+            ui.label("附件");
+            let csv = self.format == Format::Csv;
+            let mut on = self.evidence_list && !csv;
+            let check = ui.add_enabled(!csv, egui::Checkbox::new(&mut on, "附佐证材料清单"));
+            let check = check
+                .on_hover_text(
+                    "文件名、大小、SHA-256、拍摄时间地点、添加人：Word、PDF 附在末尾，Excel 另成一表",
+                )
+                .on_disabled_hover_text("CSV 不能附清单");
+            if check.changed() {
+                self.evidence_list = on;
+            }
+            ui.end_row();
+
             let label = ui.label("保存到");
             ui.horizontal(|ui| {
                 ui.add(TextEdit::singleline(&mut self.path).desired_width(330.0)).labelled_by(label.id);
@@ -195,6 +213,7 @@ impl ExportDialog {
                     request,
                     format: self.format,
                     path: PathBuf::from(self.path.trim()),
+                    evidence_list: self.evidence_list && self.format != Format::Csv,
                 });
             }
             if ui.button("取消").clicked() {

@@ -2,7 +2,8 @@
 //! office's 督办通知单 and 反馈单 into a folder; returned files (picked, or dropped onto the
 //! window while this is open) are read on the worker and shown for review — per file its
 //! office and how it was recognised, per row the feedback (editable), the state and extension
-//! asked, the photos, and the conflicts in red — and the rows the officer accepts are written
+//! asked (with its own 批准人, else the 延期批准人 given for all), the photos, and the
+//! conflicts in red — and the rows the officer accepts are written
 //! through a Command, in one transaction, on the worker.
 
 use std::path::PathBuf;
@@ -241,7 +242,15 @@ fn file_ui(ui: &mut Ui, fi: usize, file: &mut FileReview) {
                     .labelled_by(label.id);
             });
             if let Some(to) = p.extend_to {
-                ui.label(format!("申请延期至 {to}，理由：{}", p.extend_reason));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!("申请延期至 {to}，理由：{}", p.extend_reason));
+                    // Each extension may have its own approver; empty: 延期批准人 above.
+                    let label = ui.label(format!("第{}行批准人：", p.line));
+                    ui.add(
+                        TextEdit::singleline(&mut p.approver).desired_width(110.0).hint_text("同上方批准人"),
+                    )
+                    .labelled_by(label.id);
+                });
             }
             for n in &p.row.notes {
                 ui.label(RichText::new(format!("注意：{n}")).small().color(theme::DUE_SOON));

@@ -3,7 +3,8 @@
 //! new deadline, reason, approved by / on), 申请办结 (date, 办结报告), 审核通过 (date), 退回
 //! (date, reason), 重新打开 (date, reason). What is typed stays while the officer looks at other
 //! directives; it goes once the store has accepted it. The store checks the values and says in
-//! Chinese what to change.
+//! Chinese what to change. 审核通过 with no file dated on or after the notice asks first, as 销号
+//! does (and as `duban accept` refuses without --no-evidence): 无佐证审核通过 or 先添加材料.
 
 use chrono::NaiveDate;
 use egui::{ComboBox, RichText, TextEdit, Ui};
@@ -67,6 +68,10 @@ pub struct LoopForm {
     pub step: EscalationStep,
     /// 批准日期 (`None`: the day asked).
     pub approved_on: Option<NaiveDate>,
+    /// 审核通过 without evidence: the confirmation line is showing.
+    pub confirm_unbacked: bool,
+    /// It has been scrolled into view once (at 150 % it may fall below the pane's edge).
+    confirm_shown: bool,
 }
 
 impl LoopForm {
@@ -82,6 +87,8 @@ impl LoopForm {
             to: None,
             step: next_step,
             approved_on: None,
+            confirm_unbacked: false,
+            confirm_shown: false,
         }
     }
 
@@ -127,8 +134,9 @@ impl LoopForm {
         Some(LoopEdit { office: self.office.clone(), action })
     }
 
-    /// Draws the form; `Some(true)` when submitted, `Some(false)` when cancelled.
-    pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate) -> Option<bool> {
+    /// Draws the form; `Some(true)` when submitted, `Some(false)` when cancelled. `backed`: a
+    /// file dated on or after the notice backs the directive (else 审核通过 asks first).
+    pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate, backed: bool) -> Option<bool> {
         let mut done = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -202,13 +210,42 @@ impl LoopForm {
                 let submit =
                     if ready { submit } else { submit.on_disabled_hover_text("请先填写必填项") };
                 if submit.clicked() {
-                    done = Some(true);
+                    if self.kind == FormKind::Accept && !backed {
+                        self.confirm_unbacked = true;
+                        self.confirm_shown = false;
+                    } else {
+                        done = Some(true);
+                    }
                 }
                 if ui.button("取消").clicked() {
                     done = Some(false);
                 }
             });
+            if self.confirm_unbacked && self.kind == FormKind::Accept {
+                done = done.or(self.confirm_ui(ui));
+            }
         });
+        done
+    }
+
+    /// 无佐证审核通过: the line that asks; `Some(true)` once confirmed.
+    fn confirm_ui(&mut self, ui: &mut Ui) -> Option<bool> {
+        let mut done = None;
+        let line = ui.horizontal_wrapped(|ui| {
+            let text = "没有通知印发后的佐证材料（现场照片、整改文件等）。确定无佐证审核通过？";
+            ui.label(RichText::new(text).color(crate::ui::theme::OVERDUE));
+            if ui.button("无佐证审核通过").clicked() {
+                done = Some(true);
+            }
+            if ui.button("先添加材料").on_hover_text("暂不审核，到下方“材料”添加佐证").clicked()
+            {
+                self.confirm_unbacked = false;
+            }
+        });
+        if !self.confirm_shown {
+            line.response.scroll_to_me(Some(egui::Align::BOTTOM));
+            self.confirm_shown = true;
+        }
         done
     }
 }

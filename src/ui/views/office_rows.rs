@@ -12,7 +12,7 @@ use egui::{RichText, Ui};
 use super::loop_form::{FormKind, LoopForm};
 use crate::model::{
     Assignment, DirectiveDetail, DirectiveEdit, DirectiveId, EscalationStep, FeedbackLateness, LoopEventKind,
-    OfficeState, Role, Status,
+    OfficeState, Role, Status, backs_closing,
 };
 use crate::ui::command::{AttachTarget, Command};
 use crate::ui::format::short_date;
@@ -52,6 +52,7 @@ impl OfficeRows {
     ) {
         let id = detail.row.id;
         let closed = detail.row.status == Status::Closed;
+        let backed = backs_closing(&detail.evidence, detail.notice_issued_on);
         ui.horizontal(|ui| {
             ui.strong("各单位办理情况");
             let state = detail.row.loop_state();
@@ -73,7 +74,7 @@ impl OfficeRows {
                 super::period_strip::periods_ui(ui, &detail.row, a, cx.today);
             });
             if let Some(form) = self.forms.get_mut(&id).filter(|f| f.office == a.name) {
-                match form.ui(ui, cx.today) {
+                match form.ui(ui, cx.today, backed) {
                     Some(true) => {
                         if let Some(edit) = form.edit() {
                             commands.push(Command::Edit(id, DirectiveEdit::Loop(edit)));

@@ -181,8 +181,8 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
             let hits = store.search(query).map_err(|e| e.to_string());
             or_failed(hits, |hits| Reply::Found { query: query.clone(), hits })
         }
-        Request::Export { request, format, path } => {
-            or_failed(export(store, request, *format, path, progress), Reply::Exported)
+        Request::Export { request, format, path, evidence_list } => {
+            or_failed(export(store, request, (*format, *evidence_list), path, progress), Reply::Exported)
         }
         Request::LoadBrief(since) => {
             let brief = report::meeting_brief(store, *since, clock.today()).map_err(|e| e.to_string());
@@ -219,14 +219,18 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
 fn export(
     store: &Store,
     request: &SummaryRequest,
-    format: Format,
+    (format, evidence_list): (Format, bool),
     path: &std::path::Path,
     progress: &dyn Fn(f32, &str),
 ) -> Result<PathBuf, String> {
     progress(0.1, "读取数据…");
     let board = store.load_board().map_err(|e| e.to_string())?;
     progress(0.3, "汇总各单位情况…");
-    let summary = Summary::build(&board, request);
+    let mut summary = Summary::build(&board, request);
+    if evidence_list && format != Format::Csv {
+        progress(0.35, "列出佐证材料…");
+        summary.evidence_list = Some(report::gather_evidence(store, &summary).map_err(|e| e.to_string())?);
+    }
     progress(0.4, "生成文件…");
     let mut rendering = |done: f32| progress(0.4 + 0.4 * done, "生成文件…");
     let bytes = report::render_with_progress(&summary, format, &mut rendering).map_err(|e| e.to_string())?;

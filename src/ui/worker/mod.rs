@@ -71,6 +71,8 @@ pub enum Request {
         request: SummaryRequest,
         format: Format,
         path: PathBuf,
+        /// 附佐证材料清单.
+        evidence_list: bool,
     },
     /// 督查通报 for a month or quarter (replies `Exported`, as `Export`).
     ExportBulletin {
