@@ -132,7 +132,7 @@ mod tests {
                 .iter()
                 .map(|o| Assignment {
                     office: o.id,
-                    name: o.name.clone(),
+                    name: o.name.as_str().into(),
                     kind: o.kind,
                     role: Role::Lead,
                     track: OfficeTrack::default(),

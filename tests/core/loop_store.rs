@@ -49,7 +49,7 @@ fn apply(store: &mut Store, office: &str, action: LoopAction, day: &str) -> Stri
 
 fn state(store: &Store, office: &str) -> OfficeState {
     let row = store.directive_row(D1).unwrap();
-    row.assignments.iter().find(|a| a.name == office).expect("assigned").track.state
+    row.assignments.iter().find(|a| *a.name == *office).expect("assigned").track.state
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn loop_a_directive_naming_no_office_takes_the_first_office_reported() {
     let row = s.directive_row(D1).unwrap();
     assert_eq!(row.assignments.len(), 1);
     assert_eq!(
-        (row.assignments[0].name.as_str(), row.assignments[0].track.state),
+        (&*row.assignments[0].name, row.assignments[0].track.state),
         ("各支队", OfficeState::InProgress)
     );
 }
