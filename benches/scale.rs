@@ -10,7 +10,6 @@
 #[path = "register/mod.rs"]
 mod register;
 
-use std::hint::black_box;
 use std::time::Duration;
 
 use chrono::NaiveDate;
