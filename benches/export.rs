@@ -32,7 +32,7 @@ fn register() -> Board {
                 .iter()
                 .map(|o| Assignment {
                     office: o.id,
-                    name: o.name.clone(),
+                    name: o.name.as_str().into(),
                     kind: o.kind,
                     role: Role::Lead,
                     track: Default::default(),

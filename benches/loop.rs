@@ -68,7 +68,7 @@ fn register(path: &std::path::Path) -> Store {
     let actor = Actor { author: "基准", at: day("2022-03-25").and_hms_opt(9, 0, 0).expect("time") };
     let board = store.load_board().expect("board");
     for (k, row) in board.directives.iter().enumerate().filter(|(k, _)| k % 3 == 0) {
-        let office = row.assignments[0].name.clone();
+        let office = row.assignments[0].name.to_string();
         store.apply_loop_edit(row.id, &feedback(&office, day("2022-03-18")), &actor).expect("feedback");
         if k % 9 == 0 {
             let extend = LoopEdit {

@@ -2,21 +2,22 @@
 //! built once and cached under target/registers/). For each size: opening the data folder, the
 //! first board, one edit with its refreshed row (what the worker sends back), an import, search
 //! through the window's path (the store's hits, then the table's rows), the window's recompute
-//! after a filter switch, and each export (the open directives, and every directive).
+//! after a filter switch and after a board change, 总览, and each export (the open directives,
+//! and every directive).
 //!
 //! `cargo bench --bench scale` (both sizes); `SCALE=10000 cargo bench --bench scale` for one.
 
 #[path = "register/mod.rs"]
 mod register;
 
-use std::hint::black_box;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use duban::model::{Board, BoardFilter, DirectiveEdit, Overview, Status, office_figures, reminders_due};
+use duban::model::{Board, BoardFilter, DirectiveEdit, OfficeIndex, Overview, Status, office_figures};
 use duban::report::{Format, Scope, Summary, SummaryRequest, render};
 use duban::store::{Actor, Store};
+use duban::ui::{BoardFigures, table_rows};
 
 fn sizes() -> Vec<usize> {
     match std::env::var("SCALE").ok().and_then(|s| s.parse().ok()) {
@@ -29,23 +30,22 @@ fn today() -> NaiveDate {
     register::TODAY.parse().expect("date")
 }
 
-/// The rows the window's table shows for `filter` and the search hits (ui/app/dispatch.rs
-/// `derive`: the sidebar counts, both overviews, the filtered and searched rows).
-fn derive(
+/// The rows the window's table shows for `filter` and the search hits, computed as the window
+/// does after a search keystroke or a filter switch (ui/app/derive.rs: the rows alone; the
+/// board's figures and 总览 depend on neither).
+fn rows(
     board: &Board,
+    index: &OfficeIndex,
     filter: BoardFilter,
     hits: Option<&std::collections::HashSet<duban::model::DirectiveId>>,
 ) -> usize {
-    let t = today();
-    black_box(board.counts(t, 3));
-    black_box(Overview::build(board, t, 3));
-    black_box(reminders_due(board, t, Some(7)));
-    black_box(office_figures(board, t, Some(7)));
-    let mut rows = board.filtered(filter, t, 3);
-    if let Some(hits) = hits {
-        rows.retain(|i| hits.contains(&board.directives[*i].id));
-    }
-    rows.len()
+    table_rows(board, index, filter, hits, None, today(), 3).len()
+}
+
+/// What the window recomputes after the board changed (a snapshot or a replaced row): the
+/// office index when the units changed, the sidebar counts and 今日待催办.
+fn figures(board: &Board, index: &OfficeIndex) -> BoardFigures {
+    BoardFigures::build(board, index, today(), 3, Some(7))
 }
 
 fn open_and_board(c: &mut Criterion) {
@@ -70,8 +70,10 @@ fn edit_and_import(c: &mut Criterion) {
         let dir = register::copy_of(n);
         let mut store = Store::open_dir(dir.path()).expect("open");
         store.ensure_sound().expect("sound");
-        let board = store.load_board().expect("board");
-        let id = board.directives[board.directives.len() / 2].id;
+        let mut board = store.load_board().expect("board");
+        let index = OfficeIndex::build(&board);
+        let i = board.directives.len() / 2;
+        let id = board.directives[i].id;
         let actor = Actor { author: "基准", at: today().and_hms_opt(10, 0, 0).expect("time") };
         let mut group = c.benchmark_group(format!("{n} directives"));
         group.sample_size(20);
@@ -82,6 +84,15 @@ fn edit_and_import(c: &mut Criterion) {
                 let edit = DirectiveEdit::Note { on: today(), text: format!("基准进展{k}") };
                 store.apply_edit(id, &edit, &actor).expect("edit");
                 (store.directive_row(id).expect("row"), store.load_detail(id).expect("detail"))
+            })
+        });
+        // The window's side of the same click (ui/app/dispatch.rs take_row): the row replaces
+        // the cached one, the index stands, the figures and the table's rows are recomputed.
+        let row = store.directive_row(id).expect("row");
+        group.bench_function("one edit, the window takes the row (figures and rows)", |b| {
+            b.iter(|| {
+                board.directives[i] = row.clone();
+                (figures(&board, &index), rows(&board, &index, BoardFilter::All, None))
             })
         });
         let clauses = register::clauses();
@@ -113,25 +124,42 @@ fn search_and_switch(c: &mut Criterion) {
         let dir = register::copy_of(n);
         let store = Store::open_dir(dir.path()).expect("open");
         let board = store.load_board().expect("board");
+        let index = OfficeIndex::build(&board);
         let mut group = c.benchmark_group(format!("{n} directives"));
         group.sample_size(20);
         for query in ["火", "隐患", "排查整治", "隐患排查", "专项检查 员工", "森林火灾扑救"]
         {
             let hits = store.search(query).expect("search");
-            let shown = derive(&board, BoardFilter::All, hits.as_ref());
+            let shown = rows(&board, &index, BoardFilter::All, hits.as_ref());
             group.bench_function(format!("search {query} → table ({shown} rows)"), |b| {
                 b.iter(|| {
                     let hits = store.search(query).expect("search");
-                    derive(&board, BoardFilter::All, hits.as_ref())
+                    rows(&board, &index, BoardFilter::All, hits.as_ref())
                 })
             });
         }
         let office = board.offices.iter().find(|o| o.name == "防火监督处").expect("office").id;
+        // An office's table also shows its 督办 figures line (computed once per board change).
         group.bench_function("switch to an office → table", |b| {
-            b.iter(|| derive(&board, BoardFilter::Office(office), None))
+            b.iter(|| {
+                (
+                    rows(&board, &index, BoardFilter::Office(office), None),
+                    office_figures(&board, today(), Some(7)),
+                )
+            })
         });
         group.bench_function("switch to 全部 → table", |b| {
-            b.iter(|| derive(&board, BoardFilter::All, None))
+            b.iter(|| rows(&board, &index, BoardFilter::All, None))
+        });
+        // What a board change costs the window (a new snapshot: the index too), and 总览 when shown.
+        group.bench_function("board changed → index, sidebar counts, 今日待催办", |b| {
+            b.iter(|| {
+                let index = OfficeIndex::build(&board);
+                figures(&board, &index)
+            })
+        });
+        group.bench_function("总览 (when shown)", |b| {
+            b.iter(|| Overview::build_with(&board, &index, today(), 3))
         });
         group.finish();
     }

@@ -68,7 +68,7 @@ pub fn office_forms(
                 number: d.number.clone(),
                 title: d.title.clone(),
                 text: d.text.clone(),
-                meeting: d.meeting.clone(),
+                meeting: d.meeting.as_deref().map(str::to_owned),
                 deadline: a.track.deadline.or(d.deadline),
                 original_deadline: a.track.extension.as_ref().and(a.track.original_deadline),
                 state: a.track.state,

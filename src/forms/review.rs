@@ -365,7 +365,7 @@ fn review_one(
             for a in d.and_then(|d| board.directive(d)).map(|d| d.assignments.as_slice()).unwrap_or(&[]) {
                 match votes.iter_mut().find(|v| v.0 == a.office) {
                     Some(v) => v.2 += 1,
-                    None => votes.push((a.office, a.name.clone(), 1)),
+                    None => votes.push((a.office, a.name.to_string(), 1)),
                 }
             }
         }

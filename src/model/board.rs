@@ -2,11 +2,13 @@
 //! functions that filter and count it. Views never query the database; they read this.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::{
-    DirectiveId, NoticeId, OfficeGroup, OfficeId, OfficeTrack, SetAside, Source, Status, UnitKind, Urgency,
+    DirectiveId, NoticeId, OfficeGroup, OfficeId, OfficeIndex, OfficeTrack, SetAside, Source, Status,
+    UnitKind, Urgency,
 };
 
 /// 通知 — a stored notice, as lists and report titles need it.
@@ -87,7 +89,9 @@ impl Role {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
     pub office: OfficeId,
-    pub name: String,
+    /// The office's name, shared by every assignment of the office (a register of 100,000
+    /// directives holds ~185,000 assignments and a few dozen names).
+    pub name: Arc<str>,
     pub kind: UnitKind,
     pub role: Role,
     /// 督办进度 — this office's state, deadlines, feedback and counts.
@@ -99,7 +103,8 @@ pub struct Assignment {
 pub struct DirectiveRow {
     pub id: DirectiveId,
     pub notice_id: NoticeId,
-    pub meeting: Option<String>,
+    /// The notice's 会议, shared by its directives.
+    pub meeting: Option<Arc<str>>,
     /// 一.2
     pub number: String,
     pub title: String,
@@ -133,7 +138,7 @@ impl DirectiveRow {
     }
 
     pub fn names_with(&self, role: Role) -> Vec<&str> {
-        self.assignments.iter().filter(|a| a.role == role).map(|a| a.name.as_str()).collect()
+        self.assignments.iter().filter(|a| a.role == role).map(|a| &*a.name).collect()
     }
 
     /// Whether this directive is the business of `office`: named directly, or through a
@@ -214,46 +219,78 @@ impl Board {
 
     /// Indices into `directives` that pass `filter` on `today`.
     pub fn filtered(&self, filter: BoardFilter, today: NaiveDate, due_soon_days: i64) -> Vec<usize> {
-        let office = match filter {
-            BoardFilter::Office(id) => match self.office(id) {
-                Some(o) => Some(o),
-                None => return Vec::new(),
-            },
-            _ => None,
+        let index = match filter {
+            BoardFilter::Office(_) => OfficeIndex::build(self),
+            _ => OfficeIndex::default(),
         };
-        self.directives
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| match filter {
-                BoardFilter::All => true,
-                BoardFilter::Overdue => d.urgency(today, due_soon_days) == Urgency::Overdue,
-                BoardFilter::Office(_) => office.is_some_and(|o| d.concerns(o)),
-            })
-            .map(|(i, _)| i)
-            .collect()
+        self.filtered_with(&index, filter, today, due_soon_days)
+    }
+
+    /// [`Board::filtered`] with the board's [`OfficeIndex`] already built (the window keeps one).
+    pub fn filtered_with(
+        &self,
+        index: &OfficeIndex,
+        filter: BoardFilter,
+        today: NaiveDate,
+        due_soon_days: i64,
+    ) -> Vec<usize> {
+        match filter {
+            BoardFilter::All => (0..self.directives.len()).collect(),
+            BoardFilter::Overdue => (0..self.directives.len())
+                .filter(|i| self.directives[*i].urgency(today, due_soon_days) == Urgency::Overdue)
+                .collect(),
+            BoardFilter::Office(id) => match index.position(id) {
+                Some(p) => index.directives_of(p).iter().map(|i| *i as usize).collect(),
+                None => Vec::new(),
+            },
+        }
     }
 
     /// Counts per roster office, plus the totals for 全部 under `None`.
     pub fn counts(&self, today: NaiveDate, due_soon_days: i64) -> HashMap<Option<OfficeId>, OfficeCounts> {
-        let mut counts: HashMap<Option<OfficeId>, OfficeCounts> = HashMap::new();
-        let members: Vec<&Office> = self.offices.iter().filter(|o| o.group().is_some()).collect();
-        for d in &self.directives {
+        self.counts_with(&OfficeIndex::build(self), today, due_soon_days)
+    }
+
+    /// [`Board::counts`] with the board's [`OfficeIndex`] already built.
+    pub fn counts_with(
+        &self,
+        index: &OfficeIndex,
+        today: NaiveDate,
+        due_soon_days: i64,
+    ) -> HashMap<Option<OfficeId>, OfficeCounts> {
+        // By roster position first (only offices of a group count), keyed by id at the end.
+        let member: Vec<bool> = self.offices.iter().map(|o| o.group().is_some()).collect();
+        let mut by_position = vec![OfficeCounts::default(); self.offices.len()];
+        let mut all = OfficeCounts::default();
+        let mut seen = vec![false; self.offices.len()];
+        for (i, d) in self.directives.iter().enumerate() {
             let urgency = d.urgency(today, due_soon_days);
             if urgency == Urgency::Finished {
                 continue;
             }
-            let mut add = |key: Option<OfficeId>| {
-                let c = counts.entry(key).or_default();
-                c.open += 1;
-                c.overdue += usize::from(urgency == Urgency::Overdue);
-                c.due_soon += usize::from(urgency == Urgency::DueSoon);
-            };
-            add(None);
-            for office in members.iter().filter(|o| d.concerns(o)) {
-                add(Some(office.id));
+            all.add(urgency);
+            for p in index.offices_of(i).iter().map(|p| *p as usize).filter(|p| member[*p]) {
+                by_position[p].add(urgency);
+                seen[p] = true;
             }
         }
+        let mut counts: HashMap<Option<OfficeId>, OfficeCounts> = HashMap::new();
+        if all != OfficeCounts::default() {
+            counts.insert(None, all);
+        }
+        for (p, o) in self.offices.iter().enumerate().filter(|(p, _)| seen[*p]) {
+            counts.insert(Some(o.id), by_position[p]);
+        }
         counts
+    }
+}
+
+impl OfficeCounts {
+    /// One more open directive of `urgency`.
+    fn add(&mut self, urgency: Urgency) {
+        self.open += 1;
+        self.overdue += usize::from(urgency == Urgency::Overdue);
+        self.due_soon += usize::from(urgency == Urgency::DueSoon);
     }
 }
 
@@ -286,7 +323,7 @@ mod tests {
                 .iter()
                 .map(|o| Assignment {
                     office: o.id,
-                    name: o.name.clone(),
+                    name: o.name.as_str().into(),
                     kind: o.kind,
                     role: Role::Lead,
                     track: OfficeTrack::default(),

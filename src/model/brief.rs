@@ -168,8 +168,8 @@ impl MeetingBrief {
                 continue;
             }
             for a in d.assignments.iter().filter(|a| a.role == Role::Lead && !a.track.is_finished()) {
-                if !busy(&a.name) && !silent.contains(&a.name) {
-                    silent.push(a.name.clone());
+                if !busy(&a.name) && !silent.iter().any(|s| **s == *a.name) {
+                    silent.push(a.name.to_string());
                 }
             }
         }

@@ -156,7 +156,7 @@ impl Bulletin {
                     directive: d.id,
                     number: d.number.clone(),
                     title: d.title.clone(),
-                    office: a.name.clone(),
+                    office: a.name.to_string(),
                     deadline,
                     days: (ends - deadline).num_days(),
                 });
@@ -224,7 +224,7 @@ fn repeated(board: &Board, ends: NaiveDate) -> Vec<RepeatedEntry> {
         out.push(RepeatedEntry {
             directive: d.id,
             title: d.title.clone(),
-            offices: open.iter().map(|a| a.name.clone()).collect(),
+            offices: open.iter().map(|a| a.name.to_string()).collect(),
             deployments,
             last_feedback: open.iter().filter_map(|a| a.track.last_feedback).max(),
         });

@@ -96,7 +96,7 @@ pub fn suggest(draft: &NoticeDraft, board: &Board) -> Vec<Vec<Candidate>> {
         .filter(|d| d.status != Status::Closed && earlier_notices.contains(&d.notice_id))
         .filter_map(|d| {
             let units: Vec<String> =
-                d.assignments.iter().filter(|a| a.role == Role::Lead).map(|a| a.name.clone()).collect();
+                d.assignments.iter().filter(|a| a.role == Role::Lead).map(|a| a.name.to_string()).collect();
             let shares =
                 |wanted: &HashSet<String>| units.is_empty() || units.iter().any(|u| wanted.contains(u));
             if draft_units.as_ref().is_some_and(|wanted| !shares(wanted)) {

@@ -193,7 +193,7 @@ pub fn reminders_due(board: &Board, today: NaiveDate, default_cadence: Option<i6
             due.push(ReminderDue {
                 directive: d.id,
                 office: a.office,
-                name: a.name.clone(),
+                name: a.name.to_string(),
                 reason,
                 next_step,
             });

@@ -15,6 +15,7 @@ mod ids;
 mod loop_edit;
 mod loop_records;
 mod office;
+mod office_index;
 mod office_state;
 mod overview;
 mod periods;
@@ -48,6 +49,7 @@ pub use loop_records::{
     Channel, EscalationStep, LoopEvent, LoopEventKind, NewExtension, NewFeedback, NewReminder,
 };
 pub use office::{OfficeGroup, UnitKind, classify_unit};
+pub use office_index::OfficeIndex;
 pub use office_state::{LoopState, OfficeState};
 pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview, Totals};
 pub use periods::{PeriodItem, Recurrence, RuleVersion};

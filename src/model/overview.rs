@@ -2,9 +2,11 @@
 //! directives that need attention (overdue or due soon) office by office. Pure figures over the
 //! board, like the 督办 figures beside it; the reports count their totals the same way.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
-use super::{Board, DirectiveId, DirectiveRow, NoticeId, OfficeGroup, OfficeId, Status, Urgency, days_left};
+use super::{Board, DirectiveId, NoticeId, OfficeGroup, OfficeId, OfficeIndex, Status, Urgency, days_left};
 
 /// 总体情况 — counted per directive, not per office.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -93,31 +95,45 @@ pub struct Overview {
 
 impl Overview {
     pub fn build(board: &Board, today: NaiveDate, due_soon_days: i64) -> Overview {
+        Overview::build_with(board, &OfficeIndex::build(board), today, due_soon_days)
+    }
+
+    /// [`Overview::build`] with the board's [`OfficeIndex`] already built (the window keeps one).
+    pub fn build_with(board: &Board, index: &OfficeIndex, today: NaiveDate, due_soon_days: i64) -> Overview {
         let mut overview = Overview::default();
         // Each directive's urgency once: the figures below count it up to five times.
-        let all: Vec<(&DirectiveRow, Urgency)> =
-            board.directives.iter().map(|d| (d, d.urgency(today, due_soon_days))).collect();
-        for (d, u) in &all {
+        let urgency: Vec<Urgency> =
+            board.directives.iter().map(|d| d.urgency(today, due_soon_days)).collect();
+        for (d, u) in board.directives.iter().zip(&urgency) {
             overview.totals.add(d.status, *u);
             overview.due_soon += usize::from(*u == Urgency::DueSoon);
         }
+        // The offices the figures list: 机关处室 then 支队, in roster order, by roster position.
+        let listed: Vec<usize> = [OfficeGroup::Hq, OfficeGroup::Detachment]
+            .into_iter()
+            .flat_map(|g| board.offices.iter().enumerate().filter(move |(_, o)| o.group() == Some(g)))
+            .map(|(p, _)| p)
+            .collect();
         // Each notice's directives gathered once (a scan of the whole board per notice was
         // seconds at 100,000 directives and 1,500 notices).
-        let mut by_notice: std::collections::HashMap<crate::model::NoticeId, Vec<(&DirectiveRow, Urgency)>> =
-            std::collections::HashMap::new();
-        for (d, u) in &all {
-            by_notice.entry(d.notice_id).or_default().push((d, *u));
+        let mut by_notice: HashMap<NoticeId, Vec<usize>> = HashMap::new();
+        for (i, d) in board.directives.iter().enumerate() {
+            by_notice.entry(d.notice_id).or_default().push(i);
         }
+        // 跨会: later meetings counted by a search in their sorted dates, not a scan per notice.
+        let mut meeting_days: Vec<NaiveDate> = board.meetings().map(|n| n.issued_on).collect();
+        meeting_days.sort_unstable();
+        let mut per_office = vec![Totals::default(); board.offices.len()];
         overview.meetings = board
             .meetings()
             .map(|n| {
                 let mine = by_notice.get(&n.id).map_or(&[][..], Vec::as_slice);
                 let mut totals = Totals::default();
-                for (d, u) in mine {
-                    totals.add(d.status, *u);
+                for i in mine {
+                    totals.add(board.directives[*i].status, urgency[*i]);
                 }
-                let carried_over = board.meetings_since(n.id);
-                let offices = office_stats(board, mine);
+                let carried_over = meeting_days.len() - meeting_days.partition_point(|d| *d <= n.issued_on);
+                let offices = office_stats(board, index, &urgency, mine, &listed, &mut per_office);
                 MeetingStat {
                     notice: n.id,
                     label: n.label().to_owned(),
@@ -128,12 +144,13 @@ impl Overview {
                 }
             })
             .collect();
-        overview.offices = office_stats(board, &all);
-        for office in [OfficeGroup::Hq, OfficeGroup::Detachment].into_iter().flat_map(|g| board.offices_in(g))
-        {
+        let all: Vec<usize> = (0..board.directives.len()).collect();
+        overview.offices = office_stats(board, index, &urgency, &all, &listed, &mut per_office);
+        for p in &listed {
+            let office = &board.offices[*p];
             let mut items = Vec::new();
-            for (d, u) in all.iter().filter(|(d, _)| d.concerns(office)) {
-                let u = *u;
+            for i in index.directives_of(*p).iter().map(|i| *i as usize) {
+                let (d, u) = (&board.directives[i], urgency[i]);
                 if let (Urgency::Overdue | Urgency::DueSoon, Some(deadline)) = (u, d.deadline) {
                     items.push(AttentionItem {
                         id: d.id,
@@ -153,22 +170,29 @@ impl Overview {
     }
 }
 
-/// Each office's totals over the directives `mine` (机关处室 then 支队, roster order; offices
-/// with none left out).
-fn office_stats(board: &Board, mine: &[(&DirectiveRow, Urgency)]) -> Vec<OfficeStat> {
-    [OfficeGroup::Hq, OfficeGroup::Detachment]
-        .into_iter()
-        .flat_map(|g| board.offices_in(g))
-        .filter_map(|office| {
-            let mut totals = Totals::default();
-            for (d, u) in mine.iter().filter(|(d, _)| d.concerns(office)) {
-                totals.add(d.status, *u);
-            }
-            (totals.directives > 0).then(|| OfficeStat {
-                office: office.id,
-                name: office.name.clone(),
-                totals,
-            })
+/// Each listed office's totals over the directives `mine` (indices; `listed` in the order to
+/// show, offices with none left out). `per_office` is scratch space, one per roster position.
+fn office_stats(
+    board: &Board,
+    index: &OfficeIndex,
+    urgency: &[Urgency],
+    mine: &[usize],
+    listed: &[usize],
+    per_office: &mut [Totals],
+) -> Vec<OfficeStat> {
+    per_office.iter_mut().for_each(|t| *t = Totals::default());
+    for i in mine {
+        for p in index.offices_of(*i) {
+            per_office[*p as usize].add(board.directives[*i].status, urgency[*i]);
+        }
+    }
+    listed
+        .iter()
+        .filter(|p| per_office[**p].directives > 0)
+        .map(|p| OfficeStat {
+            office: board.offices[*p].id,
+            name: board.offices[*p].name.clone(),
+            totals: per_office[*p],
         })
         .collect()
 }

@@ -196,7 +196,7 @@ impl DirectiveRow {
         self.assignments
             .iter()
             .filter(|a| a.role == Role::Lead && a.track.state == super::OfficeState::Unreported)
-            .map(|a| a.name.as_str())
+            .map(|a| &*a.name)
             .collect()
     }
 

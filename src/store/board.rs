@@ -1,6 +1,7 @@
 //! Reads the board snapshot and the detail of one directive.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -34,25 +35,33 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
+        // Each office's name once, shared by its assignments (Arc): a few dozen names for the
+        // ~185,000 assignments of a 100,000-directive register.
+        let units: HashMap<i64, (Arc<str>, crate::model::UnitKind)> =
+            offices.iter().map(|o| (o.id.0, (Arc::from(o.name.as_str()), o.kind))).collect();
         // In the table's order (PRIMARY KEY directive_id, office_id), ordered per directive here:
         // an ORDER BY over every assignment made SQLite sort them all, spilling to disk at scale.
-        let mut assignments: HashMap<i64, Vec<(String, i64, Assignment)>> = HashMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT a.directive_id, a.office_id, o.name, o.kind, a.role, a.ordinal
-             FROM assignment a JOIN office o ON o.id = a.office_id",
-        )?;
+        let mut assignments: HashMap<i64, Vec<(u8, i64, Assignment)>> = HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT directive_id, office_id, role, ordinal FROM assignment")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let key = (r.get::<_, String>(4)?, r.get::<_, i64>(5)?);
-            assignments.entry(r.get(0)?).or_default().push((key.0, key.1, assignment_at(r, 1)?));
+            let Some((name, kind)) = units.get(&r.get::<_, i64>(1)?) else { continue };
+            let role_text = r.get_ref(2)?.as_str().unwrap_or_default();
+            // ORDER BY role, ordinal as the single-directive read has it ('lead' < 'support').
+            let rank = match role_text {
+                "lead" => 0,
+                "support" => 1,
+                _ => 2,
+            };
+            let assignment = Assignment {
+                office: OfficeId(r.get(1)?),
+                name: Arc::clone(name),
+                kind: *kind,
+                role: Role::from_db(role_text).unwrap_or(Role::Lead),
+                track: OfficeTrack::default(),
+            };
+            assignments.entry(r.get(0)?).or_default().push((rank, r.get(3)?, assignment));
         }
-        let mut assignments: HashMap<i64, Vec<Assignment>> = assignments
-            .into_iter()
-            .map(|(id, mut list)| {
-                list.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-                (id, list.into_iter().map(|(_, _, a)| a).collect())
-            })
-            .collect();
 
         let mut last_note: HashMap<i64, (NaiveDate, String)> = HashMap::new();
         let mut stmt = self.conn.prepare(
@@ -67,35 +76,6 @@ impl Store {
             last_note.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
 
-        let mut tracks = super::loop_read::load_tracks_as_of(&self.conn, None, as_of)?;
-        let mut plans = super::periods::load_plans(&self.conn, None)?;
-        let mut evidence = self.evidence_counts()?;
-        let mut backed = self.evidence_after_notice(None)?;
-        // Read in storage order and sorted here (newest notice first, then as in the notice):
-        // ORDER BY on the joined rows made SQLite sort every directive's text, spilling to disk.
-        let mut stmt =
-            self.conn.prepare(&format!("{DIRECTIVE_ROW_SELECT_WITH_ORDER} WHERE d.deleted_at IS NULL"))?;
-        let mut keyed = stmt
-            .query_map([], |r| {
-                let key: (chrono::NaiveDate, i64, i64, i64) = (r.get(12)?, r.get(1)?, r.get(13)?, r.get(14)?);
-                Ok((key, directive_row(r)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        keyed.sort_by(|(a, _), (b, _)| {
-            b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3))
-        });
-        let directives: Vec<DirectiveRow> = keyed
-            .into_iter()
-            .map(|(_, mut d)| {
-                d.assignments = assignments.remove(&d.id.0).unwrap_or_default();
-                super::loop_read::fill_tracks(&mut d, &mut tracks);
-                d.recurrence = plans.remove(&d.id.0);
-                d.last_note = last_note.remove(&d.id.0);
-                d.evidence = evidence.remove(&d.id).unwrap_or(0);
-                d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
-                d
-            })
-            .collect();
         let notices = self
             .conn
             .prepare(
@@ -114,6 +94,40 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        // Each notice's 会议 once, shared by its directives.
+        let meetings: HashMap<i64, Option<Arc<str>>> =
+            notices.iter().map(|n| (n.id.0, n.meeting.as_deref().map(Arc::from))).collect();
+        let mut tracks = super::loop_read::load_tracks_as_of(&self.conn, None, as_of)?;
+        let mut plans = super::periods::load_plans(&self.conn, None)?;
+        let mut evidence = self.evidence_counts()?;
+        let mut backed = self.evidence_after_notice(None)?;
+        // Read in storage order and sorted here (newest notice first, then as in the notice):
+        // ORDER BY on the joined rows made SQLite sort every directive's text, spilling to disk.
+        let mut stmt =
+            self.conn.prepare(&format!("{DIRECTIVE_ROW_SELECT_WITH_ORDER} WHERE d.deleted_at IS NULL"))?;
+        let mut keyed = stmt
+            .query_map([], |r| {
+                let key: (chrono::NaiveDate, i64, i64, i64) = (r.get(12)?, r.get(1)?, r.get(13)?, r.get(14)?);
+                Ok((key, directive_row_sharing(r, Some(&meetings))?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        keyed.sort_by(|(a, _), (b, _)| {
+            b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3))
+        });
+        let directives: Vec<DirectiveRow> = keyed
+            .into_iter()
+            .map(|(_, mut d)| {
+                let mut mine = assignments.remove(&d.id.0).unwrap_or_default();
+                mine.sort_by_key(|(rank, ordinal, _)| (*rank, *ordinal));
+                d.assignments = mine.into_iter().map(|(_, _, a)| a).collect();
+                super::loop_read::fill_tracks(&mut d, &mut tracks);
+                d.recurrence = plans.remove(&d.id.0);
+                d.last_note = last_note.remove(&d.id.0);
+                d.evidence = evidence.remove(&d.id).unwrap_or(0);
+                d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
+                d
+            })
+            .collect();
         let aliases = self.aliases()?;
         let set_aside = self.set_aside()?;
         Ok(Board { notices, offices, directives, aliases, set_aside })
@@ -182,7 +196,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let support_offices =
-            assignments.iter().filter(|a| a.role == Role::Support).map(|a| a.name.clone()).collect();
+            assignments.iter().filter(|a| a.role == Role::Support).map(|a| a.name.to_string()).collect();
         let evidence = self.conn.query_row(
             "SELECT count(*) FROM evidence WHERE directive_id = ?1 AND trashed_at IS NULL",
             [id.0],
@@ -280,7 +294,7 @@ const DIRECTIVE_ROW_SELECT_WITH_ORDER: &str =
 fn assignment_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assignment> {
     Ok(Assignment {
         office: OfficeId(r.get(at)?),
-        name: r.get(at + 1)?,
+        name: Arc::from(r.get_ref(at + 1)?.as_str()?),
         kind: kind_from_db(&r.get::<_, String>(at + 2)?),
         role: Role::from_db(&r.get::<_, String>(at + 3)?).unwrap_or(Role::Lead),
         track: OfficeTrack::default(),
@@ -288,16 +302,30 @@ fn assignment_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assignment> {
 }
 
 fn directive_row(r: &rusqlite::Row) -> rusqlite::Result<DirectiveRow> {
-    let status: String = r.get(7)?;
+    directive_row_sharing(r, None)
+}
+
+/// [`directive_row`] taking the notice's 会议 from `meetings` (by notice id) when given, so
+/// that a board's directives share one copy per notice.
+fn directive_row_sharing(
+    r: &rusqlite::Row,
+    meetings: Option<&HashMap<i64, Option<Arc<str>>>>,
+) -> rusqlite::Result<DirectiveRow> {
+    let notice: i64 = r.get(1)?;
+    let meeting = match meetings.and_then(|m| m.get(&notice)) {
+        Some(shared) => shared.clone(),
+        None => r.get_ref(2)?.as_str_or_null()?.map(Arc::from),
+    };
+    let status = Status::from_db(r.get_ref(7)?.as_str()?).unwrap_or_default();
     Ok(DirectiveRow {
         id: DirectiveId(r.get(0)?),
-        notice_id: NoticeId(r.get(1)?),
-        meeting: r.get(2)?,
+        notice_id: NoticeId(notice),
+        meeting,
         number: r.get(3)?,
         title: r.get(4)?,
         text: r.get(5)?,
         deadline: r.get(6)?,
-        status: Status::from_db(&status).unwrap_or_default(),
+        status,
         assignments: Vec::new(),
         last_note: None,
         evidence: 0,

@@ -39,15 +39,16 @@ pub(super) fn load_tracks_as_of(
         None => "?1 IS NULL".to_owned(),
     };
     let mut tracks: Tracks = HashMap::new();
+    // The deadlines come from the directive's row in `fill_tracks` (a join here looked up the
+    // directive of each of a register's ~185,000 assignments).
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.directive_id, a.office_id, a.state, a.finished_on, d.deadline
-         FROM assignment a JOIN directive d ON d.id = a.directive_id WHERE {}",
-        one("a.directive_id")
+        "SELECT directive_id, office_id, state, finished_on FROM assignment WHERE {}",
+        one("directive_id")
     ))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
-        let deadline: Option<NaiveDate> = r.get(4)?;
-        let mut state = OfficeState::from_db(&r.get::<_, String>(2)?).unwrap_or_default();
+        let mut state =
+            OfficeState::from_db(r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?).unwrap_or_default();
         let mut finished_on: Option<NaiveDate> = r.get(3)?;
         if let (Some(day), Some(on)) = (as_of, finished_on)
             && state == OfficeState::Finished
@@ -55,14 +56,7 @@ pub(super) fn load_tracks_as_of(
         {
             (state, finished_on) = (OfficeState::InProgress, None);
         }
-        let track = OfficeTrack {
-            state,
-            finished_on,
-            original_deadline: deadline,
-            deadline,
-            on_time_deadline: deadline,
-            ..OfficeTrack::default()
-        };
+        let track = OfficeTrack { state, finished_on, ..OfficeTrack::default() };
         tracks.insert((r.get(0)?, r.get(1)?), track);
     }
     // 最近反馈: feedback and completion reports; the newest one's text (by date, a completion
@@ -142,7 +136,8 @@ pub(super) fn load_tracks_as_of(
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
             t.reminders += 1;
-            let step = EscalationStep::from_db(&r.get::<_, String>(3)?).unwrap_or_default();
+            let step = EscalationStep::from_db(r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?)
+                .unwrap_or_default();
             t.last_reminder = Some((r.get(2)?, step));
         }
     }
@@ -155,10 +150,15 @@ pub(super) fn load_tracks_as_of(
     Ok(tracks)
 }
 
-/// Puts each assignment's track in place.
+/// Puts each assignment's track in place; an office without an extension has the
+/// directive's deadline (`row.deadline`, read with the row).
 pub(super) fn fill_tracks(row: &mut DirectiveRow, tracks: &mut Tracks) {
     for a in &mut row.assignments {
-        if let Some(t) = tracks.remove(&(row.id.0, a.office.0)) {
+        if let Some(mut t) = tracks.remove(&(row.id.0, a.office.0)) {
+            if t.extensions == 0 {
+                (t.original_deadline, t.deadline, t.on_time_deadline) =
+                    (row.deadline, row.deadline, row.deadline);
+            }
             a.track = t;
         }
     }

@@ -13,7 +13,7 @@ pub mod worker;
 
 pub use views::recovery;
 
-pub use app::{DubanApp, StatusMessage, ViewState};
+pub use app::{BoardFigures, DubanApp, StatusMessage, ViewState, table_rows};
 pub use views::{ByHandDraft, NoteDraft};
 pub use window::Window;
 

@@ -208,7 +208,7 @@ fn by_hand_a_merge_moves_everything_and_restoring_undoes_it_exactly() {
     let s = &mut data.store;
     let d1_text = s.load_detail(D1).unwrap().row.text;
     let d2 = s.load_detail(D2).unwrap();
-    let d2_offices: Vec<String> = d2.row.assignments.iter().map(|a| a.name.clone()).collect();
+    let d2_offices: Vec<String> = d2.row.assignments.iter().map(|a| a.name.to_string()).collect();
     let note = s.add_note(D2, date("2022-03-18"), "第二条的进展", &actor()).unwrap();
     let office = d2_offices[0].clone();
     s.apply_loop_edit(D2, &feedback(&office, "第二条的反馈"), &actor()).unwrap();
@@ -225,12 +225,12 @@ fn by_hand_a_merge_moves_everything_and_restoring_undoes_it_exactly() {
         "the feedback moved"
     );
     for name in &d2_offices {
-        assert!(merged.row.assignments.iter().any(|a| &a.name == name), "{name} joins");
+        assert!(merged.row.assignments.iter().any(|a| *a.name == **name), "{name} joins");
     }
     assert_eq!(merged.row.text, format!("{d1_text}\n{}", d2.row.text));
     // The office both name takes the further state (its feedback came with it).
     let state_of = |d: &duban::model::DirectiveDetail| {
-        d.row.assignments.iter().find(|a| a.name == office).unwrap().track.state.label()
+        d.row.assignments.iter().find(|a| *a.name == *office).unwrap().track.state.label()
     };
     assert_eq!(state_of(&merged), "推进中");
     assert_eq!(merged.row.status.label(), "推进中", "the status follows its offices");
@@ -248,7 +248,7 @@ fn by_hand_a_merge_moves_everything_and_restoring_undoes_it_exactly() {
     let back = s.load_detail(D2).unwrap();
     assert!(back.notes.iter().any(|n| n.id.0 == note), "the note went back");
     assert!(back.loop_events.iter().any(|e| format!("{e:?}").contains("第二条的反馈")));
-    let names: Vec<String> = back.row.assignments.iter().map(|a| a.name.clone()).collect();
+    let names: Vec<String> = back.row.assignments.iter().map(|a| a.name.to_string()).collect();
     assert_eq!(names, d2_offices);
     let d1 = s.load_detail(D1).unwrap();
     assert_eq!(d1.row.text, d1_text, "the text is as before the merge");

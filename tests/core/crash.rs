@@ -139,7 +139,7 @@ fn loop_operation(store: &mut Store, directive: DirectiveId, k: i64, actor: &Act
         .map(|i| DirectiveId(1 + (directive.0 - 1 + i) % PER_NOTICE))
         .find(|d| store.directive_row(*d).expect("row").status != Status::Closed)
         .expect("a directive not 销号");
-    let office = store.directive_row(directive).expect("row").assignments[0].name.clone();
+    let office = store.directive_row(directive).expect("row").assignments[0].name.to_string();
     let on = date("2022-03-18");
     let action = match (k / KINDS) % 3 {
         0 => LoopAction::Feedback(NewFeedback {

@@ -93,7 +93,7 @@ fn loop_the_v7_fixture_keeps_dates_notes_and_can_be_reviewed() {
     assert_eq!(store.loop_history(DirectiveId(1)).unwrap(), Vec::new());
     // 一.3 (3) was 已完成 on 2022-03-19: its offices await review; accepting finishes them on that day.
     let row = store.directive_row(DirectiveId(3)).unwrap();
-    let office = row.assignments[0].name.clone();
+    let office = row.assignments[0].name.to_string();
     assert_eq!(row.assignments[0].track.state, OfficeState::Requested);
     let actor = Actor { author: "张伟", at: at("2022-03-25") };
     let accept = LoopEdit { office, action: LoopAction::Accept { on: date("2022-03-25") } };

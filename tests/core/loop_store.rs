@@ -49,7 +49,7 @@ fn apply(store: &mut Store, office: &str, action: LoopAction, day: &str) -> Stri
 
 fn state(store: &Store, office: &str) -> OfficeState {
     let row = store.directive_row(D1).unwrap();
-    row.assignments.iter().find(|a| a.name == office).expect("assigned").track.state
+    row.assignments.iter().find(|a| *a.name == *office).expect("assigned").track.state
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn loop_a_directive_naming_no_office_takes_the_first_office_reported() {
     let row = s.directive_row(D1).unwrap();
     assert_eq!(row.assignments.len(), 1);
     assert_eq!(
-        (row.assignments[0].name.as_str(), row.assignments[0].track.state),
+        (&*row.assignments[0].name, row.assignments[0].track.state),
         ("各支队", OfficeState::InProgress)
     );
 }
@@ -416,7 +416,7 @@ fn loop_each_office_track_keeps_what_it_said_last() {
     let s = &mut data.store;
     let said = |s: &Store, office: &str| {
         let row = s.directive_row(D1).unwrap();
-        let a = row.assignments.iter().find(|a| a.name == office).unwrap().clone();
+        let a = row.assignments.iter().find(|a| *a.name == *office).unwrap().clone();
         a.track.last_report.map(|r| r.line(office))
     };
     assert_eq!(said(s, FIRE), None);
@@ -430,10 +430,10 @@ fn loop_each_office_track_keeps_what_it_said_last() {
     assert_eq!(said(s, NEWS), None, "the other office said nothing");
     // The whole board agrees with the refreshed row; as of 03-18 the report was not yet returned.
     let board = s.load_board().unwrap();
-    let fire = board.directive(D1).unwrap().assignments.iter().find(|a| a.name == FIRE).unwrap().clone();
+    let fire = board.directive(D1).unwrap().assignments.iter().find(|a| *a.name == *FIRE).unwrap().clone();
     assert_eq!(fire.track.last_report.unwrap().text, "补充台账中");
     let then = s.load_board_as_of(Some(date("2022-03-18"))).unwrap();
-    let fire = then.directive(D1).unwrap().assignments.iter().find(|a| a.name == FIRE).unwrap().clone();
+    let fire = then.directive(D1).unwrap().assignments.iter().find(|a| *a.name == *FIRE).unwrap().clone();
     let report = fire.track.last_report.unwrap();
     assert_eq!((report.text.as_str(), report.completion, report.returned), ("全部整改", true, false));
 }

@@ -279,7 +279,7 @@ impl World {
                     let offices = row
                         .assignments
                         .iter()
-                        .map(|a| (a.name.clone(), a.role, OfficeState::Unreported))
+                        .map(|a| (a.name.to_string(), a.role, OfficeState::Unreported))
                         .collect();
                     let fresh = Directive { deadline: row.deadline, offices, ..Directive::default() };
                     assert!(self.model.directives.insert(row.id, fresh).is_none(), "id {} reused", row.id);
@@ -862,7 +862,7 @@ fn a_fixed_sequence_keeps_office_states_through_office_changes() {
 /// Each office's name, role and state on `row` (the board's, the detail's or `directive_row`'s)
 /// are the model's.
 fn check_offices(row: &DirectiveRow, m: &Directive) {
-    let got: Vec<_> = row.assignments.iter().map(|a| (a.name.clone(), a.role, a.track.state)).collect();
+    let got: Vec<_> = row.assignments.iter().map(|a| (a.name.to_string(), a.role, a.track.state)).collect();
     assert_eq!(got, m.offices, "{}", row.id);
 }
 

@@ -57,6 +57,46 @@ fn import_the_seed_through_the_dialog_then_close_one_for_duiwuchu() {
     assert_eq!((changes[0].field.as_str(), changes[0].author.as_str()), ("状态", "张伟"));
 }
 
+/// A search or a filter switch recomputes the table's rows alone, and 总览 only while shown: an
+/// edit made with a search in the box still moves the sidebar counts, the search still narrows
+/// the table, and 总览 shows the edit when it comes back.
+#[test]
+fn an_edit_during_a_search_moves_the_counts_and_the_overview_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    settle(&mut h);
+    assert!(h.state().is_overview_shown());
+    assert_eq!(h.state().overview().totals.done, 0);
+    assert_eq!(h.state().counts_of(Some("队务处")).open, 6);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    ime_commit(&mut h, "按时销账");
+    settle(&mut h);
+    let numbers: Vec<String> = h.state().visible_rows().iter().map(|d| d.number.clone()).collect();
+    assert_eq!(numbers, ["五.3"]);
+    assert_eq!(h.state().counts_of(None).open, 16, "a search leaves the sidebar counts alone");
+
+    h.get_by_label("健全机制，按时销账").click();
+    settle(&mut h);
+    click_button(&mut h, "已完成");
+    assert_eq!(h.state().detail().unwrap().row.status, Status::Done);
+    assert_eq!(h.state().counts_of(Some("队务处")).open, 5, "the row's edit reaches the sidebar");
+    assert_eq!(h.state().counts_of(None).open, 15);
+    let rows = h.state().visible_rows();
+    assert_eq!(rows.len(), 1, "still narrowed by the search");
+    assert_eq!(rows[0].status, Status::Done, "the table shows the replaced row");
+
+    click_button(&mut h, "总览");
+    assert!(h.state().is_overview_shown());
+    assert_eq!(h.state().overview().totals.done, 1, "总览 counts the edit made while it was hidden");
+    assert_eq!(h.state().overview().totals.directives - h.state().overview().totals.done, 15);
+    // Drawn: 完成率 1 of 16.
+    let rate = h.state().overview().totals.completion_percent();
+    assert!(rate.starts_with("6."), "{rate}");
+    h.get_by_label(&rate);
+}
+
 #[test]
 fn overdue_directives_are_counted_and_drawn_as_overdue() {
     let dir = tempfile::tempdir().unwrap();

@@ -13,7 +13,7 @@ const NEWS: &str = "新闻宣传处";
 
 fn state_of(h: &Harness<'static, duban::ui::DubanApp>, office: &str) -> OfficeState {
     let detail = h.state().detail().expect("detail");
-    detail.row.assignments.iter().find(|a| a.name == office).expect("office").track.state
+    detail.row.assignments.iter().find(|a| *a.name == *office).expect("office").track.state
 }
 
 /// Opens `action`'s form on `office`'s row (the rows come in the directive's order).
@@ -46,7 +46,7 @@ fn feedback_by_phone_moves_the_office_to_in_progress_and_is_listed() {
     assert_eq!(state_of(&h, FIRE), OfficeState::InProgress);
     assert_eq!(state_of(&h, NEWS), OfficeState::Unreported, "the other office is untouched");
     let detail = h.state().detail().unwrap();
-    let fire = detail.row.assignments.iter().find(|a| a.name == FIRE).unwrap();
+    let fire = detail.row.assignments.iter().find(|a| *a.name == *FIRE).unwrap();
     assert_eq!(fire.track.last_feedback, Some(date("2022-03-18")));
     assert_eq!(detail.loop_events.len(), 1);
     assert_eq!(detail.loop_events[0].text, "已检查在建工地46处");
@@ -55,7 +55,10 @@ fn feedback_by_phone_moves_the_office_to_in_progress_and_is_listed() {
     assert!(h.query_by_label("保存反馈").is_none(), "the form closes once stored");
     // The board's row follows without a reload of the window.
     let row = h.state().board().directives.iter().find(|d| d.id == DirectiveId(2)).unwrap();
-    assert_eq!(row.assignments.iter().find(|a| a.name == FIRE).unwrap().track.state, OfficeState::InProgress);
+    assert_eq!(
+        row.assignments.iter().find(|a| *a.name == *FIRE).unwrap().track.state,
+        OfficeState::InProgress
+    );
 }
 
 #[test]
@@ -94,7 +97,7 @@ fn an_extension_moves_the_deadline_and_one_before_it_is_refused_with_nothing_wri
     type_into(&mut h, "批准人", "李副总队长");
     click_button(&mut h, "记录延期");
     let detail = h.state().detail().unwrap();
-    let news = detail.row.assignments.iter().find(|a| a.name == NEWS).unwrap();
+    let news = detail.row.assignments.iter().find(|a| *a.name == *NEWS).unwrap();
     assert_eq!(news.track.deadline, Some(date("2022-04-15")));
     assert_eq!(news.track.original_deadline, Some(date("2022-03-20")));
     assert!(h.get_all_by_label_contains("原定3月20日，经李副总队长同意延至4月15日").count() >= 1);
@@ -111,7 +114,7 @@ fn an_extension_moves_the_deadline_and_one_before_it_is_refused_with_nothing_wri
     assert!(status.is_error, "{}", status.text);
     h.get_by_label("记录延期");
     let detail = h.state().detail().unwrap();
-    let news = detail.row.assignments.iter().find(|a| a.name == NEWS).unwrap();
+    let news = detail.row.assignments.iter().find(|a| *a.name == *NEWS).unwrap();
     assert_eq!(news.track.deadline, Some(date("2022-04-15")), "unchanged");
     assert_eq!(news.track.extensions, 1);
 }
@@ -130,7 +133,7 @@ fn a_completion_report_is_returned_with_a_reason_then_accepted() {
     click_button(&mut h, "确认退回");
     assert_eq!(state_of(&h, FIRE), OfficeState::InProgress);
     let detail = h.state().detail().unwrap();
-    let fire = detail.row.assignments.iter().find(|a| a.name == FIRE).unwrap();
+    let fire = detail.row.assignments.iter().find(|a| *a.name == *FIRE).unwrap();
     assert_eq!(fire.track.returns, 1);
     h.get_by_label("退回 1 次");
 
@@ -143,7 +146,7 @@ fn a_completion_report_is_returned_with_a_reason_then_accepted() {
     click_button(&mut h, "无佐证审核通过");
     assert_eq!(state_of(&h, FIRE), OfficeState::Finished);
     let detail = h.state().detail().unwrap();
-    let fire = detail.row.assignments.iter().find(|a| a.name == FIRE).unwrap();
+    let fire = detail.row.assignments.iter().find(|a| *a.name == *FIRE).unwrap();
     assert_eq!(fire.track.finished_on, Some(date("2022-03-18")));
     // One lead office of two finished: 部分完成, in the detail and in the table's 状态.
     assert_eq!(h.get_all_by_label("部分完成").count(), 2);

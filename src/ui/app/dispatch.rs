@@ -1,14 +1,12 @@
 //! Applying the views' commands, and keeping the derived view (rows, counts) in step with the data.
 
-use chrono::NaiveDate;
-
 use super::{DubanApp, StatusMessage};
 use crate::model::{BoardFilter, DirectiveDetail, DirectiveEdit, DirectiveId, DirectiveRow, RegisterEdit};
 use crate::ui::command::{Command, Dialog, Field};
 use crate::ui::views::{
     AboutDialog, AttachProgress, AuthorDialog, BackupDialog, ByHandDialog, ByHandMode, CheckDialog,
-    ExportDialog, FormsDialog, ImportDialog, LoopOverview, MoveDialog, PhotoViewer, RosterDialog,
-    SettingsDialog, Sort, TrashDialog,
+    ExportDialog, FormsDialog, ImportDialog, MoveDialog, PhotoViewer, RosterDialog, SettingsDialog, Sort,
+    TrashDialog,
 };
 use crate::ui::worker::Request;
 use crate::ui::worker::Snapshot;
@@ -21,19 +19,14 @@ impl DubanApp {
         if s.detail.as_ref().map(|d| d.row.id) == self.selected {
             self.detail = s.detail;
         }
-        if s.settings.due_soon_days != self.settings.due_soon_days {
-            self.derived_for = None;
-        }
-        if s.settings.feedback_days != self.cadence {
-            self.derived_for = None;
-        }
         self.cadence = s.settings.feedback_days;
         self.settings = s.settings;
         if !self.loaded && self.settings.author.is_none() && self.dialogs.author.is_none() {
             self.dialogs.author = Some(AuthorDialog::default());
         }
         self.loaded = true;
-        self.derived_for = None;
+        // The board, a setting, or both changed: every derived layer.
+        self.board_changed();
         // The data changed: so may the search results.
         if !self.search.text().trim().is_empty() {
             self.worker.send(Asker::Search, Request::Search(self.search.text().to_owned()));
@@ -42,44 +35,19 @@ impl DubanApp {
 
     /// One directive changed: its row replaces the cached one (the rest of the board stands).
     pub(super) fn take_row(&mut self, row: DirectiveRow, detail: DirectiveDetail) {
-        match self.board.directives.iter_mut().find(|d| d.id == row.id) {
-            Some(slot) => *slot = row,
+        match self.board.directives.iter().position(|d| d.id == row.id) {
+            Some(i) => {
+                let old = std::mem::replace(&mut self.board.directives[i], row);
+                self.row_changed(i, &old);
+            }
             None => self.worker.send(Asker::Board, Request::Refresh { detail: self.selected }),
         }
         if Some(detail.row.id) == self.selected {
             self.detail = Some(detail);
         }
-        self.derived_for = None;
         if !self.search.text().trim().is_empty() {
             self.worker.send(Asker::Search, Request::Search(self.search.text().to_owned()));
         }
-    }
-
-    /// Recomputes sidebar counts and table rows.
-    pub(super) fn derive(&mut self, today: NaiveDate) {
-        if let BoardFilter::Office(id) = self.filter
-            && self.loaded
-            && self.board.office(id).is_none()
-        {
-            self.filter = BoardFilter::All;
-        }
-        let soon = self.settings.due_soon_days;
-        self.counts = self.board.counts(today, soon);
-        self.overview = crate::model::Overview::build(&self.board, today, soon);
-        self.loop_overview = LoopOverview::build(&self.board, today, self.cadence);
-        self.press.clear();
-        for r in &self.loop_overview.reminders {
-            *self.press.entry(r.office).or_default() += 1;
-        }
-        self.rows = self.board.filtered(self.filter, today, soon);
-        if let Some(hits) = &self.search_hits {
-            let board = &self.board;
-            self.rows.retain(|i| hits.contains(&board.directives[*i].id));
-        }
-        if let Some(sort) = self.sort {
-            sort.apply(&mut self.rows, &self.board.directives);
-        }
-        self.derived_for = Some(today);
     }
 
     pub(super) fn select(&mut self, id: DirectiveId) {
@@ -163,19 +131,19 @@ impl DubanApp {
             Command::ToggleDetail => self.detail_shown = !self.detail_shown,
             Command::SortBy(col) => {
                 self.sort = Sort::clicked(self.sort, col);
-                self.derived_for = None;
+                self.rows_changed();
             }
             Command::OpenDirective(id) => {
                 self.overview_shown = false;
                 self.filter = BoardFilter::All;
-                self.derived_for = None;
+                self.rows_changed();
                 self.select(id);
                 self.table.scroll_to_selected = true;
             }
             Command::SetFilter(filter) => {
                 self.overview_shown = false;
                 self.filter = filter;
-                self.derived_for = None;
+                self.rows_changed();
             }
             Command::SelectDirective(id) => self.select(id),
             Command::AttachFiles(target, paths) => {
@@ -203,7 +171,7 @@ impl DubanApp {
             Command::Search(query) => {
                 if query.trim().is_empty() {
                     self.search_hits = None;
-                    self.derived_for = None;
+                    self.rows_changed();
                 } else {
                     self.worker.send(Asker::Search, Request::Search(query));
                 }

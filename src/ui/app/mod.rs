@@ -6,6 +6,7 @@
 //! away notice; `state` is read access for tests.
 
 mod chrome;
+mod derive;
 mod dialogs;
 mod dispatch;
 mod guards;
@@ -15,8 +16,9 @@ mod state;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use egui::{Panel, RichText, Ui};
+
+pub use self::derive::{BoardFigures, table_rows};
 
 use self::chrome::{filter_title, top_bar};
 use self::dialogs::Dialogs;
@@ -30,7 +32,9 @@ use super::worker::line::Asker;
 use super::worker::{Request, Worker};
 use crate::clock::Clock;
 use crate::model::Overview;
-use crate::model::{Board, BoardFilter, DirectiveDetail, DirectiveId, OfficeCounts, OfficeId, Settings};
+use crate::model::{
+    Board, BoardFilter, DirectiveDetail, DirectiveId, OfficeCounts, OfficeId, OfficeIndex, Settings,
+};
 use crate::store::Store;
 
 /// What the window showed, kept between runs.
@@ -74,10 +78,12 @@ pub struct DubanApp {
     /// The theme last applied to the context.
     applied_dark: Option<bool>,
     loaded: bool,
-    // Derived from the board, the filter and today; recomputed when one changes.
+    // Derived from the board, the filter and today, in layers (see derive.rs).
+    fresh: derive::Freshness,
+    /// Which directives concern each office (rebuilt when the board's units change).
+    index: OfficeIndex,
     counts: HashMap<Option<OfficeId>, OfficeCounts>,
     rows: Vec<usize>,
-    derived_for: Option<NaiveDate>,
     // UI state.
     filter: BoardFilter,
     selected: Option<DirectiveId>,
@@ -147,7 +153,8 @@ impl DubanApp {
             loaded: false,
             counts: HashMap::new(),
             rows: Vec::new(),
-            derived_for: None,
+            fresh: derive::Freshness { index_stale: true, ..derive::Freshness::default() },
+            index: OfficeIndex::default(),
             filter: BoardFilter::All,
             selected: None,
             sidebar: Sidebar,
@@ -194,9 +201,7 @@ impl DubanApp {
             self.on_file_reply(ui.ctx(), asker, reply);
         }
         let today = self.clock.today();
-        if self.derived_for != Some(today) {
-            self.derive(today);
-        }
+        self.derive(today);
         let mut commands = Vec::new();
         self.shortcuts(ui, &mut commands);
         self.dropped_files(ui, &mut commands);

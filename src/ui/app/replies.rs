@@ -97,7 +97,7 @@ impl DubanApp {
                         self.detail = None;
                     }
                     self.search_hits = hits;
-                    self.derived_for = None;
+                    self.rows_changed();
                 }
             }
             Reply::Trash(files) => {
@@ -154,7 +154,7 @@ impl DubanApp {
                 self.dialogs.import = None;
                 self.overview_shown = false;
                 self.filter = BoardFilter::All;
-                self.derived_for = None;
+                self.rows_changed();
             }
             Asker::Note(id) => self.detail_view.clear_note(id),
             Asker::Loop(id) => self.detail_view.close_loop_form(id),

@@ -157,7 +157,12 @@ impl DubanApp {
             (None, true) => BoardFilter::Overdue,
             (None, false) => BoardFilter::All,
         };
-        self.derived_for = None;
+        self.rows_changed();
+    }
+
+    /// 总览 as last computed (it is recomputed only while shown: read it with the start screen up).
+    pub fn overview(&self) -> &crate::model::Overview {
+        &self.overview
     }
 
     /// The start screen is shown instead of the table.

@@ -138,10 +138,7 @@ impl DetailView {
                 // A directive by hand names its source on the line below instead.
                 if detail.row.source.is_none() {
                     ui.label(
-                        RichText::new(
-                            detail.row.meeting.clone().unwrap_or_else(|| detail.notice_title.clone()),
-                        )
-                        .weak(),
+                        RichText::new(detail.row.meeting.as_deref().unwrap_or(&detail.notice_title)).weak(),
                     );
                 }
                 cadence_ui(ui, detail.notice_id, cx.notice_cadence, cx.cadence, commands);

@@ -12,20 +12,12 @@ use crate::ui::theme;
 /// At most this many reminders listed; the rest are counted.
 const REMINDERS_SHOWN: usize = 12;
 
-/// 督办 figures computed for the overview (recomputed when the board or the day changes).
+/// 督办 figures computed for the overview: 今日待催办 with each board change, the figures per
+/// office while shown (ui/app/derive.rs).
 #[derive(Debug, Clone, Default)]
 pub struct LoopOverview {
     pub reminders: Vec<ReminderDue>,
     pub figures: Vec<OfficeFigures>,
-}
-
-impl LoopOverview {
-    pub fn build(board: &Board, today: chrono::NaiveDate, cadence: Option<i64>) -> LoopOverview {
-        LoopOverview {
-            reminders: crate::model::reminders_due(board, today, cadence),
-            figures: crate::model::office_figures(board, today, cadence),
-        }
-    }
 }
 
 pub fn reminders_ui(ui: &mut Ui, o: &LoopOverview, board: &Board, commands: &mut Vec<Command>) {

@@ -73,7 +73,7 @@ impl OfficeRows {
                 );
                 super::period_strip::periods_ui(ui, &detail.row, a, cx.today);
             });
-            if let Some(form) = self.forms.get_mut(&id).filter(|f| f.office == a.name) {
+            if let Some(form) = self.forms.get_mut(&id).filter(|f| *f.office == *a.name) {
                 match form.ui(ui, cx.today, backed) {
                     Some(true) => {
                         if let Some(edit) = form.edit() {
@@ -154,7 +154,7 @@ impl OfficeRows {
         ui.horizontal_wrapped(|ui| {
             let role = if a.role == Role::Lead { "牵头" } else { "配合" };
             ui.label(RichText::new(role).small().weak());
-            ui.label(RichText::new(&a.name).strong());
+            ui.label(RichText::new(&*a.name).strong());
             ui.label(RichText::new(t.state.label()).color(state_color(t.state)));
             match t.last_feedback {
                 Some(on) => ui.label(RichText::new(format!("最近反馈 {}", short_date(on, cx.today))).small()),
@@ -215,7 +215,7 @@ impl OfficeRows {
                 if !allowed {
                     continue;
                 }
-                let open = self.forms.get(&id).is_some_and(|f| f.office == a.name && f.kind == kind);
+                let open = self.forms.get(&id).is_some_and(|f| *f.office == *a.name && f.kind == kind);
                 // Its accessible name says which office: every row has the same buttons.
                 let name = format!("{}：{}", a.name, kind.label());
                 let response = ui.selectable_label(open, kind.label());
