@@ -74,6 +74,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
         }),
         rule(r"至(\d{4})年(\d{1,2})月(?:底|末)", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
+        rule(r"(\d{4})年\d{1,2}月\d{1,2}日至(\d{1,2})月(\d{1,2})日", |c, _| {
+            NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
+        }),
         rule(r"(\d{4})年(\d{1,2})月\d{1,2}日至(\d{1,2})日", |c, _| {
             NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
         }),
@@ -84,6 +87,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let m = num(c, 1)?;
             roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),
+        // 从通告之日起至四月三十日止: a period's end in Chinese numerals.
+        rule(
+            r"至([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日(?:止|前|为止)?",
+            |c, issued| {
+                let n = |i| super::text::chinese_number(c.get(i)?.as_str());
+                upcoming(issued.year(), n(1)?, n(2)?, issued)
+            },
+        ),
         rule(r"(\d{1,2})月\d{1,2}日至(\d{1,2})日", |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
@@ -235,6 +246,8 @@ mod tests {
         assert_eq!(date_of("集中整治阶段(5月1日至6月30日)", "2024-04-01"), Some(d("2024-06-30")));
         assert_eq!(date_of("7月1日至20日,组织验收", "2024-04-01"), Some(d("2024-07-20")));
         assert_eq!(date_of("2008年11月中旬至2008年11月20日", issued), Some(d("2008-11-20")));
+        assert_eq!(date_of("总结验收阶段(2012年2月7日至2月29日)", issued), Some(d("2012-02-29")));
+        assert_eq!(date_of("从通告之日起至四月三十日止", "2009-04-09"), Some(d("2009-04-30")));
     }
 
     #[test]

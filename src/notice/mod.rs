@@ -75,7 +75,11 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let preamble_lines: Vec<&str> = header.preamble.lines().collect();
     let covering: Vec<_> = prose::directives(&preamble_lines, &header.recipients, issued_on)
         .into_iter()
-        .filter(|d| d.deadline.date.is_some() || d.deadline.recurrence.is_some())
+        .filter(|d| {
+            d.deadline.date.is_some()
+                || d.deadline.recurrence.is_some()
+                || (!d.offices.is_empty() && !d.text.starts_with('请'))
+        })
         .collect();
     let covering_deadline = covering.iter().find_map(|d| {
         let date = d.deadline.date?;
@@ -112,8 +116,13 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         sections.insert(0, covering_section(covering, &header.preamble));
     }
     resolve_above(&mut sections);
+    let title = if header.title.is_empty() {
+        lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
+    } else {
+        header.title
+    };
     Ok(NoticeDraft {
-        title: header.title,
+        title,
         issuer: header.issuer,
         recipients: header.recipients,
         meeting: header.meeting,

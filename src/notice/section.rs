@@ -33,6 +33,13 @@ fn heading_title(sentence: &str, rules: UnitRules) -> (String, Option<Units>) {
     (title.trim_end_matches(['：', ':']).trim().to_owned(), units)
 }
 
+/// A phase of a plan as an item's heading: `动员部署阶段（2011年9月26日至30日）。`.
+fn is_phase(sentence: &str) -> bool {
+    let t = strip_end_mark(sentence).trim_end();
+    let Some(open) = t.rfind(['（', '(']) else { return false };
+    t.ends_with(['）', ')']) && t[..open].ends_with("阶段") && t[..open].chars().count() <= 12
+}
+
 /// A unit bracket cut off before its names (`（责任单位：` at the end of a copied page).
 fn is_dangling_label(body: &str) -> bool {
     let b = clean_line(body);
@@ -267,10 +274,23 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             Entry::Item(child) => {
                 let mut lines = vec![child.head];
                 child.push_lines(&mut lines);
-                let mut c = Candidate::numbered(lines.join("\n"), rules);
-                c.context = group.path.clone();
+                let text = lines.join("\n");
+                let (first, rest) = first_sentence(&text);
+                let mut path = group.path.clone();
+                let mut heading_deadline = group.deadline.clone();
+                // （一）动员部署阶段（9月26日至30日）。各级政府要…: the phase is the task's
+                // heading and its end the deadline; the task is what follows.
+                let body = clean_line(rest);
+                let mut c = if is_phase(first) && !body.is_empty() {
+                    path.push(heading_title(first, rules).0);
+                    heading_deadline = deadline::find_deadline(first, ctx.issued).or(heading_deadline);
+                    Candidate::numbered(body.to_owned(), rules)
+                } else {
+                    Candidate::numbered(text, rules)
+                };
+                c.context = path;
                 c.heading_units = group.units.clone();
-                c.heading_deadline = group.deadline.clone();
+                c.heading_deadline = heading_deadline;
                 slots.push(Slot::Directive(c));
             }
         }

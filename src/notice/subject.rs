@@ -146,8 +146,17 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
     if at == 0 {
         return None;
     }
-    Some((subject_units(&clause[..at])?, at))
+    let subject = &clause[..at];
+    // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
+    let units = subject_units(subject).or_else(|| {
+        let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
+        subject_units(bare)
+    })?;
+    Some((units, at))
 }
+
+/// Adverbs that may stand between a subject and its modal.
+const ADVERBS: [&str; 9] = ["一定", "尤其", "更加", "特别", "首先", "还", "也", "都", "更"];
 
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.
@@ -225,6 +234,8 @@ mod tests {
         );
         assert_eq!(units("区委区政府督查室要根据").unwrap(), ["区委区政府督查室"]);
         assert_eq!(units("各责任(配合)单位要加强协调").unwrap(), ["各责任(配合)单位"]);
+        assert_eq!(units("各单位一定要保持清醒头脑").unwrap(), ["各单位"]);
+        assert_eq!(units("各地尤其要对重点地段").unwrap(), ["各地"]);
     }
 
     #[test]

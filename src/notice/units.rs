@@ -20,6 +20,14 @@ const RESPONSIBLE_LABELS: [&str; 5] = ["责任处室", "责任单位", "责任�
 const SUPPORT_LABELS: [&str; 9] =
     ["配合单位", "配合处室", "配合部门", "配合科室", "协办单位", "参与单位", "协助单位", "协同单位", "配合"];
 
+/// What a label may add before its colon: `责任单位及责任人：X主要领导`.
+const LABEL_TAILS: [&str; 4] = ["及责任人", "和责任人", "及责任领导", "及负责人"];
+
+/// `rest` after a label's optional tail (及责任人).
+fn after_tail(rest: &str) -> &str {
+    LABEL_TAILS.iter().find_map(|t| rest.strip_prefix(t)).unwrap_or(rest)
+}
+
 /// How to read a unit list the notice leaves open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UnitRules {
@@ -51,11 +59,9 @@ impl UnitRules {
 
 /// Whether a text labels units anywhere (`责任单位：`, `（牵头单位:`, `由X牵头`).
 pub fn names_units(text: &str) -> bool {
-    let labelled = LEAD_LABELS
-        .iter()
-        .chain(&RESPONSIBLE_LABELS)
-        .chain(&SUPPORT_LABELS)
-        .any(|l| text.match_indices(l).any(|(i, _)| text[i + l.len()..].starts_with(['：', ':'])));
+    let labelled = LEAD_LABELS.iter().chain(&RESPONSIBLE_LABELS).chain(&SUPPORT_LABELS).any(|l| {
+        text.match_indices(l).any(|(i, _)| after_tail(&text[i + l.len()..]).starts_with(['：', ':']))
+    });
     labelled || find_inline(text).is_some()
 }
 
@@ -156,7 +162,7 @@ fn split_label(s: &str) -> Option<(Role, &str)> {
     let s = s.trim_start();
     let labelled = |labels: &[&str], role| {
         labels.iter().find_map(|label| {
-            let rest = s.strip_prefix(label)?.trim_start();
+            let rest = after_tail(s.strip_prefix(label)?).trim_start();
             let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
             Some((role, rest))
         })
@@ -319,6 +325,9 @@ mod tests {
         let line = standalone("（责任单位：各区、县级市）", rules).unwrap();
         assert_eq!(both(&line), (vec!["各区、县级市"], vec![]));
         assert_eq!(standalone("责任编辑：李某", rules), None);
+        let line =
+            standalone("责任单位及责任人:呈贡县政府、市发改委、市公安消防支队主要领导。", rules).unwrap();
+        assert_eq!(both(&line), (vec!["呈贡县政府", "市发改委", "市公安消防支队主要领导"], vec![]));
         assert_eq!(standalone("加强检查（责任单位：甲）", rules), None);
     }
 
