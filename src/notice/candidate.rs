@@ -54,6 +54,9 @@ pub struct Candidate {
     pub heading_units: Option<Units>,
     /// A deadline in a heading above it.
     pub heading_deadline: Option<DeadlineDraft>,
+    /// The words of its sentence before it (`从通告之日起至四月三十日止，…，各级人民政府要…`):
+    /// a time they name is its deadline when it names none of its own.
+    pub sentence_before: String,
 }
 
 impl Candidate {
@@ -108,12 +111,11 @@ pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
     let chosen = match own {
         Some(d) => d,
         None if recurrence.is_some() => DeadlineDraft::default(),
-        None => c
-            .heading_deadline
-            .as_ref()
-            .or(f.section_deadline)
-            .or(f.notice_deadline)
-            .cloned()
+        None => deadline::find_deadline(&c.sentence_before, f.issued)
+            .filter(|d| d.date.is_some())
+            .or_else(|| c.heading_deadline.clone())
+            .or_else(|| f.section_deadline.cloned())
+            .or_else(|| f.notice_deadline.cloned())
             .unwrap_or_default(),
     };
     DeadlineDraft { recurrence, ..chosen }

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::candidate::{Candidate, Fallback, Units, finish};
-use super::subject::{collective_before_verb, modal_subject, subject_units};
+use super::subject::{leading, modal_subject, named_before_verb, required_units, subject_units, supporting};
 use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
 use crate::model::DirectiveDraft;
 
@@ -60,6 +60,10 @@ struct Open {
     /// An ordinal item: its units are looked for in all of its sentences, else the lead-in's.
     enumerated: bool,
     lead_units: Option<Vec<String>>,
+    /// Supporting units its phrases name (`市督查室搞好配合`).
+    support: Vec<String>,
+    /// The words of its sentence before it.
+    before: String,
 }
 
 /// What a paragraph's run carries from directive to directive.
@@ -104,9 +108,9 @@ fn split_lead_in(t: &str) -> (Option<&str>, &str) {
     if let Some(at) =
         t.find("要求").filter(|&at| t[..at].chars().count() <= 30 && !t[..at].contains(['，', ',']))
     {
-        let end = at + "要求".len();
-        if modal_subject(&t[end..]).is_some() {
-            return (Some(&t[..end]), &t[end..]);
+        // The directive keeps its 要求 (要求各地…), as one written mid-sentence does.
+        if required_units(&t[at + "要求".len()..]).is_some() {
+            return (Some(&t[..at]), &t[at..]);
         }
     }
     // 祝楼乡一是要求各村… — a short subject before the first ordinal.
@@ -142,8 +146,15 @@ pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Op
             let head = ordinal(&text).map_or(text.as_str(), |end| &text[end..]);
             let phrase = first_phrase(head);
             let title = strip_end_mark(phrase.strip_prefix('要').unwrap_or(phrase)).to_owned();
-            let units = o.units.map(|lead| Units { phrase: lead.join("、"), lead, support: Vec::new() });
-            (Candidate { title, text, ..Candidate::default() }, units)
+            let support = o.support;
+            let units = match o.units {
+                Some(lead) => Some(Units { phrase: lead.join("、"), lead, support }),
+                None if !support.is_empty() => {
+                    Some(Units { phrase: support.join("、"), lead: Vec::new(), support })
+                }
+                None => None,
+            };
+            (Candidate { title, text, sentence_before: o.before, ..Candidate::default() }, units)
         })
         .collect()
 }
@@ -156,7 +167,16 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             if o.enumerated && o.units.is_none() {
                 let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
                 let inline = super::units::find_inline(body).map(|u| u.lead).filter(|l| !l.is_empty());
-                o.units = inline.or_else(|| super::subject::units_in(body)).or(o.lead_units.take());
+                let led = body.split_inclusive(['，', ',']).next().and_then(leading);
+                o.units = inline.or(led).or_else(|| super::subject::units_in(body)).or(o.lead_units.take());
+            }
+            for piece in o.text.split_inclusive(['，', ',', '。']).skip(1) {
+                for u in supporting(piece.trim()).unwrap_or_default() {
+                    let lead = o.units.as_deref().unwrap_or_default();
+                    if !lead.contains(&u) && !o.support.contains(&u) {
+                        o.support.push(u);
+                    }
+                }
             }
             found.push(o);
         }
@@ -171,11 +191,17 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             run = Run { lead_units: lead_in_units(lead), ..Run::default() };
         }
         let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
-        let start = start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start);
+        // 批示：“海洋局认真抓紧整改…: the words quoted after the lead-in.
+        let rest = if lead.is_some() { rest.trim_start_matches(['“', '"', '「']) } else { rest };
+        let start =
+            start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start).or_else(|| {
+                let units = named_before_verb(rest).filter(|_| lead.is_some())?;
+                Some(Start { at: 0, units: Some(units), enumerated: false, plain: false })
+            });
         match start {
             Some(s) => {
                 close(&mut open, found);
-                let units = match s.units {
+                let units = match s.units.clone() {
                     Some(u) => Some(u),
                     None if s.enumerated => None,
                     None if s.plain && run.first_named == Some(true) => run.last_units.clone(),
@@ -191,14 +217,21 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     run.semicolon_list = s.plain && t.ends_with(['；', ';']);
                 }
                 let text = &rest[s.at..];
-                // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own.
-                let splits = if s.enumerated { Vec::new() } else { later_subjects(text) };
+                // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own; a
+                // requirement with no subject (要实行…制度，各市必须…) is the first subject's.
+                let mut splits = if s.enumerated { Vec::new() } else { later_subjects(text) };
+                let mut units = units;
+                if s.units.is_none() && !s.enumerated && !splits.is_empty() {
+                    units = Some(splits.remove(0).1);
+                }
                 let first_end = splits.first().map_or(text.len(), |(at, _)| *at);
                 open = Some(Open {
                     text: text[..first_end].to_owned(),
                     units,
                     enumerated: s.enumerated,
                     lead_units: run.lead_units.clone(),
+                    support: Vec::new(),
+                    before: rest[..s.at].to_owned(),
                 });
                 for (k, (at, units)) in splits.iter().enumerate() {
                     close(&mut open, found);
@@ -209,6 +242,8 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                         units: Some(units.clone()),
                         enumerated: false,
                         lead_units: None,
+                        support: Vec::new(),
+                        before: String::new(),
                     });
                 }
             }
@@ -227,7 +262,7 @@ fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     let mut at = 0;
     for piece in text.split_inclusive(['，', ',']) {
-        if at > 0 {
+        if at > 0 && !(out.is_empty() && dated_prefix(&text[..at])) {
             let p = piece.trim_start();
             if let Some((units, _)) = modal_subject(p) {
                 out.push((at + piece.len() - p.len(), units));
@@ -236,6 +271,11 @@ fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
         at += piece.len();
     }
     out
+}
+
+/// `2023年10月底前，`: a short time phrase that opens the sentence of its directive.
+fn dated_prefix(prefix: &str) -> bool {
+    prefix.chars().count() <= 16 && super::deadline::find_deadline(prefix, NaiveDate::MIN).is_some()
 }
 
 /// Where a directive starts in a clause, and what it says of its units.
@@ -259,10 +299,8 @@ fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> O
     if rest.starts_with('要') && !rest.starts_with("要求") || rest.starts_with("务必") {
         return Some(plain_start(0, None));
     }
-    if let Some(after) = rest.strip_prefix("要求")
-        && let Some((u, _)) = collective_before_verb(after)
-    {
-        return Some(plain_start(0, Some(super::subject::subject_units(&u).unwrap_or_else(|| vec![u]))));
+    if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
+        return Some(plain_start(0, Some(units)));
     }
     if let Some((u, _)) = modal_subject(rest) {
         return Some(plain_start(0, Some(resolve(u, recipients))));
@@ -279,22 +317,14 @@ fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> O
         let p = piece.trim_start();
         let offset = at + (piece.len() - p.len());
         if at > 0 {
-            let head = if after_lead && super::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some()
-            {
-                0
-            } else {
-                offset
-            };
+            // 2023年10月底前，罗定市政府要…: a time before the subject stays with its directive.
+            let dated = after_lead && super::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some();
+            let head = if dated || dated_prefix(&rest[..at]) { 0 } else { offset };
             if let Some((u, _)) = modal_subject(p) {
                 return Some(plain_start(head, Some(resolve(u, recipients))));
             }
-            if let Some(after) = p.strip_prefix("要求")
-                && let Some((u, _)) = collective_before_verb(after)
-            {
-                return Some(plain_start(
-                    offset,
-                    Some(super::subject::subject_units(&u).unwrap_or_else(|| vec![u])),
-                ));
+            if let Some(units) = p.strip_prefix("要求").and_then(required_units) {
+                return Some(plain_start(offset, Some(units)));
             }
             if after_lead && p.starts_with('要') && !p.starts_with("要求") {
                 return Some(plain_start(head, None));
@@ -314,13 +344,8 @@ fn please(s: &str, recipients: &[String]) -> Option<Start> {
     if let Some((u, _)) = modal_subject(after) {
         return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
     }
-    if let Some((u, _)) = collective_before_verb(after) {
-        return Some(Start {
-            at: 0,
-            units: Some(resolve(super::subject::subject_units(&u).unwrap_or_else(|| vec![u]), recipients)),
-            enumerated: false,
-            plain: false,
-        });
+    if let Some(u) = named_before_verb(after) {
+        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
     }
     if recipients.is_empty() {
         return None;

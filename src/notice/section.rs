@@ -230,13 +230,18 @@ fn own_text(
         return Some(text);
     }
     let phrase = first_phrase(&text);
+    let by_subject = || {
+        let lead = super::subject::units_in(&text).filter(|_| rules.by_subject)?;
+        Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+    };
     slots.push(Slot::Directive(Candidate {
         title: if phrase.is_empty() { title.to_owned() } else { phrase.to_owned() },
-        own_units: own_units(&text, rules),
+        own_units: own_units(&text, rules).or_else(by_subject),
         text,
         context: group.path.clone(),
         heading_units: group.units.clone(),
         heading_deadline: group.deadline.clone(),
+        sentence_before: String::new(),
     }));
     None
 }

@@ -64,7 +64,10 @@ const NOT_UNITS: [&str; 16] = [
     "一把手",
 ];
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`).
-const VERBS: [&str; 24] = [
+const VERBS: [&str; 26] = [
+    "在",
+    "按照",
+    "抓紧",
     "积极",
     "立即",
     "迅速",
@@ -82,7 +85,6 @@ const VERBS: [&str; 24] = [
     "全面",
     "严格",
     "结合",
-    "按照",
     "深入",
     "持续",
     "及时",
@@ -97,15 +99,34 @@ fn is_name_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '（' | '）' | '(' | ')')
 }
 
+/// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
+const HEADS: [&str; 8] = [
+    "的主要负责同志",
+    "主要负责同志",
+    "的负责同志",
+    "负责同志",
+    "的主要负责人",
+    "主要负责人",
+    "负责人",
+    "主要领导",
+];
+
 /// Whether `s` reads as one unit's name.
 pub fn is_unit(s: &str) -> bool {
+    if let Some(base) = HEADS.iter().find_map(|h| s.strip_suffix(h)).filter(|b| !b.is_empty()) {
+        return is_unit_name(base);
+    }
+    is_unit_name(s)
+}
+
+fn is_unit_name(s: &str) -> bool {
     // 各县（市、区）, 村(社区): the name before its bracket decides.
     let s = match s.rfind(['（', '(']) {
         Some(open) if s.ends_with(['）', ')']) && open > 0 => &s[..open],
         _ => s,
     };
     let n = s.chars().count();
-    if !(2..=20).contains(&n) || !s.chars().all(is_name_char) || NOT_UNITS.iter().any(|w| s.contains(w)) {
+    if !(2..=24).contains(&n) || !s.chars().all(is_name_char) || NOT_UNITS.iter().any(|w| s.contains(w)) {
         return false;
     }
     let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");
@@ -178,6 +199,46 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
     })
 }
 
+/// A unit by name followed by a verb, no 要 (`海洋局认真抓紧整改`, `交通局按照…`): as the
+/// first words of a 批示 or after 请 only, where a bare name can be nothing but the addressee.
+pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
+    if let Some((u, _)) = collective_before_verb(s) {
+        return Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+    }
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
+    ends.iter().skip(1).rev().find_map(|&end| {
+        let (name, rest) = s.split_at(end);
+        (VERBS.iter().any(|v| rest.starts_with(v)) && !name.contains('、'))
+            .then(|| subject_units(name))
+            .flatten()
+    })
+}
+
+/// The units after 要求 (`要求各地制定…`, `要求各地尤其要…`, `要求各级各单位务要…`).
+pub fn required_units(after: &str) -> Option<Vec<String>> {
+    if let Some((u, _)) = collective_before_verb(after) {
+        return Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+    }
+    modal_subject(after).map(|(u, _)| u)
+}
+
+/// `市督查室搞好配合`, `职能部门密切配合`: a phrase naming a supporting unit.
+pub fn supporting(phrase: &str) -> Option<Vec<String>> {
+    let p = super::text::strip_end_mark(phrase).trim_end_matches(['，', ',', '”', '"']);
+    let name = p.strip_suffix("配合")?;
+    let name = ["搞好", "做好", "积极", "密切", "全力", "主动", "协同", "负责"]
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .unwrap_or(name);
+    subject_units(name)
+}
+
+/// `政府牵头`: a phrase naming the lead unit.
+pub fn leading(phrase: &str) -> Option<Vec<String>> {
+    let p = super::text::strip_end_mark(phrase).trim_end_matches(['，', ',']);
+    subject_units(p.strip_suffix("牵头")?)
+}
+
 /// The units a requirement names as the subject of one of its sentences or phrases
 /// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`).
 pub fn units_in(text: &str) -> Option<Vec<String>> {
@@ -236,6 +297,14 @@ mod tests {
         assert_eq!(units("各责任(配合)单位要加强协调").unwrap(), ["各责任(配合)单位"]);
         assert_eq!(units("各单位一定要保持清醒头脑").unwrap(), ["各单位"]);
         assert_eq!(units("各地尤其要对重点地段").unwrap(), ["各地"]);
+        assert_eq!(units("各责任单位的主要负责同志要亲自过问").unwrap(), ["各责任单位的主要负责同志"]);
+        assert_eq!(named_before_verb("海洋局认真抓紧整改").unwrap(), ["海洋局"]);
+        assert_eq!(named_before_verb("交通局按照整改要求").unwrap(), ["交通局"]);
+        assert_eq!(named_before_verb("进一步落实责任"), None);
+        assert_eq!(required_units("各地在春节前组织").unwrap(), ["各地"]);
+        assert_eq!(supporting("市督查室搞好配合。").unwrap(), ["市督查室"]);
+        assert_eq!(supporting("职能部门密切配合,").unwrap(), ["职能部门"]);
+        assert_eq!(leading("政府牵头,").unwrap(), ["政府"]);
     }
 
     #[test]
