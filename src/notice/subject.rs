@@ -160,20 +160,20 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
 
 /// `县应急局要…` at the start of `clause`: the units and the byte where the modal starts.
 pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
-    let (at, _) = clause.char_indices().take(32).find(|(i, _)| {
-        let rest = &clause[*i..];
-        MODALS.iter().any(|m| rest.starts_with(m)) && !rest.starts_with("要求")
-    })?;
-    if at == 0 {
-        return None;
-    }
-    let subject = &clause[..at];
-    // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
-    let units = subject_units(subject).or_else(|| {
-        let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
-        subject_units(bare)
-    })?;
-    Some((units, at))
+    // The first 要 that follows a subject (the 要 of 主要负责同志 does not).
+    clause.char_indices().take(32).filter(|(i, _)| *i > 0).find_map(|(at, _)| {
+        let rest = &clause[at..];
+        if !MODALS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("要求") {
+            return None;
+        }
+        let subject = &clause[..at];
+        // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
+        let units = subject_units(subject).or_else(|| {
+            let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
+            subject_units(bare)
+        })?;
+        Some((units, at))
+    })
 }
 
 /// Adverbs that may stand between a subject and its modal.
