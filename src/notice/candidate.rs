@@ -112,7 +112,7 @@ pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
         Some(d) => d,
         None if recurrence.is_some() => DeadlineDraft::default(),
         None => deadline::find_deadline(&c.sentence_before, f.issued)
-            .filter(|d| d.date.is_some())
+            .filter(|d| d.date.is_some() && d.phrase.as_deref().is_some_and(|p| p.contains('月')))
             .or_else(|| c.heading_deadline.clone())
             .or_else(|| f.section_deadline.cloned())
             .or_else(|| f.notice_deadline.cloned())
