@@ -358,3 +358,48 @@ fn resolve(units: Vec<String>, recipients: &[String]) -> Vec<String> {
     let refers = units.iter().all(|u| REFERS.iter().any(|w| u.contains(w)));
     if refers && !recipients.is_empty() { recipients.to_vec() } else { units }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
+        requirements(&[text], &[])
+            .into_iter()
+            .map(|(c, u)| {
+                let u = u.unwrap_or(Units { lead: Vec::new(), support: Vec::new(), phrase: String::new() });
+                (c.text, u.lead, u.support)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_remark_names_its_units_before_a_verb_and_after_please() {
+        let found = read(
+            "市长做出批示:“海洋局认真抓紧整改,市督查室搞好配合。”副市长也提出要求:“请交通局按照整改要求,尽快销号。”",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            (found[0].1.as_slice(), found[0].2.as_slice()),
+            (&["海洋局".to_owned()][..], &["市督查室".to_owned()][..])
+        );
+        assert_eq!(found[1].1, ["交通局"]);
+    }
+
+    #[test]
+    fn require_keeps_its_words_and_a_subject_later_in_the_sentence_is_the_directives() {
+        let found = read("省指挥部要求各地在春节前组织一次督察;要实行零报告制度,各市必须于下午5时报告。");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].0.starts_with("要求各地在春节前"), "{found:?}");
+        assert_eq!(found[0].1, ["各地"]);
+        assert_eq!(found[1].1, ["各市"]);
+    }
+
+    #[test]
+    fn a_time_before_the_subject_stays_with_the_directive() {
+        let found = read("2023年10月底前,罗定市政府要将自评情况报送市消安委。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.starts_with("2023年10月底前"), "{found:?}");
+        assert_eq!(found[0].1, ["罗定市政府"]);
+    }
+}
