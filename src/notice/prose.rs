@@ -161,6 +161,15 @@ pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Op
 
 fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     let mut run = Run::default();
+    // （三）集中整治阶段（5月1日至6月30日）。…有关部门要…: the phase's end is the deadline of
+    // the paragraph's requirements that name none.
+    let unnumbered = super::numbering::marker_of(line).map_or(line, |m| &line[m.len..]);
+    let phase = split_clauses(unnumbered)
+        .first()
+        .map(|c| c.text)
+        .filter(|c| super::section::is_phase(c))
+        .unwrap_or("");
+    let from = found.len();
     let mut open: Option<Open> = None;
     let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
         if let Some(mut o) = open.take() {
@@ -255,6 +264,11 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         }
     }
     close(&mut open, found);
+    if !phase.is_empty() {
+        for o in &mut found[from..] {
+            o.before = format!("{phase}{}", o.before);
+        }
+    }
 }
 
 /// Phrases after the first of a clause that open with a unit and its 要: where, and the units.

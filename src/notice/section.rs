@@ -34,7 +34,7 @@ fn heading_title(sentence: &str, rules: UnitRules) -> (String, Option<Units>) {
 }
 
 /// A phase of a plan as an item's heading: `动员部署阶段（2011年9月26日至30日）。`.
-fn is_phase(sentence: &str) -> bool {
+pub fn is_phase(sentence: &str) -> bool {
     let t = strip_end_mark(sentence).trim_end();
     let Some(open) = t.rfind(['（', '(']) else { return false };
     t.ends_with(['）', ')']) && t[..open].ends_with("阶段") && t[..open].chars().count() <= 12
