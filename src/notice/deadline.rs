@@ -57,6 +57,55 @@ fn quarter_end(q: &str, issued: NaiveDate) -> Option<NaiveDate> {
     roll(month_end(issued.year(), q * 3), issued, |y| month_end(y, q * 3))
 }
 
+/// 春节 (正月初一) from 2000 to 2035: `春节前` is the day before the next one.
+const SPRING_FESTIVALS: [(i32, u32, u32); 36] = [
+    (2000, 2, 5),
+    (2001, 1, 24),
+    (2002, 2, 12),
+    (2003, 2, 1),
+    (2004, 1, 22),
+    (2005, 2, 9),
+    (2006, 1, 29),
+    (2007, 2, 18),
+    (2008, 2, 7),
+    (2009, 1, 26),
+    (2010, 2, 14),
+    (2011, 2, 3),
+    (2012, 1, 23),
+    (2013, 2, 10),
+    (2014, 1, 31),
+    (2015, 2, 19),
+    (2016, 2, 8),
+    (2017, 1, 28),
+    (2018, 2, 16),
+    (2019, 2, 5),
+    (2020, 1, 25),
+    (2021, 2, 12),
+    (2022, 2, 1),
+    (2023, 1, 22),
+    (2024, 2, 10),
+    (2025, 1, 29),
+    (2026, 2, 17),
+    (2027, 2, 6),
+    (2028, 1, 26),
+    (2029, 2, 13),
+    (2030, 2, 3),
+    (2031, 1, 23),
+    (2032, 2, 11),
+    (2033, 1, 31),
+    (2034, 2, 19),
+    (2035, 2, 8),
+];
+
+/// The eve of the first 春节 after `issued`, if the table reaches it.
+fn spring_festival_eve(issued: NaiveDate) -> Option<NaiveDate> {
+    SPRING_FESTIVALS
+        .iter()
+        .filter_map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|d| *d > issued)?
+        .pred_opt()
+}
+
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |re: &str, resolve| Rule { re: Regex::new(re).expect("deadline regex"), resolve };
     vec![
@@ -107,6 +156,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         }),
         rule(r"(?:今年|年)(?:底|末|内)(?:前|之前)?", |_, issued| month_end(issued.year(), 12)),
         rule(r"上半年", |_, issued| month_end(issued.year(), 6)),
+        // Holidays: 春节前 (its eve), 元旦前 (31 December), 国庆前 / “十一”之前 (30 September).
+        rule(r"春节(?:之前|前)", |_, issued| spring_festival_eve(issued)),
+        rule(r"元旦(?:之前|前)", |_, issued| month_end(issued.year(), 12)),
+        rule(r"(?:国庆节?|“十一”|\x22十一\x22)(?:之前|前)", |_, issued| {
+            roll(NaiveDate::from_ymd_opt(issued.year(), 9, 30), issued, |y| NaiveDate::from_ymd_opt(y, 9, 30))
+        }),
         rule(r"下半年", |_, issued| month_end(issued.year(), 12)),
         rule(r"本周(?:内)?", |_, issued| Some(week_end(issued))),
         rule(r"(?:本月|月底)(?:底|内|前)?", |_, issued| month_end(issued.year(), issued.month())),
@@ -159,7 +214,10 @@ pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
                 let m = c.get(0)?;
                 let before = &folded[..m.start()];
                 let after = &folded[m.start()..];
-                let excluded = NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))
+                // 春节前后, 6月底前后: around a time, not before it.
+                let around = m.as_str().ends_with('前') && folded[m.end()..].starts_with('后');
+                let excluded = around
+                    || NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))
                     || blocked.iter().any(|r| r.start < m.end() && m.start() < r.end)
                     || (m.as_str().starts_with('年')
                         && before.ends_with(|c: char| "一二两三四五几十".contains(c)));
@@ -236,6 +294,11 @@ mod tests {
         assert_eq!(date_of("确保年底交账", issued), None);
         assert_eq!(date_of("每年底前报送", issued), None);
         assert_eq!(date_of("力争三年内建成", issued), None);
+        assert_eq!(date_of("各地在春节前组织一次督察", "2006-01-27"), Some(d("2006-01-28")));
+        assert_eq!(date_of("春节前完成", "2026-11-28"), Some(d("2027-02-05")));
+        assert_eq!(date_of("抓好春节前后安全生产", issued), None);
+        assert_eq!(date_of("争取“十一”之前公示完毕", "2018-09-17"), Some(d("2018-09-30")));
+        assert_eq!(date_of("元旦前完成", issued), Some(d("2022-12-31")));
     }
 
     #[test]
