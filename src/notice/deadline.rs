@@ -155,6 +155,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),
         rule(r"(?:今年|年)(?:底|末|内)(?:前|之前)?", |_, issued| month_end(issued.year(), 12)),
+        // 2024年6月至12月, 2024年5-6月: a span of months ends with the last.
+        rule(r"(\d{4})年\d{1,2}月份?(?:至|到|—|－|-|~|～)(\d{1,2})月(?:底|末|份)?", |c, _| {
+            month_end(year(c, 1)?, num(c, 2)?)
+        }),
+        rule(r"(\d{4})年\d{1,2}(?:—|－|-|~|～)(\d{1,2})月", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
+        // 五月底前, 十月三十一日前: months and days in Chinese numerals.
+        rule(r"([一二三四五六七八九十]{1,2})月(?:底|末)(?:前|之前)", |c, issued| {
+            let m = super::text::chinese_number(c.get(1)?.as_str())?;
+            roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
+        }),
+        rule(
+            r"([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日(?:前|之前|以前)",
+            |c, issued| {
+                let n = |i| super::text::chinese_number(c.get(i)?.as_str());
+                upcoming(issued.year(), n(1)?, n(2)?, issued)
+            },
+        ),
         rule(r"上半年", |_, issued| month_end(issued.year(), 6)),
         // Holidays: 春节前 (its eve), 元旦前 (31 December), 国庆前 / “十一”之前 (30 September).
         rule(r"春节(?:之前|前)", |_, issued| spring_festival_eve(issued)),
@@ -169,6 +186,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             quarter_end(&c[1], issued)
         }),
         // A time column's bare month (完成时限：4月) is the end of that month in the notice's year.
+        rule(
+            r"(?:完成时限|时限|完成时间)：\s*(\d{4})年(\d{1,2})月(?:份)?(?:[。，；）]|$)",
+            |c, _| month_end(year(c, 1)?, num(c, 2)?),
+        ),
         rule(r"(?:完成时限|时限|完成时间)：\s*(\d{1,2})月(?:[。，；）]|$)", |c, issued| {
             month_end(issued.year(), num(c, 1)?)
         }),
@@ -216,7 +237,14 @@ pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
                 let after = &folded[m.start()..];
                 // 春节前后, 6月底前后: around a time, not before it.
                 let around = m.as_str().ends_with('前') && folded[m.end()..].starts_with('后');
+                // 统一月底前 is not 一月底前: a month in Chinese numerals stands after a
+                // year, a preposition or punctuation, not inside a word.
+                let in_word = m.as_str().starts_with(|c: char| "一二三四五六七八九十".contains(c))
+                    && before.chars().next_back().is_some_and(|c| {
+                        ('\u{4e00}'..='\u{9fff}').contains(&c) && !"年于在至到和及或并前即".contains(c)
+                    });
                 let excluded = around
+                    || in_word
                     || NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))
                     || blocked.iter().any(|r| r.start < m.end() && m.start() < r.end)
                     || (m.as_str().starts_with('年')
@@ -299,6 +327,12 @@ mod tests {
         assert_eq!(date_of("抓好春节前后安全生产", issued), None);
         assert_eq!(date_of("争取“十一”之前公示完毕", "2018-09-17"), Some(d("2018-09-30")));
         assert_eq!(date_of("元旦前完成", issued), Some(d("2022-12-31")));
+        assert_eq!(date_of("2024年6月至12月,开展专项整治", issued), Some(d("2024-12-31")));
+        assert_eq!(date_of("2024年5-6月开展检查", issued), Some(d("2024-06-30")));
+        assert_eq!(date_of("五月底前完成", issued), Some(d("2022-05-31")));
+        assert_eq!(date_of("十月三十一日前报送", issued), Some(d("2022-10-31")));
+        assert_eq!(date_of("完成时限：2024年6月", issued), Some(d("2024-06-30")));
+        assert_eq!(date_of("统一月底前", issued), Some(d("2022-03-31")));
     }
 
     #[test]

@@ -4,7 +4,17 @@
 //! by 等 (`电力、水务等部门`) stays whole.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 36] = [
+const ENDS: [&str; 46] = [
+    "公司",
+    "协会",
+    "商会",
+    "工会",
+    "联合会",
+    "红十字会",
+    "妇联",
+    "残联",
+    "科协",
+    "小组",
     "部门",
     "单位",
     "政府",
