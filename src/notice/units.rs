@@ -121,8 +121,35 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("inline units regex")
 });
 
-/// `由防火监督处牵头，各支队配合` or `由宣传科负责，` inside running text.
+/// `县应急管理局牵头，县消防救援大队、各乡镇配合`: the same without 由, at a phrase's start.
+static LED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[。；;，,：:\n])\s*(?:\d{1,2}[.、．]\s*)?([^，,。；;：:“”（）()\s由]{2,24}?)牵头[，,]\s*",
+        r"([^，,。；;：:]{2,60}?)(?:密切|积极|协同|共同|全力)?(?:配合|参与|协助|协同)",
+    ))
+    .expect("led units regex")
+});
+
+/// `由防火监督处牵头，各支队配合` or `由宣传科负责，` inside running text, or
+/// `县应急管理局牵头，各乡镇配合` where both are units.
 pub fn find_inline(text: &str) -> Option<UnitLine> {
+    find_by(text).or_else(|| {
+        let c = LED.captures(text)?;
+        let units = |s: &str| {
+            let parts = split_top_level(s, &['、']);
+            parts
+                .iter()
+                .all(|p| super::subject::is_unit(p))
+                .then(|| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>())
+        };
+        let lead = units(c.get(1)?.as_str())?;
+        let support = units(c.get(2)?.as_str())?;
+        let start = c.get(1)?.start();
+        Some(UnitLine { lead, support, range: start..c.get(0)?.end() })
+    })
+}
+
+fn find_by(text: &str) -> Option<UnitLine> {
     INLINE.captures_iter(text).find_map(|c| {
         let whole = c.get(0)?;
         let lead_names = c.get(1)?.as_str();
@@ -341,5 +368,8 @@ mod tests {
         assert_eq!(both(&u), (vec!["宣传科"], vec![]));
         assert_eq!(find_inline("由主要负责同志亲自抓"), None);
         assert_eq!(find_inline("会议由支队长主持"), None);
+        let u = find_inline("3.县应急管理局牵头，县消防救援大队、各乡镇配合，开展排查").unwrap();
+        assert_eq!(both(&u), (vec!["县应急管理局"], vec!["县消防救援大队", "各乡镇"]));
+        assert_eq!(find_inline("坚持党委领导、政府牵头，部门配合"), None);
     }
 }
