@@ -57,6 +57,9 @@ pub struct Candidate {
     /// The words of its sentence before it (`从通告之日起至四月三十日止，…，各级人民政府要…`):
     /// a time they name is its deadline when it names none of its own.
     pub sentence_before: String,
+    /// Units its sentences name as their subject (县发改委、县供电公司要…), for when nothing
+    /// else names its units in a notice that labels them elsewhere.
+    pub subject_units: Option<Units>,
 }
 
 impl Candidate {
@@ -69,11 +72,14 @@ impl Candidate {
             if sentence.chars().count() <= TITLE_MAX { sentence } else { first_phrase(&sentence).to_owned() };
         // In a notice that labels no unit, an item's units are the subject of its sentences
         // (1.提高政治站位。各责任单位要…).
-        let own_units = own_units(&text, rules).or_else(|| {
-            let lead = super::subject::units_in(&text).filter(|_| rules.by_subject)?;
-            Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+        let subject_units = super::subject::units_in(&text).map(|lead| Units {
+            phrase: lead.join("、"),
+            lead,
+            support: Vec::new(),
         });
-        Candidate { title, text, own_units, ..Candidate::default() }
+        let own_units =
+            own_units(&text, rules).or_else(|| subject_units.clone().filter(|_| rules.by_subject));
+        Candidate { title, text, own_units, subject_units, ..Candidate::default() }
     }
 }
 
@@ -167,7 +173,7 @@ pub fn settle_units(
         }
     }
     for i in pending {
-        out[i].1 = section.clone();
+        out[i].1 = section.clone().or_else(|| out[i].0.subject_units.clone());
     }
     (out, section)
 }

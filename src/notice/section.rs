@@ -242,6 +242,7 @@ fn own_text(
         heading_units: group.units.clone(),
         heading_deadline: group.deadline.clone(),
         sentence_before: String::new(),
+        subject_units: None,
     }));
     None
 }
