@@ -74,8 +74,10 @@ const NOT_UNITS: [&str; 16] = [
     "一把手",
 ];
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`).
-const VERBS: [&str; 26] = [
+const VERBS: [&str; 28] = [
     "在",
+    "于",
+    "按时",
     "按照",
     "抓紧",
     "积极",
@@ -243,6 +245,26 @@ pub fn supporting(phrase: &str) -> Option<Vec<String>> {
     subject_units(name)
 }
 
+/// `县消防救援大队要会同县住建局、县市场监管局，…`: the units a subject works with.
+pub fn together_with(text: &str) -> Vec<String> {
+    let Some(at) = text.find("会同") else { return Vec::new() };
+    let after = &text[at + "会同".len()..];
+    let end = after.find(['，', ',', '。', '；', ';']).unwrap_or(after.len());
+    let list = &after[..end];
+    // 会同住建局对…开展: the names end where a verb or preposition starts.
+    let list = ["对", "开展", "共同", "联合", "做好", "组织"]
+        .iter()
+        .filter_map(|w| list.find(w))
+        .min()
+        .map_or(list, |i| &list[..i]);
+    let parts = super::names::split_top_level(list, &['、']);
+    if parts.iter().all(|p| is_unit(p)) {
+        parts.iter().map(|p| (*p).to_owned()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
 /// `政府牵头`: a phrase naming the lead unit.
 pub fn leading(phrase: &str) -> Option<Vec<String>> {
     let p = super::text::strip_end_mark(phrase).trim_end_matches(['，', ',']);
@@ -315,6 +337,11 @@ mod tests {
         assert_eq!(supporting("市督查室搞好配合。").unwrap(), ["市督查室"]);
         assert_eq!(supporting("职能部门密切配合,").unwrap(), ["职能部门"]);
         assert_eq!(leading("政府牵头,").unwrap(), ["政府"]);
+        assert_eq!(
+            together_with("县消防救援大队要会同县住建局、县市场监管局,对高层建筑"),
+            ["县住建局", "县市场监管局"]
+        );
+        assert_eq!(together_with("要会同有关方面研究"), Vec::<String>::new());
     }
 
     #[test]
