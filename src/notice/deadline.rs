@@ -199,6 +199,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// All the rules at once: one pass tells which rules can match, so only those are run with
+/// their captures (most texts match none or one of the thirty).
+static RULE_SET: LazyLock<regex::RegexSet> =
+    LazyLock::new(|| regex::RegexSet::new(RULES.iter().map(|r| r.re.as_str())).expect("deadline regex set"));
+
 static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"每(?:周[一二三四五六日]?|月\d{1,2}日|月底|月|季度末?|季|半年|年)(?:前|之前)?")
         .expect("recurrence regex")
@@ -228,8 +233,10 @@ pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     let folded = norm.text.as_str();
     let mut blocked: Vec<_> = RECURRENCE.find_iter(folded).map(|m| m.range()).collect();
     blocked.extend(AS_OF.find_iter(folded).map(|m| m.range()));
-    let dated = RULES
+    let candidates = RULE_SET.matches(folded);
+    let dated = candidates
         .iter()
+        .map(|i| &RULES[i])
         .filter_map(|rule| {
             rule.re.captures_iter(folded).find_map(|c| {
                 let m = c.get(0)?;

@@ -206,7 +206,8 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         let rest = if lead.is_some() { rest.trim_start_matches(['“', '"', '「']) } else { rest };
         let start =
             start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start).or_else(|| {
-                let units = named_before_verb(rest).filter(|_| lead.is_some())?;
+                lead?;
+                let units = named_before_verb(rest)?;
                 Some(Start { at: 0, units: Some(units), enumerated: false, plain: false })
             });
         match start {
