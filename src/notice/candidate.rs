@@ -129,8 +129,14 @@ pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
 
 /// A slot in a section, in reading order: a directive or a unit line covering those above.
 pub enum Slot {
-    Directive(Candidate),
+    Directive(Box<Candidate>),
     Units(Units),
+}
+
+impl Slot {
+    pub fn directive(c: Candidate) -> Slot {
+        Slot::Directive(Box::new(c))
+    }
 }
 
 /// Settles units over a section's slots: a directive's own units; else its heading's; else
@@ -148,6 +154,7 @@ pub fn settle_units(
     for slot in slots {
         match slot {
             Slot::Directive(c) => {
+                let c = *c;
                 covered.clear();
                 let units = c.own_units.clone().or_else(|| c.heading_units.clone());
                 if units.is_none() {
@@ -208,7 +215,7 @@ mod tests {
     }
 
     fn cand(own: Option<&str>) -> Slot {
-        Slot::Directive(Candidate { own_units: own.map(units), ..Candidate::default() })
+        Slot::directive(Candidate { own_units: own.map(units), ..Candidate::default() })
     }
 
     #[test]

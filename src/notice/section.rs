@@ -158,7 +158,7 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         let named = found.iter().filter(|(_, u)| u.is_some()).count();
         if named >= 2 || (rules.subject_sections && named >= 1) {
             let slots =
-                found.into_iter().map(|(c, u)| Slot::Directive(Candidate { own_units: u, ..c })).collect();
+                found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();
             return (title, slots, heading_units);
         }
     }
@@ -168,7 +168,7 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         .into_iter()
         .filter(|p| !p.lead_in)
         .map(|p| {
-            Slot::Directive(Candidate {
+            Slot::directive(Candidate {
                 own_units: own_units(&p.text, rules),
                 title: p.title,
                 text: p.text,
@@ -234,7 +234,7 @@ fn own_text(
         let lead = super::subject::units_in(&text).filter(|_| rules.by_subject)?;
         Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
     };
-    slots.push(Slot::Directive(Candidate {
+    slots.push(Slot::directive(Candidate {
         title: if phrase.is_empty() { title.to_owned() } else { phrase.to_owned() },
         own_units: own_units(&text, rules).or_else(by_subject),
         text,
@@ -297,7 +297,7 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
                 c.context = path;
                 c.heading_units = group.units.clone();
                 c.heading_deadline = heading_deadline;
-                slots.push(Slot::Directive(c));
+                slots.push(Slot::directive(c));
             }
         }
     }
