@@ -54,6 +54,12 @@ pub struct Candidate {
     pub heading_units: Option<Units>,
     /// A deadline in a heading above it.
     pub heading_deadline: Option<DeadlineDraft>,
+    /// The words of its sentence before it (`从通告之日起至四月三十日止，…，各级人民政府要…`):
+    /// a time they name is its deadline when it names none of its own.
+    pub sentence_before: String,
+    /// Units its sentences name as their subject (县发改委、县供电公司要…), for when nothing
+    /// else names its units in a notice that labels them elsewhere.
+    pub subject_units: Option<Units>,
 }
 
 impl Candidate {
@@ -66,11 +72,14 @@ impl Candidate {
             if sentence.chars().count() <= TITLE_MAX { sentence } else { first_phrase(&sentence).to_owned() };
         // In a notice that labels no unit, an item's units are the subject of its sentences
         // (1.提高政治站位。各责任单位要…).
-        let own_units = own_units(&text, rules).or_else(|| {
-            let lead = super::subject::units_in(&text).filter(|_| rules.by_subject)?;
-            Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+        let subject_units = super::subject::units_in(&text).map(|lead| Units {
+            phrase: lead.join("、"),
+            lead,
+            support: Vec::new(),
         });
-        Candidate { title, text, own_units, ..Candidate::default() }
+        let own_units =
+            own_units(&text, rules).or_else(|| subject_units.clone().filter(|_| rules.by_subject));
+        Candidate { title, text, own_units, subject_units, ..Candidate::default() }
     }
 }
 
@@ -108,12 +117,11 @@ pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
     let chosen = match own {
         Some(d) => d,
         None if recurrence.is_some() => DeadlineDraft::default(),
-        None => c
-            .heading_deadline
-            .as_ref()
-            .or(f.section_deadline)
-            .or(f.notice_deadline)
-            .cloned()
+        None => deadline::find_deadline(&c.sentence_before, f.issued)
+            .filter(|d| d.date.is_some() && d.phrase.as_deref().is_some_and(|p| p.contains('月')))
+            .or_else(|| c.heading_deadline.clone())
+            .or_else(|| f.section_deadline.cloned())
+            .or_else(|| f.notice_deadline.cloned())
             .unwrap_or_default(),
     };
     DeadlineDraft { recurrence, ..chosen }
@@ -121,8 +129,14 @@ pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
 
 /// A slot in a section, in reading order: a directive or a unit line covering those above.
 pub enum Slot {
-    Directive(Candidate),
+    Directive(Box<Candidate>),
     Units(Units),
+}
+
+impl Slot {
+    pub fn directive(c: Candidate) -> Slot {
+        Slot::Directive(Box::new(c))
+    }
 }
 
 /// Settles units over a section's slots: a directive's own units; else its heading's; else
@@ -140,6 +154,7 @@ pub fn settle_units(
     for slot in slots {
         match slot {
             Slot::Directive(c) => {
+                let c = *c;
                 covered.clear();
                 let units = c.own_units.clone().or_else(|| c.heading_units.clone());
                 if units.is_none() {
@@ -165,7 +180,7 @@ pub fn settle_units(
         }
     }
     for i in pending {
-        out[i].1 = section.clone();
+        out[i].1 = section.clone().or_else(|| out[i].0.subject_units.clone());
     }
     (out, section)
 }
@@ -200,7 +215,7 @@ mod tests {
     }
 
     fn cand(own: Option<&str>) -> Slot {
-        Slot::Directive(Candidate { own_units: own.map(units), ..Candidate::default() })
+        Slot::directive(Candidate { own_units: own.map(units), ..Candidate::default() })
     }
 
     #[test]

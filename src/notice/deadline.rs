@@ -57,6 +57,55 @@ fn quarter_end(q: &str, issued: NaiveDate) -> Option<NaiveDate> {
     roll(month_end(issued.year(), q * 3), issued, |y| month_end(y, q * 3))
 }
 
+/// 春节 (正月初一) from 2000 to 2035: `春节前` is the day before the next one.
+const SPRING_FESTIVALS: [(i32, u32, u32); 36] = [
+    (2000, 2, 5),
+    (2001, 1, 24),
+    (2002, 2, 12),
+    (2003, 2, 1),
+    (2004, 1, 22),
+    (2005, 2, 9),
+    (2006, 1, 29),
+    (2007, 2, 18),
+    (2008, 2, 7),
+    (2009, 1, 26),
+    (2010, 2, 14),
+    (2011, 2, 3),
+    (2012, 1, 23),
+    (2013, 2, 10),
+    (2014, 1, 31),
+    (2015, 2, 19),
+    (2016, 2, 8),
+    (2017, 1, 28),
+    (2018, 2, 16),
+    (2019, 2, 5),
+    (2020, 1, 25),
+    (2021, 2, 12),
+    (2022, 2, 1),
+    (2023, 1, 22),
+    (2024, 2, 10),
+    (2025, 1, 29),
+    (2026, 2, 17),
+    (2027, 2, 6),
+    (2028, 1, 26),
+    (2029, 2, 13),
+    (2030, 2, 3),
+    (2031, 1, 23),
+    (2032, 2, 11),
+    (2033, 1, 31),
+    (2034, 2, 19),
+    (2035, 2, 8),
+];
+
+/// The eve of the first 春节 after `issued`, if the table reaches it.
+fn spring_festival_eve(issued: NaiveDate) -> Option<NaiveDate> {
+    SPRING_FESTIVALS
+        .iter()
+        .filter_map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|d| *d > issued)?
+        .pred_opt()
+}
+
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |re: &str, resolve| Rule { re: Regex::new(re).expect("deadline regex"), resolve };
     vec![
@@ -74,6 +123,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
         }),
         rule(r"至(\d{4})年(\d{1,2})月(?:底|末)", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
+        rule(r"(\d{4})年\d{1,2}月\d{1,2}日至(\d{1,2})月(\d{1,2})日", |c, _| {
+            NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
+        }),
         rule(r"(\d{4})年(\d{1,2})月\d{1,2}日至(\d{1,2})日", |c, _| {
             NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
         }),
@@ -84,6 +136,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let m = num(c, 1)?;
             roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),
+        // 从通告之日起至四月三十日止: a period's end in Chinese numerals.
+        rule(
+            r"至([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日(?:止|前|为止)?",
+            |c, issued| {
+                let n = |i| super::text::chinese_number(c.get(i)?.as_str());
+                upcoming(issued.year(), n(1)?, n(2)?, issued)
+            },
+        ),
         rule(r"(\d{1,2})月\d{1,2}日至(\d{1,2})日", |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
@@ -95,7 +155,30 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),
         rule(r"(?:今年|年)(?:底|末|内)(?:前|之前)?", |_, issued| month_end(issued.year(), 12)),
+        // 2024年6月至12月, 2024年5-6月: a span of months ends with the last.
+        rule(r"(\d{4})年\d{1,2}月份?(?:至|到|—|－|-|~|～)(\d{1,2})月(?:底|末|份)?", |c, _| {
+            month_end(year(c, 1)?, num(c, 2)?)
+        }),
+        rule(r"(\d{4})年\d{1,2}(?:—|－|-|~|～)(\d{1,2})月", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
+        // 五月底前, 十月三十一日前: months and days in Chinese numerals.
+        rule(r"([一二三四五六七八九十]{1,2})月(?:底|末)(?:前|之前)", |c, issued| {
+            let m = super::text::chinese_number(c.get(1)?.as_str())?;
+            roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
+        }),
+        rule(
+            r"([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日(?:前|之前|以前)",
+            |c, issued| {
+                let n = |i| super::text::chinese_number(c.get(i)?.as_str());
+                upcoming(issued.year(), n(1)?, n(2)?, issued)
+            },
+        ),
         rule(r"上半年", |_, issued| month_end(issued.year(), 6)),
+        // Holidays: 春节前 (its eve), 元旦前 (31 December), 国庆前 / “十一”之前 (30 September).
+        rule(r"春节(?:之前|前)", |_, issued| spring_festival_eve(issued)),
+        rule(r"元旦(?:之前|前)", |_, issued| month_end(issued.year(), 12)),
+        rule(r"(?:国庆节?|“十一”|\x22十一\x22)(?:之前|前)", |_, issued| {
+            roll(NaiveDate::from_ymd_opt(issued.year(), 9, 30), issued, |y| NaiveDate::from_ymd_opt(y, 9, 30))
+        }),
         rule(r"下半年", |_, issued| month_end(issued.year(), 12)),
         rule(r"本周(?:内)?", |_, issued| Some(week_end(issued))),
         rule(r"(?:本月|月底)(?:底|内|前)?", |_, issued| month_end(issued.year(), issued.month())),
@@ -103,6 +186,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             quarter_end(&c[1], issued)
         }),
         // A time column's bare month (完成时限：4月) is the end of that month in the notice's year.
+        rule(
+            r"(?:完成时限|时限|完成时间)：\s*(\d{4})年(\d{1,2})月(?:份)?(?:[。，；）]|$)",
+            |c, _| month_end(year(c, 1)?, num(c, 2)?),
+        ),
         rule(r"(?:完成时限|时限|完成时间)：\s*(\d{1,2})月(?:[。，；）]|$)", |c, issued| {
             month_end(issued.year(), num(c, 1)?)
         }),
@@ -111,6 +198,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         }),
     ]
 });
+
+/// All the rules at once: one pass tells which rules can match, so only those are run with
+/// their captures (most texts match none or one of the thirty).
+static RULE_SET: LazyLock<regex::RegexSet> =
+    LazyLock::new(|| regex::RegexSet::new(RULES.iter().map(|r| r.re.as_str())).expect("deadline regex set"));
 
 static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"每(?:周[一二三四五六日]?|月\d{1,2}日|月底|月|季度末?|季|半年|年)(?:前|之前)?")
@@ -141,14 +233,26 @@ pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     let folded = norm.text.as_str();
     let mut blocked: Vec<_> = RECURRENCE.find_iter(folded).map(|m| m.range()).collect();
     blocked.extend(AS_OF.find_iter(folded).map(|m| m.range()));
-    let dated = RULES
+    let candidates = RULE_SET.matches(folded);
+    let dated = candidates
         .iter()
+        .map(|i| &RULES[i])
         .filter_map(|rule| {
             rule.re.captures_iter(folded).find_map(|c| {
                 let m = c.get(0)?;
                 let before = &folded[..m.start()];
                 let after = &folded[m.start()..];
-                let excluded = NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))
+                // 春节前后, 6月底前后: around a time, not before it.
+                let around = m.as_str().ends_with('前') && folded[m.end()..].starts_with('后');
+                // 统一月底前 is not 一月底前: a month in Chinese numerals stands after a
+                // year, a preposition or punctuation, not inside a word.
+                let in_word = m.as_str().starts_with(|c: char| "一二三四五六七八九十".contains(c))
+                    && before.chars().next_back().is_some_and(|c| {
+                        ('\u{4e00}'..='\u{9fff}').contains(&c) && !"年于在至到和及或并前即".contains(c)
+                    });
+                let excluded = around
+                    || in_word
+                    || NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))
                     || blocked.iter().any(|r| r.start < m.end() && m.start() < r.end)
                     || (m.as_str().starts_with('年')
                         && before.ends_with(|c: char| "一二两三四五几十".contains(c)));
@@ -225,6 +329,17 @@ mod tests {
         assert_eq!(date_of("确保年底交账", issued), None);
         assert_eq!(date_of("每年底前报送", issued), None);
         assert_eq!(date_of("力争三年内建成", issued), None);
+        assert_eq!(date_of("各地在春节前组织一次督察", "2006-01-27"), Some(d("2006-01-28")));
+        assert_eq!(date_of("春节前完成", "2026-11-28"), Some(d("2027-02-05")));
+        assert_eq!(date_of("抓好春节前后安全生产", issued), None);
+        assert_eq!(date_of("争取“十一”之前公示完毕", "2018-09-17"), Some(d("2018-09-30")));
+        assert_eq!(date_of("元旦前完成", issued), Some(d("2022-12-31")));
+        assert_eq!(date_of("2024年6月至12月,开展专项整治", issued), Some(d("2024-12-31")));
+        assert_eq!(date_of("2024年5-6月开展检查", issued), Some(d("2024-06-30")));
+        assert_eq!(date_of("五月底前完成", issued), Some(d("2022-05-31")));
+        assert_eq!(date_of("十月三十一日前报送", issued), Some(d("2022-10-31")));
+        assert_eq!(date_of("完成时限：2024年6月", issued), Some(d("2024-06-30")));
+        assert_eq!(date_of("统一月底前", issued), Some(d("2022-03-31")));
     }
 
     #[test]
@@ -235,6 +350,8 @@ mod tests {
         assert_eq!(date_of("集中整治阶段(5月1日至6月30日)", "2024-04-01"), Some(d("2024-06-30")));
         assert_eq!(date_of("7月1日至20日,组织验收", "2024-04-01"), Some(d("2024-07-20")));
         assert_eq!(date_of("2008年11月中旬至2008年11月20日", issued), Some(d("2008-11-20")));
+        assert_eq!(date_of("总结验收阶段(2012年2月7日至2月29日)", issued), Some(d("2012-02-29")));
+        assert_eq!(date_of("从通告之日起至四月三十日止", "2009-04-09"), Some(d("2009-04-30")));
     }
 
     #[test]

@@ -47,6 +47,11 @@ fn is_letterhead(line: &str) -> bool {
         || line.starts_with("签发人")
 }
 
+/// A line of running text: sentences, longer than any title.
+fn is_paragraph(line: &str) -> bool {
+    line.chars().count() > 60 && line.contains('。')
+}
+
 /// Parses header lines (already cleaned, no empty lines).
 pub fn parse_header(all: &[&str]) -> Header {
     let doc_number = all.iter().find(|l| DOC_NUMBER.is_match(l)).map(|l| (*l).to_owned());
@@ -62,6 +67,10 @@ pub fn parse_header(all: &[&str]) -> Header {
             .position(|l| TITLE_ENDINGS.iter().any(|e| l.ends_with(e)))
             .map_or(lines.len().min(1), |i| i + 1),
     };
+    // A page that starts mid-document (a copy's later part): its first line is a paragraph
+    // of the covering text, not a title.
+    let title_end =
+        if title_end == 1 && recipients_at.is_none() && is_paragraph(lines[0]) { 0 } else { title_end };
     let title: String = lines[..title_end].concat();
     let recipients = recipients_at
         .map(|i| {

@@ -70,12 +70,20 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         .or_else(|| closing::notice_date(&lines[..first]))
         .or(published)
         .unwrap_or(issued_on);
-    let mut rules = UnitRules::of_notice(text);
+    // A table pasted as text is read as labelled lines: its rules are those of the lines.
+    let mut rules = match &expanded {
+        Some(e) => UnitRules::of_notice(&e.join("\n")),
+        None => UnitRules::of_notice(text),
+    };
     // The covering text's own requirements with a time (请…于5月20日前整改完成；每月25日前报送).
     let preamble_lines: Vec<&str> = header.preamble.lines().collect();
     let covering: Vec<_> = prose::directives(&preamble_lines, &header.recipients, issued_on)
         .into_iter()
-        .filter(|d| d.deadline.date.is_some() || d.deadline.recurrence.is_some())
+        .filter(|d| {
+            d.deadline.date.is_some()
+                || d.deadline.recurrence.is_some()
+                || (!d.offices.is_empty() && !d.text.starts_with('请'))
+        })
         .collect();
     let covering_deadline = covering.iter().find_map(|d| {
         let date = d.deadline.date?;
@@ -103,8 +111,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
             item.push_lines(&mut lines);
             prose::requirements(&lines, &[]).iter().any(|(_, u)| u.is_some())
         })
-        .count();
-    rules.subject_sections = rules.by_subject && with_subjects >= 2;
+        .nth(1)
+        .is_some();
+    rules.subject_sections = rules.by_subject && with_subjects;
     let ctx = section::NoticeContext { rules, ..ctx };
     let mut sections: Vec<model::SectionDraft> =
         outline.iter().map(|item| section::build_section(item, &ctx)).collect();
@@ -112,8 +121,13 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         sections.insert(0, covering_section(covering, &header.preamble));
     }
     resolve_above(&mut sections);
+    let title = if header.title.is_empty() {
+        lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
+    } else {
+        header.title
+    };
     Ok(NoticeDraft {
-        title: header.title,
+        title,
         issuer: header.issuer,
         recipients: header.recipients,
         meeting: header.meeting,

@@ -70,6 +70,13 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// `2009年底前，完成…`: an item that opens with a year (`1.2009年底前`) is numbered, where
+/// `1.5万元` is a decimal.
+fn opens_with_year(s: &str) -> bool {
+    let digits = s.chars().take_while(|c| is_digit(*c)).count();
+    digits == 4 && s.chars().nth(4) == Some('年')
+}
+
 /// The number opening `line` (already trimmed), if any.
 pub fn marker_of(line: &str) -> Option<Marker> {
     let first = line.chars().next()?;
@@ -89,7 +96,11 @@ pub fn marker_of(line: &str) -> Option<Marker> {
         let digits_end = line.find(|c: char| !is_digit(c))?;
         let punct = line[digits_end..].chars().next()?;
         let after = line[digits_end + punct.len_utf8()..].chars().next();
-        if digits_end > 6 || !matches!(punct, '.' | '．' | '、') || after.is_some_and(is_digit) {
+        let rest = &line[digits_end + punct.len_utf8()..];
+        if digits_end > 6
+            || !matches!(punct, '.' | '．' | '、')
+            || (after.is_some_and(is_digit) && !opens_with_year(rest))
+        {
             return None;
         }
         (Kind::Arabic, parse_digits(&line[..digits_end])?, digits_end + punct.len_utf8())
@@ -159,6 +170,7 @@ mod tests {
         assert_eq!(kind_value("（2）抽查"), Some((Kind::ParenArabic, 2, "抽查")));
         assert_eq!(kind_value("(１０)抽查"), Some((Kind::ParenArabic, 10, "抽查")));
         assert_eq!(kind_value("④ 抽查"), Some((Kind::Circled, 4, "抽查")));
+        assert_eq!(kind_value("1.2009年底前,完成建设"), Some((Kind::Arabic, 1, "2009年底前,完成建设")));
     }
 
     #[test]

@@ -62,6 +62,25 @@ fn close_last<'a>(stack: &mut Vec<Item<'a>>, sections: &mut Vec<Item<'a>>) {
     }
 }
 
+/// A line that only gives a time: `完成时限：2024年6月底前`.
+fn is_time_line(line: &str) -> bool {
+    ["完成时限", "完成时间", "办结时限", "时限要求", "时间要求", "时限"]
+        .iter()
+        .any(|l| line.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])))
+}
+
+/// Adds `entry` to the last item under `item`, deepest first.
+fn push_to_last<'a>(item: &mut Item<'a>, entry: Entry<'a>) {
+    let last = item.entries.iter_mut().rev().find_map(|e| match e {
+        Entry::Item(i) => Some(i),
+        _ => None,
+    });
+    match last {
+        Some(child) => push_to_last(child, entry),
+        None => item.entries.push(entry),
+    }
+}
+
 /// Builds the tree from body lines that start with a `top` item.
 pub fn build<'a>(lines: &[&'a str], top: Kind, rules: UnitRules) -> Vec<Item<'a>> {
     let mut sequence = Sequence::new(top);
@@ -73,6 +92,12 @@ pub fn build<'a>(lines: &[&'a str], top: Kind, rules: UnitRules) -> Vec<Item<'a>
                 close_last(&mut stack, &mut sections);
             }
             stack.push(Item { marker, line, head: &line[marker.len..], entries: Vec::new() });
+        } else if stack.len() == 1 && is_time_line(line) && stack.last().is_some_and(Item::has_children) {
+            // 牵头单位：… / 责任单位：… / 完成时限：… under an item: the unit lines closed it,
+            // the time is still its own.
+            if let Some(section) = stack.last_mut() {
+                push_to_last(section, Entry::Text(line));
+            }
         } else if stack.len() > 1 && standalone(line, rules).is_some() {
             while stack.len() > 1 {
                 close_last(&mut stack, &mut sections);

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::candidate::{Candidate, Fallback, Units, finish};
-use super::subject::{collective_before_verb, modal_subject, subject_units};
+use super::subject::{leading, modal_subject, named_before_verb, required_units, subject_units, supporting};
 use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
 use crate::model::DirectiveDraft;
 
@@ -60,6 +60,10 @@ struct Open {
     /// An ordinal item: its units are looked for in all of its sentences, else the lead-in's.
     enumerated: bool,
     lead_units: Option<Vec<String>>,
+    /// Supporting units its phrases name (`市督查室搞好配合`).
+    support: Vec<String>,
+    /// The words of its sentence before it.
+    before: String,
 }
 
 /// What a paragraph's run carries from directive to directive.
@@ -104,9 +108,9 @@ fn split_lead_in(t: &str) -> (Option<&str>, &str) {
     if let Some(at) =
         t.find("要求").filter(|&at| t[..at].chars().count() <= 30 && !t[..at].contains(['，', ',']))
     {
-        let end = at + "要求".len();
-        if modal_subject(&t[end..]).is_some() {
-            return (Some(&t[..end]), &t[end..]);
+        // The directive keeps its 要求 (要求各地…), as one written mid-sentence does.
+        if required_units(&t[at + "要求".len()..]).is_some() {
+            return (Some(&t[..at]), &t[at..]);
         }
     }
     // 祝楼乡一是要求各村… — a short subject before the first ordinal.
@@ -142,21 +146,48 @@ pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Op
             let head = ordinal(&text).map_or(text.as_str(), |end| &text[end..]);
             let phrase = first_phrase(head);
             let title = strip_end_mark(phrase.strip_prefix('要').unwrap_or(phrase)).to_owned();
-            let units = o.units.map(|lead| Units { phrase: lead.join("、"), lead, support: Vec::new() });
-            (Candidate { title, text, ..Candidate::default() }, units)
+            let support = o.support;
+            let units = match o.units {
+                Some(lead) => Some(Units { phrase: lead.join("、"), lead, support }),
+                None if !support.is_empty() => {
+                    Some(Units { phrase: support.join("、"), lead: Vec::new(), support })
+                }
+                None => None,
+            };
+            (Candidate { title, text, sentence_before: o.before, ..Candidate::default() }, units)
         })
         .collect()
 }
 
 fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     let mut run = Run::default();
+    // （三）集中整治阶段（5月1日至6月30日）。…有关部门要…: the phase's end is the deadline of
+    // the paragraph's requirements that name none.
+    let unnumbered = super::numbering::marker_of(line).map_or(line, |m| &line[m.len..]);
+    let phase = split_clauses(unnumbered)
+        .first()
+        .map(|c| c.text)
+        .filter(|c| super::section::is_phase(c))
+        .unwrap_or("");
+    let from = found.len();
     let mut open: Option<Open> = None;
     let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
         if let Some(mut o) = open.take() {
             if o.enumerated && o.units.is_none() {
                 let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
                 let inline = super::units::find_inline(body).map(|u| u.lead).filter(|l| !l.is_empty());
-                o.units = inline.or_else(|| super::subject::units_in(body)).or(o.lead_units.take());
+                let led = body.split_inclusive(['，', ',']).next().and_then(leading);
+                o.units = inline.or(led).or_else(|| super::subject::units_in(body)).or(o.lead_units.take());
+            }
+            // 市督查室搞好配合 / 要会同县住建局、县市场监管局: the units that support it.
+            let with = if o.units.is_some() { super::subject::together_with(&o.text) } else { Vec::new() };
+            let phrases = o.text.split_inclusive(['，', ',', '。']).skip(1);
+            let named = phrases.filter(|p| p.contains("配合")).filter_map(|p| supporting(p.trim())).flatten();
+            for u in with.into_iter().chain(named.collect::<Vec<_>>()) {
+                let lead = o.units.as_deref().unwrap_or_default();
+                if !lead.contains(&u) && !o.support.contains(&u) {
+                    o.support.push(u);
+                }
             }
             found.push(o);
         }
@@ -171,11 +202,18 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             run = Run { lead_units: lead_in_units(lead), ..Run::default() };
         }
         let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
-        let start = start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start);
+        // 批示：“海洋局认真抓紧整改…: the words quoted after the lead-in.
+        let rest = if lead.is_some() { rest.trim_start_matches(['“', '"', '「']) } else { rest };
+        let start =
+            start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start).or_else(|| {
+                lead?;
+                let units = named_before_verb(rest)?;
+                Some(Start { at: 0, units: Some(units), enumerated: false, plain: false })
+            });
         match start {
             Some(s) => {
                 close(&mut open, found);
-                let units = match s.units {
+                let units = match s.units.clone() {
                     Some(u) => Some(u),
                     None if s.enumerated => None,
                     None if s.plain && run.first_named == Some(true) => run.last_units.clone(),
@@ -191,14 +229,21 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     run.semicolon_list = s.plain && t.ends_with(['；', ';']);
                 }
                 let text = &rest[s.at..];
-                // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own.
-                let splits = if s.enumerated { Vec::new() } else { later_subjects(text) };
+                // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own; a
+                // requirement with no subject (要实行…制度，各市必须…) is the first subject's.
+                let mut splits = if s.enumerated { Vec::new() } else { later_subjects(text) };
+                let mut units = units;
+                if s.units.is_none() && !s.enumerated && !splits.is_empty() {
+                    units = Some(splits.remove(0).1);
+                }
                 let first_end = splits.first().map_or(text.len(), |(at, _)| *at);
                 open = Some(Open {
                     text: text[..first_end].to_owned(),
                     units,
                     enumerated: s.enumerated,
                     lead_units: run.lead_units.clone(),
+                    support: Vec::new(),
+                    before: rest[..s.at].to_owned(),
                 });
                 for (k, (at, units)) in splits.iter().enumerate() {
                     close(&mut open, found);
@@ -209,6 +254,8 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                         units: Some(units.clone()),
                         enumerated: false,
                         lead_units: None,
+                        support: Vec::new(),
+                        before: String::new(),
                     });
                 }
             }
@@ -220,6 +267,11 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         }
     }
     close(&mut open, found);
+    if !phase.is_empty() {
+        for o in &mut found[from..] {
+            o.before = format!("{phase}{}", o.before);
+        }
+    }
 }
 
 /// Phrases after the first of a clause that open with a unit and its 要: where, and the units.
@@ -227,7 +279,7 @@ fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     let mut at = 0;
     for piece in text.split_inclusive(['，', ',']) {
-        if at > 0 {
+        if at > 0 && !(out.is_empty() && dated_prefix(&text[..at])) {
             let p = piece.trim_start();
             if let Some((units, _)) = modal_subject(p) {
                 out.push((at + piece.len() - p.len(), units));
@@ -236,6 +288,11 @@ fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
         at += piece.len();
     }
     out
+}
+
+/// `2023年10月底前，`: a short time phrase that opens the sentence of its directive.
+fn dated_prefix(prefix: &str) -> bool {
+    prefix.chars().count() <= 16 && super::deadline::find_deadline(prefix, NaiveDate::MIN).is_some()
 }
 
 /// Where a directive starts in a clause, and what it says of its units.
@@ -259,10 +316,8 @@ fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> O
     if rest.starts_with('要') && !rest.starts_with("要求") || rest.starts_with("务必") {
         return Some(plain_start(0, None));
     }
-    if let Some(after) = rest.strip_prefix("要求")
-        && let Some((u, _)) = collective_before_verb(after)
-    {
-        return Some(plain_start(0, Some(super::subject::subject_units(&u).unwrap_or_else(|| vec![u]))));
+    if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
+        return Some(plain_start(0, Some(units)));
     }
     if let Some((u, _)) = modal_subject(rest) {
         return Some(plain_start(0, Some(resolve(u, recipients))));
@@ -279,22 +334,14 @@ fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> O
         let p = piece.trim_start();
         let offset = at + (piece.len() - p.len());
         if at > 0 {
-            let head = if after_lead && super::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some()
-            {
-                0
-            } else {
-                offset
-            };
+            // 2023年10月底前，罗定市政府要…: a time before the subject stays with its directive.
+            let dated = after_lead && super::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some();
+            let head = if dated || dated_prefix(&rest[..at]) { 0 } else { offset };
             if let Some((u, _)) = modal_subject(p) {
                 return Some(plain_start(head, Some(resolve(u, recipients))));
             }
-            if let Some(after) = p.strip_prefix("要求")
-                && let Some((u, _)) = collective_before_verb(after)
-            {
-                return Some(plain_start(
-                    offset,
-                    Some(super::subject::subject_units(&u).unwrap_or_else(|| vec![u])),
-                ));
+            if let Some(units) = p.strip_prefix("要求").and_then(required_units) {
+                return Some(plain_start(offset, Some(units)));
             }
             if after_lead && p.starts_with('要') && !p.starts_with("要求") {
                 return Some(plain_start(head, None));
@@ -314,13 +361,8 @@ fn please(s: &str, recipients: &[String]) -> Option<Start> {
     if let Some((u, _)) = modal_subject(after) {
         return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
     }
-    if let Some((u, _)) = collective_before_verb(after) {
-        return Some(Start {
-            at: 0,
-            units: Some(resolve(super::subject::subject_units(&u).unwrap_or_else(|| vec![u]), recipients)),
-            enumerated: false,
-            plain: false,
-        });
+    if let Some(u) = named_before_verb(after) {
+        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
     }
     if recipients.is_empty() {
         return None;
@@ -332,4 +374,49 @@ fn please(s: &str, recipients: &[String]) -> Option<Start> {
 fn resolve(units: Vec<String>, recipients: &[String]) -> Vec<String> {
     let refers = units.iter().all(|u| REFERS.iter().any(|w| u.contains(w)));
     if refers && !recipients.is_empty() { recipients.to_vec() } else { units }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
+        requirements(&[text], &[])
+            .into_iter()
+            .map(|(c, u)| {
+                let u = u.unwrap_or(Units { lead: Vec::new(), support: Vec::new(), phrase: String::new() });
+                (c.text, u.lead, u.support)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_remark_names_its_units_before_a_verb_and_after_please() {
+        let found = read(
+            "市长做出批示:“海洋局认真抓紧整改,市督查室搞好配合。”副市长也提出要求:“请交通局按照整改要求,尽快销号。”",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            (found[0].1.as_slice(), found[0].2.as_slice()),
+            (&["海洋局".to_owned()][..], &["市督查室".to_owned()][..])
+        );
+        assert_eq!(found[1].1, ["交通局"]);
+    }
+
+    #[test]
+    fn require_keeps_its_words_and_a_subject_later_in_the_sentence_is_the_directives() {
+        let found = read("省指挥部要求各地在春节前组织一次督察;要实行零报告制度,各市必须于下午5时报告。");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].0.starts_with("要求各地在春节前"), "{found:?}");
+        assert_eq!(found[0].1, ["各地"]);
+        assert_eq!(found[1].1, ["各市"]);
+    }
+
+    #[test]
+    fn a_time_before_the_subject_stays_with_the_directive() {
+        let found = read("2023年10月底前,罗定市政府要将自评情况报送市消安委。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.starts_with("2023年10月底前"), "{found:?}");
+        assert_eq!(found[0].1, ["罗定市政府"]);
+    }
 }

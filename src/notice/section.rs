@@ -33,6 +33,13 @@ fn heading_title(sentence: &str, rules: UnitRules) -> (String, Option<Units>) {
     (title.trim_end_matches(['：', ':']).trim().to_owned(), units)
 }
 
+/// A phase of a plan as an item's heading: `动员部署阶段（2011年9月26日至30日）。`.
+pub fn is_phase(sentence: &str) -> bool {
+    let t = strip_end_mark(sentence).trim_end();
+    let Some(open) = t.rfind(['（', '(']) else { return false };
+    t.ends_with(['）', ')']) && t[..open].ends_with("阶段") && t[..open].chars().count() <= 12
+}
+
 /// A unit bracket cut off before its names (`（责任单位：` at the end of a copied page).
 fn is_dangling_label(body: &str) -> bool {
     let b = clean_line(body);
@@ -151,7 +158,7 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         let named = found.iter().filter(|(_, u)| u.is_some()).count();
         if named >= 2 || (rules.subject_sections && named >= 1) {
             let slots =
-                found.into_iter().map(|(c, u)| Slot::Directive(Candidate { own_units: u, ..c })).collect();
+                found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();
             return (title, slots, heading_units);
         }
     }
@@ -161,7 +168,7 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         .into_iter()
         .filter(|p| !p.lead_in)
         .map(|p| {
-            Slot::Directive(Candidate {
+            Slot::directive(Candidate {
                 own_units: own_units(&p.text, rules),
                 title: p.title,
                 text: p.text,
@@ -223,13 +230,19 @@ fn own_text(
         return Some(text);
     }
     let phrase = first_phrase(&text);
-    slots.push(Slot::Directive(Candidate {
+    let by_subject = || {
+        let lead = super::subject::units_in(&text).filter(|_| rules.by_subject)?;
+        Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+    };
+    slots.push(Slot::directive(Candidate {
         title: if phrase.is_empty() { title.to_owned() } else { phrase.to_owned() },
-        own_units: own_units(&text, rules),
+        own_units: own_units(&text, rules).or_else(by_subject),
         text,
         context: group.path.clone(),
         heading_units: group.units.clone(),
         heading_deadline: group.deadline.clone(),
+        sentence_before: String::new(),
+        subject_units: None,
     }));
     None
 }
@@ -267,11 +280,24 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             Entry::Item(child) => {
                 let mut lines = vec![child.head];
                 child.push_lines(&mut lines);
-                let mut c = Candidate::numbered(lines.join("\n"), rules);
-                c.context = group.path.clone();
+                let text = lines.join("\n");
+                let (first, rest) = first_sentence(&text);
+                let mut path = group.path.clone();
+                let mut heading_deadline = group.deadline.clone();
+                // （一）动员部署阶段（9月26日至30日）。各级政府要…: the phase is the task's
+                // heading and its end the deadline; the task is what follows.
+                let body = clean_line(rest);
+                let mut c = if is_phase(first) && !body.is_empty() {
+                    path.push(heading_title(first, rules).0);
+                    heading_deadline = deadline::find_deadline(first, ctx.issued).or(heading_deadline);
+                    Candidate::numbered(body.to_owned(), rules)
+                } else {
+                    Candidate::numbered(text, rules)
+                };
+                c.context = path;
                 c.heading_units = group.units.clone();
-                c.heading_deadline = group.deadline.clone();
-                slots.push(Slot::Directive(c));
+                c.heading_deadline = heading_deadline;
+                slots.push(Slot::directive(c));
             }
         }
     }

@@ -4,7 +4,17 @@
 //! by 等 (`电力、水务等部门`) stays whole.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 36] = [
+const ENDS: [&str; 46] = [
+    "公司",
+    "协会",
+    "商会",
+    "工会",
+    "联合会",
+    "红十字会",
+    "妇联",
+    "残联",
+    "科协",
+    "小组",
     "部门",
     "单位",
     "政府",
@@ -64,7 +74,12 @@ const NOT_UNITS: [&str; 16] = [
     "一把手",
 ];
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`).
-const VERBS: [&str; 24] = [
+const VERBS: [&str; 28] = [
+    "在",
+    "于",
+    "按时",
+    "按照",
+    "抓紧",
     "积极",
     "立即",
     "迅速",
@@ -82,7 +97,6 @@ const VERBS: [&str; 24] = [
     "全面",
     "严格",
     "结合",
-    "按照",
     "深入",
     "持续",
     "及时",
@@ -97,15 +111,34 @@ fn is_name_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '（' | '）' | '(' | ')')
 }
 
+/// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
+const HEADS: [&str; 8] = [
+    "的主要负责同志",
+    "主要负责同志",
+    "的负责同志",
+    "负责同志",
+    "的主要负责人",
+    "主要负责人",
+    "负责人",
+    "主要领导",
+];
+
 /// Whether `s` reads as one unit's name.
 pub fn is_unit(s: &str) -> bool {
+    if let Some(base) = HEADS.iter().find_map(|h| s.strip_suffix(h)).filter(|b| !b.is_empty()) {
+        return is_unit_name(base);
+    }
+    is_unit_name(s)
+}
+
+fn is_unit_name(s: &str) -> bool {
     // 各县（市、区）, 村(社区): the name before its bracket decides.
     let s = match s.rfind(['（', '(']) {
         Some(open) if s.ends_with(['）', ')']) && open > 0 => &s[..open],
         _ => s,
     };
     let n = s.chars().count();
-    if !(2..=20).contains(&n) || !s.chars().all(is_name_char) || NOT_UNITS.iter().any(|w| s.contains(w)) {
+    if !(2..=24).contains(&n) || !s.chars().all(is_name_char) || NOT_UNITS.iter().any(|w| s.contains(w)) {
         return false;
     }
     let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");
@@ -139,15 +172,24 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
 
 /// `县应急局要…` at the start of `clause`: the units and the byte where the modal starts.
 pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
-    let (at, _) = clause.char_indices().take(32).find(|(i, _)| {
-        let rest = &clause[*i..];
-        MODALS.iter().any(|m| rest.starts_with(m)) && !rest.starts_with("要求")
-    })?;
-    if at == 0 {
-        return None;
-    }
-    Some((subject_units(&clause[..at])?, at))
+    // The first 要 that follows a subject (the 要 of 主要负责同志 does not).
+    clause.char_indices().take(32).filter(|(i, _)| *i > 0).find_map(|(at, _)| {
+        let rest = &clause[at..];
+        if !MODALS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("要求") {
+            return None;
+        }
+        let subject = &clause[..at];
+        // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
+        let units = subject_units(subject).or_else(|| {
+            let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
+            subject_units(bare)
+        })?;
+        Some((units, at))
+    })
 }
+
+/// Adverbs that may stand between a subject and its modal.
+const ADVERBS: [&str; 9] = ["一定", "尤其", "更加", "特别", "首先", "还", "也", "都", "更"];
 
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.
@@ -167,6 +209,66 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
         let (more, len) = collective_before_verb(rest.strip_prefix('、')?)?;
         Some((format!("{name}、{more}"), end + '、'.len_utf8() + len))
     })
+}
+
+/// A unit by name followed by a verb, no 要 (`海洋局认真抓紧整改`, `交通局按照…`): as the
+/// first words of a 批示 or after 请 only, where a bare name can be nothing but the addressee.
+pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
+    if let Some((u, _)) = collective_before_verb(s) {
+        return Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+    }
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
+    ends.iter().skip(1).rev().find_map(|&end| {
+        let (name, rest) = s.split_at(end);
+        (VERBS.iter().any(|v| rest.starts_with(v)) && !name.contains('、'))
+            .then(|| subject_units(name))
+            .flatten()
+    })
+}
+
+/// The units after 要求 (`要求各地制定…`, `要求各地尤其要…`, `要求各级各单位务要…`).
+pub fn required_units(after: &str) -> Option<Vec<String>> {
+    if let Some((u, _)) = collective_before_verb(after) {
+        return Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+    }
+    modal_subject(after).map(|(u, _)| u)
+}
+
+/// `市督查室搞好配合`, `职能部门密切配合`: a phrase naming a supporting unit.
+pub fn supporting(phrase: &str) -> Option<Vec<String>> {
+    let p = super::text::strip_end_mark(phrase).trim_end_matches(['，', ',', '”', '"']);
+    let name = p.strip_suffix("配合")?;
+    let name = ["搞好", "做好", "积极", "密切", "全力", "主动", "协同", "负责"]
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .unwrap_or(name);
+    subject_units(name)
+}
+
+/// `县消防救援大队要会同县住建局、县市场监管局，…`: the units a subject works with.
+pub fn together_with(text: &str) -> Vec<String> {
+    let Some(at) = text.find("会同") else { return Vec::new() };
+    let after = &text[at + "会同".len()..];
+    let end = after.find(['，', ',', '。', '；', ';']).unwrap_or(after.len());
+    let list = &after[..end];
+    // 会同住建局对…开展: the names end where a verb or preposition starts.
+    let list = ["对", "开展", "共同", "联合", "做好", "组织"]
+        .iter()
+        .filter_map(|w| list.find(w))
+        .min()
+        .map_or(list, |i| &list[..i]);
+    let parts = super::names::split_top_level(list, &['、']);
+    if parts.iter().all(|p| is_unit(p)) {
+        parts.iter().map(|p| (*p).to_owned()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// `政府牵头`: a phrase naming the lead unit.
+pub fn leading(phrase: &str) -> Option<Vec<String>> {
+    let p = super::text::strip_end_mark(phrase).trim_end_matches(['，', ',']);
+    subject_units(p.strip_suffix("牵头")?)
 }
 
 /// The units a requirement names as the subject of one of its sentences or phrases
@@ -225,6 +327,21 @@ mod tests {
         );
         assert_eq!(units("区委区政府督查室要根据").unwrap(), ["区委区政府督查室"]);
         assert_eq!(units("各责任(配合)单位要加强协调").unwrap(), ["各责任(配合)单位"]);
+        assert_eq!(units("各单位一定要保持清醒头脑").unwrap(), ["各单位"]);
+        assert_eq!(units("各地尤其要对重点地段").unwrap(), ["各地"]);
+        assert_eq!(units("各责任单位的主要负责同志要亲自过问").unwrap(), ["各责任单位的主要负责同志"]);
+        assert_eq!(named_before_verb("海洋局认真抓紧整改").unwrap(), ["海洋局"]);
+        assert_eq!(named_before_verb("交通局按照整改要求").unwrap(), ["交通局"]);
+        assert_eq!(named_before_verb("进一步落实责任"), None);
+        assert_eq!(required_units("各地在春节前组织").unwrap(), ["各地"]);
+        assert_eq!(supporting("市督查室搞好配合。").unwrap(), ["市督查室"]);
+        assert_eq!(supporting("职能部门密切配合,").unwrap(), ["职能部门"]);
+        assert_eq!(leading("政府牵头,").unwrap(), ["政府"]);
+        assert_eq!(
+            together_with("县消防救援大队要会同县住建局、县市场监管局,对高层建筑"),
+            ["县住建局", "县市场监管局"]
+        );
+        assert_eq!(together_with("要会同有关方面研究"), Vec::<String>::new());
     }
 
     #[test]

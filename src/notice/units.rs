@@ -20,6 +20,14 @@ const RESPONSIBLE_LABELS: [&str; 5] = ["责任处室", "责任单位", "责任�
 const SUPPORT_LABELS: [&str; 9] =
     ["配合单位", "配合处室", "配合部门", "配合科室", "协办单位", "参与单位", "协助单位", "协同单位", "配合"];
 
+/// What a label may add before its colon: `责任单位及责任人：X主要领导`.
+const LABEL_TAILS: [&str; 4] = ["及责任人", "和责任人", "及责任领导", "及负责人"];
+
+/// `rest` after a label's optional tail (及责任人).
+fn after_tail(rest: &str) -> &str {
+    LABEL_TAILS.iter().find_map(|t| rest.strip_prefix(t)).unwrap_or(rest)
+}
+
 /// How to read a unit list the notice leaves open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UnitRules {
@@ -51,11 +59,9 @@ impl UnitRules {
 
 /// Whether a text labels units anywhere (`责任单位：`, `（牵头单位:`, `由X牵头`).
 pub fn names_units(text: &str) -> bool {
-    let labelled = LEAD_LABELS
-        .iter()
-        .chain(&RESPONSIBLE_LABELS)
-        .chain(&SUPPORT_LABELS)
-        .any(|l| text.match_indices(l).any(|(i, _)| text[i + l.len()..].starts_with(['：', ':'])));
+    let labelled = LEAD_LABELS.iter().chain(&RESPONSIBLE_LABELS).chain(&SUPPORT_LABELS).any(|l| {
+        text.match_indices(l).any(|(i, _)| after_tail(&text[i + l.len()..]).starts_with(['：', ':']))
+    });
     labelled || find_inline(text).is_some()
 }
 
@@ -115,8 +121,35 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("inline units regex")
 });
 
-/// `由防火监督处牵头，各支队配合` or `由宣传科负责，` inside running text.
+/// `县应急管理局牵头，县消防救援大队、各乡镇配合`: the same without 由, at a phrase's start.
+static LED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[。；;，,：:\n])\s*(?:\d{1,2}[.、．]\s*)?([^，,。；;：:“”（）()\s由]{2,24}?)牵头[，,]\s*",
+        r"([^，,。；;：:]{2,60}?)(?:密切|积极|协同|共同|全力)?(?:配合|参与|协助|协同)",
+    ))
+    .expect("led units regex")
+});
+
+/// `由防火监督处牵头，各支队配合` or `由宣传科负责，` inside running text, or
+/// `县应急管理局牵头，各乡镇配合` where both are units.
 pub fn find_inline(text: &str) -> Option<UnitLine> {
+    find_by(text).or_else(|| {
+        let c = LED.captures(text)?;
+        let units = |s: &str| {
+            let parts = split_top_level(s, &['、']);
+            parts
+                .iter()
+                .all(|p| super::subject::is_unit(p))
+                .then(|| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>())
+        };
+        let lead = units(c.get(1)?.as_str())?;
+        let support = units(c.get(2)?.as_str())?;
+        let start = c.get(1)?.start();
+        Some(UnitLine { lead, support, range: start..c.get(0)?.end() })
+    })
+}
+
+fn find_by(text: &str) -> Option<UnitLine> {
     INLINE.captures_iter(text).find_map(|c| {
         let whole = c.get(0)?;
         let lead_names = c.get(1)?.as_str();
@@ -156,7 +189,7 @@ fn split_label(s: &str) -> Option<(Role, &str)> {
     let s = s.trim_start();
     let labelled = |labels: &[&str], role| {
         labels.iter().find_map(|label| {
-            let rest = s.strip_prefix(label)?.trim_start();
+            let rest = after_tail(s.strip_prefix(label)?).trim_start();
             let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
             Some((role, rest))
         })
@@ -319,6 +352,9 @@ mod tests {
         let line = standalone("（责任单位：各区、县级市）", rules).unwrap();
         assert_eq!(both(&line), (vec!["各区、县级市"], vec![]));
         assert_eq!(standalone("责任编辑：李某", rules), None);
+        let line =
+            standalone("责任单位及责任人:呈贡县政府、市发改委、市公安消防支队主要领导。", rules).unwrap();
+        assert_eq!(both(&line), (vec!["呈贡县政府", "市发改委", "市公安消防支队主要领导"], vec![]));
         assert_eq!(standalone("加强检查（责任单位：甲）", rules), None);
     }
 
@@ -332,5 +368,8 @@ mod tests {
         assert_eq!(both(&u), (vec!["宣传科"], vec![]));
         assert_eq!(find_inline("由主要负责同志亲自抓"), None);
         assert_eq!(find_inline("会议由支队长主持"), None);
+        let u = find_inline("3.县应急管理局牵头，县消防救援大队、各乡镇配合，开展排查").unwrap();
+        assert_eq!(both(&u), (vec!["县应急管理局"], vec!["县消防救援大队", "各乡镇"]));
+        assert_eq!(find_inline("坚持党委领导、政府牵头，部门配合"), None);
     }
 }

@@ -388,8 +388,25 @@ fn genre_seen_set_holds_its_score() {
     assert_eq!(t.texts, 30, "{report}");
     assert_eq!(t.refused, 0, "{report}");
     assert!(t.count_right >= 29, "{report}");
+    assert!(t.unit_recall() >= 0.95, "{report}");
+    assert_eq!(t.units_invented, 0, "{report}");
+    assert!(t.deadline_recall() >= 0.9, "{report}");
+    assert_eq!(t.deadlines_false, 0, "{report}");
+}
+
+/// The former unseen set (tests/fixtures/genres/unseen/, scored once on 2026-12-01 at 10/15
+/// right counts, unit recall 0.40, deadline recall 0.11) became training material; it keeps
+/// issue #15's bar from then on. Its score is no longer a measure of texts never seen.
+#[test]
+fn genre_former_unseen_set_holds_the_bar() {
+    let scores = score_dir(&Path::new(SEEN).join("unseen"));
+    let t = Totals::of(&scores);
+    let report = table(&scores);
+    assert_eq!(t.texts, 15, "{report}");
+    assert_eq!(t.refused, 0, "{report}");
+    assert!(t.count_right >= 13, "{report}");
     assert!(t.unit_recall() >= 0.9, "{report}");
-    assert!(t.units_invented <= 1, "{report}");
+    assert_eq!(t.units_invented, 0, "{report}");
     assert!(t.deadline_recall() >= 0.8, "{report}");
     assert_eq!(t.deadlines_false, 0, "{report}");
 }

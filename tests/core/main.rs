@@ -18,6 +18,7 @@ mod evidence_cli;
 mod evidence_files;
 mod fonts;
 mod forms;
+mod fuzz_seeds;
 mod genre_score;
 mod hostile;
 mod integrity;
