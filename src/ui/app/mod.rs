@@ -224,14 +224,19 @@ impl DubanApp {
         Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui, today));
         // Sized for the screen: a 1366×768 laptop at 150 % is 910 points wide.
         let width = ui.available_width();
-        let sidebar = Panel::left("sidebar").resizable(true).default_size((width * 0.19).clamp(170.0, 220.0));
-        sidebar.min_size(130.0).max_size(width * 0.3).show(ui, |ui| {
+        // Panel widths are remembered in points, per display scale: widths dragged at 100 % would
+        // squeeze the table of the same laptop at 150 % (910 points wide).
+        let scale = (ui.ctx().pixels_per_point() * 4.0).round() as i32;
+        let sidebar =
+            Panel::left(("sidebar", scale)).resizable(true).default_size((width * 0.19).clamp(170.0, 220.0));
+        sidebar.min_size(130.0).max_size(width * 0.25).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("sidebar-scroll").show(ui, |ui| {
                 let selected = (!self.overview_shown).then_some(self.filter);
                 self.sidebar.ui(ui, cx.board, &self.counts, &self.press, selected, &mut commands);
             });
         });
-        let detail = Panel::right("detail").resizable(true).default_size((width * 0.3).clamp(260.0, 420.0));
+        let detail =
+            Panel::right(("detail", scale)).resizable(true).default_size((width * 0.3).clamp(260.0, 420.0));
         let detail = detail.min_size(220.0).max_size(width * 0.45);
         if self.detail_shown {
             detail.show(ui, |ui| {
