@@ -127,7 +127,36 @@ pub struct DirectiveRow {
     pub source: Option<Source>,
 }
 
+impl Assignment {
+    /// 牵头 — a lead assignment with nothing recorded yet.
+    pub fn lead(office: OfficeId, name: &str, kind: UnitKind) -> Self {
+        Assignment { office, name: name.into(), kind, role: Role::Lead, track: OfficeTrack::default() }
+    }
+}
+
 impl DirectiveRow {
+    /// A directive of notice `notice_id` with no deadline, offices, notes or files yet, 未开始
+    /// (for tests, benches and generators, which set what they need over it).
+    pub fn new(id: DirectiveId, notice_id: NoticeId, number: String, title: &str) -> Self {
+        DirectiveRow {
+            id,
+            notice_id,
+            meeting: None,
+            number,
+            title: title.to_owned(),
+            text: title.to_owned(),
+            deadline: None,
+            status: Status::NotStarted,
+            assignments: Vec::new(),
+            last_note: None,
+            evidence: 0,
+            evidence_after_notice: 0,
+            continues: None,
+            recurrence: None,
+            source: None,
+        }
+    }
+
     pub fn urgency(&self, today: NaiveDate, due_soon_days: i64) -> Urgency {
         Urgency::of(self.effective_deadline(), self.status, today, due_soon_days)
     }
@@ -312,29 +341,10 @@ mod tests {
     fn row(id: i64, deadline: &str, status: Status, units: &[&Office]) -> DirectiveRow {
         DirectiveRow {
             id: DirectiveId(id),
-            notice_id: NoticeId(1),
-            meeting: None,
-            number: format!("一.{id}"),
-            title: "t".into(),
-            text: "t".into(),
             deadline: Some(deadline.parse().unwrap()),
             status,
-            assignments: units
-                .iter()
-                .map(|o| Assignment {
-                    office: o.id,
-                    name: o.name.as_str().into(),
-                    kind: o.kind,
-                    role: Role::Lead,
-                    track: OfficeTrack::default(),
-                })
-                .collect(),
-            last_note: None,
-            evidence: 0,
-            evidence_after_notice: 0,
-            continues: None,
-            recurrence: None,
-            source: None,
+            assignments: units.iter().map(|o| Assignment::lead(o.id, &o.name, o.kind)).collect(),
+            ..DirectiveRow::new(DirectiveId(id), NoticeId(1), format!("一.{id}"), "t")
         }
     }
 

@@ -111,7 +111,7 @@ fn dedup_sorted(xs: &mut [u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Assignment, NoticeId, Office, OfficeTrack, Role, Status, classify_unit};
+    use crate::model::{Assignment, NoticeId, Office, classify_unit};
     use crate::model::{BoardFilter, DirectiveId};
 
     fn office(id: i64, name: &str) -> Office {
@@ -120,30 +120,8 @@ mod tests {
 
     fn row(id: i64, units: &[&Office]) -> DirectiveRow {
         DirectiveRow {
-            id: DirectiveId(id),
-            notice_id: NoticeId(1),
-            meeting: None,
-            number: format!("一.{id}"),
-            title: "t".into(),
-            text: "t".into(),
-            deadline: None,
-            status: Status::NotStarted,
-            assignments: units
-                .iter()
-                .map(|o| Assignment {
-                    office: o.id,
-                    name: o.name.as_str().into(),
-                    kind: o.kind,
-                    role: Role::Lead,
-                    track: OfficeTrack::default(),
-                })
-                .collect(),
-            last_note: None,
-            evidence: 0,
-            evidence_after_notice: 0,
-            continues: None,
-            recurrence: None,
-            source: None,
+            assignments: units.iter().map(|o| Assignment::lead(o.id, &o.name, o.kind)).collect(),
+            ..DirectiveRow::new(DirectiveId(id), NoticeId(1), format!("一.{id}"), "t")
         }
     }
 

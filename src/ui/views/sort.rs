@@ -94,35 +94,12 @@ mod tests {
     }
 
     fn row(id: i64, offices: &[&str]) -> DirectiveRow {
-        use crate::model::{
-            Assignment, DirectiveId, NoticeId, OfficeId, OfficeTrack, Role, Status, classify_unit,
-        };
+        use crate::model::{Assignment, DirectiveId, NoticeId, OfficeId, classify_unit};
+        let lead =
+            |(k, name): (usize, &&str)| Assignment::lead(OfficeId(k as i64), name, classify_unit(name));
         DirectiveRow {
-            id: DirectiveId(id),
-            notice_id: NoticeId(1),
-            meeting: None,
-            number: id.to_string(),
-            title: String::new(),
-            text: String::new(),
-            deadline: None,
-            status: Status::NotStarted,
-            assignments: offices
-                .iter()
-                .enumerate()
-                .map(|(k, name)| Assignment {
-                    office: OfficeId(k as i64),
-                    name: (*name).into(),
-                    kind: classify_unit(name),
-                    role: Role::Lead,
-                    track: OfficeTrack::default(),
-                })
-                .collect(),
-            last_note: None,
-            evidence: 0,
-            evidence_after_notice: 0,
-            continues: None,
-            recurrence: None,
-            source: None,
+            assignments: offices.iter().enumerate().map(lead).collect(),
+            ..DirectiveRow::new(DirectiveId(id), NoticeId(1), id.to_string(), "")
         }
     }
 
