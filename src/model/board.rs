@@ -98,6 +98,13 @@ pub struct Assignment {
     pub track: OfficeTrack,
 }
 
+/// 最新进展 of a row: the duty officer's note, or an office's last report as one line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Latest<'a> {
+    Note { on: NaiveDate, text: &'a str },
+    Office { on: NaiveDate, line: String },
+}
+
 /// One row of the board table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DirectiveRow {
@@ -155,6 +162,28 @@ impl DirectiveRow {
             recurrence: None,
             source: None,
         }
+    }
+
+    /// 最新进展 — the newer of the duty officer's last note and what an office last reported
+    /// (防火监督处3月22日反馈：…, as the meeting report quotes it); the note wins a tie.
+    pub fn latest(&self) -> Option<Latest<'_>> {
+        let office = self
+            .assignments
+            .iter()
+            .filter_map(|a| a.track.last_report.as_ref().map(|r| (r, a)))
+            .max_by_key(|(r, _)| r.on);
+        match (&self.last_note, office) {
+            (Some((on, text)), Some((r, _))) if *on >= r.on => Some(Latest::Note { on: *on, text }),
+            (_, Some((r, a))) => Some(Latest::Office { on: r.on, line: r.line(&a.name) }),
+            (Some((on, text)), None) => Some(Latest::Note { on: *on, text }),
+            (None, None) => None,
+        }
+    }
+
+    /// The date of [`Self::latest`], cheaply (for sorting).
+    pub fn latest_on(&self) -> Option<NaiveDate> {
+        let office = self.assignments.iter().filter_map(|a| a.track.last_report.as_ref().map(|r| r.on)).max();
+        self.last_note.as_ref().map(|n| n.0).max(office)
     }
 
     pub fn urgency(&self, today: NaiveDate, due_soon_days: i64) -> Urgency {
@@ -372,5 +401,37 @@ mod tests {
         assert_eq!(counts[&Some(OfficeId(2))], OfficeCounts { open: 1, overdue: 0, due_soon: 0 });
         assert_eq!(counts.get(&Some(OfficeId(3))), None);
         assert_eq!(counts[&None].open, 2);
+    }
+
+    /// 最新进展 shows the newer of the officer's note and an office's report; a tie is the note's.
+    #[test]
+    fn latest_is_the_newer_of_the_note_and_an_offices_report() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let report = |on: &str| super::super::ReportNote {
+            on: d(on),
+            text: "已检查在建工地46处。".into(),
+            completion: false,
+            returned: false,
+        };
+        let mut fire =
+            Assignment::lead(OfficeId(1), "防火监督处", UnitKind::Office(super::super::OfficeGroup::Hq));
+        let mut row = DirectiveRow::new(DirectiveId(1), NoticeId(1), "一.1".into(), "t");
+        assert_eq!(row.latest(), None);
+        row.last_note = Some((d("2022-03-20"), "已部署".into()));
+        row.assignments.push(fire.clone());
+        assert_eq!(row.latest(), Some(Latest::Note { on: d("2022-03-20"), text: "已部署" }));
+        fire.track.last_report = Some(report("2022-03-22"));
+        row.assignments = vec![fire.clone()];
+        assert_eq!(
+            row.latest(),
+            Some(Latest::Office {
+                on: d("2022-03-22"),
+                line: "防火监督处3月22日反馈：已检查在建工地46处".into()
+            })
+        );
+        assert_eq!(row.latest_on(), Some(d("2022-03-22")));
+        fire.track.last_report = Some(report("2022-03-20"));
+        row.assignments = vec![fire];
+        assert_eq!(row.latest(), Some(Latest::Note { on: d("2022-03-20"), text: "已部署" }));
     }
 }

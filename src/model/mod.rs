@@ -27,7 +27,8 @@ mod track;
 mod urgency;
 
 pub use board::{
-    Assignment, Board, BoardFilter, DirectiveRow, NoticeInfo, Office, OfficeCounts, Role, short_meeting,
+    Assignment, Board, BoardFilter, DirectiveRow, Latest, NoticeInfo, Office, OfficeCounts, Role,
+    short_meeting,
 };
 pub use brief::{BriefItem, BriefOffice, FilesAdded, MeetingBrief};
 pub use bulletin::{Bulletin, BulletinSpan, Deployment, OverdueEntry, REPEATED_AT, RepeatedEntry};

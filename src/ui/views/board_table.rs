@@ -216,9 +216,12 @@ fn cell(ui: &mut Ui, col: Col, d: &DirectiveRow, cx: &RowContext) {
                 ui.weak("—");
             }
         }
-        Col::Latest => match &d.last_note {
-            Some((on, text)) => {
-                wrapped(ui, &format!("{}：{text}", short_date(*on, today)), cx.highlight);
+        Col::Latest => match d.latest() {
+            Some(crate::model::Latest::Note { on, text }) => {
+                wrapped(ui, &format!("{}：{text}", short_date(on, today)), cx.highlight);
+            }
+            Some(crate::model::Latest::Office { line, .. }) => {
+                wrapped(ui, &line, cx.highlight);
             }
             None => {
                 ui.weak("—");

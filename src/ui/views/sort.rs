@@ -70,7 +70,7 @@ fn compare(col: Col, x: &DirectiveRow, y: &DirectiveRow) -> Ordering {
         Col::Status => rank(x).cmp(&rank(y)),
         Col::Files => x.evidence.cmp(&y.evidence),
         // Newest note first when ascending makes little sense: oldest (most stale) first.
-        Col::Latest => x.last_note.as_ref().map(|p| p.0).cmp(&y.last_note.as_ref().map(|p| p.0)),
+        Col::Latest => x.latest_on().cmp(&y.latest_on()),
     }
 }
 
