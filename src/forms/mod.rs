@@ -12,6 +12,7 @@ mod content;
 mod docx_forms;
 mod docx_package;
 mod generate;
+mod proposal;
 mod read_docx;
 mod read_xlsx;
 mod returned;
@@ -25,10 +26,11 @@ pub use archive::{MAX_FILE_BYTES, MAX_PHOTO_BYTES, is_ole};
 pub use content::{FormRow, OfficeForms, office_forms, offices_with_open_work};
 pub use docx_forms::{FEEDBACK_HEADER, PROP_FORM_ID, STATE_CHOICES, UrgeLine};
 pub use generate::{Generated, generate_forms, generate_urges};
+pub use proposal::{Conflict, Proposal};
 pub use read_docx::read_docx;
 pub use read_xlsx::read_xlsx;
 pub use returned::{FileFormat, Photo, ReturnedFile, ReturnedRow, parse_date, state_asked};
-pub use review::{Conflict, FileReview, Match, Proposal, Review, review_files};
+pub use review::{FileReview, Match, Review, review_files};
 pub use xlsx_form::{HIDDEN_SHEET, SHEET};
 
 /// What goes wrong with a form, in words for the officer (the file's name is added by the
