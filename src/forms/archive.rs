@@ -12,6 +12,9 @@ use zip::result::ZipError;
 use super::FormsError;
 use crate::notice::MAX_PART_BYTES;
 
+/// The character an XML entity stands for (the notice reader's, shared).
+pub use crate::notice::xml_entity as entity;
+
 /// Largest returned file accepted (a form full of photos is large; 100 MB passes).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Largest photo taken out of a return.
@@ -106,22 +109,6 @@ pub fn attr(e: &quick_xml::events::BytesStart, local: &[u8]) -> Option<String> {
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
         .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
-}
-
-/// The character an XML entity stands for.
-pub fn entity(e: &quick_xml::events::BytesRef) -> String {
-    if let Ok(Some(c)) = e.resolve_char_ref() {
-        return c.to_string();
-    }
-    match e.decode().as_deref() {
-        Ok("amp") => "&",
-        Ok("lt") => "<",
-        Ok("gt") => ">",
-        Ok("quot") => "\"",
-        Ok("apos") => "'",
-        _ => "",
-    }
-    .to_owned()
 }
 
 /// Custom properties (docProps/custom.xml): name → value.

@@ -27,7 +27,8 @@ struct State {
     rows: Vec<Vec<String>>,
 }
 
-fn entity(e: &BytesRef) -> String {
+/// The character an XML entity stands for (also for the forms reader's Word and Excel parts).
+pub fn entity(e: &BytesRef) -> String {
     if let Ok(Some(c)) = e.resolve_char_ref() {
         return c.to_string();
     }

@@ -10,6 +10,7 @@ mod decode;
 mod directives;
 mod docx;
 mod docx_body;
+pub use docx_body::entity as xml_entity;
 mod docx_numbering;
 mod docx_table;
 mod encodings;

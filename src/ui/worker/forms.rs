@@ -8,7 +8,16 @@ use crate::clock::Clock;
 use crate::forms::{
     Review, apply_review, generate_forms, generate_urges, offices_with_open_work, review_files,
 };
+use crate::model::Board;
 use crate::store::{Actor, Store};
+
+/// The register and the name forms are signed with.
+fn board_and_author(store: &Store, progress: &dyn Fn(f32, &str)) -> Result<(Board, String), String> {
+    progress(0.1, "读取数据…");
+    let board = store.load_board().map_err(|e| e.to_string())?;
+    let author = store.signing_author().map_err(|e| e.to_string())?;
+    Ok((board, author))
+}
 
 pub(super) fn generate(
     store: &mut Store,
@@ -16,9 +25,7 @@ pub(super) fn generate(
     dir: &Path,
     progress: &dyn Fn(f32, &str),
 ) -> Result<String, String> {
-    progress(0.1, "读取数据…");
-    let board = store.load_board().map_err(|e| e.to_string())?;
-    let author = store.signing_author().map_err(|e| e.to_string())?;
+    let (board, author) = board_and_author(store, progress)?;
     let actor = Actor { author: &author, at: clock.now() };
     progress(0.3, "生成督办通知单和反馈单…");
     let made = generate_forms(store, &board, &offices_with_open_work(&board), dir, &author, &actor)
@@ -41,9 +48,7 @@ pub(super) fn urge(
     dir: &Path,
     progress: &dyn Fn(f32, &str),
 ) -> Result<String, String> {
-    progress(0.1, "读取数据…");
-    let board = store.load_board().map_err(|e| e.to_string())?;
-    let author = store.signing_author().map_err(|e| e.to_string())?;
+    let (board, author) = board_and_author(store, progress)?;
     let actor = Actor { author: &author, at: clock.now() };
     progress(0.3, "生成催办通知…");
     let made = generate_urges(store, &board, None, dir, &author, &actor)
