@@ -115,6 +115,8 @@ pub struct DirectiveRow {
     /// 一.2
     pub number: String,
     pub title: String,
+    /// 正文 — the directive's full text. Empty in the window's board (`Store::load_window_board`):
+    /// the table shows the title, and the detail pane the text its detail carries.
     pub text: String,
     pub deadline: Option<NaiveDate>,
     pub status: Status,

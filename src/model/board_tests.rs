@@ -66,7 +66,7 @@ fn latest_is_the_newer_of_the_note_and_an_offices_report() {
     row.last_note = Some((d("2022-03-20"), "已部署".into()));
     row.assignments.push(fire.clone());
     assert_eq!(row.latest(), Some(Latest::Note { on: d("2022-03-20"), text: "已部署" }));
-    fire.track.last_report = Some(report("2022-03-22"));
+    fire.track.last_report = Some(Box::new(report("2022-03-22")));
     row.assignments = vec![fire.clone()];
     assert_eq!(
         row.latest(),
@@ -76,7 +76,7 @@ fn latest_is_the_newer_of_the_note_and_an_offices_report() {
         })
     );
     assert_eq!(row.latest_on(), Some(d("2022-03-22")));
-    fire.track.last_report = Some(report("2022-03-20"));
+    fire.track.last_report = Some(Box::new(report("2022-03-20")));
     row.assignments = vec![fire];
     assert_eq!(row.latest(), Some(Latest::Note { on: d("2022-03-20"), text: "已部署" }));
 }

@@ -13,16 +13,42 @@ use crate::model::{
     Office, OfficeId, OfficeTrack, Role, Source, SourceKind, Status,
 };
 
+/// How much of each directive's text a board carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    /// 正文 with every row: reports, the command line, the 接续 suggestions read it.
+    Full,
+    /// Titles only, `text` left empty: the window's board (the table shows titles, and the
+    /// detail pane reads the full text with the detail). A 100,000-directive register's texts
+    /// are ~30 MB the window would hold for nothing.
+    Titles,
+}
+
 impl Store {
     /// Everything the main window shows, in a handful of queries.
     pub fn load_board(&self) -> Result<Board> {
-        self.load_board_as_of(None)
+        self.load_board_with(None, Texts::Full)
+    }
+
+    /// The board as the window keeps it: every row's `text` left empty (the table shows the
+    /// title; the detail pane reads the text with [`Store::load_detail`], and a changed row
+    /// comes with its detail). Everything else as [`Store::load_board`].
+    pub fn load_window_board(&self) -> Result<Board> {
+        self.load_board_with(None, Texts::Titles)
     }
 
     /// The board with each office's track as it stood at the end of `as_of` (records dated on
     /// or before it; `None`: everything): what a 督查通报 for a month or quarter counts. The
     /// directives' stored status (销号) is taken as it is now.
     pub fn load_board_as_of(&self, as_of: Option<NaiveDate>) -> Result<Board> {
+        self.load_board_with(as_of, Texts::Full)
+    }
+
+    /// Builds the board without slack: each vector is allocated at its final length (a
+    /// vector grown by pushing keeps up to twice its length, and one collected in place keeps
+    /// the larger element's allocation — 40 MB of empty assignment slots at 100,000), and the
+    /// temporaries are few large blocks the allocator can give back.
+    fn load_board_with(&self, as_of: Option<NaiveDate>, texts: Texts) -> Result<Board> {
         let offices = self
             .conn
             .prepare(&format!("SELECT id, name, kind FROM office ORDER BY {ROSTER_ORDER}"))?
@@ -34,48 +60,6 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-
-        // Each office's name once, shared by its assignments (Arc): a few dozen names for the
-        // ~185,000 assignments of a 100,000-directive register.
-        let units: HashMap<i64, (Arc<str>, crate::model::UnitKind)> =
-            offices.iter().map(|o| (o.id.0, (Arc::from(o.name.as_str()), o.kind))).collect();
-        // In the table's order (PRIMARY KEY directive_id, office_id), ordered per directive here:
-        // an ORDER BY over every assignment made SQLite sort them all, spilling to disk at scale.
-        let mut assignments: HashMap<i64, Vec<(u8, i64, Assignment)>> = HashMap::new();
-        let mut stmt = self.conn.prepare("SELECT directive_id, office_id, role, ordinal FROM assignment")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let Some((name, kind)) = units.get(&r.get::<_, i64>(1)?) else { continue };
-            let role_text = r.get_ref(2)?.as_str().unwrap_or_default();
-            // ORDER BY role, ordinal as the single-directive read has it ('lead' < 'support').
-            let rank = match role_text {
-                "lead" => 0,
-                "support" => 1,
-                _ => 2,
-            };
-            let assignment = Assignment {
-                office: OfficeId(r.get(1)?),
-                name: Arc::clone(name),
-                kind: *kind,
-                role: Role::from_db(role_text).unwrap_or(Role::Lead),
-                track: OfficeTrack::default(),
-            };
-            assignments.entry(r.get(0)?).or_default().push((rank, r.get(3)?, assignment));
-        }
-
-        let mut last_note: HashMap<i64, (NaiveDate, String)> = HashMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT directive_id, on_date, text FROM (
-                 SELECT directive_id, on_date, text,
-                        row_number() OVER (PARTITION BY directive_id ORDER BY on_date DESC, id DESC) AS rank
-                 FROM progress)
-             WHERE rank = 1",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            last_note.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-        }
-
         let notices = self
             .conn
             .prepare(
@@ -94,43 +78,115 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        // Each notice's 会议 once, shared by its directives.
-        let meetings: HashMap<i64, Option<Arc<str>>> =
-            notices.iter().map(|n| (n.id.0, n.meeting.as_deref().map(Arc::from))).collect();
+        let mut directives = self.directive_rows(&notices, texts)?;
+        self.put_assignments(&offices, &mut directives)?;
+
+        let mut last_note: HashMap<i64, (NaiveDate, String)> = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT directive_id, on_date, text FROM (
+                 SELECT directive_id, on_date, text,
+                        row_number() OVER (PARTITION BY directive_id ORDER BY on_date DESC, id DESC) AS rank
+                 FROM progress)
+             WHERE rank = 1",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            last_note.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
         let mut tracks = super::loop_read::load_tracks_as_of(&self.conn, None, as_of)?;
         let mut plans = super::periods::load_plans(&self.conn, None)?;
         let mut evidence = self.evidence_counts()?;
         let mut backed = self.evidence_after_notice(None)?;
-        // Read in storage order and sorted here (newest notice first, then as in the notice):
-        // ORDER BY on the joined rows made SQLite sort every directive's text, spilling to disk.
-        let mut stmt =
-            self.conn.prepare(&format!("{DIRECTIVE_ROW_SELECT_WITH_ORDER} WHERE d.deleted_at IS NULL"))?;
+        for d in &mut directives {
+            super::loop_read::fill_tracks(d, &mut tracks);
+            d.recurrence = plans.remove(&d.id.0);
+            d.last_note = last_note.remove(&d.id.0);
+            d.evidence = evidence.remove(&d.id).unwrap_or(0);
+            d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
+        }
+        let aliases = self.aliases()?;
+        let set_aside = self.set_aside()?;
+        Ok(Board { notices, offices, directives, aliases, set_aside })
+    }
+
+    /// The rows of every directive not set aside, newest notice first, then as in the notice,
+    /// with no assignments yet. Read in storage order and sorted here: ORDER BY on the joined
+    /// rows made SQLite sort every directive's text, spilling to disk.
+    fn directive_rows(&self, notices: &[NoticeInfo], texts: Texts) -> Result<Vec<DirectiveRow>> {
+        // Each notice's 会议 once, shared by its directives.
+        let meetings: HashMap<i64, Option<Arc<str>>> =
+            notices.iter().map(|n| (n.id.0, n.meeting.as_deref().map(Arc::from))).collect();
+        let text = match texts {
+            Texts::Full => "d.text",
+            Texts::Titles => "''",
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT d.id, n.id, n.meeting, d.number, d.title, {text}, d.deadline, d.status, d.continues_id,
+                    n.source_kind, n.source_by, n.source_ref, n.issued_on, s.ordinal, d.ordinal
+             FROM directive d JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id
+             WHERE d.deleted_at IS NULL"
+        ))?;
         let mut keyed = stmt
             .query_map([], |r| {
-                let key: (chrono::NaiveDate, i64, i64, i64) = (r.get(12)?, r.get(1)?, r.get(13)?, r.get(14)?);
+                let key: (NaiveDate, i64, i64, i64) = (r.get(12)?, r.get(1)?, r.get(13)?, r.get(14)?);
                 Ok((key, directive_row_sharing(r, Some(&meetings))?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         keyed.sort_by(|(a, _), (b, _)| {
             b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3))
         });
-        let directives: Vec<DirectiveRow> = keyed
-            .into_iter()
-            .map(|(_, mut d)| {
-                let mut mine = assignments.remove(&d.id.0).unwrap_or_default();
-                mine.sort_by_key(|(rank, ordinal, _)| (*rank, *ordinal));
-                d.assignments = mine.into_iter().map(|(_, _, a)| a).collect();
-                super::loop_read::fill_tracks(&mut d, &mut tracks);
-                d.recurrence = plans.remove(&d.id.0);
-                d.last_note = last_note.remove(&d.id.0);
-                d.evidence = evidence.remove(&d.id).unwrap_or(0);
-                d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
-                d
-            })
-            .collect();
-        let aliases = self.aliases()?;
-        let set_aside = self.set_aside()?;
-        Ok(Board { notices, offices, directives, aliases, set_aside })
+        let mut rows = Vec::with_capacity(keyed.len());
+        rows.extend(keyed.into_iter().map(|(_, d)| d));
+        Ok(rows)
+    }
+
+    /// Each directive's assignments, lead before support, each in the notice's order (as the
+    /// single-directive read has them), every vector at its exact length. Read in the table's
+    /// order (PRIMARY KEY directive_id, office_id) and ordered here: an ORDER BY over every
+    /// assignment made SQLite sort them all, spilling to disk at scale.
+    fn put_assignments(&self, offices: &[Office], directives: &mut [DirectiveRow]) -> Result<()> {
+        // Each office's name once, shared by its assignments (Arc): a few dozen names for the
+        // ~185,000 assignments of a 100,000-directive register.
+        let units: HashMap<i64, (Arc<str>, crate::model::UnitKind)> =
+            offices.iter().map(|o| (o.id.0, (Arc::from(o.name.as_str()), o.kind))).collect();
+        let position: HashMap<i64, u32> =
+            directives.iter().enumerate().map(|(i, d)| (d.id.0, i as u32)).collect();
+        // (row position, rank of the role, ordinal, order read, assignment), in one vector; the
+        // order read keeps ties as they were read.
+        let mut all: Vec<(u32, u8, i64, u32, Assignment)> = Vec::new();
+        let mut stmt = self.conn.prepare("SELECT directive_id, office_id, role, ordinal FROM assignment")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let Some(at) = position.get(&r.get::<_, i64>(0)?) else { continue };
+            let Some((name, kind)) = units.get(&r.get::<_, i64>(1)?) else { continue };
+            let role_text = r.get_ref(2)?.as_str().unwrap_or_default();
+            // ORDER BY role, ordinal as the single-directive read has it ('lead' < 'support').
+            let rank = match role_text {
+                "lead" => 0,
+                "support" => 1,
+                _ => 2,
+            };
+            let assignment = Assignment {
+                office: OfficeId(r.get(1)?),
+                name: Arc::clone(name),
+                kind: *kind,
+                role: Role::from_db(role_text).unwrap_or(Role::Lead),
+                track: OfficeTrack::default(),
+            };
+            all.push((*at, rank, r.get(3)?, all.len() as u32, assignment));
+        }
+        all.sort_unstable_by_key(|(at, rank, ordinal, read, _)| (*at, *rank, *ordinal, *read));
+        let mut counts = vec![0usize; directives.len()];
+        for (at, ..) in &all {
+            counts[*at as usize] += 1;
+        }
+        for (d, n) in directives.iter_mut().zip(counts) {
+            d.assignments = Vec::with_capacity(n);
+        }
+        for (at, _, _, _, a) in all {
+            directives[at as usize].assignments.push(a);
+        }
+        Ok(())
     }
 
     /// One directive's row without its tracks (see `directive_row`), assignments included.
@@ -283,12 +339,6 @@ pub(super) fn source_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option
     let Some(kind) = SourceKind::from_db(&r.get::<_, String>(at)?) else { return Ok(None) };
     Ok(Some(Source { kind, by: r.get(at + 1)?, reference: r.get(at + 2)? }))
 }
-
-/// [`DIRECTIVE_ROW_SELECT`] with the sort key after it: n.issued_on, s.ordinal, d.ordinal.
-const DIRECTIVE_ROW_SELECT_WITH_ORDER: &str =
-    "SELECT d.id, n.id, n.meeting, d.number, d.title, d.text, d.deadline, d.status, d.continues_id,
-            n.source_kind, n.source_by, n.source_ref, n.issued_on, s.ordinal, d.ordinal
-     FROM directive d JOIN section s ON s.id = d.section_id JOIN notice n ON n.id = s.notice_id";
 
 /// An assignment from columns office_id, name, kind, role starting at column `at`.
 fn assignment_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assignment> {

@@ -80,8 +80,9 @@ pub(super) fn load_tracks_as_of(
         }
         newest.insert(key, order);
         t.last_feedback = Some(order.0);
-        t.last_report =
-            Some(ReportNote { on: order.0, text: r.get(5)?, completion: order.1 == 1, returned: r.get(6)? });
+        let report =
+            ReportNote { on: order.0, text: r.get(5)?, completion: order.1 == 1, returned: r.get(6)? };
+        t.last_report = Some(Box::new(report));
     }
     // 延期, oldest first.
     // Per assignment: the steps, the first original deadline, the newest approver.
@@ -110,8 +111,9 @@ pub(super) fn load_tracks_as_of(
         t.deadline = d.approved;
         t.on_time_deadline = d.on_time;
         t.extensions = steps.len() as u32;
-        t.extension =
-            d.approved.map(|to| ExtensionNote { original, to, approved_by, late_request: d.late_request });
+        t.extension = d
+            .approved
+            .map(|to| Box::new(ExtensionNote { original, to, approved_by, late_request: d.late_request }));
     }
     // 退回: count and newest reason.
     let mut stmt = conn.prepare_cached(&format!(

@@ -5,6 +5,7 @@ pub mod actions;
 mod app;
 pub mod command;
 mod format;
+pub mod memory;
 pub mod theme;
 mod views;
 pub mod widgets;

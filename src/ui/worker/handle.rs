@@ -26,7 +26,8 @@ pub(super) struct Context<'a> {
 }
 
 fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, String> {
-    let board = store.load_board().map_err(|e| e.to_string())?;
+    // The window keeps no directive texts: the detail carries the selected one's.
+    let board = store.load_window_board().map_err(|e| e.to_string())?;
     let detail = match detail {
         Some(id) => store.load_detail(id).ok(),
         None => None,
@@ -86,7 +87,9 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
                 return changed(store, message, Some(*id));
             }
             let row = message.and_then(|message| {
-                let row = store.directive_row(*id).map_err(|e| e.to_string())?;
+                let mut row = store.directive_row(*id).map_err(|e| e.to_string())?;
+                // As in the window's board (`Store::load_window_board`): the text is in the detail.
+                row.text = String::new();
                 let detail = store.load_detail(*id).map_err(|e| e.to_string())?;
                 Ok((message, row, detail))
             });

@@ -286,6 +286,11 @@ impl Worker {
                 if !outbox.answer(&job, reply) {
                     break;
                 }
+                // A board or a report built and dropped its temporaries on this thread: give
+                // the pages back (the window would otherwise stay at the load's peak).
+                if !matches!(job.request, Request::Search(_) | Request::LoadDetail(_)) {
+                    crate::ui::memory::release_freed();
+                }
             }
         });
         if let Err(e) = spawned {
