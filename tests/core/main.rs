@@ -42,3 +42,4 @@ mod roster;
 mod search;
 mod store;
 mod swallowed;
+mod window_board;

@@ -18,4 +18,5 @@ mod periods;
 mod reliability;
 mod roster;
 mod screens;
+mod texts;
 mod window_start;

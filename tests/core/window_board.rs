@@ -1,0 +1,41 @@
+//! The board the window keeps (`Store::load_window_board`, issue #17) is the full board with
+//! every text left out, and each of its rows is what the single-directive read gives (the row a
+//! window patches its board with after a change): same offices in the same order, same tracks.
+//! On a generated register with 督办 records (feedback, reminders, extensions, completions),
+//! progress notes and directives carried on.
+
+#[path = "../../benches/register/mod.rs"]
+mod register;
+
+use duban::store::Store;
+
+#[test]
+fn the_window_board_is_the_full_board_without_texts_row_for_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open_dir(dir.path()).expect("store");
+    let made = register::fill(&mut store, 400, |_, _| {});
+    let full = store.load_board().expect("board");
+    let window = store.load_window_board().expect("window board");
+    assert_eq!(full.directives.len(), made);
+    assert!(full.directives.iter().all(|d| !d.text.is_empty()), "the full board has every text");
+    assert!(window.directives.iter().all(|d| d.text.is_empty()), "the window's has none");
+    // What the generator made is there to compare: several offices, records, notes.
+    let assignments = full.directives.iter().flat_map(|d| &d.assignments);
+    assert!(assignments.clone().any(|a| a.track.extension.is_some()), "an extension");
+    assert!(assignments.clone().any(|a| a.track.last_report.is_some()), "a report");
+    assert!(full.directives.iter().any(|d| d.assignments.len() > 2), "several offices");
+    assert!(full.directives.iter().any(|d| d.last_note.is_some()), "a progress note");
+
+    let mut without_texts = full.clone();
+    for d in &mut without_texts.directives {
+        d.text = String::new();
+    }
+    assert_eq!(window, without_texts, "everything but the texts is the same");
+    for d in &full.directives {
+        let row = store.directive_row(d.id).expect("row");
+        assert_eq!(&row, d, "directive {} read alone", d.id);
+    }
+    // No slack: each vector at its length (the window holds ~185,000 assignments at 100k).
+    assert_eq!(window.directives.capacity(), window.directives.len());
+    assert!(window.directives.iter().all(|d| d.assignments.capacity() == d.assignments.len()));
+}
