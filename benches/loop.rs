@@ -104,10 +104,10 @@ fn loop_figures(c: &mut Criterion) {
     // years later each of their offices has 24 periods to judge.
     let mut recurring = board.clone();
     for row in recurring.directives.iter_mut().step_by(3) {
-        row.recurrence = Some(Recurrence {
+        row.recurrence = Some(Box::new(Recurrence {
             versions: vec![RuleVersion { from: day("2022-03-16"), rule: Rule::Monthly { day: 25 } }],
             ends_on: None,
-        });
+        }));
     }
     let later = day("2024-03-25");
     c.bench_function("office figures, 10000 directives, a third monthly for 2 years", |b| {

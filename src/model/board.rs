@@ -130,10 +130,11 @@ pub struct DirectiveRow {
     pub evidence_after_notice: u32,
     /// 接续 — the earlier directive this one carries on.
     pub continues: Option<DirectiveId>,
-    /// 周期报送 — the rule and end of a recurring directive (每月25日前…), if it recurs.
-    pub recurrence: Option<super::Recurrence>,
+    /// 周期报送 — the rule and end of a recurring directive (每月25日前…), if it recurs. Boxed,
+    /// as `source`: few rows have one, and every row would carry its size.
+    pub recurrence: Option<Box<super::Recurrence>>,
     /// 来源 — the 批示 or 交办 it was entered from by hand (`None`: from an imported notice).
-    pub source: Option<Source>,
+    pub source: Option<Box<Source>>,
 }
 
 impl Assignment {

@@ -202,10 +202,10 @@ fn with_monthly_report() -> Board {
         ..track(OfficeState::InProgress, None)
     };
     let mut row = directive(9, 1, Status::InProgress, vec![lead(FIRE, track)]);
-    row.recurrence = Some(Recurrence {
+    row.recurrence = Some(Box::new(Recurrence {
         versions: vec![RuleVersion { from: d("2022-03-01"), rule: Rule::Monthly { day: 25 } }],
         ends_on: None,
-    });
+    }));
     board.directives.push(row);
     board
 }

@@ -69,7 +69,7 @@ fn row(role: Role, track: OfficeTrack) -> DirectiveRow {
         evidence: 0,
         evidence_after_notice: 0,
         continues: None,
-        recurrence: Some(monthly_25()),
+        recurrence: Some(Box::new(monthly_25())),
         source: None,
     }
 }

@@ -321,7 +321,7 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
         first_meeting: first.and_then(|f| f.meeting.as_deref().map(str::to_owned)),
         unbacked: (d.status.is_finished() || d.loop_state() == LoopState::Finished)
             && d.evidence_after_notice == 0,
-        source: d.source.as_ref().map(crate::model::Source::note),
+        source: d.source.as_deref().map(crate::model::Source::note),
     }
 }
 

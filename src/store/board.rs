@@ -99,7 +99,7 @@ impl Store {
         let mut backed = self.evidence_after_notice(None)?;
         for d in &mut directives {
             super::loop_read::fill_tracks(d, &mut tracks);
-            d.recurrence = plans.remove(&d.id.0);
+            d.recurrence = plans.remove(&d.id.0).map(Box::new);
             d.last_note = last_note.remove(&d.id.0);
             d.evidence = evidence.remove(&d.id).unwrap_or(0);
             d.evidence_after_notice = backed.remove(&d.id).unwrap_or(0);
@@ -262,7 +262,7 @@ impl Store {
             assignments,
             evidence,
             evidence_after_notice: self.evidence_after_notice(Some(id))?.remove(&id).unwrap_or(0),
-            recurrence: super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0),
+            recurrence: super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0).map(Box::new),
             last_note: progress.first().map(|p: &Note| (p.on, p.text.clone())),
             ..board_row
         };
@@ -382,6 +382,6 @@ fn directive_row_sharing(
         evidence_after_notice: 0,
         continues: r.get::<_, Option<i64>>(8)?.map(DirectiveId),
         recurrence: None,
-        source: source_at(r, 9)?,
+        source: source_at(r, 9)?.map(Box::new),
     })
 }

@@ -171,7 +171,7 @@ impl Store {
     /// can patch its cached board after a change instead of reloading everything.
     pub fn directive_row(&self, id: DirectiveId) -> Result<DirectiveRow> {
         let mut row = self.board_row(id)?;
-        row.recurrence = super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0);
+        row.recurrence = super::periods::load_plans(&self.conn, Some(id))?.remove(&id.0).map(Box::new);
         let mut tracks = load_tracks(&self.conn, Some(id))?;
         fill_tracks(&mut row, &mut tracks);
         Ok(row)

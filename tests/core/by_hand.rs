@@ -66,7 +66,7 @@ fn by_hand_an_instruction_lives_like_an_imported_directive() {
     let row = board.directive(id).expect("on the board");
     assert_eq!(row.offices_text(), "防火监督处、沈阳支队");
     assert_eq!(row.deadline, Some(date("2022-03-31")));
-    let source = row.source.as_ref().expect("with its source");
+    let source = row.source.as_deref().expect("with its source");
     assert_eq!(source.describe(), "王总队长批示（辽消〔2022〕31号）");
     let notice = board.notice(row.notice_id).unwrap();
     assert_eq!(notice.issued_on, date("2022-03-17"));
