@@ -143,8 +143,10 @@ fn main() {
         mb(PEAK.load(Ordering::Relaxed) - before),
         resident()
     );
+    let t = std::time::Instant::now();
     duban::ui::memory::release_freed();
-    println!("  after giving freed pages back: resident {:.0} MB", resident());
+    let took = t.elapsed().as_secs_f64() * 1000.0;
+    println!("  after giving freed pages back ({took:.1} ms): resident {:.0} MB", resident());
     let p = parts(&board.directives);
     let rows = board.directives.capacity() * size_of::<DirectiveRow>();
     println!("  rows (the structs): {:.1} MB", mb(rows));
@@ -168,6 +170,19 @@ fn main() {
     let figures = duban::ui::BoardFigures::build(&board, &index, today, 3, Some(7));
     let rows = duban::ui::table_rows(&board, &index, BoardFilter::All, None, None, today, 3);
     println!("figures and rows: {:.1} MB", mb(LIVE.load(Ordering::Relaxed) - before));
+
+    // The thorough check (the window runs it on its own thread unless the file is stamped).
+    let before = resident();
+    PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+    store.ensure_sound().expect("sound");
+    println!(
+        "thorough check: resident {before:.0} -> {:.0} MB ({:?}; Rust heap peak {:.1} MB)",
+        resident(),
+        store.health(),
+        mb(PEAK.load(Ordering::Relaxed))
+    );
+    duban::ui::memory::release_freed();
+    println!("  after giving freed pages back: resident {:.0} MB", resident());
 
     let before = LIVE.load(Ordering::Relaxed);
     let _ = store.search("员工").expect("search");

@@ -3,8 +3,8 @@
 //! tracks, the rows before sorting) on the worker thread; glibc keeps what a thread freed in
 //! that thread's arena, so without this the window would stay as large as the load's peak.
 
-/// Returns the allocator's free pages to the system (glibc `malloc_trim`, every arena); a
-/// few milliseconds at 100,000 directives, on the worker thread. Elsewhere it does nothing.
+/// Returns the allocator's free pages to the system (glibc `malloc_trim`, every arena); ~20 ms
+/// at 100,000 directives, on the worker thread when idle. Elsewhere it does nothing.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub fn release_freed() {
     unsafe extern "C" {

@@ -239,10 +239,17 @@ impl Worker {
             store.verify_in_background();
             let mut moved_told = false;
             let mut damage_told = false;
+            let mut untrimmed = false;
             loop {
                 let job = match inbox.recv_timeout(LOOK_FOR_OTHERS) {
                     Ok(job) => job,
                     Err(RecvTimeoutError::Timeout) => {
+                        // Idle after building: the freed pages go back to the system (see
+                        // ui/memory.rs; ~20 ms at 100,000 directives, here rather than on the UI
+                        // thread), else the window would stay at the load's peak.
+                        if std::mem::take(&mut untrimmed) {
+                            crate::ui::memory::release_freed();
+                        }
                         // The background check found damage: the officer hears it once.
                         if let (false, crate::store::Health::Damaged(detail)) = (damage_told, store.health())
                         {
@@ -286,11 +293,9 @@ impl Worker {
                 if !outbox.answer(&job, reply) {
                     break;
                 }
-                // A board or a report built and dropped its temporaries on this thread: give
-                // the pages back (the window would otherwise stay at the load's peak).
-                if !matches!(job.request, Request::Search(_) | Request::LoadDetail(_)) {
-                    crate::ui::memory::release_freed();
-                }
+                // A board or a report was built: its temporaries are freed, and the window will
+                // drop the board it replaces. Both go back to the system when next idle.
+                untrimmed |= !matches!(job.request, Request::Search(_) | Request::LoadDetail(_));
             }
         });
         if let Err(e) = spawned {
