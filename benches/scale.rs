@@ -61,6 +61,10 @@ fn open_and_board(c: &mut Criterion) {
             b.iter(|| store.check_integrity().expect("check"))
         });
         group.bench_function("first board (load_board)", |b| b.iter(|| store.load_board().expect("board")));
+        // What the window loads: the same without the directives' texts.
+        group.bench_function("first board, the window's (load_window_board)", |b| {
+            b.iter(|| store.load_window_board().expect("board"))
+        });
         group.finish();
     }
 }
@@ -70,7 +74,10 @@ fn edit_and_import(c: &mut Criterion) {
         let dir = register::copy_of(n);
         let mut store = Store::open_dir(dir.path()).expect("open");
         store.ensure_sound().expect("sound");
-        let mut board = store.load_board().expect("board");
+        // The window's board (no texts), as the worker sends it; the 接续 suggestions read the
+        // full one on the worker.
+        let mut board = store.load_window_board().expect("board");
+        let full = store.load_board().expect("board");
         let index = OfficeIndex::build(&board);
         let i = board.directives.len() / 2;
         let id = board.directives[i].id;
@@ -88,7 +95,8 @@ fn edit_and_import(c: &mut Criterion) {
         });
         // The window's side of the same click (ui/app/dispatch.rs take_row): the row replaces
         // the cached one, the index stands, the figures and the table's rows are recomputed.
-        let row = store.directive_row(id).expect("row");
+        let mut row = store.directive_row(id).expect("row");
+        row.text = String::new();
         group.bench_function("one edit, the window takes the row (figures and rows)", |b| {
             b.iter(|| {
                 board.directives[i] = row.clone();
@@ -100,7 +108,7 @@ fn edit_and_import(c: &mut Criterion) {
         let draft = register::notice(notices, notices + 1, 64, &clauses, &[]);
         let text = register::source_text(&draft);
         group.bench_function("接续 suggestions for a notice of 64 (import review)", |b| {
-            b.iter(|| duban::model::suggest(&draft, &board))
+            b.iter(|| duban::model::suggest(&draft, &full))
         });
         group.bench_function("import a notice of 64 directives", |b| {
             b.iter(|| store.import_notice(&draft, &text, "基准", actor.at).expect("import"))
@@ -123,7 +131,7 @@ fn search_and_switch(c: &mut Criterion) {
     for n in sizes() {
         let dir = register::copy_of(n);
         let store = Store::open_dir(dir.path()).expect("open");
-        let board = store.load_board().expect("board");
+        let board = store.load_window_board().expect("board");
         let index = OfficeIndex::build(&board);
         let mut group = c.benchmark_group(format!("{n} directives"));
         group.sample_size(20);

@@ -40,6 +40,10 @@ fn main() {
     let (rss, _) = memory();
     println!("first board: {:.1} ms, {} directives, resident {rss:.0} MB", ms(t), board.directives.len());
     let t = Instant::now();
+    let window = store.load_window_board().expect("board");
+    println!("first board, the window's (no texts): {:.1} ms", ms(t));
+    drop(window);
+    let t = Instant::now();
     store.ensure_sound().expect("sound");
     println!("thorough check: {:.1} ms", ms(t));
     for query in ["火", "隐患", "排查整治", "隐患排查", "专项检查 员工"] {

@@ -170,6 +170,16 @@ fn main() {
     let figures = duban::ui::BoardFigures::build(&board, &index, today, 3, Some(7));
     let rows = duban::ui::table_rows(&board, &index, BoardFilter::All, None, None, today, 3);
     println!("figures and rows: {:.1} MB", mb(LIVE.load(Ordering::Relaxed) - before));
+    let before = LIVE.load(Ordering::Relaxed);
+    let overview = duban::model::Overview::build_with(&board, &index, today, 3);
+    println!(
+        "总览 (the start screen): {:.1} MB ({} meetings)",
+        mb(LIVE.load(Ordering::Relaxed) - before),
+        overview.meetings.len()
+    );
+    let before = LIVE.load(Ordering::Relaxed);
+    let loop_figures = duban::model::office_figures(&board, today, Some(7));
+    println!("各单位督办指标: {:.1} MB", mb(LIVE.load(Ordering::Relaxed) - before));
 
     // The thorough check (the window runs it on its own thread unless the file is stamped).
     let before = resident();
@@ -191,6 +201,6 @@ fn main() {
         mb(LIVE.load(Ordering::Relaxed) - before),
         resident()
     );
-    drop((figures, rows, index));
+    drop((figures, rows, index, overview, loop_figures));
     println!("end: live {:.1} MB, resident {:.0} MB", mb(LIVE.load(Ordering::Relaxed)), resident());
 }
