@@ -361,7 +361,21 @@ fn please(s: &str, recipients: &[String]) -> Option<Start> {
     if let Some((u, _)) = modal_subject(after) {
         return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
     }
-    if let Some(u) = named_before_verb(after) {
+    if let Some(mut u) = named_before_verb(after) {
+        // 请各乡镇、街道落实属地监管责任,各责任单位落实企业整改主体责任: each subject of the
+        // sentence is one of its units.
+        for piece in after.split_inclusive(['，', ',']).skip(1) {
+            let p = piece.trim_start();
+            let more = modal_subject(p).map(|(m, _)| m).or_else(|| {
+                let (c, _) = super::subject::collective_before_verb(p)?;
+                Some(super::subject::collective_units(&c))
+            });
+            for m in more.into_iter().flatten() {
+                if !u.contains(&m) {
+                    u.push(m);
+                }
+            }
+        }
         return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
     }
     if recipients.is_empty() {
@@ -401,6 +415,13 @@ mod tests {
             (&["海洋局".to_owned()][..], &["市督查室".to_owned()][..])
         );
         assert_eq!(found[1].1, ["交通局"]);
+    }
+
+    #[test]
+    fn a_please_sentence_names_every_subject_it_has() {
+        let found = read("请各乡镇、街道落实属地监管责任,各责任单位落实企业整改主体责任,确保按期整改到位。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["各乡镇、街道", "各责任单位"]);
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! by 等 (`电力、水务等部门`) stays whole.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 46] = [
+const ENDS: [&str; 49] = [
     "公司",
+    "开发区",
+    "园区",
+    "新区",
     "协会",
     "商会",
     "工会",
@@ -163,7 +166,21 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         return whole_ok.then(|| vec![s.to_owned()]);
     }
     if parts.iter().all(|p| is_unit(p)) {
-        return Some(parts.iter().map(|p| (*p).to_owned()).collect());
+        // 各县(区)、开发区和市安委会有关成员单位: a part joined by 和 is split when both
+        // sides are named units by themselves; 团体和企事业单位, and a collective that governs
+        // what follows its 和 (相关部门和乡镇, 各街道办事处和乡镇人民政府), stay whole.
+        let governs = |a: &str| ["各", "相关", "有关"].iter().any(|w| a.starts_with(w));
+        let mut out = Vec::new();
+        for p in &parts {
+            match p.split_once('和') {
+                Some((a, b)) if is_unit(a) && is_unit(b) && !governs(a) && b.chars().count() >= 3 => {
+                    out.push(a.to_owned());
+                    out.push(b.to_owned());
+                }
+                _ => out.push((*p).to_owned()),
+            }
+        }
+        return Some(out);
     }
     let short_parts =
         parts[..parts.len() - 1].iter().all(|p| p.chars().all(is_name_char) && p.chars().count() <= 8);
@@ -173,12 +190,12 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
 /// `县应急局要…` at the start of `clause`: the units and the byte where the modal starts.
 pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
     // The first 要 that follows a subject (the 要 of 主要负责同志 does not).
-    clause.char_indices().take(32).filter(|(i, _)| *i > 0).find_map(|(at, _)| {
+    clause.char_indices().take(40).filter(|(i, _)| *i > 0).find_map(|(at, _)| {
         let rest = &clause[at..];
         if !MODALS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("要求") {
             return None;
         }
-        let subject = &clause[..at];
+        let subject = without_note(&clause[..at]);
         // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
         let units = subject_units(subject).or_else(|| {
             let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
@@ -186,6 +203,25 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
         })?;
         Some((units, at))
     })
+}
+
+/// `各县(区)和市安委会有关成员单位(详见任务分工)`: a note in brackets after a subject (详见…,
+/// 见附件…) is not part of its name.
+fn without_note(subject: &str) -> &str {
+    let Some(open) = subject.rfind(['（', '(']) else { return subject };
+    let inside = subject[open..].trim_start_matches(['（', '(']);
+    let note = ["详见", "见附件", "附件", "具体见", "见"].iter().any(|w| inside.starts_with(w));
+    if note && subject.ends_with(['）', ')']) { subject[..open].trim_end() } else { subject }
+}
+
+/// A 各-collective's units: `各乡镇、街道` — a list whose later parts lack 各 is governed by the
+/// first 各 and kept as written; otherwise split as any subject is.
+pub fn collective_units(list: &str) -> Vec<String> {
+    let parts = super::names::split_top_level(list, &['、']);
+    if parts.iter().skip(1).any(|p| !p.starts_with('各')) {
+        return vec![list.to_owned()];
+    }
+    subject_units(list).unwrap_or_else(|| vec![list.to_owned()])
 }
 
 /// Adverbs that may stand between a subject and its modal.
@@ -206,8 +242,18 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
         if VERBS.iter().any(|v| rest.starts_with(v)) {
             return Some((name.to_owned(), end));
         }
-        let (more, len) = collective_before_verb(rest.strip_prefix('、')?)?;
+        let rest = rest.strip_prefix('、')?;
+        let (more, len) = collective_before_verb(rest).or_else(|| governed_before_verb(rest))?;
         Some((format!("{name}、{more}"), end + '、'.len_utf8() + len))
+    })
+}
+
+/// After `各乡镇、`, a short unit without 各 that the first 各 governs (`街道落实…`).
+fn governed_before_verb(s: &str) -> Option<(String, usize)> {
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(6).collect();
+    ends.iter().skip(1).rev().find_map(|&end| {
+        let (name, rest) = s.split_at(end);
+        (is_unit(name) && VERBS.iter().any(|v| rest.starts_with(v))).then(|| (name.to_owned(), end))
     })
 }
 
@@ -215,7 +261,7 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
 /// first words of a 批示 or after 请 only, where a bare name can be nothing but the addressee.
 pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
     if let Some((u, _)) = collective_before_verb(s) {
-        return Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+        return Some(collective_units(&u));
     }
     let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
     ends.iter().skip(1).rev().find_map(|&end| {
@@ -229,7 +275,7 @@ pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
 /// The units after 要求 (`要求各地制定…`, `要求各地尤其要…`, `要求各级各单位务要…`).
 pub fn required_units(after: &str) -> Option<Vec<String>> {
     if let Some((u, _)) = collective_before_verb(after) {
-        return Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+        return Some(collective_units(&u));
     }
     modal_subject(after).map(|(u, _)| u)
 }
@@ -297,7 +343,7 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             if first_collective.is_none()
                 && let Some((u, _)) = collective_before_verb(after)
             {
-                first_collective = Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+                first_collective = Some(collective_units(&u));
             }
         }
     }
@@ -320,6 +366,14 @@ mod tests {
         assert_eq!(units("请各牵头单位要严格按照任务分工").unwrap(), ["各牵头单位"]);
         assert_eq!(units("各级各单位务要坚守岗位").unwrap(), ["各级各单位"]);
         assert_eq!(units("县领导要带队检查").unwrap(), ["县领导"]);
+        assert_eq!(
+            units("各县(区)、广元经济技术开发区和市安委会有关成员单位(详见任务分工)要认真研究").unwrap(),
+            ["各县(区)", "广元经济技术开发区", "市安委会有关成员单位"]
+        );
+        assert_eq!(named_before_verb("各乡镇、街道落实属地监管责任").unwrap(), ["各乡镇、街道"]);
+        assert_eq!(units("相关部门和乡镇要真正重视").unwrap(), ["相关部门和乡镇"]);
+        assert_eq!(units("各相关职能部门和单位要加大").unwrap(), ["各相关职能部门和单位"]);
+        assert_eq!(named_before_verb("各乡镇、各街道落实责任").unwrap(), ["各乡镇", "各街道"]);
         assert_eq!(units("各县(区)人民政府要组织验收").unwrap(), ["各县(区)人民政府"]);
         assert_eq!(
             units("全县各机关、团体和企事业单位要对本单位").unwrap(),
