@@ -49,7 +49,7 @@ fn is_dangling_label(body: &str) -> bool {
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 30] = [
+    const ENDS: [&str; 32] = [
         "保障措施",
         "组织保障",
         "工作保障",
@@ -76,6 +76,8 @@ pub fn is_descriptive(title: &str) -> bool {
         "实施范围",
         "基本情况",
         "编制依据",
+        "总则",
+        "目的",
         "起草依据",
         "主要依据",
         "重要意义",
@@ -151,6 +153,25 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
     let (first, body) = first_sentence(&without);
     let (title, heading_units) = heading_title(first, rules);
     let body = if is_dangling_label(body) { "" } else { body };
+    // 四、县城管局要做好排水设施设备准备…。 — an item whose first sentence is itself a
+    // requirement with its subject is one directive; every subject it names is its unit.
+    if covering.is_none() && heading_units.is_none() && rules.by_subject {
+        if let Some(mut lead) = super::subject::sentence_subject(first) {
+            for u in super::subject::units_in(body).unwrap_or_default() {
+                if !lead.contains(&u) {
+                    lead.push(u);
+                }
+            }
+            let text = clean_line(&without).to_owned();
+            let candidate = Candidate {
+                title: first_phrase(&text).to_owned(),
+                own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
+                text,
+                ..Candidate::default()
+            };
+            return (title, vec![Slot::directive(candidate)], None);
+        }
+    }
     if covering.is_none() && heading_units.is_none() && !units::names_units(text) {
         // 会议强调，各乡镇要…。县水利局要…: units named as subjects, each with its requirement.
         let lines: Vec<&str> = body.lines().collect();

@@ -224,6 +224,21 @@ pub fn collective_units(list: &str) -> Vec<String> {
     subject_units(list).unwrap_or_else(|| vec![list.to_owned()])
 }
 
+/// The units a sentence opens with as its subject: `县城管局要…`, or a subject set off by a
+/// comma before its modal (`县工商、石油、商务等部门,要按照…`, `洺河沿岸有关乡镇,要密切…`).
+pub fn sentence_subject(sentence: &str) -> Option<Vec<String>> {
+    let s = super::text::clean_line(sentence);
+    if let Some((units, _)) = modal_subject(s) {
+        return Some(units);
+    }
+    let comma = s.find(['，', ','])?;
+    let after = s[comma..].trim_start_matches(['，', ',']).trim_start();
+    if !MODALS.iter().any(|m| after.starts_with(m)) || after.starts_with("要求") {
+        return None;
+    }
+    subject_units(&s[..comma])
+}
+
 /// Adverbs that may stand between a subject and its modal.
 const ADVERBS: [&str; 9] = ["一定", "尤其", "更加", "特别", "首先", "还", "也", "都", "更"];
 
@@ -328,9 +343,16 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
             .and_then(|r| r.strip_prefix('是'))
             .unwrap_or(t);
-        for piece in t.split(['，', ',']) {
+        let pieces: Vec<&str> = t.split(['，', ',']).collect();
+        for (k, piece) in pieces.iter().enumerate() {
             let piece = piece.trim();
-            if let Some((units, _)) = modal_subject(piece) {
+            // 县工商、石油等部门,要按照…: a subject set off by a comma from its modal.
+            let comma_subject = || {
+                let next = pieces.get(k + 1)?.trim_start();
+                let modal = MODALS.iter().any(|m| next.starts_with(m)) && !next.starts_with("要求");
+                modal.then(|| subject_units(piece)).flatten().map(|u| (u, 0))
+            };
+            if let Some((units, _)) = modal_subject(piece).or_else(comma_subject) {
                 // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).
                 for u in units {
                     if !found.contains(&u) {
@@ -396,6 +418,22 @@ mod tests {
             ["县住建局", "县市场监管局"]
         );
         assert_eq!(together_with("要会同有关方面研究"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_sentence_opening_with_its_subject() {
+        assert_eq!(sentence_subject("县城管局要做好排水设施设备准备").unwrap(), ["县城管局"]);
+        assert_eq!(
+            sentence_subject("县工商、石油、商务、粮食、供销等部门,要按照县防指下达的任务").unwrap(),
+            ["县工商、石油、商务、粮食、供销等部门"]
+        );
+        assert_eq!(sentence_subject("洺河沿岸有关乡镇,要密切关注天气变化").unwrap(), ["洺河沿岸有关乡镇"]);
+        assert_eq!(sentence_subject("汛期以来,要加强值班"), None);
+        assert_eq!(sentence_subject("现提出以下要求,要高度重视"), None);
+        assert_eq!(
+            units_in("洺河沿岸有关乡镇,要密切关注天气变化。5个村庄,村两委要加强动员宣传。").unwrap(),
+            ["洺河沿岸有关乡镇", "村两委"]
+        );
     }
 
     #[test]
