@@ -16,6 +16,7 @@ mod docx_table;
 mod encodings;
 mod error;
 mod header;
+mod list_heading;
 mod names;
 mod norm;
 mod numbering;
@@ -118,6 +119,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let ctx = section::NoticeContext { rules, ..ctx };
     let mut sections: Vec<model::SectionDraft> =
         outline.iter().map(|item| section::build_section(item, &ctx)).collect();
+    if let Some(units) = list_heading::units_above(&lines[..first], rules) {
+        list_heading::give(&mut sections, &units);
+    }
     if !covering.is_empty() {
         sections.insert(0, covering_section(covering, &header.preamble));
     }
