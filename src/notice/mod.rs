@@ -24,6 +24,7 @@ mod outline;
 mod pdf;
 mod prose;
 mod redate;
+mod report_list;
 mod section;
 mod source;
 mod subject;

@@ -136,8 +136,12 @@ pub fn directives(lines: &[&str], recipients: &[String], issued: NaiveDate) -> V
 /// The requirements of running text, each with the units it names or inherits.
 pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
     let mut found: Vec<Open> = Vec::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
+        let from = found.len();
         read_paragraph(line, recipients, &mut found);
+        if super::report_list::is_report(line, i.checked_sub(1).and_then(|b| lines.get(b).copied())) {
+            found.truncate(from);
+        }
     }
     found
         .into_iter()
