@@ -17,7 +17,7 @@ use regex::Regex;
 
 use super::candidate::{Candidate, Fallback, Units, finish};
 use super::subject::{leading, modal_subject, named_before_verb, required_units, subject_units, supporting};
-use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use super::text::{Clause, clean_line, first_phrase, split_clauses, strip_end_mark};
 use crate::model::DirectiveDraft;
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,10 +196,25 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             found.push(o);
         }
     };
-    for clause in split_clauses(line) {
+    let clauses = split_clauses(line);
+    for (k, clause) in clauses.iter().enumerate() {
         let t = clean_line(clause.text);
         if clause.sentence_start {
             run.semicolon_list = false;
+        }
+        // …及时报告；确保巡查到位，…；确保应急管理到位，…: clauses after a semicolon that
+        // open with the same words are parallel requirements of the run's subject.
+        if !clause.sentence_start && !run.enumerated && open.is_some() && parallel(&clauses, k) {
+            close(&mut open, found);
+            open = Some(Open {
+                text: t.to_owned(),
+                units: run.last_units.clone().filter(|_| run.first_named == Some(true)),
+                enumerated: false,
+                lead_units: None,
+                support: Vec::new(),
+                before: String::new(),
+            });
+            continue;
         }
         let (lead, rest) = split_lead_in(t);
         if let Some(lead) = lead {
@@ -211,8 +226,16 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         let start =
             start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start).or_else(|| {
                 lead?;
-                let units = named_before_verb(rest)?;
-                Some(Start { at: 0, units: Some(units), enumerated: false, plain: false })
+                if let Some(units) = named_before_verb(rest) {
+                    return Some(Start { at: 0, units: Some(units), enumerated: false, plain: false });
+                }
+                // 艾志军强调,全县上下要进一步强化…: after a lead-in, a 要 in the first phrase
+                // starts a requirement even when its subject is not a unit.
+                let phrase = first_phrase(rest);
+                let modal = phrase
+                    .find('要')
+                    .filter(|&at| !phrase[at..].starts_with("要求") && phrase[..at].chars().count() <= 8);
+                modal.map(|_| Start { at: 0, units: None, enumerated: false, plain: false })
             });
         match start {
             Some(s) => {
@@ -299,6 +322,27 @@ fn dated_prefix(prefix: &str) -> bool {
     prefix.chars().count() <= 16 && super::deadline::find_deadline(prefix, NaiveDate::MIN).is_some()
 }
 
+/// Words that join a sentence to the one before (同时，要…).
+const CONNECTIVES: [&str; 4] = ["同时", "此外", "另外", "与此同时"];
+
+/// Whether clause `k` (after a semicolon) opens with the same two characters as a
+/// neighbouring semicolon clause of its sentence (确保…；确保…), and they are not a subject.
+fn parallel(clauses: &[Clause<'_>], k: usize) -> bool {
+    let head = |i: usize| -> Option<String> {
+        let c = clauses.get(i)?;
+        let t = clean_line(c.text);
+        let h: String = t.chars().take(2).collect();
+        (h.chars().count() == 2 && h.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))).then_some(h)
+    };
+    let Some(mine) = head(k) else { return false };
+    if mine.starts_with('要') || modal_subject(clean_line(clauses[k].text)).is_some() {
+        return false;
+    }
+    let next = clauses.get(k + 1).filter(|c| !c.sentence_start).and_then(|_| head(k + 1));
+    let prev = k.checked_sub(1).filter(|&p| !clauses[k].sentence_start && p > 0).and_then(head);
+    next.as_ref() == Some(&mine) || (prev.as_ref() == Some(&mine) && !clauses[k - 1].sentence_start)
+}
+
 /// Where a directive starts in a clause, and what it says of its units.
 struct Start {
     at: usize,
@@ -318,6 +362,12 @@ fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> O
         return None;
     }
     if rest.starts_with('要') && !rest.starts_with("要求") || rest.starts_with("务必") {
+        return Some(plain_start(0, None));
+    }
+    // 同时,要加大…: a connective before a bare 要 starts the next requirement.
+    let after_connective =
+        CONNECTIVES.iter().find_map(|c| rest.strip_prefix(c)).map(|r| r.trim_start_matches(['，', ',']));
+    if after_connective.is_some_and(|r| r.starts_with('要') && !r.starts_with("要求")) {
         return Some(plain_start(0, None));
     }
     if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
@@ -419,6 +469,30 @@ mod tests {
             (&["海洋局".to_owned()][..], &["市督查室".to_owned()][..])
         );
         assert_eq!(found[1].1, ["交通局"]);
+    }
+
+    #[test]
+    fn parallel_semicolon_clauses_are_requirements_of_the_subject() {
+        let found = read(
+            "会议要求,各防汛单位要加强协调,确保值班到位;确保巡查到位,及时排除隐患;确保应急管理到位,及早部署。副县长参加会议。",
+        );
+        let starts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(found.len(), 3, "{starts:?}");
+        assert!(found.iter().all(|f| f.1 == ["各防汛单位"]), "{found:?}");
+        assert!(starts[1].starts_with("确保巡查到位"));
+        // Semicolons with different openings stay in one requirement.
+        assert_eq!(read("各单位要加强协调;明确责任;形成合力。").len(), 1);
+    }
+
+    #[test]
+    fn a_connective_or_a_lead_in_before_a_modal_starts_a_requirement() {
+        let found = read("副县长强调,各部门、各乡镇要增强责任感;要加强排查。同时,要加大普及力度。");
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[2].1, ["各部门", "各乡镇"]);
+        let found = read("就安全生产工作,艾志军强调,全县上下要进一步强化认识,进一步强化督察。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.starts_with("全县上下要"), "{found:?}");
+        assert!(found[0].1.is_empty());
     }
 
     #[test]
