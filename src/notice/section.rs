@@ -103,7 +103,8 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let text = lines.join("\n");
     let (first, _) = first_sentence(item.head);
     let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求");
-    if ((is_descriptive(first) || safeguard) && !units::names_units(&text)) || is_report(first, &text) {
+    let assigned = units::names_units(&text) || items_close_with_units(item);
+    if ((is_descriptive(first) || safeguard) && !assigned) || is_report(first, &text) {
         return SectionDraft {
             number: item.marker.label(),
             title: heading_title(first, ctx.rules).0,
@@ -272,6 +273,22 @@ fn names_units_under(item: &Item) -> bool {
     let mut lines = vec![item.head];
     item.push_lines(&mut lines);
     units::names_units(&lines.join("\n"))
+}
+
+/// A part whose items each close with a bare bracket of units (`…增长12%。(市发改委)`): a
+/// 目标 part of a 任务分解 is assigned, not described.
+fn items_close_with_units(item: &Item) -> bool {
+    let children: Vec<&Item> =
+        item.entries.iter().filter_map(|e| if let Entry::Item(c) = e { Some(c) } else { None }).collect();
+    let with = children
+        .iter()
+        .filter(|c| {
+            let mut lines = vec![c.head];
+            c.push_lines(&mut lines);
+            super::subject::bare_bracket_units(&lines.join("\n")).is_some()
+        })
+        .count();
+    with >= 2 && with * 2 >= children.len()
 }
 
 fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) {

@@ -224,6 +224,27 @@ pub fn collective_units(list: &str) -> Vec<String> {
     subject_units(list).unwrap_or_else(|| vec![list.to_owned()])
 }
 
+/// `…增长12%。(市发改委)`: a bracket closing a task that holds nothing but unit names, as a
+/// 任务分解 writes the responsible unit with no label. `None` for any other bracket
+/// (`(详见附件)`, `(2024—2026年)`).
+pub fn bare_bracket_units(text: &str) -> Option<Vec<String>> {
+    let t = super::text::clean_line(text).trim_end_matches(['。', '；', ';', '.']).trim_end();
+    let inner = t.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let inside = inner[open..].trim_start_matches(['（', '(']);
+    // After a full stop only: `县防汛抗旱指挥部(县防指)` is a name's short form, not its units.
+    let after_stop = inner[..open].trim_end().ends_with(['。', '；', ';', '.', '．', '！']);
+    if inside.contains(['（', '(']) || !after_stop {
+        return None;
+    }
+    let parts = super::names::split_top_level(inside, &['、', '，', ',']);
+    let units = parts
+        .iter()
+        .all(|p| is_unit(p) && !p.starts_with('各'))
+        .then(|| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>())?;
+    (!units.is_empty()).then_some(units)
+}
+
 /// The units a sentence opens with as its subject: `县城管局要…`, or a subject set off by a
 /// comma before its modal (`县工商、石油、商务等部门,要按照…`, `洺河沿岸有关乡镇,要密切…`).
 pub fn sentence_subject(sentence: &str) -> Option<Vec<String>> {
@@ -418,6 +439,16 @@ mod tests {
             ["县住建局", "县市场监管局"]
         );
         assert_eq!(together_with("要会同有关方面研究"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_bare_bracket_of_units_closing_a_task() {
+        assert_eq!(bare_bracket_units("总量达到2790亿元。(市发改委)").unwrap(), ["市发改委"]);
+        assert_eq!(bare_bracket_units("完善机制。（市财政局、市税务局）").unwrap(), ["市财政局", "市税务局"]);
+        assert_eq!(bare_bracket_units("制定方案(详见附件)。"), None);
+        assert_eq!(bare_bracket_units("三年行动方案(2024—2026年)"), None);
+        assert_eq!(bare_bracket_units("(市发改委)后还有话"), None);
+        assert_eq!(bare_bracket_units("情况报县防汛抗旱指挥部(县防指)。"), None);
     }
 
     #[test]
