@@ -89,7 +89,8 @@ pub fn own_units(text: &str, rules: UnitRules) -> Option<Units> {
         .or_else(|| units::find_inline(text))
         .map(|u| Units::from_line(u, text))
         .or_else(|| {
-            let lead = super::subject::bare_bracket_units(text)?;
+            let lead =
+                super::subject::bare_bracket_units(text).or_else(|| super::subject::contracted(text))?;
             let phrase = format!("（{}）", lead.join("、"));
             Some(Units { lead, support: Vec::new(), phrase })
         })

@@ -245,6 +245,41 @@ pub fn bare_bracket_units(text: &str) -> Option<Vec<String>> {
     (!units.is_empty()).then_some(units)
 }
 
+/// `由县(市、区)政府、行业系统分管领导分包“大网格”,乡镇、街道的工作人员分包“中网格”`: the
+/// ones a 由…分包 sentence makes answer for each share, as written, in order.
+pub fn contracted(text: &str) -> Option<Vec<String>> {
+    let at = text.find("由")?;
+    let sentence = &text[at + "由".len()..];
+    let sentence = &sentence[..sentence.find(['。', '；', ';']).unwrap_or(sentence.len())];
+    let name_ok = |n: &str| {
+        let count = n.chars().count();
+        (2..=30).contains(&count) && n.chars().all(|c| is_name_char(c) || c == '、')
+    };
+    let mut out: Vec<String> = Vec::new();
+    // Each share is written as the first is: 分包“大网格” — `明确分包人员职责` is not a share.
+    let mut form = None;
+    for (k, piece) in sentence.split(['，', ',']).enumerate() {
+        let Some(end) = piece.find("分包") else {
+            if k == 0 {
+                return None;
+            }
+            continue;
+        };
+        let next = piece[end + "分包".len()..].chars().next();
+        if *form.get_or_insert(next) != next {
+            continue;
+        }
+        let name = piece[..end].trim();
+        if !name_ok(name) {
+            return None;
+        }
+        if !out.iter().any(|o| o == name) {
+            out.push(name.to_owned());
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// The units a sentence opens with as its subject: `县城管局要…`, or a subject set off by a
 /// comma before its modal (`县工商、石油、商务等部门,要按照…`, `洺河沿岸有关乡镇,要密切…`).
 pub fn sentence_subject(sentence: &str) -> Option<Vec<String>> {
@@ -449,6 +484,17 @@ mod tests {
         assert_eq!(bare_bracket_units("三年行动方案(2024—2026年)"), None);
         assert_eq!(bare_bracket_units("(市发改委)后还有话"), None);
         assert_eq!(bare_bracket_units("情况报县防汛抗旱指挥部(县防指)。"), None);
+    }
+
+    #[test]
+    fn shares_of_a_contracted_task() {
+        assert_eq!(
+            contracted("按照原则,由县(市、区)政府、行业系统分管领导分包“大网格”,乡镇、街道的工作人员分包“中网格”,明确分包人员职责。")
+                .unwrap(),
+            ["县(市、区)政府、行业系统分管领导", "乡镇、街道的工作人员"]
+        );
+        assert_eq!(contracted("由县应急局负责,各乡镇配合。"), None);
+        assert_eq!(contracted("实行分包责任制。"), None);
     }
 
     #[test]
