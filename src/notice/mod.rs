@@ -126,7 +126,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     if !covering.is_empty() {
         sections.insert(0, covering_section(covering, &header.preamble));
     }
-    resolve_above(&mut sections);
+    resolve_above(&mut sections, &header.recipients);
     let title = if header.title.is_empty() {
         lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
     } else {
@@ -157,7 +157,8 @@ fn running_text(
     let issued_on = closing::notice_date(&lines).or(published).unwrap_or(issued_on);
     let head = lines.iter().take_while(|l| l.chars().count() <= 80 && !l.contains('。')).count();
     let header = header::parse_header(&lines[..head]);
-    let directives = prose::directives(&lines[head..], &header.recipients, issued_on);
+    let before = head.checked_sub(1).and_then(|h| lines.get(h).copied());
+    let directives = prose::directives_after(before, &lines[head..], &header.recipients, issued_on);
     if directives.is_empty() {
         return Err(NoticeError::NoSections);
     }
@@ -173,7 +174,7 @@ fn running_text(
         offices: Vec::new(),
         directives,
     }];
-    resolve_above(&mut sections);
+    resolve_above(&mut sections, &header.recipients);
     Ok(NoticeDraft {
         title,
         issuer: header.issuer,
@@ -204,8 +205,9 @@ fn covering_section(directives: Vec<model::DirectiveDraft>, preamble: &str) -> m
 }
 
 /// `请以上责任单位于9月20日前完成整改`: a requirement that points at the units named above it
-/// is theirs, and its date is the deadline of those above that have none (inferred).
-fn resolve_above(sections: &mut [model::SectionDraft]) {
+/// is theirs, and its date is the deadline of those above that have none (inferred). After a
+/// list of problems that names no unit, the units meant are the notice's addressees (主送机关).
+fn resolve_above(sections: &mut [model::SectionDraft], recipients: &[String]) {
     const POINTERS: [&str; 6] = ["请以上", "请上述", "以上责任单位", "上述责任单位", "以上单位", "上述单位"];
     let mut named: Vec<String> = Vec::new();
     let mut seen: Vec<(usize, usize)> = Vec::new();
@@ -214,6 +216,9 @@ fn resolve_above(sections: &mut [model::SectionDraft]) {
             let directive = &sections[s].directives[d];
             let head = text::clean_line(&directive.text).to_owned();
             let points = POINTERS.iter().any(|p| head.starts_with(p));
+            if points && directive.offices.is_empty() && named.is_empty() && !recipients.is_empty() {
+                named = recipients.to_vec();
+            }
             if points && directive.offices.is_empty() && !named.is_empty() {
                 let deadline = directive.deadline.clone();
                 let directive = &mut sections[s].directives[d];

@@ -125,8 +125,19 @@ fn split_lead_in(t: &str) -> (Option<&str>, &str) {
 /// Reads the directives of running text. `recipients` (the addressee line) answers a 请
 /// sentence that names no unit or points above (请以上责任单位…).
 pub fn directives(lines: &[&str], recipients: &[String], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    directives_after(None, lines, recipients, issued)
+}
+
+/// [`directives`] of lines that follow `before` (a header line that may lead in to them:
+/// 会议提出两点要求：).
+pub fn directives_after(
+    before: Option<&str>,
+    lines: &[&str],
+    recipients: &[String],
+    issued: NaiveDate,
+) -> Vec<DirectiveDraft> {
     let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
-    requirements(lines, recipients)
+    requirements_after(before, lines, recipients)
         .into_iter()
         .enumerate()
         .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
@@ -135,11 +146,23 @@ pub fn directives(lines: &[&str], recipients: &[String], issued: NaiveDate) -> V
 
 /// The requirements of running text, each with the units it names or inherits.
 pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
+    requirements_after(None, lines, recipients)
+}
+
+fn requirements_after(
+    before: Option<&str>,
+    lines: &[&str],
+    recipients: &[String],
+) -> Vec<(Candidate, Option<Units>)> {
     let mut found: Vec<Open> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let from = found.len();
         read_paragraph(line, recipients, &mut found);
-        if super::report_list::is_report(line, i.checked_sub(1).and_then(|b| lines.get(b).copied())) {
+        let above = match i {
+            0 => before,
+            _ => lines.get(i - 1).copied(),
+        };
+        if super::report_list::is_report(line, above) {
             found.truncate(from);
         }
     }
