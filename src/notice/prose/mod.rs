@@ -24,7 +24,7 @@ use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
 use crate::model::DirectiveDraft;
 use crate::notice::subject::{leading, named_before_verb, supporting};
 use lead_in::{lead_in_units, split_lead_in};
-use start::{Start, later_subjects, ordinal, parallel, start_of};
+use start::{Start, later_subjects, ordinal, parallel, periodic_report, start_of};
 
 /// A directive being read.
 struct Open {
@@ -176,8 +176,17 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
         // 批示：“海洋局认真抓紧整改…: the words quoted after the lead-in.
         let rest = if lead.is_some() { rest.trim_start_matches(['“', '"', '「']) } else { rest };
-        let start =
-            start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start).or_else(|| {
+        // 三年行动过程中,每季度报送一次工作进展情况: a sentence of its own that sets a periodic
+        // report is a requirement of its own (a 周期报送 rule), of the run's subject.
+        let periodic = clause.sentence_start
+            && lead.is_none()
+            && !run.enumerated
+            && open.is_some()
+            && periodic_report(rest);
+        let start = periodic
+            .then_some(Start { at: 0, units: None, enumerated: false, plain: true })
+            .or_else(|| start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start))
+            .or_else(|| {
                 lead?;
                 if let Some(units) = named_before_verb(rest) {
                     return Some(Start { at: 0, units: Some(units), enumerated: false, plain: false });

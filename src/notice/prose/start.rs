@@ -74,6 +74,16 @@ pub(super) fn parallel(clauses: &[Clause<'_>], k: usize) -> bool {
     next.as_ref() == Some(&mine) || (prev.as_ref() == Some(&mine) && !clauses[k - 1].sentence_start)
 }
 
+/// A clause that sets a periodic report (`每季度报送一次工作进展情况`, `每月25日前上报`) and
+/// names no one: its first phrase has no subject of its own.
+pub(super) fn periodic_report(clause: &str) -> bool {
+    let reports = ["报送", "上报", "报告"].iter().any(|w| clause.contains(w));
+    reports
+        && modal_subject(clause).is_none()
+        && !clause.starts_with('请')
+        && crate::notice::deadline::find_recurrence(clause).is_some()
+}
+
 /// Where a directive starts in a clause, and what it says of its units.
 pub(super) struct Start {
     pub(super) at: usize,

@@ -72,3 +72,15 @@ fn a_time_before_the_subject_stays_with_the_directive() {
     assert!(found[0].0.starts_with("2023年10月底前"), "{found:?}");
     assert_eq!(found[0].1, ["罗定市政府"]);
 }
+
+#[test]
+fn a_sentence_setting_a_periodic_report_is_a_requirement_of_the_subject() {
+    let found = read(
+        "各县(区)要制定本地工作方案,于2024年3月15日前报市安办备案。三年行动过程中,每季度报送一次工作进展情况。",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1, ["各县(区)"]);
+    assert!(found[1].0.starts_with("三年行动过程中"));
+    // A report inside the sentence of a requirement stays with it.
+    assert_eq!(read("各乡镇要排查隐患,每月25日前报送进展。").len(), 1);
+}
