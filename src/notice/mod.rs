@@ -120,6 +120,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let ctx = section::NoticeContext { rules, ..ctx };
     let mut sections: Vec<model::SectionDraft> =
         outline.iter().map(|item| section::build_section(item, &ctx)).collect();
+    drop_cut_heading(&outline, &mut sections);
     if let Some(units) = list_heading::units_above(&lines[..first], rules) {
         list_heading::give(&mut sections, &units);
     }
@@ -186,6 +187,19 @@ fn running_text(
         closing: String::new(),
         sections,
     })
+}
+
+/// `一、强化安全生产责任落实` as the last line of a copied page: a heading whose items were cut
+/// off (one line, no full stop, no units) is not a requirement by itself.
+fn drop_cut_heading(outline: &[outline::Item], sections: &mut [model::SectionDraft]) {
+    let (Some(item), Some(section)) = (outline.last(), sections.last_mut()) else { return };
+    let heading_only = item.entries.is_empty()
+        && !item.head.contains(['。', '；', ';', '！', '，', ','])
+        && item.head.chars().count() <= 30;
+    if heading_only && section.directives.iter().all(|d| d.offices.is_empty() && d.support_offices.is_empty())
+    {
+        section.directives.clear();
+    }
 }
 
 /// The covering text's requirements, as a section before the numbered ones (导语).

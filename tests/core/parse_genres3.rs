@@ -81,3 +81,14 @@ fn a_target_part_whose_items_close_with_a_unit_bracket_is_assigned() {
     ));
     assert_eq!(offices(&n), [vec!["市发改委"], vec!["市财政局"]]);
 }
+
+#[test]
+fn a_heading_cut_off_at_the_end_of_a_copied_page_is_not_a_requirement() {
+    let n = parse(concat!(
+        "各苏木镇人民政府,旗安委会各成员单位:\n现将工作要点印发给你们。\n",
+        "一、强化安全生产责任落实\n(一)\n"
+    ));
+    assert!(directives(&n).is_empty());
+    let whole = parse("各乡镇:\n一、加强值班值守。\n二、强化隐患排查\n各乡镇要开展排查。\n");
+    assert_eq!(directives(&whole).len(), 2, "a heading with its text, and one ending in a full stop, stay");
+}
