@@ -120,7 +120,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let ctx = section::NoticeContext { rules, ..ctx };
     let mut sections: Vec<model::SectionDraft> =
         outline.iter().map(|item| section::build_section(item, &ctx)).collect();
-    drop_cut_heading(&outline, &mut sections);
+    if raw.last().is_some_and(|l| numbering::is_bare_marker(l)) {
+        drop_cut_heading(&outline, &mut sections);
+    }
     if let Some(units) = list_heading::units_above(&lines[..first], rules) {
         list_heading::give(&mut sections, &units);
     }
@@ -189,8 +191,8 @@ fn running_text(
     })
 }
 
-/// `一、强化安全生产责任落实` as the last line of a copied page: a heading whose items were cut
-/// off (one line, no full stop, no units) is not a requirement by itself.
+/// `一、强化安全生产责任落实` then a bare `（一）` where a copied page stops: the last heading,
+/// its items cut off (one line, no full stop, no units), is not a requirement by itself.
 fn drop_cut_heading(outline: &[outline::Item], sections: &mut [model::SectionDraft]) {
     let (Some(item), Some(section)) = (outline.last(), sections.last_mut()) else { return };
     let heading_only = item.entries.is_empty()

@@ -141,6 +141,18 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     }
 }
 
+/// A short title naming a task (`制定防灾减灾预案`, `认真抓好排查工作`), not a lead-in, a
+/// report (`会议听取了…汇报`), a topic (`关于…`) or a label (`有关要求`).
+fn is_task_headline(title: &str) -> bool {
+    let t = title.trim();
+    let n = t.chars().count();
+    (4..=16).contains(&n)
+        && !t.contains(['，', ',', '：', ':'])
+        && !["会议", "会上", "经", "关于"].iter().any(|w| t.starts_with(w))
+        && !t.ends_with("要求")
+        && super::subject::modal_subject(t).is_none()
+}
+
 /// A section without numbered items: its title sentence, then directives split inside the
 /// paragraphs. A unit bracket ending the section covers every directive without its own.
 fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>) {
@@ -178,6 +190,28 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         let lines: Vec<&str> = body.lines().collect();
         let found = super::prose::requirements(&lines, &[]);
         let named = found.iter().filter(|(_, u)| u.is_some()).count();
+        // （五）制定防灾减灾预案。各街道办事处要…。县国土房管局要…: under a task headline the
+        // subjects share the item's one task; every subject is its unit.
+        // A list inside (一是…二是…) keeps its items, and a 请 that points above its target.
+        let lead = super::subject::all_subjects(body);
+        let listed = body.contains("一是") || body.contains("二是");
+        let points_above = clean_line(body).starts_with('请');
+        if rules.by_subject
+            && named >= 1
+            && !lead.is_empty()
+            && !listed
+            && !points_above
+            && is_task_headline(&title)
+        {
+            let text = clean_line(&without).to_owned();
+            let candidate = Candidate {
+                title: title.clone(),
+                own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
+                text,
+                ..Candidate::default()
+            };
+            return (title, vec![Slot::directive(candidate)], heading_units);
+        }
         if named >= 2 || (rules.subject_sections && named >= 1) {
             let slots =
                 found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();

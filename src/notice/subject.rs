@@ -304,7 +304,7 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
     if !s.starts_with('各') {
         return None;
     }
-    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(8).collect();
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
         if !is_unit(name) {
@@ -428,6 +428,26 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
     if found.is_empty() { first_collective } else { Some(found) }
 }
 
+/// Every unit a text names as the subject of one of its phrases, with a modal (`县国土房管局
+/// 要…`) or a 各-collective before its verb (`各街道办事处和乡镇人民政府对…`), in order.
+pub fn all_subjects(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for clause in super::text::split_clauses(text) {
+        for piece in super::text::clean_line(clause.text).split(['，', ',']) {
+            let piece = piece.trim();
+            let units = modal_subject(piece)
+                .map(|(u, _)| u)
+                .or_else(|| collective_before_verb(piece).map(|(c, _)| collective_units(&c)));
+            for u in units.into_iter().flatten() {
+                if !found.contains(&u) {
+                    found.push(u);
+                }
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,6 +515,17 @@ mod tests {
         );
         assert_eq!(contracted("由县应急局负责,各乡镇配合。"), None);
         assert_eq!(contracted("实行分包责任制。"), None);
+    }
+
+    #[test]
+    fn every_subject_of_a_text() {
+        assert_eq!(
+            all_subjects(
+                "各街道办事处和乡镇人民政府在汛期前开展排查。县国土房管局要及时组织技术人员。要定期巡查。"
+            ),
+            ["各街道办事处和乡镇人民政府", "县国土房管局"]
+        );
+        assert!(all_subjects("县政府成立检查组,检查组定期检查。").is_empty());
     }
 
     #[test]

@@ -105,9 +105,10 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     if rest.starts_with('要') && !rest.starts_with("要求") || rest.starts_with("务必") {
         return Some(plain_start(0, None));
     }
-    // 同时,要加大…: a connective before a bare 要 starts the next requirement.
+    // 同时,要加大…: a connective and a comma before a bare 要 start the next requirement
+    // (同时要… without the comma goes on the sentence before).
     let after_connective =
-        CONNECTIVES.iter().find_map(|c| rest.strip_prefix(c)).map(|r| r.trim_start_matches(['，', ',']));
+        CONNECTIVES.iter().find_map(|c| rest.strip_prefix(c)).and_then(|r| r.strip_prefix(['，', ',']));
     if after_connective.is_some_and(|r| r.starts_with('要') && !r.starts_with("要求")) {
         return Some(plain_start(0, None));
     }
