@@ -237,6 +237,12 @@ pub fn bare_bracket_units(text: &str) -> Option<Vec<String>> {
     if inside.contains(['（', '(']) || !after_stop {
         return None;
     }
+    // (县融媒体中心), (记者 张三): a news item's credit line, not its units.
+    const CREDITS: [&str; 11] =
+        ["媒体", "新闻", "电视", "广播", "报社", "日报", "记者", "通讯员", "供稿", "来源", "编辑"];
+    if CREDITS.iter().any(|w| inside.contains(w)) {
+        return None;
+    }
     let parts = super::names::split_top_level(inside, &['、', '，', ',']);
     let units = parts
         .iter()
@@ -504,6 +510,7 @@ mod tests {
         assert_eq!(bare_bracket_units("三年行动方案(2024—2026年)"), None);
         assert_eq!(bare_bracket_units("(市发改委)后还有话"), None);
         assert_eq!(bare_bracket_units("情况报县防汛抗旱指挥部(县防指)。"), None);
+        assert_eq!(bare_bracket_units("确保安全形势稳定。(县融媒体中心)"), None);
     }
 
     #[test]

@@ -160,13 +160,11 @@ pub(super) fn please(s: &str, recipients: &[String]) -> Option<Start> {
     }
     if let Some(mut u) = named_before_verb(after) {
         // 请各乡镇、街道落实属地监管责任,各责任单位落实企业整改主体责任: each subject of the
-        // sentence is one of its units.
+        // sentence is one of its units (a later `县应急局要…` is a requirement of its own).
         for piece in after.split_inclusive(['，', ',']).skip(1) {
             let p = piece.trim_start();
-            let more = modal_subject(p).map(|(m, _)| m).or_else(|| {
-                let (c, _) = crate::notice::subject::collective_before_verb(p)?;
-                Some(crate::notice::subject::collective_units(&c))
-            });
+            let more = crate::notice::subject::collective_before_verb(p)
+                .map(|(c, _)| crate::notice::subject::collective_units(&c));
             for m in more.into_iter().flatten() {
                 if !u.contains(&m) {
                     u.push(m);

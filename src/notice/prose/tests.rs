@@ -54,6 +54,12 @@ fn a_please_sentence_names_every_subject_it_has() {
     let found = read("请各乡镇、街道落实属地监管责任,各责任单位落实企业整改主体责任,确保按期整改到位。");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, ["各乡镇、街道", "各责任单位"]);
+    let found = read("请各乡镇落实属地责任,县应急局要加强指导。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        (found[0].1.as_slice(), found[1].1.as_slice()),
+        (&["各乡镇".to_owned()][..], &["县应急局".to_owned()][..])
+    );
 }
 
 #[test]
