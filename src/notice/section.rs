@@ -168,22 +168,24 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
     let body = if is_dangling_label(body) { "" } else { body };
     // 四、县城管局要做好排水设施设备准备…。 — an item whose first sentence is itself a
     // requirement with its subject is one directive; every subject it names is its unit.
-    if covering.is_none() && heading_units.is_none() && rules.by_subject {
-        if let Some(mut lead) = super::subject::sentence_subject(first) {
-            for u in super::subject::units_in(body).unwrap_or_default() {
-                if !lead.contains(&u) {
-                    lead.push(u);
-                }
+    if covering.is_none()
+        && heading_units.is_none()
+        && rules.by_subject
+        && let Some(mut lead) = super::subject::sentence_subject(first)
+    {
+        for u in super::subject::units_in(body).unwrap_or_default() {
+            if !lead.contains(&u) {
+                lead.push(u);
             }
-            let text = clean_line(&without).to_owned();
-            let candidate = Candidate {
-                title: first_phrase(&text).to_owned(),
-                own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
-                text,
-                ..Candidate::default()
-            };
-            return (title, vec![Slot::directive(candidate)], None);
         }
+        let text = clean_line(&without).to_owned();
+        let candidate = Candidate {
+            title: first_phrase(&text).to_owned(),
+            own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
+            text,
+            ..Candidate::default()
+        };
+        return (title, vec![Slot::directive(candidate)], None);
     }
     if covering.is_none() && heading_units.is_none() && !units::names_units(text) {
         // 会议强调，各乡镇要…。县水利局要…: units named as subjects, each with its requirement.
