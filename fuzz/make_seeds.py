@@ -61,6 +61,15 @@ def main():
     fixtures += [ROOT / "tests" / "fixtures" / "genres" / n for n in
                  ("11-changxing-fangxun-task-table.txt", "07-shengtaiqu-anquan-meeting.txt",
                   "34-tiexi-ducha-tongzhidan.txt")]
+    # Texts of the third pass: a problem list under a heading with its units, subjects opening
+    # items, a report list, a cut-off heading, bare unit brackets, 请 with several subjects.
+    fixtures += [ROOT / "tests" / "fixtures" / "genres" / "unseen2" / n for n in
+                 ("50-xuchang-dubantongzhi-22.txt", "51-datong-yinhuan-yuebao-tongbao.txt",
+                  "54-jrly-fangxun-bushu-2013.txt", "62-beiguan-dudao-tongbao-report.txt",
+                  "63-dalate-anweihui-yaodian-notice.txt", "64-dizhi-zaihai-fangzhi-notice.txt",
+                  "65-guangyuan-zhiben-gongjian-plan.txt", "69-ningbo-renwu-fenjie-2006.txt",
+                  "71-jize-qiangjiangyu-fangfan-notice.txt")]
+    fixtures += [ROOT / "tests" / "fixtures" / "genres" / "unseen" / "30-qingjiao-huohuan-plan.txt"]
     for f in fixtures:
         shutil.copy(f, SEEDS / "notice" / f.name)
     (SEEDS / "pdf").mkdir(parents=True, exist_ok=True)

@@ -88,6 +88,12 @@ pub fn own_units(text: &str, rules: UnitRules) -> Option<Units> {
     units::find_last_unit_line_with(text, rules)
         .or_else(|| units::find_inline(text))
         .map(|u| Units::from_line(u, text))
+        .or_else(|| {
+            let lead =
+                super::subject::bare_bracket_units(text).or_else(|| super::subject::contracted(text))?;
+            let phrase = format!("（{}）", lead.join("、"));
+            Some(Units { lead, support: Vec::new(), phrase })
+        })
 }
 
 /// Removes the last unit bracket from `s` (a heading), returning what is left and the units.

@@ -230,10 +230,14 @@ static AS_OF: LazyLock<Regex> =
 /// work (长期坚持, 常态化开展) as no date. Recurrences (每月25日前) are not deadlines.
 pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     let norm = Norm::new(text);
-    let folded = norm.text.as_str();
-    let mut blocked: Vec<_> = RECURRENCE.find_iter(folded).map(|m| m.range()).collect();
-    blocked.extend(AS_OF.find_iter(folded).map(|m| m.range()));
+    let folded: &str = &norm.text;
     let candidates = RULE_SET.matches(folded);
+    // What blocks a match is looked for only when a rule matched (most clauses name no date).
+    let mut blocked: Vec<_> = Vec::new();
+    if candidates.matched_any() {
+        blocked.extend(RECURRENCE.find_iter(folded).map(|m| m.range()));
+        blocked.extend(AS_OF.find_iter(folded).map(|m| m.range()));
+    }
     let dated = candidates
         .iter()
         .map(|i| &RULES[i])

@@ -16,6 +16,7 @@ mod docx_table;
 mod encodings;
 mod error;
 mod header;
+mod list_heading;
 mod names;
 mod norm;
 mod numbering;
@@ -23,6 +24,7 @@ mod outline;
 mod pdf;
 mod prose;
 mod redate;
+mod report_list;
 mod section;
 mod source;
 mod subject;
@@ -118,10 +120,16 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let ctx = section::NoticeContext { rules, ..ctx };
     let mut sections: Vec<model::SectionDraft> =
         outline.iter().map(|item| section::build_section(item, &ctx)).collect();
+    if raw.last().is_some_and(|l| numbering::is_bare_marker(l)) {
+        drop_cut_heading(&outline, &mut sections);
+    }
+    if let Some(units) = list_heading::units_above(&lines[..first], rules) {
+        list_heading::give(&mut sections, &units);
+    }
     if !covering.is_empty() {
         sections.insert(0, covering_section(covering, &header.preamble));
     }
-    resolve_above(&mut sections);
+    resolve_above(&mut sections, &header.recipients);
     let title = if header.title.is_empty() {
         lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
     } else {
@@ -152,7 +160,8 @@ fn running_text(
     let issued_on = closing::notice_date(&lines).or(published).unwrap_or(issued_on);
     let head = lines.iter().take_while(|l| l.chars().count() <= 80 && !l.contains('。')).count();
     let header = header::parse_header(&lines[..head]);
-    let directives = prose::directives(&lines[head..], &header.recipients, issued_on);
+    let before = head.checked_sub(1).and_then(|h| lines.get(h).copied());
+    let directives = prose::directives_after(before, &lines[head..], &header.recipients, issued_on);
     if directives.is_empty() {
         return Err(NoticeError::NoSections);
     }
@@ -168,7 +177,7 @@ fn running_text(
         offices: Vec::new(),
         directives,
     }];
-    resolve_above(&mut sections);
+    resolve_above(&mut sections, &header.recipients);
     Ok(NoticeDraft {
         title,
         issuer: header.issuer,
@@ -180,6 +189,19 @@ fn running_text(
         closing: String::new(),
         sections,
     })
+}
+
+/// `一、强化安全生产责任落实` then a bare `（一）` where a copied page stops: the last heading,
+/// its items cut off (one line, no full stop, no units), is not a requirement by itself.
+fn drop_cut_heading(outline: &[outline::Item], sections: &mut [model::SectionDraft]) {
+    let (Some(item), Some(section)) = (outline.last(), sections.last_mut()) else { return };
+    let heading_only = item.entries.is_empty()
+        && !item.head.contains(['。', '；', ';', '！', '，', ','])
+        && item.head.chars().count() <= 30;
+    if heading_only && section.directives.iter().all(|d| d.offices.is_empty() && d.support_offices.is_empty())
+    {
+        section.directives.clear();
+    }
 }
 
 /// The covering text's requirements, as a section before the numbered ones (导语).
@@ -199,8 +221,9 @@ fn covering_section(directives: Vec<model::DirectiveDraft>, preamble: &str) -> m
 }
 
 /// `请以上责任单位于9月20日前完成整改`: a requirement that points at the units named above it
-/// is theirs, and its date is the deadline of those above that have none (inferred).
-fn resolve_above(sections: &mut [model::SectionDraft]) {
+/// is theirs, and its date is the deadline of those above that have none (inferred). After a
+/// list of problems that names no unit, the units meant are the notice's addressees (主送机关).
+fn resolve_above(sections: &mut [model::SectionDraft], recipients: &[String]) {
     const POINTERS: [&str; 6] = ["请以上", "请上述", "以上责任单位", "上述责任单位", "以上单位", "上述单位"];
     let mut named: Vec<String> = Vec::new();
     let mut seen: Vec<(usize, usize)> = Vec::new();
@@ -209,6 +232,9 @@ fn resolve_above(sections: &mut [model::SectionDraft]) {
             let directive = &sections[s].directives[d];
             let head = text::clean_line(&directive.text).to_owned();
             let points = POINTERS.iter().any(|p| head.starts_with(p));
+            if points && directive.offices.is_empty() && named.is_empty() && !recipients.is_empty() {
+                named = recipients.to_vec();
+            }
             if points && directive.offices.is_empty() && !named.is_empty() {
                 let deadline = directive.deadline.clone();
                 let directive = &mut sections[s].directives[d];

@@ -2,12 +2,16 @@
 //! punctuation → the fullwidth forms the rules are written in), with a map back to the
 //! original so what the officer sees stays as written.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-/// The folded text and, for each of its byte offsets, the offset in the original.
+/// The folded text and, for each of its byte offsets, the offset in the original. A text with
+/// nothing to fold (the usual case: a notice in full-width punctuation) is borrowed as it is,
+/// with no copy and no offset map — the parser folds every clause it reads for a date.
 #[derive(Debug, Clone)]
-pub struct Norm {
-    pub text: String,
+pub struct Norm<'a> {
+    pub text: Cow<'a, str>,
+    /// Empty when `text` is the original.
     to_orig: Vec<u32>,
 }
 
@@ -26,8 +30,11 @@ pub fn fold(c: char) -> char {
     }
 }
 
-impl Norm {
-    pub fn new(orig: &str) -> Norm {
+impl<'a> Norm<'a> {
+    pub fn new(orig: &'a str) -> Norm<'a> {
+        if orig.chars().all(|c| fold(c) == c) {
+            return Norm { text: Cow::Borrowed(orig), to_orig: Vec::new() };
+        }
         let mut text = String::with_capacity(orig.len());
         let mut to_orig = Vec::with_capacity(orig.len() + 1);
         for (i, c) in orig.char_indices() {
@@ -37,17 +44,20 @@ impl Norm {
             to_orig.extend(std::iter::repeat_n(at, f.len_utf8()));
         }
         to_orig.push(u32::try_from(orig.len()).unwrap_or(u32::MAX));
-        Norm { text, to_orig }
+        Norm { text: Cow::Owned(text), to_orig }
     }
 
     /// The original byte range of a range of the folded text (char boundaries).
     pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
+        if self.to_orig.is_empty() {
+            return r;
+        }
         let at = |i: usize| self.to_orig.get(i).map_or(usize::MAX, |v| *v as usize);
         at(r.start)..at(r.end)
     }
 
     /// The original text of a range of the folded text.
-    pub fn orig<'a>(&self, orig: &'a str, r: Range<usize>) -> &'a str {
+    pub fn orig<'o>(&self, orig: &'o str, r: Range<usize>) -> &'o str {
         orig.get(self.orig_range(r)).unwrap_or("")
     }
 }
@@ -71,6 +81,11 @@ mod tests {
         let end = n.text.find('月').unwrap() + '月'.len_utf8();
         assert_eq!(n.orig(orig, start..end), "２０２４年５月");
         assert_eq!(parse_digits("１５"), Some(15));
+        // Nothing to fold: the original, borrowed.
+        let plain = "于2024年5月（责任单位：甲）";
+        let n = Norm::new(plain);
+        assert!(matches!(n.text, Cow::Borrowed(_)));
+        assert_eq!(n.orig(plain, 3..7), "2024");
         assert_eq!(parse_digits("x"), None);
     }
 }

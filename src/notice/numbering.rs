@@ -119,6 +119,12 @@ pub fn marker_of(line: &str) -> Option<Marker> {
     Some(Marker { kind, value, len: end + rest.len() - trimmed.len() })
 }
 
+/// A line that is a number and nothing else (`（一）` where a copied page stops).
+pub fn is_bare_marker(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 6 && marker_of(&format!("{line}题")).is_some_and(|m| m.len == line.len())
+}
+
 /// Keeps the numbers that follow on: the outermost style may start anywhere and then counts
 /// up by one; inner styles restart at 1 or continue the last number of their style (items
 /// numbered straight through several sections). Others are body text.

@@ -49,7 +49,7 @@ fn is_dangling_label(body: &str) -> bool {
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 30] = [
+    const ENDS: [&str; 32] = [
         "保障措施",
         "组织保障",
         "工作保障",
@@ -76,6 +76,8 @@ pub fn is_descriptive(title: &str) -> bool {
         "实施范围",
         "基本情况",
         "编制依据",
+        "总则",
+        "目的",
         "起草依据",
         "主要依据",
         "重要意义",
@@ -101,7 +103,8 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let text = lines.join("\n");
     let (first, _) = first_sentence(item.head);
     let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求");
-    if ((is_descriptive(first) || safeguard) && !units::names_units(&text)) || is_report(first, &text) {
+    let assigned = units::names_units(&text) || items_close_with_units(item);
+    if ((is_descriptive(first) || safeguard) && !assigned) || is_report(first, &text) {
         return SectionDraft {
             number: item.marker.label(),
             title: heading_title(first, ctx.rules).0,
@@ -138,6 +141,18 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     }
 }
 
+/// A short title naming a task (`制定防灾减灾预案`, `认真抓好排查工作`), not a lead-in, a
+/// report (`会议听取了…汇报`), a topic (`关于…`) or a label (`有关要求`).
+fn is_task_headline(title: &str) -> bool {
+    let t = title.trim();
+    let n = t.chars().count();
+    (4..=16).contains(&n)
+        && !t.contains(['，', ',', '：', ':'])
+        && !["会议", "会上", "经", "关于"].iter().any(|w| t.starts_with(w))
+        && !t.ends_with("要求")
+        && super::subject::modal_subject(t).is_none()
+}
+
 /// A section without numbered items: its title sentence, then directives split inside the
 /// paragraphs. A unit bracket ending the section covers every directive without its own.
 fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>) {
@@ -151,11 +166,54 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
     let (first, body) = first_sentence(&without);
     let (title, heading_units) = heading_title(first, rules);
     let body = if is_dangling_label(body) { "" } else { body };
+    // 四、县城管局要做好排水设施设备准备…。 — an item whose first sentence is itself a
+    // requirement with its subject is one directive; every subject it names is its unit.
+    if covering.is_none()
+        && heading_units.is_none()
+        && rules.by_subject
+        && let Some(mut lead) = super::subject::sentence_subject(first)
+    {
+        for u in super::subject::units_in(body).unwrap_or_default() {
+            if !lead.contains(&u) {
+                lead.push(u);
+            }
+        }
+        let text = clean_line(&without).to_owned();
+        let candidate = Candidate {
+            title: first_phrase(&text).to_owned(),
+            own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
+            text,
+            ..Candidate::default()
+        };
+        return (title, vec![Slot::directive(candidate)], None);
+    }
     if covering.is_none() && heading_units.is_none() && !units::names_units(text) {
         // 会议强调，各乡镇要…。县水利局要…: units named as subjects, each with its requirement.
         let lines: Vec<&str> = body.lines().collect();
         let found = super::prose::requirements(&lines, &[]);
         let named = found.iter().filter(|(_, u)| u.is_some()).count();
+        // （五）制定防灾减灾预案。各街道办事处要…。县国土房管局要…: under a task headline the
+        // subjects share the item's one task; every subject is its unit.
+        // A list inside (一是…二是…) keeps its items, and a 请 that points above its target.
+        let lead = super::subject::all_subjects(body);
+        let listed = body.contains("一是") || body.contains("二是");
+        let points_above = clean_line(body).starts_with('请');
+        if rules.by_subject
+            && named >= 1
+            && !lead.is_empty()
+            && !listed
+            && !points_above
+            && is_task_headline(&title)
+        {
+            let text = clean_line(&without).to_owned();
+            let candidate = Candidate {
+                title: title.clone(),
+                own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
+                text,
+                ..Candidate::default()
+            };
+            return (title, vec![Slot::directive(candidate)], heading_units);
+        }
         if named >= 2 || (rules.subject_sections && named >= 1) {
             let slots =
                 found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();
@@ -251,6 +309,22 @@ fn names_units_under(item: &Item) -> bool {
     let mut lines = vec![item.head];
     item.push_lines(&mut lines);
     units::names_units(&lines.join("\n"))
+}
+
+/// A part whose items each close with a bare bracket of units (`…增长12%。(市发改委)`): a
+/// 目标 part of a 任务分解 is assigned, not described.
+fn items_close_with_units(item: &Item) -> bool {
+    let children: Vec<&Item> =
+        item.entries.iter().filter_map(|e| if let Entry::Item(c) = e { Some(c) } else { None }).collect();
+    let with = children
+        .iter()
+        .filter(|c| {
+            let mut lines = vec![c.head];
+            c.push_lines(&mut lines);
+            super::subject::bare_bracket_units(&lines.join("\n")).is_some()
+        })
+        .count();
+    with >= 2 && with * 2 >= children.len()
 }
 
 fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) {

@@ -4,8 +4,11 @@
 //! by 等 (`电力、水务等部门`) stays whole.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 46] = [
+const ENDS: [&str; 49] = [
     "公司",
+    "开发区",
+    "园区",
+    "新区",
     "协会",
     "商会",
     "工会",
@@ -163,7 +166,21 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         return whole_ok.then(|| vec![s.to_owned()]);
     }
     if parts.iter().all(|p| is_unit(p)) {
-        return Some(parts.iter().map(|p| (*p).to_owned()).collect());
+        // 各县(区)、开发区和市安委会有关成员单位: a part joined by 和 is split when both
+        // sides are named units by themselves; 团体和企事业单位, and a collective that governs
+        // what follows its 和 (相关部门和乡镇, 各街道办事处和乡镇人民政府), stay whole.
+        let governs = |a: &str| ["各", "相关", "有关"].iter().any(|w| a.starts_with(w));
+        let mut out = Vec::new();
+        for p in &parts {
+            match p.split_once('和') {
+                Some((a, b)) if is_unit(a) && is_unit(b) && !governs(a) && b.chars().count() >= 3 => {
+                    out.push(a.to_owned());
+                    out.push(b.to_owned());
+                }
+                _ => out.push((*p).to_owned()),
+            }
+        }
+        return Some(out);
     }
     let short_parts =
         parts[..parts.len() - 1].iter().all(|p| p.chars().all(is_name_char) && p.chars().count() <= 8);
@@ -173,12 +190,12 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
 /// `县应急局要…` at the start of `clause`: the units and the byte where the modal starts.
 pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
     // The first 要 that follows a subject (the 要 of 主要负责同志 does not).
-    clause.char_indices().take(32).filter(|(i, _)| *i > 0).find_map(|(at, _)| {
+    clause.char_indices().take(40).filter(|(i, _)| *i > 0).find_map(|(at, _)| {
         let rest = &clause[at..];
         if !MODALS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("要求") {
             return None;
         }
-        let subject = &clause[..at];
+        let subject = without_note(&clause[..at]);
         // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
         let units = subject_units(subject).or_else(|| {
             let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
@@ -186,6 +203,102 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
         })?;
         Some((units, at))
     })
+}
+
+/// `各县(区)和市安委会有关成员单位(详见任务分工)`: a note in brackets after a subject (详见…,
+/// 见附件…) is not part of its name.
+fn without_note(subject: &str) -> &str {
+    let Some(open) = subject.rfind(['（', '(']) else { return subject };
+    let inside = subject[open..].trim_start_matches(['（', '(']);
+    let note = ["详见", "见附件", "附件", "具体见", "见"].iter().any(|w| inside.starts_with(w));
+    if note && subject.ends_with(['）', ')']) { subject[..open].trim_end() } else { subject }
+}
+
+/// A 各-collective's units: `各乡镇、街道` — a list whose later parts lack 各 is governed by the
+/// first 各 and kept as written; otherwise split as any subject is.
+pub fn collective_units(list: &str) -> Vec<String> {
+    let parts = super::names::split_top_level(list, &['、']);
+    if parts.iter().skip(1).any(|p| !p.starts_with('各')) {
+        return vec![list.to_owned()];
+    }
+    subject_units(list).unwrap_or_else(|| vec![list.to_owned()])
+}
+
+/// `…增长12%。(市发改委)`: a bracket closing a task that holds nothing but unit names, as a
+/// 任务分解 writes the responsible unit with no label. `None` for any other bracket
+/// (`(详见附件)`, `(2024—2026年)`).
+pub fn bare_bracket_units(text: &str) -> Option<Vec<String>> {
+    let t = super::text::clean_line(text).trim_end_matches(['。', '；', ';', '.']).trim_end();
+    let inner = t.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let inside = inner[open..].trim_start_matches(['（', '(']);
+    // After a full stop only: `县防汛抗旱指挥部(县防指)` is a name's short form, not its units.
+    let after_stop = inner[..open].trim_end().ends_with(['。', '；', ';', '.', '．', '！']);
+    if inside.contains(['（', '(']) || !after_stop {
+        return None;
+    }
+    // (县融媒体中心), (记者 张三): a news item's credit line, not its units.
+    const CREDITS: [&str; 11] =
+        ["媒体", "新闻", "电视", "广播", "报社", "日报", "记者", "通讯员", "供稿", "来源", "编辑"];
+    if CREDITS.iter().any(|w| inside.contains(w)) {
+        return None;
+    }
+    let parts = super::names::split_top_level(inside, &['、', '，', ',']);
+    let units = parts
+        .iter()
+        .all(|p| is_unit(p) && !p.starts_with('各'))
+        .then(|| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>())?;
+    (!units.is_empty()).then_some(units)
+}
+
+/// `由县(市、区)政府、行业系统分管领导分包“大网格”,乡镇、街道的工作人员分包“中网格”`: the
+/// ones a 由…分包 sentence makes answer for each share, as written, in order.
+pub fn contracted(text: &str) -> Option<Vec<String>> {
+    let at = text.find("由")?;
+    let sentence = &text[at + "由".len()..];
+    let sentence = &sentence[..sentence.find(['。', '；', ';']).unwrap_or(sentence.len())];
+    let name_ok = |n: &str| {
+        let count = n.chars().count();
+        (2..=30).contains(&count) && n.chars().all(|c| is_name_char(c) || c == '、')
+    };
+    let mut out: Vec<String> = Vec::new();
+    // Each share is written as the first is: 分包“大网格” — `明确分包人员职责` is not a share.
+    let mut form = None;
+    for (k, piece) in sentence.split(['，', ',']).enumerate() {
+        let Some(end) = piece.find("分包") else {
+            if k == 0 {
+                return None;
+            }
+            continue;
+        };
+        let next = piece[end + "分包".len()..].chars().next();
+        if *form.get_or_insert(next) != next {
+            continue;
+        }
+        let name = piece[..end].trim();
+        if !name_ok(name) {
+            return None;
+        }
+        if !out.iter().any(|o| o == name) {
+            out.push(name.to_owned());
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The units a sentence opens with as its subject: `县城管局要…`, or a subject set off by a
+/// comma before its modal (`县工商、石油、商务等部门,要按照…`, `洺河沿岸有关乡镇,要密切…`).
+pub fn sentence_subject(sentence: &str) -> Option<Vec<String>> {
+    let s = super::text::clean_line(sentence);
+    if let Some((units, _)) = modal_subject(s) {
+        return Some(units);
+    }
+    let comma = s.find(['，', ','])?;
+    let after = s[comma..].trim_start_matches(['，', ',']).trim_start();
+    if !MODALS.iter().any(|m| after.starts_with(m)) || after.starts_with("要求") {
+        return None;
+    }
+    subject_units(&s[..comma])
 }
 
 /// Adverbs that may stand between a subject and its modal.
@@ -197,7 +310,7 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
     if !s.starts_with('各') {
         return None;
     }
-    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(8).collect();
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
         if !is_unit(name) {
@@ -206,8 +319,18 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
         if VERBS.iter().any(|v| rest.starts_with(v)) {
             return Some((name.to_owned(), end));
         }
-        let (more, len) = collective_before_verb(rest.strip_prefix('、')?)?;
+        let rest = rest.strip_prefix('、')?;
+        let (more, len) = collective_before_verb(rest).or_else(|| governed_before_verb(rest))?;
         Some((format!("{name}、{more}"), end + '、'.len_utf8() + len))
+    })
+}
+
+/// After `各乡镇、`, a short unit without 各 that the first 各 governs (`街道落实…`).
+fn governed_before_verb(s: &str) -> Option<(String, usize)> {
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(6).collect();
+    ends.iter().skip(1).rev().find_map(|&end| {
+        let (name, rest) = s.split_at(end);
+        (is_unit(name) && VERBS.iter().any(|v| rest.starts_with(v))).then(|| (name.to_owned(), end))
     })
 }
 
@@ -215,7 +338,7 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
 /// first words of a 批示 or after 请 only, where a bare name can be nothing but the addressee.
 pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
     if let Some((u, _)) = collective_before_verb(s) {
-        return Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+        return Some(collective_units(&u));
     }
     let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
     ends.iter().skip(1).rev().find_map(|&end| {
@@ -229,7 +352,7 @@ pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
 /// The units after 要求 (`要求各地制定…`, `要求各地尤其要…`, `要求各级各单位务要…`).
 pub fn required_units(after: &str) -> Option<Vec<String>> {
     if let Some((u, _)) = collective_before_verb(after) {
-        return Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+        return Some(collective_units(&u));
     }
     modal_subject(after).map(|(u, _)| u)
 }
@@ -282,9 +405,16 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
             .and_then(|r| r.strip_prefix('是'))
             .unwrap_or(t);
-        for piece in t.split(['，', ',']) {
+        let pieces: Vec<&str> = t.split(['，', ',']).collect();
+        for (k, piece) in pieces.iter().enumerate() {
             let piece = piece.trim();
-            if let Some((units, _)) = modal_subject(piece) {
+            // 县工商、石油等部门,要按照…: a subject set off by a comma from its modal.
+            let comma_subject = || {
+                let next = pieces.get(k + 1)?.trim_start();
+                let modal = MODALS.iter().any(|m| next.starts_with(m)) && !next.starts_with("要求");
+                modal.then(|| subject_units(piece)).flatten().map(|u| (u, 0))
+            };
+            if let Some((units, _)) = modal_subject(piece).or_else(comma_subject) {
                 // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).
                 for u in units {
                     if !found.contains(&u) {
@@ -297,11 +427,31 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             if first_collective.is_none()
                 && let Some((u, _)) = collective_before_verb(after)
             {
-                first_collective = Some(subject_units(&u).unwrap_or_else(|| vec![u]));
+                first_collective = Some(collective_units(&u));
             }
         }
     }
     if found.is_empty() { first_collective } else { Some(found) }
+}
+
+/// Every unit a text names as the subject of one of its phrases, with a modal (`县国土房管局
+/// 要…`) or a 各-collective before its verb (`各街道办事处和乡镇人民政府对…`), in order.
+pub fn all_subjects(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for clause in super::text::split_clauses(text) {
+        for piece in super::text::clean_line(clause.text).split(['，', ',']) {
+            let piece = piece.trim();
+            let units = modal_subject(piece)
+                .map(|(u, _)| u)
+                .or_else(|| collective_before_verb(piece).map(|(c, _)| collective_units(&c)));
+            for u in units.into_iter().flatten() {
+                if !found.contains(&u) {
+                    found.push(u);
+                }
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -320,6 +470,14 @@ mod tests {
         assert_eq!(units("请各牵头单位要严格按照任务分工").unwrap(), ["各牵头单位"]);
         assert_eq!(units("各级各单位务要坚守岗位").unwrap(), ["各级各单位"]);
         assert_eq!(units("县领导要带队检查").unwrap(), ["县领导"]);
+        assert_eq!(
+            units("各县(区)、广元经济技术开发区和市安委会有关成员单位(详见任务分工)要认真研究").unwrap(),
+            ["各县(区)", "广元经济技术开发区", "市安委会有关成员单位"]
+        );
+        assert_eq!(named_before_verb("各乡镇、街道落实属地监管责任").unwrap(), ["各乡镇、街道"]);
+        assert_eq!(units("相关部门和乡镇要真正重视").unwrap(), ["相关部门和乡镇"]);
+        assert_eq!(units("各相关职能部门和单位要加大").unwrap(), ["各相关职能部门和单位"]);
+        assert_eq!(named_before_verb("各乡镇、各街道落实责任").unwrap(), ["各乡镇", "各街道"]);
         assert_eq!(units("各县(区)人民政府要组织验收").unwrap(), ["各县(区)人民政府"]);
         assert_eq!(
             units("全县各机关、团体和企事业单位要对本单位").unwrap(),
@@ -342,6 +500,55 @@ mod tests {
             ["县住建局", "县市场监管局"]
         );
         assert_eq!(together_with("要会同有关方面研究"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_bare_bracket_of_units_closing_a_task() {
+        assert_eq!(bare_bracket_units("总量达到2790亿元。(市发改委)").unwrap(), ["市发改委"]);
+        assert_eq!(bare_bracket_units("完善机制。（市财政局、市税务局）").unwrap(), ["市财政局", "市税务局"]);
+        assert_eq!(bare_bracket_units("制定方案(详见附件)。"), None);
+        assert_eq!(bare_bracket_units("三年行动方案(2024—2026年)"), None);
+        assert_eq!(bare_bracket_units("(市发改委)后还有话"), None);
+        assert_eq!(bare_bracket_units("情况报县防汛抗旱指挥部(县防指)。"), None);
+        assert_eq!(bare_bracket_units("确保安全形势稳定。(县融媒体中心)"), None);
+    }
+
+    #[test]
+    fn shares_of_a_contracted_task() {
+        assert_eq!(
+            contracted("按照原则,由县(市、区)政府、行业系统分管领导分包“大网格”,乡镇、街道的工作人员分包“中网格”,明确分包人员职责。")
+                .unwrap(),
+            ["县(市、区)政府、行业系统分管领导", "乡镇、街道的工作人员"]
+        );
+        assert_eq!(contracted("由县应急局负责,各乡镇配合。"), None);
+        assert_eq!(contracted("实行分包责任制。"), None);
+    }
+
+    #[test]
+    fn every_subject_of_a_text() {
+        assert_eq!(
+            all_subjects(
+                "各街道办事处和乡镇人民政府在汛期前开展排查。县国土房管局要及时组织技术人员。要定期巡查。"
+            ),
+            ["各街道办事处和乡镇人民政府", "县国土房管局"]
+        );
+        assert!(all_subjects("县政府成立检查组,检查组定期检查。").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_opening_with_its_subject() {
+        assert_eq!(sentence_subject("县城管局要做好排水设施设备准备").unwrap(), ["县城管局"]);
+        assert_eq!(
+            sentence_subject("县工商、石油、商务、粮食、供销等部门,要按照县防指下达的任务").unwrap(),
+            ["县工商、石油、商务、粮食、供销等部门"]
+        );
+        assert_eq!(sentence_subject("洺河沿岸有关乡镇,要密切关注天气变化").unwrap(), ["洺河沿岸有关乡镇"]);
+        assert_eq!(sentence_subject("汛期以来,要加强值班"), None);
+        assert_eq!(sentence_subject("现提出以下要求,要高度重视"), None);
+        assert_eq!(
+            units_in("洺河沿岸有关乡镇,要密切关注天气变化。5个村庄,村两委要加强动员宣传。").unwrap(),
+            ["洺河沿岸有关乡镇", "村两委"]
+        );
     }
 
     #[test]

@@ -66,9 +66,10 @@ fn genre_texts_cut_short_anywhere_parse_without_panic() {
     let texts: Vec<PathBuf> = files(&genres)
         .into_iter()
         .chain(files(&genres.join("unseen")))
+        .chain(files(&genres.join("unseen2")))
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
-    assert!(texts.len() >= 45, "{}", texts.len());
+    assert!(texts.len() >= 67, "{}", texts.len());
     for path in texts {
         let text = std::fs::read_to_string(&path).expect("text");
         let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(53).collect();

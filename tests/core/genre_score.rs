@@ -424,10 +424,10 @@ fn genre_seen_set_holds_its_score() {
 fn genre_former_unseen_set_holds_the_bar() {
     let floor = Floor {
         texts: 15,
-        right: 13,
-        unit_recall: 0.9,
+        right: 15,
+        unit_recall: 0.95,
         invented: 0,
-        deadline_recall: 0.8,
+        deadline_recall: 0.9,
         false_deadlines: 0,
     };
     holds(&Path::new(SEEN).join("unseen"), floor);
@@ -439,13 +439,15 @@ fn genre_former_unseen_set_holds_the_bar() {
 /// recall 53/96 = 0.55 with 7 invented, deadline recall 8/9, none refused — below issue #15's
 /// bar (SCORE-2026-12-01.log). From now on it is training material; this keeps it from getting
 /// worse while the next pass works on it. The next honest score needs texts not yet seen.
+/// After the third pass (branch genres3, trained on these texts): 21/22, unit recall 90/96 =
+/// 0.94, none invented, deadline recall 8/9.
 #[test]
 fn genre_second_unseen_set_does_not_get_worse() {
     let floor = Floor {
         texts: 22,
-        right: 13,
-        unit_recall: 0.55,
-        invented: 7,
+        right: 21,
+        unit_recall: 0.93,
+        invented: 0,
         deadline_recall: 0.88,
         false_deadlines: 0,
     };

@@ -1,0 +1,58 @@
+//! 列表标题单位 — a heading line with a unit bracket just above a numbered list, as in a
+//! 督办通知's attachment: `胖东来时代广场(责任单位:魏都区,市消防支队)` followed by `1.进门地面无
+//! 荧光标识；2.…`. The items name no unit of their own; the heading's units are theirs, as an
+//! officer reading the list would take them.
+
+use super::candidate::{Units, take_units};
+use super::text::clean_line;
+use super::units::UnitRules;
+use crate::model::SectionDraft;
+
+/// Longest heading line, in characters: a place or topic with its bracket, not a sentence.
+const HEADING_MAX: usize = 60;
+
+/// The units of the line just above the first numbered item, when it is a heading (short, no
+/// full stop) that ends with a unit bracket.
+pub fn units_above(header_lines: &[&str], rules: UnitRules) -> Option<Units> {
+    let line = clean_line(header_lines.last()?);
+    if line.chars().count() > HEADING_MAX || line.contains('。') {
+        return None;
+    }
+    let trimmed = line.trim_end_matches(['：', ':', '。', '；', ';']);
+    if !trimmed.ends_with(['）', ')']) {
+        return None;
+    }
+    let (rest, units) = take_units(trimmed, rules);
+    let units = units.filter(|u| !u.lead.is_empty())?;
+    // The bracket must close the line: what is left is the heading's name.
+    (!rest.is_empty() && !rest.ends_with(['：', ':'])).then_some(units)
+}
+
+/// Gives `units` to every directive of `sections` that names none.
+pub fn give(sections: &mut [SectionDraft], units: &Units) {
+    for s in sections.iter_mut() {
+        for d in s.directives.iter_mut().filter(|d| d.offices.is_empty() && d.support_offices.is_empty()) {
+            d.offices = units.lead.clone();
+            d.support_offices = units.support.clone();
+            d.units_phrase = Some(units.phrase.clone());
+        }
+        if s.offices.is_empty() {
+            s.offices = units.lead.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_with_a_unit_bracket_above_a_list() {
+        let rules = UnitRules::of_notice("(责任单位:魏都区,市消防支队)");
+        let u = units_above(&["附件:", "胖东来时代广场(责任单位:魏都区,市消防支队)"], rules).unwrap();
+        assert_eq!(u.lead, ["魏都区", "市消防支队"]);
+        assert!(units_above(&["请你们于9月20日前整改完毕(责任单位:魏都区)。"], rules).is_none());
+        assert!(units_above(&["胖东来时代广场"], rules).is_none());
+        assert!(units_above(&[], rules).is_none());
+    }
+}

@@ -1,0 +1,71 @@
+//! 引语 — the lead-in of a requirement in running text: who requires (会议要求，/ 他强调，/
+//! …提出具体要求：) and, when it says so, of whom (`要求各领导、各部门：`, `对应急管理局提出三点
+//! 要求`). A lead-in starts a new run of requirements; the units it names are the run's.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::start::ordinal;
+use crate::notice::subject::{required_units, subject_units};
+
+/// A lead-in at the start of a clause: who requires (会议要求，/ 他强调， / …提出具体要求：).
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[^。；;：:要请]{0,80}?(?:要求|强调|指出|议定|表示|希望|批示|指示|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
+        r"(?:如下|以下)?[，,：:]",
+    ))
+    .expect("lead-in regex")
+});
+/// `要求各领导、各部门：` — a lead-in naming the units.
+static REQUIRE_UNITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"要求([^，,。；;：:]{2,30})[：:]$").expect("require-units regex"));
+/// `对应急管理局提出三点要求` — the units a remark is addressed to.
+static ADDRESSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"对([^，,。；;：:对]{2,20})提出").expect("addressed regex"));
+
+/// The units of a lead-in, if it names them.
+pub(super) fn lead_in_units(lead: &str) -> Option<Vec<String>> {
+    let l = lead.trim_end_matches([' ']);
+    if let Some(u) = REQUIRE_UNITS.captures(l).and_then(|c| subject_units(&c[1])) {
+        return Some(u);
+    }
+    ADDRESSED.captures(l).and_then(|c| subject_units(&c[1]))
+}
+
+/// Splits a clause into its lead-in (if any) and the rest.
+pub(super) fn split_lead_in(t: &str) -> (Option<&str>, &str) {
+    if let Some(m) = LEAD_IN.find(t) {
+        return (Some(&t[..m.end()]), &t[m.end()..]);
+    }
+    if let Some(c) = REQUIRE_UNITS.captures(t).or_else(|| {
+        let colon = t.find(['：', ':'])?;
+        REQUIRE_UNITS.captures(&t[..colon + t[colon..].chars().next()?.len_utf8()])
+    }) {
+        let end = c.get(0).map_or(0, |m| m.end());
+        return (Some(&t[..end]), &t[end..]);
+    }
+    // …提出了具体要求：一是… — a colon that opens a list of ordinals.
+    if let Some((at, c)) =
+        t.char_indices().find(|(i, c)| matches!(c, '：' | ':') && ordinal(&t[i + c.len_utf8()..]).is_some())
+    {
+        let end = at + c.len_utf8();
+        return (Some(&t[..end]), &t[end..]);
+    }
+    // 市政府要求各级各单位务要… — 要求 followed by the units and their 要.
+    if let Some(at) =
+        t.find("要求").filter(|&at| t[..at].chars().count() <= 30 && !t[..at].contains(['，', ',']))
+    {
+        // The directive keeps its 要求 (要求各地…), as one written mid-sentence does.
+        if required_units(&t[at + "要求".len()..]).is_some() {
+            return (Some(&t[..at]), &t[at..]);
+        }
+    }
+    // 祝楼乡一是要求各村… — a short subject before the first ordinal.
+    if let Some(at) = t.find("一是").filter(|&at| at > 0 && t[..at].chars().count() <= 8)
+        && t[..at].chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        return (Some(&t[..at]), &t[at..]);
+    }
+    (None, t)
+}

@@ -1,0 +1,264 @@
+//! 无编号正文 — requirements in running text: meeting reports (会议要求，要…。要…), leaders'
+//! remarks and 批示 (提出具体要求：一是…二是…), covering notices (请各牵头单位要…). Such a text has
+//! no 一、 headings; rather than refuse it, its requirements are proposed as directives of one
+//! section for the officer to check on the review screen.
+//!
+//! Paragraph by paragraph, a directive starts at an ordinal (一是/一要), at a clause that opens
+//! with 要, with a unit and 要 (`县应急局要…`), with 请, or with 要求 and a collective; inside a
+//! list of ordinals every other sentence stays with its item. A lead-in (`会议要求，`, `门轩主任
+//! 要求各领导、各部门：`, `对应急管理局提出三点要求：`) starts a new run and may name the units.
+//! A directive with no subject takes the units of the one before it when the run began with a
+//! named subject (`各级各部门要…；要…；要…`).
+
+//! Where a directive starts is in start.rs, lead-ins in lead_in.rs.
+
+mod lead_in;
+mod start;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+
+use super::candidate::{Candidate, Fallback, Units, finish};
+use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use crate::model::DirectiveDraft;
+use crate::notice::subject::{leading, named_before_verb, supporting};
+use lead_in::{lead_in_units, split_lead_in};
+use start::{Start, later_subjects, ordinal, parallel, periodic_report, start_of};
+
+/// A directive being read.
+struct Open {
+    text: String,
+    units: Option<Vec<String>>,
+    /// An ordinal item: its units are looked for in all of its sentences, else the lead-in's.
+    enumerated: bool,
+    lead_units: Option<Vec<String>>,
+    /// Supporting units its phrases name (`市督查室搞好配合`).
+    support: Vec<String>,
+    /// The words of its sentence before it.
+    before: String,
+}
+
+/// What a paragraph's run carries from directive to directive.
+#[derive(Default)]
+pub(super) struct Run {
+    pub(super) lead_units: Option<Vec<String>>,
+    pub(super) first_named: Option<bool>,
+    pub(super) last_units: Option<Vec<String>>,
+    pub(super) enumerated: bool,
+    pub(super) semicolon_list: bool,
+}
+
+/// Reads the directives of running text. `recipients` (the addressee line) answers a 请
+/// sentence that names no unit or points above (请以上责任单位…).
+pub fn directives(lines: &[&str], recipients: &[String], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    directives_after(None, lines, recipients, issued)
+}
+
+/// [`directives`] of lines that follow `before` (a header line that may lead in to them:
+/// 会议提出两点要求：).
+pub fn directives_after(
+    before: Option<&str>,
+    lines: &[&str],
+    recipients: &[String],
+    issued: NaiveDate,
+) -> Vec<DirectiveDraft> {
+    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
+    requirements_after(before, lines, recipients)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
+        .collect()
+}
+
+/// The requirements of running text, each with the units it names or inherits.
+pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
+    requirements_after(None, lines, recipients)
+}
+
+fn requirements_after(
+    before: Option<&str>,
+    lines: &[&str],
+    recipients: &[String],
+) -> Vec<(Candidate, Option<Units>)> {
+    let mut found: Vec<Open> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let from = found.len();
+        read_paragraph(line, recipients, &mut found);
+        let above = match i {
+            0 => before,
+            _ => lines.get(i - 1).copied(),
+        };
+        if crate::notice::report_list::is_report(line, above) {
+            found.truncate(from);
+        }
+    }
+    found
+        .into_iter()
+        .map(|o| {
+            let text = clean_line(&o.text).to_owned();
+            let head = ordinal(&text).map_or(text.as_str(), |end| &text[end..]);
+            let phrase = first_phrase(head);
+            let title = strip_end_mark(phrase.strip_prefix('要').unwrap_or(phrase)).to_owned();
+            let support = o.support;
+            let units = match o.units {
+                Some(lead) => Some(Units { phrase: lead.join("、"), lead, support }),
+                None if !support.is_empty() => {
+                    Some(Units { phrase: support.join("、"), lead: Vec::new(), support })
+                }
+                None => None,
+            };
+            (Candidate { title, text, sentence_before: o.before, ..Candidate::default() }, units)
+        })
+        .collect()
+}
+
+fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
+    let mut run = Run::default();
+    // （三）集中整治阶段（5月1日至6月30日）。…有关部门要…: the phase's end is the deadline of
+    // the paragraph's requirements that name none.
+    let unnumbered = crate::notice::numbering::marker_of(line).map_or(line, |m| &line[m.len..]);
+    let phase = split_clauses(unnumbered)
+        .first()
+        .map(|c| c.text)
+        .filter(|c| crate::notice::section::is_phase(c))
+        .unwrap_or("");
+    let from = found.len();
+    let mut open: Option<Open> = None;
+    let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
+        if let Some(mut o) = open.take() {
+            if o.enumerated && o.units.is_none() {
+                let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
+                let inline =
+                    crate::notice::units::find_inline(body).map(|u| u.lead).filter(|l| !l.is_empty());
+                let led = body.split_inclusive(['，', ',']).next().and_then(leading);
+                o.units =
+                    inline.or(led).or_else(|| crate::notice::subject::units_in(body)).or(o.lead_units.take());
+            }
+            // 市督查室搞好配合 / 要会同县住建局、县市场监管局: the units that support it.
+            let with =
+                if o.units.is_some() { crate::notice::subject::together_with(&o.text) } else { Vec::new() };
+            let phrases = o.text.split_inclusive(['，', ',', '。']).skip(1);
+            let named = phrases.filter(|p| p.contains("配合")).filter_map(|p| supporting(p.trim())).flatten();
+            for u in with.into_iter().chain(named.collect::<Vec<_>>()) {
+                let lead = o.units.as_deref().unwrap_or_default();
+                if !lead.contains(&u) && !o.support.contains(&u) {
+                    o.support.push(u);
+                }
+            }
+            found.push(o);
+        }
+    };
+    let clauses = split_clauses(line);
+    for (k, clause) in clauses.iter().enumerate() {
+        let t = clean_line(clause.text);
+        if clause.sentence_start {
+            run.semicolon_list = false;
+        }
+        // …及时报告；确保巡查到位，…；确保应急管理到位，…: clauses after a semicolon that
+        // open with the same words are parallel requirements of the run's subject.
+        if !clause.sentence_start && !run.enumerated && open.is_some() && parallel(&clauses, k) {
+            close(&mut open, found);
+            open = Some(Open {
+                text: t.to_owned(),
+                units: run.last_units.clone().filter(|_| run.first_named == Some(true)),
+                enumerated: false,
+                lead_units: None,
+                support: Vec::new(),
+                before: String::new(),
+            });
+            continue;
+        }
+        let (lead, rest) = split_lead_in(t);
+        if let Some(lead) = lead {
+            run = Run { lead_units: lead_in_units(lead), ..Run::default() };
+        }
+        let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
+        // 批示：“海洋局认真抓紧整改…: the words quoted after the lead-in.
+        let rest = if lead.is_some() { rest.trim_start_matches(['“', '"', '「']) } else { rest };
+        // 三年行动过程中,每季度报送一次工作进展情况: a sentence of its own that sets a periodic
+        // report is a requirement of its own (a 周期报送 rule), of the run's subject.
+        let periodic = clause.sentence_start
+            && lead.is_none()
+            && !run.enumerated
+            && open.is_some()
+            && periodic_report(rest);
+        let start = periodic
+            .then_some(Start { at: 0, units: None, enumerated: false, plain: true })
+            .or_else(|| start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start))
+            .or_else(|| {
+                lead?;
+                if let Some(units) = named_before_verb(rest) {
+                    return Some(Start { at: 0, units: Some(units), enumerated: false, plain: false });
+                }
+                // 艾志军强调,全县上下要进一步强化…: after a lead-in, a 要 in the first phrase
+                // starts a requirement even when its subject is not a unit.
+                let phrase = first_phrase(rest);
+                let modal = phrase
+                    .find('要')
+                    .filter(|&at| !phrase[at..].starts_with("要求") && phrase[..at].chars().count() <= 8);
+                modal.map(|_| Start { at: 0, units: None, enumerated: false, plain: false })
+            });
+        match start {
+            Some(s) => {
+                close(&mut open, found);
+                let units = match s.units.clone() {
+                    Some(u) => Some(u),
+                    None if s.enumerated => None,
+                    None if s.plain && run.first_named == Some(true) => run.last_units.clone(),
+                    None => None,
+                };
+                if s.enumerated {
+                    run.enumerated = true;
+                } else {
+                    run.first_named.get_or_insert(units.is_some());
+                    if units.is_some() {
+                        run.last_units = units.clone();
+                    }
+                    run.semicolon_list = s.plain && t.ends_with(['；', ';']);
+                }
+                let text = &rest[s.at..];
+                // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own; a
+                // requirement with no subject (要实行…制度，各市必须…) is the first subject's.
+                let mut splits = if s.enumerated { Vec::new() } else { later_subjects(text) };
+                let mut units = units;
+                if s.units.is_none() && !s.enumerated && !splits.is_empty() {
+                    units = Some(splits.remove(0).1);
+                }
+                let first_end = splits.first().map_or(text.len(), |(at, _)| *at);
+                open = Some(Open {
+                    text: text[..first_end].to_owned(),
+                    units,
+                    enumerated: s.enumerated,
+                    lead_units: run.lead_units.clone(),
+                    support: Vec::new(),
+                    before: rest[..s.at].to_owned(),
+                });
+                for (k, (at, units)) in splits.iter().enumerate() {
+                    close(&mut open, found);
+                    let end = splits.get(k + 1).map_or(text.len(), |(next, _)| *next);
+                    run.last_units = Some(units.clone());
+                    open = Some(Open {
+                        text: text[*at..end].to_owned(),
+                        units: Some(units.clone()),
+                        enumerated: false,
+                        lead_units: None,
+                        support: Vec::new(),
+                        before: String::new(),
+                    });
+                }
+            }
+            None => {
+                if let Some(o) = open.as_mut() {
+                    o.text.push_str(t);
+                }
+            }
+        }
+    }
+    close(&mut open, found);
+    if !phase.is_empty() {
+        for o in &mut found[from..] {
+            o.before = format!("{phase}{}", o.before);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! 起点 — where a requirement starts in a clause of running text and what it says of its
+//! units: an ordinal (一是, 二要, （2）), a bare 要 or 同时，要, a unit and its 要 (`县应急局要…`),
+//! 要求 and a collective, 请 (its units, or the addressees when it points above), a subject
+//! after a comma, or a semicolon clause parallel to its neighbours (确保…；确保…).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::Run;
+use crate::notice::subject::{modal_subject, named_before_verb, required_units};
+use crate::notice::text::{Clause, clean_line};
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，,、]",
+        r"|\d{1,2}[、.．]|[（(]\d{1,2}[）)]|[①-⑳])",
+    ))
+    .expect("ordinal regex")
+});
+
+/// The ordinal opening `s` (一是, 二要, 第三，, 1. inside a paragraph, （2）, ③): its length.
+pub(super) fn ordinal(s: &str) -> Option<usize> {
+    let m = ORDINAL.find(s)?;
+    let after = s[m.end()..].chars().next();
+    let decimal =
+        m.as_str().ends_with(['.', '．', '、']) && m.as_str().starts_with(|c: char| c.is_ascii_digit());
+    (!(decimal && after.is_none_or(|c| c.is_ascii_digit()))).then_some(m.end())
+}
+
+/// Words by which a 请 sentence points at the addressees above.
+const REFERS: [&str; 4] = ["以上", "上述", "各事涉", "你们"];
+
+/// Phrases after the first of a clause that open with a unit and its 要: where, and the units.
+pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split_inclusive(['，', ',']) {
+        if at > 0 && !(out.is_empty() && dated_prefix(&text[..at])) {
+            let p = piece.trim_start();
+            if let Some((units, _)) = modal_subject(p) {
+                out.push((at + piece.len() - p.len(), units));
+            }
+        }
+        at += piece.len();
+    }
+    out
+}
+
+/// `2023年10月底前，`: a short time phrase that opens the sentence of its directive.
+fn dated_prefix(prefix: &str) -> bool {
+    prefix.chars().count() <= 16 && crate::notice::deadline::find_deadline(prefix, NaiveDate::MIN).is_some()
+}
+
+/// Words that join a sentence to the one before (同时，要…).
+const CONNECTIVES: [&str; 4] = ["同时", "此外", "另外", "与此同时"];
+
+/// Whether clause `k` (after a semicolon) opens with the same two characters as a
+/// neighbouring semicolon clause of its sentence (确保…；确保…), and they are not a subject.
+pub(super) fn parallel(clauses: &[Clause<'_>], k: usize) -> bool {
+    let head = |i: usize| -> Option<String> {
+        let c = clauses.get(i)?;
+        let t = clean_line(c.text);
+        let h: String = t.chars().take(2).collect();
+        (h.chars().count() == 2 && h.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))).then_some(h)
+    };
+    let Some(mine) = head(k) else { return false };
+    if mine.starts_with('要') || modal_subject(clean_line(clauses[k].text)).is_some() {
+        return false;
+    }
+    let next = clauses.get(k + 1).filter(|c| !c.sentence_start).and_then(|_| head(k + 1));
+    let prev = k.checked_sub(1).filter(|&p| !clauses[k].sentence_start && p > 0).and_then(head);
+    next.as_ref() == Some(&mine) || (prev.as_ref() == Some(&mine) && !clauses[k - 1].sentence_start)
+}
+
+/// A clause that sets a periodic report (`每季度报送一次工作进展情况`, `每月25日前上报`) and
+/// names no one: its first phrase has no subject of its own.
+pub(super) fn periodic_report(clause: &str) -> bool {
+    let reports = ["报送", "上报", "报告"].iter().any(|w| clause.contains(w));
+    reports
+        && modal_subject(clause).is_none()
+        && !clause.starts_with('请')
+        && crate::notice::deadline::find_recurrence(clause).is_some()
+}
+
+/// Where a directive starts in a clause, and what it says of its units.
+pub(super) struct Start {
+    pub(super) at: usize,
+    pub(super) units: Option<Vec<String>>,
+    pub(super) enumerated: bool,
+    /// Opens with a bare 要 (no subject): may inherit the run's units.
+    pub(super) plain: bool,
+}
+
+pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> Option<Start> {
+    let plain_start =
+        |at, units: Option<Vec<String>>| Start { at, plain: units.is_none(), units, enumerated: false };
+    if ordinal(rest).is_some() || (after_lead && rest.starts_with("是要")) {
+        return Some(Start { at: 0, units: None, enumerated: true, plain: false });
+    }
+    if run.enumerated {
+        return None;
+    }
+    if rest.starts_with('要') && !rest.starts_with("要求") || rest.starts_with("务必") {
+        return Some(plain_start(0, None));
+    }
+    // 同时,要加大…: a connective and a comma before a bare 要 start the next requirement
+    // (同时要… without the comma goes on the sentence before).
+    let after_connective =
+        CONNECTIVES.iter().find_map(|c| rest.strip_prefix(c)).and_then(|r| r.strip_prefix(['，', ',']));
+    if after_connective.is_some_and(|r| r.starts_with('要') && !r.starts_with("要求")) {
+        return Some(plain_start(0, None));
+    }
+    if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
+        return Some(plain_start(0, Some(units)));
+    }
+    if let Some((u, _)) = modal_subject(rest) {
+        return Some(plain_start(0, Some(resolve(u, recipients))));
+    }
+    if let Some(s) = please(rest, recipients) {
+        return Some(s);
+    }
+    if run.semicolon_list {
+        return Some(plain_start(0, None));
+    }
+    // A directive that starts after a comma: 春节期间，各单位要…；…转发给你们，请按照…
+    let mut at = 0;
+    for piece in rest.split_inclusive(['，', ',']) {
+        let p = piece.trim_start();
+        let offset = at + (piece.len() - p.len());
+        if at > 0 {
+            // 2023年10月底前，罗定市政府要…: a time before the subject stays with its directive.
+            let dated =
+                after_lead && crate::notice::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some();
+            let head = if dated || dated_prefix(&rest[..at]) { 0 } else { offset };
+            if let Some((u, _)) = modal_subject(p) {
+                return Some(plain_start(head, Some(resolve(u, recipients))));
+            }
+            if let Some(units) = p.strip_prefix("要求").and_then(required_units) {
+                return Some(plain_start(offset, Some(units)));
+            }
+            if after_lead && p.starts_with('要') && !p.starts_with("要求") {
+                return Some(plain_start(head, None));
+            }
+            if let Some(s) = please(p, recipients) {
+                return Some(Start { at: offset, ..s });
+            }
+        }
+        at += piece.len();
+    }
+    None
+}
+
+/// A sentence opening with 请: its units, or the addressees when it names none or points above.
+pub(super) fn please(s: &str, recipients: &[String]) -> Option<Start> {
+    let after = s.strip_prefix('请')?;
+    if let Some((u, _)) = modal_subject(after) {
+        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
+    }
+    if let Some(mut u) = named_before_verb(after) {
+        // 请各乡镇、街道落实属地监管责任,各责任单位落实企业整改主体责任: each subject of the
+        // sentence is one of its units (a later `县应急局要…` is a requirement of its own).
+        for piece in after.split_inclusive(['，', ',']).skip(1) {
+            let p = piece.trim_start();
+            let more = crate::notice::subject::collective_before_verb(p)
+                .map(|(c, _)| crate::notice::subject::collective_units(&c));
+            for m in more.into_iter().flatten() {
+                if !u.contains(&m) {
+                    u.push(m);
+                }
+            }
+        }
+        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
+    }
+    if recipients.is_empty() {
+        return None;
+    }
+    Some(Start { at: 0, units: Some(recipients.to_vec()), enumerated: false, plain: false })
+}
+
+/// Units that point above (以上责任单位, 各事涉部门) are the addressees.
+fn resolve(units: Vec<String>, recipients: &[String]) -> Vec<String> {
+    let refers = units.iter().all(|u| REFERS.iter().any(|w| u.contains(w)));
+    if refers && !recipients.is_empty() { recipients.to_vec() } else { units }
+}

@@ -1,0 +1,92 @@
+//! Running text read into requirements: short real-looking sentences for each rule.
+
+use super::*;
+
+fn read(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
+    requirements(&[text], &[])
+        .into_iter()
+        .map(|(c, u)| {
+            let u = u.unwrap_or(Units { lead: Vec::new(), support: Vec::new(), phrase: String::new() });
+            (c.text, u.lead, u.support)
+        })
+        .collect()
+}
+
+#[test]
+fn a_remark_names_its_units_before_a_verb_and_after_please() {
+    let found = read(
+        "市长做出批示:“海洋局认真抓紧整改,市督查室搞好配合。”副市长也提出要求:“请交通局按照整改要求,尽快销号。”",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        (found[0].1.as_slice(), found[0].2.as_slice()),
+        (&["海洋局".to_owned()][..], &["市督查室".to_owned()][..])
+    );
+    assert_eq!(found[1].1, ["交通局"]);
+}
+
+#[test]
+fn parallel_semicolon_clauses_are_requirements_of_the_subject() {
+    let found = read(
+        "会议要求,各防汛单位要加强协调,确保值班到位;确保巡查到位,及时排除隐患;确保应急管理到位,及早部署。副县长参加会议。",
+    );
+    let starts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(found.len(), 3, "{starts:?}");
+    assert!(found.iter().all(|f| f.1 == ["各防汛单位"]), "{found:?}");
+    assert!(starts[1].starts_with("确保巡查到位"));
+    // Semicolons with different openings stay in one requirement.
+    assert_eq!(read("各单位要加强协调;明确责任;形成合力。").len(), 1);
+}
+
+#[test]
+fn a_connective_or_a_lead_in_before_a_modal_starts_a_requirement() {
+    let found = read("副县长强调,各部门、各乡镇要增强责任感;要加强排查。同时,要加大普及力度。");
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[2].1, ["各部门", "各乡镇"]);
+    let found = read("就安全生产工作,艾志军强调,全县上下要进一步强化认识,进一步强化督察。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.starts_with("全县上下要"), "{found:?}");
+    assert!(found[0].1.is_empty());
+}
+
+#[test]
+fn a_please_sentence_names_every_subject_it_has() {
+    let found = read("请各乡镇、街道落实属地监管责任,各责任单位落实企业整改主体责任,确保按期整改到位。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["各乡镇、街道", "各责任单位"]);
+    let found = read("请各乡镇落实属地责任,县应急局要加强指导。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        (found[0].1.as_slice(), found[1].1.as_slice()),
+        (&["各乡镇".to_owned()][..], &["县应急局".to_owned()][..])
+    );
+}
+
+#[test]
+fn require_keeps_its_words_and_a_subject_later_in_the_sentence_is_the_directives() {
+    let found = read("省指挥部要求各地在春节前组织一次督察;要实行零报告制度,各市必须于下午5时报告。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].0.starts_with("要求各地在春节前"), "{found:?}");
+    assert_eq!(found[0].1, ["各地"]);
+    assert_eq!(found[1].1, ["各市"]);
+}
+
+#[test]
+fn a_time_before_the_subject_stays_with_the_directive() {
+    let found = read("2023年10月底前,罗定市政府要将自评情况报送市消安委。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.starts_with("2023年10月底前"), "{found:?}");
+    assert_eq!(found[0].1, ["罗定市政府"]);
+}
+
+#[test]
+fn a_sentence_setting_a_periodic_report_is_a_requirement_of_the_subject() {
+    let found = read(
+        "各县(区)要制定本地工作方案,于2024年3月15日前报市安办备案。三年行动过程中,每季度报送一次工作进展情况。",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1, ["各县(区)"]);
+    assert!(found[1].0.starts_with("三年行动过程中"));
+    // A report inside the sentence of a requirement stays with it.
+    assert_eq!(read("各乡镇要排查隐患,每月25日前报送进展。").len(), 1);
+}
