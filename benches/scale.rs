@@ -99,7 +99,12 @@ fn edit_and_import(c: &mut Criterion) {
         let notices = register::notices_for(n);
         let draft = register::notice(notices, notices + 1, 64, &clauses, &[]);
         let text = register::source_text(&draft);
-        group.bench_function("接续 suggestions for a notice of 64 (import review)", |b| {
+        // Import review and `import --link` read the suggestions from the store (no board);
+        // the same from a board already loaded, for comparison.
+        group.bench_function("接续 suggestions for a notice of 64 (import review, from the store)", |b| {
+            b.iter(|| store.suggest_continuations(&draft).expect("suggest"))
+        });
+        group.bench_function("接续 suggestions for a notice of 64 (from a loaded board)", |b| {
             b.iter(|| duban::model::suggest(&draft, &board))
         });
         group.bench_function("import a notice of 64 directives", |b| {
