@@ -7,7 +7,6 @@
 //! ```
 
 #[path = "../benches/register/mod.rs"]
-#[allow(dead_code)]
 mod register;
 
 use std::time::Instant;

@@ -57,7 +57,7 @@ pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8
     let mut doc = Document::new();
     let mut glyphs = Vec::new();
     let mut draw = |page: Page| {
-        if page.number % 5 == 0 {
+        if page.number.is_multiple_of(5) {
             progress(page.rows_done as f32 / rows.max(1) as f32);
         }
         let mut krilla_page = doc.start_page_with(settings.clone());
