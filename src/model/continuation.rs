@@ -7,6 +7,7 @@
 //! repeats itself with small edits).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Board, DirectiveDraft, DirectiveId, NoticeDraft, NoticeId, Role, Status};
 
@@ -76,6 +77,28 @@ pub fn is_earlier_notice(issued_on: chrono::NaiveDate, meeting: Option<&str>, dr
     issued_on < draft.issued_on && (meeting.is_none() || meeting != draft.meeting.as_deref())
 }
 
+/// Hashes a bigram (two code points in a u64) by one multiplication: the index is looked up
+/// once per bigram of every stored directive weighed, and SipHash was most of that cost.
+/// Nothing here comes from an adversary who could aim collisions at it.
+#[derive(Default)]
+struct BigramHasher(u64);
+
+impl Hasher for BigramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// One draft directive's side of the comparison.
 struct Wanted {
     units: Vec<String>,
@@ -93,7 +116,7 @@ struct Wanted {
 pub struct Suggester {
     wanted: Vec<Wanted>,
     /// Each bigram of the draft → the draft directives (by position) that have it.
-    index: HashMap<u64, Vec<u32>>,
+    index: HashMap<u64, Vec<u32>, BuildHasherDefault<BigramHasher>>,
     /// Every unit the draft names (aliases resolved); `None` when some draft directive names
     /// none (then any stored directive may be its candidate).
     draft_units: Option<HashSet<String>>,
@@ -104,7 +127,7 @@ pub struct Suggester {
 impl Suggester {
     /// `canonical` gives a unit's roster name for an alias (防火处 → 防火监督处).
     pub fn new(draft: &NoticeDraft, canonical: &dyn Fn(&str) -> String) -> Suggester {
-        let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut index: HashMap<u64, Vec<u32>, BuildHasherDefault<BigramHasher>> = HashMap::default();
         let wanted: Vec<Wanted> = draft
             .sections
             .iter()

@@ -62,9 +62,20 @@ pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8
         }
         let mut krilla_page = doc.start_page_with(settings.clone());
         let mut surface = krilla_page.surface();
+        // The page's table rules are stroked at its end as one path: nothing they cross is
+        // drawn over them (text sits inside the cells' padding, the header's shading is under
+        // both), so the page looks the same for a fraction of the drawing commands.
+        let mut rules = PathBuilder::new();
         for op in page.ops {
-            draw_op(&mut surface, op, &font, &metrics, &mut glyphs);
+            match op {
+                Op::Line { x1, y1, x2, y2 } => {
+                    rules.move_to(x1, y1);
+                    rules.line_to(x2, y2);
+                }
+                op => draw_op(&mut surface, op, &font, &metrics, &mut glyphs),
+            }
         }
+        stroke_rules(&mut surface, rules);
         surface.finish();
         krilla_page.finish();
     };
@@ -99,12 +110,7 @@ fn draw_op(surface: &mut Surface, op: Op, font: &Font, m: &FontMetrics, glyphs: 
             let mut path = PathBuilder::new();
             path.move_to(x1, y1);
             path.line_to(x2, y2);
-            if let Some(path) = path.finish() {
-                surface.set_fill(None);
-                surface.set_stroke(Some(Stroke { width: 0.6, ..Stroke::default() }));
-                surface.draw_path(&path);
-                surface.set_stroke(None);
-            }
+            stroke_rules(surface, path);
         }
         Op::Fill { x, y, w, h, color } => {
             let mut path = PathBuilder::new();
@@ -116,6 +122,16 @@ fn draw_op(surface: &mut Surface, op: Op, font: &Font, m: &FontMetrics, glyphs: 
                 surface.draw_path(&path);
             }
         }
+    }
+}
+
+/// Table rules: 0.6 pt black lines.
+fn stroke_rules(surface: &mut Surface, path: PathBuilder) {
+    if let Some(path) = path.finish() {
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke { width: 0.6, ..Stroke::default() }));
+        surface.draw_path(&path);
+        surface.set_stroke(None);
     }
 }
 
