@@ -74,8 +74,8 @@ fn edit_and_import(c: &mut Criterion) {
         let dir = register::copy_of(n);
         let mut store = Store::open_dir(dir.path()).expect("open");
         store.ensure_sound().expect("sound");
-        // The window's board (no texts), as the worker sends it; the 接续 suggestions read the
-        // full one on the worker.
+        // The window's board (no texts), as the worker sends it; the full one for the 接续
+        // suggestions from a loaded board (import review reads them from the store).
         let mut board = store.load_window_board().expect("board");
         let full = store.load_board().expect("board");
         let index = OfficeIndex::build(&board);
@@ -107,7 +107,12 @@ fn edit_and_import(c: &mut Criterion) {
         let notices = register::notices_for(n);
         let draft = register::notice(notices, notices + 1, 64, &clauses, &[]);
         let text = register::source_text(&draft);
-        group.bench_function("接续 suggestions for a notice of 64 (import review)", |b| {
+        // Import review and `import --link` read the suggestions from the store (no board);
+        // the same from a board already loaded, for comparison.
+        group.bench_function("接续 suggestions for a notice of 64 (import review, from the store)", |b| {
+            b.iter(|| store.suggest_continuations(&draft).expect("suggest"))
+        });
+        group.bench_function("接续 suggestions for a notice of 64 (from a loaded board)", |b| {
             b.iter(|| duban::model::suggest(&draft, &full))
         });
         group.bench_function("import a notice of 64 directives", |b| {

@@ -176,9 +176,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
             let text = read_notice(file)?;
             let mut draft = parse_notice(&text, clock.today()).map_err(|e| e.in_file(file))?;
             let mut store = Store::open_dir(&data_dir(args.data_dir.as_deref())?)?;
-            let board = store.load_board()?;
             if *link {
-                let found = crate::model::suggest(&draft, &board);
+                let found = store.suggest_continuations(&draft)?;
                 crate::model::preselect(&mut draft, &found);
             }
             let author = author_of(&store, author.as_deref())?;
@@ -189,7 +188,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> anyhow::Result<()> {
                 for d in &s.directives {
                     let deadline = d.deadline.date.map_or("无时限".to_owned(), |x| x.to_string());
                     writeln!(out, "    {} {}　{}", d.number, d.title, deadline)?;
-                    if let Some(earlier) = d.continues.and_then(|id| board.directive(id)) {
+                    if let Some(earlier) = d.continues.map(|id| store.directive_row(id)).transpose()? {
                         let meeting = earlier.meeting.as_deref().unwrap_or("此前会议");
                         writeln!(out, "      接续：{meeting} {} {}", earlier.number, earlier.title)?;
                     }

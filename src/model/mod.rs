@@ -33,7 +33,8 @@ pub use board::{
 pub use brief::{BriefItem, BriefOffice, FilesAdded, MeetingBrief};
 pub use bulletin::{Bulletin, BulletinSpan, Deployment, OverdueEntry, REPEATED_AT, RepeatedEntry};
 pub use continuation::{
-    Candidate, PRESELECT_AT, SUGGEST_AT, already_imported, preselect, similarity, suggest,
+    Candidate, PRESELECT_AT, SUGGEST_AT, Suggester, already_imported, already_imported_among,
+    is_earlier_notice, preselect, similarity, suggest,
 };
 pub use detail::{ChangeEntry, Continuation, DirectiveDetail, EarlierStep, Note};
 pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};

@@ -1,6 +1,8 @@
 //! 汇总 — what the meeting report says, built from the board snapshot by a pure function;
 //! each file format only renders it.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::model::{
@@ -202,13 +204,20 @@ impl Summary {
         } else {
             Vec::new()
         };
+        // 接续 chains are followed by id: one map, not a search of the board per step (at
+        // 100,000 directives the searches took 7 s of an export).
+        let by_id: HashMap<DirectiveId, &DirectiveRow> = if in_scope.iter().any(|d| d.continues.is_some()) {
+            board.directives.iter().map(|d| (d.id, d)).collect()
+        } else {
+            HashMap::new()
+        };
         let block =
             |id: OfficeId, name: &str, group: OfficeGroup, concerns: &dyn Fn(&DirectiveRow) -> bool| {
                 let mut items: Vec<(usize, SummaryItem)> = in_scope
                     .iter()
                     .enumerate()
                     .filter(|(_, d)| concerns(d))
-                    .map(|(order, d)| (order, item(board, d, today, request.due_soon_days)))
+                    .map(|(order, d)| (order, item(&by_id, d, today, request.due_soon_days)))
                     .collect();
                 if items.is_empty() {
                     return None;
@@ -281,7 +290,12 @@ impl Summary {
     }
 }
 
-fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -> SummaryItem {
+fn item(
+    by_id: &HashMap<DirectiveId, &DirectiveRow>,
+    d: &DirectiveRow,
+    today: NaiveDate,
+    due_soon_days: i64,
+) -> SummaryItem {
     let urgency = d.urgency(today, due_soon_days);
     // The start of the 接续 chain (cut at 50 steps: a register never gets near it).
     // Its own latest progress, else the newest reported on the work at an earlier meeting.
@@ -289,7 +303,7 @@ fn item(board: &Board, d: &DirectiveRow, today: NaiveDate, due_soon_days: i64) -
     let mut latest = d.last_note.clone();
     let mut at = d.continues;
     for _ in 0..50 {
-        let Some(earlier) = at.and_then(|id| board.directive(id)) else { break };
+        let Some(earlier) = at.and_then(|id| by_id.get(&id).copied()) else { break };
         first = Some(earlier);
         if latest.is_none()
             && let Some((on, text)) = &earlier.last_note

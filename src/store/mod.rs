@@ -29,6 +29,7 @@ mod schema;
 mod search;
 mod settings;
 mod snapshot;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

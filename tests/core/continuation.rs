@@ -26,6 +26,8 @@ fn repeated_requirements_are_offered_and_new_ones_are_not() {
     let mut draft = next_draft();
     let found = suggest(&draft, &board);
     assert_eq!(found.len(), draft.directive_count());
+    // The store finds the same without loading the board (import review, `import --link`).
+    assert_eq!(data.store.suggest_continuations(&draft).unwrap(), found);
     preselect(&mut draft, &found);
     let chosen: Vec<(String, Option<String>)> = draft
         .directives()
@@ -115,11 +117,14 @@ fn the_same_notice_again_is_recognised_and_never_linked_to_itself() {
     data.store.import_notice(&draft, NEXT, "张伟", at("2022-03-23")).unwrap();
     let board = data.store.load_board().unwrap();
     let found = suggest(&draft, &board);
+    assert_eq!(data.store.suggest_continuations(&draft).unwrap(), found);
     preselect(&mut draft, &found);
     // Its own directives (same meeting) are not offered; the 10th meeting's still are.
     let meeting_of = |id| board.directive(id).unwrap().meeting.clone();
     assert!(found.iter().flatten().all(|c| meeting_of(c.id).as_deref() == Some("2022年第10次办公会议")));
     assert_eq!(already_imported(&draft, &board).map(|n| n.issued_on), Some(date("2022-03-23")));
+    let (stored, count) = data.store.already_imported(&draft).unwrap().expect("recognised by the store");
+    assert_eq!((stored.issued_on, count), (date("2022-03-23"), draft.directive_count()));
     assert!(
         already_imported(
             &parse_notice(include_str!("../fixtures/notices/02-task-division.txt"), date("2022-04-20"))
@@ -164,4 +169,60 @@ fn the_meeting_report_says_since_when_continued_work_has_been_pressed() {
     let progress: Vec<String> =
         summary.blocks[0].items.iter().map(|i| i.table_cells(request.report_date)[3].clone()).collect();
     assert!(progress.contains(&"3月20日：已检查在建工地 42 处（第10次会议时）".to_owned()), "{progress:?}");
+}
+
+/// Text of `len` characters drawn from the CJK block by a fixed sequence: shares no wording
+/// with the notices (beyond chance bigrams).
+fn unrelated_text(seed: &mut u64, len: usize) -> String {
+    (0..len)
+        .map(|_| {
+            *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            char::from_u32(0x4E00 + ((*seed >> 33) % 0x5000) as u32).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn suggestions_still_come_with_many_unrelated_directives_present() {
+    let mut data = Data::new();
+    let draft = next_draft();
+    let before = data.store.suggest_continuations(&draft).unwrap();
+    let board = data.store.load_board().unwrap();
+    let numbers = |found: &[Vec<duban::model::Candidate>]| -> Vec<Vec<String>> {
+        found
+            .iter()
+            .map(|cs| cs.iter().map(|c| board.directive(c.id).unwrap().number.clone()).collect())
+            .collect()
+    };
+    // 1,200 earlier directives of the same offices (so none is skipped for its units) in 24
+    // notices of other meetings, none about the same work.
+    let template = parse_notice(include_str!("../fixtures/seed-notice.txt"), date("2022-03-16")).unwrap();
+    let mut seed = 17u64;
+    for k in 0..24 {
+        let mut other = template.clone();
+        other.title = format!("关于2021年第{}次办公会议工作要求的通知", k + 1);
+        other.meeting = Some(format!("2021年第{}次办公会议", k + 1));
+        other.issued_on = date("2021-01-04") + chrono::Days::new(7 * k);
+        let offices: Vec<String> = draft.sections.iter().flat_map(|s| s.offices.clone()).collect();
+        let directive = other.sections[0].directives[0].clone();
+        other.sections.truncate(1);
+        other.sections[0].offices = offices.clone();
+        other.sections[0].directives = (0..50)
+            .map(|i| {
+                let mut d = directive.clone();
+                d.number = format!("一.{}", i + 1);
+                d.title = unrelated_text(&mut seed, 8);
+                d.text = unrelated_text(&mut seed, 60);
+                d.offices = vec![offices[i % offices.len()].clone()];
+                d.support_offices = Vec::new();
+                d
+            })
+            .collect();
+        data.store.import_notice(&other, "（生成的通知）", "张伟", at("2022-03-01")).unwrap();
+    }
+    assert_eq!(data.store.counts().unwrap().2, board.directives.len() as i64 + 1200);
+    let after = data.store.suggest_continuations(&draft).unwrap();
+    assert_eq!(after, before, "the same candidates, with the same scores");
+    assert_eq!(numbers(&after)[0].first().map(String::as_str), Some("一.2"));
+    assert_eq!(after, suggest(&draft, &data.store.load_board().unwrap()), "as the board finds them");
 }

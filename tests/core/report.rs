@@ -278,3 +278,43 @@ fn pdf_is_small_with_a_subset_font_whose_text_can_be_extracted() {
         assert!(cmaps.contains(&format!("<{hex}>")), "{c} ({hex}) is mapped to Unicode");
     }
 }
+
+/// A report of 400 rows: the layout hands each page on as it fills (nothing is kept), so
+/// every row must still be drawn exactly once, the pages numbered 1…n in order, and the
+/// progress must climb to the end.
+#[test]
+fn a_long_pdf_draws_every_row_once_on_pages_numbered_in_order() {
+    let mut s = summary(true);
+    let template = s.blocks[0].items[0].clone();
+    s.blocks[0].items = (0..400)
+        .map(|i| {
+            let mut item = template.clone();
+            item.number = format!("九.{i}");
+            item.title = format!("第{i}项专项检查");
+            item.first_meeting = None;
+            item.source = None;
+            item
+        })
+        .collect();
+    let mut heard = Vec::new();
+    let pdf = report::render_with_progress(&s, Format::Pdf, &mut |p| heard.push(p)).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    let pages: usize =
+        regex::Regex::new(r"/Type/Pages/Count (\d+)").unwrap().captures(&text).unwrap()[1].parse().unwrap();
+    assert!(pages > 10, "{pages} pages");
+    let extracted = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    // The extractor drops spaces; "— 12 —" reads "—12—".
+    let flat: String = extracted.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut from = 0;
+    for n in 1..=pages {
+        let mark = format!("—{n}—");
+        let at = flat[from..].find(&mark).unwrap_or_else(|| panic!("page number {n} after the one before"));
+        from += at + mark.len();
+    }
+    for i in [0, 1, 199, 399] {
+        assert_eq!(flat.matches(&format!("第{i}项专项检查")).count(), 1, "row {i} drawn once");
+    }
+    assert!(heard.len() >= 3, "progress heard while drawing: {heard:?}");
+    assert!(heard.windows(2).all(|w| w[0] <= w[1]), "progress only climbs: {heard:?}");
+    assert_eq!(heard.last(), Some(&1.0));
+}

@@ -1,5 +1,7 @@
 //! Page layout for the PDF: paragraphs and tables flowed onto A4 pages with the official
-//! margins, as a list of drawing operations per page (no PDF here, so it can be tested).
+//! margins, as a list of drawing operations per page (no PDF here, so it can be tested). Each
+//! page goes to the caller as soon as it is full, so a report of 100,000 rows never holds
+//! more than one page of operations.
 
 use super::wrap::{Measure, wrap};
 
@@ -55,25 +57,53 @@ pub struct TableRow {
     pub color: Rgb,
 }
 
+/// A full page, handed on as soon as nothing more fits on it.
+pub struct Page {
+    /// 1, 2, …
+    pub number: usize,
+    /// Its drawing operations, the page number "— n —" at the foot included.
+    pub ops: Vec<Op>,
+    /// Table rows laid out so far (this page's included), for progress.
+    pub rows_done: usize,
+}
+
 /// Flows content onto pages.
 pub struct Pager<'a> {
     m: &'a dyn Measure,
-    pages: Vec<Vec<Op>>,
+    /// Size of the page number at the foot.
+    footer_size: f32,
+    /// Hears each page when it is full.
+    sink: &'a mut dyn FnMut(Page),
+    ops: Vec<Op>,
+    number: usize,
+    rows_done: usize,
     /// Top of the next content on the current page.
     y: f32,
 }
 
 impl<'a> Pager<'a> {
-    pub fn new(m: &'a dyn Measure) -> Pager<'a> {
-        Pager { m, pages: vec![Vec::new()], y: TOP }
+    pub fn new(m: &'a dyn Measure, footer_size: f32, sink: &'a mut dyn FnMut(Page)) -> Pager<'a> {
+        Pager { m, footer_size, sink, ops: Vec::new(), number: 1, rows_done: 0, y: TOP }
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
-        self.pages.last_mut().expect("there is always a page")
+        &mut self.ops
+    }
+
+    /// Puts the page number "— n —" at the foot of the current page and hands the page on.
+    fn flush(&mut self) {
+        let size = self.footer_size;
+        let text = format!("— {} —", self.number);
+        let w = self.m.text_width(&text, size);
+        let baseline = PAGE_H - BOTTOM + 7.0 * 2.835 + size;
+        let mut ops = std::mem::take(&mut self.ops);
+        ops.push(Op::Text { x: (PAGE_W - w) / 2.0, y: baseline, size, color: BLACK, text });
+        (self.sink)(Page { number: self.number, ops, rows_done: self.rows_done });
     }
 
     fn new_page(&mut self) {
-        self.pages.push(Vec::new());
+        self.flush();
+        self.number += 1;
         self.y = TOP;
     }
 
@@ -140,14 +170,15 @@ impl<'a> Pager<'a> {
         let (header_lines, header_h) = layout(&header_cells, self.m);
         let first_h = rows.first().map_or(0.0, |r| layout(&r.cells, self.m).1);
         self.ensure(header_h + first_h);
-        self.row(&cols, &header_lines, header_h, line_h, size, BLACK, true);
+        self.row(&cols, header_lines.clone(), header_h, line_h, size, BLACK, true);
         for row in rows {
             let (lines, h) = layout(&row.cells, self.m);
             if self.y + h > PAGE_H - BOTTOM {
                 self.new_page();
-                self.row(&cols, &header_lines, header_h, line_h, size, BLACK, true);
+                self.row(&cols, header_lines.clone(), header_h, line_h, size, BLACK, true);
             }
-            self.row(&cols, &lines, h, line_h, size, row.color, false);
+            self.row(&cols, lines, h, line_h, size, row.color, false);
+            self.rows_done += 1;
         }
     }
 
@@ -155,7 +186,7 @@ impl<'a> Pager<'a> {
     fn row(
         &mut self,
         cols: &[f32],
-        cells: &[Vec<String>],
+        cells: Vec<Vec<String>>,
         h: f32,
         line_h: f32,
         size: f32,
@@ -169,9 +200,9 @@ impl<'a> Pager<'a> {
         }
         let mut x = LEFT;
         for (w, lines) in cols.iter().zip(cells) {
-            for (i, line) in lines.iter().enumerate() {
-                let tx = if header { x + (w - self.m.text_width(line, size)) / 2.0 } else { x + CELL_PAD };
-                self.text_line(tx, top + CELL_PAD + i as f32 * line_h, line_h, size, color, line.clone());
+            for (i, line) in lines.into_iter().enumerate() {
+                let tx = if header { x + (w - self.m.text_width(&line, size)) / 2.0 } else { x + CELL_PAD };
+                self.text_line(tx, top + CELL_PAD + i as f32 * line_h, line_h, size, color, line);
             }
             self.ops().push(Op::Line { x1: x, y1: top, x2: x, y2: top + h });
             x += w;
@@ -182,16 +213,10 @@ impl<'a> Pager<'a> {
         self.y += h;
     }
 
-    /// The pages, each with its "— n —" page number at the foot.
-    pub fn finish(mut self, size: f32) -> Vec<Vec<Op>> {
-        let count = self.pages.len();
-        for n in 0..count {
-            let text = format!("— {} —", n + 1);
-            let w = self.m.text_width(&text, size);
-            let baseline = PAGE_H - BOTTOM + 7.0 * 2.835 + size;
-            self.pages[n].push(Op::Text { x: (PAGE_W - w) / 2.0, y: baseline, size, color: BLACK, text });
-        }
-        self.pages
+    /// Hands on the last page; returns how many there were.
+    pub fn finish(mut self) -> usize {
+        self.flush();
+        self.number
     }
 }
 
@@ -208,7 +233,13 @@ mod tests {
 
     #[test]
     fn long_tables_flow_onto_new_pages_with_the_header_repeated() {
-        let mut p = Pager::new(&Grid);
+        let mut pages: Vec<Vec<Op>> = Vec::new();
+        let mut numbers = Vec::new();
+        let mut sink = |page: Page| {
+            numbers.push(page.number);
+            pages.push(page.ops);
+        };
+        let mut p = Pager::new(&Grid, 14.0, &mut sink);
         p.paragraph("标题", 22.0, 30.0, 0.0, Align::Center, BLACK);
         let rows: Vec<TableRow> = (0..80)
             .map(|i| TableRow {
@@ -217,7 +248,9 @@ mod tests {
             })
             .collect();
         p.table(&[0.2, 0.8], &["序号", "工作要求"], &rows, 10.5);
-        let pages = p.finish(14.0);
+        let count = p.finish();
+        assert_eq!(count, pages.len());
+        assert_eq!(numbers, (1..=count).collect::<Vec<_>>(), "pages handed on in order, once each");
         assert!(pages.len() >= 3, "{} pages", pages.len());
         for (n, page) in pages.iter().enumerate() {
             let texts: Vec<(&str, f32, Rgb)> = page

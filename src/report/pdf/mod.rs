@@ -6,6 +6,7 @@
 //! printpdf embeds the whole font unless its layout feature is on.
 
 mod layout;
+mod metrics;
 mod wrap;
 
 use krilla::Document;
@@ -13,9 +14,11 @@ use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
-use krilla::text::{Font, TextDirection};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use layout::{Align, BLACK, Op, PAGE_H, PAGE_W, Pager, Rgb, TableRow};
+use layout::{Align, BLACK, Op, PAGE_H, PAGE_W, Page, Pager, Rgb, TableRow};
+use metrics::FontMetrics;
 use wrap::Measure;
 
 use super::{Summary, TABLE_HEADER, chinese_date, chinese_numeral};
@@ -33,26 +36,6 @@ const LINE_H: f32 = 28.95;
 /// Column shares of 序号 / 工作要求 / 完成时限 / 进展情况 / 状态.
 const COLUMNS: [f32; 5] = [0.09, 0.28, 0.15, 0.34, 0.14];
 
-/// Advance widths from the embedded font's metrics, each character's looked up once (a report
-/// of 100,000 rows measures tens of millions of characters, from a few thousand distinct ones).
-struct FontMetrics<'a> {
-    face: ttf_parser::Face<'a>,
-    per_em: f32,
-    /// Advance in em (`None`: no glyph, a full em).
-    known: std::cell::RefCell<std::collections::HashMap<char, Option<f32>>>,
-}
-
-impl Measure for FontMetrics<'_> {
-    fn width(&self, c: char, size: f32) -> f32 {
-        let mut known = self.known.borrow_mut();
-        let em = *known.entry(c).or_insert_with(|| {
-            let advance = self.face.glyph_index(c).and_then(|g| self.face.glyph_hor_advance(g));
-            advance.map(|a| a as f32 / self.per_em)
-        });
-        em.map_or(size, |em| em * size)
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     #[error("内嵌字体无法读取")]
@@ -61,72 +44,104 @@ pub enum PdfError {
     Write(String),
 }
 
-/// The PDF's bytes; `progress` hears the share of pages drawn.
+/// The PDF's bytes; `progress` hears the share of table rows laid out. Each page is drawn as
+/// soon as the layout fills it (krilla keeps it compressed), so no page of operations outlives
+/// its drawing.
 pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8>, PdfError> {
     let face = ttf_parser::Face::parse(CJK_FONT, 0).map_err(|_| PdfError::Font)?;
-    let metrics = FontMetrics { per_em: f32::from(face.units_per_em()), face, known: Default::default() };
-    let pages = lay_out(summary, &metrics);
+    let metrics = FontMetrics::new(face);
     let font = Font::new(CJK_FONT.into(), 0).ok_or(PdfError::Font)?;
+    let settings = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(PdfError::Font)?;
+    let rows = summary.blocks.iter().map(|b| b.items.len()).sum::<usize>()
+        + summary.evidence_list.as_ref().map_or(0, Vec::len);
     let mut doc = Document::new();
-    let total = pages.len().max(1);
-    for (n, ops) in pages.into_iter().enumerate() {
-        if n % 50 == 0 {
-            progress(n as f32 / total as f32);
+    let mut glyphs = Vec::new();
+    let mut draw = |page: Page| {
+        if page.number.is_multiple_of(5) {
+            progress(page.rows_done as f32 / rows.max(1) as f32);
         }
-        let settings = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(PdfError::Font)?;
-        let mut page = doc.start_page_with(settings);
-        let mut surface = page.surface();
-        for op in ops {
+        let mut krilla_page = doc.start_page_with(settings.clone());
+        let mut surface = krilla_page.surface();
+        // The page's table rules are stroked at its end as one path: nothing they cross is
+        // drawn over them (text sits inside the cells' padding, the header's shading is under
+        // both), so the page looks the same for a fraction of the drawing commands.
+        let mut rules = PathBuilder::new();
+        for op in page.ops {
             match op {
-                Op::Text { x, y, size, color, text } => {
-                    surface.set_fill(Some(fill(color)));
-                    surface.draw_text(
-                        Point::from_xy(x, y),
-                        font.clone(),
-                        size,
-                        &text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
                 Op::Line { x1, y1, x2, y2 } => {
-                    let mut path = PathBuilder::new();
-                    path.move_to(x1, y1);
-                    path.line_to(x2, y2);
-                    if let Some(path) = path.finish() {
-                        surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke { width: 0.6, ..Stroke::default() }));
-                        surface.draw_path(&path);
-                        surface.set_stroke(None);
-                    }
+                    rules.move_to(x1, y1);
+                    rules.line_to(x2, y2);
                 }
-                Op::Fill { x, y, w, h, color } => {
-                    let mut path = PathBuilder::new();
-                    if let Some(rect) = Rect::from_xywh(x, y, w, h) {
-                        path.push_rect(rect);
-                    }
-                    if let Some(path) = path.finish() {
-                        surface.set_fill(Some(fill(color)));
-                        surface.draw_path(&path);
-                    }
-                }
+                op => draw_op(&mut surface, op, &font, &metrics, &mut glyphs),
             }
         }
+        stroke_rules(&mut surface, rules);
         surface.finish();
-        page.finish();
-    }
+        krilla_page.finish();
+    };
+    lay_out(summary, &metrics, &mut draw);
     let bytes = doc.finish().map_err(|e| PdfError::Write(format!("{e:?}")))?;
     progress(1.0);
     Ok(bytes)
+}
+
+/// Draws one operation. Text is set glyph by glyph from the font's own table (no shaping:
+/// Chinese needs none, and the layout measured these very advances).
+fn draw_op(surface: &mut Surface, op: Op, font: &Font, m: &FontMetrics, glyphs: &mut Vec<KrillaGlyph>) {
+    match op {
+        Op::Text { x, y, size, color, text } => {
+            glyphs.clear();
+            glyphs.extend(text.char_indices().map(|(at, c)| {
+                let g = m.glyph(c);
+                KrillaGlyph::new(
+                    GlyphId::new(u32::from(g.gid)),
+                    g.advance,
+                    0.0,
+                    0.0,
+                    0.0,
+                    at..at + c.len_utf8(),
+                    None,
+                )
+            }));
+            surface.set_fill(Some(fill(color)));
+            surface.draw_glyphs(Point::from_xy(x, y), glyphs, font.clone(), &text, size, false);
+        }
+        Op::Line { x1, y1, x2, y2 } => {
+            let mut path = PathBuilder::new();
+            path.move_to(x1, y1);
+            path.line_to(x2, y2);
+            stroke_rules(surface, path);
+        }
+        Op::Fill { x, y, w, h, color } => {
+            let mut path = PathBuilder::new();
+            if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+                path.push_rect(rect);
+            }
+            if let Some(path) = path.finish() {
+                surface.set_fill(Some(fill(color)));
+                surface.draw_path(&path);
+            }
+        }
+    }
+}
+
+/// Table rules: 0.6 pt black lines.
+fn stroke_rules(surface: &mut Surface, path: PathBuilder) {
+    if let Some(path) = path.finish() {
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke { width: 0.6, ..Stroke::default() }));
+        surface.draw_path(&path);
+        surface.set_stroke(None);
+    }
 }
 
 fn fill(color: Rgb) -> Fill {
     Fill { paint: rgb::Color::new(color[0], color[1], color[2]).into(), ..Fill::default() }
 }
 
-/// The report as pages of drawing operations.
-fn lay_out(summary: &Summary, m: &dyn Measure) -> Vec<Vec<Op>> {
-    let mut p = Pager::new(m);
+/// The report as pages of drawing operations, each handed to `sink` when full.
+fn lay_out(summary: &Summary, m: &dyn Measure, sink: &mut dyn FnMut(Page)) {
+    let mut p = Pager::new(m, SIZE_FOOTER, sink);
     p.paragraph(&summary.title, SIZE_TITLE, LINE_H * 1.2, 0.0, Align::Center, BLACK);
     p.skip(LINE_H);
     p.paragraph(&summary.totals_sentence(), SIZE_BODY, LINE_H, 2.0 * SIZE_BODY, Align::Left, BLACK);
@@ -155,7 +170,7 @@ fn lay_out(summary: &Summary, m: &dyn Measure) -> Vec<Vec<Op>> {
     if let Some(list) = &summary.evidence_list {
         evidence_appendix(&mut p, list);
     }
-    p.finish(SIZE_FOOTER)
+    p.finish();
 }
 
 /// Column shares of the 佐证材料清单: 工作要求 / 文件 / 大小 / SHA-256 / 拍摄 / 添加.

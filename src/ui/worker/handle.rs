@@ -277,38 +277,36 @@ fn parse(
 }
 
 /// Finds the stored directives each new one may carry on (接续), and chooses the strong matches.
+/// Read from the store without loading the board (an import at 100,000 directives).
 fn offer_continuations(store: &Store, parsed: &mut ParsedImport) -> Result<(), String> {
-    let board = store.load_board().map_err(|e| e.to_string())?;
-    parsed.already_imported = crate::model::already_imported(&parsed.draft, &board).map(|n| {
-        let count = board.directives.iter().filter(|d| d.notice_id == n.id).count();
-        format!("这份通知似乎已经导入过：{}（{}印发，{count} 条工作要求）", n.title, n.issued_on)
-    });
-    let found = crate::model::suggest(&parsed.draft, &board);
+    parsed.already_imported =
+        store.already_imported(&parsed.draft).map_err(|e| e.to_string())?.map(|(n, count)| {
+            format!("这份通知似乎已经导入过：{}（{}印发，{count} 条工作要求）", n.title, n.issued_on)
+        });
+    let found = store.suggest_continuations(&parsed.draft).map_err(|e| e.to_string())?;
     crate::model::preselect(&mut parsed.draft, &found);
     let mut found = found.into_iter();
-    parsed.continuations = parsed
-        .draft
-        .sections
-        .iter()
-        .map(|s| {
-            s.directives
-                .iter()
-                .map(|_| {
-                    let candidates = found.next().unwrap_or_default();
-                    candidates
-                        .into_iter()
-                        .filter_map(|c| {
-                            let d = board.directive(c.id)?;
-                            let meeting = d.meeting.as_deref().unwrap_or("此前会议");
-                            let percent = (c.score * 100.0).round();
-                            let label = format!("{} {}（{meeting}，相似 {percent}%）", d.number, d.title);
-                            Some(ContinuationOption { id: c.id, label })
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
+    let mut continuations = Vec::new();
+    for s in &parsed.draft.sections {
+        let mut in_section = Vec::new();
+        for _ in &s.directives {
+            let mut options = Vec::new();
+            for c in found.next().unwrap_or_default() {
+                let d = match store.directive_row(c.id) {
+                    Ok(d) => d,
+                    Err(crate::store::StoreError::DirectiveNotFound(_)) => continue,
+                    Err(e) => return Err(e.to_string()),
+                };
+                let meeting = d.meeting.as_deref().unwrap_or("此前会议");
+                let percent = (c.score * 100.0).round();
+                let label = format!("{} {}（{meeting}，相似 {percent}%）", d.number, d.title);
+                options.push(ContinuationOption { id: c.id, label });
+            }
+            in_section.push(options);
+        }
+        continuations.push(in_section);
+    }
+    parsed.continuations = continuations;
     Ok(())
 }
 
