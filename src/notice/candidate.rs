@@ -192,6 +192,12 @@ pub fn settle_units(
 }
 
 /// The finished directive.
+/// Whether a candidate's text says anything: a table's empty row flattened to `||||` or a
+/// line of rules is not a requirement.
+pub fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
 pub fn finish(number: String, c: Candidate, units: Option<Units>, f: &Fallback) -> DirectiveDraft {
     let deadline = settle_deadline(&c, f);
     let (offices, support_offices, units_phrase) = match units {

@@ -125,6 +125,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let number = item.marker.label();
     let directives: Vec<_> = settled
         .into_iter()
+        .filter(|(c, _)| super::candidate::has_words(&c.text))
         .enumerate()
         .map(|(i, (c, u))| finish(format!("{number}.{}", i + 1), c, u, &fallback))
         .collect();

@@ -66,6 +66,7 @@ pub fn directives_after(
     let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
     requirements_after(before, lines, recipients)
         .into_iter()
+        .filter(|(c, _)| super::candidate::has_words(&c.text))
         .enumerate()
         .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
         .collect()

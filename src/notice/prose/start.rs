@@ -147,9 +147,27 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
                 return Some(Start { at: offset, ..s });
             }
         }
+        // 督查组…反馈并要求各责任单位要…, 希望各县区要…: the units asked, from their name on.
+        if let Some((k, units)) = asked(p) {
+            return Some(plain_start(offset + k, Some(resolve(units, recipients))));
+        }
         at += piece.len();
     }
     None
+}
+
+/// Words by which a speaker or an inspection team asks units for something.
+const ASKS: [&str; 4] = ["要求", "希望", "责成", "督促"];
+
+/// A phrase that asks named units to act (`…反馈并要求各责任单位要严格…`, `希望各县区要…`):
+/// where the units' name begins in `phrase`, and the units. Only a unit followed by its own
+/// 要 counts, so 按照要求 or 希望通过… start nothing.
+fn asked(phrase: &str) -> Option<(usize, Vec<String>)> {
+    ASKS.iter().find_map(|w| {
+        let k = phrase.find(w)? + w.len();
+        let (units, _) = modal_subject(&phrase[k..])?;
+        Some((k, units))
+    })
 }
 
 /// A sentence opening with 请: its units, or the addressees when it names none or points above.

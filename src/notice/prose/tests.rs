@@ -90,3 +90,17 @@ fn a_sentence_setting_a_periodic_report_is_a_requirement_of_the_subject() {
     // A report inside the sentence of a requirement stays with it.
     assert_eq!(read("各乡镇要排查隐患,每月25日前报送进展。").len(), 1);
 }
+
+#[test]
+fn units_asked_by_a_team_in_the_middle_of_a_sentence_are_a_requirement() {
+    let found =
+        read("针对督查发现的问题,督查组现场予以反馈并要求各责任单位要严格按照总体部署,靠实工作责任。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.starts_with("各责任单位要严格"), "{found:?}");
+    assert_eq!(found[0].1, ["各责任单位"]);
+    let found = read("反馈会上,督导组作了反馈,希望各县区要清醒认识突出问题,逐项抓好整改。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["各县区"]);
+    // Asking for something with no unit and its own 要 starts nothing.
+    assert!(read("督导组听取了汇报,希望通过回头看推动整改。").is_empty());
+}
