@@ -12,19 +12,9 @@ use duban::model::Status;
 use duban::report::{Format, Scope, Summary, SummaryRequest, render_with_progress};
 use duban::store::Store;
 
-/// Resident and peak resident memory of this process, in MB (Linux).
-fn memory() -> (f64, f64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(0.0, |kb| kb / 1024.0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
+#[path = "support/process_memory.rs"]
+mod process_memory;
+use process_memory::memory;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -60,24 +60,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let notices = self
-            .conn
-            .prepare(
-                "SELECT id, title, issuer, meeting, issued_on, feedback_days, source_kind, source_by, source_ref
-                 FROM notice ORDER BY issued_on DESC, id DESC",
-            )?
-            .query_map([], |r| {
-                Ok(NoticeInfo {
-                    id: NoticeId(r.get(0)?),
-                    title: r.get(1)?,
-                    issuer: r.get(2)?,
-                    meeting: r.get(3)?,
-                    issued_on: r.get(4)?,
-                    feedback_days: r.get(5)?,
-                    source: source_at(r, 6)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let notices = self.notice_infos()?;
         let mut directives = self.directive_rows(&notices, texts)?;
         self.put_assignments(&offices, &mut directives)?;
 
@@ -304,6 +287,28 @@ impl Store {
             params![],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?)
+    }
+
+    /// Every notice, newest first (as the board lists them).
+    pub(super) fn notice_infos(&self) -> Result<Vec<NoticeInfo>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, issuer, meeting, issued_on, feedback_days, source_kind, source_by, source_ref
+                 FROM notice ORDER BY issued_on DESC, id DESC",
+            )?
+            .query_map([], |r| {
+                Ok(NoticeInfo {
+                    id: NoticeId(r.get(0)?),
+                    title: r.get(1)?,
+                    issuer: r.get(2)?,
+                    meeting: r.get(3)?,
+                    issued_on: r.get(4)?,
+                    feedback_days: r.get(5)?,
+                    source: source_at(r, 6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -11,9 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::board::source_at;
 use super::{Result, Store};
-use crate::model::{Candidate, DirectiveId, NoticeDraft, NoticeId, NoticeInfo, Suggester, is_earlier_notice};
+use crate::model::{Candidate, DirectiveId, NoticeDraft, NoticeInfo, Suggester, is_earlier_notice};
 
 /// Separates the lead units' names in one column.
 const UNIT_SEP: char = '\u{1f}';
@@ -72,27 +71,5 @@ impl Store {
             |r| r.get(0),
         )?;
         Ok(Some((found.clone(), usize::try_from(count).unwrap_or(0))))
-    }
-
-    /// Every notice, newest first (as the board lists them).
-    fn notice_infos(&self) -> Result<Vec<NoticeInfo>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT id, title, issuer, meeting, issued_on, feedback_days, source_kind, source_by, source_ref
-                 FROM notice ORDER BY issued_on DESC, id DESC",
-            )?
-            .query_map([], |r| {
-                Ok(NoticeInfo {
-                    id: NoticeId(r.get(0)?),
-                    title: r.get(1)?,
-                    issuer: r.get(2)?,
-                    meeting: r.get(3)?,
-                    issued_on: r.get(4)?,
-                    feedback_days: r.get(5)?,
-                    source: source_at(r, 6)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?)
     }
 }
