@@ -460,13 +460,14 @@ fn genre_second_unseen_set_does_not_get_worse() {
 /// 0.47 with 3 invented, deadline recall 4/4 (SCORE-2026-12-01.log) — below issue #15's bar. It
 /// is training material from then on. Two general rules followed at once (no text refused: units
 /// asked mid-sentence, `…并要求各责任单位要…`, `希望各县区要…`; a flattened table's empty row
-/// `||||` is no directive): 14/20, none refused, 30/60 = 0.50, 3 invented. This keeps it there.
+/// `||||` is no directive; a subject after a parallel clause's headline, `加强隐患治理,各村要…`, names
+/// its units): 14/20, none refused, 31/60 = 0.52, 3 invented. This keeps it there.
 #[test]
 fn genre_third_unseen_set_does_not_get_worse() {
     let floor = Floor {
         texts: 20,
         right: 14,
-        unit_recall: 0.5,
+        unit_recall: 0.51,
         invented: 3,
         deadline_recall: 0.99,
         false_deadlines: 0,

@@ -160,9 +160,11 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         // open with the same words are parallel requirements of the run's subject.
         if !clause.sentence_start && !run.enumerated && open.is_some() && parallel(&clauses, k) {
             close(&mut open, found);
+            // 加强隐患治理,各村各单位要…: a subject after the clause's headline names its units.
+            let named = later_subjects(t).into_iter().next().map(|(_, u)| u);
             open = Some(Open {
                 text: t.to_owned(),
-                units: run.last_units.clone().filter(|_| run.first_named == Some(true)),
+                units: named.or_else(|| run.last_units.clone().filter(|_| run.first_named == Some(true))),
                 enumerated: false,
                 lead_units: None,
                 support: Vec::new(),

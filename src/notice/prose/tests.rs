@@ -104,3 +104,13 @@ fn units_asked_by_a_team_in_the_middle_of_a_sentence_are_a_requirement() {
     // Asking for something with no unit and its own 要 starts nothing.
     assert!(read("督导组听取了汇报,希望通过回头看推动整改。").is_empty());
 }
+
+#[test]
+fn a_subject_after_the_headline_of_a_semicolon_clause_names_its_units() {
+    let found = read(
+        "会议要求,要压实属地责任,各村各单位要落实监管职责;加强隐患治理,各村要开展消防安全检查;加强宣传教育,入户发放资料。",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[1].0.starts_with("加强隐患治理"), "{found:?}");
+    assert_eq!(found[1].1, ["各村"]);
+}
