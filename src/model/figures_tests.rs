@@ -27,26 +27,14 @@ fn notice(id: i64, issued: &str, feedback_days: Option<i64>) -> NoticeInfo {
 
 fn lead(office: OfficeId, track: OfficeTrack) -> Assignment {
     let name = if office == FIRE { "防火监督处" } else { "新闻宣传处" };
-    Assignment { office, name: name.into(), kind: classify_unit(name), role: Role::Lead, track }
+    Assignment { track, ..Assignment::lead(office, name, classify_unit(name)) }
 }
 
 fn directive(id: i64, notice: i64, status: Status, assignments: Vec<Assignment>) -> DirectiveRow {
     DirectiveRow {
-        id: DirectiveId(id),
-        notice_id: NoticeId(notice),
-        meeting: None,
-        number: format!("一.{id}"),
-        title: "t".into(),
-        text: "t".into(),
-        deadline: None,
         status,
         assignments,
-        last_note: None,
-        evidence: 0,
-        evidence_after_notice: 0,
-        continues: None,
-        recurrence: None,
-        source: None,
+        ..DirectiveRow::new(DirectiveId(id), NoticeId(notice), format!("一.{id}"), "t")
     }
 }
 
