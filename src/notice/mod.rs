@@ -30,6 +30,7 @@ mod source;
 mod subject;
 mod text;
 mod text_table;
+mod unit_name;
 mod units;
 
 use chrono::NaiveDate;

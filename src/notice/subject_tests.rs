@@ -1,0 +1,120 @@
+//! Tests of the subject reader: which subjects are units, collectives, brackets, shares.
+
+use super::*;
+
+fn units(clause: &str) -> Option<Vec<String>> {
+    modal_subject(clause).map(|(u, _)| u)
+}
+
+#[test]
+fn subjects_that_are_units() {
+    assert_eq!(units("县应急、气象等部门要强化会商研判").unwrap(), ["县应急、气象等部门"]);
+    assert_eq!(units("各镇办、各部门要紧盯重点行业领域").unwrap(), ["各镇办", "各部门"]);
+    assert_eq!(units("县教科局要加强学生管理").unwrap(), ["县教科局"]);
+    assert_eq!(units("请各牵头单位要严格按照任务分工").unwrap(), ["各牵头单位"]);
+    assert_eq!(units("各级各单位务要坚守岗位").unwrap(), ["各级各单位"]);
+    assert_eq!(units("县领导要带队检查").unwrap(), ["县领导"]);
+    assert_eq!(
+        units("各县(区)、广元经济技术开发区和市安委会有关成员单位(详见任务分工)要认真研究").unwrap(),
+        ["各县(区)", "广元经济技术开发区", "市安委会有关成员单位"]
+    );
+    assert_eq!(named_before_verb("各乡镇、街道落实属地监管责任").unwrap(), ["各乡镇、街道"]);
+    assert_eq!(units("相关部门和乡镇要真正重视").unwrap(), ["相关部门和乡镇"]);
+    assert_eq!(units("各相关职能部门和单位要加大").unwrap(), ["各相关职能部门和单位"]);
+    assert_eq!(named_before_verb("各乡镇、各街道落实责任").unwrap(), ["各乡镇", "各街道"]);
+    assert_eq!(units("各县(区)人民政府要组织验收").unwrap(), ["各县(区)人民政府"]);
+    assert_eq!(units("全县各机关、团体和企事业单位要对本单位").unwrap(), ["全县各机关、团体和企事业单位"]);
+    assert_eq!(units("区委区政府督查室要根据").unwrap(), ["区委区政府督查室"]);
+    assert_eq!(units("各责任(配合)单位要加强协调").unwrap(), ["各责任(配合)单位"]);
+    assert_eq!(units("各单位一定要保持清醒头脑").unwrap(), ["各单位"]);
+    assert_eq!(units("各地尤其要对重点地段").unwrap(), ["各地"]);
+    assert_eq!(units("各责任单位的主要负责同志要亲自过问").unwrap(), ["各责任单位的主要负责同志"]);
+    assert_eq!(named_before_verb("海洋局认真抓紧整改").unwrap(), ["海洋局"]);
+    assert_eq!(named_before_verb("交通局按照整改要求").unwrap(), ["交通局"]);
+    assert_eq!(named_before_verb("进一步落实责任"), None);
+    assert_eq!(required_units("各地在春节前组织").unwrap(), ["各地"]);
+    assert_eq!(supporting("市督查室搞好配合。").unwrap(), ["市督查室"]);
+    assert_eq!(supporting("职能部门密切配合,").unwrap(), ["职能部门"]);
+    assert_eq!(leading("政府牵头,").unwrap(), ["政府"]);
+    assert_eq!(
+        together_with("县消防救援大队要会同县住建局、县市场监管局,对高层建筑"),
+        ["县住建局", "县市场监管局"]
+    );
+    assert_eq!(together_with("要会同有关方面研究"), Vec::<String>::new());
+}
+
+#[test]
+fn a_bare_bracket_of_units_closing_a_task() {
+    assert_eq!(bare_bracket_units("总量达到2790亿元。(市发改委)").unwrap(), ["市发改委"]);
+    assert_eq!(bare_bracket_units("完善机制。（市财政局、市税务局）").unwrap(), ["市财政局", "市税务局"]);
+    assert_eq!(bare_bracket_units("制定方案(详见附件)。"), None);
+    assert_eq!(bare_bracket_units("三年行动方案(2024—2026年)"), None);
+    assert_eq!(bare_bracket_units("(市发改委)后还有话"), None);
+    assert_eq!(bare_bracket_units("情况报县防汛抗旱指挥部(县防指)。"), None);
+    assert_eq!(bare_bracket_units("确保安全形势稳定。(县融媒体中心)"), None);
+}
+
+#[test]
+fn shares_of_a_contracted_task() {
+    assert_eq!(
+        contracted("按照原则,由县(市、区)政府、行业系统分管领导分包“大网格”,乡镇、街道的工作人员分包“中网格”,明确分包人员职责。")
+            .unwrap(),
+        ["县(市、区)政府、行业系统分管领导", "乡镇、街道的工作人员"]
+    );
+    assert_eq!(contracted("由县应急局负责,各乡镇配合。"), None);
+    assert_eq!(contracted("实行分包责任制。"), None);
+}
+
+#[test]
+fn every_subject_of_a_text() {
+    assert_eq!(
+        all_subjects(
+            "各街道办事处和乡镇人民政府在汛期前开展排查。县国土房管局要及时组织技术人员。要定期巡查。"
+        ),
+        ["各街道办事处和乡镇人民政府", "县国土房管局"]
+    );
+    assert!(all_subjects("县政府成立检查组,检查组定期检查。").is_empty());
+}
+
+#[test]
+fn a_sentence_opening_with_its_subject() {
+    assert_eq!(sentence_subject("县城管局要做好排水设施设备准备").unwrap(), ["县城管局"]);
+    assert_eq!(
+        sentence_subject("县工商、石油、商务、粮食、供销等部门,要按照县防指下达的任务").unwrap(),
+        ["县工商、石油、商务、粮食、供销等部门"]
+    );
+    assert_eq!(sentence_subject("洺河沿岸有关乡镇,要密切关注天气变化").unwrap(), ["洺河沿岸有关乡镇"]);
+    assert_eq!(sentence_subject("汛期以来,要加强值班"), None);
+    assert_eq!(sentence_subject("现提出以下要求,要高度重视"), None);
+    assert_eq!(
+        units_in("洺河沿岸有关乡镇,要密切关注天气变化。5个村庄,村两委要加强动员宣传。").unwrap(),
+        ["洺河沿岸有关乡镇", "村两委"]
+    );
+}
+
+#[test]
+fn subjects_that_are_not() {
+    assert_eq!(units("同时要认真做好预案"), None);
+    assert_eq!(units("要加强值班值守"), None);
+    assert_eq!(units("乡镇、部门“一把手”作为第一责任人,要把"), None);
+    assert_eq!(units("会议要求各单位"), None);
+    assert_eq!(units("安全责任重于泰山"), None);
+    assert_eq!(units("对排查出的风险隐患,要建立"), None);
+}
+
+#[test]
+fn collectives_before_a_verb() {
+    assert_eq!(collective_before_verb("各地制定切实可行的措施").map(|c| c.0).as_deref(), Some("各地"));
+    assert_eq!(collective_before_verb("各队站积极组织队员").map(|c| c.0).as_deref(), Some("各队站"));
+    assert_eq!(collective_before_verb("各村做好宣传").map(|c| c.0).as_deref(), Some("各村"));
+    assert_eq!(collective_before_verb("各乡镇、街道消防安全管理人员围绕"), None);
+    assert_eq!(
+        collective_before_verb("各地、各部门结合本地实际").map(|c| c.0).as_deref(),
+        Some("各地、各部门")
+    );
+    assert_eq!(units("各县（市、区）要组织排查").unwrap(), ["各县（市、区）"]);
+    assert_eq!(
+        units_in("明确分工。各责任单位要明确任务。牵头单位要发挥作用。").unwrap(),
+        ["各责任单位", "牵头单位"]
+    );
+}

@@ -1,0 +1,117 @@
+//! 单位名称 — whether a name reads as a unit (县应急局, 各乡镇, 市消防救援支队主要领导): by its
+//! ending, by 各/有关/相关 or a place before a collective ending (各地, 县领导), never a pronoun
+//! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
+
+/// Endings that make a name a unit whatever precedes it.
+const ENDS: [&str; 49] = [
+    "公司",
+    "开发区",
+    "园区",
+    "新区",
+    "协会",
+    "商会",
+    "工会",
+    "联合会",
+    "红十字会",
+    "妇联",
+    "残联",
+    "科协",
+    "小组",
+    "部门",
+    "单位",
+    "政府",
+    "管委会",
+    "委员会",
+    "中心",
+    "社区",
+    "街道",
+    "乡镇",
+    "镇办",
+    "队站",
+    "集团",
+    "企业",
+    "学校",
+    "医院",
+    "办事处",
+    "指挥部",
+    "工作组",
+    "督查组",
+    "专班",
+    "局",
+    "委",
+    "办",
+    "处",
+    "科",
+    "室",
+    "队",
+    "站",
+    "所",
+    "厅",
+    "院",
+    "组",
+    "部",
+    "村",
+    "镇",
+    "乡",
+];
+/// Endings that make a unit only after 各 (各地, 各级, 各县) or a place (县领导).
+const COLLECTIVE_ENDS: [&str; 8] = ["地", "级", "县", "区", "市", "领导", "专班", "方面"];
+/// Subjects that are not units.
+const NOT_UNITS: [&str; 16] = [
+    "同时",
+    "特别",
+    "会议",
+    "我们",
+    "大家",
+    "全体",
+    "这",
+    "那",
+    "其",
+    "他",
+    "她",
+    "并",
+    "还",
+    "都",
+    "也",
+    "一把手",
+];
+
+pub(super) fn is_name_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '（' | '）' | '(' | ')')
+}
+
+/// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
+const HEADS: [&str; 8] = [
+    "的主要负责同志",
+    "主要负责同志",
+    "的负责同志",
+    "负责同志",
+    "的主要负责人",
+    "主要负责人",
+    "负责人",
+    "主要领导",
+];
+
+/// Whether `s` reads as one unit's name.
+pub fn is_unit(s: &str) -> bool {
+    if let Some(base) = HEADS.iter().find_map(|h| s.strip_suffix(h)).filter(|b| !b.is_empty()) {
+        return is_unit_name(base);
+    }
+    is_unit_name(s)
+}
+
+fn is_unit_name(s: &str) -> bool {
+    // 各县（市、区）, 村(社区): the name before its bracket decides.
+    let s = match s.rfind(['（', '(']) {
+        Some(open) if s.ends_with(['）', ')']) && open > 0 => &s[..open],
+        _ => s,
+    };
+    let n = s.chars().count();
+    if !(2..=24).contains(&n) || !s.chars().all(is_name_char) || NOT_UNITS.iter().any(|w| s.contains(w)) {
+        return false;
+    }
+    let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");
+    let placed = ["县", "市", "区", "省", "乡", "镇"].iter().any(|p| s.starts_with(p));
+    ENDS.iter().any(|e| s.ends_with(e))
+        || ((collective || (placed && n <= 4)) && COLLECTIVE_ENDS.iter().any(|e| s.ends_with(e)))
+}
