@@ -137,7 +137,12 @@ pub fn score(text_path: &Path) -> Score {
     let json = std::fs::read_to_string(&json_path).unwrap_or_else(|e| panic!("{json_path:?}: {e}"));
     let expected: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json_path:?}: {e}"));
     let want = expected["directives"].as_array().cloned().unwrap_or_default();
-    let date = expected["source"].as_str().and_then(date_from_source);
+    // The text's own date where the gatherer knew it and the address carries none (`issued`),
+    // else the date in the address.
+    let date = expected["issued"]
+        .as_str()
+        .and_then(|d| d.parse().ok())
+        .or_else(|| expected["source"].as_str().and_then(date_from_source));
     let mut s = Score {
         name,
         genre: expected["genre"].as_str().unwrap_or("?").to_owned(),
