@@ -131,6 +131,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         sections.insert(0, covering_section(covering, &header.preamble));
     }
     resolve_above(&mut sections, &header.recipients);
+    heads_to_units(&mut sections);
     let title = if header.title.is_empty() {
         lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
     } else {
@@ -179,6 +180,7 @@ fn running_text(
         directives,
     }];
     resolve_above(&mut sections, &header.recipients);
+    heads_to_units(&mut sections);
     Ok(NoticeDraft {
         title,
         issuer: header.issuer,
@@ -224,6 +226,27 @@ fn covering_section(directives: Vec<model::DirectiveDraft>, preamble: &str) -> m
 /// `请以上责任单位于9月20日前完成整改`: a requirement that points at the units named above it
 /// is theirs, and its date is the deadline of those above that have none (inferred). After a
 /// list of problems that names no unit, the units meant are the notice's addressees (主送机关).
+/// Names the unit where a text names its head (各单位负责人要… → 各单位), once per list.
+fn heads_to_units(sections: &mut [model::SectionDraft]) {
+    fn fix(names: &mut Vec<String>) {
+        let mut out: Vec<String> = Vec::with_capacity(names.len());
+        for name in names.drain(..) {
+            let unit = unit_name::unit_of(&name);
+            if !out.iter().any(|o| o == unit) {
+                out.push(if unit.len() == name.len() { name } else { unit.to_owned() });
+            }
+        }
+        *names = out;
+    }
+    for section in sections {
+        fix(&mut section.offices);
+        for d in &mut section.directives {
+            fix(&mut d.offices);
+            fix(&mut d.support_offices);
+        }
+    }
+}
+
 fn resolve_above(sections: &mut [model::SectionDraft], recipients: &[String]) {
     const POINTERS: [&str; 6] = ["请以上", "请上述", "以上责任单位", "上述责任单位", "以上单位", "上述单位"];
     let mut named: Vec<String> = Vec::new();

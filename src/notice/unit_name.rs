@@ -92,6 +92,16 @@ const HEADS: [&str; 8] = [
     "主要领导",
 ];
 
+/// The unit a name stands for: `X支队主要领导` → `X支队`, `各单位负责人` → `各单位` (督办 tracks
+/// units, and the head of a unit answers for it); any other name as it is.
+pub fn unit_of(name: &str) -> &str {
+    HEADS
+        .iter()
+        .find_map(|h| name.strip_suffix(h))
+        .filter(|base| !base.is_empty() && is_unit_name(base))
+        .unwrap_or(name)
+}
+
 /// Whether `s` reads as one unit's name.
 pub fn is_unit(s: &str) -> bool {
     if let Some(base) = HEADS.iter().find_map(|h| s.strip_suffix(h)).filter(|b| !b.is_empty()) {
