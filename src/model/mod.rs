@@ -53,7 +53,7 @@ pub use loop_records::{
 pub use office::{OfficeGroup, UnitKind, classify_unit};
 pub use office_index::OfficeIndex;
 pub use office_state::{LoopState, OfficeState};
-pub use overview::{AttentionItem, MeetingStat, OfficeStat, Overview, Totals};
+pub use overview::{AttentionGroup, AttentionItem, MeetingStat, OfficeStat, Overview, Totals};
 pub use periods::{PeriodItem, Recurrence, RuleVersion};
 pub use recurrence::{PeriodSpan, Rule};
 pub use settings::Settings;

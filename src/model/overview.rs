@@ -58,8 +58,6 @@ pub struct MeetingStat {
     pub totals: Totals,
     /// 跨会 — later meetings held since; its open directives were carried over that often.
     pub carried_over: usize,
-    /// Per office, this meeting's directives only (offices with none left out).
-    pub offices: Vec<OfficeStat>,
 }
 
 /// One office's counts for the bar chart.
@@ -81,6 +79,17 @@ pub struct AttentionItem {
     pub days_left: i64,
 }
 
+/// 需要关注 of one office: its first items (most overdue first) and how many there are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttentionGroup {
+    pub office: OfficeId,
+    pub name: String,
+    /// At most [`Overview::ATTENTION_SHOWN`]: the rest are one click away in the office's table.
+    pub items: Vec<AttentionItem>,
+    /// All of the office's overdue and due-soon items.
+    pub total: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Overview {
     pub totals: Totals,
@@ -90,10 +99,14 @@ pub struct Overview {
     /// Offices with any directive, 机关处室 then 支队, in roster order.
     pub offices: Vec<OfficeStat>,
     /// Per office (roster order), its overdue items (most overdue first) then due-soon ones.
-    pub attention: Vec<(OfficeId, String, Vec<AttentionItem>)>,
+    pub attention: Vec<AttentionGroup>,
 }
 
 impl Overview {
+    /// 需要关注 keeps this many items per office: the start screen stays readable, and a register
+    /// of 100,000 directives does not copy thousands of titles for it.
+    pub const ATTENTION_SHOWN: usize = 5;
+
     pub fn build(board: &Board, today: NaiveDate, due_soon_days: i64) -> Overview {
         Overview::build_with(board, &OfficeIndex::build(board), today, due_soon_days)
     }
@@ -108,12 +121,7 @@ impl Overview {
             overview.totals.add(d.status, *u);
             overview.due_soon += usize::from(*u == Urgency::DueSoon);
         }
-        // The offices the figures list: 机关处室 then 支队, in roster order, by roster position.
-        let listed: Vec<usize> = [OfficeGroup::Hq, OfficeGroup::Detachment]
-            .into_iter()
-            .flat_map(|g| board.offices.iter().enumerate().filter(move |(_, o)| o.group() == Some(g)))
-            .map(|(p, _)| p)
-            .collect();
+        let listed = listed_offices(board);
         // Each notice's directives gathered once (a scan of the whole board per notice was
         // seconds at 100,000 directives and 1,500 notices).
         let mut by_notice: HashMap<NoticeId, Vec<usize>> = HashMap::new();
@@ -133,14 +141,12 @@ impl Overview {
                     totals.add(board.directives[*i].status, urgency[*i]);
                 }
                 let carried_over = meeting_days.len() - meeting_days.partition_point(|d| *d <= n.issued_on);
-                let offices = office_stats(board, index, &urgency, mine, &listed, &mut per_office);
                 MeetingStat {
                     notice: n.id,
                     label: n.label().to_owned(),
                     issued_on: n.issued_on,
                     totals,
                     carried_over,
-                    offices,
                 }
             })
             .collect();
@@ -163,11 +169,54 @@ impl Overview {
             }
             if !items.is_empty() {
                 items.sort_by_key(|i| i.days_left);
-                overview.attention.push((office.id, office.name.clone(), items));
+                let total = items.len();
+                items.truncate(Self::ATTENTION_SHOWN);
+                items.shrink_to_fit();
+                overview.attention.push(AttentionGroup {
+                    office: office.id,
+                    name: office.name.clone(),
+                    items,
+                    total,
+                });
             }
         }
         overview
     }
+
+    /// 各单位完成情况 of one meeting's notice: per office, its directives of that notice only
+    /// (offices with none left out). Computed when a meeting is chosen, not for every meeting:
+    /// a register of 1,500 meetings would keep ~50,000 office figures nobody looks at.
+    pub fn meeting_offices(
+        board: &Board,
+        index: &OfficeIndex,
+        notice: NoticeId,
+        today: NaiveDate,
+        due_soon_days: i64,
+    ) -> Vec<OfficeStat> {
+        let mine: Vec<usize> = board
+            .directives
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.notice_id == notice)
+            .map(|(i, _)| i)
+            .collect();
+        // Only the meeting's own entries are read.
+        let mut urgency = vec![Urgency::OnTrack; mine.last().map_or(0, |l| l + 1)];
+        for i in &mine {
+            urgency[*i] = board.directives[*i].urgency(today, due_soon_days);
+        }
+        let mut per_office = vec![Totals::default(); board.offices.len()];
+        office_stats(board, index, &urgency, &mine, &listed_offices(board), &mut per_office)
+    }
+}
+
+/// The offices the figures list: 机关处室 then 支队, in roster order, by roster position.
+fn listed_offices(board: &Board) -> Vec<usize> {
+    [OfficeGroup::Hq, OfficeGroup::Detachment]
+        .into_iter()
+        .flat_map(|g| board.offices.iter().enumerate().filter(move |(_, o)| o.group() == Some(g)))
+        .map(|(p, _)| p)
+        .collect()
 }
 
 /// Each listed office's totals over the directives `mine` (indices; `listed` in the order to

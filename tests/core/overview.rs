@@ -2,7 +2,7 @@
 //! per meeting and per office, what needs attention, and how often open work was carried over.
 
 use chrono::NaiveDate;
-use duban::model::{MeetingStat, Overview, Urgency};
+use duban::model::{MeetingStat, OfficeIndex, Overview, Urgency};
 use duban::notice::parse_notice;
 use duban::store::Store;
 
@@ -24,10 +24,9 @@ fn counts_meetings_offices_and_what_needs_attention() {
     assert_eq!(late.meetings[0].label, "2022年第10次办公会议");
     assert_eq!(late.meetings[0].totals.directives, 16);
     assert_eq!(late.offices.len(), 8, "only offices with directives");
-    let (_, name, items) = late.attention.iter().find(|(_, n, _)| n == "队务处").unwrap();
-    assert_eq!(name, "队务处");
-    assert_eq!(items.len(), 5, "五.1 (年底) needs no attention yet");
-    assert!(items.iter().all(|i| i.urgency == Urgency::Overdue && i.days_left == -2));
+    let group = late.attention.iter().find(|g| g.name == "队务处").unwrap();
+    assert_eq!((group.items.len(), group.total), (5, 5), "五.1 (年底) needs no attention yet");
+    assert!(group.items.iter().all(|i| i.urgency == Urgency::Overdue && i.days_left == -2));
     assert_eq!(late.meetings[0].carried_over, 0);
 
     // A later meeting's notice: the first one's open work has been carried over once.
@@ -42,8 +41,12 @@ fn counts_meetings_offices_and_what_needs_attention() {
     assert_eq!(first.carried_over, 1);
     assert_eq!(o.meetings.iter().map(|m| m.carried_over).min(), Some(0), "the newest is not carried over");
     // Per meeting, per office: the first meeting's 队务处 has its 6, the later one its own.
-    let office =
-        |m: &MeetingStat, name: &str| m.offices.iter().find(|s| s.name == name).map(|s| s.totals.directives);
+    let index = OfficeIndex::build(&board);
+    let office = |m: &MeetingStat, name: &str| {
+        let day = "2022-04-21".parse().unwrap();
+        let offices = Overview::meeting_offices(&board, &index, m.notice, day, 3);
+        offices.iter().find(|s| s.name == name).map(|s| s.totals.directives)
+    };
     assert_eq!(office(first, "队务处"), Some(6));
     let all: usize = o.offices.iter().find(|s| s.name == "队务处").unwrap().totals.directives;
     let per_meeting: usize = o.meetings.iter().filter_map(|m| office(m, "队务处")).sum();

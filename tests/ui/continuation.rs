@@ -78,3 +78,28 @@ fn importing_the_same_notice_again_warns_before_anything_is_stored() {
     assert_eq!(h.query_all_by_role(Role::ComboBox).count(), 0, "nothing to carry on from itself");
     assert_eq!(h.state().board().directives.len(), 16, "nothing stored");
 }
+
+#[test]
+fn the_overview_lists_the_ten_newest_meetings_until_asked_for_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), false);
+    let seed = crate::common::seed_text();
+    for n in 1..=12u32 {
+        let text = seed.replace("第10次", &format!("第{n}次"));
+        let issued = crate::common::date("2022-01-01") + chrono::Days::new(u64::from(n) * 7);
+        let draft = duban::notice::parse_notice(&text, issued).unwrap();
+        store.import_notice(&draft, &text, "张伟", issued.and_hms_opt(9, 0, 0).unwrap()).unwrap();
+    }
+    let mut h = harness(store, dir.path(), "2022-04-01");
+    settle(&mut h);
+    assert!(h.state().is_overview_shown());
+    assert!(h.query_by_label_contains("2022年第12次办公会议（").is_some(), "the newest is listed");
+    assert!(h.query_by_label_contains("2022年第3次办公会议（").is_some(), "the tenth newest is listed");
+    assert!(h.query_by_label_contains("2022年第2次办公会议（").is_none(), "older ones wait to be asked for");
+    h.get_by_label("显示全部 12 次会议…").click();
+    h.run();
+    h.get_by_label_contains("2022年第1次办公会议（").click();
+    h.run();
+    h.get_by_label("（2022年第1次办公会议）");
+    h.get_by_label("只显示最近 10 次会议");
+}

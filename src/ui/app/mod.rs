@@ -210,6 +210,7 @@ impl DubanApp {
         let words = crate::store::query_words(&search_words);
         let cx = ViewContext {
             board: &self.board,
+            index: &self.index,
             today,
             due_soon_days: self.settings.due_soon_days,
             highlight: &words,

@@ -9,6 +9,8 @@ use crate::model::Board;
 #[derive(Clone, Copy)]
 pub struct ViewContext<'a> {
     pub board: &'a Board,
+    /// The board's offices and the directives of each (rebuilt with the board).
+    pub index: &'a crate::model::OfficeIndex,
     pub today: NaiveDate,
     /// 即将到期: days ahead that count as due soon.
     pub due_soon_days: i64,

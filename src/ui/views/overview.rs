@@ -15,17 +15,20 @@ use crate::ui::theme;
 /// Bars take this share of the pane, within these bounds (a narrow laptop pane still fits).
 const BAR_SHARE: f32 = 0.35;
 const BAR_WIDTH: std::ops::RangeInclusive<f32> = 100.0..=280.0;
-/// The overview lists at most this many items per office (most overdue first); the rest are
-/// one click away in the office's table. Keeps the start screen readable and its frame cheap.
-const ATTENTION_PER_OFFICE: usize = 5;
 const BAR_HEIGHT: f32 = 18.0;
 /// 未到期: 未开始 or 推进中, and not late.
 const OPEN: Color32 = Color32::from_rgb(0x64, 0x95, 0xED);
 
-/// 总览's own state: the meeting whose per-office completion is shown (`None`: all meetings).
+/// 各次会议完成情况 lists this many meetings, newest first, until the officer asks for all: a
+/// register of years holds over a thousand, and laying each out every frame costs memory and time.
+const MEETINGS_SHOWN: usize = 10;
+
+/// 总览's own state: the meeting whose per-office completion is shown (`None`: all meetings),
+/// and whether every meeting is listed.
 #[derive(Default)]
 pub struct OverviewView {
     meeting: Option<NoticeId>,
+    all_meetings: bool,
 }
 
 impl OverviewView {
@@ -45,18 +48,19 @@ impl OverviewView {
             });
             return;
         }
-        overview_ui(ui, (o, loop_figures, cx.board), cx.today, next_meeting, &mut self.meeting, commands);
+        overview_ui(ui, (o, loop_figures, cx), next_meeting, self, commands);
     }
 }
 
 fn overview_ui(
     ui: &mut Ui,
-    (o, loop_figures, board): (&Overview, &super::LoopOverview, &crate::model::Board),
-    today: NaiveDate,
+    (o, loop_figures, cx): (&Overview, &super::LoopOverview, &ViewContext),
     next_meeting: Option<NaiveDate>,
-    meeting: &mut Option<NoticeId>,
+    view: &mut OverviewView,
     commands: &mut Vec<Command>,
 ) {
+    let (board, today) = (cx.board, cx.today);
+    let OverviewView { meeting, all_meetings } = view;
     let bar_width = (ui.available_width() * BAR_SHARE).clamp(*BAR_WIDTH.start(), *BAR_WIDTH.end());
     ScrollArea::vertical().id_salt("overview").auto_shrink(false).show(ui, |ui| {
         if let Some(meeting) = next_meeting.filter(|m| *m >= today) {
@@ -95,10 +99,11 @@ fn overview_ui(
             return;
         }
         ui.heading("各次会议完成情况");
+        let listed = if *all_meetings { o.meetings.len() } else { MEETINGS_SHOWN.min(o.meetings.len()) };
+        let meetings = &o.meetings[..listed];
         // A meeting's name is long: the bar gives way so the figures beside it never wrap
         // one character a line (a laptop at 150 % has ~680 points here).
-        let labels: Vec<String> = o
-            .meetings
+        let labels: Vec<String> = meetings
             .iter()
             .map(|m| format!("{}（{}印发）", m.label, short_date(m.issued_on, today)))
             .collect();
@@ -140,19 +145,29 @@ fn overview_ui(
             });
         };
         if stacked {
-            for (m, label) in o.meetings.iter().zip(labels) {
+            for (m, label) in meetings.iter().zip(labels) {
                 meeting_row(ui, m, label);
                 ui.horizontal(|ui| figures(ui, m));
                 ui.add_space(4.0);
             }
         } else {
             egui::Grid::new("meetings").num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {
-                for (m, label) in o.meetings.iter().zip(labels) {
+                for (m, label) in meetings.iter().zip(labels) {
                     meeting_row(ui, m, label);
                     figures(ui, m);
                     ui.end_row();
                 }
             });
+        }
+        if o.meetings.len() > MEETINGS_SHOWN {
+            let words = if *all_meetings {
+                format!("只显示最近 {MEETINGS_SHOWN} 次会议")
+            } else {
+                format!("显示全部 {} 次会议…", o.meetings.len())
+            };
+            if ui.link(words).clicked() {
+                *all_meetings = !*all_meetings;
+            }
         }
         ui.add_space(10.0);
         let shown = meeting.and_then(|id| o.meetings.iter().find(|m| m.notice == id));
@@ -171,7 +186,11 @@ fn overview_ui(
             }
         });
         legend(ui);
-        let offices = shown.map_or(&o.offices, |m| &m.offices);
+        // The chosen meeting's figures, counted over its ~60 directives as it is drawn.
+        let chosen = shown.map(|m| {
+            crate::model::Overview::meeting_offices(board, cx.index, m.notice, today, cx.due_soon_days)
+        });
+        let offices = chosen.as_ref().unwrap_or(&o.offices);
         egui::Grid::new("offices").num_columns(3).spacing([16.0, 4.0]).show(ui, |ui| {
             for s in offices {
                 ui.label(&s.name);
@@ -194,9 +213,10 @@ fn overview_ui(
         if o.attention.is_empty() {
             ui.label(RichText::new("没有逾期或即将到期的工作要求。").color(theme::FINISHED));
         }
-        for (office_id, office, items) in &o.attention {
+        for group in &o.attention {
+            let (office_id, office) = (&group.office, &group.name);
             ui.label(RichText::new(office).strong());
-            for item in items.iter().take(ATTENTION_PER_OFFICE) {
+            for item in &group.items {
                 ui.horizontal(|ui| {
                     ui.add_space(16.0);
                     let (words, color) = if item.urgency == Urgency::Overdue {
@@ -212,10 +232,10 @@ fn overview_ui(
                     }
                 });
             }
-            if items.len() > ATTENTION_PER_OFFICE {
+            if group.total > group.items.len() {
                 ui.horizontal(|ui| {
                     ui.add_space(16.0);
-                    let more = format!("查看{office}全部 {} 条…", items.len());
+                    let more = format!("查看{office}全部 {} 条…", group.total);
                     if ui.link(more).clicked() {
                         commands.push(Command::SetFilter(crate::model::BoardFilter::Office(*office_id)));
                     }
