@@ -83,8 +83,11 @@ pub fn is_descriptive(title: &str) -> bool {
         "重要意义",
         "必要性",
     ];
+    // The standing duties of a body being set up (二、主要工作职责 (一)负责…) describe it; only
+    // these whole headings, as 压实工作职责 or 履行监管职责 are requirements.
+    const DUTIES: [&str; 5] = ["职责", "主要职责", "工作职责", "主要工作职责", "职能职责"];
     let t = strip_end_mark(title).trim_end_matches(['：', ':']);
-    ENDS.iter().any(|e| t.ends_with(e))
+    ENDS.iter().any(|e| t.ends_with(e)) || DUTIES.contains(&t)
 }
 
 /// A report of what was found (…督察情况: 共抽查…), with no requirement in it.

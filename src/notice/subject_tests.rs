@@ -118,3 +118,24 @@ fn collectives_before_a_verb() {
         ["各责任单位", "牵头单位"]
     );
 }
+
+#[test]
+fn a_units_head_is_the_unit_and_trades_are_collectives() {
+    use crate::notice::unit_name::{is_unit, unit_of};
+    assert_eq!(unit_of("市公安消防支队主要领导"), "市公安消防支队");
+    assert_eq!(unit_of("各责任单位的主要负责同志"), "各责任单位");
+    assert_eq!(unit_of("各单位负责人"), "各单位");
+    assert_eq!(unit_of("负责人"), "负责人", "a head with no unit stays as written");
+    assert_eq!(unit_of("县应急局"), "县应急局");
+    assert!(is_unit("各行业"));
+    assert_eq!(units("各行业、各部门要强化工作措施").unwrap(), ["各行业", "各部门"]);
+}
+
+#[test]
+fn a_bodys_standing_duties_are_not_requirements() {
+    use crate::notice::section::is_descriptive;
+    assert!(is_descriptive("主要工作职责"));
+    assert!(is_descriptive("职责："));
+    assert!(!is_descriptive("压实工作职责"), "a requirement to carry out duties is one");
+    assert!(!is_descriptive("职责分工"), "who does which task is a requirement");
+}
