@@ -117,7 +117,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, _| NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?),
         ),
         rule(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
-        rule(r"(\d{4})年(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, 12)),
+        rule(r"(\d{4})年年?(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, 12)),
         // A period's end governs the task: （2008年11月21日至2009年1月31日）, 从8月17日起至9月底.
         rule(r"至(\d{4})年(\d{1,2})月(\d{1,2})日", |c, _| {
             NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
@@ -150,11 +150,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
+        // 3月份前: within March.
+        rule(r"(\d{1,2})月份(?:前|之前)", |c, issued| {
+            let m = num(c, 1)?;
+            roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
+        }),
         rule(r"(\d{1,2})月(?:底|末)(?:前|之前)?", |c, issued| {
             let m = num(c, 1)?;
             roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),
         rule(r"(?:今年|年)(?:底|末|内)(?:前|之前)?", |_, issued| month_end(issued.year(), 12)),
+        rule(r"明年年?(?:底|末)(?:前|之前)?", |_, issued| month_end(issued.year() + 1, 12)),
         // 2024年6月至12月, 2024年5-6月: a span of months ends with the last.
         rule(r"(\d{4})年\d{1,2}月份?(?:至|到|—|－|-|~|～)(\d{1,2})月(?:底|末|份)?", |c, _| {
             month_end(year(c, 1)?, num(c, 2)?)
@@ -326,6 +332,9 @@ mod tests {
         assert_eq!(date_of("对照截至3月底的统计", issued), None);
         assert_eq!(date_of("２０２４年５月３１日前", issued), Some(d("2024-05-31")));
         assert_eq!(date_of("2023年底前", issued), Some(d("2023-12-31")));
+        assert_eq!(date_of("2011年年底前", issued), Some(d("2011-12-31")));
+        assert_eq!(date_of("到明年年底,基本建成", issued), Some(d("2023-12-31")));
+        assert_eq!(date_of("要求10月份前完成整治", issued), Some(d("2022-10-31")));
         assert_eq!(date_of("一季度前完成", "2024-02-28"), Some(d("2024-03-31")));
         assert_eq!(date_of("完成时限：2024年6月30日", issued), Some(d("2024-06-30")));
         assert_eq!(date_of("关于一季度火灾形势", issued), None);

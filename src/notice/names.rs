@@ -8,8 +8,8 @@ pub fn split_top_level<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
     let mut start = 0;
     for (i, c) in s.char_indices() {
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
+            '（' | '(' | '〔' => depth += 1,
+            '）' | ')' | '〕' => depth -= 1,
             c if depth <= 0 && seps.contains(&c) => {
                 parts.push(&s[start..i]);
                 start = i + c.len_utf8();

@@ -60,14 +60,30 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         // sides are named units by themselves; 团体和企事业单位, and a collective that governs
         // what follows its 和 (相关部门和乡镇, 各街道办事处和乡镇人民政府), stay whole.
         let governs = |a: &str| ["各", "相关", "有关"].iter().any(|w| a.starts_with(w));
+        // 各级党委、政府: the first part's 各 governs a later bare word (政府, 部门; a name of its
+        // own, 县直各部门 or 广元经济技术开发区, stands by itself); the list is one collective.
+        let bare =
+            |p: &str| !governs(p) && p.chars().count() <= 3 && !p.starts_with(['县', '市', '区', '省']);
+        if parts.len() > 1 && governs(parts[0]) && parts[1..].iter().any(|p| bare(p)) {
+            return Some(vec![s.to_owned()]);
+        }
         let mut out = Vec::new();
         for p in &parts {
-            match p.split_once('和') {
-                Some((a, b)) if is_unit(a) && is_unit(b) && !governs(a) && b.chars().count() >= 3 => {
+            // 各乡镇及各包扶单位: two collectives joined by 及 or 和 are two units.
+            let both_collective = |(a, b): (&str, &str)| governs(a) && governs(b) && is_unit(a) && is_unit(b);
+            let joined = p.split_once('及').or_else(|| p.split_once('和'));
+            match joined {
+                Some((a, b)) if both_collective((a, b)) => {
                     out.push(a.to_owned());
                     out.push(b.to_owned());
                 }
-                _ => out.push((*p).to_owned()),
+                _ => match p.split_once('和') {
+                    Some((a, b)) if is_unit(a) && is_unit(b) && !governs(a) && b.chars().count() >= 3 => {
+                        out.push(a.to_owned());
+                        out.push(b.to_owned());
+                    }
+                    _ => out.push((*p).to_owned()),
+                },
             }
         }
         return Some(out);
@@ -221,6 +237,26 @@ fn governed_before_verb(s: &str) -> Option<(String, usize)> {
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
         (is_unit(name) && VERBS.iter().any(|v| rest.starts_with(v))).then(|| (name.to_owned(), end))
+    })
+}
+
+/// After 请, a unit's name followed by what it is to do, whatever the verb (`请各单位加大巡查密度`):
+/// after 请 the name can be nothing but the addressee. The longest name that reads as a unit.
+pub fn named_after_please(s: &str) -> Option<Vec<String>> {
+    // 请与本站联系, 请向县应急局报送: a preposition's object is not the addressee.
+    if s.starts_with([
+        '与', '向', '和', '同', '跟', '对', '给', '在', '于', '按', '把', '将', '从', '经', '由',
+    ]) {
+        return None;
+    }
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
+    ends.iter().skip(1).rev().find_map(|&end| {
+        let (name, rest) = s.split_at(end);
+        let next = rest.chars().next()?;
+        let joins = matches!(next, '的' | '、' | '和' | '及' | '与' | '（' | '(');
+        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins && !name.contains('、'))
+            .then(|| subject_units(name))
+            .flatten()
     })
 }
 

@@ -139,3 +139,12 @@ fn a_bodys_standing_duties_are_not_requirements() {
     assert!(!is_descriptive("压实工作职责"), "a requirement to carry out duties is one");
     assert!(!is_descriptive("职责分工"), "who does which task is a requirement");
 }
+
+#[test]
+fn a_governing_collective_and_two_collectives_joined() {
+    assert_eq!(units("各级党委、政府要认真落实“党政同责”").unwrap(), ["各级党委、政府"]);
+    assert_eq!(subject_units("各乡镇及各包扶单位").unwrap(), ["各乡镇", "各包扶单位"]);
+    assert_eq!(subject_units("各县〔市、区〕政府").unwrap(), ["各县〔市、区〕政府"]);
+    assert_eq!(named_after_please("各单位加大巡查密度,加强火源管控").unwrap(), ["各单位"]);
+    assert_eq!(named_after_please("与本站联系"), None, "a preposition's object is not the addressee");
+}

@@ -77,7 +77,7 @@ const NOT_UNITS: [&str; 16] = [
 ];
 
 pub(super) fn is_name_char(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '（' | '）' | '(' | ')')
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕')
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
@@ -112,8 +112,8 @@ pub fn is_unit(s: &str) -> bool {
 
 fn is_unit_name(s: &str) -> bool {
     // 各县（市、区）, 村(社区): the name before its bracket decides.
-    let s = match s.rfind(['（', '(']) {
-        Some(open) if s.ends_with(['）', ')']) && open > 0 => &s[..open],
+    let s = match s.rfind(['（', '(', '〔']) {
+        Some(open) if s.ends_with(['）', ')', '〕']) && open > 0 => &s[..open],
         _ => s,
     };
     let n = s.chars().count();

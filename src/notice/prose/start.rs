@@ -191,6 +191,9 @@ pub(super) fn please(s: &str, recipients: &[String]) -> Option<Start> {
         }
         return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
     }
+    if let Some(u) = crate::notice::subject::named_after_please(after) {
+        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
+    }
     if recipients.is_empty() {
         return None;
     }
