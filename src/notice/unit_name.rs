@@ -110,6 +110,22 @@ pub fn is_unit(s: &str) -> bool {
     is_unit_name(s)
 }
 
+/// Every character a name's, a bracket's inside excepted (各县〔市、区〕政府).
+fn name_chars(s: &str) -> bool {
+    let mut depth = 0u32;
+    s.chars().all(|c| match c {
+        '（' | '(' | '〔' => {
+            depth += 1;
+            true
+        }
+        '）' | ')' | '〕' => {
+            depth = depth.saturating_sub(1);
+            true
+        }
+        c => depth > 0 || is_name_char(c),
+    })
+}
+
 fn is_unit_name(s: &str) -> bool {
     // 各县（市、区）, 村(社区): the name before its bracket decides.
     let s = match s.rfind(['（', '(', '〔']) {
@@ -117,7 +133,7 @@ fn is_unit_name(s: &str) -> bool {
         _ => s,
     };
     let n = s.chars().count();
-    if !(2..=24).contains(&n) || !s.chars().all(is_name_char) || NOT_UNITS.iter().any(|w| s.contains(w)) {
+    if !(2..=24).contains(&n) || !name_chars(s) || NOT_UNITS.iter().any(|w| s.contains(w)) {
         return false;
     }
     let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");
