@@ -33,8 +33,16 @@ pub(super) fn lead_in_units(lead: &str) -> Option<Vec<String>> {
     ADDRESSED.captures(l).and_then(|c| subject_units(&c[1]))
 }
 
-/// Splits a clause into its lead-in (if any) and the rest.
+/// Splits a clause into its lead-in (if any) and the rest (`会议提出以下几点要求: (1)…`: the
+/// space after the colon is not part of the first item).
 pub(super) fn split_lead_in(t: &str) -> (Option<&str>, &str) {
+    match lead_in_and_rest(t) {
+        (Some(lead), rest) => (Some(lead), rest.trim_start()),
+        none => none,
+    }
+}
+
+fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
     if let Some(m) = LEAD_IN.find(t) {
         return (Some(&t[..m.end()]), &t[m.end()..]);
     }
@@ -46,8 +54,9 @@ pub(super) fn split_lead_in(t: &str) -> (Option<&str>, &str) {
         return (Some(&t[..end]), &t[end..]);
     }
     // …提出了具体要求：一是… — a colon that opens a list of ordinals.
-    if let Some((at, c)) =
-        t.char_indices().find(|(i, c)| matches!(c, '：' | ':') && ordinal(&t[i + c.len_utf8()..]).is_some())
+    if let Some((at, c)) = t
+        .char_indices()
+        .find(|(i, c)| matches!(c, '：' | ':') && ordinal(t[i + c.len_utf8()..].trim_start()).is_some())
     {
         let end = at + c.len_utf8();
         return (Some(&t[..end]), &t[end..]);

@@ -114,3 +114,17 @@ fn a_subject_after_the_headline_of_a_semicolon_clause_names_its_units() {
     assert!(found[1].0.starts_with("加强隐患治理"), "{found:?}");
     assert_eq!(found[1].1, ["各村"]);
 }
+
+#[test]
+fn a_space_after_the_lead_ins_colon_does_not_hide_the_first_item() {
+    let found = read("会议提出以下几点要求: (1)各地方、各部门要认真贯彻落实精神; (2)要认真排查突出问题。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, ["各地方", "各部门"]);
+}
+
+#[test]
+fn after_please_any_verb_names_the_addressee() {
+    let found = read("森林火险气象等级极高。请各单位加大巡查密度,加强火源管控。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["各单位"]);
+}
