@@ -46,6 +46,10 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     if s.is_empty() || s.chars().count() > 30 {
         return None;
     }
+    // 清理涉及的各镇街: the collective after a qualifying 的 is the unit.
+    if let Some(at) = s.rfind("的各").filter(|&at| at > 0) {
+        return subject_units(&s[at + "的".len()..]);
+    }
     let parts: Vec<&str> = super::names::split_top_level(s, &['、']);
     if parts.iter().any(|p| p.is_empty()) {
         return None;

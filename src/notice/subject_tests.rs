@@ -148,3 +148,8 @@ fn a_governing_collective_and_two_collectives_joined() {
     assert_eq!(named_after_please("各单位加大巡查密度,加强火源管控").unwrap(), ["各单位"]);
     assert_eq!(named_after_please("与本站联系"), None, "a preposition's object is not the addressee");
 }
+
+#[test]
+fn a_qualified_collective_is_the_collective() {
+    assert_eq!(subject_units("清理涉及的各镇街").unwrap(), ["各镇街"]);
+}
