@@ -49,7 +49,18 @@ fn is_dangling_label(body: &str) -> bool {
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 32] = [
+    const ENDS: [&str; 41] = [
+        // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
+        // 报送时间 (请于3月25日前报送) is a requirement.
+        "督察时间",
+        "督查时间",
+        "检查时间",
+        "督察对象",
+        "督查对象",
+        "检查对象",
+        "督察重点",
+        "督查重点",
+        "检查重点",
         "保障措施",
         "组织保障",
         "工作保障",
@@ -90,6 +101,14 @@ pub fn is_descriptive(title: &str) -> bool {
     ENDS.iter().any(|e| t.ends_with(e)) || DUTIES.contains(&t)
 }
 
+/// The make-up of the issuer's own teams (四、督察分组 1.第一组 牵头单位:… 参加部门:…): who
+/// inspects, not a task of the units it names.
+fn is_roster(title: &str) -> bool {
+    const ENDS: [&str; 4] = ["分组", "人员组成", "组成人员", "人员分工"];
+    let t = strip_end_mark(title).trim_end_matches(['：', ':']);
+    ENDS.iter().any(|e| t.ends_with(e))
+}
+
 /// A report of what was found (…督察情况: 共抽查…), with no requirement in it.
 fn is_report(title: &str, text: &str) -> bool {
     strip_end_mark(title).ends_with("情况")
@@ -107,7 +126,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let (first, _) = first_sentence(item.head);
     let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求");
     let assigned = units::names_units(&text) || items_close_with_units(item);
-    if ((is_descriptive(first) || safeguard) && !assigned) || is_report(first, &text) {
+    if ((is_descriptive(first) || safeguard) && !assigned) || is_report(first, &text) || is_roster(first) {
         return SectionDraft {
             number: item.marker.label(),
             title: heading_title(first, ctx.rules).0,

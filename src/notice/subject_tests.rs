@@ -153,3 +153,12 @@ fn a_governing_collective_and_two_collectives_joined() {
 fn a_qualified_collective_is_the_collective() {
     assert_eq!(subject_units("清理涉及的各镇街").unwrap(), ["各镇街"]);
 }
+
+#[test]
+fn an_inspections_own_plan_is_not_a_task() {
+    use crate::notice::section::is_descriptive;
+    assert!(is_descriptive("督察时间"));
+    assert!(is_descriptive("二、督察对象"));
+    assert!(is_descriptive("督察重点"));
+    assert!(!is_descriptive("工作重点"), "a heading of tasks");
+}
