@@ -25,7 +25,8 @@ pub struct Piece {
 }
 
 static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]+是|[二三四五六七八九十]+要)").expect("enumerated regex")
+    Regex::new(r"^(?:[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+是|[二三四五六七八九十]+要)")
+        .expect("enumerated regex")
 });
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}要").expect("subject regex"));
 

@@ -14,13 +14,14 @@ use crate::notice::text::{Clause, clean_line};
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，,、]",
+        r"^(?:[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，,、]",
         r"|\d{1,2}[、.．]|[（(]\d{1,2}[）)]|[①-⑳])",
     ))
     .expect("ordinal regex")
 });
 
-/// The ordinal opening `s` (一是, 二要, 第三，, 1. inside a paragraph, （2）, ③): its length.
+/// The ordinal opening `s` (一是, 二要, 叁是 in the formal numerals, 第三，, 1. inside a paragraph,
+/// （2）, ③): its length.
 pub(super) fn ordinal(s: &str) -> Option<usize> {
     let m = ORDINAL.find(s)?;
     let after = s[m.end()..].chars().next();

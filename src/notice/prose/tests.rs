@@ -128,3 +128,10 @@ fn after_please_any_verb_names_the_addressee() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, ["各单位"]);
 }
+
+#[test]
+fn an_ordinal_in_formal_numerals_starts_an_item() {
+    let found =
+        read("会议要求:一是强化责任落实;二是强化监督管理。叁是强化消防宣传教育,提高居民消防安全意识。");
+    assert_eq!(found.len(), 3, "{found:?}");
+}
