@@ -163,7 +163,10 @@ fn running_text(
     let head = lines.iter().take_while(|l| l.chars().count() <= 80 && !l.contains('。')).count();
     let header = header::parse_header(&lines[..head]);
     let before = head.checked_sub(1).and_then(|h| lines.get(h).copied());
-    let directives = prose::directives_after(before, &lines[head..], &header.recipients, issued_on);
+    let mut directives = prose::directives_after(before, &lines[head..], &header.recipients, issued_on);
+    if directives.is_empty() {
+        directives = prose::dated_tasks(&lines[head..], issued_on);
+    }
     if directives.is_empty() {
         return Err(NoticeError::NoSections);
     }

@@ -72,6 +72,28 @@ pub fn directives_after(
         .collect()
 }
 
+/// Running text in which no requirement starts as the rules above know (a news item: `…联合出台
+/// 《意见》,要求3月份前完成调查摸底,9月底前全面改造…`): its sentences that set a task a date, so
+/// that a text with requirements is offered for review rather than refused.
+pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    const TASKS: [&str; 10] =
+        ["完成", "报送", "上报", "建成", "整改", "改造", "落实", "建立", "开展", "办结"];
+    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
+    lines
+        .iter()
+        .flat_map(|l| l.split_inclusive('。'))
+        .map(|s| clean_line(s))
+        .filter(|s| TASKS.iter().any(|t| s.contains(t)))
+        .filter(|s| crate::notice::deadline::find_deadline(s, issued).is_some_and(|d| d.date.is_some()))
+        .enumerate()
+        .map(|(i, s)| {
+            let title = strip_end_mark(first_phrase(s)).to_owned();
+            let c = Candidate { title, text: s.to_owned(), ..Candidate::default() };
+            finish(format!("一.{}", i + 1), c, None, &fallback)
+        })
+        .collect()
+}
+
 /// The requirements of running text, each with the units it names or inherits.
 pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
     requirements_after(None, lines, recipients)

@@ -135,3 +135,14 @@ fn an_ordinal_in_formal_numerals_starts_an_item() {
         read("会议要求:一是强化责任落实;二是强化监督管理。叁是强化消防宣传教育,提高居民消防安全意识。");
     assert_eq!(found.len(), 3, "{found:?}");
 }
+
+#[test]
+fn a_news_item_with_dated_tasks_is_offered_not_refused() {
+    let issued = NaiveDate::from_ymd_opt(2022, 2, 10).unwrap();
+    let text = "近日,十部门联合出台《意见》,要求3月份前完成相关调查摸底工作,9月底前全面改造地下管网。";
+    assert!(directives(&[text], &[], issued).is_empty(), "no rule of running text starts here");
+    let found = dated_tasks(&[text], issued);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].deadline.date, NaiveDate::from_ymd_opt(2022, 3, 31));
+    assert!(dated_tasks(&["近日,市政府督导组到我县检查消防工作,查看了三家单位。"], issued).is_empty());
+}
