@@ -466,16 +466,40 @@ fn genre_second_unseen_set_does_not_get_worse() {
 /// is training material from then on. Two general rules followed at once (no text refused: units
 /// asked mid-sentence, `…并要求各责任单位要…`, `希望各县区要…`; a flattened table's empty row
 /// `||||` is no directive; a subject after a parallel clause's headline, `加强隐患治理,各村要…`, names
-/// its units): 14/20, none refused, 31/60 = 0.52, 3 invented. This keeps it there.
+/// its units): 14/20, none refused, 31/60 = 0.52, 3 invented. The fifth session settled two
+/// conventions (heads of units are their units; one numbered item is one directive — expected
+/// results brought in line) and added general rules: 15/20, 35/59 = 0.59, none invented.
 #[test]
 fn genre_third_unseen_set_does_not_get_worse() {
     let floor = Floor {
         texts: 20,
-        right: 14,
-        unit_recall: 0.51,
-        invented: 3,
+        right: 15,
+        unit_recall: 0.59,
+        invented: 0,
         deadline_recall: 0.99,
         false_deadlines: 0,
     };
     holds(&Path::new(SEEN).join("unseen3"), floor);
+}
+
+/// The fourth unseen set (tests/fixtures/genres/unseen4/, 22 real texts gathered and given their
+/// expected results by a helper who never ran or read the parser; SOURCES.md) was scored once,
+/// on 2026-12-01, before any tuning on it: 10/22 right counts, 2 refused, unit recall 41/74 =
+/// 0.55 with 14 invented, deadline recall 1/9 = 0.11 (SCORE-2026-12-01.log) — below issue #15's
+/// bar. Training material since; general rules found on it (deadlines 2011年年底前 / 明年年底 /
+/// 10月份前, 〔〕 inside names, 请 + any verb, 各级党委、政府 as one collective, a lead-in's colon
+/// and space, formal-numeral ordinals 叁是, an inspection's own plan, dated tasks of a news item
+/// offered rather than refused) bring it to 13/22, none refused, 51/74 = 0.69, none invented,
+/// 5/9. This keeps it there.
+#[test]
+fn genre_fourth_unseen_set_does_not_get_worse() {
+    let floor = Floor {
+        texts: 22,
+        right: 13,
+        unit_recall: 0.68,
+        invented: 0,
+        deadline_recall: 0.55,
+        false_deadlines: 0,
+    };
+    holds(&Path::new(SEEN).join("unseen4"), floor);
 }
