@@ -95,12 +95,12 @@ fn parts(rows: &[DirectiveRow]) -> Parts {
         for a in &d.assignments {
             let t = &a.track;
             let boxed = |present: bool, size: usize| if present { size } else { 0 };
-            p.track_strings += t.extension.as_ref().map_or(0, |x| x.approved_by.capacity());
-            p.track_strings += boxed(t.extension.is_some(), size_of::<duban::model::ExtensionNote>());
+            p.track_strings += t.extension().map_or(0, |x| x.approved_by.capacity());
+            p.track_strings += boxed(t.extension().is_some(), size_of::<duban::model::ExtensionNote>());
             p.track_strings += t.last_report.as_ref().map_or(0, |r| r.text.capacity());
             p.track_strings += boxed(t.last_report.is_some(), size_of::<duban::model::ReportNote>());
-            p.track_strings += t.last_return_reason.as_ref().map_or(0, |r| r.len());
-            p.received += t.received.capacity() * size_of::<(chrono::NaiveDate, chrono::NaiveDate)>();
+            p.track_strings += t.last_return_reason().map_or(0, str::len);
+            p.received += std::mem::size_of_val(t.received());
         }
         if let Some(r) = &d.recurrence {
             p.recurrence_and_source += r.versions.capacity() * size_of::<duban::model::RuleVersion>();

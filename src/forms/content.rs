@@ -70,7 +70,7 @@ pub fn office_forms(
                 text: d.text.clone(),
                 meeting: d.meeting.as_deref().map(str::to_owned),
                 deadline: a.track.deadline.or(d.deadline),
-                original_deadline: a.track.extension.as_ref().and(a.track.original_deadline),
+                original_deadline: a.track.extension().and(a.track.original_deadline),
                 state: a.track.state,
                 role: a.role,
                 last_feedback: a.track.last_feedback,

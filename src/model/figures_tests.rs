@@ -184,11 +184,9 @@ fn who_needs_a_reminder_today() {
 fn with_monthly_report() -> Board {
     use crate::model::{Recurrence, Rule, RuleVersion};
     let mut board = register();
-    let track = OfficeTrack {
-        last_feedback: Some(d("2022-03-24")),
-        received: vec![(d("2022-03-25"), d("2022-03-24"))],
-        ..track(OfficeState::InProgress, None)
-    };
+    let mut track =
+        OfficeTrack { last_feedback: Some(d("2022-03-24")), ..track(OfficeState::InProgress, None) };
+    track.add_received(d("2022-03-25"), d("2022-03-24"));
     let mut row = directive(9, 1, Status::InProgress, vec![lead(FIRE, track)]);
     row.recurrence = Some(Box::new(Recurrence {
         versions: vec![RuleVersion { from: d("2022-03-01"), rule: Rule::Monthly { day: 25 } }],

@@ -24,6 +24,7 @@ mod settings;
 mod source;
 mod status;
 mod track;
+mod track_rare;
 mod urgency;
 
 pub use board::{
@@ -63,4 +64,5 @@ pub use track::{
     Deadlines, ExtensionNote, ExtensionStep, FeedbackLateness, OfficeTrack, ReportNote, apply_extensions,
     is_late_request,
 };
+pub use track_rare::TrackRare;
 pub use urgency::{DEFAULT_DUE_SOON_DAYS, Urgency, days_left};

@@ -120,7 +120,7 @@ impl DirectiveRow {
             .map(|(rule, span)| PeriodItem {
                 rule,
                 span,
-                received_on: a.track.received.iter().find(|(due, _)| *due == span.due).map(|(_, on)| *on),
+                received_on: a.track.received().iter().find(|(due, _)| *due == span.due).map(|(_, on)| *on),
             })
             .collect()
     }

@@ -76,11 +76,8 @@ fn row(role: Role, track: OfficeTrack) -> DirectiveRow {
 
 #[test]
 fn an_offices_periods_with_what_it_sent() {
-    let track = OfficeTrack {
-        state: OfficeState::InProgress,
-        received: vec![(d("2022-03-25"), d("2022-03-20"))],
-        ..OfficeTrack::default()
-    };
+    let mut track = OfficeTrack { state: OfficeState::InProgress, ..OfficeTrack::default() };
+    track.add_received(d("2022-03-25"), d("2022-03-20"));
     let r = row(Role::Lead, track.clone());
     let items = r.office_periods(&r.assignments[0], d("2022-05-01"), false);
     // 03-25 received 03-20; 04-25 not; 05-25 not yet due on 05-01.

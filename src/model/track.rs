@@ -74,9 +74,6 @@ pub struct OfficeTrack {
     /// The deadline that decides 按期办结: extended only by extensions asked for in time
     /// (an 超期申请 does not make the item on time).
     pub on_time_deadline: Option<NaiveDate>,
-    /// The newest extension, if any (boxed, as the other rare parts: a register holds one
-    /// track per assignment, ~185,000 at 100,000 directives, and most have none).
-    pub extension: Option<Box<ExtensionNote>>,
     /// 延期次数
     pub extensions: u32,
     /// 最近反馈 — the newest feedback or completion report date.
@@ -87,15 +84,13 @@ pub struct OfficeTrack {
     pub finished_on: Option<NaiveDate>,
     /// 退回次数
     pub returns: u32,
-    /// The reason of the newest 退回, kept after the office reports again.
-    pub last_return_reason: Option<Box<str>>,
     /// 催办次数
     pub reminders: u32,
     /// The newest reminder: its date and step.
     pub last_reminder: Option<(NaiveDate, EscalationStep)>,
-    /// 报送期次已收到 — (due date, received on) of each period a feedback answered (recurring
-    /// directives only; see model/periods.rs).
-    pub received: Vec<(NaiveDate, NaiveDate)>,
+    /// The newest extension, the newest return's reason, the periods received — in one box, as
+    /// few tracks have any (see model/track_rare.rs).
+    pub rare: Option<Box<super::track_rare::TrackRare>>,
 }
 
 /// One stored extension, in the order it was recorded.

@@ -356,7 +356,7 @@ pub fn loop_note(d: &DirectiveRow) -> Option<String> {
         parts.extend(leads.iter().map(|a| format!("{}：{}", a.name, a.track.state.label())));
     }
     for a in &d.assignments {
-        if let Some(x) = &a.track.extension {
+        if let Some(x) = a.track.extension() {
             parts.push(format!("{}延期：{}", a.name, x.text()));
         }
     }

@@ -111,9 +111,12 @@ pub(super) fn load_tracks_as_of(
         t.deadline = d.approved;
         t.on_time_deadline = d.on_time;
         t.extensions = steps.len() as u32;
-        t.extension = d
-            .approved
-            .map(|to| Box::new(ExtensionNote { original, to, approved_by, late_request: d.late_request }));
+        t.set_extension(d.approved.map(|to| ExtensionNote {
+            original,
+            to,
+            approved_by,
+            late_request: d.late_request,
+        }));
     }
     // 退回: count and newest reason.
     let mut stmt = conn.prepare_cached(&format!(
@@ -125,7 +128,7 @@ pub(super) fn load_tracks_as_of(
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
             t.returns += 1;
-            t.last_return_reason = r.get(2)?;
+            t.set_last_return_reason(r.get(2)?);
         }
     }
     // 催办: count and newest.
@@ -146,7 +149,7 @@ pub(super) fn load_tracks_as_of(
     super::periods::load_receipts(conn, only.map(DirectiveId), &mut tracks)?;
     if let Some(day) = as_of {
         for t in tracks.values_mut() {
-            t.received.retain(|(_, on)| *on <= day);
+            t.retain_received(|(_, on)| *on <= day);
         }
     }
     Ok(tracks)

@@ -62,7 +62,7 @@ pub(super) fn load_receipts(conn: &Connection, only: Option<DirectiveId>, tracks
     let mut rows = stmt.query([only.map(|d| d.0)])?;
     while let Some(r) = rows.next()? {
         if let Some(t) = tracks.get_mut(&(r.get(0)?, r.get(1)?)) {
-            t.received.push((r.get(2)?, r.get(3)?));
+            t.add_received(r.get(2)?, r.get(3)?);
         }
     }
     Ok(())

@@ -101,7 +101,7 @@ fn loop_a_return_sends_the_office_back_with_its_reason_and_is_counted() {
     assert!(message.contains("缺少整改台账"), "{message}");
     let track = s.directive_row(D1).unwrap().assignments[0].track.clone();
     assert_eq!((track.state, track.returns), (OfficeState::InProgress, 1));
-    assert_eq!(track.last_return_reason.as_deref(), Some("缺少整改台账"));
+    assert_eq!(track.last_return_reason(), Some("缺少整改台账"));
     apply(s, FIRE, LoopAction::Complete { on: date("2022-03-20"), report: "补充台账".into() }, "2022-03-20");
     apply(s, FIRE, LoopAction::Accept { on: date("2022-03-21") }, "2022-03-21");
     let history = s.loop_history(D1).unwrap();

@@ -155,7 +155,7 @@ fn migration_reads_stored_recurrences_and_matches_their_feedback() {
     assert_eq!(plan.ends_on, Some(date("2022-06-30")));
     let office = row.assignments.iter().find(|a| a.office.0 == 15).unwrap();
     // 03-18 is in the first window (03-16…03-25).
-    assert_eq!(office.track.received, [(date("2022-03-25"), date("2022-03-18"))]);
+    assert_eq!(office.track.received(), [(date("2022-03-25"), date("2022-03-18"))]);
     let (field, old): (String, String) = store
         .connection()
         .query_row("SELECT field, old_value FROM change_log ORDER BY id DESC LIMIT 1", [], |r| {

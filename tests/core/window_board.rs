@@ -21,7 +21,7 @@ fn the_window_board_is_the_full_board_without_texts_row_for_row() {
     assert!(window.directives.iter().all(|d| d.text.is_empty()), "the window's has none");
     // What the generator made is there to compare: several offices, records, notes.
     let assignments = full.directives.iter().flat_map(|d| &d.assignments);
-    assert!(assignments.clone().any(|a| a.track.extension.is_some()), "an extension");
+    assert!(assignments.clone().any(|a| a.track.extension().is_some()), "an extension");
     assert!(assignments.clone().any(|a| a.track.last_report.is_some()), "a report");
     assert!(full.directives.iter().any(|d| d.assignments.len() > 2), "several offices");
     assert!(full.directives.iter().any(|d| d.last_note.is_some()), "a progress note");

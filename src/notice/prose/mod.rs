@@ -82,7 +82,7 @@ pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
     lines
         .iter()
         .flat_map(|l| l.split_inclusive('。'))
-        .map(|s| clean_line(s))
+        .map(clean_line)
         .filter(|s| TASKS.iter().any(|t| s.contains(t)))
         .filter(|s| crate::notice::deadline::find_deadline(s, issued).is_some_and(|d| d.date.is_some()))
         .enumerate()

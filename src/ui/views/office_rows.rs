@@ -181,11 +181,11 @@ impl OfficeRows {
                     RichText::new(format!("时限 {}", short_date(deadline, cx.today))).small().color(color),
                 );
             }
-            if let Some(ext) = &t.extension {
+            if let Some(ext) = t.extension() {
                 ui.label(RichText::new(ext.text()).small().color(theme::DUE_SOON));
             }
             if t.returns > 0 {
-                let why = t.last_return_reason.as_deref().unwrap_or("");
+                let why = t.last_return_reason().unwrap_or("");
                 ui.label(RichText::new(format!("退回 {} 次", t.returns)).small().color(theme::OVERDUE))
                     .on_hover_text(why);
             }
