@@ -46,6 +46,15 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     if s.is_empty() || s.chars().count() > 30 {
         return None;
     }
+    // 全县各级各部门: the whole county's collectives are the collectives (a list with a bare
+    // name, 全县各机关、团体和企事业单位, stays as written).
+    if let Some(rest) = ["全县", "全市", "全区", "全省", "全镇", "全乡"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .filter(|r| super::names::split_top_level(r, &['、']).iter().all(|p| p.starts_with('各')))
+    {
+        return subject_units(rest);
+    }
     // 清理涉及的各镇街: the collective after a qualifying 的 is the unit.
     if let Some(at) = s.rfind("的各").filter(|&at| at > 0) {
         return subject_units(&s[at + "的".len()..]);
@@ -258,9 +267,7 @@ pub fn named_after_please(s: &str) -> Option<Vec<String>> {
         let (name, rest) = s.split_at(end);
         let next = rest.chars().next()?;
         let joins = matches!(next, '的' | '、' | '和' | '及' | '与' | '（' | '(');
-        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins && !name.contains('、'))
-            .then(|| subject_units(name))
-            .flatten()
+        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins).then(|| subject_units(name)).flatten()
     })
 }
 

@@ -162,3 +162,11 @@ fn an_inspections_own_plan_is_not_a_task() {
     assert!(is_descriptive("督察重点"));
     assert!(!is_descriptive("工作重点"), "a heading of tasks");
 }
+
+#[test]
+fn a_units_people_and_the_whole_countys_collectives() {
+    assert_eq!(crate::notice::unit_name::unit_of("政府各组成部门广大干部"), "政府各组成部门");
+    assert_eq!(subject_units("全县各级各部门").unwrap(), ["各级各部门"]);
+    assert_eq!(subject_units("全县各机关、团体和企事业单位").unwrap(), ["全县各机关、团体和企事业单位"]);
+    assert_eq!(named_after_please("各乡镇、县直各单位紧扣各项目标任务").unwrap(), ["各乡镇", "县直各单位"]);
+}

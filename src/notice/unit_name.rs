@@ -3,8 +3,9 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 49] = [
+const ENDS: [&str; 50] = [
     "公司",
+    "林场",
     "开发区",
     "园区",
     "新区",
@@ -82,7 +83,12 @@ pub(super) fn is_name_char(c: char) -> bool {
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
-const HEADS: [&str; 8] = [
+const HEADS: [&str; 12] = [
+    // Its people: 政府各组成部门广大干部要… is a requirement of the departments.
+    "广大干部",
+    "全体干部",
+    "干部职工",
+    "党员干部",
     "的主要负责同志",
     "主要负责同志",
     "的负责同志",
