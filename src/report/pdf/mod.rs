@@ -156,15 +156,11 @@ fn lay_out(summary: &Summary, m: &dyn Measure, sink: &mut dyn FnMut(Page)) {
             let heading = format!("（{}）{}{}", chinese_numeral(i + 1), block.name, block.counts_text());
             p.ensure(LINE_H * 2.5);
             p.paragraph(&heading, SIZE_BODY, LINE_H, 2.0 * SIZE_BODY, Align::Left, BLACK);
-            let rows: Vec<TableRow> = block
-                .items
-                .iter()
-                .map(|item| TableRow {
-                    cells: item.table_cells(summary.report_date).to_vec(),
-                    color: if item.urgency == Urgency::Overdue { RED } else { BLACK },
-                })
-                .collect();
-            p.table(&COLUMNS, &TABLE_HEADER, &rows, SIZE_TABLE);
+            let rows = block.items.iter().map(|item| TableRow {
+                cells: item.table_cells(summary.report_date).to_vec(),
+                color: if item.urgency == Urgency::Overdue { RED } else { BLACK },
+            });
+            p.table(&COLUMNS, &TABLE_HEADER, rows, SIZE_TABLE);
             p.skip(LINE_H * 0.4);
         }
     }
@@ -189,7 +185,6 @@ fn evidence_appendix(p: &mut Pager, list: &[super::ListedEvidence]) {
         return;
     }
     // Four lines of 16 hex digits fit the SHA-256 column.
-    let rows: Vec<TableRow> =
-        list.iter().map(|l| TableRow { cells: row_texts(l, 4, true).to_vec(), color: BLACK }).collect();
-    p.table(&EVIDENCE_COLUMNS, &HEAD, &rows, SIZE_TABLE);
+    let rows = list.iter().map(|l| TableRow { cells: row_texts(l, 4, true).to_vec(), color: BLACK });
+    p.table(&EVIDENCE_COLUMNS, &HEAD, rows, SIZE_TABLE);
 }
