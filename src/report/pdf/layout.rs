@@ -157,7 +157,14 @@ impl<'a> Pager<'a> {
     }
 
     /// A table with a header row repeated on each page; `widths` are fractions of the body.
-    pub fn table(&mut self, widths: &[f32], header: &[&str], rows: &[TableRow], size: f32) {
+    /// Rows are taken one by one as they are laid out.
+    pub fn table(
+        &mut self,
+        widths: &[f32],
+        header: &[&str],
+        rows: impl IntoIterator<Item = TableRow>,
+        size: f32,
+    ) {
         let line_h = size * 1.35;
         let cols: Vec<f32> = widths.iter().map(|w| w * BODY_W).collect();
         let layout = |cells: &[String], m: &dyn Measure| -> (Vec<Vec<String>>, f32) {
@@ -168,16 +175,17 @@ impl<'a> Pager<'a> {
         };
         let header_cells: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
         let (header_lines, header_h) = layout(&header_cells, self.m);
-        let first_h = rows.first().map_or(0.0, |r| layout(&r.cells, self.m).1);
+        let m = self.m;
+        let mut rows = rows.into_iter().map(|row| (layout(&row.cells, m), row.color)).peekable();
+        let first_h = rows.peek().map_or(0.0, |((_, h), _)| *h);
         self.ensure(header_h + first_h);
         self.row(&cols, header_lines.clone(), header_h, line_h, size, BLACK, true);
-        for row in rows {
-            let (lines, h) = layout(&row.cells, self.m);
+        for ((lines, h), color) in rows {
             if self.y + h > PAGE_H - BOTTOM {
                 self.new_page();
                 self.row(&cols, header_lines.clone(), header_h, line_h, size, BLACK, true);
             }
-            self.row(&cols, lines, h, line_h, size, row.color, false);
+            self.row(&cols, lines, h, line_h, size, color, false);
             self.rows_done += 1;
         }
     }
@@ -247,7 +255,7 @@ mod tests {
                 color: if i % 2 == 0 { [0xC6, 0x28, 0x28] } else { BLACK },
             })
             .collect();
-        p.table(&[0.2, 0.8], &["序号", "工作要求"], &rows, 10.5);
+        p.table(&[0.2, 0.8], &["序号", "工作要求"], rows, 10.5);
         let count = p.finish();
         assert_eq!(count, pages.len());
         assert_eq!(numbers, (1..=count).collect::<Vec<_>>(), "pages handed on in order, once each");

@@ -7,6 +7,8 @@
 
 mod layout;
 mod metrics;
+mod rules;
+mod run;
 mod wrap;
 
 use krilla::Document;
@@ -15,10 +17,12 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::Font;
 
 use layout::{Align, BLACK, Op, PAGE_H, PAGE_W, Page, Pager, Rgb, TableRow};
 use metrics::FontMetrics;
+use rules::Segment;
+use run::Run;
 use wrap::Measure;
 
 use super::{Summary, TABLE_HEADER, chinese_date, chinese_numeral};
@@ -55,25 +59,40 @@ pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8
     let rows = summary.blocks.iter().map(|b| b.items.len()).sum::<usize>()
         + summary.evidence_list.as_ref().map_or(0, Vec::len);
     let mut doc = Document::new();
-    let mut glyphs = Vec::new();
+    let mut run = Run::default();
+    let mut segments = Vec::new();
     let mut draw = |page: Page| {
         if page.number.is_multiple_of(5) {
             progress(page.rows_done as f32 / rows.max(1) as f32);
         }
         let mut krilla_page = doc.start_page_with(settings.clone());
         let mut surface = krilla_page.surface();
-        // The page's table rules are stroked at its end as one path: nothing they cross is
-        // drawn over them (text sits inside the cells' padding, the header's shading is under
-        // both), so the page looks the same for a fraction of the drawing commands.
-        let mut rules = PathBuilder::new();
+        // Text is drawn in runs (consecutive lines of one size and colour in one call); the
+        // page's table rules, joined where they continue each other, are stroked at its end as
+        // one path: nothing they cross is drawn over them (text sits inside the cells' padding,
+        // the header's shading is under both), so the page looks the same for a fraction of
+        // the drawing commands.
         for op in page.ops {
             match op {
-                Op::Line { x1, y1, x2, y2 } => {
-                    rules.move_to(x1, y1);
-                    rules.line_to(x2, y2);
+                Op::Line { x1, y1, x2, y2 } => segments.push(Segment { x1, y1, x2, y2 }),
+                Op::Text { x, y, size, color, text } => {
+                    if !run.takes(size, color) {
+                        draw_run(&mut surface, &mut run, &font);
+                    }
+                    run.push(x, y, size, color, &text, &metrics);
                 }
-                op => draw_op(&mut surface, op, &font, &metrics, &mut glyphs),
+                Op::Fill { x, y, w, h, color } => {
+                    draw_run(&mut surface, &mut run, &font);
+                    fill_rect(&mut surface, x, y, w, h, color);
+                }
             }
+        }
+        draw_run(&mut surface, &mut run, &font);
+        rules::join(&mut segments);
+        let mut rules = PathBuilder::new();
+        for s in segments.drain(..) {
+            rules.move_to(s.x1, s.y1);
+            rules.line_to(s.x2, s.y2);
         }
         stroke_rules(&mut surface, rules);
         surface.finish();
@@ -85,43 +104,27 @@ pub fn render(summary: &Summary, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8
     Ok(bytes)
 }
 
-/// Draws one operation. Text is set glyph by glyph from the font's own table (no shaping:
-/// Chinese needs none, and the layout measured these very advances).
-fn draw_op(surface: &mut Surface, op: Op, font: &Font, m: &FontMetrics, glyphs: &mut Vec<KrillaGlyph>) {
-    match op {
-        Op::Text { x, y, size, color, text } => {
-            glyphs.clear();
-            glyphs.extend(text.char_indices().map(|(at, c)| {
-                let g = m.glyph(c);
-                KrillaGlyph::new(
-                    GlyphId::new(u32::from(g.gid)),
-                    g.advance,
-                    0.0,
-                    0.0,
-                    0.0,
-                    at..at + c.len_utf8(),
-                    None,
-                )
-            }));
-            surface.set_fill(Some(fill(color)));
-            surface.draw_glyphs(Point::from_xy(x, y), glyphs, font.clone(), &text, size, false);
-        }
-        Op::Line { x1, y1, x2, y2 } => {
-            let mut path = PathBuilder::new();
-            path.move_to(x1, y1);
-            path.line_to(x2, y2);
-            stroke_rules(surface, path);
-        }
-        Op::Fill { x, y, w, h, color } => {
-            let mut path = PathBuilder::new();
-            if let Some(rect) = Rect::from_xywh(x, y, w, h) {
-                path.push_rect(rect);
-            }
-            if let Some(path) = path.finish() {
-                surface.set_fill(Some(fill(color)));
-                surface.draw_path(&path);
-            }
-        }
+/// Draws the run's glyphs in one call and empties it. Text is set glyph by glyph from the
+/// font's own table (no shaping: Chinese needs none, and the layout measured these very
+/// advances).
+fn draw_run(surface: &mut Surface, run: &mut Run, font: &Font) {
+    if run.is_empty() {
+        return;
+    }
+    surface.set_fill(Some(fill(run.color)));
+    let (x, y) = run.origin;
+    surface.draw_glyphs(Point::from_xy(x, y), &run.glyphs, font.clone(), &run.text, run.size, false);
+    run.clear();
+}
+
+fn fill_rect(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
+    let mut path = PathBuilder::new();
+    if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+        path.push_rect(rect);
+    }
+    if let Some(path) = path.finish() {
+        surface.set_fill(Some(fill(color)));
+        surface.draw_path(&path);
     }
 }
 
@@ -153,15 +156,11 @@ fn lay_out(summary: &Summary, m: &dyn Measure, sink: &mut dyn FnMut(Page)) {
             let heading = format!("（{}）{}{}", chinese_numeral(i + 1), block.name, block.counts_text());
             p.ensure(LINE_H * 2.5);
             p.paragraph(&heading, SIZE_BODY, LINE_H, 2.0 * SIZE_BODY, Align::Left, BLACK);
-            let rows: Vec<TableRow> = block
-                .items
-                .iter()
-                .map(|item| TableRow {
-                    cells: item.table_cells(summary.report_date).to_vec(),
-                    color: if item.urgency == Urgency::Overdue { RED } else { BLACK },
-                })
-                .collect();
-            p.table(&COLUMNS, &TABLE_HEADER, &rows, SIZE_TABLE);
+            let rows = block.items.iter().map(|item| TableRow {
+                cells: item.table_cells(summary.report_date).to_vec(),
+                color: if item.urgency == Urgency::Overdue { RED } else { BLACK },
+            });
+            p.table(&COLUMNS, &TABLE_HEADER, rows, SIZE_TABLE);
             p.skip(LINE_H * 0.4);
         }
     }
@@ -186,7 +185,6 @@ fn evidence_appendix(p: &mut Pager, list: &[super::ListedEvidence]) {
         return;
     }
     // Four lines of 16 hex digits fit the SHA-256 column.
-    let rows: Vec<TableRow> =
-        list.iter().map(|l| TableRow { cells: row_texts(l, 4, true).to_vec(), color: BLACK }).collect();
-    p.table(&EVIDENCE_COLUMNS, &HEAD, &rows, SIZE_TABLE);
+    let rows = list.iter().map(|l| TableRow { cells: row_texts(l, 4, true).to_vec(), color: BLACK });
+    p.table(&EVIDENCE_COLUMNS, &HEAD, rows, SIZE_TABLE);
 }

@@ -34,14 +34,25 @@ fn can_break(before: char, after: char) -> bool {
 /// cannot be broken legally is broken where it must.
 pub fn wrap(text: &str, width: f32, size: f32, m: &dyn Measure) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut chars = Vec::new();
     for paragraph in text.split('\n') {
-        let chars: Vec<char> = paragraph.chars().collect();
+        // Most table cells fit on one line: no breaking to do.
+        if paragraph.is_empty() || m.text_width(paragraph, size) <= width {
+            lines.push(paragraph.to_owned());
+            continue;
+        }
+        chars.clear();
+        chars.extend(paragraph.chars());
         let mut start = 0;
         while start < chars.len() {
             let mut used = 0.0;
             let mut end = start;
-            while end < chars.len() && (end == start || used + m.width(chars[end], size) <= width) {
-                used += m.width(chars[end], size);
+            while end < chars.len() {
+                let w = m.width(chars[end], size);
+                if end > start && used + w > width {
+                    break;
+                }
+                used += w;
                 end += 1;
             }
             if end < chars.len() {
@@ -57,9 +68,6 @@ pub fn wrap(text: &str, width: f32, size: f32, m: &dyn Measure) -> Vec<String> {
             }
             lines.push(chars[start..end].iter().collect());
             start = end;
-        }
-        if chars.is_empty() {
-            lines.push(String::new());
         }
     }
     lines
