@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::deadline;
-use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use super::text::{clean_line, first_clause, first_phrase, strip_end_mark};
 use super::units::{self, UnitLine, UnitRules};
 use crate::model::{DeadlineDraft, DirectiveDraft};
 
@@ -65,7 +65,7 @@ pub struct Candidate {
 impl Candidate {
     /// A numbered item's text: the title is its first sentence, or first phrase if long.
     pub fn numbered(text: String, rules: UnitRules) -> Candidate {
-        let first = split_clauses(&text).into_iter().next().map_or("", |c| c.text);
+        let first = first_clause(&text);
         let (sentence, _) = take_units(strip_end_mark(first), rules);
         let sentence = sentence.trim_end_matches(['：', ':']).to_owned();
         let title =
@@ -118,8 +118,7 @@ pub struct Fallback<'a> {
 /// The deadline of a directive: its own words; a recurring or ongoing directive inherits
 /// nothing; else the nearest heading's, the section title's, the notice's.
 pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
-    let recurrence = deadline::find_recurrence(&c.text);
-    let own = deadline::find_deadline(&c.text, f.issued);
+    let (recurrence, own) = deadline::recurrence_and_deadline(&c.text, f.issued);
     let chosen = match own {
         Some(d) => d,
         None if recurrence.is_some() => DeadlineDraft::default(),

@@ -229,7 +229,17 @@ static AS_OF: LazyLock<Regex> =
 /// The first deadline written in `text`, with the words it came from: a date, or ongoing
 /// work (长期坚持, 常态化开展) as no date. Recurrences (每月25日前) are not deadlines.
 pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
+    deadline_in(text, &Norm::new(text), issued)
+}
+
+/// A directive's recurrence and deadline (see [`find_recurrence`] and [`find_deadline`]), its
+/// text folded once for both.
+pub fn recurrence_and_deadline(text: &str, issued: NaiveDate) -> (Option<String>, Option<DeadlineDraft>) {
     let norm = Norm::new(text);
+    (recurrence_in(text, &norm), deadline_in(text, &norm, issued))
+}
+
+fn deadline_in(text: &str, norm: &Norm, issued: NaiveDate) -> Option<DeadlineDraft> {
     let folded: &str = &norm.text;
     let candidates = RULE_SET.matches(folded);
     // What blocks a match is looked for only when a rule matched (most clauses name no date).
@@ -281,7 +291,10 @@ pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
 
 /// A recurring requirement (每月25日前, 每季度), kept as written.
 pub fn find_recurrence(text: &str) -> Option<String> {
-    let norm = Norm::new(text);
+    recurrence_in(text, &Norm::new(text))
+}
+
+fn recurrence_in(text: &str, norm: &Norm) -> Option<String> {
     RECURRENCE.find(&norm.text).map(|m| norm.orig(text, m.range()).to_owned())
 }
 

@@ -30,20 +30,55 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// Whether a character starting with byte `b` may fold: the ASCII punctuation and tab, or a
+/// lead byte of the full-width forms (０–９, ．: EF BC …) or the ideographic space (E3 80 80).
+/// These are never continuation bytes, so a hit is always a character boundary.
+fn may_fold(b: u8) -> bool {
+    matches!(b, b'(' | b')' | b':' | b';' | b',' | b'\t' | 0xEF | 0xE3)
+}
+
+/// The byte offset of the first character at or after `from` that folds to another.
+fn next_fold(orig: &str, from: usize) -> Option<usize> {
+    let bytes = orig.as_bytes();
+    (from..bytes.len())
+        .filter(|&i| may_fold(bytes[i]))
+        .find(|&i| orig[i..].chars().next().is_some_and(|c| fold(c) != c))
+}
+
+fn offset(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 impl<'a> Norm<'a> {
     pub fn new(orig: &'a str) -> Norm<'a> {
-        if orig.chars().all(|c| fold(c) == c) {
+        let Some(mut at) = next_fold(orig, 0) else {
             return Norm { text: Cow::Borrowed(orig), to_orig: Vec::new() };
-        }
-        let mut text = String::with_capacity(orig.len());
-        let mut to_orig = Vec::with_capacity(orig.len() + 1);
-        for (i, c) in orig.char_indices() {
+        };
+        let bytes = orig.as_bytes();
+        let mut text = String::with_capacity(orig.len() + 8);
+        let mut to_orig = Vec::with_capacity(orig.len() + 9);
+        let mut done = 0;
+        loop {
+            // The run before `at` as it is: each byte maps to the start of its character.
+            text.push_str(&orig[done..at]);
+            let mut start = done;
+            for (i, &b) in bytes.iter().enumerate().take(at).skip(done) {
+                if b & 0xC0 != 0x80 {
+                    start = i;
+                }
+                to_orig.push(offset(start));
+            }
+            let Some(c) = orig[at..].chars().next() else { break };
             let f = fold(c);
             text.push(f);
-            let at = u32::try_from(i).unwrap_or(u32::MAX);
-            to_orig.extend(std::iter::repeat_n(at, f.len_utf8()));
+            to_orig.extend(std::iter::repeat_n(offset(at), f.len_utf8()));
+            done = at + c.len_utf8();
+            at = next_fold(orig, done).unwrap_or(orig.len());
+            if done == orig.len() {
+                break;
+            }
         }
-        to_orig.push(u32::try_from(orig.len()).unwrap_or(u32::MAX));
+        to_orig.push(offset(orig.len()));
         Norm { text: Cow::Owned(text), to_orig }
     }
 

@@ -59,8 +59,14 @@ impl UnitRules {
 
 /// Whether a text labels units anywhere (`责任单位：`, `（牵头单位:`, `由X牵头`).
 pub fn names_units(text: &str) -> bool {
-    let labelled = LEAD_LABELS.iter().chain(&RESPONSIBLE_LABELS).chain(&SUPPORT_LABELS).any(|l| {
-        text.match_indices(l).any(|(i, _)| after_tail(&text[i + l.len()..]).starts_with(['：', ':']))
+    // A label before a colon, with or without its tail: looked for back from each colon (a
+    // text has few) rather than forward from each of the labels.
+    let is_label = |s: &str| {
+        LEAD_LABELS.iter().chain(&RESPONSIBLE_LABELS).chain(&SUPPORT_LABELS).any(|l| s.ends_with(l))
+    };
+    let labelled = text.match_indices(['：', ':']).any(|(i, _)| {
+        let before = &text[..i];
+        is_label(before) || LABEL_TAILS.iter().any(|t| before.strip_suffix(t).is_some_and(is_label))
     });
     labelled || find_inline(text).is_some()
 }
@@ -102,8 +108,12 @@ pub fn find_last_unit_line_with(text: &str, rules: UnitRules) -> Option<UnitLine
 /// A line that is nothing but units: `（责任单位：X）` or `责任部门：X、Y`.
 pub fn standalone(line: &str, rules: UnitRules) -> Option<UnitLine> {
     let trimmed = line.trim().trim_end_matches(['。', '；', ';']);
-    let start = line.find(trimmed).unwrap_or(0);
-    if let Some(u) = find_last_unit_line_with(trimmed, rules)
+    // Where `trimmed` stands in `line` (a subslice: its leading whitespace cut).
+    let start = trimmed.as_ptr() as usize - line.as_ptr() as usize;
+    // Only a line that opens and closes with a bracket can be one bracket (most lines are not).
+    let bracketed = trimmed.starts_with(['（', '(']) && trimmed.ends_with(['）', ')']);
+    if bracketed
+        && let Some(u) = find_last_unit_line_with(trimmed, rules)
         && u.range == (0..trimmed.len())
     {
         return Some(UnitLine { range: start..start + trimmed.len(), ..u });
@@ -233,6 +243,13 @@ fn split_role_suffix(s: &str) -> Option<(Role, &str)> {
 /// Reads a unit list (a bracket's inside or a bare line); `None` unless it is labelled or
 /// says who leads.
 fn read_list(inner: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)> {
+    // Every label and role suffix holds one of these: a bracket without them (（一）, （试行）,
+    // a remark) is no list, and is told without splitting it.
+    const MARKS: [&str; 10] =
+        ["牵头", "责任", "主责", "承办", "主办", "配合", "协办", "参与", "协助", "协同"];
+    if !MARKS.iter().any(|m| inner.contains(m)) {
+        return None;
+    }
     let segments = split_top_level(inner, &['；', ';', '，', ',']);
     let labelled = split_label(inner).is_some();
     let marked = segments.iter().any(|s| split_role_suffix(s).is_some());
