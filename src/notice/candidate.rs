@@ -111,6 +111,8 @@ pub fn take_units(s: &str, rules: UnitRules) -> (String, Option<Units>) {
 /// What the directives of a section fall back on.
 pub struct Fallback<'a> {
     pub issued: NaiveDate,
+    /// The section's title, whose deadline `section_deadline` is ("" for none).
+    pub section_title: &'a str,
     pub section_deadline: Option<&'a DeadlineDraft>,
     pub notice_deadline: Option<&'a DeadlineDraft>,
 }
@@ -118,7 +120,12 @@ pub struct Fallback<'a> {
 /// The deadline of a directive: its own words; a recurring or ongoing directive inherits
 /// nothing; else the nearest heading's, the section title's, the notice's.
 pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
-    let (recurrence, own) = deadline::recurrence_and_deadline(&c.text, f.issued);
+    let (recurrence, own) = if !f.section_title.is_empty() && c.text == f.section_title {
+        // The directive is the section's title (a task table's row): its deadline is read.
+        (deadline::find_recurrence(&c.text), f.section_deadline.cloned())
+    } else {
+        deadline::recurrence_and_deadline(&c.text, f.issued)
+    };
     let chosen = match own {
         Some(d) => d,
         None if recurrence.is_some() => DeadlineDraft::default(),

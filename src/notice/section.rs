@@ -118,6 +118,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let section_deadline = deadline::find_deadline(&title, ctx.issued);
     let fallback = Fallback {
         issued: ctx.issued,
+        section_title: &title,
         section_deadline: section_deadline.as_ref(),
         notice_deadline: ctx.notice_deadline,
     };

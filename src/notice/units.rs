@@ -92,17 +92,24 @@ pub fn find_last_unit_line(text: &str) -> Option<UnitLine> {
 }
 
 pub fn find_last_unit_line_with(text: &str, rules: UnitRules) -> Option<UnitLine> {
-    let mut found = None;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '（' | '(')
-            && let Some(close) = matching_close(text, i)
+    // The opening brackets from the last back (each kind found by memrchr): the first that
+    // holds a unit list is the last in the text.
+    let mut full = text.rmatch_indices('（').map(|(i, _)| i).peekable();
+    let mut half = text.rmatch_indices('(').map(|(i, _)| i).peekable();
+    loop {
+        let i = match (full.peek(), half.peek()) {
+            (Some(a), Some(b)) if a > b => full.next(),
+            (_, Some(_)) => half.next(),
+            (Some(_), None) => full.next(),
+            (None, None) => None,
+        }?;
+        if let Some(close) = matching_close(text, i)
             && let Some((lead, support)) = read_list(inner(text, i, close), rules)
         {
             let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
-            found = Some(UnitLine { lead, support, range: i..end });
+            return Some(UnitLine { lead, support, range: i..end });
         }
     }
-    found
 }
 
 /// A line that is nothing but units: `（责任单位：X）` or `责任部门：X、Y`.
@@ -197,6 +204,10 @@ enum Role {
 /// `责任处室：A、B` → (role, `A、B`).
 fn split_label(s: &str) -> Option<(Role, &str)> {
     let s = s.trim_start();
+    // The first characters of the labels: most text is told at once.
+    if !s.starts_with(['责', '牵', '主', '承', '配', '协', '参']) {
+        return None;
+    }
     let labelled = |labels: &[&str], role| {
         labels.iter().find_map(|label| {
             let rest = after_tail(s.strip_prefix(label)?).trim_start();
@@ -210,14 +221,15 @@ fn split_label(s: &str) -> Option<(Role, &str)> {
 }
 
 /// A labelled part that names no unit: `完成时限：年内`, `时间：6月底前`, `备注：…`.
-fn other_label(segment: &str) -> bool {
+/// `label` is the segment's [`split_label`].
+fn other_label(segment: &str, label: Option<(Role, &str)>) -> bool {
     let s = segment.trim_start();
     let Some(colon) = s.find(['：', ':']) else { return false };
-    let label = &s[..colon];
-    let n = label.chars().count();
+    let label_text = &s[..colon];
+    let n = label_text.chars().count();
     (1..=6).contains(&n)
-        && label.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && split_label(s).is_none()
+        && label_text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && label.is_none()
 }
 
 /// `X牵头` / `X（牵头）` / `Y、Z配合`: a role written after the names.
@@ -250,31 +262,35 @@ fn read_list(inner: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)
     if !MARKS.iter().any(|m| inner.contains(m)) {
         return None;
     }
-    let segments = split_top_level(inner, &['；', ';', '，', ',']);
+    // Each segment with its label and its role suffix, read once.
+    let segments: Vec<(&str, Option<(Role, &str)>, Option<(Role, &str)>)> =
+        split_top_level(inner, &['；', ';', '，', ','])
+            .into_iter()
+            .map(|s| (s, split_label(s), split_role_suffix(s)))
+            .collect();
     let labelled = split_label(inner).is_some();
-    let marked = segments.iter().any(|s| split_role_suffix(s).is_some());
-    if !(labelled || marked && segments.iter().all(|s| split_role_suffix(s).is_some())) {
+    let marked = segments.iter().any(|(_, _, suffix)| suffix.is_some());
+    if !(labelled || marked && segments.iter().all(|(_, _, suffix)| suffix.is_some())) {
         return None;
     }
-    let has_lead_label = segments.iter().any(|s| {
-        matches!(split_label(s), Some((Role::Lead, _)))
-            || matches!(split_role_suffix(s), Some((Role::Lead, _)))
+    let has_lead_label = segments.iter().any(|(_, label, suffix)| {
+        matches!(label, Some((Role::Lead, _))) || matches!(suffix, Some((Role::Lead, _)))
     });
     let mut lead = Vec::new();
     let mut support = Vec::new();
     let mut role = Role::Responsible;
-    for segment in segments {
-        if other_label(segment) {
+    for (segment, label, suffix) in segments {
+        if other_label(segment, label) {
             continue;
         }
-        let names = match split_label(segment) {
+        let (names, suffix) = match label {
             Some((r, rest)) => {
                 role = r;
-                rest
+                (rest, split_role_suffix(rest))
             }
-            None => segment,
+            None => (segment, suffix),
         };
-        let (segment_role, names) = split_role_suffix(names).unwrap_or((role, names));
+        let (segment_role, names) = suffix.unwrap_or((role, names));
         let target = match segment_role {
             Role::Lead => &mut lead,
             Role::Responsible if !has_lead_label => &mut lead,

@@ -63,7 +63,7 @@ pub fn directives_after(
     recipients: &[String],
     issued: NaiveDate,
 ) -> Vec<DirectiveDraft> {
-    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
+    let fallback = Fallback { issued, section_title: "", section_deadline: None, notice_deadline: None };
     requirements_after(before, lines, recipients)
         .into_iter()
         .filter(|(c, _)| super::candidate::has_words(&c.text))
