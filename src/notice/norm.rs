@@ -39,9 +39,12 @@ fn may_fold(b: u8) -> bool {
 
 /// The byte offset of the first character at or after `from` that folds to another.
 fn next_fold(orig: &str, from: usize) -> Option<usize> {
-    let bytes = orig.as_bytes();
-    (from..bytes.len())
-        .filter(|&i| may_fold(bytes[i]))
+    let bytes = orig.as_bytes().get(from..)?;
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| may_fold(**b))
+        .map(|(i, _)| from + i)
         .find(|&i| orig[i..].chars().next().is_some_and(|c| fold(c) != c))
 }
 

@@ -20,7 +20,7 @@ mod tests;
 use chrono::NaiveDate;
 
 use super::candidate::{Candidate, Fallback, Units, finish};
-use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_end_mark};
 use crate::model::DirectiveDraft;
 use crate::notice::subject::{leading, named_before_verb, supporting};
 use lead_in::{lead_in_units, split_lead_in};
@@ -119,11 +119,7 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     // （三）集中整治阶段（5月1日至6月30日）。…有关部门要…: the phase's end is the deadline of
     // the paragraph's requirements that name none.
     let unnumbered = crate::notice::numbering::marker_of(line).map_or(line, |m| &line[m.len..]);
-    let phase = split_clauses(unnumbered)
-        .first()
-        .map(|c| c.text)
-        .filter(|c| crate::notice::section::is_phase(c))
-        .unwrap_or("");
+    let phase = Some(first_clause(unnumbered)).filter(|c| crate::notice::section::is_phase(c)).unwrap_or("");
     let from = found.len();
     let mut open: Option<Open> = None;
     let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
