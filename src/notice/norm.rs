@@ -136,23 +136,34 @@ mod tests {
         assert_eq!(parse_digits("x"), None);
     }
 
+    /// Each folded byte belongs to the original character it was folded from.
+    fn check_offsets(orig: &str) {
+        let n = Norm::new(orig);
+        assert_eq!(n.text, orig.chars().map(fold).collect::<String>());
+        let mut map = Vec::new();
+        for (i, c) in orig.char_indices() {
+            map.extend(std::iter::repeat_n(i, fold(c).len_utf8()));
+        }
+        map.push(orig.len());
+        if let Cow::Owned(_) = n.text {
+            for (i, want) in map.iter().enumerate().chain([(map.len(), &usize::MAX)]) {
+                assert_eq!(n.orig_offset(i), *want, "{orig:?} at {i}");
+            }
+        }
+    }
+
     #[test]
     fn every_offset_maps_to_the_start_of_its_original_character() {
         for orig in ["于２０２４年５月(责任单位:甲)", "(a)：\t１．５　b", "abc", "", "：:", "年(", "（）"]
         {
-            let n = Norm::new(orig);
-            // Each folded byte belongs to the original character it was folded from.
-            let mut map = Vec::new();
-            for (i, c) in orig.char_indices() {
-                map.extend(std::iter::repeat_n(i, fold(c).len_utf8()));
-            }
-            map.push(orig.len());
-            assert_eq!(map.len(), n.text.len() + 1, "{orig:?}");
-            for (i, want) in map.iter().enumerate().chain([(map.len(), &usize::MAX)]) {
-                if let Cow::Owned(_) = n.text {
-                    assert_eq!(n.orig_offset(i), *want, "{orig:?} at {i}");
-                }
-            }
+            check_offsets(orig);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn offsets_map_back_on_any_text(orig in "[()（）：:;,，\t　０-９．年a5]{0,20}") {
+            check_offsets(&orig);
         }
     }
 }

@@ -171,6 +171,13 @@ mod tests {
         assert_eq!(clauses[0].text, "严防“山火进城。”");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_first_clause_is_the_first_of_the_split(text in "[（）()。；;！？!?”\n 　甲乙a]{0,24}") {
+            proptest::prop_assert_eq!(first_clause(&text), split_clauses(&text).first().map_or("", |c| c.text));
+        }
+    }
+
     #[test]
     fn reads_chinese_numbers() {
         assert_eq!(chinese_number("一"), Some(1));

@@ -332,6 +332,45 @@ mod tests {
         (u.lead.iter().map(String::as_str).collect(), u.support.iter().map(String::as_str).collect())
     }
 
+    /// The reading before it was made fast: every bracket forward, the last list kept; every
+    /// label looked for forward.
+    fn last_unit_line_forward(text: &str, rules: UnitRules) -> Option<UnitLine> {
+        let mut found = None;
+        for (i, c) in text.char_indices() {
+            if matches!(c, '（' | '(')
+                && let Some(close) = matching_close(text, i)
+                && let Some((lead, support)) = read_list(inner(text, i, close), rules)
+            {
+                let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
+                found = Some(UnitLine { lead, support, range: i..end });
+            }
+        }
+        found
+    }
+
+    fn labelled_forward(text: &str) -> bool {
+        LEAD_LABELS.iter().chain(&RESPONSIBLE_LABELS).chain(&SUPPORT_LABELS).any(|l| {
+            text.match_indices(l).any(|(i, _)| after_tail(&text[i + l.len()..]).starts_with(['：', ':']))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_last_list_is_found_from_the_end(
+            parts in proptest::collection::vec(
+                "（|）|\\(|\\)|责任单位|牵头|配合|：|:|、|；|，|\n|县局|甲|及责任人", 0..16)
+        ) {
+            let text = parts.concat();
+            for rules in [UnitRules::default(), UnitRules { first_is_lead: true, ..UnitRules::default() }] {
+                proptest::prop_assert_eq!(find_last_unit_line_with(&text, rules), last_unit_line_forward(&text, rules));
+            }
+            proptest::prop_assert_eq!(
+                names_units(&text),
+                labelled_forward(&text) || find_inline(&text).is_some()
+            );
+        }
+    }
+
     #[test]
     fn reads_the_seed_form() {
         let text = "加强考评。（责任处室：防火监督处、新闻宣传处）";
