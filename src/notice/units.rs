@@ -201,6 +201,9 @@ enum Role {
     Support,
 }
 
+/// A segment's role and its names, when a label or a suffix gives the role.
+type Labelled<'a> = Option<(Role, &'a str)>;
+
 /// `责任处室：A、B` → (role, `A、B`).
 fn split_label(s: &str) -> Option<(Role, &str)> {
     let s = s.trim_start();
@@ -263,11 +266,10 @@ fn read_list(inner: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)
         return None;
     }
     // Each segment with its label and its role suffix, read once.
-    let segments: Vec<(&str, Option<(Role, &str)>, Option<(Role, &str)>)> =
-        split_top_level(inner, &['；', ';', '，', ','])
-            .into_iter()
-            .map(|s| (s, split_label(s), split_role_suffix(s)))
-            .collect();
+    let segments: Vec<(&str, Labelled, Labelled)> = split_top_level(inner, &['；', ';', '，', ','])
+        .into_iter()
+        .map(|s| (s, split_label(s), split_role_suffix(s)))
+        .collect();
     let labelled = split_label(inner).is_some();
     let marked = segments.iter().any(|(_, _, suffix)| suffix.is_some());
     if !(labelled || marked && segments.iter().all(|(_, _, suffix)| suffix.is_some())) {
