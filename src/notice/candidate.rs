@@ -166,9 +166,10 @@ pub fn settle_units(
     for slot in slots {
         match slot {
             Slot::Directive(c) => {
-                let c = *c;
+                let mut c = *c;
                 covered.clear();
-                let units = c.own_units.clone().or_else(|| c.heading_units.clone());
+                // Its own units move to the result (the candidate's copy is not read again).
+                let units = c.own_units.take().or_else(|| c.heading_units.clone());
                 if units.is_none() {
                     pending.push(out.len());
                 }

@@ -150,6 +150,10 @@ static LED: LazyLock<Regex> = LazyLock::new(|| {
 /// `由防火监督处牵头，各支队配合` or `由宣传科负责，` inside running text, or
 /// `县应急管理局牵头，各乡镇配合` where both are units.
 pub fn find_inline(text: &str) -> Option<UnitLine> {
+    // Both forms need 牵头, or 由 with 负责: most text has neither, and skips the regexes.
+    if !text.contains("牵头") && !(text.contains('由') && text.contains("负责")) {
+        return None;
+    }
     find_by(text).or_else(|| {
         let c = LED.captures(text)?;
         let units = |s: &str| {
