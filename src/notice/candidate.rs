@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::deadline;
-use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use super::text::{clean_line, first_clause, first_phrase, strip_end_mark};
 use super::units::{self, UnitLine, UnitRules};
 use crate::model::{DeadlineDraft, DirectiveDraft};
 
@@ -65,7 +65,7 @@ pub struct Candidate {
 impl Candidate {
     /// A numbered item's text: the title is its first sentence, or first phrase if long.
     pub fn numbered(text: String, rules: UnitRules) -> Candidate {
-        let first = split_clauses(&text).into_iter().next().map_or("", |c| c.text);
+        let first = first_clause(&text);
         let (sentence, _) = take_units(strip_end_mark(first), rules);
         let sentence = sentence.trim_end_matches(['：', ':']).to_owned();
         let title =
@@ -111,6 +111,8 @@ pub fn take_units(s: &str, rules: UnitRules) -> (String, Option<Units>) {
 /// What the directives of a section fall back on.
 pub struct Fallback<'a> {
     pub issued: NaiveDate,
+    /// The section's title, whose deadline `section_deadline` is ("" for none).
+    pub section_title: &'a str,
     pub section_deadline: Option<&'a DeadlineDraft>,
     pub notice_deadline: Option<&'a DeadlineDraft>,
 }
@@ -118,8 +120,12 @@ pub struct Fallback<'a> {
 /// The deadline of a directive: its own words; a recurring or ongoing directive inherits
 /// nothing; else the nearest heading's, the section title's, the notice's.
 pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
-    let recurrence = deadline::find_recurrence(&c.text);
-    let own = deadline::find_deadline(&c.text, f.issued);
+    let (recurrence, own) = if !f.section_title.is_empty() && c.text == f.section_title {
+        // The directive is the section's title (a task table's row): its deadline is read.
+        (deadline::find_recurrence(&c.text), f.section_deadline.cloned())
+    } else {
+        deadline::recurrence_and_deadline(&c.text, f.issued)
+    };
     let chosen = match own {
         Some(d) => d,
         None if recurrence.is_some() => DeadlineDraft::default(),
@@ -160,9 +166,10 @@ pub fn settle_units(
     for slot in slots {
         match slot {
             Slot::Directive(c) => {
-                let c = *c;
+                let mut c = *c;
                 covered.clear();
-                let units = c.own_units.clone().or_else(|| c.heading_units.clone());
+                // Its own units move to the result (the candidate's copy is not read again).
+                let units = c.own_units.take().or_else(|| c.heading_units.clone());
                 if units.is_none() {
                     pending.push(out.len());
                 }

@@ -232,20 +232,38 @@ const NOT_DEADLINES: [&str; 3] = ["截至", "截止到", "年底交账"];
 static AS_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:截至|截止到|截止至)[^，。；、]*").expect("as-of regex"));
 
+/// Whether any of the rules can match: every match of every rule holds one of these
+/// characters (国庆 / “十一” through 国 and 十一). Most clauses hold none, and are told
+/// without running the thirty.
+fn may_date(folded: &str) -> bool {
+    ['月', '年', '周', '季', '春', '元', '国'].iter().any(|c| folded.contains(*c)) || folded.contains("十一")
+}
+
 /// The first deadline written in `text`, with the words it came from: a date, or ongoing
 /// work (长期坚持, 常态化开展) as no date. Recurrences (每月25日前) are not deadlines.
 pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
+    deadline_in(text, &Norm::new(text), issued)
+}
+
+/// A directive's recurrence and deadline (see [`find_recurrence`] and [`find_deadline`]), its
+/// text folded once for both.
+pub fn recurrence_and_deadline(text: &str, issued: NaiveDate) -> (Option<String>, Option<DeadlineDraft>) {
     let norm = Norm::new(text);
+    (recurrence_in(text, &norm), deadline_in(text, &norm, issued))
+}
+
+fn deadline_in(text: &str, norm: &Norm, issued: NaiveDate) -> Option<DeadlineDraft> {
     let folded: &str = &norm.text;
-    let candidates = RULE_SET.matches(folded);
+    let candidates = may_date(folded).then(|| RULE_SET.matches(folded));
     // What blocks a match is looked for only when a rule matched (most clauses name no date).
     let mut blocked: Vec<_> = Vec::new();
-    if candidates.matched_any() {
+    if candidates.as_ref().is_some_and(regex::SetMatches::matched_any) {
         blocked.extend(RECURRENCE.find_iter(folded).map(|m| m.range()));
         blocked.extend(AS_OF.find_iter(folded).map(|m| m.range()));
     }
     let dated = candidates
         .iter()
+        .flat_map(regex::SetMatches::iter)
         .map(|i| &RULES[i])
         .filter_map(|rule| {
             rule.re.captures_iter(folded).find_map(|c| {
@@ -287,7 +305,10 @@ pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
 
 /// A recurring requirement (每月25日前, 每季度), kept as written.
 pub fn find_recurrence(text: &str) -> Option<String> {
-    let norm = Norm::new(text);
+    recurrence_in(text, &Norm::new(text))
+}
+
+fn recurrence_in(text: &str, norm: &Norm) -> Option<String> {
     RECURRENCE.find(&norm.text).map(|m| norm.orig(text, m.range()).to_owned())
 }
 
@@ -365,6 +386,17 @@ mod tests {
         assert_eq!(date_of("2008年11月中旬至2008年11月20日", issued), Some(d("2008-11-20")));
         assert_eq!(date_of("总结验收阶段(2012年2月7日至2月29日)", issued), Some(d("2012-02-29")));
         assert_eq!(date_of("从通告之日起至四月三十日止", "2009-04-09"), Some(d("2009-04-30")));
+    }
+
+    /// A tripwire for new rules: each must hold a character `may_date` looks for (国庆 and
+    /// “十一” both do, through 国 and 十一).
+    #[test]
+    fn every_rule_holds_a_character_the_prefilter_looks_for() {
+        for rule in RULES.iter() {
+            let re = rule.re.as_str();
+            let holds = ['月', '年', '周', '季', '春', '元', '国'].iter().any(|c| re.contains(*c));
+            assert!(holds || re.contains("十一"), "{re}");
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! `1. 任务，完成时限：6月底前。（牵头单位：X；责任单位：Y）`.
 //! Other tables are read row by row.
 
+use std::borrow::Cow;
+
 use super::text::{chinese_number, strip_end_mark};
 
 /// Which column holds what, by the header row's words.
@@ -61,21 +63,27 @@ fn task_line(row: &[String], c: &Columns, index: usize) -> String {
     } else {
         format!("{index}. ")
     };
-    let mut line = format!("{prefix}{}", strip_end_mark(&cell(row, c.task).replace('\n', "")));
+    // Built by pushing (a task table may have thousands of rows).
+    let task = cell(row, c.task);
+    let task = if task.contains('\n') { Cow::Owned(task.replace('\n', "")) } else { Cow::Borrowed(task) };
+    let mut line = prefix;
+    line.push_str(strip_end_mark(&task));
     let deadline = cell(row, c.deadline);
     if !deadline.is_empty() {
-        line.push_str(&format!("，完成时限：{deadline}"));
+        line.push_str("，完成时限：");
+        line.push_str(deadline);
     }
     line.push('。');
     let lead = cell(row, c.lead);
     let responsible = cell(row, c.responsible);
     let label = if c.responsible_supports { "配合单位" } else { "责任单位" };
-    match (lead.is_empty(), responsible.is_empty()) {
-        (false, false) => line.push_str(&format!("（牵头单位：{lead}；{label}：{responsible}）")),
-        (false, true) => line.push_str(&format!("（牵头单位：{lead}）")),
-        (true, false) => line.push_str(&format!("（{label}：{responsible}）")),
-        (true, true) => {}
-    }
+    let parts: &[&str] = match (lead.is_empty(), responsible.is_empty()) {
+        (false, false) => &["（牵头单位：", lead, "；", label, "：", responsible, "）"],
+        (false, true) => &["（牵头单位：", lead, "）"],
+        (true, false) => &["（", label, "：", responsible, "）"],
+        (true, true) => &[],
+    };
+    parts.iter().for_each(|p| line.push_str(p));
     line
 }
 

@@ -5,14 +5,14 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The folded text and, for each of its byte offsets, the offset in the original. A text with
-/// nothing to fold (the usual case: a notice in full-width punctuation) is borrowed as it is,
-/// with no copy and no offset map — the parser folds every clause it reads for a date.
+/// The folded text and the original it came from. A text with nothing to fold (the usual
+/// case: a notice in full-width punctuation) is borrowed as it is, with no copy — the parser
+/// folds every clause it reads for a date. Offsets are mapped back only when asked (a date
+/// was found), by walking the characters that fold.
 #[derive(Debug, Clone)]
 pub struct Norm<'a> {
     pub text: Cow<'a, str>,
-    /// Empty when `text` is the original.
-    to_orig: Vec<u32>,
+    source: &'a str,
 }
 
 /// The character `c` is matched as.
@@ -30,30 +30,77 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// Whether a character starting with byte `b` may fold: the ASCII punctuation and tab, or a
+/// lead byte of the full-width forms (０–９, ．: EF BC …) or the ideographic space (E3 80 80).
+/// These are never continuation bytes, so a hit is always a character boundary.
+fn may_fold(b: u8) -> bool {
+    matches!(b, b'(' | b')' | b':' | b';' | b',' | b'\t' | 0xEF | 0xE3)
+}
+
+/// The byte offset of the first character at or after `from` that folds to another.
+fn next_fold(orig: &str, from: usize) -> Option<usize> {
+    let bytes = orig.as_bytes().get(from..)?;
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| may_fold(**b))
+        .map(|(i, _)| from + i)
+        .find(|&i| orig[i..].chars().next().is_some_and(|c| fold(c) != c))
+}
+
 impl<'a> Norm<'a> {
     pub fn new(orig: &'a str) -> Norm<'a> {
-        if orig.chars().all(|c| fold(c) == c) {
-            return Norm { text: Cow::Borrowed(orig), to_orig: Vec::new() };
+        let Some(mut at) = next_fold(orig, 0) else {
+            return Norm { text: Cow::Borrowed(orig), source: orig };
+        };
+        let mut text = String::with_capacity(orig.len() + 8);
+        let mut done = 0;
+        loop {
+            text.push_str(&orig[done..at]);
+            let Some(c) = orig[at..].chars().next() else { break };
+            text.push(fold(c));
+            done = at + c.len_utf8();
+            at = next_fold(orig, done).unwrap_or(orig.len());
         }
-        let mut text = String::with_capacity(orig.len());
-        let mut to_orig = Vec::with_capacity(orig.len() + 1);
-        for (i, c) in orig.char_indices() {
-            let f = fold(c);
-            text.push(f);
-            let at = u32::try_from(i).unwrap_or(u32::MAX);
-            to_orig.extend(std::iter::repeat_n(at, f.len_utf8()));
+        Norm { text: Cow::Owned(text), source: orig }
+    }
+
+    /// The original offset of byte `i` of the folded text: the start of the original
+    /// character it belongs to; the original's length at the end; `usize::MAX` past it.
+    fn orig_offset(&self, i: usize) -> usize {
+        let orig = self.source;
+        // Folded offset minus original offset, after the folded characters passed so far.
+        let mut shift = 0isize;
+        let mut from = 0;
+        while let Some(at) = next_fold(orig, from) {
+            let folded_at = at.saturating_add_signed(shift);
+            if i < folded_at {
+                break;
+            }
+            let Some(c) = orig[at..].chars().next() else { break };
+            let width = fold(c).len_utf8();
+            if i < folded_at + width {
+                return at;
+            }
+            shift += width as isize - c.len_utf8() as isize;
+            from = at + c.len_utf8();
         }
-        to_orig.push(u32::try_from(orig.len()).unwrap_or(u32::MAX));
-        Norm { text: Cow::Owned(text), to_orig }
+        // In a stretch copied as it is.
+        let Some(mut o) = i.checked_add_signed(-shift).filter(|o| *o <= orig.len()) else {
+            return usize::MAX;
+        };
+        while !orig.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
     }
 
     /// The original byte range of a range of the folded text (char boundaries).
     pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
-        if self.to_orig.is_empty() {
+        if matches!(self.text, Cow::Borrowed(_)) {
             return r;
         }
-        let at = |i: usize| self.to_orig.get(i).map_or(usize::MAX, |v| *v as usize);
-        at(r.start)..at(r.end)
+        self.orig_offset(r.start)..self.orig_offset(r.end)
     }
 
     /// The original text of a range of the folded text.
@@ -87,5 +134,36 @@ mod tests {
         assert!(matches!(n.text, Cow::Borrowed(_)));
         assert_eq!(n.orig(plain, 3..7), "2024");
         assert_eq!(parse_digits("x"), None);
+    }
+
+    /// Each folded byte belongs to the original character it was folded from.
+    fn check_offsets(orig: &str) {
+        let n = Norm::new(orig);
+        assert_eq!(n.text, orig.chars().map(fold).collect::<String>());
+        let mut map = Vec::new();
+        for (i, c) in orig.char_indices() {
+            map.extend(std::iter::repeat_n(i, fold(c).len_utf8()));
+        }
+        map.push(orig.len());
+        if let Cow::Owned(_) = n.text {
+            for (i, want) in map.iter().enumerate().chain([(map.len(), &usize::MAX)]) {
+                assert_eq!(n.orig_offset(i), *want, "{orig:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_offset_maps_to_the_start_of_its_original_character() {
+        for orig in ["于２０２４年５月(责任单位:甲)", "(a)：\t１．５　b", "abc", "", "：:", "年(", "（）"]
+        {
+            check_offsets(orig);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn offsets_map_back_on_any_text(orig in "[()（）：:;,，\t　０-９．年a5]{0,20}") {
+            check_offsets(&orig);
+        }
     }
 }

@@ -98,17 +98,18 @@ pub fn build<'a>(lines: &[&'a str], top: Kind, rules: UnitRules) -> Vec<Item<'a>
             if let Some(section) = stack.last_mut() {
                 push_to_last(section, Entry::Text(line));
             }
-        } else if stack.len() > 1 && standalone(line, rules).is_some() {
-            while stack.len() > 1 {
-                close_last(&mut stack, &mut sections);
+        } else if !stack.is_empty() {
+            // A unit line closes the items under the section and stands at its level.
+            if standalone(line, rules).is_some() {
+                while stack.len() > 1 {
+                    close_last(&mut stack, &mut sections);
+                }
+                if let Some(section) = stack.last_mut() {
+                    section.entries.push(Entry::Units(line));
+                }
+            } else if let Some(open) = stack.last_mut() {
+                open.entries.push(Entry::Text(line));
             }
-            if let Some(section) = stack.last_mut() {
-                section.entries.push(Entry::Units(line));
-            }
-        } else if let Some(open) = stack.last_mut() {
-            let entry =
-                if standalone(line, rules).is_some() { Entry::Units(line) } else { Entry::Text(line) };
-            open.entries.push(entry);
         }
     }
     while !stack.is_empty() {

@@ -8,7 +8,7 @@ use super::candidate::{Candidate, Fallback, Slot, Units, finish, own_units, sett
 use super::deadline;
 use super::directives::split_directives;
 use super::outline::{Entry, Item};
-use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_end_mark};
 use super::units::{self, UnitRules};
 use crate::model::{DeadlineDraft, SectionDraft};
 
@@ -24,7 +24,7 @@ pub struct NoticeContext<'a> {
 
 /// The first sentence of `text` and the rest.
 fn first_sentence(text: &str) -> (&str, &str) {
-    let first = split_clauses(text).into_iter().next().map_or("", |c| c.text);
+    let first = first_clause(text);
     (first, &text[first.len()..])
 }
 
@@ -140,6 +140,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let section_deadline = deadline::find_deadline(&title, ctx.issued);
     let fallback = Fallback {
         issued: ctx.issued,
+        section_title: &title,
         section_deadline: section_deadline.as_ref(),
         notice_deadline: ctx.notice_deadline,
     };

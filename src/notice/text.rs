@@ -30,35 +30,57 @@ fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '》' | '"' | '\'')
 }
 
+/// Where clauses end, in order: the byte offset after each clause (its end mark and the
+/// closers and further end marks it keeps) and whether it ends a sentence. Brackets open
+/// across clauses only at a line break.
+struct ClauseEnds<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: i32,
+}
+
+impl Iterator for ClauseEnds<'_> {
+    type Item = (usize, bool);
+
+    fn next(&mut self) -> Option<(usize, bool)> {
+        let base = self.pos;
+        let mut chars = self.text[base..].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '（' | '(' => self.depth += 1,
+                '）' | ')' => self.depth = (self.depth - 1).max(0),
+                _ => {}
+            }
+            let ends_sentence = is_sentence_end(c) || c == '\n';
+            if (self.depth == 0 || c == '\n') && (ends_sentence || matches!(c, '；' | ';')) {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, next)) = chars.peek() {
+                    if is_closer(next) || (ends_sentence && (is_sentence_end(next) || next == '\n')) {
+                        end = j + next.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                self.pos = base + end;
+                return Some((base + end, ends_sentence));
+            }
+        }
+        self.pos = self.text.len();
+        None
+    }
+}
+
 /// Splits running text into clauses at 。！？ and line breaks (sentence ends) and ；/;
 /// (clause ends), never inside parentheses.
 pub fn split_clauses(text: &str) -> Vec<Clause<'_>> {
     let mut clauses = Vec::new();
-    let mut depth = 0i32;
     let mut start = 0;
     let mut sentence_start = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = (depth - 1).max(0),
-            _ => {}
-        }
-        let ends_sentence = is_sentence_end(c) || c == '\n';
-        if (depth == 0 || c == '\n') && (ends_sentence || matches!(c, '；' | ';')) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, next)) = chars.peek() {
-                if is_closer(next) || (ends_sentence && (is_sentence_end(next) || next == '\n')) {
-                    end = j + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            clauses.push(Clause { text: &text[start..end], sentence_start });
-            sentence_start = ends_sentence;
-            start = end;
-        }
+    for (end, ends_sentence) in (ClauseEnds { text, pos: 0, depth: 0 }) {
+        clauses.push(Clause { text: &text[start..end], sentence_start });
+        sentence_start = ends_sentence;
+        start = end;
     }
     if !clean_line(&text[start..]).is_empty() {
         clauses.push(Clause { text: &text[start..], sentence_start });
@@ -68,6 +90,19 @@ pub fn split_clauses(text: &str) -> Vec<Clause<'_>> {
         last.text = &text[begin..];
     }
     clauses
+}
+
+/// The text of the first of [`split_clauses`], without splitting the rest ("" for none).
+pub fn first_clause(text: &str) -> &str {
+    let mut ends = ClauseEnds { text, pos: 0, depth: 0 };
+    match ends.next() {
+        // The first clause is also the last when nothing but whitespace follows it (a line
+        // break would end a clause of its own): it then keeps that whitespace.
+        Some((end, _)) if clean_line(&text[end..]).is_empty() && ends.next().is_none() => text,
+        Some((end, _)) => &text[..end],
+        None if clean_line(text).is_empty() => "",
+        None => text,
+    }
 }
 
 /// The clause's text up to its first comma (，,) or end mark, without the mark.
@@ -110,9 +145,37 @@ mod tests {
     }
 
     #[test]
+    fn the_first_clause_alone_is_the_first_of_all() {
+        for text in [
+            "",
+            "  ",
+            "\n",
+            "尾巴",
+            "要突出在建工地治理。联合检查；",
+            "一句。 ",
+            "一句。 \n",
+            "一句。 \n ",
+            "一句。\n\n二句",
+            "（甲。乙）。丙",
+            "（甲\n乙）；丙",
+            "甲；  ",
+        ] {
+            let all = split_clauses(text);
+            assert_eq!(first_clause(text), all.first().map_or("", |c| c.text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn closing_quotes_stay_with_their_sentence() {
         let clauses = split_clauses("严防“山火进城。”再说。");
         assert_eq!(clauses[0].text, "严防“山火进城。”");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_clause_is_the_first_of_the_split(text in "[（）()。；;！？!?”\n 　甲乙a]{0,24}") {
+            proptest::prop_assert_eq!(first_clause(&text), split_clauses(&text).first().map_or("", |c| c.text));
+        }
     }
 
     #[test]

@@ -59,8 +59,14 @@ impl UnitRules {
 
 /// Whether a text labels units anywhere (`责任单位：`, `（牵头单位:`, `由X牵头`).
 pub fn names_units(text: &str) -> bool {
-    let labelled = LEAD_LABELS.iter().chain(&RESPONSIBLE_LABELS).chain(&SUPPORT_LABELS).any(|l| {
-        text.match_indices(l).any(|(i, _)| after_tail(&text[i + l.len()..]).starts_with(['：', ':']))
+    // A label before a colon, with or without its tail: looked for back from each colon (a
+    // text has few) rather than forward from each of the labels.
+    let is_label = |s: &str| {
+        LEAD_LABELS.iter().chain(&RESPONSIBLE_LABELS).chain(&SUPPORT_LABELS).any(|l| s.ends_with(l))
+    };
+    let labelled = text.match_indices(['：', ':']).any(|(i, _)| {
+        let before = &text[..i];
+        is_label(before) || LABEL_TAILS.iter().any(|t| before.strip_suffix(t).is_some_and(is_label))
     });
     labelled || find_inline(text).is_some()
 }
@@ -86,24 +92,35 @@ pub fn find_last_unit_line(text: &str) -> Option<UnitLine> {
 }
 
 pub fn find_last_unit_line_with(text: &str, rules: UnitRules) -> Option<UnitLine> {
-    let mut found = None;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '（' | '(')
-            && let Some(close) = matching_close(text, i)
+    // The opening brackets from the last back (each kind found by memrchr): the first that
+    // holds a unit list is the last in the text.
+    let mut full = text.rmatch_indices('（').map(|(i, _)| i).peekable();
+    let mut half = text.rmatch_indices('(').map(|(i, _)| i).peekable();
+    loop {
+        let i = match (full.peek(), half.peek()) {
+            (Some(a), Some(b)) if a > b => full.next(),
+            (_, Some(_)) => half.next(),
+            (Some(_), None) => full.next(),
+            (None, None) => None,
+        }?;
+        if let Some(close) = matching_close(text, i)
             && let Some((lead, support)) = read_list(inner(text, i, close), rules)
         {
             let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
-            found = Some(UnitLine { lead, support, range: i..end });
+            return Some(UnitLine { lead, support, range: i..end });
         }
     }
-    found
 }
 
 /// A line that is nothing but units: `（责任单位：X）` or `责任部门：X、Y`.
 pub fn standalone(line: &str, rules: UnitRules) -> Option<UnitLine> {
     let trimmed = line.trim().trim_end_matches(['。', '；', ';']);
-    let start = line.find(trimmed).unwrap_or(0);
-    if let Some(u) = find_last_unit_line_with(trimmed, rules)
+    // Where `trimmed` stands in `line` (a subslice: its leading whitespace cut).
+    let start = trimmed.as_ptr() as usize - line.as_ptr() as usize;
+    // Only a line that opens and closes with a bracket can be one bracket (most lines are not).
+    let bracketed = trimmed.starts_with(['（', '(']) && trimmed.ends_with(['）', ')']);
+    if bracketed
+        && let Some(u) = find_last_unit_line_with(trimmed, rules)
         && u.range == (0..trimmed.len())
     {
         return Some(UnitLine { range: start..start + trimmed.len(), ..u });
@@ -133,6 +150,10 @@ static LED: LazyLock<Regex> = LazyLock::new(|| {
 /// `由防火监督处牵头，各支队配合` or `由宣传科负责，` inside running text, or
 /// `县应急管理局牵头，各乡镇配合` where both are units.
 pub fn find_inline(text: &str) -> Option<UnitLine> {
+    // Both forms need 牵头, or 由 with 负责: most text has neither, and skips the regexes.
+    if !text.contains("牵头") && !(text.contains('由') && text.contains("负责")) {
+        return None;
+    }
     find_by(text).or_else(|| {
         let c = LED.captures(text)?;
         let units = |s: &str| {
@@ -184,9 +205,16 @@ enum Role {
     Support,
 }
 
+/// A segment's role and its names, when a label or a suffix gives the role.
+type Labelled<'a> = Option<(Role, &'a str)>;
+
 /// `责任处室：A、B` → (role, `A、B`).
 fn split_label(s: &str) -> Option<(Role, &str)> {
     let s = s.trim_start();
+    // The first characters of the labels: most text is told at once.
+    if !s.starts_with(['责', '牵', '主', '承', '配', '协', '参']) {
+        return None;
+    }
     let labelled = |labels: &[&str], role| {
         labels.iter().find_map(|label| {
             let rest = after_tail(s.strip_prefix(label)?).trim_start();
@@ -200,14 +228,15 @@ fn split_label(s: &str) -> Option<(Role, &str)> {
 }
 
 /// A labelled part that names no unit: `完成时限：年内`, `时间：6月底前`, `备注：…`.
-fn other_label(segment: &str) -> bool {
+/// `label` is the segment's [`split_label`].
+fn other_label(segment: &str, label: Option<(Role, &str)>) -> bool {
     let s = segment.trim_start();
     let Some(colon) = s.find(['：', ':']) else { return false };
-    let label = &s[..colon];
-    let n = label.chars().count();
+    let label_text = &s[..colon];
+    let n = label_text.chars().count();
     (1..=6).contains(&n)
-        && label.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && split_label(s).is_none()
+        && label_text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && label.is_none()
 }
 
 /// `X牵头` / `X（牵头）` / `Y、Z配合`: a role written after the names.
@@ -233,31 +262,41 @@ fn split_role_suffix(s: &str) -> Option<(Role, &str)> {
 /// Reads a unit list (a bracket's inside or a bare line); `None` unless it is labelled or
 /// says who leads.
 fn read_list(inner: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)> {
-    let segments = split_top_level(inner, &['；', ';', '，', ',']);
-    let labelled = split_label(inner).is_some();
-    let marked = segments.iter().any(|s| split_role_suffix(s).is_some());
-    if !(labelled || marked && segments.iter().all(|s| split_role_suffix(s).is_some())) {
+    // Every label and role suffix holds one of these: a bracket without them (（一）, （试行）,
+    // a remark) is no list, and is told without splitting it.
+    const MARKS: [&str; 10] =
+        ["牵头", "责任", "主责", "承办", "主办", "配合", "协办", "参与", "协助", "协同"];
+    if !MARKS.iter().any(|m| inner.contains(m)) {
         return None;
     }
-    let has_lead_label = segments.iter().any(|s| {
-        matches!(split_label(s), Some((Role::Lead, _)))
-            || matches!(split_role_suffix(s), Some((Role::Lead, _)))
+    // Each segment with its label and its role suffix, read once.
+    let segments: Vec<(&str, Labelled, Labelled)> = split_top_level(inner, &['；', ';', '，', ','])
+        .into_iter()
+        .map(|s| (s, split_label(s), split_role_suffix(s)))
+        .collect();
+    let labelled = split_label(inner).is_some();
+    let marked = segments.iter().any(|(_, _, suffix)| suffix.is_some());
+    if !(labelled || marked && segments.iter().all(|(_, _, suffix)| suffix.is_some())) {
+        return None;
+    }
+    let has_lead_label = segments.iter().any(|(_, label, suffix)| {
+        matches!(label, Some((Role::Lead, _))) || matches!(suffix, Some((Role::Lead, _)))
     });
     let mut lead = Vec::new();
     let mut support = Vec::new();
     let mut role = Role::Responsible;
-    for segment in segments {
-        if other_label(segment) {
+    for (segment, label, suffix) in segments {
+        if other_label(segment, label) {
             continue;
         }
-        let names = match split_label(segment) {
+        let (names, suffix) = match label {
             Some((r, rest)) => {
                 role = r;
-                rest
+                (rest, split_role_suffix(rest))
             }
-            None => segment,
+            None => (segment, suffix),
         };
-        let (segment_role, names) = split_role_suffix(names).unwrap_or((role, names));
+        let (segment_role, names) = suffix.unwrap_or((role, names));
         let target = match segment_role {
             Role::Lead => &mut lead,
             Role::Responsible if !has_lead_label => &mut lead,
@@ -297,6 +336,45 @@ mod tests {
 
     fn both(u: &UnitLine) -> (Vec<&str>, Vec<&str>) {
         (u.lead.iter().map(String::as_str).collect(), u.support.iter().map(String::as_str).collect())
+    }
+
+    /// The reading before it was made fast: every bracket forward, the last list kept; every
+    /// label looked for forward.
+    fn last_unit_line_forward(text: &str, rules: UnitRules) -> Option<UnitLine> {
+        let mut found = None;
+        for (i, c) in text.char_indices() {
+            if matches!(c, '（' | '(')
+                && let Some(close) = matching_close(text, i)
+                && let Some((lead, support)) = read_list(inner(text, i, close), rules)
+            {
+                let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
+                found = Some(UnitLine { lead, support, range: i..end });
+            }
+        }
+        found
+    }
+
+    fn labelled_forward(text: &str) -> bool {
+        LEAD_LABELS.iter().chain(&RESPONSIBLE_LABELS).chain(&SUPPORT_LABELS).any(|l| {
+            text.match_indices(l).any(|(i, _)| after_tail(&text[i + l.len()..]).starts_with(['：', ':']))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_last_list_is_found_from_the_end(
+            parts in proptest::collection::vec(
+                "（|）|\\(|\\)|责任单位|牵头|配合|：|:|、|；|，|\n|县局|甲|及责任人", 0..16)
+        ) {
+            let text = parts.concat();
+            for rules in [UnitRules::default(), UnitRules { first_is_lead: true, ..UnitRules::default() }] {
+                proptest::prop_assert_eq!(find_last_unit_line_with(&text, rules), last_unit_line_forward(&text, rules));
+            }
+            proptest::prop_assert_eq!(
+                names_units(&text),
+                labelled_forward(&text) || find_inline(&text).is_some()
+            );
+        }
     }
 
     #[test]

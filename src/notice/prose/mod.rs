@@ -20,7 +20,7 @@ mod tests;
 use chrono::NaiveDate;
 
 use super::candidate::{Candidate, Fallback, Units, finish};
-use super::text::{clean_line, first_phrase, split_clauses, strip_end_mark};
+use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_end_mark};
 use crate::model::DirectiveDraft;
 use crate::notice::subject::{leading, named_before_verb, supporting};
 use lead_in::{lead_in_units, split_lead_in};
@@ -63,7 +63,7 @@ pub fn directives_after(
     recipients: &[String],
     issued: NaiveDate,
 ) -> Vec<DirectiveDraft> {
-    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
+    let fallback = Fallback { issued, section_title: "", section_deadline: None, notice_deadline: None };
     requirements_after(before, lines, recipients)
         .into_iter()
         .filter(|(c, _)| super::candidate::has_words(&c.text))
@@ -78,7 +78,7 @@ pub fn directives_after(
 pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
     const TASKS: [&str; 10] =
         ["完成", "报送", "上报", "建成", "整改", "改造", "落实", "建立", "开展", "办结"];
-    let fallback = Fallback { issued, section_deadline: None, notice_deadline: None };
+    let fallback = Fallback { issued, section_title: "", section_deadline: None, notice_deadline: None };
     lines
         .iter()
         .flat_map(|l| l.split_inclusive('。'))
@@ -141,11 +141,7 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     // （三）集中整治阶段（5月1日至6月30日）。…有关部门要…: the phase's end is the deadline of
     // the paragraph's requirements that name none.
     let unnumbered = crate::notice::numbering::marker_of(line).map_or(line, |m| &line[m.len..]);
-    let phase = split_clauses(unnumbered)
-        .first()
-        .map(|c| c.text)
-        .filter(|c| crate::notice::section::is_phase(c))
-        .unwrap_or("");
+    let phase = Some(first_clause(unnumbered)).filter(|c| crate::notice::section::is_phase(c)).unwrap_or("");
     let from = found.len();
     let mut open: Option<Open> = None;
     let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
