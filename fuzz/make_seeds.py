@@ -70,6 +70,12 @@ def main():
                   "65-guangyuan-zhiben-gongjian-plan.txt", "69-ningbo-renwu-fenjie-2006.txt",
                   "71-jize-qiangjiangyu-fangfan-notice.txt")]
     fixtures += [ROOT / "tests" / "fixtures" / "genres" / "unseen" / "30-qingjiao-huohuan-plan.txt"]
+    # Texts of the fifth session's rules: 〔〕 inside names, a news item's dated tasks, a lead-in's
+    # colon and space, 叁是, an inspection's own plan and teams, 请 with any verb.
+    fixtures += [ROOT / "tests" / "fixtures" / "genres" / "unseen4" / n for n in
+                 ("100-quanguo-gaoceng-zhili-huiyi.txt", "106-shancheng-gaoceng-xiaofang-diaodu.txt",
+                  "110-fanghuoqiang-zerenbumen-fengong-2011.txt", "112-huainan-qingjiao-huohuan-ducha-tongzhi.txt",
+                  "119-songyang-senlin-huoxian-chengse-yujing.txt", "121-jiangxi-chengzhen-ranqi-jianguan-yijian.txt")]
     for f in fixtures:
         shutil.copy(f, SEEDS / "notice" / f.name)
     (SEEDS / "pdf").mkdir(parents=True, exist_ok=True)
