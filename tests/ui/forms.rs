@@ -11,18 +11,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[test]
 fn forms_out_returns_in_reviewed_row_by_row_and_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("张伟"), true);
-    // 2022-03-18: the forms get the identifiers the LibreOffice-filled fixtures carry.
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "督办单…");
-    let out = dir.path().join("督办单");
-    h.get_by_label("保存到文件夹：").click();
-    h.run();
-    h.get_by_label("保存到文件夹：").type_text(&out.display().to_string());
-    h.run();
-    click_button(&mut h, "为全部单位生成");
-    h.get_by_label_contains("已为 9 个单位生成督办单");
+    let (dir, mut h, out) = forms_generated();
     assert!(out.join("反馈单_2022年第1号_防火监督处.xlsx").exists());
 
     // Two returns from 防火监督处 (the filled form and a copy renamed): conflicts shown.
@@ -95,17 +84,7 @@ fn urge_notices_from_the_window_record_a_written_reminder() {
 
 #[test]
 fn each_extension_row_may_name_its_own_approver() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = prepare_store(dir.path(), Some("张伟"), true);
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    click_button(&mut h, "督办单…");
-    let out = dir.path().join("督办单");
-    h.get_by_label("保存到文件夹：").click();
-    h.run();
-    h.get_by_label("保存到文件夹：").type_text(&out.display().to_string());
-    h.run();
-    click_button(&mut h, "为全部单位生成");
-    h.get_by_label_contains("已为 9 个单位生成督办单");
+    let (dir, mut h, _) = forms_generated();
     // 防火监督处 asks to extend 一.3 (Word), 新闻宣传处 三.3 (Excel).
     let inbox = dir.path().join("收文");
     std::fs::create_dir_all(&inbox).unwrap();
@@ -148,6 +127,23 @@ fn each_extension_row_may_name_its_own_approver() {
 }
 
 /// The text field labelled `label` (its label's own node has the same name).
+/// The seed notice on 2022-03-18 (the forms get the identifiers the LibreOffice-filled fixtures
+/// carry), every office's forms written into 督办单/ from the window.
+fn forms_generated() -> (tempfile::TempDir, Harness, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prepare_store(dir.path(), Some("张伟"), true);
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    click_button(&mut h, "督办单…");
+    let out = dir.path().join("督办单");
+    h.get_by_label("保存到文件夹：").click();
+    h.run();
+    h.get_by_label("保存到文件夹：").type_text(&out.display().to_string());
+    h.run();
+    click_button(&mut h, "为全部单位生成");
+    h.get_by_label_contains("已为 9 个单位生成督办单");
+    (dir, h, out)
+}
+
 fn text_field<'h>(h: &'h Harness, label: &'h str) -> egui_kittest::Node<'h> {
     h.get_all_by_label(label).find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput).unwrap()
 }
