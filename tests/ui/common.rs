@@ -88,6 +88,16 @@ pub fn click_button(h: &mut Harness<'static, DubanApp>, label: &str) {
 }
 
 /// Types `text` as an IME commit (how Chinese arrives from an input method).
+/// Replaces what the text field labelled `label` holds with `text` (click, select all, type).
+pub fn replace_text(h: &mut Harness<'static, DubanApp>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
 pub fn ime_commit(h: &mut Harness<'static, DubanApp>, text: &str) {
     // The input method first shows its composition (pinyin), then commits the characters.
     h.event(egui::Event::Ime(egui::ImeEvent::Preedit { text: "zhong".into(), active_range_chars: None }));
