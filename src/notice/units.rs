@@ -151,7 +151,8 @@ static LED: LazyLock<Regex> = LazyLock::new(|| {
 /// `县应急管理局牵头，各乡镇配合` where both are units.
 pub fn find_inline(text: &str) -> Option<UnitLine> {
     // Both forms need 牵头, or 由 with 负责: most text has neither, and skips the regexes.
-    if !text.contains("牵头") && !(text.contains('由') && text.contains("负责")) {
+    let may_name = text.contains("牵头") || (text.contains('由') && text.contains("负责"));
+    if !may_name {
         return None;
     }
     find_by(text).or_else(|| {
