@@ -7,6 +7,7 @@ mod chrome;
 mod closing;
 mod deadline;
 mod decode;
+mod descriptive;
 mod directives;
 mod docx;
 mod docx_body;

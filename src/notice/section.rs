@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::candidate::{Candidate, Fallback, Slot, Units, finish, own_units, settle_units, take_units};
 use super::deadline;
+use super::descriptive::{is_descriptive, is_roster};
 use super::directives::split_directives;
 use super::outline::{Entry, Item};
 use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_end_mark};
@@ -44,69 +45,6 @@ pub fn is_phase(sentence: &str) -> bool {
 fn is_dangling_label(body: &str) -> bool {
     let b = clean_line(body);
     b.starts_with(['（', '(']) && !b.contains(['）', ')']) && b.chars().count() <= 12
-}
-
-/// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
-/// describes rather than assigns — its text is kept, it yields no directive.
-pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 41] = [
-        // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
-        // 报送时间 (请于3月25日前报送) is a requirement.
-        "督察时间",
-        "督查时间",
-        "检查时间",
-        "督察对象",
-        "督查对象",
-        "检查对象",
-        "督察重点",
-        "督查重点",
-        "检查重点",
-        "保障措施",
-        "组织保障",
-        "工作保障",
-        "会议时间",
-        "会议地点",
-        "参会人员",
-        "参加人员",
-        "参会范围",
-        "会议议程",
-        "会议议题",
-        "会议日程",
-        "议程",
-        "议题",
-        "背景",
-        "指导思想",
-        "总体要求",
-        "原则",
-        "目标",
-        "目标任务",
-        "主要内容",
-        "时间安排",
-        "实施时间",
-        "适用范围",
-        "实施范围",
-        "基本情况",
-        "编制依据",
-        "总则",
-        "目的",
-        "起草依据",
-        "主要依据",
-        "重要意义",
-        "必要性",
-    ];
-    // The standing duties of a body being set up (二、主要工作职责 (一)负责…) describe it; only
-    // these whole headings, as 压实工作职责 or 履行监管职责 are requirements.
-    const DUTIES: [&str; 5] = ["职责", "主要职责", "工作职责", "主要工作职责", "职能职责"];
-    let t = strip_end_mark(title).trim_end_matches(['：', ':']);
-    ENDS.iter().any(|e| t.ends_with(e)) || DUTIES.contains(&t)
-}
-
-/// The make-up of the issuer's own teams (四、督察分组 1.第一组 牵头单位:… 参加部门:…): who
-/// inspects, not a task of the units it names.
-fn is_roster(title: &str) -> bool {
-    const ENDS: [&str; 4] = ["分组", "人员组成", "组成人员", "人员分工"];
-    let t = strip_end_mark(title).trim_end_matches(['：', ':']);
-    ENDS.iter().any(|e| t.ends_with(e))
 }
 
 /// A report of what was found (…督察情况: 共抽查…), with no requirement in it.

@@ -133,7 +133,7 @@ fn a_units_head_is_the_unit_and_trades_are_collectives() {
 
 #[test]
 fn a_bodys_standing_duties_are_not_requirements() {
-    use crate::notice::section::is_descriptive;
+    use crate::notice::descriptive::is_descriptive;
     assert!(is_descriptive("主要工作职责"));
     assert!(is_descriptive("职责："));
     assert!(!is_descriptive("压实工作职责"), "a requirement to carry out duties is one");
@@ -156,7 +156,7 @@ fn a_qualified_collective_is_the_collective() {
 
 #[test]
 fn an_inspections_own_plan_is_not_a_task() {
-    use crate::notice::section::is_descriptive;
+    use crate::notice::descriptive::is_descriptive;
     assert!(is_descriptive("督察时间"));
     assert!(is_descriptive("二、督察对象"));
     assert!(is_descriptive("督察重点"));

@@ -1,0 +1,106 @@
+//! Tests of the deadlines and recurrences reader (deadline.rs).
+
+use super::*;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn date_of(text: &str, issued: &str) -> Option<NaiveDate> {
+    find_deadline(text, d(issued)).and_then(|dl| dl.date)
+}
+
+#[test]
+fn reads_the_usual_forms() {
+    let issued = "2022-03-16";
+    assert_eq!(date_of("确保年底交上合格答卷", issued), Some(d("2022-12-31")));
+    assert_eq!(date_of("6月底前完成整改", issued), Some(d("2022-06-30")));
+    assert_eq!(date_of("于2024年3月15日前上报", issued), Some(d("2024-03-15")));
+    assert_eq!(date_of("9月20日前报送", issued), Some(d("2022-09-20")));
+    assert_eq!(date_of("1月10日前报送", "2022-12-20"), Some(d("2023-01-10")));
+    assert_eq!(date_of("本周内完成", issued), Some(d("2022-03-20")));
+    assert_eq!(date_of("本月底前", issued), Some(d("2022-03-31")));
+    assert_eq!(date_of("二季度末前完成", issued), Some(d("2022-06-30")));
+    assert_eq!(date_of("持续加强监督执法", issued), None);
+    assert_eq!(date_of("截至3月15日前", issued), None);
+    assert_eq!(date_of("对照截至3月底的统计", issued), None);
+    assert_eq!(date_of("２０２４年５月３１日前", issued), Some(d("2024-05-31")));
+    assert_eq!(date_of("2023年底前", issued), Some(d("2023-12-31")));
+    assert_eq!(date_of("2011年年底前", issued), Some(d("2011-12-31")));
+    assert_eq!(date_of("到明年年底,基本建成", issued), Some(d("2023-12-31")));
+    assert_eq!(date_of("要求10月份前完成整治", issued), Some(d("2022-10-31")));
+    assert_eq!(date_of("一季度前完成", "2024-02-28"), Some(d("2024-03-31")));
+    assert_eq!(date_of("完成时限：2024年6月30日", issued), Some(d("2024-06-30")));
+    assert_eq!(date_of("关于一季度火灾形势", issued), None);
+    assert_eq!(date_of("2024年3月12日，会议召开", issued), None);
+    assert_eq!(date_of("确保年底交账", issued), None);
+    assert_eq!(date_of("每年底前报送", issued), None);
+    assert_eq!(date_of("力争三年内建成", issued), None);
+    assert_eq!(date_of("各地在春节前组织一次督察", "2006-01-27"), Some(d("2006-01-28")));
+    assert_eq!(date_of("春节前完成", "2026-11-28"), Some(d("2027-02-05")));
+    assert_eq!(date_of("抓好春节前后安全生产", issued), None);
+    assert_eq!(date_of("争取“十一”之前公示完毕", "2018-09-17"), Some(d("2018-09-30")));
+    assert_eq!(date_of("元旦前完成", issued), Some(d("2022-12-31")));
+    assert_eq!(date_of("2024年6月至12月,开展专项整治", issued), Some(d("2024-12-31")));
+    assert_eq!(date_of("2024年5-6月开展检查", issued), Some(d("2024-06-30")));
+    assert_eq!(date_of("五月底前完成", issued), Some(d("2022-05-31")));
+    assert_eq!(date_of("十月三十一日前报送", issued), Some(d("2022-10-31")));
+    assert_eq!(date_of("完成时限：2024年6月", issued), Some(d("2024-06-30")));
+    assert_eq!(date_of("统一月底前", issued), Some(d("2022-03-31")));
+}
+
+#[test]
+fn a_period_ends_on_its_last_day() {
+    let issued = "2015-08-17";
+    assert_eq!(date_of("从8月17日起至9月底,要全面开展大检查", issued), Some(d("2015-09-30")));
+    assert_eq!(date_of("检查整改阶段(2008年11月21日至2009年1月31日)", issued), Some(d("2009-01-31")));
+    assert_eq!(date_of("集中整治阶段(5月1日至6月30日)", "2024-04-01"), Some(d("2024-06-30")));
+    assert_eq!(date_of("7月1日至20日,组织验收", "2024-04-01"), Some(d("2024-07-20")));
+    assert_eq!(date_of("2008年11月中旬至2008年11月20日", issued), Some(d("2008-11-20")));
+    assert_eq!(date_of("总结验收阶段(2012年2月7日至2月29日)", issued), Some(d("2012-02-29")));
+    assert_eq!(date_of("从通告之日起至四月三十日止", "2009-04-09"), Some(d("2009-04-30")));
+}
+
+/// A tripwire for new rules: each must hold a character `may_date` looks for (国庆 and
+/// “十一” both do, through 国 and 十一).
+#[test]
+fn every_rule_holds_a_character_the_prefilter_looks_for() {
+    for rule in RULES.iter() {
+        let re = rule.re.as_str();
+        let holds = ['月', '年', '周', '季', '春', '元', '国'].iter().any(|c| re.contains(*c));
+        assert!(holds || re.contains("十一"), "{re}");
+    }
+}
+
+#[test]
+fn ongoing_work_has_no_date_but_says_why() {
+    let dl = find_deadline("长期坚持“首战用我”理念，常态化开展练兵", d("2024-04-01")).unwrap();
+    assert_eq!((dl.date, dl.phrase.as_deref()), (None, Some("长期坚持")));
+    assert_eq!(
+        find_deadline("6月底前摸排，常态化开展", d("2024-04-01")).and_then(|d| d.date),
+        Some(d("2024-06-30"))
+    );
+    assert_eq!(find_deadline("持续推进初战机制改革", d("2024-04-01")), None);
+}
+
+#[test]
+fn the_first_phrase_wins_and_is_kept() {
+    let dl = find_deadline("6月底前摸排，年底前整改", d("2022-03-16")).unwrap();
+    assert_eq!(dl.phrase.as_deref(), Some("6月底前"));
+}
+
+#[test]
+fn week_focus_in_the_preamble_is_an_inferred_week_end() {
+    let dl = notice_default("作为机关各处室、各支队本周工作重点", d("2022-03-16")).unwrap();
+    assert_eq!(dl.date, Some(d("2022-03-20")));
+    assert!(dl.inferred);
+    assert_eq!(week_end(d("2022-03-20")), d("2022-03-20"));
+}
+
+#[test]
+fn recurrences_are_kept_as_written() {
+    assert_eq!(find_recurrence("每月25日前报送进展").as_deref(), Some("每月25日前"));
+    assert_eq!(find_recurrence("每季度通报一次").as_deref(), Some("每季度"));
+    assert_eq!(find_recurrence("年底前完成"), None);
+    assert_eq!(find_recurrence("每月２５日前报送").as_deref(), Some("每月２５日前"));
+}
