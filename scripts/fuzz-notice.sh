@@ -16,5 +16,5 @@ export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4
 target=$(rustc -vV | awk '/^host:/ { print $2 }')
 cargo build --release --target "$target" --bin notice
 mkdir -p corpus/notice artifacts/notice
-"./target/$target/release/notice" corpus/notice seeds/notice -dict=notice.dict \
+"${CARGO_TARGET_DIR:-target}/$target/release/notice" corpus/notice seeds/notice -dict=notice.dict \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -artifact_prefix=artifacts/notice/
