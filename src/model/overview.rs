@@ -151,7 +151,7 @@ impl Overview {
             })
             .collect();
         let all: Vec<usize> = (0..board.directives.len()).collect();
-        overview.offices = office_stats(board, index, &urgency, &all, &listed, &mut per_office);
+        overview.offices = office_stats(board, index, |i| urgency[i], &all, &listed, &mut per_office);
         for p in &listed {
             let office = &board.offices[*p];
             let mut items = Vec::new();
@@ -200,13 +200,9 @@ impl Overview {
             .filter(|(_, d)| d.notice_id == notice)
             .map(|(i, _)| i)
             .collect();
-        // Only the meeting's own entries are read.
-        let mut urgency = vec![Urgency::OnTrack; mine.last().map_or(0, |l| l + 1)];
-        for i in &mine {
-            urgency[*i] = board.directives[*i].urgency(today, due_soon_days);
-        }
+        let urgency = |i: usize| board.directives[i].urgency(today, due_soon_days);
         let mut per_office = vec![Totals::default(); board.offices.len()];
-        office_stats(board, index, &urgency, &mine, &listed_offices(board), &mut per_office)
+        office_stats(board, index, urgency, &mine, &listed_offices(board), &mut per_office)
     }
 }
 
@@ -220,11 +216,12 @@ fn listed_offices(board: &Board) -> Vec<usize> {
 }
 
 /// Each listed office's totals over the directives `mine` (indices; `listed` in the order to
-/// show, offices with none left out). `per_office` is scratch space, one per roster position.
+/// show, offices with none left out); `urgency` of a directive by its index. `per_office` is
+/// scratch space, one per roster position.
 fn office_stats(
     board: &Board,
     index: &OfficeIndex,
-    urgency: &[Urgency],
+    urgency: impl Fn(usize) -> Urgency,
     mine: &[usize],
     listed: &[usize],
     per_office: &mut [Totals],
@@ -232,7 +229,7 @@ fn office_stats(
     per_office.iter_mut().for_each(|t| *t = Totals::default());
     for i in mine {
         for p in index.offices_of(*i) {
-            per_office[*p as usize].add(board.directives[*i].status, urgency[*i]);
+            per_office[*p as usize].add(board.directives[*i].status, urgency(*i));
         }
     }
     listed
