@@ -59,11 +59,10 @@ impl OfficeTrack {
     }
 
     /// Changes the rare parts, boxing them when the first arrives and dropping the box when the
-    /// last goes; the periods received are kept at their length.
+    /// last goes.
     fn change(&mut self, f: impl FnOnce(&mut TrackRare)) {
         let rare = self.rare.get_or_insert_with(Box::default);
         f(rare);
-        rare.received.shrink_to_fit();
         if rare.is_empty() {
             self.rare = None;
         }
