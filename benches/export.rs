@@ -67,7 +67,7 @@ fn register() -> Board {
         feedback_days: None,
         source: None,
     }];
-    Board { notices, offices, directives, aliases: Vec::new(), set_aside: Vec::new() }
+    Board { notices, offices, directives, aliases: Vec::new(), set_aside: Vec::new(), finished_apart: None }
 }
 
 fn export(c: &mut Criterion) {

@@ -65,6 +65,15 @@ fn open_and_board(c: &mut Criterion) {
         group.bench_function("first board, the window's (load_window_board)", |b| {
             b.iter(|| store.load_window_board().expect("board"))
         });
+        // What the window's worker sends a register above model::LIST_WHOLE_UP_TO: the same
+        // with the finished directives left out, their figures kept.
+        group.bench_function("first board, the window's, finished left out", |b| {
+            b.iter(|| {
+                let mut board = store.load_window_board().expect("board");
+                board.leave_out_finished(today(), Some(7));
+                board
+            })
+        });
         group.finish();
     }
 }
@@ -173,6 +182,13 @@ fn search_and_switch(c: &mut Criterion) {
         });
         group.bench_function("总览 (when shown)", |b| {
             b.iter(|| Overview::build_with(&board, &index, today(), 3))
+        });
+        // The same on the board a large register's window holds (finished left out).
+        let mut in_work = board.clone();
+        in_work.leave_out_finished(today(), Some(7));
+        let in_work_index = OfficeIndex::build(&in_work);
+        group.bench_function("总览 (when shown), finished left out", |b| {
+            b.iter(|| Overview::build_with(&in_work, &in_work_index, today(), 3))
         });
         group.finish();
     }

@@ -130,11 +130,24 @@ fn main() {
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     // The board as the window keeps it (no texts); `full` as the reports read it.
-    let board: Board = if std::env::var_os("FULL").is_some() {
+    let t = std::time::Instant::now();
+    let mut board: Board = if std::env::var_os("FULL").is_some() {
         store.load_board().expect("board")
     } else {
         store.load_window_board().expect("board")
     };
+    let loaded = t.elapsed().as_secs_f64() * 1000.0;
+    // As the window's worker does: a large register's finished directives left out (WHOLE=1
+    // keeps them, as 列出全部 does).
+    let t = std::time::Instant::now();
+    if std::env::var_os("WHOLE").is_none() && board.directives.len() > duban::model::LIST_WHOLE_UP_TO {
+        board.leave_out_finished(today, Some(7));
+    }
+    println!(
+        "loaded in {loaded:.0} ms; finished left out: {} (in {:.0} ms)",
+        board.left_out(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     let live = LIVE.load(Ordering::Relaxed);
     println!(
         "board: {} directives, live {:.1} MB (peak while loading {:.1} MB above the start), resident {:.0} MB",

@@ -244,6 +244,9 @@ pub struct Board {
     pub aliases: Vec<(String, OfficeId)>,
     /// Directives deleted or merged away, newest first (the 回收站 lists them to restore).
     pub set_aside: Vec<SetAside>,
+    /// 已办结未载入 — a large register's window leaves its finished directives out of
+    /// `directives` and keeps what they count for here (`None`: every directive is listed).
+    pub finished_apart: Option<Box<super::FinishedApart>>,
 }
 
 impl Board {

@@ -30,6 +30,7 @@ fn collectives_reach_every_member_of_their_group() {
     let board = Board {
         aliases: Vec::new(),
         set_aside: Vec::new(),
+        finished_apart: None,
         notices: Vec::new(),
         offices: vec![fire.clone(), news.clone(), shenyang.clone(), all_hq.clone()],
         directives: vec![

@@ -67,65 +67,134 @@ impl OfficeFigures {
 }
 
 /// Every office's figures on `today`, in roster order (offices no directive names left out).
-/// `default_cadence` applies where a notice sets no feedback cadence of its own.
+/// `default_cadence` applies where a notice sets no feedback cadence of its own. A window's
+/// board that left its finished directives out adds what they counted ([`super::FinishedApart`]).
 pub fn office_figures(board: &Board, today: NaiveDate, default_cadence: Option<i64>) -> Vec<OfficeFigures> {
-    let mut figures: Vec<OfficeFigures> = Vec::new();
-    let mut index: std::collections::HashMap<OfficeId, usize> = std::collections::HashMap::new();
-    let mut day_sums: Vec<(i64, usize)> = Vec::new();
-    for o in &board.offices {
-        index.insert(o.id, figures.len());
-        figures.push(OfficeFigures::new(o.id, &o.name));
-        day_sums.push((0, 0));
+    let mut tally = FigureTally::count(board, &board.directives, today, default_cadence);
+    if let Some(apart) = board.finished_apart.as_deref().filter(|a| a.as_of == today) {
+        tally.add(&apart.figures);
     }
-    let notices = notices_by_id(board);
-    for d in &board.directives {
-        let Some(notice) = notices.get(&d.notice_id) else { continue };
-        if notice.issued_on > today {
-            continue;
+    tally.finish()
+}
+
+/// The office figures' sums before the rates: what two parts of a register add up to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FigureTally {
+    figures: Vec<OfficeFigures>,
+    /// Per figure: days from issue to completion summed, and how many were summed.
+    day_sums: Vec<(i64, usize)>,
+}
+
+impl FigureTally {
+    /// The sums over `directives` (the board's or a part of it), every roster office first.
+    pub fn count(
+        board: &Board,
+        directives: &[super::DirectiveRow],
+        today: NaiveDate,
+        default_cadence: Option<i64>,
+    ) -> FigureTally {
+        let mut tally = FigureTally::default();
+        let mut index: std::collections::HashMap<OfficeId, usize> = std::collections::HashMap::new();
+        for o in &board.offices {
+            index.insert(o.id, tally.figures.len());
+            tally.figures.push(OfficeFigures::new(o.id, &o.name));
+            tally.day_sums.push((0, 0));
         }
-        let cadence = notice.feedback_days.or(default_cadence);
-        let closed = d.status == Status::Closed;
-        for a in d.assignments.iter().filter(|a| a.role == Role::Lead) {
-            let i = *index.entry(a.office).or_insert_with(|| {
-                figures.push(OfficeFigures::new(a.office, &a.name));
-                day_sums.push((0, 0));
-                figures.len() - 1
-            });
-            let (f, t) = (&mut figures[i], &a.track);
-            f.assigned += 1;
-            let finished = t.is_finished() && t.finished_on.is_none_or(|on| on <= today);
-            f.finished += usize::from(finished);
-            f.due += usize::from(finished || t.deadline.is_some_and(|x| x <= today));
-            if let (true, Some(on)) = (finished, t.finished_on) {
-                f.on_time += usize::from(t.on_time_deadline.is_none_or(|x| on <= x));
-                day_sums[i].0 += (on - notice.issued_on).num_days();
-                day_sums[i].1 += 1;
+        let notices = notices_by_id(board);
+        for d in directives {
+            let Some(notice) = notices.get(&d.notice_id) else { continue };
+            if notice.issued_on > today {
+                continue;
             }
-            if !finished && !closed {
-                if d.recurrence.is_some() {
-                    // A recurring directive owes a report per period: each one missed is 未反馈,
-                    // and any missed makes the office 逾期未反馈 on it.
-                    let missed = d.office_periods(a, today, false).iter().filter(|p| p.missed(today)).count();
-                    f.missed_periods += missed;
-                    f.unreported += missed;
-                    f.late_unreported += usize::from(missed > 0);
-                } else {
-                    f.unreported += usize::from(t.last_feedback.is_none());
-                    let late =
-                        t.feedback_lateness(notice.issued_on, cadence, today) != FeedbackLateness::OnTime;
-                    f.late_unreported += usize::from(late);
+            let cadence = notice.feedback_days.or(default_cadence);
+            let closed = d.status == Status::Closed;
+            for a in d.assignments.iter().filter(|a| a.role == Role::Lead) {
+                let i = *index.entry(a.office).or_insert_with(|| {
+                    tally.figures.push(OfficeFigures::new(a.office, &a.name));
+                    tally.day_sums.push((0, 0));
+                    tally.figures.len() - 1
+                });
+                let (f, t) = (&mut tally.figures[i], &a.track);
+                f.assigned += 1;
+                let finished = t.is_finished() && t.finished_on.is_none_or(|on| on <= today);
+                f.finished += usize::from(finished);
+                f.due += usize::from(finished || t.deadline.is_some_and(|x| x <= today));
+                if let (true, Some(on)) = (finished, t.finished_on) {
+                    f.on_time += usize::from(t.on_time_deadline.is_none_or(|x| on <= x));
+                    tally.day_sums[i].0 += (on - notice.issued_on).num_days();
+                    tally.day_sums[i].1 += 1;
                 }
+                if !finished && !closed {
+                    if d.recurrence.is_some() {
+                        // A recurring directive owes a report per period: each one missed is 未反馈,
+                        // and any missed makes the office 逾期未反馈 on it.
+                        let missed =
+                            d.office_periods(a, today, false).iter().filter(|p| p.missed(today)).count();
+                        f.missed_periods += missed;
+                        f.unreported += missed;
+                        f.late_unreported += usize::from(missed > 0);
+                    } else {
+                        f.unreported += usize::from(t.last_feedback.is_none());
+                        let late =
+                            t.feedback_lateness(notice.issued_on, cadence, today) != FeedbackLateness::OnTime;
+                        f.late_unreported += usize::from(late);
+                    }
+                }
+                f.extensions += t.extensions;
+                f.returns += t.returns;
             }
-            f.extensions += t.extensions;
-            f.returns += t.returns;
+        }
+        tally
+    }
+
+    /// Adds `other`'s sums office by office (an office only `other` counted comes last).
+    pub fn add(&mut self, other: &FigureTally) {
+        for (g, (sum, n)) in other.figures.iter().zip(&other.day_sums) {
+            let i = match self.figures.iter().position(|f| f.office == g.office) {
+                Some(i) => i,
+                None => {
+                    self.figures.push(OfficeFigures::new(g.office, &g.name));
+                    self.day_sums.push((0, 0));
+                    self.figures.len() - 1
+                }
+            };
+            let f = &mut self.figures[i];
+            f.assigned += g.assigned;
+            f.finished += g.finished;
+            f.due += g.due;
+            f.on_time += g.on_time;
+            f.unreported += g.unreported;
+            f.late_unreported += g.late_unreported;
+            f.missed_periods += g.missed_periods;
+            f.extensions += g.extensions;
+            f.returns += g.returns;
+            self.day_sums[i].0 += sum;
+            self.day_sums[i].1 += n;
         }
     }
-    for (f, (sum, n)) in figures.iter_mut().zip(day_sums) {
-        f.on_time_rate = (f.due > 0).then(|| f.on_time as f64 / f.due as f64);
-        f.avg_days = (n > 0).then(|| sum as f64 / n as f64);
+
+    /// Only the offices something was counted for (what a part of the register keeps).
+    pub fn shrink(mut self) -> FigureTally {
+        let keep: Vec<bool> = self.figures.iter().map(|f| f.assigned > 0).collect();
+        let mut k = keep.iter();
+        self.figures.retain(|_| *k.next().unwrap_or(&false));
+        let mut k = keep.iter();
+        self.day_sums.retain(|_| *k.next().unwrap_or(&false));
+        self.figures.shrink_to_fit();
+        self.day_sums.shrink_to_fit();
+        self
     }
-    figures.retain(|f| f.assigned > 0);
-    figures
+
+    /// The figures with their rates, offices with nothing assigned left out.
+    pub fn finish(self) -> Vec<OfficeFigures> {
+        let mut figures = self.figures;
+        for (f, (sum, n)) in figures.iter_mut().zip(self.day_sums) {
+            f.on_time_rate = (f.due > 0).then(|| f.on_time as f64 / f.due as f64);
+            f.avg_days = (n > 0).then(|| sum as f64 / n as f64);
+        }
+        figures.retain(|f| f.assigned > 0);
+        figures
+    }
 }
 
 /// The board's notices by id (a register holds hundreds: no linear search per directive).

@@ -126,6 +126,7 @@ fn register() -> Board {
         ],
         aliases: Vec::new(),
         set_aside: Vec::new(),
+        finished_apart: None,
     }
 }
 

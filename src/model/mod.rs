@@ -10,6 +10,7 @@ mod edit;
 mod evidence;
 mod figures;
 mod file_kind;
+mod finished_apart;
 mod form;
 mod ids;
 mod loop_edit;
@@ -42,9 +43,11 @@ pub use draft::{DeadlineDraft, DirectiveDraft, NoticeDraft, SectionDraft};
 pub use edit::{DirectiveEdit, RosterEdit};
 pub use evidence::{Evidence, NewEvidence, PhotoMeta, backs_closing, human_size};
 pub use figures::{
-    DEFAULT_FEEDBACK_DAYS, OfficeFigures, ReminderDue, ReminderReason, office_figures, reminders_due,
+    DEFAULT_FEEDBACK_DAYS, FigureTally, OfficeFigures, ReminderDue, ReminderReason, office_figures,
+    reminders_due,
 };
 pub use file_kind::{is_bidi_control, is_image, never_launch, without_bidi_controls};
+pub use finished_apart::{FinishedApart, FinishedCount, LIST_WHOLE_UP_TO};
 pub use form::{AppliedReturn, FormKind, IssuedForm, ReturnItem, ReturnToApply, StoredFile};
 pub use ids::{DirectiveId, EvidenceId, NoteId, NoticeId, OfficeId};
 pub use loop_edit::{LoopAction, LoopEdit};

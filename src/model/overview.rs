@@ -6,7 +6,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Board, DirectiveId, NoticeId, OfficeGroup, OfficeId, OfficeIndex, Status, Urgency, days_left};
+use super::{
+    Board, DirectiveId, FinishedCount, NoticeId, OfficeGroup, OfficeId, OfficeIndex, Status, Urgency,
+    days_left,
+};
 
 /// 总体情况 — counted per directive, not per office.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -121,6 +124,11 @@ impl Overview {
             overview.totals.add(d.status, *u);
             overview.due_soon += usize::from(*u == Urgency::DueSoon);
         }
+        // The finished directives a large register's window left out count as they would listed.
+        let apart = board.finished_apart.as_deref();
+        if let Some(a) = apart {
+            a.all.add_to(&mut overview.totals);
+        }
         let listed = listed_offices(board);
         // Each notice's directives gathered once (a scan of the whole board per notice was
         // seconds at 100,000 directives and 1,500 notices).
@@ -140,6 +148,9 @@ impl Overview {
                 for i in mine {
                     totals.add(board.directives[*i].status, urgency[*i]);
                 }
+                if let Some(c) = apart.and_then(|a| a.by_notice.get(&n.id)) {
+                    c.add_to(&mut totals);
+                }
                 let carried_over = meeting_days.len() - meeting_days.partition_point(|d| *d <= n.issued_on);
                 MeetingStat {
                     notice: n.id,
@@ -151,7 +162,9 @@ impl Overview {
             })
             .collect();
         let all: Vec<usize> = (0..board.directives.len()).collect();
-        overview.offices = office_stats(board, index, |i| urgency[i], &all, &listed, &mut per_office);
+        let finished = |office: OfficeId| apart.and_then(|a| a.by_office.get(&office)).copied();
+        overview.offices =
+            office_stats(board, index, |i| urgency[i], &all, &listed, &mut per_office, finished);
         for p in &listed {
             let office = &board.offices[*p];
             let mut items = Vec::new();
@@ -202,7 +215,10 @@ impl Overview {
             .collect();
         let urgency = |i: usize| board.directives[i].urgency(today, due_soon_days);
         let mut per_office = vec![Totals::default(); board.offices.len()];
-        office_stats(board, index, urgency, &mine, &listed_offices(board), &mut per_office)
+        let apart = board.finished_apart.as_deref();
+        let finished =
+            |office: OfficeId| apart.and_then(|a| a.by_notice_office.get(&(notice, office))).copied();
+        office_stats(board, index, urgency, &mine, &listed_offices(board), &mut per_office, finished)
     }
 }
 
@@ -217,7 +233,8 @@ fn listed_offices(board: &Board) -> Vec<usize> {
 
 /// Each listed office's totals over the directives `mine` (indices; `listed` in the order to
 /// show, offices with none left out); `urgency` of a directive by its index. `per_office` is
-/// scratch space, one per roster position.
+/// scratch space, one per roster position; `finished` what an office's left-out finished
+/// directives add ([`super::FinishedApart`]).
 fn office_stats(
     board: &Board,
     index: &OfficeIndex,
@@ -225,11 +242,17 @@ fn office_stats(
     mine: &[usize],
     listed: &[usize],
     per_office: &mut [Totals],
+    finished: impl Fn(OfficeId) -> Option<FinishedCount>,
 ) -> Vec<OfficeStat> {
     per_office.iter_mut().for_each(|t| *t = Totals::default());
     for i in mine {
         for p in index.offices_of(*i) {
             per_office[*p as usize].add(board.directives[*i].status, urgency(*i));
+        }
+    }
+    for (p, totals) in per_office.iter_mut().enumerate() {
+        if let Some(c) = finished(board.offices[p].id) {
+            c.add_to(totals);
         }
     }
     listed

@@ -89,7 +89,7 @@ impl Store {
         }
         let aliases = self.aliases()?;
         let set_aside = self.set_aside()?;
-        Ok(Board { notices, offices, directives, aliases, set_aside })
+        Ok(Board { notices, offices, directives, aliases, set_aside, finished_apart: None })
     }
 
     /// The rows of every directive not set aside, newest notice first, then as in the notice,

@@ -90,6 +90,9 @@ pub enum Command {
     ShowOverview,
     /// From the overview: show the directive in the table, selected.
     OpenDirective(DirectiveId),
+    /// 列出全部 (`true`) or 只列在办的: whether a large register's table lists its finished
+    /// directives too.
+    ListFinished(bool),
     /// 排序: a click on this column's header.
     SortBy(crate::ui::views::Col),
     /// Move the table selection up (-1) or down (+1).

@@ -12,6 +12,7 @@ mod drafts;
 mod editing;
 mod export;
 mod forms;
+mod listing;
 mod loop_actions;
 mod no_file_dialog;
 mod periods;

@@ -21,6 +21,8 @@ use crate::model::{
     Board, BoardFilter, DirectiveId, DirectiveRow, OfficeCounts, OfficeId, OfficeIndex, Overview, ReminderDue,
 };
 use crate::ui::views::Sort;
+use crate::ui::worker::Request;
+use crate::ui::worker::line::Asker;
 
 /// For which day each layer was computed (`None`: stale).
 #[derive(Debug, Clone, Copy, Default)]
@@ -108,6 +110,10 @@ impl DubanApp {
                 self.index = OfficeIndex::build(&self.board);
                 self.fresh.index_stale = false;
             }
+            // The left-out finished directives were counted for another day: a fresh board.
+            if self.board.finished_apart.as_ref().is_some_and(|a| a.as_of != today) {
+                self.worker.send(Asker::Board, Request::Refresh { detail: self.selected });
+            }
             let figures = BoardFigures::build(&self.board, &self.index, today, soon, self.cadence);
             self.counts = figures.counts;
             self.press = figures.press;
@@ -123,6 +129,12 @@ impl DubanApp {
             }
             let hits = self.search_hits.as_ref();
             self.rows = table_rows(&self.board, &self.index, self.filter, hits, self.sort, today, soon);
+            self.hits_left_out = match hits.filter(|_| self.board.left_out() > 0) {
+                Some(hits) => hits
+                    .len()
+                    .saturating_sub(self.board.directives.iter().filter(|d| hits.contains(&d.id)).count()),
+                None => 0,
+            };
             self.fresh.rows = Some(today);
         }
         if self.overview_shown && self.fresh.overview != Some(today) {

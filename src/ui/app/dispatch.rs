@@ -129,6 +129,9 @@ impl DubanApp {
             }
             Command::ShowOverview => self.overview_shown = true,
             Command::ToggleDetail => self.detail_shown = !self.detail_shown,
+            Command::ListFinished(listed) => {
+                self.set_listing(crate::ui::worker::Listing { finished: listed, ..self.listing });
+            }
             Command::SortBy(col) => {
                 self.sort = Sort::clicked(self.sort, col);
                 self.rows_changed();

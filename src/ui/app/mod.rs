@@ -29,7 +29,7 @@ use super::views::{
 };
 use super::worker::files::{FileRequest, FileWorker};
 use super::worker::line::Asker;
-use super::worker::{Request, Worker};
+use super::worker::{Listing, Request, Worker};
 use crate::clock::Clock;
 use crate::model::Overview;
 use crate::model::{
@@ -101,6 +101,9 @@ pub struct DubanApp {
     search: SearchBar,
     /// Directives matching the search box; `None` when it is empty.
     search_hits: Option<HashSet<DirectiveId>>,
+    /// How much of the register the board lists, and the search's hits it left out.
+    listing: Listing,
+    hits_left_out: usize,
     dialogs: Dialogs,
     /// Where the last report was written: the export dialog starts there (kept across restarts).
     export_folder: Option<PathBuf>,
@@ -167,6 +170,8 @@ impl DubanApp {
             overview_view: OverviewView::default(),
             search: SearchBar::default(),
             search_hits: None,
+            listing: Listing::default(),
+            hits_left_out: 0,
             dialogs: Dialogs::default(),
             kept_paste: String::new(),
             kept_by_hand: None,
@@ -291,6 +296,8 @@ impl DubanApp {
             {
                 ui.label(RichText::new(super::views::figures_line(f)).small());
             }
+            let whole = self.listing.finished && cx.board.directives.len() > self.listing.whole_up_to;
+            super::views::listing_note(ui, cx.board, self.hits_left_out, whole, &mut commands);
             self.table.ui(ui, &cx, &self.rows, self.selected, self.sort, &mut commands);
         });
         self.dialogs.ui(ui, &cx, &mut commands);

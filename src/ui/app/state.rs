@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::{DubanApp, StatusMessage, ViewState};
 use crate::model::{Board, BoardFilter, DirectiveDetail, DirectiveId, DirectiveRow, OfficeCounts, Settings};
 use crate::ui::views::{ExportDialog, ImportDialog};
+use crate::ui::worker::line::Asker;
 
 impl DubanApp {
     /// Shows `text` in the status bar (the outer window tells a reopened app why).
@@ -158,6 +159,14 @@ impl DubanApp {
             (None, false) => BoardFilter::All,
         };
         self.rows_changed();
+    }
+
+    /// How much of the register the board lists from now on (a fresh board follows). Tests set a
+    /// small `whole_up_to` to see a large register's window on a few directives.
+    pub fn set_listing(&mut self, listing: crate::ui::worker::Listing) {
+        self.listing = listing;
+        self.worker
+            .send(Asker::Board, crate::ui::worker::Request::Listing { listing, detail: self.selected });
     }
 
     /// 总览 as last computed (it is recomputed only while shown: read it with the start screen up).

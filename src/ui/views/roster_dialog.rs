@@ -58,7 +58,8 @@ impl RosterDialog {
                     }
                 }
             });
-            let used = board.directives.iter().any(|d| d.assignments.iter().any(|a| a.office == office.id));
+            let used = board.directives.iter().any(|d| d.assignments.iter().any(|a| a.office == office.id))
+                || board.finished_apart.as_ref().is_some_and(|a| a.named.contains(&office.id));
             let remove = ui
                 .add_enabled(!used, egui::Button::new("删除"))
                 .on_disabled_hover_text("仍有工作要求由该单位负责；重复的单位请用“并入”");

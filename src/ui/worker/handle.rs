@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{ContinuationOption, ParsedImport, Reply, Request, Snapshot};
+use super::{ContinuationOption, Listing, ParsedImport, Reply, Request, Snapshot};
 use crate::clock::Clock;
 use crate::model::{DirectiveEdit, DirectiveId};
 use crate::notice::{
@@ -23,22 +23,35 @@ pub(super) struct Context<'a> {
     /// The data folder the store lives in (backups, evidence, moves).
     pub data_dir: &'a Path,
     pub progress: &'a dyn Fn(f32, &str),
+    /// How much of the register the window's board lists (the worker keeps it between requests).
+    pub listing: &'a mut Listing,
 }
 
-fn snapshot(store: &Store, detail: Option<DirectiveId>) -> Result<Snapshot, String> {
+/// What a snapshot lists, and the day its left-out figures count for.
+#[derive(Debug, Clone, Copy)]
+struct View {
+    listing: Listing,
+    today: NaiveDate,
+}
+
+fn snapshot(store: &Store, view: View, detail: Option<DirectiveId>) -> Result<Snapshot, String> {
     // The window keeps no directive texts: the detail carries the selected one's.
-    let board = store.load_window_board().map_err(|e| e.to_string())?;
+    let mut board = store.load_window_board().map_err(|e| e.to_string())?;
     let detail = match detail {
         Some(id) => store.load_detail(id).ok(),
         None => None,
     };
     let settings = store.settings().map_err(|e| e.to_string())?;
+    // A large register: the finished directives stay in the database, their figures kept.
+    if !view.listing.finished && board.directives.len() > view.listing.whole_up_to {
+        board.leave_out_finished(view.today, settings.feedback_days);
+    }
     Ok(Snapshot { board, detail, settings })
 }
 
 /// A change was stored: `message` and a fresh snapshot with `detail`.
-fn changed(store: &Store, message: Result<String, String>, detail: Option<DirectiveId>) -> Reply {
-    match message.and_then(|message| Ok((message, snapshot(store, detail)?))) {
+fn changed(store: &Store, view: View, message: Result<String, String>, detail: Option<DirectiveId>) -> Reply {
+    match message.and_then(|message| Ok((message, snapshot(store, view, detail)?))) {
         Ok((message, s)) => Reply::Changed { message, snapshot: Box::new(s) },
         Err(e) => Reply::Failed(e),
     }
@@ -54,9 +67,15 @@ fn or_failed<T>(result: Result<T, String>, ok: impl FnOnce(T) -> Reply) -> Reply
 }
 
 pub(super) fn handle(cx: Context, request: &Request) -> Reply {
-    let Context { store, clock, data_dir, progress } = cx;
+    let Context { store, clock, data_dir, progress, listing } = cx;
+    if let Request::Listing { listing: asked, .. } = request {
+        *listing = *asked;
+    }
+    let view = View { listing: *listing, today: clock.today() };
     match request {
-        Request::Refresh { detail } => or_failed(snapshot(store, *detail), |s| Reply::Snapshot(Box::new(s))),
+        Request::Refresh { detail } | Request::Listing { detail, .. } => {
+            or_failed(snapshot(store, view, *detail), |s| Reply::Snapshot(Box::new(s)))
+        }
         Request::LoadDetail(id) => {
             or_failed(store.load_detail(*id).map_err(|e| e.to_string()), |d| Reply::Detail(Box::new(d)))
         }
@@ -75,7 +94,7 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
             });
             let message =
                 stored.map(|_| format!("已导入：{}（{} 条工作要求）", draft.title, draft.directive_count()));
-            changed(store, message, *detail)
+            changed(store, view, message, *detail)
         }
         Request::Edit { id, edit } => {
             let message = author(store).and_then(|author| {
@@ -84,7 +103,7 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
             });
             // New office names join the roster: the whole board. Any other edit changes one row.
             if matches!(edit, DirectiveEdit::Offices(_)) {
-                return changed(store, message, Some(*id));
+                return changed(store, view, message, Some(*id));
             }
             let row = message.and_then(|message| {
                 let mut row = store.directive_row(*id).map_err(|e| e.to_string())?;
@@ -104,7 +123,7 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
                 let actor = Actor { author: &author, at: clock.now() };
                 store.apply_register_edit(edit, &actor).map_err(|e| format!("保存失败：{e}"))
             });
-            let reply = stored.and_then(|(message, id)| Ok((message, snapshot(store, Some(id))?, id)));
+            let reply = stored.and_then(|(message, id)| Ok((message, snapshot(store, view, Some(id))?, id)));
             let subject = edit.subject();
             or_failed(reply, |(message, s, id)| Reply::Registered {
                 message,
@@ -115,7 +134,9 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
         }
         Request::SaveSettings { settings, detail } => {
             let saved = store.save_settings(settings).map_err(|e| format!("保存设置失败：{e}"));
-            or_failed(saved.and_then(|_| snapshot(store, *detail)), |s| Reply::SettingsSaved(Box::new(s)))
+            or_failed(saved.and_then(|_| snapshot(store, view, *detail)), |s| {
+                Reply::SettingsSaved(Box::new(s))
+            })
         }
         Request::NoticeCadence { notice, days, detail } => {
             let message = author(store).and_then(|author| {
@@ -126,19 +147,19 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
                     .map(|()| format!("反馈周期：{shown}"))
                     .map_err(|e| e.to_string())
             });
-            changed(store, message, *detail)
+            changed(store, view, message, *detail)
         }
         Request::SetAuthor { name, detail } => {
             let message =
                 store.set_author(name).map_err(|e| e.to_string()).map(|_| format!("填报人：{}", name.trim()));
-            changed(store, message, *detail)
+            changed(store, view, message, *detail)
         }
         Request::Roster(edit) => {
             let message = author(store).and_then(|author| {
                 let actor = Actor { author: &author, at: clock.now() };
                 store.apply_roster_edit(edit, &actor).map_err(|e| e.to_string())
             });
-            changed(store, message, None)
+            changed(store, view, message, None)
         }
         Request::LoadTrash => or_failed(store.evidence_trash().map_err(|e| e.to_string()), Reply::Trash),
         Request::EmptyTrash { detail } => {
@@ -149,7 +170,7 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
                     .map(|n| format!("已清空回收站（{n} 个材料）"))
                     .map_err(|e| format!("清空回收站失败：{e}"))
             });
-            changed(store, message, *detail)
+            changed(store, view, message, *detail)
         }
         Request::AutoBackup => {
             let taken = crate::backup::auto_backup(store, data_dir, clock.today())
@@ -177,7 +198,7 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
         Request::Backup(path) => or_failed(backup(store, data_dir, path, progress), Reply::BackedUp),
         Request::Restore(path) => {
             let restored = restore(store, data_dir, path, progress)
-                .and_then(|message| Ok((message, snapshot(store, None)?)));
+                .and_then(|message| Ok((message, snapshot(store, view, None)?)));
             or_failed(restored, |(message, s)| Reply::Restored { message, snapshot: Box::new(s) })
         }
         Request::Search(query) => {
@@ -207,14 +228,14 @@ pub(super) fn handle(cx: Context, request: &Request) -> Reply {
         }
         Request::GenerateUrges { dir, detail } => {
             let message = super::forms::urge(store, clock, dir, progress);
-            changed(store, message, *detail)
+            changed(store, view, message, *detail)
         }
         Request::ReadForms(paths) => or_failed(super::forms::read(store, clock, paths, progress), |r| {
             Reply::FormsReviewed(Box::new(r))
         }),
         Request::ApplyForms { review, approver, detail } => {
             let message = super::forms::apply(store, clock, data_dir, review, approver.as_deref(), progress);
-            changed(store, message, *detail)
+            changed(store, view, message, *detail)
         }
     }
 }

@@ -35,6 +35,11 @@ pub enum Request {
     Refresh {
         detail: Option<DirectiveId>,
     },
+    /// From now on the window's board lists this much of the register; a fresh snapshot.
+    Listing {
+        listing: Listing,
+        detail: Option<DirectiveId>,
+    },
     LoadDetail(DirectiveId),
     /// Read and parse a notice for review; nothing is stored.
     Parse {
@@ -120,6 +125,21 @@ pub enum Request {
         approver: Option<String>,
         detail: Option<DirectiveId>,
     },
+}
+
+/// How much of the register the window's board lists. A register of more than `whole_up_to`
+/// directives leaves its finished ones out (their figures kept, see `model::FinishedApart`)
+/// unless the officer asked to list them (`finished`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listing {
+    pub whole_up_to: usize,
+    pub finished: bool,
+}
+
+impl Default for Listing {
+    fn default() -> Self {
+        Listing { whole_up_to: crate::model::LIST_WHOLE_UP_TO, finished: false }
+    }
 }
 
 /// What the UI shows, fresh from the database.
@@ -240,6 +260,7 @@ impl Worker {
             let mut moved_told = false;
             let mut damage_told = false;
             let mut untrimmed = false;
+            let mut listing = Listing::default();
             loop {
                 let job = match inbox.recv_timeout(LOOK_FOR_OTHERS) {
                     Ok(job) => job,
@@ -287,8 +308,13 @@ impl Worker {
                 let progress = |fraction: f32, step: &str| {
                     outbox.progress(&job, Reply::Progress { fraction, step: step.to_owned() });
                 };
-                let cx =
-                    handle::Context { store: &mut store, clock, data_dir: &data_dir, progress: &progress };
+                let cx = handle::Context {
+                    store: &mut store,
+                    clock,
+                    data_dir: &data_dir,
+                    progress: &progress,
+                    listing: &mut listing,
+                };
                 let reply = handle::handle(cx, &job.request);
                 if !outbox.answer(&job, reply) {
                     break;

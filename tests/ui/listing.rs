@@ -1,0 +1,52 @@
+//! A large register's window lists the work in hand (issue #17): the finished directives stay
+//! in the database, a line above the table says how many, and one click lists them all; 总览's
+//! figures count them either way. Seen on the seed's 16 directives with the "large" bound set
+//! to 10, as a register of 100,000 would be with the real bound.
+
+use duban::model::Status;
+use duban::ui::worker::Listing;
+use egui_kittest::kittest::Queryable as _;
+
+use crate::common::{click_button, date, harness, ime_commit, prepare_store, settle};
+
+#[test]
+fn a_large_registers_table_lists_the_work_in_hand_and_lists_all_on_a_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+    let actor =
+        duban::store::Actor { author: "张伟", at: date("2022-03-17").and_hms_opt(9, 0, 0).unwrap() };
+    let board = store.load_board().unwrap();
+    let id = |n: &str| board.directives.iter().find(|d| d.number == n).unwrap().id;
+    store.set_status(id("五.3"), Status::Closed, &actor).unwrap();
+    store.set_status(id("一.2"), Status::Closed, &actor).unwrap();
+    store.set_status(id("三.1"), Status::Done, &actor).unwrap();
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    settle(&mut h);
+    let before = h.state().overview().clone();
+    h.state_mut().set_listing(Listing { whole_up_to: 10, finished: false });
+    settle(&mut h);
+    assert_eq!(h.state().board().directives.len(), 13, "the three finished are left out");
+    assert_eq!(h.state().overview(), &before, "总览 counts the same with them left out");
+
+    click_button(&mut h, "全部");
+    assert_eq!(h.state().visible_rows().len(), 13);
+    h.get_by_label("已完成、已销号的 3 条未列出（登记簿较大，只列在办的；统计已含全部）");
+    // A search that finds a left-out directive says so.
+    h.get_by_label("搜索").click();
+    h.run();
+    ime_commit(&mut h, "员工");
+    settle(&mut h);
+    assert!(h.state().visible_rows().is_empty(), "一.2 holds 员工 and is 已销号");
+    h.get_by_label("另有 1 条符合搜索的已完成、已销号工作要求未列出");
+    click_button(&mut h, "列出全部");
+    assert_eq!(h.state().board().directives.len(), 16);
+    assert_eq!(h.state().visible_rows().len(), 1, "the search finds it now");
+    assert_eq!(h.state().visible_rows()[0].number, "一.2");
+    h.get_by_label("搜索").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    assert_eq!(h.state().visible_rows().len(), 16);
+    click_button(&mut h, "只列在办的");
+    assert_eq!(h.state().visible_rows().len(), 13);
+}
