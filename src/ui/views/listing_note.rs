@@ -24,12 +24,14 @@ pub fn listing_note(
             let text = if hits_left_out > 0 {
                 format!("另有 {hits_left_out} 条符合搜索的已完成、已销号工作要求未列出")
             } else {
-                format!("已完成、已销号的 {left_out} 条未列出（登记簿较大，只列在办的；统计已含全部）")
+                format!("已完成、已销号的 {left_out} 条未列出，统计已含")
             };
             ui.label(RichText::new(text).weak());
             if ui
                 .small_button("列出全部")
-                .on_hover_text("连同已完成、已销号的一起列出（占用更多内存）")
+                .on_hover_text(
+                    "登记簿较大，窗口只载入在办的工作要求；点击连同已完成、已销号的一起列出（占用更多内存）",
+                )
                 .clicked()
             {
                 commands.push(Command::ListFinished(true));
