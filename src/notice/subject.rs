@@ -37,6 +37,8 @@ const VERBS: [&str; 28] = [
     "强化",
     "务必",
 ];
+/// Words of the speaker that may run into a subject (`他强调各单位要…`).
+const SPOKEN: [&str; 4] = ["强调", "要求", "指出", "提出"];
 /// What follows a subject: the modal that makes it a requirement.
 pub const MODALS: [&str; 5] = ["务必要", "务要", "必须", "要", "应当"];
 
@@ -45,6 +47,15 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let s = subject.strip_prefix('请').unwrap_or(subject);
     if s.is_empty() || s.chars().count() > 30 {
         return None;
+    }
+    // 他强调各单位、各部门要…, 要求各地各部门要…: the speaker's words before the subject are not
+    // part of it (no unit's name holds 强调 or 要求). Only a speaker's few words may stand before
+    // them (他, 会议, 赵书记), not a clause.
+    let spoken = SPOKEN.iter().filter_map(|w| s.rfind(w).map(|at| (&s[..at], &s[at + w.len()..])));
+    if let Some((_, rest)) = spoken.min_by_key(|(_, rest)| rest.len()).filter(|(speaker, rest)| {
+        !rest.is_empty() && speaker.chars().count() <= 6 && speaker.chars().all(is_name_char)
+    }) {
+        return subject_units(rest);
     }
     // 全县各级各部门: the whole county's collectives are the collectives (a list with a bare
     // name, 全县各机关、团体和企事业单位, stays as written).

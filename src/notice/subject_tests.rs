@@ -170,3 +170,13 @@ fn a_units_people_and_the_whole_countys_collectives() {
     assert_eq!(subject_units("全县各机关、团体和企事业单位").unwrap(), ["全县各机关、团体和企事业单位"]);
     assert_eq!(named_after_please("各乡镇、县直各单位紧扣各项目标任务").unwrap(), ["各乡镇", "县直各单位"]);
 }
+
+#[test]
+fn the_speakers_words_before_a_subject_are_not_part_of_it() {
+    let v = |xs: &[&str]| Some(xs.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(units("他强调各单位、各部门要高度重视"), v(&["各单位", "各部门"]));
+    assert_eq!(units("要求各地各部门要提高认识"), v(&["各地各部门"]));
+    assert_eq!(units("会议强调县应急局要"), v(&["县应急局"]));
+    // A clause before the words is not a speaker: nothing is taken from it.
+    assert_eq!(units("针对督查过程中发现的问题,督查组现场予以反馈并要求各责任单位要严格"), None);
+}

@@ -482,9 +482,23 @@ fn genre_fourth_unseen_set_does_not_get_worse() {
 /// above) was scored once, on 2026-12-01: 10/22 right counts, none refused, unit recall 25/96 =
 /// 0.26 with 17 invented, deadline recall 1/11 (SCORE-2026-12-01.log) — far below issue #15's
 /// bar. Training material since: a unit's people are the unit, 全县各级各部门, a 、-list after 请
-/// bring units to 33/96. This keeps it there.
+/// bring units to 33/96. In the sixth session four expected results were brought in line with
+/// the README's units rule (各乡(镇、街道)、国有林场 is two complete units): 41/100, 8 invented.
+/// This keeps it there.
 #[test]
 fn genre_fifth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 10, 0.34, 16, 0.09);
+    let floor = Floor::new(22, 10, 0.41, 8, 0.09);
     holds(&Path::new(SEEN).join("unseen5"), floor);
+}
+
+/// The sixth unseen set (tests/fixtures/genres/unseen6/, 22 real texts gathered and given their
+/// expected results by a helper who never ran or read the parser) was scored once, on
+/// 2026-12-01 (sixth session), before any rule was tuned on it: 9/22 right counts, none
+/// refused, unit recall 24/79 = 0.30 with 11 invented, deadline recall 1/9
+/// (SCORE-2026-12-01.log). Training material since: the speaker's words before a subject
+/// (他强调各单位、各部门要…) are not part of it → 10/22, 34/79 = 0.43, 6 invented.
+#[test]
+fn genre_sixth_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 10, 0.43, 6, 0.11);
+    holds(&Path::new(SEEN).join("unseen6"), floor);
 }
