@@ -174,15 +174,10 @@ impl FigureTally {
     }
 
     /// Only the offices something was counted for (what a part of the register keeps).
-    pub fn shrink(mut self) -> FigureTally {
-        let keep: Vec<bool> = self.figures.iter().map(|f| f.assigned > 0).collect();
-        let mut k = keep.iter();
-        self.figures.retain(|_| *k.next().unwrap_or(&false));
-        let mut k = keep.iter();
-        self.day_sums.retain(|_| *k.next().unwrap_or(&false));
-        self.figures.shrink_to_fit();
-        self.day_sums.shrink_to_fit();
-        self
+    pub fn shrink(self) -> FigureTally {
+        let (figures, day_sums) =
+            self.figures.into_iter().zip(self.day_sums).filter(|(f, _)| f.assigned > 0).unzip();
+        FigureTally { figures, day_sums }
     }
 
     /// The figures with their rates, offices with nothing assigned left out.
