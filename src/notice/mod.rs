@@ -31,6 +31,7 @@ mod source;
 mod subject;
 mod text;
 mod text_table;
+mod unfold;
 mod unit_name;
 mod units;
 
@@ -60,6 +61,12 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let unmarked: Vec<String> = text.lines().map(|l| chrome::strip_markup(l).into_owned()).collect();
     let raw: Vec<&str> = unmarked.iter().map(|l| clean_line(l)).filter(|l| !l.is_empty()).collect();
     let (lines, published) = chrome::strip_chrome(&raw);
+    // A page copied without its line breaks: its items back on lines of their own.
+    let unfolded = unfold::unfold(&lines);
+    let lines: Vec<&str> = match &unfolded {
+        Some(u) => u.iter().map(String::as_str).collect(),
+        None => lines,
+    };
     let expanded = text_table::expand(&lines);
     let lines: Vec<&str> = match &expanded {
         Some(e) => e.iter().map(String::as_str).collect(),

@@ -496,9 +496,11 @@ fn genre_fifth_unseen_set_does_not_get_worse() {
 /// 2026-12-01 (sixth session), before any rule was tuned on it: 9/22 right counts, none
 /// refused, unit recall 24/79 = 0.30 with 11 invented, deadline recall 1/9
 /// (SCORE-2026-12-01.log). Training material since: the speaker's words before a subject
-/// (他强调各单位、各部门要…) are not part of it → 10/22, 34/79 = 0.43, 6 invented.
+/// (他强调各单位、各部门要…) are not part of it → 10/22, 34/79 = 0.43, 6 invented; a page copied
+/// without its line breaks is cut at its items (notice/unfold.rs) → 12/22, 40/79 = 0.51; 178's
+/// 年内 made a deadline as the issue counts it (1/11).
 #[test]
 fn genre_sixth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 10, 0.43, 6, 0.11);
+    let floor = Floor::new(22, 12, 0.50, 6, 0.09);
     holds(&Path::new(SEEN).join("unseen6"), floor);
 }
