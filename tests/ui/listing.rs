@@ -50,3 +50,36 @@ fn a_large_registers_table_lists_the_work_in_hand_and_lists_all_on_a_click() {
     click_button(&mut h, "只列在办的");
     assert_eq!(h.state().visible_rows().len(), 13);
 }
+
+#[test]
+fn following_a_link_to_a_left_out_directive_shows_it_and_says_why_the_table_does_not() {
+    use duban::model::DirectiveEdit;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+    let actor =
+        duban::store::Actor { author: "张伟", at: date("2022-03-17").and_hms_opt(9, 0, 0).unwrap() };
+    let board = store.load_board().unwrap();
+    let id = |n: &str| board.directives.iter().find(|d| d.number == n).unwrap().id;
+    // 五.3 carries on 一.2, which is closed.
+    store.set_status(id("一.2"), Status::Closed, &actor).unwrap();
+    store.apply_edit(id("五.3"), &DirectiveEdit::Continues(Some(id("一.2"))), &actor).unwrap();
+    let later_title = board.directives.iter().find(|d| d.number == "五.3").unwrap().title.clone();
+    let mut h = harness(store, dir.path(), "2022-03-18");
+    settle(&mut h);
+    h.state_mut().set_listing(Listing { whole_up_to: 10, finished: false });
+    settle(&mut h);
+    click_button(&mut h, "全部");
+    // The later directive, found by its title (the table lays out only the rows in view).
+    h.get_by_label("搜索").click();
+    h.run();
+    ime_commit(&mut h, &later_title);
+    settle(&mut h);
+    h.get_by_label(&later_title).click();
+    settle(&mut h);
+    h.get_by_label_contains("一.2 ").click();
+    settle(&mut h);
+    assert_eq!(h.state().selected(), Some(id("一.2")), "the link opens the earlier directive");
+    assert_eq!(h.state().detail().map(|d| d.row.id), Some(id("一.2")), "its detail is shown");
+    assert!(h.state().visible_rows().iter().all(|d| d.id != id("一.2")), "the table lists the work in hand");
+    h.get_by_label("这条工作要求已办结，列表只列在办的；点“列出全部”可在列表中看到它");
+}

@@ -142,6 +142,13 @@ impl DubanApp {
                 self.rows_changed();
                 self.select(id);
                 self.table.scroll_to_selected = true;
+                // An earlier meeting's directive, finished and left out of a large register's
+                // table: the detail shows it, the status bar says why the table does not.
+                if self.board.directive(id).is_none() && self.board.left_out() > 0 {
+                    self.announce(
+                        "这条工作要求已办结，列表只列在办的；点“列出全部”可在列表中看到它".to_owned(),
+                    );
+                }
             }
             Command::SetFilter(filter) => {
                 self.overview_shown = false;
