@@ -197,6 +197,15 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
             })
         })
         .collect();
+    // 二、严格控制火灾事故。本行政区域年内不发生…: a task headline over one requirement is
+    // the item's own first words (one numbered item, one directive, read from its start).
+    if let [Slot::Directive(only)] = slots.as_mut_slice()
+        && heading_units.is_none()
+        && is_task_headline(&title)
+        && clean_line(body).trim() == only.text.trim()
+    {
+        only.text = format!("{}{}", first.trim(), only.text);
+    }
     slots.extend(covering.map(Slot::Units));
     (title, slots, heading_units)
 }

@@ -92,3 +92,23 @@ fn a_heading_cut_off_at_the_end_of_a_copied_page_is_not_a_requirement() {
     let whole = parse("各乡镇:\n一、加强值班值守。\n二、强化隐患排查\n各乡镇要开展排查。\n");
     assert_eq!(directives(&whole).len(), 2, "a heading with its text, and one ending in a full stop, stay");
 }
+
+/// Sixth session: one numbered item is one directive read from its start — a task headline
+/// over a single requirement is the directive's first words, not a title left behind; and a
+/// page copied without its line breaks is cut at its items (notice/unfold.rs).
+#[test]
+fn a_one_line_page_gives_one_directive_per_item_each_from_its_headline() {
+    let lead =
+        "为进一步加强我市消防工作,落实消防安全责任制,市政府决定对各乡(镇)人民政府下达以下责任状,".repeat(3);
+    let n = parse(&format!(
+        "{lead}一、各乡(镇)责任目标(一)落实政府消防工作责任。各乡(镇)政府要进一步明确消防工作责任。\
+         (二)严格控制火灾事故。本行政区域不发生较大及以上火灾事故;火灾死亡率低于全国平均值。\
+         (三)推进公共消防设施建设。加快消防通道、消防供水等基础消防设施的建设和改造。"
+    ));
+    let texts: Vec<&str> = directives(&n).iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[0].starts_with("落实政府消防工作责任。各乡(镇)政府要"), "{texts:?}");
+    assert!(texts[1].starts_with("严格控制火灾事故。本行政区域"), "{texts:?}");
+    assert!(texts[2].starts_with("推进公共消防设施建设。加快"), "{texts:?}");
+    assert_eq!(offices(&n)[0], ["各乡(镇)政府"]);
+}
