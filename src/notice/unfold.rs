@@ -49,11 +49,13 @@ fn cuts(line: &str) -> Vec<(usize, Option<usize>)> {
     for (at, c) in line.char_indices() {
         let after_number = prev.is_some_and(|p| p == '第' || p.is_ascii_digit() || p == '.');
         let may_open = matches!(c, '(' | '（' | '①'..='⑳' | '0'..='9') || "一二三四五六七八九十".contains(c);
-        if at > 0 && !after_number && may_open {
+        if !after_number && may_open {
             // A marker is a few characters: read no further (a long line stays linear).
             let rest = &line[at..];
             let rest = rest.char_indices().nth(12).map_or(rest, |(end, _)| &rest[..end]);
-            if let Some(m) = marker_of(rest) {
+            // 统一、规范: a 一、 inside a word is no number.
+            let in_word = prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p));
+            if let Some(m) = marker_of(rest).filter(|m| !(m.kind == Kind::Chinese && in_word)) {
                 found.push((at, m.kind, m.value, None));
             } else if let Some((value, digits)) = spaced_number(rest) {
                 found.push((at, Kind::Arabic, value, Some(digits)));
@@ -142,8 +144,8 @@ mod tests {
     #[test]
     fn text_with_lines_and_short_or_lone_numbers_stays() {
         let filler = "要进一步加强消防工作，".repeat(20);
-        // 第一、二季度 and 1、2月 are not items; one (一) alone is not a run.
-        let line = format!("{filler}第一、二季度完成。1、2月份检查。(一)是重点。{filler}");
+        // 第一、二季度, 1、2月 and 统一、二次 are not items; one (一) alone is not a run.
+        let line = format!("{filler}第一、二季度完成。1、2月份检查。统一、二次检查。(一)是重点。{filler}");
         assert_eq!(unfold(&[&line]), None);
         // A text whose lines open with numbers keeps its own lines.
         let items = ["一、总体要求", "二、主要任务", &format!("{filler}(一)甲。(二)乙。")];
