@@ -29,6 +29,7 @@ mod report_list;
 mod section;
 mod source;
 mod subject;
+mod subject_verb;
 mod text;
 mod text_table;
 mod unfold;

@@ -3,40 +3,10 @@
 //! a list joined by 、 is split only when every part is a unit by itself, and a list governed
 //! by 等 (`电力、水务等部门`) stays whole.
 
+pub use super::subject_verb::{collective_before_verb, named_after_please, named_before_verb};
 use super::unit_name::is_name_char;
 pub use super::unit_name::is_unit;
 
-/// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`).
-const VERBS: [&str; 28] = [
-    "在",
-    "于",
-    "按时",
-    "按照",
-    "抓紧",
-    "积极",
-    "立即",
-    "迅速",
-    "认真",
-    "切实",
-    "做好",
-    "制定",
-    "加强",
-    "开展",
-    "组织",
-    "落实",
-    "对",
-    "抓好",
-    "进一步",
-    "全面",
-    "严格",
-    "结合",
-    "深入",
-    "持续",
-    "及时",
-    "明确",
-    "强化",
-    "务必",
-];
 /// Words of the speaker that may run into a subject (`他强调各单位要…`).
 const SPOKEN: [&str; 4] = ["强调", "要求", "指出", "提出"];
 /// What follows a subject: the modal that makes it a requirement.
@@ -233,69 +203,6 @@ pub fn sentence_subject(sentence: &str) -> Option<Vec<String>> {
 
 /// Adverbs that may stand between a subject and its modal.
 const ADVERBS: [&str; 9] = ["一定", "尤其", "更加", "特别", "首先", "还", "也", "都", "更"];
-
-/// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
-/// length in bytes; a list of collectives joined by 、 comes back as written.
-pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
-    if !s.starts_with('各') {
-        return None;
-    }
-    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
-    ends.iter().skip(1).rev().find_map(|&end| {
-        let (name, rest) = s.split_at(end);
-        if !is_unit(name) {
-            return None;
-        }
-        if VERBS.iter().any(|v| rest.starts_with(v)) {
-            return Some((name.to_owned(), end));
-        }
-        let rest = rest.strip_prefix('、')?;
-        let (more, len) = collective_before_verb(rest).or_else(|| governed_before_verb(rest))?;
-        Some((format!("{name}、{more}"), end + '、'.len_utf8() + len))
-    })
-}
-
-/// After `各乡镇、`, a short unit without 各 that the first 各 governs (`街道落实…`).
-fn governed_before_verb(s: &str) -> Option<(String, usize)> {
-    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(6).collect();
-    ends.iter().skip(1).rev().find_map(|&end| {
-        let (name, rest) = s.split_at(end);
-        (is_unit(name) && VERBS.iter().any(|v| rest.starts_with(v))).then(|| (name.to_owned(), end))
-    })
-}
-
-/// After 请, a unit's name followed by what it is to do, whatever the verb (`请各单位加大巡查密度`):
-/// after 请 the name can be nothing but the addressee. The longest name that reads as a unit.
-pub fn named_after_please(s: &str) -> Option<Vec<String>> {
-    // 请与本站联系, 请向县应急局报送: a preposition's object is not the addressee.
-    if s.starts_with([
-        '与', '向', '和', '同', '跟', '对', '给', '在', '于', '按', '把', '将', '从', '经', '由',
-    ]) {
-        return None;
-    }
-    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
-    ends.iter().skip(1).rev().find_map(|&end| {
-        let (name, rest) = s.split_at(end);
-        let next = rest.chars().next()?;
-        let joins = matches!(next, '的' | '、' | '和' | '及' | '与' | '（' | '(');
-        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins).then(|| subject_units(name)).flatten()
-    })
-}
-
-/// A unit by name followed by a verb, no 要 (`海洋局认真抓紧整改`, `交通局按照…`): as the
-/// first words of a 批示 or after 请 only, where a bare name can be nothing but the addressee.
-pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
-    if let Some((u, _)) = collective_before_verb(s) {
-        return Some(collective_units(&u));
-    }
-    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
-    ends.iter().skip(1).rev().find_map(|&end| {
-        let (name, rest) = s.split_at(end);
-        (VERBS.iter().any(|v| rest.starts_with(v)) && !name.contains('、'))
-            .then(|| subject_units(name))
-            .flatten()
-    })
-}
 
 /// The units after 要求 (`要求各地制定…`, `要求各地尤其要…`, `要求各级各单位务要…`).
 pub fn required_units(after: &str) -> Option<Vec<String>> {
