@@ -10,7 +10,7 @@ pub use super::unit_name::is_unit;
 /// Words of the speaker that may run into a subject (`他强调各单位要…`).
 const SPOKEN: [&str; 4] = ["强调", "要求", "指出", "提出"];
 /// What follows a subject: the modal that makes it a requirement.
-pub const MODALS: [&str; 5] = ["务必要", "务要", "必须", "要", "应当"];
+pub const MODALS: [&str; 6] = ["务必要", "务必", "务要", "必须", "要", "应当"];
 
 /// The units a subject names, or `None` when it is not a list of units.
 pub fn subject_units(subject: &str) -> Option<Vec<String>> {

@@ -180,3 +180,12 @@ fn the_speakers_words_before_a_subject_are_not_part_of_it() {
     // A clause before the words is not a speaker: nothing is taken from it.
     assert_eq!(units("针对督查过程中发现的问题,督查组现场予以反馈并要求各责任单位要严格"), None);
 }
+
+#[test]
+fn wubi_is_a_modal_and_a_groups_leader_stands_for_the_group() {
+    let v = |xs: &[&str]| Some(xs.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(units("各乡镇和相关部门务必高度重视"), v(&["各乡镇", "相关部门"]));
+    assert_eq!(units("各专班组长、各相关部门务必高度重视"), v(&["各专班组长", "各相关部门"]));
+    assert_eq!(super::super::unit_name::unit_of("各专班组长"), "各专班");
+    assert_eq!(super::super::unit_name::unit_of("村民小组长"), "村民小组长", "people, not a unit");
+}

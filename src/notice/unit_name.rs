@@ -83,7 +83,7 @@ pub(super) fn is_name_char(c: char) -> bool {
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
-const HEADS: [&str; 12] = [
+const HEADS: [&str; 13] = [
     // Its people: 政府各组成部门广大干部要… is a requirement of the departments.
     "广大干部",
     "全体干部",
@@ -97,6 +97,8 @@ const HEADS: [&str; 12] = [
     "主要负责人",
     "负责人",
     "主要领导",
+    // 各专班组长 → 各专班 (村民小组长 leaves 村民小, no unit: people, as before).
+    "组长",
 ];
 
 /// The unit a name stands for: `X支队主要领导` → `X支队`, `各单位负责人` → `各单位` (督办 tracks
