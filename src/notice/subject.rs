@@ -29,12 +29,16 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     }
     // 全县各级各部门: the whole county's collectives are the collectives (a list with a bare
     // name, 全县各机关、团体和企事业单位, stays as written).
-    if let Some(rest) = ["全县", "全市", "全区", "全省", "全镇", "全乡"]
-        .iter()
-        .find_map(|p| s.strip_prefix(p))
-        .filter(|r| super::names::split_top_level(r, &['、']).iter().all(|p| p.starts_with('各')))
+    if let Some(rest) =
+        ["全县", "全市", "全区", "全省", "全镇", "全乡"].iter().find_map(|p| s.strip_prefix(p))
     {
-        return subject_units(rest);
+        let parts = super::names::split_top_level(rest, &['、']);
+        if parts.iter().all(|p| p.starts_with('各')) {
+            return subject_units(rest);
+        }
+        if rest.starts_with('各') && parts.last().is_some_and(|l| is_unit(l)) {
+            return Some(vec![s.to_owned()]);
+        }
     }
     // 清理涉及的各镇街: the collective after a qualifying 的 is the unit.
     if let Some(at) = s.rfind("的各").filter(|&at| at > 0) {

@@ -189,3 +189,10 @@ fn wubi_is_a_modal_and_a_groups_leader_stands_for_the_group() {
     assert_eq!(super::super::unit_name::unit_of("各专班组长"), "各专班");
     assert_eq!(super::super::unit_name::unit_of("村民小组长"), "村民小组长", "people, not a unit");
 }
+
+#[test]
+fn organs_are_units_and_the_whole_countys_mixed_list_stays_whole() {
+    let v = |xs: &[&str]| Some(xs.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(units("公安机关、各乡镇派出所要严厉打击"), v(&["公安机关", "各乡镇派出所"]));
+    assert_eq!(units("全县各机关、团体和企事业单位要自检自查"), v(&["全县各机关、团体和企事业单位"]));
+}

@@ -3,8 +3,9 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 50] = [
+const ENDS: [&str; 51] = [
     "公司",
+    "机关",
     "林场",
     "开发区",
     "园区",

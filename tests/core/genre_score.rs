@@ -484,10 +484,11 @@ fn genre_fourth_unseen_set_does_not_get_worse() {
 /// bar. Training material since: a unit's people are the unit, 全县各级各部门, a 、-list after 请
 /// bring units to 33/96. In the sixth session four expected results were brought in line with
 /// the README's units rule (各乡(镇、街道)、国有林场 is two complete units): 41/100, 8 invented;
-/// 务必 as a modal and a group's 组长 as its group: 11/22, 43/100. This keeps it there.
+/// 务必 as a modal, a group's 组长 as its group, 机关 as a unit's ending: 11/22, 45/100, 7
+/// invented. This keeps it there.
 #[test]
 fn genre_fifth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 11, 0.43, 8, 0.09);
+    let floor = Floor::new(22, 11, 0.45, 7, 0.09);
     holds(&Path::new(SEEN).join("unseen5"), floor);
 }
 
