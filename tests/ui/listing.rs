@@ -9,22 +9,37 @@ use egui_kittest::kittest::Queryable as _;
 
 use crate::common::{click_button, date, harness, ime_commit, prepare_store, settle};
 
-#[test]
-fn a_large_registers_table_lists_the_work_in_hand_and_lists_all_on_a_click() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = prepare_store(dir.path(), Some("张伟"), true);
+type Harness = egui_kittest::Harness<'static, duban::ui::DubanApp>;
+
+/// The seed with `finished` directives (by number) set to their status, and `then` done to the
+/// store; the window on it, listing as a large register does (more than 10: the seed's 16).
+fn large_register_window(
+    dir: &std::path::Path,
+    finished: &[(&str, Status)],
+    then: impl FnOnce(&mut duban::store::Store, &dyn Fn(&str) -> duban::model::DirectiveId, &duban::store::Actor),
+) -> (Harness, duban::model::Overview) {
+    let mut store = prepare_store(dir, Some("张伟"), true);
     let actor =
         duban::store::Actor { author: "张伟", at: date("2022-03-17").and_hms_opt(9, 0, 0).unwrap() };
     let board = store.load_board().unwrap();
     let id = |n: &str| board.directives.iter().find(|d| d.number == n).unwrap().id;
-    store.set_status(id("五.3"), Status::Closed, &actor).unwrap();
-    store.set_status(id("一.2"), Status::Closed, &actor).unwrap();
-    store.set_status(id("三.1"), Status::Done, &actor).unwrap();
-    let mut h = harness(store, dir.path(), "2022-03-18");
+    for (number, status) in finished {
+        store.set_status(id(number), *status, &actor).unwrap();
+    }
+    then(&mut store, &id, &actor);
+    let mut h = harness(store, dir, "2022-03-18");
     settle(&mut h);
-    let before = h.state().overview().clone();
+    let whole = h.state().overview().clone();
     h.state_mut().set_listing(Listing { whole_up_to: 10, finished: false });
     settle(&mut h);
+    (h, whole)
+}
+
+#[test]
+fn a_large_registers_table_lists_the_work_in_hand_and_lists_all_on_a_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let finished = [("五.3", Status::Closed), ("一.2", Status::Closed), ("三.1", Status::Done)];
+    let (mut h, before) = large_register_window(dir.path(), &finished, |_, _, _| {});
     assert_eq!(h.state().board().directives.len(), 13, "the three finished are left out");
     assert_eq!(h.state().overview(), &before, "总览 counts the same with them left out");
 
@@ -55,19 +70,14 @@ fn a_large_registers_table_lists_the_work_in_hand_and_lists_all_on_a_click() {
 fn following_a_link_to_a_left_out_directive_shows_it_and_says_why_the_table_does_not() {
     use duban::model::DirectiveEdit;
     let dir = tempfile::tempdir().unwrap();
-    let mut store = prepare_store(dir.path(), Some("张伟"), true);
-    let actor =
-        duban::store::Actor { author: "张伟", at: date("2022-03-17").and_hms_opt(9, 0, 0).unwrap() };
-    let board = store.load_board().unwrap();
-    let id = |n: &str| board.directives.iter().find(|d| d.number == n).unwrap().id;
+    // The seed's ids, as every store the seed is imported into numbers them.
+    let seed = prepare_store(tempfile::tempdir().unwrap().path(), None, true).load_board().unwrap();
+    let id = |n: &str| seed.directives.iter().find(|d| d.number == n).unwrap().id;
+    let later_title = seed.directives.iter().find(|d| d.number == "五.3").unwrap().title.clone();
     // 五.3 carries on 一.2, which is closed.
-    store.set_status(id("一.2"), Status::Closed, &actor).unwrap();
-    store.apply_edit(id("五.3"), &DirectiveEdit::Continues(Some(id("一.2"))), &actor).unwrap();
-    let later_title = board.directives.iter().find(|d| d.number == "五.3").unwrap().title.clone();
-    let mut h = harness(store, dir.path(), "2022-03-18");
-    settle(&mut h);
-    h.state_mut().set_listing(Listing { whole_up_to: 10, finished: false });
-    settle(&mut h);
+    let (mut h, _) = large_register_window(dir.path(), &[("一.2", Status::Closed)], |store, id, actor| {
+        store.apply_edit(id("五.3"), &DirectiveEdit::Continues(Some(id("一.2"))), actor).unwrap();
+    });
     click_button(&mut h, "全部");
     // The later directive, found by its title (the table lays out only the rows in view).
     h.get_by_label("搜索").click();
