@@ -40,6 +40,17 @@ fn is_recipients_line(line: &str) -> bool {
         && !line.contains("如下")
 }
 
+/// A page copied without line breaks: the addressee and the first words on one line
+/// (`区应急管理局: 《关于…的请示》收悉`). The addressee when every name before the colon is a unit.
+fn inline_recipients(line: &str) -> Option<Vec<String>> {
+    let colon = line.find(['：', ':'])?;
+    let names = line[..colon].trim();
+    if names.chars().count() > 40 {
+        return None;
+    }
+    super::subject::subject_units(names)
+}
+
 /// Letterhead (辽宁省消防救援总队文件), urgency or secrecy marks: not part of the title.
 fn is_letterhead(line: &str) -> bool {
     (line.ends_with("文件") && line.chars().count() <= 30)
@@ -81,6 +92,7 @@ pub fn parse_header(all: &[&str]) -> Header {
                 .map(str::to_owned)
                 .collect()
         })
+        .or_else(|| lines.get(title_end).and_then(|l| inline_recipients(l)))
         .unwrap_or_default();
     let preamble_start = recipients_at.map_or(title_end, |i| i + 1);
     let preamble = lines[preamble_start..].join("\n");

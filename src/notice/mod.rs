@@ -267,11 +267,22 @@ fn resolve_above(sections: &mut [model::SectionDraft], recipients: &[String]) {
         for d in 0..sections[s].directives.len() {
             let directive = &sections[s].directives[d];
             let head = text::clean_line(&directive.text).to_owned();
+            // 请你局会同…: the one the text is addressed to (a 批复's 区应急管理局：).
+            let addressed = head.starts_with("请你") && !recipients.is_empty();
+            let unnamed = directive
+                .offices
+                .iter()
+                .all(|o| o.starts_with('你') || o.starts_with("以上") || o.starts_with("上述"));
+            if addressed && unnamed {
+                let directive = &mut sections[s].directives[d];
+                directive.offices = recipients.to_vec();
+                continue;
+            }
             let points = POINTERS.iter().any(|p| head.starts_with(p));
-            if points && directive.offices.is_empty() && named.is_empty() && !recipients.is_empty() {
+            if points && unnamed && named.is_empty() && !recipients.is_empty() {
                 named = recipients.to_vec();
             }
-            if points && directive.offices.is_empty() && !named.is_empty() {
+            if points && unnamed && !named.is_empty() {
                 let deadline = directive.deadline.clone();
                 let directive = &mut sections[s].directives[d];
                 directive.offices = named.clone();

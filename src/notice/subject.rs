@@ -3,7 +3,9 @@
 //! a list joined by 、 is split only when every part is a unit by itself, and a list governed
 //! by 等 (`电力、水务等部门`) stays whole.
 
-pub use super::subject_verb::{collective_before_verb, named_after_please, named_before_verb};
+pub use super::subject_verb::{
+    collective_before_verb, named_after_please, named_before_verb, opening_subject,
+};
 use super::unit_name::is_name_char;
 pub use super::unit_name::is_unit;
 
@@ -190,11 +192,14 @@ pub fn contracted(text: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
-/// The units a sentence opens with as its subject: `县城管局要…`, or a subject set off by a
-/// comma before its modal (`县工商、石油、商务等部门,要按照…`, `洺河沿岸有关乡镇,要密切…`).
+/// The units a sentence opens with as its subject: `县城管局要…`, `市级政府落实…` (a verb of a
+/// task, no modal), or a subject set off by a comma before its modal (`县工商、石油、商务等部门,要按照…`, `洺河沿岸有关乡镇,要密切…`).
 pub fn sentence_subject(sentence: &str) -> Option<Vec<String>> {
     let s = super::text::clean_line(sentence);
     if let Some((units, _)) = modal_subject(s) {
+        return Some(units);
+    }
+    if let Some(units) = opening_subject(s) {
         return Some(units);
     }
     let comma = s.find(['，', ','])?;
@@ -257,7 +262,8 @@ pub fn leading(phrase: &str) -> Option<Vec<String>> {
 /// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`).
 pub fn units_in(text: &str) -> Option<Vec<String>> {
     let mut found: Vec<String> = Vec::new();
-    let mut first_collective = None;
+    // 乡镇街道建立完善…: the unit a requirement opens with, before its verb.
+    let mut first_collective = opening_subject(super::text::clean_line(text));
     for clause in super::text::split_clauses(text) {
         let t = super::text::clean_line(clause.text);
         let t = t

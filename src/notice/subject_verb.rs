@@ -99,3 +99,44 @@ pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
             .flatten()
     })
 }
+
+/// Verbs by which a task list's item assigns its task to the unit it opens with
+/// (`乡镇街道建立完善…`, `市级政府对职能交叉…`, `县应急局牵头，…`), besides [`VERBS`].
+const TASK_VERBS: [&str; 24] = [
+    "建立",
+    "健全",
+    "完善",
+    "负责",
+    "牵头",
+    "推动",
+    "推进",
+    "督促",
+    "指导",
+    "会同",
+    "联合",
+    "每年",
+    "每季度",
+    "每月",
+    "定期",
+    "加大",
+    "加快",
+    "实施",
+    "部署",
+    "研究",
+    "召开",
+    "出台",
+    "制定",
+    "组建",
+];
+
+/// The unit a numbered item opens with, followed by what it is to do (`乡镇街道建立完善本级消防
+/// 安全委员会`, `市级政府落实消防安全约谈机制`): in a task list the item's first words name who
+/// does it. The longest name that reads as units.
+pub fn opening_subject(s: &str) -> Option<Vec<String>> {
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
+    ends.iter().skip(1).rev().find_map(|&end| {
+        let (name, rest) = s.split_at(end);
+        let verb = VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v));
+        verb.then(|| subject_units(name)).flatten()
+    })
+}

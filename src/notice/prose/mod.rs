@@ -115,6 +115,7 @@ fn requirements_after(
         if crate::notice::report_list::is_report(line, above) {
             found.truncate(from);
         }
+        inherit_across(&mut found, from);
     }
     found
         .into_iter()
@@ -134,6 +135,28 @@ fn requirements_after(
             (Candidate { title, text, sentence_before: o.before, ..Candidate::default() }, units)
         })
         .collect()
+}
+
+/// 会议要求，各地要…；要…。(new paragraph) 会议强调，要…: a paragraph's requirements that open
+/// with a bare modal, before any names a subject, are the units' the speaker named last in an
+/// earlier paragraph (one speaker, one addressee, until another is named).
+fn inherit_across(found: &mut [Open], from: usize) {
+    // The last subject named at a requirement's start (a unit inside `务必依法依规，公安机关要…`
+    // is that item's own, not the speaker's addressee).
+    let named = |o: &Open| {
+        let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
+        if start::bare_modal(body) { None } else { o.units.clone() }
+    };
+    let Some(carry) = found[..from].iter().rev().find_map(named) else { return };
+    for o in &mut found[from..] {
+        if o.units.is_some() {
+            break;
+        }
+        let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
+        if start::bare_modal(body) {
+            o.units = Some(carry.clone());
+        }
+    }
 }
 
 fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {

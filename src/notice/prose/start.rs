@@ -31,7 +31,7 @@ pub(super) fn ordinal(s: &str) -> Option<usize> {
 }
 
 /// Words by which a 请 sentence points at the addressees above.
-const REFERS: [&str; 4] = ["以上", "上述", "各事涉", "你们"];
+const REFERS: [&str; 4] = ["以上", "上述", "各事涉", "你"];
 
 /// Phrases after the first of a clause that open with a unit and its 要: where, and the units.
 pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
@@ -205,4 +205,10 @@ pub(super) fn please(s: &str, recipients: &[String]) -> Option<Start> {
 fn resolve(units: Vec<String>, recipients: &[String]) -> Vec<String> {
     let refers = units.iter().all(|u| REFERS.iter().any(|w| u.contains(w)));
     if refers && !recipients.is_empty() { recipients.to_vec() } else { units }
+}
+
+/// A requirement that opens with its modal and no subject (`要全面做好…`, `务必广泛宣传…`).
+pub(super) fn bare_modal(text: &str) -> bool {
+    let t = clean_line(text);
+    crate::notice::subject::MODALS.iter().any(|m| t.starts_with(m)) && !t.starts_with("要求")
 }
