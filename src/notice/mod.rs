@@ -23,6 +23,7 @@ mod norm;
 mod numbering;
 mod outline;
 mod pdf;
+mod period;
 mod prose;
 mod redate;
 mod report_list;
@@ -141,6 +142,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     }
     resolve_above(&mut sections, &header.recipients);
     heads_to_units(&mut sections);
+    if let Some(p) = period::take_period(&lines, &mut sections, issued_on) {
+        period::give_period(&mut sections, &p);
+    }
     let title = if header.title.is_empty() {
         lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
     } else {
@@ -193,6 +197,9 @@ fn running_text(
     }];
     resolve_above(&mut sections, &header.recipients);
     heads_to_units(&mut sections);
+    if let Some(p) = period::take_period(&lines, &mut sections, issued_on) {
+        period::give_period(&mut sections, &p);
+    }
     Ok(NoticeDraft {
         title,
         issuer: header.issuer,

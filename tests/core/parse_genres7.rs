@@ -71,3 +71,24 @@ fn you_in_a_reply_is_its_addressee() {
     assert_eq!(n.recipients, ["区应急管理局"]);
     assert_eq!(offices(&n).last().map(Vec::as_slice), Some(&["区应急管理局"][..]));
 }
+
+#[test]
+fn a_period_stated_once_is_the_deadline_of_the_requirements_that_state_none() {
+    let n = parse(concat!(
+        "关于开展消防安全重点单位申报工作的公告\n现组织开展申报备案工作,特公告如下:\n",
+        "一、申报要求\n请全县各社会单位对照标准,认真自查。\n",
+        "二、申报期限\n即日起至2024年4月10日前。\n",
+        "三、申报方式\n请拟申报单位如实填写申报表,于3月20日前报送县消防救援大队。\n",
+    ));
+    let d = directives(&n);
+    assert_eq!(d.len(), 2, "the part that only states the period asks nothing: {d:?}");
+    assert_eq!(d[0].deadline.date, Some(date("2024-04-10")));
+    assert!(d[0].deadline.inferred, "the review screen marks it as inferred");
+    assert_eq!(d[1].deadline.date, Some(date("2024-03-20")), "its own date stands");
+
+    let running = parse(concat!(
+        "各企业:\n活动时间为:2024年11月。\n各企业要积极组织开展消防宣传月活动。\n",
+        "发布时间:2024-10-28\n",
+    ));
+    assert_eq!(directives(&running)[0].deadline.date, Some(date("2024-11-30")));
+}

@@ -1,0 +1,124 @@
+//! 活动时间 — a period stated once for the whole text: a line `活动时间为:2023年11月。` (or a
+//! bare span `2024年1月5日至2024年3月1日` whose label a copy lost), or a
+//! part of its own (`二、申报期限` / `即日起至2024年2月10日前。`). Such a text's requirements
+//! (组织开展宣传月活动, 如实填写申报表) are to be done within it, so its end is the deadline of
+//! every requirement that states none of its own (marked inferred, for the review screen).
+//! The part that only states the period is not a requirement itself.
+//!
+//! Web-page chrome (发布时间:2023-11-28, 时间:2023-11-28) is not a period: the words before
+//! 时间 must say what is timed, and 发布/生成/发表/更新 are not that.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::deadline::{find_deadline, month_end};
+use crate::model::{DeadlineDraft, SectionDraft};
+
+/// `活动时间为:…`, `申报期限:…`, `整治时间：…` — what is timed, then the period.
+static LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{1,6}?)(?:时间|期限|时限)(?:安排)?(?:为|是)?[:：]\s*(.{2,60})$")
+        .expect("period regex")
+});
+/// A line that is nothing but a span (`2024年1月5日至2024年3月1日`): a period whose label
+/// the copy lost.
+static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:即日起|\d{4}年\d{1,2}月(?:\d{1,2}日)?起?)(?:至|到|—|－|~|～)[\d年月日底前止份]{2,16}[。；;]?$",
+    )
+    .expect("span regex")
+});
+/// A part titled by its period alone (二、申报期限, 三、活动时间, 四、时间安排).
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}{0,6}(?:时间|期限|时限)(?:安排)?$").expect("period title regex"));
+/// A bare month or day closing the period (`2023年11月。`, `2024年3月1日`).
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:份)?(?:止|前)?[。；;]?$").expect("bare period regex")
+});
+
+/// Words before 时间 that belong to a page's chrome, not to the text's work.
+const CHROME: [&str; 7] = ["发布", "生成", "发表", "更新", "信息", "录入", "创建"];
+
+/// The end of a period stated as `words`, read against `issued`.
+fn end_of(words: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
+    let words = words.trim();
+    if let Some(d) = find_deadline(words, issued).filter(|d| d.date.is_some()) {
+        return Some(DeadlineDraft { inferred: true, recurrence: None, ..d });
+    }
+    let c = BARE.captures(words)?;
+    let year: i32 = c[1].parse().ok()?;
+    let month: u32 = c[2].parse().ok()?;
+    let date = match c.get(3) {
+        Some(day) => NaiveDate::from_ymd_opt(year, month, day.as_str().parse().ok()?),
+        None => month_end(year, month),
+    }?;
+    Some(DeadlineDraft { date: Some(date), phrase: Some(words.to_owned()), inferred: true, recurrence: None })
+}
+
+/// A line stating the whole text's period (`活动时间为:2023年11月。`), and its end.
+pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
+    let line = line.trim();
+    if SPAN.is_match(line) {
+        return end_of(line, issued);
+    }
+    let c = LINE.captures(line)?;
+    if CHROME.iter().any(|w| c[1].contains(w)) {
+        return None;
+    }
+    end_of(&c[2], issued)
+}
+
+/// The text's period: a line of its own, or a part titled by it whose only directive states
+/// it (that directive is dropped: it asks nothing).
+pub fn take_period(
+    lines: &[&str],
+    sections: &mut [SectionDraft],
+    issued: NaiveDate,
+) -> Option<DeadlineDraft> {
+    for s in sections.iter_mut() {
+        let [only] = s.directives.as_slice() else { continue };
+        let title = super::text::strip_end_mark(s.title.trim());
+        if !TITLE.is_match(title) || CHROME.iter().any(|w| title.contains(w)) {
+            continue;
+        }
+        let body = only.text.strip_prefix(title).unwrap_or(&only.text);
+        if let Some(end) = end_of(body, issued) {
+            s.directives.clear();
+            return Some(end);
+        }
+    }
+    lines.iter().find_map(|l| period_line(l, issued))
+}
+
+/// Gives the period's end to every directive that has no deadline or recurrence of its own.
+pub fn give_period(sections: &mut [SectionDraft], period: &DeadlineDraft) {
+    for d in sections.iter_mut().flat_map(|s| s.directives.iter_mut()) {
+        if d.deadline.date.is_none() && d.deadline.recurrence.is_none() {
+            d.deadline = period.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn a_period_line_ends_the_texts_work() {
+        let issued = day("2023-11-01");
+        let end = |l| period_line(l, issued).and_then(|d| d.date);
+        assert_eq!(end("活动时间为:2023年11月。"), Some(day("2023-11-30")));
+        assert_eq!(end("申报时间：即日起至2024年3月1日"), Some(day("2024-03-01")));
+        assert_eq!(end("整治时间:2023年11月1日至12月31日"), Some(day("2023-12-31")));
+        assert_eq!(end("发布时间:2023-11-28"), None, "chrome");
+        assert_eq!(end("时间:2023年11月28日"), None, "nothing said to be timed");
+        assert_eq!(end("2024年1月5日至2024年3月1日"), Some(day("2024-03-01")), "a span whose label was lost");
+        assert_eq!(end("2023年11月9日是第32个全国消防日。"), None);
+        assert_eq!(end("本次活动的主题是:预防为主,生命至上。"), None);
+    }
+}
