@@ -400,6 +400,11 @@ impl Floor {
     fn new(texts: usize, right: usize, unit_recall: f64, invented: usize, deadline_recall: f64) -> Floor {
         Floor { texts, right, unit_recall, invented, deadline_recall, false_deadlines: 0 }
     }
+
+    /// Allows `n` deadlines the gatherer did not give, each a judgement call the notes name.
+    fn with_false_deadlines(self, n: usize) -> Floor {
+        Floor { false_deadlines: n, ..self }
+    }
 }
 
 fn holds(dir: &Path, floor: Floor) {
@@ -419,7 +424,7 @@ fn holds(dir: &Path, floor: Floor) {
 /// a change that loses a genre shows here first.
 #[test]
 fn genre_seen_set_holds_its_score() {
-    let floor = Floor::new(30, 29, 0.95, 0, 0.9);
+    let floor = Floor::new(30, 29, 0.97, 0, 0.9);
     holds(Path::new(SEEN), floor);
 }
 
@@ -442,7 +447,7 @@ fn genre_former_unseen_set_holds_the_bar() {
 /// 0.94, none invented, deadline recall 8/9.
 #[test]
 fn genre_second_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 21, 0.93, 0, 0.88);
+    let floor = Floor::new(22, 21, 0.96, 0, 0.88);
     holds(&Path::new(SEEN).join("unseen2"), floor);
 }
 
@@ -458,7 +463,7 @@ fn genre_second_unseen_set_does_not_get_worse() {
 /// results brought in line) and added general rules: 15/20, 35/59 = 0.59, none invented.
 #[test]
 fn genre_third_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(20, 15, 0.59, 0, 0.99);
+    let floor = Floor::new(20, 15, 0.64, 0, 0.99);
     holds(&Path::new(SEEN).join("unseen3"), floor);
 }
 
@@ -485,10 +490,12 @@ fn genre_fourth_unseen_set_does_not_get_worse() {
 /// bring units to 33/96. In the sixth session four expected results were brought in line with
 /// the README's units rule (各乡(镇、街道)、国有林场 is two complete units): 41/100, 8 invented;
 /// 务必 as a modal, a group's 组长 as its group, 机关 as a unit's ending: 11/22, 45/100, 7
-/// invented. This keeps it there.
+/// invented. Seventh session: a task item's opening unit before its verb, a speaker's addressee
+/// carried into the next paragraph's bare-modal requirements, a period stated once for the
+/// whole text (申报期限 / a bare span): 56/100, 7 invented, deadlines 3/11. This keeps it there.
 #[test]
 fn genre_fifth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 11, 0.45, 7, 0.09);
+    let floor = Floor::new(22, 11, 0.56, 7, 0.27);
     holds(&Path::new(SEEN).join("unseen5"), floor);
 }
 
@@ -499,9 +506,12 @@ fn genre_fifth_unseen_set_does_not_get_worse() {
 /// (SCORE-2026-12-01.log). Training material since: the speaker's words before a subject
 /// (他强调各单位、各部门要…) are not part of it → 10/22, 34/79 = 0.43, 6 invented; a page copied
 /// without its line breaks is cut at its items (notice/unfold.rs) → 12/22, 40/79 = 0.51; 178's
-/// 年内 made a deadline as the issue counts it (1/11).
+/// 年内 made a deadline as the issue counts it (1/11). Seventh session (rules as for the fifth
+/// set, and 请你局 as the addressee): 46/79 = 0.58, 6 invented, deadlines 4/11. 177's period
+/// (活动时间为:2023年11月) now also dates its fourth requirement, which the gatherer left
+/// without (their notes name that as the alternative): one deadline not in the expected result.
 #[test]
 fn genre_sixth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 12, 0.50, 6, 0.09);
+    let floor = Floor::new(22, 12, 0.58, 6, 0.36).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen6"), floor);
 }
