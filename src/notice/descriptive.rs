@@ -2,6 +2,10 @@
 //! 总体要求, 原则, 时间安排, a body's standing duties, an inspection's own plan, the make-up of
 //! its teams. Their text is kept; they yield no directive. The section builder (section.rs) asks.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::text::strip_end_mark;
 
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
@@ -57,6 +61,20 @@ pub fn is_descriptive(title: &str) -> bool {
     const DUTIES: [&str; 5] = ["职责", "主要职责", "工作职责", "主要工作职责", "职能职责"];
     let t = strip_end_mark(title).trim_end_matches(['：', ':']);
     ENDS.iter().any(|e| t.ends_with(e)) || DUTIES.contains(&t)
+}
+
+/// A regulation's article that frames rather than assigns (第一条 为…，特制定本实施细则;
+/// 本规定适用于…; 坚持权责一致、依法履职…的原则): its text is kept, it yields no directive.
+pub fn is_framing_article(text: &str) -> bool {
+    static OWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[制订定]本[^，,。]{0,6}(?:办法|规定|细则|条例|制度|方案|意见)").expect("own-rules regex")
+    });
+    let t = text.trim();
+    let first = t.split(['。', '；', ';']).next().unwrap_or(t);
+    let own = ["本办法", "本规定", "本细则", "本实施细则", "本条例", "本制度"];
+    (t.starts_with('为') && OWN.is_match(first))
+        || own.iter().any(|o| t.starts_with(o))
+        || (t.starts_with("坚持") && (first.contains("原则") || first.chars().count() <= 30))
 }
 
 /// The make-up of the issuer's own teams (四、督察分组 1.第一组 牵头单位:… 参加部门:…): who

@@ -1,5 +1,6 @@
 //! 序号 — the numbers that open a line: 一、 / （一） / 1. or 1、 / （1） / ①, in either
-//! character width, and the order they nest in.
+//! character width, and the order they nest in; and a regulation's 第一章 / 第一条 (a 责任制
+//! 实施办法 assigns its duties article by article), outside all of them.
 
 use super::norm::parse_digits;
 use super::text::chinese_number;
@@ -7,6 +8,10 @@ use super::text::chinese_number;
 /// Numbering styles, outermost first (the order of GB/T 9704).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// 第一章 (followed by a space)
+    Chapter,
+    /// 第一条 (followed by a space)
+    Article,
     /// 一、
     Chinese,
     /// （一）
@@ -38,7 +43,7 @@ impl Marker {
     /// The number as a label: 一, 1 (no brackets or punctuation).
     pub fn label(self) -> String {
         match self.kind {
-            Kind::Chinese | Kind::ParenChinese => chinese_label(self.value),
+            Kind::Chapter | Kind::Article | Kind::Chinese | Kind::ParenChinese => chinese_label(self.value),
             _ => self.value.to_string(),
         }
     }
@@ -77,8 +82,26 @@ fn opens_with_year(s: &str) -> bool {
     digits == 4 && s.chars().nth(4) == Some('年')
 }
 
+/// `第三条 市、县两级…`, `第二章 职责`: a regulation's article or chapter, its number in
+/// Chinese numerals and a space after it (`第三条规定的` is a reference, not an article).
+fn article_of(line: &str) -> Option<Marker> {
+    let rest = line.strip_prefix('第')?;
+    let end = rest.find(['条', '章'])?;
+    let value = chinese_number(&rest[..end]).filter(|_| rest[..end].chars().count() <= 4)?;
+    let kind = if rest[end..].starts_with('条') { Kind::Article } else { Kind::Chapter };
+    let after = &rest[end + '条'.len_utf8()..];
+    let text = after.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if text.len() == after.len() || text.is_empty() {
+        return None;
+    }
+    Some(Marker { kind, value, len: line.len() - text.len() })
+}
+
 /// The number opening `line` (already trimmed), if any.
 pub fn marker_of(line: &str) -> Option<Marker> {
+    if let Some(m) = article_of(line) {
+        return Some(m);
+    }
     let first = line.chars().next()?;
     let (kind, value, end) = if ('①'..='⑳').contains(&first) {
         (Kind::Circled, first as u32 - '①' as u32 + 1, first.len_utf8())
@@ -129,13 +152,13 @@ pub fn is_bare_marker(line: &str) -> bool {
 /// up by one; inner styles restart at 1 or continue the last number of their style (items
 /// numbered straight through several sections). Others are body text.
 pub struct Sequence {
-    last: [Option<u32>; 5],
+    last: [Option<u32>; 7],
     top: Kind,
 }
 
 impl Sequence {
     pub fn new(top: Kind) -> Sequence {
-        Sequence { last: [None; 5], top }
+        Sequence { last: [None; 7], top }
     }
 
     /// Whether `m` is a real number here; records it if so.
@@ -177,6 +200,12 @@ mod tests {
         assert_eq!(kind_value("(１０)抽查"), Some((Kind::ParenArabic, 10, "抽查")));
         assert_eq!(kind_value("④ 抽查"), Some((Kind::Circled, 4, "抽查")));
         assert_eq!(kind_value("1.2009年底前,完成建设"), Some((Kind::Arabic, 1, "2009年底前,完成建设")));
+        assert_eq!(
+            kind_value("第三条  市县两级应急管理部门"),
+            Some((Kind::Article, 3, "市县两级应急管理部门"))
+        );
+        assert_eq!(kind_value("第二章 职责"), Some((Kind::Chapter, 2, "职责")));
+        assert_eq!(kind_value("第十二条　各部门"), Some((Kind::Article, 12, "各部门")));
     }
 
     #[test]
@@ -189,6 +218,8 @@ mod tests {
             "（详见附件）",
             "一是要强化",
             "是、否",
+            "第三条规定的情形",
+            "第一,要强化",
         ] {
             assert_eq!(marker_of(line), None, "{line}");
         }

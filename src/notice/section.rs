@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::candidate::{Candidate, Fallback, Slot, Units, finish, own_units, settle_units, take_units};
 use super::deadline;
-use super::descriptive::{is_descriptive, is_roster};
+use super::descriptive::{is_descriptive, is_framing_article, is_roster};
 use super::directives::split_directives;
 use super::outline::{Entry, Item};
 use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_end_mark};
@@ -64,7 +64,12 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let (first, _) = first_sentence(item.head);
     let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求");
     let assigned = units::names_units(&text) || items_close_with_units(item);
-    if ((is_descriptive(first) || safeguard) && !assigned) || is_report(first, &text) || is_roster(first) {
+    // 第一章 总则: a regulation's chapter is read article by article (第二条 各级人民政府负责…
+    // assigns, 第一条 为…制定本办法 frames).
+    let chapter = item.marker.kind == super::numbering::Kind::Chapter;
+    let framing = item.marker.kind == super::numbering::Kind::Article && is_framing_article(item.head);
+    let descriptive = (is_descriptive(first) && !chapter) || framing;
+    if ((descriptive || safeguard) && !assigned) || is_report(first, &text) || is_roster(first) {
         return SectionDraft {
             number: item.marker.label(),
             title: heading_title(first, ctx.rules).0,
@@ -310,9 +315,19 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             }
             Entry::Item(child)
                 if is_descriptive(first_sentence(child.head).0) && !names_units_under(child) => {}
+            Entry::Item(child)
+                if child.marker.kind == super::numbering::Kind::Article && is_framing_article(child.head) => {
+            }
             Entry::Item(child) if child.has_children() => {
                 let (first, rest) = first_sentence(child.head);
                 let (title, heading_units) = heading_title(first, rules);
+                // 第四条 市消防安全委员会应当履行下列职责：(一)…: the subject of a heading that
+                // leads in to its items is theirs.
+                let heading_units = heading_units.or_else(|| {
+                    let leads_in = child.head.trim_end().ends_with(['：', ':']);
+                    let lead = leads_in.then(|| super::subject::sentence_subject(child.head)).flatten()?;
+                    Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+                });
                 let mut inner = group.clone();
                 inner.deadline = deadline::find_deadline(&title, ctx.issued).or(inner.deadline);
                 inner.units = heading_units.or(inner.units);

@@ -259,11 +259,19 @@ pub fn leading(phrase: &str) -> Option<Vec<String>> {
 }
 
 /// The units a requirement names as the subject of one of its sentences or phrases
-/// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`).
+/// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`), or that a sentence opens
+/// with before its verb (`市县两级应急管理部门对…实施监督管理`, `按照…的要求，各级人民政府负责…`,
+/// `并由本级消防救援机构负责实施`).
 pub fn units_in(text: &str) -> Option<Vec<String>> {
     let mut found: Vec<String> = Vec::new();
-    // 乡镇街道建立完善…: the unit a requirement opens with, before its verb.
-    let mut first_collective = opening_subject(super::text::clean_line(text));
+    let add = |found: &mut Vec<String>, units: Vec<String>| {
+        for u in units {
+            if !found.contains(&u) {
+                found.push(u);
+            }
+        }
+    };
+    let mut first_collective = None;
     for clause in super::text::split_clauses(text) {
         let t = super::text::clean_line(clause.text);
         let t = t
@@ -281,11 +289,19 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             };
             if let Some((units, _)) = modal_subject(piece).or_else(comma_subject) {
                 // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).
-                for u in units {
-                    if !found.contains(&u) {
-                        found.push(u);
-                    }
-                }
+                add(&mut found, units);
+                continue;
+            }
+            // A sentence's first words, or the words after its opening 按照/根据… phrase, or
+            // after 并由: the unit that does what the sentence says.
+            let opens = (k == 0 && clause.sentence_start)
+                || (k == 1
+                    && ["按照", "根据", "依据", "依照"].iter().any(|w| pieces[0].trim().starts_with(w)));
+            let by = piece.strip_prefix("并由").or_else(|| piece.strip_prefix('由'));
+            if let Some(units) =
+                by.and_then(opening_subject).or_else(|| opens.then(|| opening_subject(piece)).flatten())
+            {
+                add(&mut found, units);
                 continue;
             }
             let after = piece.strip_prefix("要求").unwrap_or(piece);

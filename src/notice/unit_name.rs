@@ -3,7 +3,9 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 51] = [
+const ENDS: [&str; 52] = [
+    // 消防救援机构, 本级消防救援机构: a body named by its kind.
+    "救援机构",
     "公司",
     "机关",
     "林场",
@@ -60,7 +62,7 @@ const ENDS: [&str; 51] = [
 const COLLECTIVE_ENDS: [&str; 11] =
     ["地", "级", "县", "区", "市", "领导", "专班", "方面", "行业", "地方", "镇街"];
 /// Subjects that are not units.
-const NOT_UNITS: [&str; 16] = [
+const NOT_UNITS: [&str; 18] = [
     "同时",
     "特别",
     "会议",
@@ -77,6 +79,9 @@ const NOT_UNITS: [&str; 16] = [
     "都",
     "也",
     "一把手",
+    // 领导干部 are people; 指挥部下设办公室 tells how a body is made up.
+    "干部",
+    "下设",
 ];
 
 pub(super) fn is_name_char(c: char) -> bool {

@@ -92,3 +92,35 @@ fn a_period_stated_once_is_the_deadline_of_the_requirements_that_state_none() {
     ));
     assert_eq!(directives(&running)[0].deadline.date, Some(date("2024-11-30")));
 }
+
+#[test]
+fn a_regulation_is_read_article_by_article() {
+    let n = parse(concat!(
+        "某市消防安全责任制实施细则\n第一章 总则\n",
+        "第一条 为进一步健全消防安全责任制,预防火灾和减少火灾危害,制定本实施细则。\n",
+        "第二条 各级人民政府负责本行政区域内的消防工作。\n",
+        "第三条 市县两级应急管理部门对本行政区域内的消防工作实施监督管理,并由本级消防救援机构负责实施。\n",
+        "第四条 坚持权责一致、依法履职、失职追责。\n",
+        "第二章 职责\n第五条 市消防安全委员会应当履行下列职责:\n",
+        "(一)组织制定消防工作规划。\n(二)综合研判消防工作形势。\n",
+    ));
+    assert_eq!(
+        offices(&n),
+        [
+            vec!["各级人民政府"],
+            vec!["市县两级应急管理部门", "本级消防救援机构"],
+            vec!["市消防安全委员会"],
+            vec!["市消防安全委员会"],
+        ],
+        "purpose and principle frame, the rest assign: {:?}",
+        directives(&n).iter().map(|d| &d.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_sentence_that_opens_with_a_verb_names_no_unit() {
+    let n = parse(
+        "工作要求\n一、加强宣传\n督促物业服务公司开展消防宣传。\n二、强化检查\n对存在问题的单位进行约谈。\n",
+    );
+    assert_eq!(offices(&n), [Vec::<&str>::new(), vec![]]);
+}
