@@ -181,6 +181,9 @@ fn running_text(
         directives = prose::dated_tasks(&lines[head..], issued_on);
     }
     if directives.is_empty() {
+        directives = prose::asked_sentences(&lines[head..], issued_on);
+    }
+    if directives.is_empty() {
         return Err(NoticeError::NoSections);
     }
     let title = if header.title.is_empty() {

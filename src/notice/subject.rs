@@ -218,7 +218,21 @@ pub fn required_units(after: &str) -> Option<Vec<String>> {
     if let Some((u, _)) = collective_before_verb(after) {
         return Some(collective_units(&u));
     }
-    modal_subject(after).map(|(u, _)| u)
+    modal_subject(after).map(|(u, _)| u).or_else(|| asked_collective(after))
+}
+
+/// After 要求, a collective is the one asked whatever its verb (`要求各村(社区)上下联动`): as
+/// after 请, the name can be nothing but the addressee. Only 各/有关/相关 collectives, so that
+/// 要求企业和政府部门从早安排 keeps its subject for the rules above.
+pub fn asked_collective(after: &str) -> Option<Vec<String>> {
+    if !["各", "有关", "相关"].iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    // 要求各个区域的生态护林员…: a name that runs on into a 的 qualifies what follows.
+    let units = named_after_please(after)?;
+    let name_len = units.iter().map(String::len).sum::<usize>();
+    let near: String = after.get(name_len..).unwrap_or("").chars().take(3).collect();
+    (!near.contains('的')).then_some(units)
 }
 
 /// `市督查室搞好配合`, `职能部门密切配合`: a phrase naming a supporting unit.

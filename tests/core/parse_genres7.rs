@@ -124,3 +124,30 @@ fn a_sentence_that_opens_with_a_verb_names_no_unit() {
     );
     assert_eq!(offices(&n), [Vec::<&str>::new(), vec![]]);
 }
+
+#[test]
+fn a_collective_after_yaoqiu_is_asked_whatever_its_verb() {
+    let n = parse(concat!(
+        "进一步细化责任。多次召开森林防火专题会议,要求各村(社区)上下联动、齐抓共管,制定详细防火方案。",
+        "同时,要求各个区域的生态护林员提前开辟防火隔离带。\n",
+    ));
+    let o = offices(&n);
+    assert_eq!(o.first().map(Vec::as_slice), Some(&["各村(社区)"][..]), "{o:?}");
+    assert!(!o.iter().flatten().any(|u| u.starts_with("各个区")), "各个区域的… qualifies people: {o:?}");
+}
+
+#[test]
+fn a_news_item_that_only_asks_is_offered_not_refused() {
+    let n = parse(concat!(
+        "10月2日上午,崇阳消防大队监督员对县幼儿园隐患整改情况进行复查,重大火灾隐患整改完毕。\n",
+        "日前,大队确定该单位火灾隐患整改完毕,将及时提请撤销挂牌督办,同时要求该单位继续依法履行消防安全职责,加强消防管理。\n",
+    ));
+    let d = directives(&n);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].text.starts_with("同时要求该单位继续"), "{}", d[0].text);
+    let on_the_spot = parse_notice(
+        "近日,县消防救援大队开展夜查行动,发现一处电动车违规充电,并要求相关责任人立即整改。\n",
+        date("2024-03-01"),
+    );
+    assert!(on_the_spot.is_err(), "what inspectors told the people on the spot is no unit's task");
+}

@@ -94,6 +94,51 @@ pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
         .collect()
 }
 
+/// Running text in which no requirement starts as the rules above know and no task has a
+/// date (a news item: `…将及时提请撤销挂牌督办,同时要求该单位继续依法履行消防安全职责`): the
+/// sentences that ask (要求 + what is asked, not 按要求 / 的要求), from the asking phrase on, so
+/// that a text with requirements is offered for review rather than refused.
+pub fn asked_sentences(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    let fallback = Fallback { issued, section_title: "", section_deadline: None, notice_deadline: None };
+    let mut found = Vec::new();
+    let asked_lines = lines.iter().enumerate().filter(|&(i, l)| {
+        let above = i.checked_sub(1).and_then(|a| lines.get(a)).copied();
+        !crate::notice::report_list::is_report(l, above)
+    });
+    for sentence in asked_lines.flat_map(|(_, l)| l.split_inclusive(['。', '；', ';'])) {
+        let mut at = 0;
+        for piece in sentence.split_inclusive(['，', ',']) {
+            if let Some(k) = piece.find("要求").filter(|&k| asks_here(piece, k)) {
+                let text = clean_line(&sentence[at..]).to_owned();
+                let units = crate::notice::subject::required_units(&piece[k + "要求".len()..]);
+                let title = strip_end_mark(first_phrase(&text)).to_owned();
+                let units = units.map(|lead| Units { phrase: lead.join("、"), lead, support: Vec::new() });
+                found.push((Candidate { title, text, ..Candidate::default() }, units));
+                break;
+            }
+            at += piece.len();
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
+        .collect()
+}
+
+/// Whether the 要求 at `k` in `piece` asks something (`同时要求该单位继续…`), rather than naming
+/// a requirement (按要求, 工作要求, 符合要求) or closing the phrase.
+fn asks_here(piece: &str, k: usize) -> bool {
+    let before = piece[..k].chars().next_back();
+    let after = piece[k + "要求".len()..].chars().next();
+    let named = before.is_some_and(|c| "按照的合关体作项本述些".contains(c));
+    // 要求相关责任人立即整改: what an inspector told the people on the spot, not a unit's task.
+    const PEOPLE: [&str; 6] = ["相关责任人", "责任人", "当事人", "业主", "店主", "群众"];
+    let rest = &piece[k + "要求".len()..];
+    let people = PEOPLE.iter().any(|p| rest.starts_with(p));
+    !named && !people && after.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 /// The requirements of running text, each with the units it names or inherits.
 pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
     requirements_after(None, lines, recipients)

@@ -166,7 +166,9 @@ const ASKS: [&str; 4] = ["要求", "希望", "责成", "督促"];
 fn asked(phrase: &str) -> Option<(usize, Vec<String>)> {
     ASKS.iter().find_map(|w| {
         let k = phrase.find(w)? + w.len();
-        let (units, _) = modal_subject(&phrase[k..])?;
+        let units = modal_subject(&phrase[k..])
+            .map(|(u, _)| u)
+            .or_else(|| crate::notice::subject::asked_collective(&phrase[k..]))?;
         Some((k, units))
     })
 }
