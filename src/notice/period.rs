@@ -82,8 +82,11 @@ pub fn take_period(
         if !TITLE.is_match(title) || CHROME.iter().any(|w| title.contains(w)) {
             continue;
         }
-        let body = only.text.strip_prefix(title).unwrap_or(&only.text);
-        if let Some(end) = end_of(body, issued) {
+        let body = only.text.strip_prefix(title).unwrap_or(&only.text).trim();
+        // 三、报送时间 请于3月25日前将总结报支队办公室: a part that asks something is a
+        // requirement with its own date; only a bare period (即日起至2月10日前。) is dropped.
+        let bare = SPAN.is_match(body) || BARE.is_match(body) && body.chars().count() <= 16;
+        if let Some(end) = end_of(body, issued).filter(|_| bare) {
             s.directives.clear();
             return Some(end);
         }

@@ -133,10 +133,10 @@ const TASK_VERBS: [&str; 24] = [
 /// 安全委员会`, `市级政府落实消防安全约谈机制`): in a task list the item's first words name who
 /// does it. The longest name that reads as units.
 pub fn opening_subject(s: &str) -> Option<Vec<String>> {
-    // 督促物业服务公司…, 对存在问题的单位…, 每季度提请市政府…: a sentence that opens with a
-    // verb or a time has no unit for its subject.
-    let verb_first =
-        VERBS.iter().chain(&TASK_VERBS).chain(&["协调", "要求", "通过", "确保"]).any(|v| s.starts_with(v));
+    // 督促物业服务公司…, 对存在问题的单位…, 针对林区周边等场所…, 每季度提请市政府…: a sentence
+    // that opens with a verb, a preposition or a time has no unit for its subject.
+    const OTHERS: [&str; 10] = ["协调", "要求", "通过", "确保", "针对", "围绕", "根据", "依据", "为", "以"];
+    let verb_first = VERBS.iter().chain(&TASK_VERBS).chain(&OTHERS).any(|v| s.starts_with(v));
     if verb_first || s.starts_with(['（', '(', '“', '"', '《']) {
         return None;
     }
