@@ -60,7 +60,8 @@ use text::clean_line;
 /// dates itself (a date line at its end, or a web page's 发布时间).
 pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, NoticeError> {
     decode::check_is_text(text)?;
-    let unmarked: Vec<String> = text.lines().map(|l| chrome::strip_markup(l).into_owned()).collect();
+    let unmarked: Vec<String> =
+        text.lines().map(|l| text::han_full_stops(&chrome::strip_markup(l)).into_owned()).collect();
     let raw: Vec<&str> = unmarked.iter().map(|l| clean_line(l)).filter(|l| !l.is_empty()).collect();
     let (lines, published) = chrome::strip_chrome(&raw);
     // A page copied without its line breaks: its items back on lines of their own.

@@ -17,7 +17,8 @@ pub const MODALS: [&str; 6] = ["务必要", "务必", "务要", "必须", "要",
 /// The units a subject names, or `None` when it is not a list of units.
 pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let s = subject.strip_prefix('请').unwrap_or(subject);
-    if s.is_empty() || s.chars().count() > 30 {
+    // 对存在严重问题的单位要…: the object of a preposition is not the subject.
+    if s.is_empty() || s.chars().count() > 30 || s.starts_with(['对', '向']) || s.starts_with("针对") {
         return None;
     }
     // 他强调各单位、各部门要…, 要求各地各部门要…: the speaker's words before the subject are not
@@ -77,8 +78,15 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                     out.push(a.to_owned());
                     out.push(b.to_owned());
                 }
-                _ => match p.split_once('和') {
-                    Some((a, b)) if is_unit(a) && is_unit(b) && !governs(a) && b.chars().count() >= 3 => {
+                // 市政工程管理处及各县区市政部门: a named unit and another, joined by 和 or 及.
+                _ => match p.split_once('和').or_else(|| p.split_once('及')) {
+                    Some((a, b))
+                        if is_unit(a)
+                            && is_unit(b)
+                            && !governs(a)
+                            && b.chars().count() >= 3
+                            && !p.contains('的') =>
+                    {
                         out.push(a.to_owned());
                         out.push(b.to_owned());
                     }

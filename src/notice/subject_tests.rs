@@ -196,3 +196,15 @@ fn organs_are_units_and_the_whole_countys_mixed_list_stays_whole() {
     assert_eq!(units("公安机关、各乡镇派出所要严厉打击"), v(&["公安机关", "各乡镇派出所"]));
     assert_eq!(units("全县各机关、团体和企事业单位要自检自查"), v(&["全县各机关、团体和企事业单位"]));
 }
+
+#[test]
+fn a_named_unit_and_another_joined_by_ji_are_two() {
+    assert_eq!(
+        units("市政工程管理处及各县区市政部门要加强维护").unwrap(),
+        ["市政工程管理处", "各县区市政部门"]
+    );
+    assert_eq!(units("对存在严重问题的单位要通报"), None, "a preposition's object is not the subject");
+    assert_eq!(opening_subject("市级政府落实消防安全约谈机制").unwrap(), ["市级政府"]);
+    assert_eq!(opening_subject("针对林区周边等场所开展检查"), None);
+    assert_eq!(opening_subject("县政府将组织检查"), None, "将 tells intent");
+}

@@ -71,6 +71,22 @@ impl Iterator for ClauseEnds<'_> {
     }
 }
 
+/// `加强领导.开展安全生产大检查`: a half-width full stop between two Chinese characters ends a
+/// sentence as 。 does (pages typed with an English keyboard); `1.5万元`, `v1.2` stay.
+pub fn han_full_stops(line: &str) -> std::borrow::Cow<'_, str> {
+    let han = |c: Option<char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    if !line.contains('.') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = c == '.' && i > 0 && han(chars.get(i - 1).copied()) && han(chars.get(i + 1).copied());
+        out.push(if between { '。' } else { c });
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Splits running text into clauses at 。！？ and line breaks (sentence ends) and ；/;
 /// (clause ends), never inside parentheses.
 pub fn split_clauses(text: &str) -> Vec<Clause<'_>> {
@@ -187,5 +203,11 @@ mod tests {
         assert_eq!(chinese_number("三十五"), Some(35));
         assert_eq!(chinese_number("是"), None);
         assert_eq!(chinese_number("一十"), None);
+    }
+
+    #[test]
+    fn a_half_width_stop_between_chinese_words_ends_a_sentence() {
+        assert_eq!(han_full_stops("提高认识,加强领导.开展检查"), "提高认识,加强领导。开展检查");
+        assert_eq!(han_full_stops("投入1.5万元,v1.2版"), "投入1.5万元,v1.2版");
     }
 }

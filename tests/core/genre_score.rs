@@ -36,6 +36,18 @@ const START_SLACK: usize = 16;
 
 /// Width-folded, without whitespace: `,` and `，` compare equal.
 fn fold(s: &str) -> String {
+    // A half-width stop after a Chinese word is 。, as the parser reads it between two words
+    // (a text_start may end with it); 2.加强 stays.
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut prev = None;
+    let s: String = s
+        .chars()
+        .map(|c| {
+            let out = if c == '.' && prev.is_some_and(han) { '。' } else { c };
+            prev = Some(c);
+            out
+        })
+        .collect();
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
         .map(|c| match c {
@@ -495,7 +507,7 @@ fn genre_fourth_unseen_set_does_not_get_worse() {
 /// whole text (申报期限 / a bare span): 56/100, 7 invented, deadlines 3/11. This keeps it there.
 #[test]
 fn genre_fifth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 11, 0.56, 7, 0.27);
+    let floor = Floor::new(22, 11, 0.57, 7, 0.27);
     holds(&Path::new(SEEN).join("unseen5"), floor);
 }
 
@@ -512,6 +524,20 @@ fn genre_fifth_unseen_set_does_not_get_worse() {
 /// without (their notes name that as the alternative): one deadline not in the expected result.
 #[test]
 fn genre_sixth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 12, 0.58, 6, 0.36).with_false_deadlines(1);
+    let floor = Floor::new(22, 12, 0.59, 6, 0.36).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen6"), floor);
+}
+
+/// The seventh unseen set (tests/fixtures/genres/unseen7/, 22 real texts gathered and given their
+/// expected results by a helper who never ran or read the parser) was scored once, on
+/// 2026-12-01 (seventh session), after this session's first rules and before any rule was
+/// tuned on it: 12/22 right counts, 3 refused, unit recall 16/76 = 0.21 with 10 invented,
+/// deadline recall 3/10 (SCORE-2026-12-01.log). Training material since: a regulation's
+/// 第X章/第X条 and its framing articles, sentence-opening subjects, 要求 + a collective with any
+/// verb, asking sentences offered rather than refused, X及Y, a half-width stop between Chinese
+/// words: 14/22, none refused, 35/76 = 0.46, 1 invented.
+#[test]
+fn genre_seventh_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 14, 0.46, 1, 0.30).with_false_deadlines(1);
+    holds(&Path::new(SEEN).join("unseen7"), floor);
 }

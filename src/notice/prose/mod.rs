@@ -13,6 +13,7 @@
 //! Where a directive starts is in start.rs, lead-ins in lead_in.rs.
 
 mod lead_in;
+mod offered;
 mod start;
 #[cfg(test)]
 mod tests;
@@ -24,6 +25,7 @@ use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_e
 use crate::model::DirectiveDraft;
 use crate::notice::subject::{leading, named_before_verb, supporting};
 use lead_in::{lead_in_units, split_lead_in};
+pub use offered::{asked_sentences, dated_tasks};
 use start::{Start, later_subjects, ordinal, parallel, periodic_report, start_of};
 
 /// A directive being read.
@@ -70,73 +72,6 @@ pub fn directives_after(
         .enumerate()
         .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
         .collect()
-}
-
-/// Running text in which no requirement starts as the rules above know (a news item: `…联合出台
-/// 《意见》,要求3月份前完成调查摸底,9月底前全面改造…`): its sentences that set a task a date, so
-/// that a text with requirements is offered for review rather than refused.
-pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
-    const TASKS: [&str; 10] =
-        ["完成", "报送", "上报", "建成", "整改", "改造", "落实", "建立", "开展", "办结"];
-    let fallback = Fallback { issued, section_title: "", section_deadline: None, notice_deadline: None };
-    lines
-        .iter()
-        .flat_map(|l| l.split_inclusive('。'))
-        .map(clean_line)
-        .filter(|s| TASKS.iter().any(|t| s.contains(t)))
-        .filter(|s| crate::notice::deadline::find_deadline(s, issued).is_some_and(|d| d.date.is_some()))
-        .enumerate()
-        .map(|(i, s)| {
-            let title = strip_end_mark(first_phrase(s)).to_owned();
-            let c = Candidate { title, text: s.to_owned(), ..Candidate::default() };
-            finish(format!("一.{}", i + 1), c, None, &fallback)
-        })
-        .collect()
-}
-
-/// Running text in which no requirement starts as the rules above know and no task has a
-/// date (a news item: `…将及时提请撤销挂牌督办,同时要求该单位继续依法履行消防安全职责`): the
-/// sentences that ask (要求 + what is asked, not 按要求 / 的要求), from the asking phrase on, so
-/// that a text with requirements is offered for review rather than refused.
-pub fn asked_sentences(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
-    let fallback = Fallback { issued, section_title: "", section_deadline: None, notice_deadline: None };
-    let mut found = Vec::new();
-    let asked_lines = lines.iter().enumerate().filter(|&(i, l)| {
-        let above = i.checked_sub(1).and_then(|a| lines.get(a)).copied();
-        !crate::notice::report_list::is_report(l, above)
-    });
-    for sentence in asked_lines.flat_map(|(_, l)| l.split_inclusive(['。', '；', ';'])) {
-        let mut at = 0;
-        for piece in sentence.split_inclusive(['，', ',']) {
-            if let Some(k) = piece.find("要求").filter(|&k| asks_here(piece, k)) {
-                let text = clean_line(&sentence[at..]).to_owned();
-                let units = crate::notice::subject::required_units(&piece[k + "要求".len()..]);
-                let title = strip_end_mark(first_phrase(&text)).to_owned();
-                let units = units.map(|lead| Units { phrase: lead.join("、"), lead, support: Vec::new() });
-                found.push((Candidate { title, text, ..Candidate::default() }, units));
-                break;
-            }
-            at += piece.len();
-        }
-    }
-    found
-        .into_iter()
-        .enumerate()
-        .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
-        .collect()
-}
-
-/// Whether the 要求 at `k` in `piece` asks something (`同时要求该单位继续…`), rather than naming
-/// a requirement (按要求, 工作要求, 符合要求) or closing the phrase.
-fn asks_here(piece: &str, k: usize) -> bool {
-    let before = piece[..k].chars().next_back();
-    let after = piece[k + "要求".len()..].chars().next();
-    let named = before.is_some_and(|c| "按照的合关体作项本述些".contains(c));
-    // 要求相关责任人立即整改: what an inspector told the people on the spot, not a unit's task.
-    const PEOPLE: [&str; 6] = ["相关责任人", "责任人", "当事人", "业主", "店主", "群众"];
-    let rest = &piece[k + "要求".len()..];
-    let people = PEOPLE.iter().any(|p| rest.starts_with(p));
-    !named && !people && after.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// The requirements of running text, each with the units it names or inherits.
