@@ -9,15 +9,15 @@ use duban::notice::{NoticeError, parse_notice};
 
 use crate::support::date;
 
-fn parse(text: &str) -> NoticeDraft {
+pub(crate) fn parse(text: &str) -> NoticeDraft {
     parse_notice(text, date("2024-03-01")).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn directives(n: &NoticeDraft) -> Vec<&DirectiveDraft> {
+pub(crate) fn directives(n: &NoticeDraft) -> Vec<&DirectiveDraft> {
     n.sections.iter().flat_map(|s| &s.directives).collect()
 }
 
-fn offices(n: &NoticeDraft) -> Vec<Vec<&str>> {
+pub(crate) fn offices(n: &NoticeDraft) -> Vec<Vec<&str>> {
     directives(n).iter().map(|d| d.offices.iter().map(String::as_str).collect()).collect()
 }
 
