@@ -143,9 +143,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     }
     resolve_above(&mut sections, &header.recipients);
     heads_to_units(&mut sections);
-    if let Some(p) = period::take_period(&lines, &mut sections, issued_on) {
-        period::give_period(&mut sections, &p);
-    }
+    period::date_by_period(&lines, &mut sections, issued_on);
     let title = if header.title.is_empty() {
         lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
     } else {
@@ -201,9 +199,7 @@ fn running_text(
     }];
     resolve_above(&mut sections, &header.recipients);
     heads_to_units(&mut sections);
-    if let Some(p) = period::take_period(&lines, &mut sections, issued_on) {
-        period::give_period(&mut sections, &p);
-    }
+    period::date_by_period(&lines, &mut sections, issued_on);
     Ok(NoticeDraft {
         title,
         issuer: header.issuer,

@@ -71,11 +71,7 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
 
 /// The text's period: a line of its own, or a part titled by it whose only directive states
 /// it (that directive is dropped: it asks nothing).
-pub fn take_period(
-    lines: &[&str],
-    sections: &mut [SectionDraft],
-    issued: NaiveDate,
-) -> Option<DeadlineDraft> {
+fn take_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate) -> Option<DeadlineDraft> {
     for s in sections.iter_mut() {
         let [only] = s.directives.as_slice() else { continue };
         let title = super::text::strip_end_mark(s.title.trim());
@@ -94,8 +90,15 @@ pub fn take_period(
     lines.iter().find_map(|l| period_line(l, issued))
 }
 
+/// Finds the text's period ([`take_period`]) and gives its end to the directives without one.
+pub fn date_by_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate) {
+    if let Some(p) = take_period(lines, sections, issued) {
+        give_period(sections, &p);
+    }
+}
+
 /// Gives the period's end to every directive that has no deadline or recurrence of its own.
-pub fn give_period(sections: &mut [SectionDraft], period: &DeadlineDraft) {
+fn give_period(sections: &mut [SectionDraft], period: &DeadlineDraft) {
     for d in sections.iter_mut().flat_map(|s| s.directives.iter_mut()) {
         if d.deadline.date.is_none() && d.deadline.recurrence.is_none() {
             d.deadline = period.clone();

@@ -67,8 +67,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     // 第一章 总则: a regulation's chapter is read article by article (第二条 各级人民政府负责…
     // assigns, 第一条 为…制定本办法 frames).
     let chapter = item.marker.kind == super::numbering::Kind::Chapter;
-    let framing = item.marker.kind == super::numbering::Kind::Article && is_framing_article(item.head);
-    let descriptive = (is_descriptive(first) && !chapter) || framing;
+    let descriptive = (is_descriptive(first) && !chapter) || frames(item);
     if ((descriptive || safeguard) && !assigned) || is_report(first, &text) || is_roster(first) {
         return SectionDraft {
             number: item.marker.label(),
@@ -281,6 +280,11 @@ fn own_text(
     None
 }
 
+/// A regulation's article that frames rather than assigns (第一条 为…制定本办法).
+fn frames(item: &Item) -> bool {
+    item.marker.kind == super::numbering::Kind::Article && is_framing_article(item.head)
+}
+
 fn names_units_under(item: &Item) -> bool {
     let mut lines = vec![item.head];
     item.push_lines(&mut lines);
@@ -315,9 +319,7 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             }
             Entry::Item(child)
                 if is_descriptive(first_sentence(child.head).0) && !names_units_under(child) => {}
-            Entry::Item(child)
-                if child.marker.kind == super::numbering::Kind::Article && is_framing_article(child.head) => {
-            }
+            Entry::Item(child) if frames(child) => {}
             Entry::Item(child) if child.has_children() => {
                 let (first, rest) = first_sentence(child.head);
                 let (title, heading_units) = heading_title(first, rules);

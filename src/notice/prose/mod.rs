@@ -123,17 +123,14 @@ fn requirements_after(
 fn inherit_across(found: &mut [Open], from: usize) {
     // The last subject named at a requirement's start (a unit inside `务必依法依规，公安机关要…`
     // is that item's own, not the speaker's addressee).
-    let named = |o: &Open| {
-        let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
-        if start::bare_modal(body) { None } else { o.units.clone() }
-    };
+    let bare = |o: &Open| start::bare_modal(ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]));
+    let named = |o: &Open| if bare(o) { None } else { o.units.clone() };
     let Some(carry) = found[..from].iter().rev().find_map(named) else { return };
     for o in &mut found[from..] {
         if o.units.is_some() {
             break;
         }
-        let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
-        if start::bare_modal(body) {
+        if bare(o) {
             o.units = Some(carry.clone());
         }
     }
