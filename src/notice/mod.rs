@@ -78,7 +78,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let Some((top, first)) = outline::top_kind(&lines) else {
         return running_text(&lines, published, issued_on);
     };
-    let header = header::parse_header(&lines[..first]);
+    // A copy cut inside a section: its first items stand before the first heading.
+    let cut = outline::cut_start(&lines[..first], top);
+    let header = header::parse_header(&lines[..cut.map_or(first, |(c, _)| c)]);
     let body = &lines[first..];
     let (body, closing) = body.split_at(closing::closing_start(body));
     let issued_on = closing::notice_date(closing)
@@ -118,8 +120,10 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         phased,
     };
     let outline = outline::build(body, top, rules);
-    let with_subjects = outline
+    let cut_items = cut.map(|(c, kind)| outline::build(&lines[c..first], kind, rules)).unwrap_or_default();
+    let with_subjects = cut_items
         .iter()
+        .chain(&outline)
         .filter(|item| rules.by_subject && !item.has_children())
         .filter(|item| {
             let mut lines = vec![item.head];
@@ -131,7 +135,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     rules.subject_sections = rules.by_subject && with_subjects;
     let ctx = section::NoticeContext { rules, ..ctx };
     let mut sections: Vec<model::SectionDraft> =
-        outline.iter().map(|item| section::build_section(item, &ctx)).collect();
+        cut_items.iter().chain(&outline).map(|item| section::build_section(item, &ctx)).collect();
     if raw.last().is_some_and(|l| numbering::is_bare_marker(l)) {
         drop_cut_heading(&outline, &mut sections);
     }

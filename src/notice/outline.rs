@@ -53,6 +53,18 @@ pub fn top_kind(lines: &[&str]) -> Option<(Kind, usize)> {
     Some((top, first))
 }
 
+/// A copy that starts inside a section: before the first heading of the outermost numbering
+/// stand items of a lower one that do not start at their first number (`（三）…（四）…` then
+/// `八、工作要求`). Returns where they start and their numbering.
+pub fn cut_start(before: &[&str], top: Kind) -> Option<(usize, Kind)> {
+    let markers: Vec<(usize, Marker)> =
+        before.iter().enumerate().filter_map(|(i, l)| marker_of(l).map(|m| (i, m))).collect();
+    let &(start, first) = markers.iter().find(|(_, m)| m.kind > top)?;
+    let same: Vec<u32> = markers.iter().filter(|(_, m)| m.kind == first.kind).map(|(_, m)| m.value).collect();
+    let consecutive = same.windows(2).all(|w| w[1] == w[0] + 1);
+    (first.value > 1 && same.len() >= 2 && consecutive).then_some((start, first.kind))
+}
+
 fn close_last<'a>(stack: &mut Vec<Item<'a>>, sections: &mut Vec<Item<'a>>) {
     if let Some(item) = stack.pop() {
         match stack.last_mut() {

@@ -51,6 +51,9 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     if parts.iter().any(|p| p.is_empty()) {
         return None;
     }
+    if let Some(units) = place_after_collective(s, &parts) {
+        return Some(units);
+    }
     let last = parts.last()?;
     if s.contains('等') {
         let whole_ok = parts.iter().all(|p| p.chars().all(is_name_char)) && is_unit(last);
@@ -99,6 +102,37 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let short_parts =
         parts[..parts.len() - 1].iter().all(|p| p.chars().all(is_name_char) && p.chars().count() <= 8);
     (parts.len() > 1 && short_parts && is_unit(last)).then(|| vec![s.to_owned()])
+}
+
+/// 各街道、镇和上海站管委办: a bare place word (镇, 乡, 社区) after a 各 collective is more of
+/// that collective (各街道、镇), and what its 和/及 joins is a unit of its own.
+fn place_after_collective(s: &str, parts: &[&str]) -> Option<Vec<String>> {
+    const PLACES: [&str; 6] = ["乡", "镇", "村", "街道", "社区", "园区"];
+    let at = parts.iter().position(|p| {
+        PLACES
+            .iter()
+            .any(|w| p.starts_with(w) && (p.len() == w.len() || p[w.len()..].starts_with(['和', '及'])))
+    })?;
+    let before = *parts.get(at.checked_sub(1)?)?;
+    if !before.starts_with('各') || !is_unit(before) {
+        return None;
+    }
+    let place = PLACES.iter().find(|w| parts[at].starts_with(**w))?;
+    let rest = parts[at][place.len()..].trim_start_matches(['和', '及']);
+    // The collective with its place word, as written: 各街道、镇.
+    let start = parts[..at - 1].iter().map(|p| p.len() + '、'.len_utf8()).sum::<usize>();
+    let end = start + before.len() + '、'.len_utf8() + place.len();
+    let mut out: Vec<String> = Vec::new();
+    for p in &parts[..at - 1] {
+        out.extend(subject_units(p)?);
+    }
+    out.push(s.get(start..end)?.to_owned());
+    let tail: Vec<&str> =
+        std::iter::once(rest).chain(parts[at + 1..].iter().copied()).filter(|p| !p.is_empty()).collect();
+    for p in tail {
+        out.extend(subject_units(p)?);
+    }
+    Some(out)
 }
 
 /// `县应急局要…` at the start of `clause`: the units and the byte where the modal starts.

@@ -34,6 +34,7 @@ mod parse_corpus;
 mod parse_genres;
 mod parse_genres3;
 mod parse_genres7;
+mod parse_genres8;
 mod parse_seed;
 mod pdf;
 mod periods;

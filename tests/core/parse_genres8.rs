@@ -1,0 +1,38 @@
+//! The forms the eighth pass on issue #15 reads (short texts written for these tests, in the
+//! shape of real ones in tests/fixtures/genres): a copy that starts inside a section, its first
+//! items before the first heading of the outermost numbering; a bare place word after a 各
+//! collective (各街道、镇) in a list of units.
+
+use crate::parse_genres3::{directives, offices, parse};
+
+#[test]
+fn items_before_the_first_heading_of_a_copy_cut_inside_a_section_are_read() {
+    let n = parse(concat!(
+        "(三)加强企业自主管理。各高层建筑单位要制定应急疏散预案并定期组织演练。\n",
+        "(四)加强灭火救援准备。区消防支队要熟悉掌握各类高层建筑的消防安全状况。\n",
+        "八、工作要求\n",
+        "(一)提高认识,加强领导。各有关部门要切实加强组织领导。\n",
+        "(二)发挥优势,形成合力。各街道要积极发挥联合执法制度优势。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各高层建筑单位"], vec!["区消防支队"], vec!["各有关部门"], vec!["各街道"]]);
+    assert!(directives(&n)[1].text.contains("熟悉掌握"));
+}
+
+#[test]
+fn a_preamble_list_that_starts_at_one_stays_the_preamble() {
+    // Not a cut copy: the lower list starts at its first number, so the heading order holds.
+    let n = parse(concat!(
+        "关于做好消防工作的通知\n各乡镇:\n(一)上级通知。\n(二)会议精神。\n",
+        "一、工作任务\n各乡镇要开展排查。\n二、工作要求\n各乡镇要加强领导。\n",
+    ));
+    assert!(directives(&n).iter().all(|d| !d.text.contains("上级通知")));
+}
+
+#[test]
+fn a_place_word_after_a_collective_is_more_of_that_collective() {
+    let n = parse(concat!(
+        "一、工作要求\n(一)提高认识。各有关部门、各街道、镇和上海站管委办要切实加强组织领导。\n",
+        "(二)加强宣传。各县要开展宣传。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各有关部门", "各街道、镇", "上海站管委办"], vec!["各县"]]);
+}
