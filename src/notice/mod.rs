@@ -9,6 +9,7 @@ mod deadline;
 mod decode;
 mod descriptive;
 mod directives;
+mod doc_year;
 mod docx;
 mod docx_body;
 pub use docx_body::entity as xml_entity;
@@ -86,6 +87,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let issued_on = closing::notice_date(closing)
         .or_else(|| closing::notice_date(&lines[..first]))
         .or(published)
+        .or_else(|| doc_year::of_first_lines(&lines, issued_on))
         .unwrap_or(issued_on);
     // A table pasted as text is read as labelled lines: its rules are those of the lines.
     let mut rules = match &expanded {
@@ -175,7 +177,10 @@ fn running_text(
     issued_on: NaiveDate,
 ) -> Result<NoticeDraft, NoticeError> {
     let lines = chrome::without_repeats(lines);
-    let issued_on = closing::notice_date(&lines).or(published).unwrap_or(issued_on);
+    let issued_on = closing::notice_date(&lines)
+        .or(published)
+        .or_else(|| doc_year::of_first_lines(&lines, issued_on))
+        .unwrap_or(issued_on);
     let head = lines.iter().take_while(|l| l.chars().count() <= 80 && !l.contains('。')).count();
     let header = header::parse_header(&lines[..head]);
     let before = head.checked_sub(1).and_then(|h| lines.get(h).copied());

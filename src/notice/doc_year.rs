@@ -1,0 +1,68 @@
+//! 文中年份 — the year an undated copy is of. A copy with no date line and no 发布时间 is read
+//! against the date the officer gives (today); but when its title or first words name a year
+//! two or more years before that (2012年度消防工作目标管理责任书; 4月28日,莫旗召开2016年第一
+//! 季度…会议), its 年底前 and 6月底前 are that year's, not this one's. A year one before (a
+//! 2025年度 通报 read in early 2026) or a span of years (2023—2025年) says nothing.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year regex"));
+static DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("day regex"));
+
+/// The date an undated copy is of, when its first lines put it two years or more before
+/// `issued_on`: that year, on the first 月日 they name, else its first day.
+pub fn of_first_lines(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
+    let head: String = lines.iter().take(3).copied().collect::<Vec<_>>().join("\n");
+    let found = YEAR.captures(&head)?;
+    let whole = found.get(0)?;
+    // A span of years (2023—2025年, 2012年至2015年) names no one year.
+    const SPAN: [char; 8] = ['至', '到', '—', '–', '-', '－', '~', '～'];
+    let before = head[..whole.start()].trim_end().chars().next_back();
+    let after = head[whole.end()..].trim_start().chars().next();
+    if before.is_some_and(|c| SPAN.contains(&c)) || after.is_some_and(|c| SPAN.contains(&c)) {
+        return None;
+    }
+    let year: i32 = found[1].parse().ok()?;
+    if year > issued_on.year() - 2 {
+        return None;
+    }
+    let day = DAY
+        .captures(&head)
+        .and_then(|c| NaiveDate::from_ymd_opt(year, c[1].parse().ok()?, c[2].parse().ok()?));
+    day.or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn an_old_years_copy_is_read_in_that_year() {
+        let today = day("2026-12-01");
+        assert_eq!(
+            of_first_lines(&["2012年度消防工作目标管理责任书", "一、目标"], today),
+            Some(day("2012-01-01"))
+        );
+        assert_eq!(
+            of_first_lines(&["4月28日,莫旗政府召开2016年第一季度消防安全工作联席会议。"], today),
+            Some(day("2016-04-28"))
+        );
+    }
+
+    #[test]
+    fn a_recent_year_or_a_span_of_years_says_nothing() {
+        let today = day("2026-03-01");
+        assert_eq!(of_first_lines(&["关于2025年度消防工作考核情况的通报"], today), None);
+        assert_eq!(of_first_lines(&["关于2026年春节期间消防工作的通知"], today), None);
+        assert_eq!(of_first_lines(&["2019—2021年消防工作三年行动方案"], today), None);
+        assert_eq!(of_first_lines(&["关于做好消防工作的通知", "各乡镇:"], today), None);
+    }
+}
