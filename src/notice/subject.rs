@@ -14,6 +14,20 @@ const SPOKEN: [&str; 4] = ["强调", "要求", "指出", "提出"];
 /// What follows a subject: the modal that makes it a requirement.
 pub const MODALS: [&str; 6] = ["务必要", "务必", "务要", "必须", "要", "应当"];
 
+/// Whether `rest` opens with a modal after a subject: one of [`MODALS`] (not 要求), or a bare
+/// 应 (各级各部门应聘请…, 各镇人民政府应…) that does not start a word (应急, 应用, 应对…).
+pub fn is_modal(rest: &str) -> bool {
+    if rest.starts_with("要求") {
+        return false;
+    }
+    if MODALS.iter().any(|m| rest.starts_with(m)) {
+        return true;
+    }
+    let mut chars = rest.chars();
+    chars.next() == Some('应')
+        && chars.next().is_some_and(|c| !"急用对届收付变邀征答允承激酬验声运试季时该".contains(c))
+}
+
 /// The units a subject names, or `None` when it is not a list of units.
 pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let s = subject.strip_prefix('请').unwrap_or(subject);
@@ -140,7 +154,7 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
     // The first 要 that follows a subject (the 要 of 主要负责同志 does not).
     clause.char_indices().take(40).filter(|(i, _)| *i > 0).find_map(|(at, _)| {
         let rest = &clause[at..];
-        if !MODALS.iter().any(|m| rest.starts_with(m)) || rest.starts_with("要求") {
+        if !is_modal(rest) {
             return None;
         }
         let subject = without_note(&clause[..at]);
@@ -246,7 +260,7 @@ pub fn sentence_subject(sentence: &str) -> Option<Vec<String>> {
     }
     let comma = s.find(['，', ','])?;
     let after = s[comma..].trim_start_matches(['，', ',']).trim_start();
-    if !MODALS.iter().any(|m| after.starts_with(m)) || after.starts_with("要求") {
+    if !is_modal(after) {
         return None;
     }
     subject_units(&s[..comma])
@@ -340,7 +354,7 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             // 县工商、石油等部门,要按照…: a subject set off by a comma from its modal.
             let comma_subject = || {
                 let next = pieces.get(k + 1)?.trim_start();
-                let modal = MODALS.iter().any(|m| next.starts_with(m)) && !next.starts_with("要求");
+                let modal = is_modal(next);
                 modal.then(|| subject_units(piece)).flatten().map(|u| (u, 0))
             };
             if let Some((units, _)) = modal_subject(piece).or_else(comma_subject) {

@@ -36,3 +36,26 @@ fn a_place_word_after_a_collective_is_more_of_that_collective() {
     ));
     assert_eq!(offices(&n), [vec!["各有关部门", "各街道、镇", "上海站管委办"], vec!["各县"]]);
 }
+
+#[test]
+fn a_bare_ying_after_a_unit_is_its_modal_but_not_the_ying_of_a_word() {
+    let n = parse(concat!(
+        "(一)全面检查。各级各部门应聘请相关专家参加检查。\n",
+        "(二)综合检查。各县应急管理部门要组织开展综合检查。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各级各部门"], vec!["各县应急管理部门"]]);
+}
+
+#[test]
+fn a_task_asked_by_a_date_stays_beside_the_requirements_with_subjects() {
+    let n = parse(concat!(
+        "近日,省住建厅等10部门联合出台《意见》,要求3月份前完成相关调查摸底工作。\n",
+        "《意见》还明确,商务、市场监管等部门应组织开展燃气安全专项整治。\n",
+        "督查组按照督查细则要求,对全县落实情况进行了查阅,于5月底前完成检查。\n",
+    ));
+    let d = directives(&n);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(d[0].text.starts_with("要求3月份前完成"), "from the asking word on: {}", d[0].text);
+    assert_eq!(d[0].deadline.date, Some(crate::support::date("2024-03-31")));
+    assert_eq!(offices(&n)[1], ["商务、市场监管等部门"]);
+}

@@ -31,6 +31,29 @@ pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
         .collect()
 }
 
+/// Of [`dated_tasks`], those asked for (`…联合出台《意见》,要求3月份前完成调查摸底…`), from the
+/// asking word on: what came before it says who decided, not what is asked. Running text whose
+/// other requirements the rules found has these too.
+pub fn asked_by_date(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    let mut found = dated_tasks(lines, issued);
+    found.retain_mut(|t| {
+        let at = t.text.match_indices("要求").map(|(k, _)| k).find(|&k| {
+            let start = t.text[..k]
+                .rfind(['，', ','])
+                .map_or(0, |c| c + t.text[c..].chars().next().map_or(1, char::len_utf8));
+            asks_here(&t.text[start..], k - start)
+        });
+        match at {
+            Some(k) => {
+                t.text = t.text[k..].to_owned();
+                true
+            }
+            None => false,
+        }
+    });
+    found
+}
+
 /// Running text in which no requirement starts as the rules above know and no task has a
 /// date (a news item: `…将及时提请撤销挂牌督办,同时要求该单位继续依法履行消防安全职责`): the
 /// sentences that ask (要求 + what is asked, not 按要求 / 的要求), from the asking phrase on, so
@@ -73,5 +96,5 @@ fn asks_here(piece: &str, k: usize) -> bool {
     const PEOPLE: [&str; 6] = ["相关责任人", "责任人", "当事人", "业主", "店主", "群众"];
     let rest = &piece[k + "要求".len()..];
     let people = PEOPLE.iter().any(|p| rest.starts_with(p));
-    !named && !people && after.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    !named && !people && after.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_digit())
 }
