@@ -226,7 +226,7 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Deadline words that are not deadlines (slogans, dates of record).
-const NOT_DEADLINES: [&str; 3] = ["截至", "截止到", "年底交账"];
+const NOT_DEADLINES: [&str; 4] = ["截至", "截止到", "年底交账", "年底兑现"];
 
 /// A date of record (截至3月底，…): up to the next punctuation, no deadline.
 static AS_OF: LazyLock<Regex> =

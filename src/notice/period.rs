@@ -37,6 +37,12 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:份)?(?:止|前)?[。；;]?$").expect("bare period regex")
 });
 
+/// The end of a span without a year (`11月1日-11月30日`, `5月至6月底`).
+static SPAN_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:至|到|-|—|－|~|～)\s*((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底)?)[。；;]?$")
+        .expect("span end regex")
+});
+
 /// Words before 时间 that belong to a page's chrome, not to the text's work.
 const CHROME: [&str; 7] = ["发布", "生成", "发表", "更新", "信息", "录入", "创建"];
 
@@ -45,6 +51,17 @@ fn end_of(words: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     let words = words.trim();
     if let Some(d) = find_deadline(words, issued).filter(|d| d.date.is_some()) {
         return Some(DeadlineDraft { inferred: true, recurrence: None, ..d });
+    }
+    if let Some(end) = SPAN_END.captures(words) {
+        let by = format!("{}前", &end[1]);
+        if let Some(d) = find_deadline(&by, issued).filter(|d| d.date.is_some()) {
+            return Some(DeadlineDraft {
+                inferred: true,
+                recurrence: None,
+                phrase: Some(words.to_owned()),
+                ..d
+            });
+        }
     }
     let c = BARE.captures(words)?;
     let year: i32 = c[1].parse().ok()?;
@@ -59,6 +76,8 @@ fn end_of(words: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
 /// A line stating the whole text's period (`活动时间为:2023年11月。`), and its end.
 pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     let line = line.trim();
+    // 二、活动时间:11月1日-11月30日。 — a numbered part that is the period line.
+    let line = super::numbering::marker_of(line).map_or(line, |m| line[m.len..].trim());
     if SPAN.is_match(line) {
         return end_of(line, issued);
     }
@@ -75,6 +94,13 @@ fn take_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate)
     for s in sections.iter_mut() {
         let [only] = s.directives.as_slice() else { continue };
         let title = super::text::strip_end_mark(s.title.trim());
+        // 二、活动时间:11月1日-11月30日。 — the part's own words state the period.
+        if let Some(end) =
+            period_line(&only.text, issued).filter(|_| LINE.is_match(title) || LINE.is_match(&only.text))
+        {
+            s.directives.clear();
+            return Some(end);
+        }
         if !TITLE.is_match(title) || CHROME.iter().any(|w| title.contains(w)) {
             continue;
         }

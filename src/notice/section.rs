@@ -112,8 +112,12 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
 fn is_task_headline(title: &str) -> bool {
     let t = title.trim();
     let n = t.chars().count();
-    (4..=16).contains(&n)
-        && !t.contains(['，', ',', '：', ':'])
+    // 高度重视,提高站位: parallel phrases of a few characters each are a headline too.
+    let phrases = t.split(['，', ',']).all(|p| (2..=8).contains(&p.chars().count()));
+    let commas = t.contains(['，', ',']);
+    (4..=if commas { 18 } else { 16 }).contains(&n)
+        && (!commas || phrases)
+        && !t.contains(['：', ':'])
         && !["会议", "会上", "经", "关于"].iter().any(|w| t.starts_with(w))
         && !t.ends_with("要求")
         && super::subject::modal_subject(t).is_none()

@@ -59,3 +59,36 @@ fn a_task_asked_by_a_date_stays_beside_the_requirements_with_subjects() {
     assert_eq!(d[0].deadline.date, Some(crate::support::date("2024-03-31")));
     assert_eq!(offices(&n)[1], ["商务、市场监管等部门"]);
 }
+
+#[test]
+fn a_numbered_part_that_states_the_period_dates_the_rest_and_asks_nothing() {
+    let n = parse(concat!(
+        "关于开展消防宣传月活动的通知\n",
+        "一、活动时间:11月1日-11月30日。\n",
+        "二、活动内容:\n(一)积极组织应急救援演练活动。\n(二)深化消防安全检查治理。\n",
+    ));
+    let d = directives(&n);
+    assert_eq!(d.len(), 2, "the period part is no requirement: {d:#?}");
+    assert!(d.iter().all(|x| x.deadline.date.is_some_and(|t| t.to_string().ends_with("-11-30"))));
+    assert!(d.iter().all(|x| x.deadline.inferred));
+}
+
+#[test]
+fn a_headline_of_short_parallel_phrases_opens_its_items_text() {
+    let n = parse(concat!(
+        "关于印发重点工作任务分工的通知\n各镇:\n",
+        "一、高度重视,提高站位。今年是开局之年,必须坚定不移抓落实。\n",
+        "二、夯实责任,狠抓落实。各级各部门要进一步强化责任意识。\n",
+    ));
+    let d = directives(&n);
+    assert!(d[0].text.starts_with("高度重视,提高站位。"), "{}", d[0].text);
+    assert!(d[1].text.starts_with("夯实责任,狠抓落实。"), "{}", d[1].text);
+}
+
+#[test]
+fn a_yearly_cycle_is_no_deadline() {
+    let n = parse(
+        "一、落实责任\n各责任单位要严格遵循“年初公布、年中检查、年底兑现、接受监督”的原则。\n二、加强督查\n各单位要加强督查。\n",
+    );
+    assert_eq!(directives(&n)[0].deadline.date, None);
+}
