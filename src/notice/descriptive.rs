@@ -60,7 +60,11 @@ pub fn is_descriptive(title: &str) -> bool {
     // these whole headings, as 压实工作职责 or 履行监管职责 are requirements.
     const DUTIES: [&str; 5] = ["职责", "主要职责", "工作职责", "主要工作职责", "职能职责"];
     let t = strip_end_mark(title).trim_end_matches(['：', ':']);
-    ENDS.iter().any(|e| t.ends_with(e)) || DUTIES.contains(&t)
+    // 一、整治目标 通过三年时间,…: a copy whose line breaks became spaces keeps its heading
+    // before the first space.
+    let glued = t.split_once([' ', '\u{3000}']).map(|(h, _)| h).filter(|h| h.chars().count() <= 12);
+    let ends = |t: &str| ENDS.iter().any(|e| t.ends_with(e)) || DUTIES.contains(&t);
+    ends(t) || glued.is_some_and(ends)
 }
 
 /// A regulation's article that frames rather than assigns (第一条 为…，特制定本实施细则;

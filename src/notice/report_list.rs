@@ -25,6 +25,35 @@ pub fn has_modal(text: &str) -> bool {
     false
 }
 
+/// A goal, not a task (一是消防安全突出风险得到明显整治。…2022年底前,风险明显减少): an
+/// ordinal item whose first sentence states an outcome and that asks nothing.
+pub fn is_goal(item: &str) -> bool {
+    static OUTCOME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[^。；;]*(?:得到|实现|取得)(?:明显|有效|显著|全面|根本性?|进一步|较大)?(?:整治|加强|优化|提升|改善|遏制|增强|提高|好转|改观|减少|突破|成效)[。；;]?",
+        )
+        .expect("outcome regex")
+    });
+    OUTCOME.is_match(item) && !has_modal(item)
+}
+
+/// A sentence that states where things will stand (`2022年底前,监测预警平台基本建成`), asking
+/// nothing: a plan's target, not a task with a date.
+pub fn states_outcome(sentence: &str) -> bool {
+    const OUTCOMES: [&str; 9] = [
+        "基本建成",
+        "基本形成",
+        "基本实现",
+        "明显减少",
+        "明显下降",
+        "明显提升",
+        "明显改善",
+        "得到明显",
+        "全面推行",
+    ];
+    OUTCOMES.iter().any(|o| sentence.contains(o)) && !has_modal(sentence)
+}
+
 /// Whether a paragraph is a list of work done: it opens with 一是, asks nothing, and the
 /// paragraph before it does not lead in to it.
 pub fn is_report(paragraph: &str, before: Option<&str>) -> bool {

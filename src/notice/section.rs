@@ -223,6 +223,7 @@ fn nested(item: &Item, ctx: &NoticeContext) -> (String, Vec<Slot>, Option<Units>
     let rules = ctx.rules;
     let (first, rest) = first_sentence(item.head);
     let (title, heading_units) = heading_title(first, rules);
+    let heading_units = heading_units.or_else(|| heading_owner(&title));
     let mut slots = Vec::new();
     let group = Group { path: Vec::new(), units: None, deadline: None };
     let mut group = group;
@@ -231,6 +232,20 @@ fn nested(item: &Item, ctx: &NoticeContext) -> (String, Vec<Slot>, Option<Units>
     }
     walk(item, &group, ctx, &mut slots);
     (title, slots, heading_units)
+}
+
+/// 一、乡(镇)人民政府、街道办事处消防安全工作职责: a heading that names whose duties or
+/// requirements its items are; the units are theirs where an item names none.
+fn heading_owner(title: &str) -> Option<Units> {
+    const OWNED: [&str; 4] = ["职责", "工作要求", "主要任务", "工作任务"];
+    let t = strip_end_mark(title).trim_end_matches(['：', ':']);
+    let rest = OWNED.iter().find_map(|w| t.strip_suffix(w))?;
+    let rest = rest.strip_suffix("工作").unwrap_or(rest);
+    let rest =
+        ["消防安全", "安全生产", "消防", "安全"].iter().find_map(|w| rest.strip_suffix(w)).unwrap_or(rest);
+    let rest = rest.strip_suffix('的').unwrap_or(rest);
+    let lead = super::subject::subject_units(rest)?;
+    Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
 }
 
 /// What a heading passes down.
@@ -329,7 +344,7 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
                 let (title, heading_units) = heading_title(first, rules);
                 // 第四条 市消防安全委员会应当履行下列职责：(一)…: the subject of a heading that
                 // leads in to its items is theirs.
-                let heading_units = heading_units.or_else(|| {
+                let heading_units = heading_units.or_else(|| heading_owner(&title)).or_else(|| {
                     let leads_in = child.head.trim_end().ends_with(['：', ':']);
                     let lead = leads_in.then(|| super::subject::sentence_subject(child.head)).flatten()?;
                     Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })

@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 52] = [
+const ENDS: [&str; 54] = [
     // 消防救援机构, 本级消防救援机构: a body named by its kind.
     "救援机构",
     "公司",
@@ -26,6 +26,8 @@ const ENDS: [&str; 52] = [
     "政府",
     "管委会",
     "委员会",
+    "居委会",
+    "村委会",
     "中心",
     "社区",
     "街道",

@@ -92,3 +92,34 @@ fn a_yearly_cycle_is_no_deadline() {
     );
     assert_eq!(directives(&n)[0].deadline.date, None);
 }
+
+#[test]
+fn a_heading_that_names_whose_duties_they_are_gives_its_units_to_items_without_their_own() {
+    let n = parse(concat!(
+        "消防安全工作职责清单\n",
+        "一、乡(镇)人民政府、街道办事处消防安全工作职责\n",
+        "(一)建立消防安全组织,明确专人负责消防工作。\n(二)保障消防工作经费。\n",
+        "二、社区(村)居委会消防安全工作职责\n",
+        "(一)确定消防安全管理人,组织开展防火检查。\n(二)网格员要开展巡查。\n",
+    ));
+    let o = offices(&n);
+    assert_eq!(o[0], ["乡(镇)人民政府", "街道办事处"]);
+    assert_eq!(o[1], ["乡(镇)人民政府", "街道办事处"]);
+    assert_eq!(o[2], ["社区(村)居委会"]);
+}
+
+#[test]
+fn a_plans_goals_are_not_tasks_and_a_text_of_goals_alone_asks_nothing() {
+    let text = concat!(
+        "消防安全专项整治三年行动实施方案 为加强消防安全专项整治,制定本方案。整治目标 通过三年时间,推动消防安全形势持续向好。",
+        "一是消防安全突出风险得到明显整治。坚持问题导向,全面打通消防生命通道。2022年底前,城乡重大消防安全风险明显减少。",
+        "二是消防治理责任机制得到明显加强。全面推行行业消防安全标准化管理。\n",
+    );
+    assert!(
+        duban::notice::parse_notice(text, crate::support::date("2020-07-01")).is_err(),
+        "goals only: nothing to track"
+    );
+    let n = parse("会议要求:一是消防安全突出风险得到明显整治。二是各乡镇要开展排查。\n");
+    assert_eq!(directives(&n).len(), 1);
+    assert_eq!(offices(&n)[0], ["各乡镇"]);
+}

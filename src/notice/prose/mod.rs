@@ -146,8 +146,11 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     let mut open: Option<Open> = None;
     let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
         if let Some(mut o) = open.take() {
+            let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
+            if o.enumerated && crate::notice::report_list::is_goal(body) {
+                return;
+            }
             if o.enumerated && o.units.is_none() {
-                let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
                 let inline =
                     crate::notice::units::find_inline(body).map(|u| u.lead).filter(|l| !l.is_empty());
                 let led = body.split_inclusive(['，', ',']).next().and_then(leading);

@@ -21,6 +21,7 @@ pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
         .flat_map(|l| l.split_inclusive('。'))
         .map(clean_line)
         .filter(|s| TASKS.iter().any(|t| s.contains(t)))
+        .filter(|s| !crate::notice::report_list::states_outcome(s))
         .filter(|s| crate::notice::deadline::find_deadline(s, issued).is_some_and(|d| d.date.is_some()))
         .enumerate()
         .map(|(i, s)| {
