@@ -148,6 +148,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         sections.insert(0, covering_section(covering, &header.preamble));
     }
     resolve_above(&mut sections, &header.recipients);
+    drop_approvals(&mut sections);
     heads_to_units(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     let title = if header.title.is_empty() {
@@ -221,6 +222,7 @@ fn running_text(
         directives,
     }];
     resolve_above(&mut sections, &header.recipients);
+    drop_approvals(&mut sections);
     heads_to_units(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     Ok(NoticeDraft {
@@ -234,6 +236,16 @@ fn running_text(
         closing: String::new(),
         sections,
     })
+}
+
+/// 一、同意对…实施挂牌督办。 — a 批复's approval grants, it asks nothing of anyone.
+fn drop_approvals(sections: &mut [model::SectionDraft]) {
+    for s in sections.iter_mut() {
+        s.directives.retain(|d| {
+            let t = text::clean_line(&d.text);
+            !(t.starts_with("同意") && !report_list::has_modal(t))
+        });
+    }
 }
 
 /// `一、强化安全生产责任落实` then a bare `（一）` where a copied page stops: the last heading,
@@ -297,8 +309,8 @@ fn resolve_above(sections: &mut [model::SectionDraft], recipients: &[String]) {
         for d in 0..sections[s].directives.len() {
             let directive = &sections[s].directives[d];
             let head = text::clean_line(&directive.text).to_owned();
-            // 请你局会同…: the one the text is addressed to (a 批复's 区应急管理局：).
-            let addressed = head.starts_with("请你") && !recipients.is_empty();
+            // 请你局会同… / 你局应按照…: the one the text is addressed to (a 批复's 区应急管理局：).
+            let addressed = (head.starts_with("请你") || head.starts_with('你')) && !recipients.is_empty();
             let unnamed = directive
                 .offices
                 .iter()

@@ -180,7 +180,9 @@ fn without_note(subject: &str) -> &str {
 /// first 各 and kept as written; otherwise split as any subject is.
 pub fn collective_units(list: &str) -> Vec<String> {
     let parts = super::names::split_top_level(list, &['、']);
-    if parts.iter().skip(1).any(|p| !p.starts_with('各')) {
+    // 各级党委、政府 is one collective; 各乡镇、有关部门 are two.
+    let own = |p: &&str| ["各", "有关", "相关"].iter().any(|w| p.starts_with(w));
+    if parts.iter().skip(1).any(|p| !own(p)) {
         return vec![list.to_owned()];
     }
     subject_units(list).unwrap_or_else(|| vec![list.to_owned()])

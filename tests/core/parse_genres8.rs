@@ -123,3 +123,22 @@ fn a_plans_goals_are_not_tasks_and_a_text_of_goals_alone_asks_nothing() {
     assert_eq!(directives(&n).len(), 1);
     assert_eq!(offices(&n)[0], ["各乡镇"]);
 }
+
+#[test]
+fn a_replys_approval_asks_nothing_and_you_are_its_addressee() {
+    let n = parse(concat!(
+        "关于同意对弘济德综合门诊部重大火灾隐患挂牌督办的批复\n宁德市公安局东侨分局:\n",
+        "一、同意对弘济德综合门诊部重大火灾隐患单位实施挂牌督办。\n",
+        "二、你局应按照挂牌督办制度的要求,督促单位限期整改。\n",
+        "三、东侨公安消防大队要加大指导、监督和检查力度。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["宁德市公安局东侨分局"], vec!["东侨公安消防大队"]]);
+}
+
+#[test]
+fn two_collectives_asked_together_are_two_units() {
+    let n = parse("会议要求各乡镇、有关部门全面落实责任;各单位要检查各场所安全出口。\n");
+    assert_eq!(offices(&n)[0], ["各乡镇", "有关部门"]);
+    let n = parse("会议要求各级党委、政府全面落实责任。\n");
+    assert_eq!(offices(&n)[0], ["各级党委、政府"], "one collective");
+}
