@@ -243,7 +243,7 @@ fn drop_approvals(sections: &mut [model::SectionDraft]) {
     for s in sections.iter_mut() {
         s.directives.retain(|d| {
             let t = text::clean_line(&d.text);
-            !(t.starts_with("同意") && !report_list::has_modal(t))
+            !t.starts_with("同意") || report_list::has_modal(t)
         });
     }
 }
