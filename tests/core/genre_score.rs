@@ -524,7 +524,7 @@ fn genre_fifth_unseen_set_does_not_get_worse() {
 /// without (their notes name that as the alternative): one deadline not in the expected result.
 #[test]
 fn genre_sixth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 12, 0.59, 6, 0.36).with_false_deadlines(1);
+    let floor = Floor::new(22, 13, 0.63, 4, 0.54).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen6"), floor);
 }
 
@@ -538,6 +538,19 @@ fn genre_sixth_unseen_set_does_not_get_worse() {
 /// words: 14/22, none refused, 35/76 = 0.46, 1 invented.
 #[test]
 fn genre_seventh_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 14, 0.46, 1, 0.30).with_false_deadlines(1);
+    let floor = Floor::new(22, 15, 0.50, 1, 0.30).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen7"), floor);
+}
+
+/// The eighth unseen set (tests/fixtures/genres/unseen8/, 22 real texts gathered and given their
+/// expected results by a helper who never ran or read the parser) was scored once, on
+/// 2026-12-01 (eighth session), after this session's first rules and before any rule was tuned
+/// on it: 12/22 right counts, none refused, unit recall 33/70 = 0.47 with 8 invented, deadline
+/// recall 1/11 (SCORE-2026-12-01.log). Training material since: headlines of parallel phrases, a
+/// numbered period part, a heading naming whose duties its items are, a plan's goals, a 批复's
+/// approval and 你局, 各乡镇、有关部门: 15/22, 48/70 = 0.69, 6 invented, deadlines 6/11.
+#[test]
+fn genre_eighth_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 15, 0.68, 6, 0.54).with_false_deadlines(4);
+    holds(&Path::new(SEEN).join("unseen8"), floor);
 }
