@@ -33,6 +33,7 @@ mod section;
 mod source;
 mod subject;
 mod subject_verb;
+mod task_units;
 mod text;
 mod text_table;
 mod unfold;
@@ -188,19 +189,7 @@ fn running_text(
     if directives.is_empty() {
         directives = prose::dated_tasks(&lines[head..], issued_on);
     } else {
-        // A task asked for by a date is a requirement even where other rules found some,
-        // unless it is part of one of theirs; all in the order of the text.
-        let apart = |t: &str| !directives.iter().any(|d| d.text.contains(t) || t.contains(&d.text));
-        let mut more = prose::asked_by_date(&lines[head..], issued_on);
-        more.retain(|t| apart(&t.text));
-        if !more.is_empty() {
-            directives.append(&mut more);
-            let body = lines[head..].join("\n");
-            directives.sort_by_key(|d| body.find(d.text.as_str()).unwrap_or(usize::MAX));
-            for (i, d) in directives.iter_mut().enumerate() {
-                d.number = format!("一.{}", i + 1);
-            }
-        }
+        prose::add_asked_by_date(&mut directives, &lines[head..], issued_on);
     }
     if directives.is_empty() {
         directives = prose::asked_sentences(&lines[head..], issued_on);

@@ -25,7 +25,7 @@ use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_e
 use crate::model::DirectiveDraft;
 use crate::notice::subject::{leading, named_before_verb, supporting};
 use lead_in::{lead_in_units, split_lead_in};
-pub use offered::{asked_by_date, asked_sentences, dated_tasks};
+pub use offered::{add_asked_by_date, asked_sentences, dated_tasks};
 use start::{Start, later_subjects, ordinal, parallel, periodic_report, start_of};
 
 /// A directive being read.

@@ -33,26 +33,37 @@ pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
 }
 
 /// Of [`dated_tasks`], those asked for (`…联合出台《意见》,要求3月份前完成调查摸底…`), from the
-/// asking word on: what came before it says who decided, not what is asked. Running text whose
-/// other requirements the rules found has these too.
-pub fn asked_by_date(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
+/// asking word on: what came before it says who decided, not what is asked.
+fn asked_by_date(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
     let mut found = dated_tasks(lines, issued);
     found.retain_mut(|t| {
-        let at = t.text.match_indices("要求").map(|(k, _)| k).find(|&k| {
-            let start = t.text[..k]
-                .rfind(['，', ','])
-                .map_or(0, |c| c + t.text[c..].chars().next().map_or(1, char::len_utf8));
-            asks_here(&t.text[start..], k - start)
-        });
-        match at {
-            Some(k) => {
-                t.text = t.text[k..].to_owned();
-                true
+        let mut at = 0;
+        for piece in t.text.split_inclusive(['，', ',']) {
+            if let Some(k) = piece.find("要求").filter(|&k| asks_here(piece, k)) {
+                t.text = t.text[at + k..].to_owned();
+                return true;
             }
-            None => false,
+            at += piece.len();
         }
+        false
     });
     found
+}
+
+/// Running text whose requirements the rules found keeps the tasks asked for by a date beside
+/// them ([`asked_by_date`]) unless one of theirs holds it; all in the order of the text.
+pub fn add_asked_by_date(directives: &mut Vec<DirectiveDraft>, lines: &[&str], issued: NaiveDate) {
+    let mut more = asked_by_date(lines, issued);
+    more.retain(|t| !directives.iter().any(|d| d.text.contains(&t.text) || t.text.contains(&d.text)));
+    if more.is_empty() {
+        return;
+    }
+    directives.append(&mut more);
+    let body = lines.join("\n");
+    directives.sort_by_key(|d| body.find(d.text.as_str()).unwrap_or(usize::MAX));
+    for (i, d) in directives.iter_mut().enumerate() {
+        d.number = format!("一.{}", i + 1);
+    }
 }
 
 /// Running text in which no requirement starts as the rules above know and no task has a
