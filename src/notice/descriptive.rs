@@ -88,3 +88,18 @@ pub fn is_roster(title: &str) -> bool {
     let t = strip_end_mark(title).trim_end_matches(['：', ':']);
     ENDS.iter().any(|e| t.ends_with(e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_glued_to_its_text_by_a_space_is_still_a_heading() {
+        assert!(is_descriptive("整治目标 通过三年时间,强化源头治理"));
+        assert!(!is_descriptive("加强领导 各单位要落实责任"), "a task heading stays a task");
+        assert!(
+            !is_descriptive("通过三年时间全面实现本次专项整治目标 以上"),
+            "a sentence before the space is no heading"
+        );
+    }
+}
