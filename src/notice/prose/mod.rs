@@ -12,6 +12,7 @@
 
 //! Where a directive starts is in start.rs, lead-ins in lead_in.rs.
 
+mod duties;
 mod lead_in;
 mod offered;
 mod start;
@@ -49,6 +50,8 @@ pub(super) struct Run {
     pub(super) last_units: Option<Vec<String>>,
     pub(super) enumerated: bool,
     pub(super) semicolon_list: bool,
+    /// Inside a list of duties (压实各部门职责：住建局…；应急局…).
+    pub(super) duties: bool,
 }
 
 /// Reads the directives of running text. `recipients` (the addressee line) answers a 请
@@ -176,6 +179,22 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         let t = clean_line(clause.text);
         if clause.sentence_start {
             run.semicolon_list = false;
+            run.duties = false;
+        }
+        if !run.enumerated
+            && let Some((at, units)) = duties::duty_start(t, run.duties && !clause.sentence_start)
+        {
+            close(&mut open, found);
+            run.duties = true;
+            open = Some(Open {
+                text: t[at..].to_owned(),
+                units: Some(units),
+                enumerated: false,
+                lead_units: None,
+                support: Vec::new(),
+                before: t[..at].to_owned(),
+            });
+            continue;
         }
         // …及时报告；确保巡查到位，…；确保应急管理到位，…: clauses after a semicolon that
         // open with the same words are parallel requirements of the run's subject.
@@ -271,6 +290,25 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                         before: String::new(),
                     });
                 }
+            }
+            // 各级防办要加强会商研判，…；突出…重点部位隐患排查；及时清淤疏浚河道: in running text
+            // each semicolon part of a subject's sentence is a requirement of that subject.
+            None if !clause.sentence_start
+                && start::semicolon_part(
+                    t,
+                    open.as_ref().filter(|o| !o.enumerated).and_then(|o| o.units.as_ref()),
+                ) =>
+            {
+                let units = start::own_subject(t).or_else(|| open.as_ref().and_then(|o| o.units.clone()));
+                close(&mut open, found);
+                open = Some(Open {
+                    text: t.to_owned(),
+                    units,
+                    enumerated: false,
+                    lead_units: None,
+                    support: Vec::new(),
+                    before: String::new(),
+                });
             }
             None => {
                 if let Some(o) = open.as_mut() {

@@ -214,3 +214,33 @@ pub(super) fn bare_modal(text: &str) -> bool {
     let t = clean_line(text);
     crate::notice::subject::MODALS.iter().any(|m| t.starts_with(m)) && !t.starts_with("要求")
 }
+
+/// Whether a clause after a semicolon is a requirement of its own of the subject `units` of the
+/// clause before: a part of six or more characters that is not a condition and its consequence
+/// (`对未完成整治任务的，继续挂牌督办`, `涉嫌构成犯罪的，移送司法机关`: a penalty, not a task).
+pub(super) fn semicolon_part(clause: &str, units: Option<&Vec<String>>) -> bool {
+    let t = clean_line(clause);
+    let condition =
+        crate::notice::text::first_phrase(t).ends_with('的') || t.starts_with(['对', '凡', '如', '若']);
+    units.is_some() && t.chars().count() >= 6 && !condition
+}
+
+/// The units a clause opens with when they do their task with no 要 (`乡镇街道建立…`,
+/// `各乡镇视情，队伍靠前布防`): the longest 各-collective of its first phrase, or a named unit
+/// before a task verb.
+pub(super) fn own_subject(clause: &str) -> Option<Vec<String>> {
+    let t = clean_line(clause);
+    if let Some(u) = crate::notice::subject::opening_subject(t) {
+        return Some(u);
+    }
+    let phrase = crate::notice::text::first_phrase(t);
+    if !phrase.starts_with('各') {
+        return None;
+    }
+    let ends = phrase.char_indices().map(|(i, c)| i + c.len_utf8()).skip(1);
+    let longest = ends
+        .filter(|&end| end < phrase.len())
+        .filter(|&end| crate::notice::unit_name::is_unit(&phrase[..end]))
+        .last()?;
+    crate::notice::subject::subject_units(&phrase[..longest])
+}

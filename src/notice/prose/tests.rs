@@ -146,3 +146,27 @@ fn a_news_item_with_dated_tasks_is_offered_not_refused() {
     assert_eq!(found[0].deadline.date, NaiveDate::from_ymd_opt(2022, 3, 31));
     assert!(dated_tasks(&["近日,市政府督导组到我县检查消防工作,查看了三家单位。"], issued).is_empty());
 }
+
+#[test]
+fn each_semicolon_part_of_a_subjects_sentence_is_its_requirement() {
+    let found = read(
+        "各级防办要加强会商研判,提前转移危险区群众;突出涉水景区等重点部位隐患排查;及时清淤疏浚河道,加强城市防洪设施维护;各乡镇视情,队伍靠前布防。",
+    );
+    let starts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(found.len(), 4, "{starts:?}");
+    assert!(found[..3].iter().all(|f| f.1 == ["各级防办"]), "{found:?}");
+    assert!(starts[2].starts_with("及时清淤"));
+    assert_eq!(found[3].1, ["各乡镇"], "a part that names its own subject is that subject's");
+    // A penalty (a condition and its consequence) goes on with the sentence before.
+    let penalty = read("各地要限期整改到位;对未完成整治任务的,继续挂牌督办;涉嫌构成犯罪的,移送司法机关。");
+    assert_eq!(penalty.len(), 1, "{penalty:?}");
+}
+
+#[test]
+fn a_list_of_duties_gives_each_unit_its_part() {
+    let found = read(
+        "会议进一步压实各部门职责:住建局统筹协调全局,督促燃气企业落实主体责任;应急局严管工业燃料违规民用行为;市场监管局从生产销售端严控燃气产品质量。",
+    );
+    let units: Vec<&[String]> = found.iter().map(|f| f.1.as_slice()).collect();
+    assert_eq!(units, [&["住建局".to_owned()][..], &["应急局".to_owned()], &["市场监管局".to_owned()]]);
+}

@@ -1,0 +1,75 @@
+//! 职责分工 — a list of duties in running text: `会议进一步压实各部门职责：住建局统筹协调全局，…；
+//! 应急局严管工业燃料违规民用行为；市场监管局从生产销售端严控…`. After a lead-in that announces
+//! duties, each semicolon part that opens with a unit's bare name (no 要: the list itself says
+//! it is a task) is that unit's requirement.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::notice::subject::subject_units;
+
+/// `压实各部门职责：`, `明确职责分工如下：`, `具体分工：` — the colon that opens a list of duties.
+static DUTY_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:职责|分工|任务分解)(?:如下)?[：:]").expect("duty lead regex"));
+
+/// The longest a unit's name at the start of a duty is read, in characters.
+const MAX_NAME: usize = 16;
+
+/// Where a duty starts in `clause` and whose it is: after a duty lead-in's colon, or (inside a
+/// list already open) at the clause's start.
+pub(super) fn duty_start(clause: &str, in_list: bool) -> Option<(usize, Vec<String>)> {
+    if in_list {
+        return duty_subject(clause).map(|u| (0, u));
+    }
+    let lead = DUTY_LEAD.find(clause)?;
+    let rest = &clause[lead.end()..];
+    let at = lead.end() + (rest.len() - rest.trim_start().len());
+    duty_subject(&clause[at..]).map(|u| (at, u))
+}
+
+/// The units a duty opens with: the shortest name that reads as units and is not continued by
+/// a list (`县应急局、县住建局负责…` reads both). `住建局统筹协调全局` is 住建局's, not a unit
+/// ending in 局.
+fn duty_subject(s: &str) -> Option<Vec<String>> {
+    let s = s.trim_start();
+    let ends = s.char_indices().map(|(i, c)| i + c.len_utf8()).skip(1).take(MAX_NAME);
+    for end in ends {
+        let (name, rest) = s.split_at(end);
+        if rest.starts_with(['、', '和', '及', '与', '（', '(']) {
+            continue;
+        }
+        if let Some(units) = subject_units(name) {
+            return Some(units);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_duty_list_gives_each_part_its_unit() {
+        let lead = "为凝聚多方合力,会议进一步压实各部门职责:住建局统筹协调全局,督促燃气企业落实主体责任;";
+        let (at, units) = duty_start(lead, false).expect("a duty list");
+        assert_eq!(units, ["住建局"]);
+        assert!(lead[at..].starts_with("住建局统筹"));
+        assert_eq!(
+            duty_start("市场监管局从生产销售端严控燃气产品质量;", true).map(|d| d.1),
+            Some(vec!["市场监管局".to_owned()])
+        );
+        assert_eq!(
+            duty_start("县应急局、县住建局负责督导;", true).map(|d| d.1),
+            Some(vec!["县应急局".to_owned(), "县住建局".to_owned()])
+        );
+    }
+
+    #[test]
+    fn no_duty_list_without_its_lead_in_or_a_unit() {
+        assert_eq!(duty_start("市场监管局从生产销售端严控燃气产品质量;", false), None);
+        assert_eq!(duty_start("会议明确了职责:要加强统筹,压实责任;", false), None);
+        assert_eq!(duty_start("严格落实责任;", true), None);
+    }
+}
