@@ -196,8 +196,15 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         .into_iter()
         .filter(|p| !p.lead_in)
         .map(|p| {
+            // 二、开展安全检查。各行业安委员会结合…，各村居安委会结合…: the units that do what
+            // the sentences say, named as their subjects with no 要.
+            let by_subject = || {
+                let lead = super::subject::units_in(&p.text)
+                    .filter(|_| rules.by_subject && heading_units.is_none())?;
+                Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+            };
             Slot::directive(Candidate {
-                own_units: own_units(&p.text, rules),
+                own_units: own_units(&p.text, rules).or_else(by_subject),
                 title: p.title,
                 text: p.text,
                 context: context.clone(),

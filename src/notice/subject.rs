@@ -316,10 +316,14 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 continue;
             }
             let after = piece.strip_prefix("要求").unwrap_or(piece);
-            if first_collective.is_none()
-                && let Some((u, _)) = collective_before_verb(after)
-            {
-                first_collective = Some(collective_units(&u));
+            if let Some((u, _)) = collective_before_verb(after) {
+                // 各行业安委会结合…，各村居安委会结合…: a collective after the first names a
+                // subject of its own when a subject was already found.
+                if !found.is_empty() && k > 0 {
+                    add(&mut found, collective_units(&u));
+                } else if first_collective.is_none() {
+                    first_collective = Some(collective_units(&u));
+                }
             }
         }
     }

@@ -208,3 +208,18 @@ fn a_named_unit_and_another_joined_by_ji_are_two() {
     assert_eq!(opening_subject("针对林区周边等场所开展检查"), None);
     assert_eq!(opening_subject("县政府将组织检查"), None, "将 tells intent");
 }
+
+#[test]
+fn subjects_with_no_modal_each_name_a_unit_of_the_item() {
+    let v = |xs: &[&str]| Some(xs.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        units_in("开展安全检查。各行业安委会结合专项整治,各村居安委会结合住宅消防大排查,开展大检查。"),
+        v(&["各行业安委会", "各村居安委会"])
+    );
+    assert_eq!(
+        units_in("森林防火。各村在做好宣传的同时加强巡逻。镇安委会做好调度。"),
+        v(&["各村", "镇安委会"])
+    );
+    assert_eq!(units_in("规范化创建。各部门协力做好创建工作。"), v(&["各部门"]));
+    assert_eq!(opening_subject("至今尚未完成标准化建设的乡镇加快建设"), None, "a described unit is no name");
+}

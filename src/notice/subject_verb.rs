@@ -7,7 +7,7 @@ use super::subject::{collective_units, subject_units};
 use super::unit_name::is_unit;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`).
-const VERBS: [&str; 28] = [
+const VERBS: [&str; 29] = [
     "在",
     "于",
     "按时",
@@ -36,6 +36,7 @@ const VERBS: [&str; 28] = [
     "明确",
     "强化",
     "务必",
+    "协力",
 ];
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.
@@ -143,7 +144,8 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
     let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
-        let verb = VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v));
+        // 至今尚未完成标准化建设的乡镇: a name qualified by a clause describes which units.
+        let verb = VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v)) && !name.contains('的');
         verb.then(|| subject_units(name)).flatten()
     })
 }

@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 54] = [
+const ENDS: [&str; 55] = [
     // 消防救援机构, 本级消防救援机构: a body named by its kind.
     "救援机构",
     "公司",
@@ -28,6 +28,8 @@ const ENDS: [&str; 54] = [
     "委员会",
     "居委会",
     "村委会",
+    // 镇安委会, 各村居安委会: a 安全生产委员会 by its short name.
+    "安委会",
     "中心",
     "社区",
     "街道",

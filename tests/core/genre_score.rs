@@ -475,7 +475,7 @@ fn genre_second_unseen_set_does_not_get_worse() {
 /// results brought in line) and added general rules: 15/20, 35/59 = 0.59, none invented.
 #[test]
 fn genre_third_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(20, 15, 0.64, 0, 0.99);
+    let floor = Floor::new(20, 15, 0.66, 0, 0.99);
     holds(&Path::new(SEEN).join("unseen3"), floor);
 }
 
@@ -490,7 +490,7 @@ fn genre_third_unseen_set_does_not_get_worse() {
 /// 5/9. This keeps it there.
 #[test]
 fn genre_fourth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 14, 0.71, 0, 0.55);
+    let floor = Floor::new(22, 14, 0.72, 0, 0.55);
     holds(&Path::new(SEEN).join("unseen4"), floor);
 }
 
@@ -522,9 +522,12 @@ fn genre_fifth_unseen_set_does_not_get_worse() {
 /// set, and 请你局 as the addressee): 46/79 = 0.58, 6 invented, deadlines 4/11. 177's period
 /// (活动时间为:2023年11月) now also dates its fourth requirement, which the gatherer left
 /// without (their notes name that as the alternative): one deadline not in the expected result.
+/// Ninth session: a numbered paragraph's subjects with no 要 (各行业安委会结合…，各村居安委会
+/// 结合…) → 55/79 = 0.70; 160's table row 镇政府在防火期每月至少专题研究 now reads 镇政府, its
+/// sentence's subject, where the gatherer wrote the cut table's 责任单位 column (one more invented).
 #[test]
 fn genre_sixth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 13, 0.63, 4, 0.54).with_false_deadlines(1);
+    let floor = Floor::new(22, 13, 0.69, 5, 0.54).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen6"), floor);
 }
 
@@ -538,7 +541,7 @@ fn genre_sixth_unseen_set_does_not_get_worse() {
 /// words: 14/22, none refused, 35/76 = 0.46, 1 invented.
 #[test]
 fn genre_seventh_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 16, 0.55, 1, 0.30).with_false_deadlines(1);
+    let floor = Floor::new(22, 16, 0.57, 1, 0.30).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen7"), floor);
 }
 
@@ -551,6 +554,6 @@ fn genre_seventh_unseen_set_does_not_get_worse() {
 /// approval and 你局, 各乡镇、有关部门: 15/22, 48/70 = 0.69, 6 invented, deadlines 6/11.
 #[test]
 fn genre_eighth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 16, 0.70, 6, 0.54).with_false_deadlines(4);
+    let floor = Floor::new(22, 16, 0.71, 6, 0.54).with_false_deadlines(4);
     holds(&Path::new(SEEN).join("unseen8"), floor);
 }
