@@ -96,12 +96,14 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                     out.push(a.to_owned());
                     out.push(b.to_owned());
                 }
-                // 市政工程管理处及各县区市政部门: a named unit and another, joined by 和 or 及.
+                // 市政工程管理处及各县区市政部门: a named unit and another, joined by 和 or 及;
+                // also after a collective when the second is a full name (各乡镇和职能部门,
+                // not 相关部门和乡镇 nor 各县和乡两级政府).
                 _ => match p.split_once('和').or_else(|| p.split_once('及')) {
                     Some((a, b))
                         if is_unit(a)
                             && is_unit(b)
-                            && !governs(a)
+                            && (!governs(a) || (b.chars().count() >= 4 && !b.contains("两级")))
                             && b.chars().count() >= 3
                             && !p.contains('的') =>
                     {
@@ -181,8 +183,12 @@ fn without_note(subject: &str) -> &str {
 /// first 各 and kept as written; otherwise split as any subject is.
 pub fn collective_units(list: &str) -> Vec<String> {
     let parts = super::names::split_top_level(list, &['、']);
-    // 各级党委、政府 is one collective; 各乡镇、有关部门 are two.
-    let own = |p: &&str| ["各", "有关", "相关"].iter().any(|w| p.starts_with(w));
+    // 各级党委、政府 is one collective; 各乡镇、有关部门 are two, and so are 各乡镇、县直有关单位
+    // and 各乡镇、国有林场: a later part that is a unit's full name stands on its own, a bare
+    // category (街道, 政府) is governed by the 各.
+    let own = |p: &&str| {
+        ["各", "有关", "相关"].iter().any(|w| p.starts_with(w)) || (p.chars().count() >= 3 && is_unit(p))
+    };
     if parts.iter().skip(1).any(|p| !own(p)) {
         return vec![list.to_owned()];
     }

@@ -71,7 +71,7 @@ fn every_subject_of_a_text() {
         all_subjects(
             "各街道办事处和乡镇人民政府在汛期前开展排查。县国土房管局要及时组织技术人员。要定期巡查。"
         ),
-        ["各街道办事处和乡镇人民政府", "县国土房管局"]
+        ["各街道办事处", "乡镇人民政府", "县国土房管局"]
     );
     assert!(all_subjects("县政府成立检查组,检查组定期检查。").is_empty());
 }
@@ -195,6 +195,15 @@ fn organs_are_units_and_the_whole_countys_mixed_list_stays_whole() {
     let v = |xs: &[&str]| Some(xs.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     assert_eq!(units("公安机关、各乡镇派出所要严厉打击"), v(&["公安机关", "各乡镇派出所"]));
     assert_eq!(units("全县各机关、团体和企事业单位要自检自查"), v(&["全县各机关、团体和企事业单位"]));
+    assert_eq!(
+        units("各乡镇和职能部门要落实责任"),
+        v(&["各乡镇", "职能部门"]),
+        "a full name after 和 stands alone"
+    );
+    assert_eq!(units("相关部门和乡镇要加强巡查"), v(&["相关部门和乡镇"]), "a bare word is governed");
+    assert_eq!(units("各县和乡两级政府要保障经费"), v(&["各县和乡两级政府"]), "both levels are one");
+    assert_eq!(units("各乡镇、县直有关单位要抓好整改"), v(&["各乡镇", "县直有关单位"]));
+    assert_eq!(units("各级党委、政府要高度重视"), v(&["各级党委、政府"]));
 }
 
 #[test]

@@ -275,7 +275,8 @@ fn read_list(inner: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)
         .into_iter()
         .map(|s| (s, split_label(s), split_role_suffix(s)))
         .collect();
-    let labelled = split_label(inner).is_some();
+    // （责任领导：杜新国；牵头单位：区发改局）: a leader's name may come before the first label.
+    let labelled = segments.iter().any(|(_, label, _)| label.is_some());
     let marked = segments.iter().any(|(_, _, suffix)| suffix.is_some());
     if !(labelled || marked && segments.iter().all(|(_, _, suffix)| suffix.is_some())) {
         return None;

@@ -117,3 +117,15 @@ fn inline_lead_and_support() {
     assert_eq!(both(&u), (vec!["县应急管理局"], vec!["县消防救援大队", "各乡镇"]));
     assert_eq!(find_inline("坚持党委领导、政府牵头，部门配合"), None);
 }
+
+#[test]
+fn a_leaders_name_before_the_first_label_is_no_unit() {
+    let rules = UnitRules::default();
+    let (lead, support) = read_list("责任领导:杜新国;牵头单位:区发改局;责任单位:区林业局,相关乡镇办", rules)
+        .expect("a labelled list");
+    assert_eq!(
+        (lead.as_slice(), support.as_slice()),
+        (&["区发改局".to_owned()][..], &["区林业局".to_owned(), "相关乡镇办".to_owned()][..])
+    );
+    assert_eq!(read_list("责任领导:杜新国", rules), None, "a leader alone names no unit");
+}
