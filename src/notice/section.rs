@@ -372,16 +372,13 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
                 let (first, rest) = first_sentence(&text);
                 let mut path = group.path.clone();
                 let mut heading_deadline = group.deadline.clone();
-                // （一）动员部署阶段（9月26日至30日）。各级政府要…: the phase is the task's
-                // heading and its end the deadline; the task is what follows.
-                let body = clean_line(rest);
-                let mut c = if is_phase(first) && !body.is_empty() {
+                // （一）动员部署阶段（9月26日至30日）。各级政府要…: the phase's end is the
+                // deadline of the task; the item, phase and all, is one directive.
+                if is_phase(first) && !clean_line(rest).is_empty() {
                     path.push(heading_title(first, rules).0);
                     heading_deadline = deadline::find_deadline(first, ctx.issued).or(heading_deadline);
-                    Candidate::numbered(body.to_owned(), rules)
-                } else {
-                    Candidate::numbered(text, rules)
-                };
+                }
+                let mut c = Candidate::numbered(text, rules);
                 c.context = path;
                 c.heading_units = group.units.clone();
                 c.heading_deadline = heading_deadline;

@@ -33,7 +33,9 @@ pub fn is_modal(rest: &str) -> bool {
 pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let s = subject.strip_prefix('请').unwrap_or(subject);
     // 对存在严重问题的单位要…: the object of a preposition is not the subject.
-    if s.is_empty() || s.chars().count() > 30 || s.starts_with(['对', '向']) || s.starts_with("针对") {
+    // 在镇村全面核查…: nor the place after 在.
+    if s.is_empty() || s.chars().count() > 30 || s.starts_with(['对', '向', '在']) || s.starts_with("针对")
+    {
         return None;
     }
     // 他强调各单位、各部门要…, 要求各地各部门要…: the speaker's words before the subject are not

@@ -136,7 +136,10 @@ const TASK_VERBS: [&str; 24] = [
 pub fn opening_subject(s: &str) -> Option<Vec<String>> {
     // 督促物业服务公司…, 对存在问题的单位…, 针对林区周边等场所…, 每季度提请市政府…: a sentence
     // that opens with a verb, a preposition or a time has no unit for its subject.
-    const OTHERS: [&str; 10] = ["协调", "要求", "通过", "确保", "针对", "围绕", "根据", "依据", "为", "以"];
+    const OTHERS: [&str; 16] = [
+        "协调", "要求", "通过", "确保", "针对", "围绕", "根据", "依据", "为", "以", "紧盯", "聚焦", "坚持",
+        "突出", "深化", "在",
+    ];
     let verb_first = VERBS.iter().chain(&TASK_VERBS).chain(&OTHERS).any(|v| s.starts_with(v));
     if verb_first || s.starts_with(['（', '(', '“', '"', '《']) {
         return None;

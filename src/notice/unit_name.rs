@@ -66,7 +66,7 @@ const ENDS: [&str; 55] = [
 const COLLECTIVE_ENDS: [&str; 11] =
     ["地", "级", "县", "区", "市", "领导", "专班", "方面", "行业", "地方", "镇街"];
 /// Subjects that are not units.
-const NOT_UNITS: [&str; 18] = [
+const NOT_UNITS: [&str; 19] = [
     "同时",
     "特别",
     "会议",
@@ -86,6 +86,8 @@ const NOT_UNITS: [&str; 18] = [
     // 领导干部 are people; 指挥部下设办公室 tells how a body is made up.
     "干部",
     "下设",
+    // 市政府将适时组织检查组: an adverb of when, in no name.
+    "适时",
 ];
 
 pub(super) fn is_name_char(c: char) -> bool {

@@ -6,7 +6,8 @@
 //!
 //! Matching: a parsed directive answers an expected one when its text, without an ordinal
 //! marker (一是, 一要, （一）, 1.), starts with the expected `text_start` — or holds it within
-//! its first characters (a lead-in such as 会议要求， left in front). Expected directives are
+//! its first characters (a lead-in such as 会议要求， left in front), or right after its heading
+//! sentence (a phase and its dates, （一）排查阶段（6月15日-7月15日）。). Expected directives are
 //! aligned in order, each to the first unmatched parsed directive after the last match. Units
 //! are compared as written (punctuation width folded); the parser's lead and supporting units
 //! together against the expected `units` and `support_units`.
@@ -33,6 +34,8 @@ const SEEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres")
 const NO_DATE: &str = "2024-06-01";
 /// How far into a parsed directive's text its expected start may stand.
 const START_SLACK: usize = 16;
+/// The longest heading sentence a directive may keep before its expected start.
+const HEADING_MAX: usize = 30;
 
 /// Width-folded, without whitespace: `,` and `，` compare equal.
 fn fold(s: &str) -> String {
@@ -135,7 +138,13 @@ fn answers(parsed: &DirectiveDraft, text_start: &str) -> bool {
     if text.starts_with(&start) {
         return true;
     }
-    text.char_indices().take(START_SLACK + 1).any(|(i, _)| text[i..].starts_with(&start))
+    if text.char_indices().take(START_SLACK + 1).any(|(i, _)| text[i..].starts_with(&start)) {
+        return true;
+    }
+    // （一）动员部署阶段（2011年9月26日至30日）。各级政府要…: the item's heading sentence
+    // kept in front (a phase with its dates) — the same directive, read from its heading.
+    let heading = text.find('。').filter(|&end| text[..end].chars().count() <= HEADING_MAX);
+    heading.is_some_and(|end| text[end + '。'.len_utf8()..].trim_start().starts_with(&start))
 }
 
 fn units_of(d: &DirectiveDraft) -> Vec<String> {
@@ -507,7 +516,7 @@ fn genre_fourth_unseen_set_does_not_get_worse() {
 /// whole text (申报期限 / a bare span): 56/100, 7 invented, deadlines 3/11. This keeps it there.
 #[test]
 fn genre_fifth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 11, 0.60, 7, 0.27);
+    let floor = Floor::new(22, 11, 0.60, 7, 0.45);
     holds(&Path::new(SEEN).join("unseen5"), floor);
 }
 
@@ -541,7 +550,7 @@ fn genre_sixth_unseen_set_does_not_get_worse() {
 /// words: 14/22, none refused, 35/76 = 0.46, 1 invented.
 #[test]
 fn genre_seventh_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 16, 0.57, 1, 0.30).with_false_deadlines(1);
+    let floor = Floor::new(22, 16, 0.60, 1, 0.40).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen7"), floor);
 }
 
@@ -554,6 +563,19 @@ fn genre_seventh_unseen_set_does_not_get_worse() {
 /// approval and 你局, 各乡镇、有关部门: 15/22, 48/70 = 0.69, 6 invented, deadlines 6/11.
 #[test]
 fn genre_eighth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 16, 0.71, 6, 0.54).with_false_deadlines(4);
+    let floor = Floor::new(22, 16, 0.74, 4, 0.54).with_false_deadlines(4);
     holds(&Path::new(SEEN).join("unseen8"), floor);
+}
+
+/// The ninth unseen set (tests/fixtures/genres/unseen9/, 22 real texts gathered and given their
+/// expected results by a helper who never ran or read the parser) was scored once, on
+/// 2026-12-01 (ninth session), after this session's first rules and before any rule was tuned
+/// on it: 7/22 right counts, none refused, unit recall 45/112 = 0.40 with 17 invented, deadline
+/// recall 6/16 (SCORE-2026-12-01.log). Training material since: a leader before a bracket's first
+/// label, 和/、 between a collective and a full name, 在/向/紧盯 before no unit's name, 对…向X提出,
+/// a phase item read from its heading: 8/22, 78/112 = 0.70, 9 invented.
+#[test]
+fn genre_ninth_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 8, 0.69, 9, 0.37).with_false_deadlines(1);
+    holds(&Path::new(SEEN).join("unseen9"), floor);
 }

@@ -30,7 +30,11 @@ pub(super) fn lead_in_units(lead: &str) -> Option<Vec<String>> {
     if let Some(u) = REQUIRE_UNITS.captures(l).and_then(|c| subject_units(&c[1])) {
         return Some(u);
     }
-    ADDRESSED.captures(l).and_then(|c| subject_units(&c[1]))
+    // 对目前存在的问题向县政府提出…: the units are those after 向, the 对 names the matter.
+    ADDRESSED.captures(l).and_then(|c| {
+        let named = &c[1];
+        subject_units(named.rfind('向').map_or(named, |at| &named[at + '向'.len_utf8()..]))
+    })
 }
 
 /// Splits a clause into its lead-in (if any) and the rest (`会议提出以下几点要求: (1)…`: the
