@@ -21,6 +21,14 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Han}{1,6}?)(?:时间|期限|时限)(?:安排)?(?:为|是)?[:：]\s*(.{2,60})$")
         .expect("period regex")
 });
+/// `禁火时间为2021年10月1日-2022年5月1日，期间，…`: a period told in the opening words of a
+/// sentence, with no colon — what is timed, 时间为/期限为, then a span with both ends dated.
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\p{Han}{1,6}?)(?:时间|期限)(?:为|是)\s*(\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:至|到|-|—|－|~|～)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底)?)(?:止|前)?[，,。；;]",
+    )
+    .expect("opening period regex")
+});
 /// A line that is nothing but a span (`2024年1月5日至2024年3月1日`): a period whose label
 /// the copy lost.
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,7 +89,7 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     if SPAN.is_match(line) {
         return end_of(line, issued);
     }
-    let c = LINE.captures(line)?;
+    let c = LINE.captures(line).or_else(|| OPENING.captures(line))?;
     if CHROME.iter().any(|w| c[1].contains(w)) {
         return None;
     }
@@ -150,5 +158,11 @@ mod tests {
         assert_eq!(end("2024年1月5日至2024年3月1日"), Some(day("2024-03-01")), "a span whose label was lost");
         assert_eq!(end("2023年11月9日是第32个全国消防日。"), None);
         assert_eq!(end("本次活动的主题是:预防为主,生命至上。"), None);
+        assert_eq!(
+            end("禁火时间为2021年10月1日-2022年5月1日,期间,林区及近林30米内,杜绝一切火源。"),
+            Some(day("2022-05-01")),
+            "a span opening a sentence"
+        );
+        assert_eq!(end("发布时间为2021年10月1日-2022年5月1日,欢迎阅读。"), None, "chrome");
     }
 }
