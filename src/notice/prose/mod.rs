@@ -14,6 +14,7 @@
 
 mod duties;
 mod lead_in;
+mod limits;
 mod offered;
 mod start;
 #[cfg(test)]
@@ -100,8 +101,28 @@ fn requirements_after(
         }
         inherit_across(&mut found, from);
     }
+    // 7月底前全面完成，8月底前完成验收…: one requirement per limit, each with the subject.
+    let found = found.into_iter().flat_map(|o| {
+        let cuts = if o.enumerated { Vec::new() } else { limits::per_limit(&o.text) };
+        let mut parts = Vec::with_capacity(cuts.len() + 1);
+        let mut from = 0;
+        for cut in cuts.into_iter().chain([o.text.len()]) {
+            let text = o.text[from..cut].to_owned();
+            let before = if from == 0 { o.before.clone() } else { String::new() };
+            let units = o.units.clone();
+            parts.push(Open {
+                text,
+                units,
+                enumerated: false,
+                lead_units: None,
+                support: o.support.clone(),
+                before,
+            });
+            from = cut;
+        }
+        parts
+    });
     found
-        .into_iter()
         .map(|o| {
             let text = clean_line(&o.text).to_owned();
             let head = ordinal(&text).map_or(text.as_str(), |end| &text[end..]);

@@ -13,9 +13,13 @@ use crate::model::DirectiveDraft;
 /// 《意见》,要求3月份前完成调查摸底,9月底前全面改造…`): its sentences that set a task a date, so
 /// that a text with requirements is offered for review rather than refused.
 pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
+    offer(dated_sentences(lines, issued).into_iter().map(str::to_owned), issued)
+}
+
+/// The sentences of [`dated_tasks`].
+fn dated_sentences<'a>(lines: &[&'a str], issued: NaiveDate) -> Vec<&'a str> {
     const TASKS: [&str; 10] =
         ["完成", "报送", "上报", "建成", "整改", "改造", "落实", "建立", "开展", "办结"];
-    let fallback = Fallback { issued, section_title: "", section_deadline: None, notice_deadline: None };
     lines
         .iter()
         .flat_map(|l| l.split_inclusive('。'))
@@ -23,31 +27,44 @@ pub fn dated_tasks(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
         .filter(|s| TASKS.iter().any(|t| s.contains(t)))
         .filter(|s| !crate::notice::report_list::states_outcome(s))
         .filter(|s| crate::notice::deadline::find_deadline(s, issued).is_some_and(|d| d.date.is_some()))
+        .collect()
+}
+
+/// Texts offered as directives for review, numbered in order.
+fn offer(texts: impl Iterator<Item = String>, issued: NaiveDate) -> Vec<DirectiveDraft> {
+    let fallback = Fallback { issued, section_title: "", section_deadline: None, notice_deadline: None };
+    texts
         .enumerate()
-        .map(|(i, s)| {
-            let title = strip_end_mark(first_phrase(s)).to_owned();
-            let c = Candidate { title, text: s.to_owned(), ..Candidate::default() };
+        .map(|(i, text)| {
+            let title = strip_end_mark(first_phrase(&text)).to_owned();
+            let c = Candidate { title, text, ..Candidate::default() };
             finish(format!("一.{}", i + 1), c, None, &fallback)
         })
         .collect()
 }
 
 /// Of [`dated_tasks`], those asked for (`…联合出台《意见》,要求3月份前完成调查摸底…`), from the
-/// asking word on: what came before it says who decided, not what is asked.
+/// asking word on: what came before it says who decided, not what is asked. A sentence that
+/// asks for several tasks each by its own limit (`要求3月份前完成…，9月底前全面改造…`) offers
+/// each ([`super::limits::per_limit`]).
 fn asked_by_date(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
-    let mut found = dated_tasks(lines, issued);
-    found.retain_mut(|t| {
+    let mut asked = Vec::new();
+    for sentence in dated_sentences(lines, issued) {
         let mut at = 0;
-        for piece in t.text.split_inclusive(['，', ',']) {
+        for piece in sentence.split_inclusive(['，', ',']) {
             if let Some(k) = piece.find("要求").filter(|&k| asks_here(piece, k)) {
-                t.text = t.text[at + k..].to_owned();
-                return true;
+                let text = &sentence[at + k..];
+                let mut from = 0;
+                for cut in super::limits::per_limit(text).into_iter().chain([text.len()]) {
+                    asked.push(text[from..cut].to_owned());
+                    from = cut;
+                }
+                break;
             }
             at += piece.len();
         }
-        false
-    });
-    found
+    }
+    offer(asked.into_iter(), issued)
 }
 
 /// Running text whose requirements the rules found keeps the tasks asked for by a date beside

@@ -1,0 +1,67 @@
+//! 分项时限 — a requirement of running text whose phrases each set their own limit
+//! (`农村危房改造工作7月底前全面完成，8月底前完成验收及资金拨付工作`; `9月26日前需完成餐饮商业
+//! 用户全覆盖排查，年底前全面完成居民用户入户安检`): each limit governs its own task, so each is
+//! a requirement of its own, with the subject of the sentence.
+
+use chrono::NaiveDate;
+
+use crate::notice::deadline::find_deadline;
+
+/// Where in `text` a new requirement starts: at each phrase that opens with a dated limit when
+/// a phrase before it already set one.
+pub(super) fn per_limit(text: &str) -> Vec<usize> {
+    // Any year reads the words; only whether they give a date matters here.
+    let Some(any) = NaiveDate::from_ymd_opt(2000, 1, 1) else { return Vec::new() };
+    let dated = |p: &str| find_deadline(p, any).filter(|d| d.date.is_some());
+    let mut cuts = Vec::new();
+    let mut at = 0;
+    let mut limit_before = false;
+    for piece in text.split_inclusive(['，', ',']) {
+        let p = piece.trim_start();
+        let opens = p.trim_start_matches(['在', '于']);
+        let opens_with_limit =
+            dated(opens).and_then(|d| d.phrase).is_some_and(|phrase| opens.starts_with(phrase.as_str()));
+        if at > 0 && limit_before && opens_with_limit {
+            cuts.push(at + piece.len() - p.len());
+        }
+        limit_before |= dated(piece).is_some();
+        at += piece.len();
+    }
+    cuts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for cut in per_limit(text) {
+            out.push(&text[from..cut]);
+            from = cut;
+        }
+        out.push(&text[from..]);
+        out
+    }
+
+    #[test]
+    fn each_limit_governs_its_own_task() {
+        assert_eq!(
+            parts("农村危房改造工作7月底前全面完成,8月底前完成验收及资金拨付工作。"),
+            ["农村危房改造工作7月底前全面完成,", "8月底前完成验收及资金拨付工作。"]
+        );
+        assert_eq!(
+            parts("9月26日前需完成餐饮商业用户全覆盖排查,年底前全面完成居民用户入户安检,重点聚焦老旧小区。")
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn one_limit_or_a_limit_inside_a_phrase_cuts_nothing() {
+        assert_eq!(parts("要加强巡查,确保在8月底前全面建成,启动运营。").len(), 1);
+        assert_eq!(parts("要加强巡查,8月底前全面建成。").len(), 1, "the first limit opens nothing");
+        assert_eq!(parts("7月底前完成排查,并建立台账。").len(), 1);
+    }
+}
