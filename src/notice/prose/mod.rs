@@ -238,6 +238,14 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             run = Run { lead_units: lead_in_units(lead), ..Run::default() };
         }
         let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
+        // 会议强调，各单位一要…。二要…: the subject before the first ordinal is the list's.
+        let rest = match start::subject_before_ordinal(rest) {
+            Some((units, at)) => {
+                run.lead_units = Some(units);
+                &rest[at..]
+            }
+            None => rest,
+        };
         // 批示：“海洋局认真抓紧整改…: the words quoted after the lead-in.
         let rest = if lead.is_some() { rest.trim_start_matches(['“', '"', '「']) } else { rest };
         // 三年行动过程中,每季度报送一次工作进展情况: a sentence of its own that sets a periodic

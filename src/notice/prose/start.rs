@@ -244,3 +244,12 @@ pub(super) fn own_subject(clause: &str) -> Option<Vec<String>> {
         .last()?;
     crate::notice::subject::subject_units(&phrase[..longest])
 }
+
+/// `各单位一要高度重视…`: a unit standing before the first ordinal of a list — its units, and
+/// where the ordinal starts.
+pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
+    s.char_indices().skip(2).take(12).find_map(|(at, _)| {
+        ordinal(&s[at..]).filter(|_| s[at..].starts_with(['一', '壹']))?;
+        Some((crate::notice::subject::subject_units(&s[..at])?, at))
+    })
+}

@@ -170,3 +170,11 @@ fn a_list_of_duties_gives_each_unit_its_part() {
     let units: Vec<&[String]> = found.iter().map(|f| f.1.as_slice()).collect();
     assert_eq!(units, [&["住建局".to_owned()][..], &["应急局".to_owned()], &["市场监管局".to_owned()]]);
 }
+
+#[test]
+fn a_subject_before_the_first_ordinal_is_the_lists() {
+    let found =
+        read("会议强调,各单位一要高度重视,排查安全问题。二要夯实安全生产责任,加强督导检查。三要强化宣传。");
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().all(|f| f.1 == ["各单位"]), "{found:?}");
+}
