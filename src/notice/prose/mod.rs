@@ -43,6 +43,15 @@ struct Open {
     before: String,
 }
 
+impl Open {
+    /// A requirement of running text that is no ordinal item, with the units it names or
+    /// inherits and the words of its sentence before it.
+    fn plain(text: &str, units: Option<Vec<String>>, before: &str) -> Open {
+        let (text, before) = (text.to_owned(), before.to_owned());
+        Open { text, units, enumerated: false, lead_units: None, support: Vec::new(), before }
+    }
+}
+
 /// What a paragraph's run carries from directive to directive.
 #[derive(Default)]
 pub(super) struct Run {
@@ -107,16 +116,10 @@ fn requirements_after(
         let mut parts = Vec::with_capacity(cuts.len() + 1);
         let mut from = 0;
         for cut in cuts.into_iter().chain([o.text.len()]) {
-            let text = o.text[from..cut].to_owned();
-            let before = if from == 0 { o.before.clone() } else { String::new() };
-            let units = o.units.clone();
+            let before = if from == 0 { o.before.as_str() } else { "" };
             parts.push(Open {
-                text,
-                units,
-                enumerated: false,
-                lead_units: None,
                 support: o.support.clone(),
-                before,
+                ..Open::plain(&o.text[from..cut], o.units.clone(), before)
             });
             from = cut;
         }
@@ -207,14 +210,7 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         {
             close(&mut open, found);
             run.duties = true;
-            open = Some(Open {
-                text: t[at..].to_owned(),
-                units: Some(units),
-                enumerated: false,
-                lead_units: None,
-                support: Vec::new(),
-                before: t[..at].to_owned(),
-            });
+            open = Some(Open::plain(&t[at..], Some(units), &t[..at]));
             continue;
         }
         // …及时报告；确保巡查到位，…；确保应急管理到位，…: clauses after a semicolon that
@@ -223,14 +219,8 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             close(&mut open, found);
             // 加强隐患治理,各村各单位要…: a subject after the clause's headline names its units.
             let named = later_subjects(t).into_iter().next().map(|(_, u)| u);
-            open = Some(Open {
-                text: t.to_owned(),
-                units: named.or_else(|| run.last_units.clone().filter(|_| run.first_named == Some(true))),
-                enumerated: false,
-                lead_units: None,
-                support: Vec::new(),
-                before: String::new(),
-            });
+            let units = named.or_else(|| run.last_units.clone().filter(|_| run.first_named == Some(true)));
+            open = Some(Open::plain(t, units, ""));
             continue;
         }
         let (lead, rest) = split_lead_in(t);
@@ -310,34 +300,18 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     close(&mut open, found);
                     let end = splits.get(k + 1).map_or(text.len(), |(next, _)| *next);
                     run.last_units = Some(units.clone());
-                    open = Some(Open {
-                        text: text[*at..end].to_owned(),
-                        units: Some(units.clone()),
-                        enumerated: false,
-                        lead_units: None,
-                        support: Vec::new(),
-                        before: String::new(),
-                    });
+                    open = Some(Open::plain(&text[*at..end], Some(units.clone()), ""));
                 }
             }
             // 各级防办要加强会商研判，…；突出…重点部位隐患排查；及时清淤疏浚河道: in running text
             // each semicolon part of a subject's sentence is a requirement of that subject.
             None if !clause.sentence_start
-                && start::semicolon_part(
-                    t,
-                    open.as_ref().filter(|o| !o.enumerated).and_then(|o| o.units.as_ref()),
-                ) =>
+                && open.as_ref().is_some_and(|o| !o.enumerated && o.units.is_some())
+                && start::semicolon_part(t) =>
             {
                 let units = start::own_subject(t).or_else(|| open.as_ref().and_then(|o| o.units.clone()));
                 close(&mut open, found);
-                open = Some(Open {
-                    text: t.to_owned(),
-                    units,
-                    enumerated: false,
-                    lead_units: None,
-                    support: Vec::new(),
-                    before: String::new(),
-                });
+                open = Some(Open::plain(t, units, ""));
             }
             None => {
                 if let Some(o) = open.as_mut() {

@@ -215,14 +215,14 @@ pub(super) fn bare_modal(text: &str) -> bool {
     crate::notice::subject::MODALS.iter().any(|m| t.starts_with(m)) && !t.starts_with("要求")
 }
 
-/// Whether a clause after a semicolon is a requirement of its own of the subject `units` of the
-/// clause before: a part of six or more characters that is not a condition and its consequence
+/// Whether a clause after a semicolon, in a sentence whose subject is named, is a requirement
+/// of its own: a part of six or more characters that is not a condition and its consequence
 /// (`对未完成整治任务的，继续挂牌督办`, `涉嫌构成犯罪的，移送司法机关`: a penalty, not a task).
-pub(super) fn semicolon_part(clause: &str, units: Option<&Vec<String>>) -> bool {
+pub(super) fn semicolon_part(clause: &str) -> bool {
     let t = clean_line(clause);
     let condition =
         crate::notice::text::first_phrase(t).ends_with('的') || t.starts_with(['对', '凡', '如', '若']);
-    units.is_some() && t.chars().count() >= 6 && !condition
+    t.chars().count() >= 6 && !condition
 }
 
 /// The units a clause opens with when they do their task with no 要 (`乡镇街道建立…`,
