@@ -106,6 +106,9 @@ fn spring_festival_eve(issued: NaiveDate) -> Option<NaiveDate> {
         .pred_opt()
 }
 
+/// The dash of a range of dates: 6月15日-7月15日, 11月16日—12月31日.
+const DASH: &str = "[—－\\-~～]";
+
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |re: &str, resolve| Rule { re: Regex::new(re).expect("deadline regex"), resolve };
     vec![
@@ -119,17 +122,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
         rule(r"(\d{4})年年?(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, 12)),
         // A period's end governs the task: （2008年11月21日至2009年1月31日）, 从8月17日起至9月底.
-        rule(r"至(\d{4})年(\d{1,2})月(\d{1,2})日", |c, _| {
+        rule(&format!(r"(?:至|日{DASH})(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日"), |c, _| {
             NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
         }),
         rule(r"至(\d{4})年(\d{1,2})月(?:底|末)", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
-        rule(r"(\d{4})年\d{1,2}月\d{1,2}日至(\d{1,2})月(\d{1,2})日", |c, _| {
+        rule(
+            &format!(r"(\d{{4}})年\d{{1,2}}月\d{{1,2}}日(?:至|{DASH})(\d{{1,2}})月(\d{{1,2}})日"),
+            |c, _| NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?),
+        ),
+        rule(&format!(r"(\d{{4}})年(\d{{1,2}})月\d{{1,2}}日(?:至|{DASH})(\d{{1,2}})日"), |c, _| {
             NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
         }),
-        rule(r"(\d{4})年(\d{1,2})月\d{1,2}日至(\d{1,2})日", |c, _| {
-            NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
-        }),
-        rule(r"(?:起|日|旬)至(\d{1,2})月(\d{1,2})日", |c, issued| {
+        rule(&format!(r"(?:(?:起|日|旬)至|日{DASH})(\d{{1,2}})月(\d{{1,2}})日"), |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
         rule(r"(?:起|日|旬)至(\d{1,2})月(?:底|末)", |c, issued| {
@@ -144,7 +148,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 upcoming(issued.year(), n(1)?, n(2)?, issued)
             },
         ),
-        rule(r"(\d{1,2})月\d{1,2}日至(\d{1,2})日", |c, issued| {
+        rule(&format!(r"(\d{{1,2}})月\d{{1,2}}日(?:至|{DASH})(\d{{1,2}})日"), |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
         rule(r"(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, issued| {

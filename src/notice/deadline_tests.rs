@@ -55,6 +55,9 @@ fn a_period_ends_on_its_last_day() {
     assert_eq!(date_of("从8月17日起至9月底,要全面开展大检查", issued), Some(d("2015-09-30")));
     assert_eq!(date_of("检查整改阶段(2008年11月21日至2009年1月31日)", issued), Some(d("2009-01-31")));
     assert_eq!(date_of("集中整治阶段(5月1日至6月30日)", "2024-04-01"), Some(d("2024-06-30")));
+    assert_eq!(date_of("排查阶段(6月15日-7月15日)", "2024-04-01"), Some(d("2024-07-15")));
+    assert_eq!(date_of("验收阶段(11月16日—12月31日)", "2024-04-01"), Some(d("2024-12-31")));
+    assert_eq!(date_of("2024年3月1日-20日,组织验收", issued), Some(d("2024-03-20")));
     assert_eq!(date_of("7月1日至20日,组织验收", "2024-04-01"), Some(d("2024-07-20")));
     assert_eq!(date_of("2008年11月中旬至2008年11月20日", issued), Some(d("2008-11-20")));
     assert_eq!(date_of("总结验收阶段(2012年2月7日至2月29日)", issued), Some(d("2012-02-29")));

@@ -293,9 +293,16 @@ fn own_text(
         let lead = super::subject::units_in(&text).filter(|_| rules.by_subject)?;
         Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
     };
+    let units = own_units(&text, rules).or_else(by_subject);
+    // 三、工作步骤 专项整治从今年6月15日开始，到年底结束。具体分3个阶段实施。(一)…: words
+    // over the items that ask no one anything frame them.
+    let has_items = item.entries.iter().any(|e| matches!(e, Entry::Item(_)));
+    if has_items && units.is_none() && !super::report_list::has_modal(&text) {
+        return Some(text);
+    }
     slots.push(Slot::directive(Candidate {
         title: if phrase.is_empty() { title.to_owned() } else { phrase.to_owned() },
-        own_units: own_units(&text, rules).or_else(by_subject),
+        own_units: units,
         text,
         context: group.path.clone(),
         heading_units: group.units.clone(),

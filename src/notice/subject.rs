@@ -167,9 +167,19 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
         let units = subject_units(subject).or_else(|| {
             let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
             subject_units(bare)
-        })?;
+        });
+        let units = units.or_else(|| subject_units(before_circumstance(subject)?))?;
         Some((units, at))
     })
+}
+
+/// `各村在春耕备耕工作的同时，`: a subject followed by when or where it acts, before its modal;
+/// the subject alone.
+fn before_circumstance(subject: &str) -> Option<&str> {
+    const ENDS: [&str; 9] = ["同时", "时", "中", "期间", "之际", "基础上", "前提下", "情况下", "过程中"];
+    let s = subject.trim_end_matches(['，', ',']);
+    let at = s.find('在').filter(|&at| at > 0)?;
+    ENDS.iter().any(|e| s.ends_with(e)).then(|| &s[..at])
 }
 
 /// `各县(区)和市安委会有关成员单位(详见任务分工)`: a note in brackets after a subject (详见…,

@@ -28,6 +28,10 @@ fn subjects_that_are_units() {
     assert_eq!(units("各责任(配合)单位要加强协调").unwrap(), ["各责任(配合)单位"]);
     assert_eq!(units("各单位一定要保持清醒头脑").unwrap(), ["各单位"]);
     assert_eq!(units("各地尤其要对重点地段").unwrap(), ["各地"]);
+    // The subject, then when it acts, then its modal.
+    assert_eq!(units("各村在春耕备耕工作的同时,要充分认识").unwrap(), ["各村"]);
+    assert_eq!(units("各单位在今年的工作中,要把消火栓建设"), Some(vec!["各单位".to_owned()]));
+    assert_eq!(units("在春耕备耕工作的同时,要充分认识"), None);
     assert_eq!(units("各责任单位的主要负责同志要亲自过问").unwrap(), ["各责任单位的主要负责同志"]);
     assert_eq!(named_before_verb("海洋局认真抓紧整改").unwrap(), ["海洋局"]);
     assert_eq!(named_before_verb("交通局按照整改要求").unwrap(), ["交通局"]);

@@ -1,0 +1,45 @@
+//! The forms the tenth pass on issue #15 reads (short texts written for these tests, in the
+//! shape of real ones in tests/fixtures/genres): a plan's phases dated with a dash
+//! (6月15日-7月15日); words over a part's items that ask no one anything; a subject followed
+//! by when it acts before its modal (各村在春耕备耕工作的同时，要…).
+
+use crate::parse_genres3::{directives, offices, parse};
+
+#[test]
+fn phases_dated_with_a_dash_end_on_their_last_day_and_the_overview_frames_them() {
+    let n = parse(concat!(
+        "一、工作步骤\n",
+        "专项整治从今年6月15日开始,到年底结束。具体分3个阶段实施。\n",
+        "(一)排查阶段(6月15日-7月15日)。各地要摸清高层建筑的基本情况。\n",
+        "(二)整改阶段(7月16日—11月15日)。各地要制定整改方案。\n",
+    ));
+    let ds = directives(&n);
+    assert_eq!(
+        ds.len(),
+        2,
+        "the overview is not a task: {:?}",
+        ds.iter().map(|d| &d.text).collect::<Vec<_>>()
+    );
+    let ends: Vec<String> =
+        ds.iter().map(|d| d.deadline.date.map(|x| x.to_string()).unwrap_or_default()).collect();
+    assert_eq!(ends, ["2024-07-15", "2024-11-15"]);
+}
+
+#[test]
+fn words_over_the_items_that_name_a_unit_are_still_a_task() {
+    let n = parse(concat!(
+        "一、工作安排\n",
+        "按照国家统一部署,各地、各有关部门聚焦3个时间段,坚决做到彻底排查、彻底整改。\n",
+        "(一)集中攻坚阶段(2024年8月至11月)。各地要开展集中攻坚。\n",
+    ));
+    assert_eq!(offices(&n)[0], ["各地", "各有关部门"]);
+}
+
+#[test]
+fn a_subject_then_when_it_acts_then_its_modal() {
+    let n = parse(
+        "3月24日,瓦岗寨乡召开春季禁烧工作推进会。\n会议要求,各村在春耕备耕工作的同时,要充分认识到秸秆禁烧的重要意义。\n",
+    );
+    assert_eq!(offices(&n), [vec!["各村"]]);
+    assert!(directives(&n)[0].text.starts_with("各村在春耕"));
+}
