@@ -106,15 +106,22 @@ fn spring_festival_eve(issued: NaiveDate) -> Option<NaiveDate> {
         .pred_opt()
 }
 
+/// What a period's end follows (起至, 日至, 日-), left out of the deadline's words.
+const PERIOD_JOINT: [char; 9] = ['起', '日', '旬', '至', '—', '－', '-', '~', '～'];
+
+/// A time of the day before a limit's 前: 7月17日下班前, 3月5日17时前, 3月5日12:00前.
+const HOUR: &str = r"(?:下班|中午|上午|下午|\d{1,2}(?:时|点|:\d{2}|：\d{2}))?";
+
 /// The dash of a range of dates: 6月15日-7月15日, 11月16日—12月31日.
 const DASH: &str = "[—－\\-~～]";
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |re: &str, resolve| Rule { re: Regex::new(re).expect("deadline regex"), resolve };
     vec![
-        rule(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, _| {
-            NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
-        }),
+        rule(
+            &format!(r"(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日{HOUR}(?:前|之前|以前|为止)"),
+            |c, _| NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?),
+        ),
         rule(
             r"(?:完成时限|办结时限|时限|完成时间)：\s*(\d{4})年(\d{1,2})月(\d{1,2})日",
             |c, _| NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?),
@@ -151,7 +158,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(&format!(r"(\d{{1,2}})月\d{{1,2}}日(?:至|{DASH})(\d{{1,2}})日"), |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
-        rule(r"(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止)", |c, issued| {
+        rule(&format!(r"(\d{{1,2}})月(\d{{1,2}})日{HOUR}(?:前|之前|以前|为止)"), |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
         // 3月份前: within March.
@@ -296,7 +303,12 @@ fn deadline_in(text: &str, norm: &Norm, issued: NaiveDate) -> Option<DeadlineDra
         })
         .min_by_key(|(range, _)| range.start);
     let (range, date) = match dated {
-        Some((range, date)) => (range, Some(date)),
+        // 10月11日至12月7日: the words are the end (12月7日), not the joint before it.
+        Some((range, date)) => {
+            let joint =
+                folded[range.clone()].len() - folded[range.clone()].trim_start_matches(PERIOD_JOINT).len();
+            (range.start + joint..range.end, Some(date))
+        }
         None => (ONGOING.find(folded)?.range(), None),
     };
     Some(DeadlineDraft {

@@ -64,7 +64,18 @@ pub fn is_descriptive(title: &str) -> bool {
     // before the first space.
     let glued = t.split_once([' ', '\u{3000}']).map(|(h, _)| h).filter(|h| h.chars().count() <= 12);
     let ends = |t: &str| ENDS.iter().any(|e| t.ends_with(e)) || DUTIES.contains(&t);
-    ends(t) || glued.is_some_and(ends)
+    // 一、文件背景今年“119”消防宣传月…: a title run into its text with no break at all. Only
+    // the names no task begins with (原则上, 目标是, 目的在于 may open one).
+    let run_on = t.chars().count() > 15
+        && t.char_indices().skip(2).take(5).any(|(i, _)| {
+            let (head, text) = t.split_at(i);
+            !text.starts_with(['和', '及', '与', '、'])
+                && ENDS
+                    .iter()
+                    .filter(|e| !["原则", "目标", "目的", "议题", "议程", "总则"].contains(e))
+                    .any(|e| head.ends_with(e))
+        });
+    ends(t) || glued.is_some_and(ends) || run_on
 }
 
 /// A regulation's article that frames rather than assigns (第一条 为…，特制定本实施细则;

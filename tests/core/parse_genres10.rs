@@ -43,3 +43,18 @@ fn a_subject_then_when_it_acts_then_its_modal() {
     assert_eq!(offices(&n), [vec!["各村"]]);
     assert!(directives(&n)[0].text.starts_with("各村在春耕"));
 }
+
+#[test]
+fn a_background_title_run_into_its_text_is_still_background() {
+    let n = parse(concat!(
+        "一、文件背景今年“119”消防宣传月活动主题是“预防为主,生命至上”。为广泛动员社会各界关注消防安全,制定本方案。\n",
+        "二、主要内容和要求\n(一)开展演练。各单位要组织应急救援演练。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各单位"]]);
+}
+
+#[test]
+fn a_limit_may_name_the_hour() {
+    let n = parse("会议要求:\n各乡镇要在7月17日下班前将整改报告报市政府督查室。\n");
+    assert_eq!(directives(&n)[0].deadline.date, Some(crate::support::date("2024-07-17")));
+}
