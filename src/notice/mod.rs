@@ -9,6 +9,7 @@ mod closing;
 mod deadline;
 mod decode;
 mod descriptive;
+mod despace;
 mod directives;
 mod doc_year;
 mod docx;
@@ -63,8 +64,14 @@ use text::clean_line;
 /// dates itself (a date line at its end, or a web page's 发布时间).
 pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, NoticeError> {
     decode::check_is_text(text)?;
-    let unmarked: Vec<String> =
-        text.lines().map(|l| text::han_full_stops(&chrome::strip_markup(l)).into_owned()).collect();
+    let spaced = despace::is_spaced(text);
+    let unmarked: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let l = text::han_full_stops(&chrome::strip_markup(l)).into_owned();
+            if spaced { despace::join(&l).into_owned() } else { l }
+        })
+        .collect();
     let raw: Vec<&str> = unmarked.iter().map(|l| clean_line(l)).filter(|l| !l.is_empty()).collect();
     let (lines, published) = chrome::strip_chrome(&raw);
     // A page copied without its line breaks: its items back on lines of their own.
@@ -106,7 +113,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
                 || (!d.offices.is_empty() && !d.text.starts_with('请'))
         })
         .collect();
-    let covering_deadline = covering.iter().find_map(|d| {
+    // 并于12月6日前将年度工作总结报至县安委会办公室: the date of a summary of the work is
+    // not the end of every task in it.
+    let covering_deadline = covering.iter().filter(|d| !d.text.contains("总结")).find_map(|d| {
         let date = d.deadline.date?;
         Some(model::DeadlineDraft {
             date: Some(date),

@@ -103,13 +103,36 @@ pub fn find_last_unit_line_with(text: &str, rules: UnitRules) -> Option<UnitLine
             (Some(_), None) => full.next(),
             (None, None) => None,
         }?;
-        if let Some(close) = matching_close(text, i)
-            && let Some((lead, support)) = read_list(inner(text, i, close), rules)
-        {
-            let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
-            return Some(UnitLine { lead, support, range: i..end });
+        match matching_close(text, i) {
+            Some(close) => {
+                if let Some((lead, support)) = read_list(inner(text, i, close), rules) {
+                    let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
+                    return Some(UnitLine { lead, support, range: i..end });
+                }
+            }
+            None => {
+                if let Some((lead, support)) = cut_list(&text[i..], rules) {
+                    return Some(UnitLine { lead, support, range: i..text.len() });
+                }
+            }
         }
     }
+}
+
+/// `…提升扩大人民群众安全意识。(责任单位:县委宣传部、县委党校,协同责任单位:县安委会各成员单位,`
+/// — a labelled bracket that a copied page cut off before it closed: the names up to the
+/// last separator (a name cut in the middle is left out).
+fn cut_list(bracket: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)> {
+    let inside = bracket.get(bracket.chars().next()?.len_utf8()..)?;
+    split_label(inside)?;
+    let end = inside.rfind(['，', ',', '、', '；', ';']).map_or(inside.len(), |k| k);
+    let whole = inside.trim_end().ends_with(['，', ',', '、', '；', ';', '。']);
+    let inside = if whole {
+        inside.trim_end().trim_end_matches(['，', ',', '、', '；', ';', '。'])
+    } else {
+        &inside[..end]
+    };
+    read_list(inside, rules)
 }
 
 /// A line that is nothing but units: `（责任单位：X）` or `责任部门：X、Y`.

@@ -11,12 +11,21 @@ fn both(u: &UnitLine) -> (Vec<&str>, Vec<&str>) {
 fn last_unit_line_forward(text: &str, rules: UnitRules) -> Option<UnitLine> {
     let mut found = None;
     for (i, c) in text.char_indices() {
-        if matches!(c, '（' | '(')
-            && let Some(close) = matching_close(text, i)
-            && let Some((lead, support)) = read_list(inner(text, i, close), rules)
-        {
-            let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
-            found = Some(UnitLine { lead, support, range: i..end });
+        if !matches!(c, '（' | '(') {
+            continue;
+        }
+        match matching_close(text, i) {
+            Some(close) => {
+                if let Some((lead, support)) = read_list(inner(text, i, close), rules) {
+                    let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
+                    found = Some(UnitLine { lead, support, range: i..end });
+                }
+            }
+            None => {
+                if let Some((lead, support)) = cut_list(&text[i..], rules) {
+                    found = Some(UnitLine { lead, support, range: i..text.len() });
+                }
+            }
         }
     }
     found
@@ -43,6 +52,20 @@ proptest::proptest! {
             labelled_forward(&text) || find_inline(&text).is_some()
         );
     }
+}
+
+#[test]
+fn a_bracket_cut_off_before_it_closed_gives_its_whole_names() {
+    let text =
+        "进一步加强安全生产宣传引导。 (责任单位: 县委宣传部、县委党校,协同责任单位:县安委会各成员单位,";
+    let line = find_last_unit_line_with(text, UnitRules::default()).unwrap();
+    assert_eq!(both(&line).0, ["县委宣传部", "县委党校"]);
+    // A name cut in the middle is left out.
+    let line =
+        find_last_unit_line_with("加强宣传。(责任单位:县委宣传部、县委党", UnitRules::default()).unwrap();
+    assert_eq!(both(&line).0, ["县委宣传部"]);
+    // An unlabelled bracket left open is no list.
+    assert!(find_last_unit_line_with("加强宣传(县委宣传部、县委党校", UnitRules::default()).is_none());
 }
 
 #[test]

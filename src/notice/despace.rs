@@ -1,0 +1,93 @@
+//! 版面空格 — a PDF's text layer, or a page copied from one, keeps a space where each printed
+//! line ended: `国务院安委 会各成员单位`, `并于 12 月 6 日前`. Such a space cuts a unit's name
+//! and a date in two, so neither is read. When a text is spaced this way throughout (not a
+//! page whose menu or fields are set apart by spaces, which has few), the spaces inside a
+//! line between Chinese characters, and between a number and the Chinese next to it, are
+//! dropped; a space before a field's label (`来源: …`) and a number's own space at a line's
+//! start (`1 落实…`, an item whose point was lost) stay.
+
+use std::borrow::Cow;
+
+fn han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Whether the text is laid out in spaced lines: at least eight spaces between Chinese
+/// characters, and at least one for every 80 Chinese characters.
+pub fn is_spaced(text: &str) -> bool {
+    let (mut spaced, mut chinese) = (0usize, 0usize);
+    let mut window = [' ', ' ', ' '];
+    for c in text.chars() {
+        window = [window[1], window[2], c];
+        if han(c) {
+            chinese += 1;
+            if window[1] == ' ' && han(window[0]) {
+                spaced += 1;
+            }
+        }
+    }
+    spaced >= 8 && spaced * 80 >= chinese
+}
+
+/// A space that sets an item apart: before its number (`…责任 二、`) or after an article's
+/// (`第一条 为了…`).
+fn item_joint(before: &[char], after: &[char]) -> bool {
+    let rest: String = after.iter().take(12).collect();
+    let head: String = before.iter().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    let article = ['条', '章', '节'].iter().any(|e| head.ends_with(*e)) && head.contains('第');
+    // …四项责任1 落实政府领导责任: a number that lost its point, unless a measure follows it
+    // (12 月, 45 次).
+    let number = head.ends_with(|c: char| c.is_ascii_digit())
+        && !rest.starts_with(|c: char| c.is_ascii_digit() || "年月日号时点次个项条家人名余万亿".contains(c));
+    article || number || super::numbering::marker_of(&rest).is_some()
+}
+
+/// The line with its layout spaces dropped.
+pub fn join(line: &str) -> Cow<'_, str> {
+    let chars: Vec<char> = line.chars().collect();
+    let joins = |k: usize| {
+        let (Some(&before), Some(&after)) = (chars.get(k.wrapping_sub(1)), chars.get(k + 1)) else {
+            return false;
+        };
+        let word = |c: char| han(c) || c.is_ascii_digit();
+        k >= 3
+            && chars[k] == ' '
+            && word(before)
+            && word(after)
+            && (han(before) || han(after))
+            && !chars[k + 1..].iter().take(8).any(|&c| c == ':' || c == '：')
+            && !item_joint(&chars[..k], &chars[k + 1..])
+    };
+    if !(0..chars.len()).any(joins) {
+        return Cow::Borrowed(line);
+    }
+    Cow::Owned(chars.iter().enumerate().filter(|&(k, _)| !joins(k)).map(|(_, c)| c).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_spaces_are_dropped_inside_a_line() {
+        assert_eq!(join("国务院安委 会各成员单位,有关中央企业:"), "国务院安委会各成员单位,有关中央企业:");
+        assert_eq!(
+            join("请认真贯彻执行,并于 12 月 6 日前将年度工作总结报至"),
+            "请认真贯彻执行,并于12月6日前将年度工作总结报至"
+        );
+        // A field's label and an item's number keep their space.
+        assert_eq!(join("访问次数: 236 来源:政府办"), "访问次数: 236 来源:政府办");
+        assert_eq!(join("1 落实消防安全责任"), "1 落实消防安全责任");
+        assert_eq!(join("2023 Annual report"), "2023 Annual report");
+        assert_eq!(join("落实四项责任 二、主要任务"), "落实四项责任 二、主要任务");
+        assert_eq!(join("第一条 为了加强消防工作"), "第一条 为了加强消防工作");
+        assert_eq!(join("四项责任1 落实政府领导责任"), "四项责任1 落实政府领导责任");
+    }
+
+    #[test]
+    fn only_a_text_spaced_throughout_is_joined() {
+        assert!(!is_spaced("首页 政府信息公开 新闻中心\n各乡镇要开展消防安全检查,确保不发生火灾。"));
+        let spaced = "全面深入贯彻落实党的二十大精神和习近平总书记关于 安全生产重要论述,按照党中央国务院、省委省政府、市委市 政府和县委县政府决策部署,坚持安全第一、预防为主,推动 建立大安全大应急框架。".repeat(3);
+        assert!(is_spaced(&spaced));
+    }
+}
