@@ -68,7 +68,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let unmarked: Vec<String> = text
         .lines()
         .map(|l| {
-            let l = text::han_full_stops(&chrome::strip_markup(l)).into_owned();
+            let l = text::han_full_stops(&chrome::strip_markup(text::without_lost_spaces(l))).into_owned();
             if spaced { despace::join(&l).into_owned() } else { l }
         })
         .collect();

@@ -28,7 +28,8 @@ fn joins_next(name: &str, next: &str) -> bool {
 
 /// Splits a list of names and appends the new ones to `into`, as written.
 pub fn push_names(into: &mut Vec<String>, list: &str) {
-    let parts: Vec<&str> = split_top_level(list, &['、', '，', ',', '；', ';', ' ', '\u{3000}', '\t'])
+    let list = rejoin_cut_names(list);
+    let parts: Vec<&str> = split_top_level(&list, &['、', '，', ',', '；', ';', ' ', '\u{3000}', '\t'])
         .into_iter()
         .map(|p| p.trim().trim_end_matches(['。', '.']))
         .filter(|p| !p.is_empty())
@@ -49,6 +50,24 @@ pub fn push_names(into: &mut Vec<String>, list: &str) {
     }
 }
 
+/// `农 办、供电所`: a space inside a name (a lost character, a page's layout) after a single
+/// character, which no unit is, joins the name again.
+fn rejoin_cut_names(list: &str) -> std::borrow::Cow<'_, str> {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars: Vec<char> = list.chars().collect();
+    let cut = |k: usize| {
+        k >= 1
+            && chars[k] == ' '
+            && han(chars[k - 1])
+            && chars.get(k + 1).is_some_and(|&c| han(c))
+            && (k == 1 || !han(chars[k - 2]))
+    };
+    if !(0..chars.len()).any(cut) {
+        return std::borrow::Cow::Borrowed(list);
+    }
+    std::borrow::Cow::Owned(chars.iter().enumerate().filter(|&(k, _)| !cut(k)).map(|(_, c)| c).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +86,11 @@ mod tests {
         );
         assert_eq!(names("各区、县级市"), ["各区、县级市"]);
         assert_eq!(names("防火监督处、防火监督处，各支队。"), ["防火监督处", "各支队"]);
+    }
+
+    #[test]
+    fn a_name_cut_after_one_character_is_joined_again() {
+        assert_eq!(names("农 办、供电所"), ["农办", "供电所"]);
+        assert_eq!(names("县应急局 县消防大队"), ["县应急局", "县消防大队"]);
     }
 }

@@ -33,7 +33,7 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// the copy lost.
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:即日起|\d{4}年\d{1,2}月(?:\d{1,2}日)?起?)(?:至|到|—|－|~|～)[\d年月日底前止份]{2,16}[。；;]?$",
+        r"^(?:即日起|\d{4}年\d{1,2}月(?:\d{1,2}日)?起?)(?:至|到|-|—|－|~|～)[\d年月日底前止份]{2,16}[。；;]?$",
     )
     .expect("span regex")
 });

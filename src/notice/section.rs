@@ -55,6 +55,7 @@ fn is_report(title: &str, text: &str) -> bool {
             t.starts_with('要') || t.starts_with('请') || super::subject::modal_subject(t).is_some()
         })
         && units::find_last_unit_line(text).is_none()
+        && !units::names_units(text)
 }
 
 pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
@@ -77,6 +78,16 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
             directives: Vec::new(),
         };
     }
+    // A part that labels no unit but asks something reads its subjects even where other
+    // parts label theirs (四、检查督导要求 各检查督导组要… after groups with 责任单位：…); a
+    // list of problems (3.疏散图无所在位置) asks nothing.
+    let own_ctx;
+    let ctx = if !ctx.rules.by_subject && !assigned && super::report_list::has_modal(&text) {
+        own_ctx = NoticeContext { rules: UnitRules { by_subject: true, ..ctx.rules }, ..*ctx };
+        &own_ctx
+    } else {
+        ctx
+    };
     let (title, slots, heading_units) =
         if item.has_children() { nested(item, ctx) } else { paragraphs(&text, ctx.rules) };
     let section_deadline = deadline::find_deadline(&title, ctx.issued);

@@ -5,6 +5,13 @@ pub fn clean_line(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{3000}')
 }
 
+/// `???(一)第一检查督导组;`: a page whose non-breaking spaces were saved as `?` keeps them
+/// before its items' numbers. The line without them (a line of nothing but `?` stays).
+pub fn without_lost_spaces(line: &str) -> &str {
+    let rest = line.trim_start().trim_start_matches('?');
+    if rest.len() < line.trim_start().len() && !rest.is_empty() { rest } else { line }
+}
+
 /// A clause of running text, up to and including its end mark (。！？；) and any closing
 /// quotes or brackets after it. Concatenating all clauses gives back the text exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -58,3 +58,18 @@ fn a_limit_may_name_the_hour() {
     let n = parse("会议要求:\n各乡镇要在7月17日下班前将整改报告报市政府督查室。\n");
     assert_eq!(directives(&n)[0].deadline.date, Some(crate::support::date("2024-07-17")));
 }
+
+#[test]
+fn inspection_groups_with_responsible_units_are_tasks_within_the_stated_period() {
+    let n = parse(concat!(
+        "卢市镇关于做好安全生产大检查的通知\n",
+        "一、检查整改时间\n2024年3月7日-3月10日\n",
+        "二、检查整改范围\n全镇范围内各行各业\n",
+        "三、分组情况\n",
+        "???(一)第一检查督导组;\n责任领导:胡小波\n责任单位:政法(应急)办、派出所\n检查范围:烟花爆竹批发零售点。\n",
+        "???(二)第二检查督导组;\n责任领导:艾进\n责任单位:农 办、供电所\n检查范围:加油站。\n",
+        "四、检查督导要求\n各检查督导组要深入行业、企业、单位,开展大检查。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["政法(应急)办", "派出所"], vec!["农办", "供电所"], vec!["各检查督导组"]]);
+    assert!(directives(&n).iter().all(|d| d.deadline.date == Some(crate::support::date("2024-03-10"))));
+}
