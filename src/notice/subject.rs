@@ -39,11 +39,13 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         return None;
     }
     // 他强调各单位、各部门要…, 要求各地各部门要…: the speaker's words before the subject are not
-    // part of it (no unit's name holds 强调 or 要求). Only a speaker's few words may stand before
-    // them (他, 会议, 赵书记), not a clause.
+    // part of it (no unit's name holds 强调 or 要求). Only a speaker's name and post may stand
+    // before them (他, 会议, 办事处副主任吴文良同志), not a clause.
     let spoken = SPOKEN.iter().filter_map(|w| s.rfind(w).map(|at| (&s[..at], &s[at + w.len()..])));
     if let Some((_, rest)) = spoken.min_by_key(|(_, rest)| rest.len()).filter(|(speaker, rest)| {
-        !rest.is_empty() && speaker.chars().count() <= 6 && speaker.chars().all(is_name_char)
+        let n = speaker.chars().count();
+        let titled = ["同志", "书记", "主任", "长"].iter().any(|t| speaker.ends_with(t));
+        !rest.is_empty() && (n <= 6 || (titled && n <= 16)) && speaker.chars().all(is_name_char)
     }) {
         return subject_units(rest);
     }
@@ -59,6 +61,16 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         if rest.starts_with('各') && parts.last().is_some_and(|l| is_unit(l)) {
             return Some(vec![s.to_owned()]);
         }
+    }
+    // 德州市各县(市、区), 我县各部门: a place's name before its collective says where, the
+    // collective is the unit (县各有关单位, a level, stays whole).
+    if let Some(at) = s.find('各').filter(|&at| {
+        let place = &s[..at];
+        (2..=5).contains(&place.chars().count())
+            && place.ends_with(['省', '市', '县', '区', '州', '盟', '旗'])
+            && place.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }) {
+        return subject_units(&s[at..]);
     }
     // 清理涉及的各镇街: the collective after a qualifying 的 is the unit.
     if let Some(at) = s.rfind("的各").filter(|&at| at > 0) {
@@ -233,7 +245,11 @@ pub fn required_units(after: &str) -> Option<Vec<String>> {
     if let Some((u, _)) = collective_before_verb(after) {
         return Some(collective_units(&u));
     }
-    modal_subject(after).map(|(u, _)| u).or_else(|| asked_collective(after))
+    // 要求安委办尽快组建…: after 要求, a unit's bare name before its verb.
+    modal_subject(after)
+        .map(|(u, _)| u)
+        .or_else(|| asked_collective(after))
+        .or_else(|| named_before_verb(after))
 }
 
 /// After 要求, a collective is the one asked whatever its verb (`要求各村(社区)上下联动`): as

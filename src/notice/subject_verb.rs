@@ -7,7 +7,7 @@ use super::subject::{collective_units, subject_units};
 use super::unit_name::is_unit;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`).
-const VERBS: [&str; 30] = [
+const VERBS: [&str; 31] = [
     "在",
     "于",
     "按时",
@@ -38,6 +38,7 @@ const VERBS: [&str; 30] = [
     "务必",
     "协力",
     "聚焦",
+    "尽快",
 ];
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.

@@ -161,4 +161,14 @@ fn is_unit_name(s: &str) -> bool {
     let placed = ["县", "市", "区", "省", "乡", "镇"].iter().any(|p| s.starts_with(p));
     ENDS.iter().any(|e| s.ends_with(e))
         || ((collective || (placed && n <= 4)) && COLLECTIVE_ENDS.iter().any(|e| s.ends_with(e)))
+        || is_place(s, n)
+}
+
+/// 德州市, 南陵县, 甘孜州: a place's own name as the subject is its government (德州市要完成…);
+/// 城市, 超市 and the issuer itself (我市, 本县) are not.
+fn is_place(s: &str, n: usize) -> bool {
+    (3..=4).contains(&n)
+        && s.ends_with(['市', '县', '省', '州'])
+        && !s.contains('城')
+        && !s.starts_with(['我', '本', '该', '全', '各', '此', '两', '三', '一'])
 }

@@ -73,3 +73,25 @@ fn inspection_groups_with_responsible_units_are_tasks_within_the_stated_period()
     assert_eq!(offices(&n), [vec!["政法(应急)办", "派出所"], vec!["农办", "供电所"], vec!["各检查督导组"]]);
     assert!(directives(&n).iter().all(|d| d.deadline.date == Some(crate::support::date("2024-03-10"))));
 }
+
+#[test]
+fn a_list_that_names_no_one_is_for_whom_the_paragraph_named_last() {
+    let n = parse(concat!(
+        "11月6日上午,区长主持召开区政府常务会议。\n",
+        "会议指出,各街道(园区)、各行业主管部门要充分认识冬春季火灾防控工作的严峻性。会议要求,一要强化宣传引导,全面提升群众防火意识;二要紧盯重点场所,开展隐患排查。\n",
+    ));
+    let o = offices(&n);
+    assert_eq!(o.len(), 3);
+    assert!(o.iter().all(|u| u == &["各街道(园区)", "各行业主管部门"]), "{o:?}");
+}
+
+#[test]
+fn a_place_its_collectives_and_a_speaker_with_his_post() {
+    let n = parse(concat!(
+        "近日,德州市政府公布了《关于加强农村消防安全工作的意见》。\n",
+        "德州市各县(市、区)要将消防安全布局纳入乡镇总体规划。\n",
+        "上半年,德州市要完成首批39个乡镇试点建设任务。\n",
+        "最后,办事处副主任吴文良同志强调各部门要细化整治内容;要求安委办尽快组建整治办。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各县(市、区)"], vec!["德州市"], vec!["各部门"], vec!["安委办"]]);
+}

@@ -225,7 +225,10 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         }
         let (lead, rest) = split_lead_in(t);
         if let Some(lead) = lead {
-            run = Run { lead_units: lead_in_units(lead), ..Run::default() };
+            // 会议指出，各街道、各行业主管部门要…。会议要求，一要…二要…: a list that names no
+            // one is for whom the paragraph named last.
+            let named_before = run.last_units.take().filter(|_| run.first_named == Some(true));
+            run = Run { lead_units: lead_in_units(lead).or(named_before), ..Run::default() };
         }
         let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
         // 会议强调，各单位一要…。二要…: the subject before the first ordinal is the list's.
