@@ -109,8 +109,9 @@ fn spring_festival_eve(issued: NaiveDate) -> Option<NaiveDate> {
 /// What a period's end follows (起至, 日至, 日-), left out of the deadline's words.
 const PERIOD_JOINT: [char; 9] = ['起', '日', '旬', '至', '—', '－', '-', '~', '～'];
 
-/// A time of the day before a limit's 前: 7月17日下班前, 3月5日17时前, 3月5日12:00前.
-const HOUR: &str = r"(?:下班|中午|上午|下午|\d{1,2}(?:时|点|:\d{2}|：\d{2}))?";
+/// A time of the day before a limit's 前: 7月17日下班前, 3月5日17时前, 3月5日12:00前,
+/// 6月18日(星期二)上午下班前.
+const HOUR: &str = r"(?:[（(](?:星期|周)[一二三四五六日天][）)])?(?:上午|下午|中午|晚)?(?:下班|\d{1,2}(?:时|点|:\d{2}|：\d{2}))?";
 
 /// The dash of a range of dates: 6月15日-7月15日, 11月16日—12月31日.
 const DASH: &str = "[—－\\-~～]";
@@ -160,6 +161,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         }),
         rule(&format!(r"(\d{{1,2}})月(\d{{1,2}})日{HOUR}(?:前|之前|以前|为止)"), |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
+        }),
+        // 争取8月份将问题整改到位: a month striven for is a month's end.
+        rule(r"(?:争取|力争)(?:在|于)?(\d{1,2})月份?(?:底|末)?(?:前|内)?", |c, issued| {
+            let m = num(c, 1)?;
+            roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),
         // 3月份前: within March.
         rule(r"(\d{1,2})月份(?:前|之前)", |c, issued| {
@@ -232,6 +238,8 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:完成时限|时限|完成时间)：\s*(?:长期坚持|长期|持续推进|持续|常态化)",
         r"|（(?:长期坚持|长期|持续|常态化)）",
         r"|长期坚持|常态化(?:开展|推进|落实|坚持)",
+        // 于3日内整改到位, 15个工作日内: a limit counted from when the text is received.
+        r"|(?:\d{1,2}|[一二三五七十]{1,2})(?:个工作日|日|天)内",
     ))
     .expect("ongoing regex")
 });

@@ -57,6 +57,11 @@ fn a_period_ends_on_its_last_day() {
     assert_eq!(date_of("集中整治阶段(5月1日至6月30日)", "2024-04-01"), Some(d("2024-06-30")));
     assert_eq!(date_of("排查阶段(6月15日-7月15日)", "2024-04-01"), Some(d("2024-07-15")));
     assert_eq!(date_of("7月17日下班前将纸质版报市政府督查室", "2024-04-01"), Some(d("2024-07-17")));
+    assert_eq!(
+        date_of("于6月18日(星期二)上午下班前,将修改意见反馈至市防汛办", "2024-04-01"),
+        Some(d("2024-06-18"))
+    );
+    assert_eq!(date_of("争取8月份将问题整改到位", "2013-08-12"), Some(d("2013-08-31")));
     assert_eq!(date_of("于2024年3月5日17时前报送", issued), Some(d("2024-03-05")));
     assert_eq!(date_of("验收阶段(11月16日—12月31日)", "2024-04-01"), Some(d("2024-12-31")));
     assert_eq!(date_of("2024年3月1日-20日,组织验收", issued), Some(d("2024-03-20")));
@@ -86,6 +91,9 @@ fn ongoing_work_has_no_date_but_says_why() {
         Some(d("2024-06-30"))
     );
     assert_eq!(find_deadline("持续推进初战机制改革", d("2024-04-01")), None);
+    // A limit counted from receipt has no date of its own, but its words stand.
+    let dl = find_deadline("要求存在隐患的单位于3日内整改到位", d("2024-04-01")).unwrap();
+    assert_eq!((dl.date, dl.phrase.as_deref()), (None, Some("3日内")));
 }
 
 #[test]

@@ -262,7 +262,18 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                 let modal = phrase
                     .find('要')
                     .filter(|&at| !phrase[at..].starts_with("要求") && phrase[..at].chars().count() <= 8);
-                modal.map(|_| Start { at: 0, units: None, enumerated: false, plain: false })
+                // 申报要求：凡符合…的单位，均应主动…申报备案: a class of units, then its modal.
+                let class_then_modal = || {
+                    let second = rest.split(['，', ',']).nth(1)?.trim_start();
+                    let second = second.strip_prefix(['均', '都', '也']).unwrap_or(second);
+                    (second.starts_with(['应', '须']) || second.starts_with("必须")).then_some(())
+                };
+                modal.or_else(|| class_then_modal().map(|()| 0)).map(|_| Start {
+                    at: 0,
+                    units: None,
+                    enumerated: false,
+                    plain: false,
+                })
             });
         match start {
             Some(s) => {
