@@ -113,9 +113,15 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
                 || (!d.offices.is_empty() && !d.text.starts_with('请'))
         })
         .collect();
-    // 并于12月6日前将年度工作总结报至县安委会办公室: the date of a summary of the work is
-    // not the end of every task in it.
-    let covering_deadline = covering.iter().filter(|d| !d.text.contains("总结")).find_map(|d| {
+    // 并于12月6日前将年度工作总结报至县安委会办公室, 年底前向市政府报告全年落实情况: the
+    // date of a report on the work is not the end of every task in it.
+    // 年底前，市委市政府督查局围绕…开展综合督查: one named unit's limit is its own.
+    let for_all = |d: &&model::DirectiveDraft| {
+        d.offices
+            .iter()
+            .all(|o| ["各", "有关", "相关"].iter().any(|w| o.starts_with(w)) || header.recipients.contains(o))
+    };
+    let covering_deadline = covering.iter().filter(|d| !reports_by_date(d)).filter(for_all).find_map(|d| {
         let date = d.deadline.date?;
         Some(model::DeadlineDraft {
             date: Some(date),
@@ -176,6 +182,16 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         closing: closing.join("\n"),
         sections,
     })
+}
+
+/// Whether a directive's date is that of a report (年底前向市政府报告全年落实情况): the words
+/// of its limit stand in a phrase that reports or sums up.
+fn reports_by_date(d: &model::DirectiveDraft) -> bool {
+    const REPORTS: [&str; 6] = ["总结", "报告", "报送", "上报", "报至", "反馈"];
+    let Some(phrase) = d.deadline.phrase.as_deref().filter(|p| !p.is_empty()) else { return false };
+    d.text
+        .split(['，', ',', '；', ';', '。'])
+        .any(|p| p.contains(phrase) && REPORTS.iter().any(|r| p.contains(r)))
 }
 
 /// A text without numbered sections (a meeting report, remarks, a covering notice): its

@@ -29,8 +29,17 @@ fn joins_next(name: &str, next: &str) -> bool {
 /// Splits a list of names and appends the new ones to `into`, as written.
 pub fn push_names(into: &mut Vec<String>, list: &str) {
     let list = rejoin_cut_names(list);
-    let parts: Vec<&str> = split_top_level(&list, &['、', '，', ',', '；', ';', ' ', '\u{3000}', '\t'])
+    // 市疫情防控指挥部办公室、市卫生健康委等: a list governed by 等 is one name, as written.
+    let parts: Vec<&str> = split_top_level(&list, &['，', ',', '；', ';', ' ', '\u{3000}', '\t'])
         .into_iter()
+        .flat_map(|chunk| {
+            let chunk = chunk.trim().trim_end_matches(['。', '.']);
+            if chunk.ends_with('等') && chunk.contains('、') {
+                vec![chunk]
+            } else {
+                split_top_level(chunk, &['、'])
+            }
+        })
         .map(|p| p.trim().trim_end_matches(['。', '.']))
         .filter(|p| !p.is_empty())
         .collect();
@@ -91,6 +100,10 @@ mod tests {
     #[test]
     fn a_name_cut_after_one_character_is_joined_again() {
         assert_eq!(names("农 办、供电所"), ["农办", "供电所"]);
+        assert_eq!(
+            names("市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府(管委会)"),
+            ["市疫情防控指挥部办公室、市卫生健康委等", "各县(市、区)政府(管委会)"]
+        );
         assert_eq!(names("县应急局 县消防大队"), ["县应急局", "县消防大队"]);
     }
 }
