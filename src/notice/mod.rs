@@ -184,10 +184,11 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     })
 }
 
-/// Whether a directive's date is that of a report (年底前向市政府报告全年落实情况): the words
-/// of its limit stand in a phrase that reports or sums up.
+/// Whether a directive's date is that of a report on the work (年底前向市政府报告全年落实情况):
+/// the words of its limit stand in a phrase that sums the work up.
 fn reports_by_date(d: &model::DirectiveDraft) -> bool {
-    const REPORTS: [&str; 6] = ["总结", "报告", "报送", "上报", "报至", "反馈"];
+    // A report on how the work went, not the delivery of a task's result (于9月20日前报送整改措施).
+    const REPORTS: [&str; 5] = ["总结", "落实情况", "进展情况", "工作情况", "全年"];
     let Some(phrase) = d.deadline.phrase.as_deref().filter(|p| !p.is_empty()) else { return false };
     d.text
         .split(['，', ',', '；', ';', '。'])
