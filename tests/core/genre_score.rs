@@ -516,7 +516,7 @@ fn genre_fourth_unseen_set_does_not_get_worse() {
 /// whole text (申报期限 / a bare span): 56/100, 7 invented, deadlines 3/11. This keeps it there.
 #[test]
 fn genre_fifth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 11, 0.60, 7, 0.45);
+    let floor = Floor::new(22, 12, 0.69, 7, 0.63);
     holds(&Path::new(SEEN).join("unseen5"), floor);
 }
 
@@ -536,7 +536,7 @@ fn genre_fifth_unseen_set_does_not_get_worse() {
 /// sentence's subject, where the gatherer wrote the cut table's 责任单位 column (one more invented).
 #[test]
 fn genre_sixth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 13, 0.69, 5, 0.54).with_false_deadlines(1);
+    let floor = Floor::new(22, 13, 0.71, 5, 0.54).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen6"), floor);
 }
 
@@ -550,7 +550,7 @@ fn genre_sixth_unseen_set_does_not_get_worse() {
 /// words: 14/22, none refused, 35/76 = 0.46, 1 invented.
 #[test]
 fn genre_seventh_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 16, 0.60, 1, 0.40).with_false_deadlines(1);
+    let floor = Floor::new(22, 16, 0.61, 1, 0.40).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen7"), floor);
 }
 
@@ -563,7 +563,7 @@ fn genre_seventh_unseen_set_does_not_get_worse() {
 /// approval and 你局, 各乡镇、有关部门: 15/22, 48/70 = 0.69, 6 invented, deadlines 6/11.
 #[test]
 fn genre_eighth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 16, 0.74, 4, 0.54).with_false_deadlines(4);
+    let floor = Floor::new(22, 17, 0.74, 4, 0.54).with_false_deadlines(3);
     holds(&Path::new(SEEN).join("unseen8"), floor);
 }
 
@@ -573,9 +573,25 @@ fn genre_eighth_unseen_set_does_not_get_worse() {
 /// on it: 7/22 right counts, none refused, unit recall 45/112 = 0.40 with 17 invented, deadline
 /// recall 6/16 (SCORE-2026-12-01.log). Training material since: a leader before a bracket's first
 /// label, 和/、 between a collective and a full name, 在/向/紧盯 before no unit's name, 对…向X提出,
-/// a phase item read from its heading: 8/22, 78/112 = 0.70, 9 invented.
+/// a phase item read from its heading: 8/22, 78/112 = 0.70, 9 invented. Tenth session: a range
+/// of dates with a dash, words over the items that ask nothing, a limit with the hour: 11/22,
+/// 85/112 = 0.76, deadlines 14/16.
 #[test]
 fn genre_ninth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 9, 0.74, 9, 0.62).with_false_deadlines(1);
+    let floor = Floor::new(22, 11, 0.75, 9, 0.87).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen9"), floor);
+}
+
+/// The tenth unseen set (tests/fixtures/genres/unseen10/, 22 real texts gathered and given their
+/// expected results by a helper who never ran or read the parser) was scored once, on
+/// 2026-12-01 (tenth session), after this session's first rules and before any rule was tuned
+/// on it: 10/22 right counts, none refused, unit recall 67/144 = 0.47 with 9 invented, deadline
+/// recall 6/23 (SCORE-2026-12-01.log). Training material since: a part that labels no unit but
+/// asks reads its subjects, inspection groups with 责任单位, a list's subject from the sentence
+/// before it, a place's name before its collective, 等-lists whole, limits with the hour or the
+/// weekday, a report's limit kept from the tasks: 11/22, 102/144 = 0.71, 5 invented, 15/23.
+#[test]
+fn genre_tenth_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 11, 0.70, 5, 0.65).with_false_deadlines(1);
+    holds(&Path::new(SEEN).join("unseen10"), floor);
 }
