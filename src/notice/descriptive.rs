@@ -105,6 +105,18 @@ pub fn is_roster(title: &str) -> bool {
     ENDS.iter().any(|e| t.ends_with(e))
 }
 
+/// A report of what was found (…督察情况: 共抽查…), with no requirement in it and no unit
+/// named by a label (三、分组情况 whose groups name their 责任单位 assigns).
+pub fn is_report(title: &str, text: &str) -> bool {
+    strip_end_mark(title).ends_with("情况")
+        && !super::text::split_clauses(text).iter().any(|c| {
+            let t = c.trimmed();
+            t.starts_with('要') || t.starts_with('请') || super::subject::modal_subject(t).is_some()
+        })
+        && super::units::find_last_unit_line(text).is_none()
+        && !super::units::names_units(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,24 +113,8 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
                 || (!d.offices.is_empty() && !d.text.starts_with('请'))
         })
         .collect();
-    // 并于12月6日前将年度工作总结报至县安委会办公室, 年底前向市政府报告全年落实情况: the
-    // date of a report on the work is not the end of every task in it.
-    // 年底前，市委市政府督查局围绕…开展综合督查: one named unit's limit is its own.
-    let for_all = |d: &&model::DirectiveDraft| {
-        d.offices
-            .iter()
-            .all(|o| ["各", "有关", "相关"].iter().any(|w| o.starts_with(w)) || header.recipients.contains(o))
-    };
-    let covering_deadline = covering.iter().filter(|d| !reports_by_date(d)).filter(for_all).find_map(|d| {
-        let date = d.deadline.date?;
-        Some(model::DeadlineDraft {
-            date: Some(date),
-            inferred: true,
-            recurrence: None,
-            ..d.deadline.clone()
-        })
-    });
-    let notice_deadline = deadline::notice_default(&header.preamble, issued_on).or(covering_deadline);
+    let notice_deadline = deadline::notice_default(&header.preamble, issued_on)
+        .or_else(|| covering_deadline(&covering, &header.recipients));
     let phased = text.matches("阶段（").count() + text.matches("阶段(").count() >= 2;
     let ctx = section::NoticeContext {
         issued: issued_on,
@@ -181,6 +165,30 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         preamble: header.preamble,
         closing: closing.join("\n"),
         sections,
+    })
+}
+
+/// The covering text's limit that every task of the notice keeps unless it states its own
+/// (请…于5月20日前整改完成), marked inferred. Not a report's on the work (并于12月6日前将年度
+/// 工作总结报至…, 年底前向市政府报告全年落实情况), and not one named unit's own (年底前，市委市政府
+/// 督查局…开展综合督查): only a limit set for all (a collective, the addressees, no one named).
+fn covering_deadline(
+    covering: &[model::DirectiveDraft],
+    recipients: &[String],
+) -> Option<model::DeadlineDraft> {
+    let for_all = |d: &&model::DirectiveDraft| {
+        d.offices
+            .iter()
+            .all(|o| ["各", "有关", "相关"].iter().any(|w| o.starts_with(w)) || recipients.contains(o))
+    };
+    covering.iter().filter(|d| !reports_by_date(d)).filter(for_all).find_map(|d| {
+        let date = d.deadline.date?;
+        Some(model::DeadlineDraft {
+            date: Some(date),
+            inferred: true,
+            recurrence: None,
+            ..d.deadline.clone()
+        })
     })
 }
 

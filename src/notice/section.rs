@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 
 use super::candidate::{Candidate, Fallback, Slot, Units, finish, own_units, settle_units, take_units};
 use super::deadline;
-use super::descriptive::{is_descriptive, is_framing_article, is_roster};
+use super::descriptive::{is_descriptive, is_framing_article, is_report, is_roster};
 use super::directives::split_directives;
 use super::outline::{Entry, Item};
-use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_end_mark};
+use super::text::{clean_line, first_clause, first_phrase, strip_end_mark};
 use super::units::{self, UnitRules};
 use crate::model::{DeadlineDraft, SectionDraft};
 
@@ -45,17 +45,6 @@ pub fn is_phase(sentence: &str) -> bool {
 fn is_dangling_label(body: &str) -> bool {
     let b = clean_line(body);
     b.starts_with(['（', '(']) && !b.contains(['）', ')']) && b.chars().count() <= 12
-}
-
-/// A report of what was found (…督察情况: 共抽查…), with no requirement in it.
-fn is_report(title: &str, text: &str) -> bool {
-    strip_end_mark(title).ends_with("情况")
-        && !split_clauses(text).iter().any(|c| {
-            let t = c.trimmed();
-            t.starts_with('要') || t.starts_with('请') || super::subject::modal_subject(t).is_some()
-        })
-        && units::find_last_unit_line(text).is_none()
-        && !units::names_units(text)
 }
 
 pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
