@@ -72,6 +72,10 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     }) {
         return subject_units(&s[at..]);
     }
+    // 全市100个有森林防灭火工作任务的乡镇: how many there are is no part of the name.
+    if let Some(rest) = counted(s) {
+        return subject_units(rest);
+    }
     // 清理涉及的各镇街: the collective after a qualifying 的 is the unit.
     if let Some(at) = s.rfind("的各").filter(|&at| at > 0) {
         return subject_units(&s[at + "的".len()..]);
@@ -387,3 +391,12 @@ pub fn all_subjects(text: &str) -> Vec<String> {
 #[cfg(test)]
 #[path = "subject_tests.rs"]
 mod tests;
+
+/// `全市100个乡镇`, `12个支队`: the units after their count (and the place they are counted in).
+fn counted(s: &str) -> Option<&str> {
+    let t =
+        ["全市", "全县", "全区", "全省", "全镇", "全乡"].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = t[digits..].strip_prefix('个')?;
+    (digits > 0 && !rest.is_empty()).then_some(rest)
+}

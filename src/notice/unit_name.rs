@@ -113,6 +113,12 @@ const HEADS: [&str; 13] = [
     "组长",
 ];
 
+/// A head named with no unit at the start of `s` (`主要领导要亲自负责`): its length. Such a
+/// subject is the unit spoken of just before.
+pub fn bare_head(s: &str) -> Option<usize> {
+    HEADS.iter().filter(|h| !h.starts_with('的')).find(|h| s.starts_with(**h)).map(|h| h.len())
+}
+
 /// The unit a name stands for: `X支队主要领导` → `X支队`, `各单位负责人` → `各单位` (督办 tracks
 /// units, and the head of a unit answers for it); any other name as it is.
 pub fn unit_of(name: &str) -> &str {

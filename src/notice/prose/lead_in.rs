@@ -24,6 +24,20 @@ static REQUIRE_UNITS: LazyLock<Regex> =
 static ADDRESSED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"对([^，,。；;：:对]{2,20})提出").expect("addressed regex"));
 
+/// `要严格落实五点要求。` — a sentence that announces the list after it.
+static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[一二三四五六七八九十两几\d]+[点项条]|如下|以下几点|以下)(?:具体|工作)?要求[。：:]?$")
+        .expect("announce regex")
+});
+
+/// Whether a requirement's words only announce the list after them (`要严格落实五点要求。`).
+pub(super) fn announces(text: &str) -> bool {
+    text.chars().count() <= 20 && ANNOUNCES.is_match(text.trim_end())
+}
+
+/// A speaker's word run straight into a bare 要 (…同志强调要…).
+const SPOKEN_MODAL: [&str; 3] = ["强调要", "指出要", "要求要"];
+
 /// The units of a lead-in, if it names them.
 pub(super) fn lead_in_units(lead: &str) -> Option<Vec<String>> {
     let l = lead.trim_end_matches([' ']);
@@ -64,6 +78,15 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
     {
         let end = at + c.len_utf8();
         return (Some(&t[..end]), &t[end..]);
+    }
+    // 吴文杰同志强调要加强宣传… — a speaker and his word with no comma before a bare 要.
+    if let Some((at, w)) = SPOKEN_MODAL.iter().find_map(|w| t.find(w).map(|at| (at, w))) {
+        let speaker = &t[..at];
+        let n = speaker.chars().count();
+        if (2..=30).contains(&n) && !speaker.contains(['，', ',', '要', '请']) {
+            let end = at + w.len() - '要'.len_utf8();
+            return (Some(&t[..end]), &t[end..]);
+        }
     }
     // 市政府要求各级各单位务要… — 要求 followed by the units and their 要.
     if let Some(at) =

@@ -275,6 +275,8 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     plain: false,
                 })
             });
+        // 要严格落实五点要求。一是…: words that announce the list are no requirement.
+        let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
         match start {
             Some(s) => {
                 close(&mut open, found);

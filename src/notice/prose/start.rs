@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::Run;
-use crate::notice::subject::{modal_subject, named_before_verb, required_units};
+use crate::notice::subject::{is_modal, modal_subject, named_before_verb, required_units};
 use crate::notice::text::{Clause, clean_line};
+use crate::notice::unit_name::bare_head;
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -37,8 +38,12 @@ const REFERS: [&str; 4] = ["以上", "上述", "各事涉", "你"];
 pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     let mut at = 0;
+    let mut prev = "";
     for piece in text.split_inclusive(['，', ',']) {
-        if at > 0 && !(out.is_empty() && dated_prefix(&text[..at])) {
+        // 德州市要完成39个乡镇试点，其中，16个重点镇要…: a part of the task named before.
+        let within = prev.trim_end_matches(['，', ',']).trim() == "其中";
+        prev = piece;
+        if at > 0 && !within && !(out.is_empty() && dated_prefix(&text[..at])) {
             let p = piece.trim_start();
             if let Some((units, _)) = modal_subject(p) {
                 out.push((at + piece.len() - p.len(), units));
@@ -104,6 +109,10 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         return None;
     }
     if rest.starts_with('要') && !rest.starts_with("要求") || rest.starts_with("务必") {
+        return Some(plain_start(0, None));
+    }
+    // 主要领导要亲自负责: the heads of the units just named.
+    if bare_head(rest).is_some_and(|n| is_modal(&rest[n..])) {
         return Some(plain_start(0, None));
     }
     // 同时,要加大…: a connective and a comma before a bare 要 start the next requirement

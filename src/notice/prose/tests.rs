@@ -178,3 +178,39 @@ fn a_subject_before_the_first_ordinal_is_the_lists() {
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found.iter().all(|f| f.1 == ["各单位"]), "{found:?}");
 }
+
+#[test]
+fn a_new_speaker_run_into_his_modal_starts_a_requirement_of_no_one() {
+    let found = read("会议指出，各部门要加强巡查，落实责任。县长王某同志强调要加强宣传力度，营造氛围。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, ["各部门"]);
+    assert!(found[1].0.starts_with("要加强宣传力度"), "{found:?}");
+    assert!(found[1].1.is_empty(), "a new speaker does not inherit: {found:?}");
+}
+
+#[test]
+fn heads_with_no_unit_are_the_heads_of_the_units_just_named() {
+    let found = read("各责任单位务必高度重视,全面整改。主要领导要亲自负责,对问题马上改。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1, ["各责任单位"]);
+    assert!(found[1].0.starts_with("主要领导要亲自负责"));
+}
+
+#[test]
+fn words_announcing_the_list_are_no_requirement_and_a_count_is_no_name() {
+    let found = read(
+        "通知指出,春节假期人员增加,要严格落实五点要求。一是提高政治站位。全市100个有防火任务的乡镇要召开专题会议。二是强化宣传。",
+    );
+    let starts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(starts.len(), 2, "{starts:?}");
+    assert!(starts[0].starts_with("一是"), "{starts:?}");
+    assert_eq!(found[0].1, ["有防火任务的乡镇"]);
+}
+
+#[test]
+fn a_subject_after_qizhong_is_part_of_the_task_before() {
+    let found =
+        read("上半年,德州市要完成首批39个乡镇试点建设任务,其中,16个全国重点镇、省中心镇要达到建设标准。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["德州市"]);
+}
