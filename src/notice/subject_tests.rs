@@ -173,6 +173,12 @@ fn a_units_people_and_the_whole_countys_collectives() {
     assert_eq!(subject_units("全县各级各部门").unwrap(), ["各级各部门"]);
     assert_eq!(subject_units("全县各机关、团体和企事业单位").unwrap(), ["全县各机关、团体和企事业单位"]);
     assert_eq!(named_after_please("各乡镇、县直各单位紧扣各项目标任务").unwrap(), ["各乡镇", "县直各单位"]);
+    // Leaders are people, except the leadership of a place or all of them (县领导, 各领导).
+    assert_eq!(subject_units("相关领导"), None);
+    assert_eq!(subject_units("各县级包抓领导"), None);
+    assert_eq!(subject_units("县领导").unwrap(), ["县领导"]);
+    assert_eq!(subject_units("各领导").unwrap(), ["各领导"]);
+    assert_eq!(subject_units("全市100个有防火任务的乡镇").unwrap(), ["有防火任务的乡镇"]);
 }
 
 #[test]

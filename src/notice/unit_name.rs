@@ -90,7 +90,7 @@ const NOT_UNITS: [&str; 19] = [
     "适时",
 ];
 
-pub(super) fn is_name_char(c: char) -> bool {
+pub fn is_name_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕')
 }
 
@@ -165,6 +165,10 @@ fn is_unit_name(s: &str) -> bool {
     }
     let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");
     let placed = ["县", "市", "区", "省", "乡", "镇"].iter().any(|p| s.starts_with(p));
+    // 各领导, 县领导 stand for the leadership; 相关领导, 各县级包抓领导 are people.
+    if s.ends_with("领导") && !(s == "各领导" || (placed && n <= 4)) {
+        return false;
+    }
     ENDS.iter().any(|e| s.ends_with(e))
         || ((collective || (placed && n <= 4)) && COLLECTIVE_ENDS.iter().any(|e| s.ends_with(e)))
         || is_place(s, n)

@@ -128,6 +128,13 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     if let Some((u, _)) = modal_subject(rest) {
         return Some(plain_start(0, Some(resolve(u, recipients))));
     }
+    // 相关领导要…, 各县级包抓领导要…: people, not a unit, yet a requirement of its own.
+    if let Some(at) = rest.find("领导").filter(|&at| rest[..at].chars().count() <= 10)
+        && rest[..at].chars().all(crate::notice::unit_name::is_name_char)
+        && is_modal(&rest[at + "领导".len()..])
+    {
+        return Some(Start { at: 0, units: None, enumerated: false, plain: false });
+    }
     if let Some(s) = please(rest, recipients) {
         return Some(s);
     }
