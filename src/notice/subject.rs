@@ -61,6 +61,10 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         if rest.starts_with('各') && parts.last().is_some_and(|l| is_unit(l)) {
             return Some(vec![s.to_owned()]);
         }
+        // 全市公安机关: the whole city's police are the police.
+        if parts.len() == 1 && !rest.contains('各') && is_unit(rest) {
+            return Some(vec![rest.to_owned()]);
+        }
     }
     // 德州市各县(市、区), 我县各部门: a place's name before its collective says where, the
     // collective is the unit (县各有关单位, a level, stays whole).
