@@ -118,8 +118,9 @@ pub struct Fallback<'a> {
 }
 
 /// The deadline of a directive: its own words; a recurring or ongoing directive inherits
-/// nothing; else the nearest heading's, the section title's, the notice's.
-pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
+/// nothing; else the one in its units' bracket (…；完成时限：6月底前）), the nearest
+/// heading's, the section title's, the notice's.
+pub fn settle_deadline(c: &Candidate, units: Option<&Units>, f: &Fallback) -> DeadlineDraft {
     let (recurrence, own) = if !f.section_title.is_empty() && c.text == f.section_title {
         // The directive is the section's title (a task table's row): its deadline is read.
         (deadline::find_recurrence(&c.text), f.section_deadline.cloned())
@@ -129,8 +130,13 @@ pub fn settle_deadline(c: &Candidate, f: &Fallback) -> DeadlineDraft {
     let chosen = match own {
         Some(d) => d,
         None if recurrence.is_some() => DeadlineDraft::default(),
-        None => deadline::find_deadline(&c.sentence_before, f.issued)
-            .filter(|d| d.date.is_some() && d.phrase.as_deref().is_some_and(|p| p.contains('月')))
+        // （责任单位：县住建局；完成时限：9月投入使用）: the limit in its units' bracket.
+        None => units
+            .and_then(|u| deadline::find_deadline(&u.phrase, f.issued))
+            .or_else(|| {
+                deadline::find_deadline(&c.sentence_before, f.issued)
+                    .filter(|d| d.date.is_some() && d.phrase.as_deref().is_some_and(|p| p.contains('月')))
+            })
             .or_else(|| c.heading_deadline.clone())
             .or_else(|| f.section_deadline.cloned())
             .or_else(|| f.notice_deadline.cloned())
@@ -206,7 +212,7 @@ pub fn has_words(text: &str) -> bool {
 }
 
 pub fn finish(number: String, c: Candidate, units: Option<Units>, f: &Fallback) -> DirectiveDraft {
-    let deadline = settle_deadline(&c, f);
+    let deadline = settle_deadline(&c, units.as_ref(), f);
     let (offices, support_offices, units_phrase) = match units {
         Some(u) => (u.lead, u.support, Some(u.phrase)),
         None => (Vec::new(), Vec::new(), None),

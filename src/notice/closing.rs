@@ -44,6 +44,33 @@ fn is_attachment(line: &str) -> bool {
     })
 }
 
+/// A document's title in an attachment list (`2.2024年石鱼镇防汛抗旱重点任务清单`).
+fn attachment_title(line: &str) -> bool {
+    const KINDS: [&str; 10] = ["清单", "表", "方案", "名单", "通知", "办法", "细则", "计划", "要点", "目录"];
+    let Some(m) = marker_of(line) else { return false };
+    let title = line[m.len..].trim().trim_end_matches(['；', ';', '，', ',']);
+    title.chars().count() <= 40 && !title.contains('。') && KINDS.iter().any(|k| title.ends_with(k))
+}
+
+/// The lines with the numbered titles listed under an 附件 line joined onto it, when the
+/// list stands before the body (附件：1.森林防灭火重点任务清单 / 2.防汛抗旱重点任务清单 / … then
+/// the signature and the attachments themselves): they name documents and ask nothing, and
+/// their numbers would be taken for the body's items. `None` when there is no such list.
+pub fn join_attachment_list(lines: &[&str]) -> Option<Vec<String>> {
+    let at = lines.iter().position(|l| is_attachment(l))?;
+    let n = lines[at + 1..].iter().take_while(|l| attachment_title(l)).count();
+    // A list at the very end is closing matter already: the signature, its date, nothing more.
+    let body_after = lines[at + 1 + n..].iter().any(|l| !is_closing_like(l));
+    if n == 0 || !body_after {
+        return None;
+    }
+    let joined = lines[at..=at + n].join(" ");
+    let mut out: Vec<String> = lines[..at].iter().map(|l| (*l).to_owned()).collect();
+    out.push(joined);
+    out.extend(lines[at + 1 + n..].iter().map(|l| (*l).to_owned()));
+    Some(out)
+}
+
 /// Whether `line` reads as closing matter rather than a requirement.
 fn is_closing_like(line: &str) -> bool {
     let bare = line.trim_start_matches(['（', '(']);

@@ -213,9 +213,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?:完成时限|时限|完成时间)：\s*(\d{4})年(\d{1,2})月(?:份)?(?:[。，；）]|$)",
             |c, _| month_end(year(c, 1)?, num(c, 2)?),
         ),
-        rule(r"(?:完成时限|时限|完成时间)：\s*(\d{1,2})月(?:[。，；）]|$)", |c, issued| {
-            month_end(issued.year(), num(c, 1)?)
-        }),
+        // 完成时限：9月投入使用 — the month a result is due, the end of it.
+        rule(
+            r"(?:完成时限|时限|完成时间)：\s*(\d{1,2})月(?:份)?(?:[。，；）]|$|投入|完成|建成|开工|动工|竣工|启动|交付)",
+            |c, issued| month_end(issued.year(), num(c, 1)?),
+        ),
         rule(r"(?:完成时限|时限|完成时间)：\s*(?:第)?([一二三四])季度", |c, issued| {
             quarter_end(&c[1], issued)
         }),

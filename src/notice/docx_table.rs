@@ -67,23 +67,37 @@ fn task_line(row: &[String], c: &Columns, index: usize) -> String {
     let task = cell(row, c.task);
     let task = if task.contains('\n') { Cow::Owned(task.replace('\n', "")) } else { Cow::Borrowed(task) };
     let mut line = prefix;
-    line.push_str(strip_end_mark(&task));
+    // A task written as a sentence keeps its full stop, its limit goes in the bracket after
+    // it (新建2座人行天桥。（责任单位：县住建局；完成时限：9月投入使用）).
+    let sentence = task.ends_with('。');
+    line.push_str(if sentence { &task } else { strip_end_mark(&task) });
     let deadline = cell(row, c.deadline);
-    if !deadline.is_empty() {
+    if !deadline.is_empty() && !sentence {
         line.push_str("，完成时限：");
         line.push_str(deadline);
     }
-    line.push('。');
+    if !sentence {
+        line.push('。');
+    }
+    let limit = if sentence && !deadline.is_empty() { deadline } else { "" };
     let lead = cell(row, c.lead);
     let responsible = cell(row, c.responsible);
     let label = if c.responsible_supports { "配合单位" } else { "责任单位" };
     let parts: &[&str] = match (lead.is_empty(), responsible.is_empty()) {
-        (false, false) => &["（牵头单位：", lead, "；", label, "：", responsible, "）"],
-        (false, true) => &["（牵头单位：", lead, "）"],
-        (true, false) => &["（", label, "：", responsible, "）"],
-        (true, true) => &[],
+        (false, false) => &["（牵头单位：", lead, "；", label, "：", responsible],
+        (false, true) => &["（牵头单位：", lead],
+        (true, false) => &["（", label, "：", responsible],
+        (true, true) if limit.is_empty() => &[],
+        (true, true) => &["（"],
     };
     parts.iter().for_each(|p| line.push_str(p));
+    if !limit.is_empty() {
+        line.push_str(if parts.len() > 1 { "；完成时限：" } else { "完成时限：" });
+        line.push_str(limit);
+    }
+    if !parts.is_empty() {
+        line.push('）');
+    }
     line
 }
 
@@ -136,7 +150,8 @@ mod tests {
             table_lines(&rows),
             [
                 "一、火灾防控",
-                "1. 开展高层建筑专项治理，完成时限：2024年6月底前。（牵头单位：防火监督处；责任单位：各支队）",
+                // The task's own full stop stays.
+                "1. 开展高层建筑专项治理。（牵头单位：防火监督处；责任单位：各支队；完成时限：2024年6月底前）",
                 "2. 完善预案，完成时限：长期坚持。（责任单位：作战训练处、指挥中心）",
             ]
         );

@@ -4,6 +4,7 @@
 
 mod addressed;
 mod candidate;
+mod cell_lines;
 mod chrome;
 mod closing;
 mod deadline;
@@ -80,7 +81,12 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         Some(u) => u.iter().map(String::as_str).collect(),
         None => lines,
     };
-    let expanded = text_table::expand(&lines);
+    let listed = closing::join_attachment_list(&lines);
+    let lines: Vec<&str> = match &listed {
+        Some(l) => l.iter().map(String::as_str).collect(),
+        None => lines,
+    };
+    let expanded = text_table::expand(&lines).or_else(|| cell_lines::expand(&lines));
     let lines: Vec<&str> = match &expanded {
         Some(e) => e.iter().map(String::as_str).collect(),
         None => lines,

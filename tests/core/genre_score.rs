@@ -138,6 +138,11 @@ fn answers(parsed: &DirectiveDraft, text_start: &str) -> bool {
     if text.starts_with(&start) {
         return true;
     }
+    // 新建2座人行天桥。 for a row read as `新建2座人行天桥` (its limit and units taken out): the
+    // same sentence without its stop.
+    if start.strip_suffix('。').is_some_and(|s| text == s) {
+        return true;
+    }
     if text.char_indices().take(START_SLACK + 1).any(|(i, _)| text[i..].starts_with(&start)) {
         return true;
     }
