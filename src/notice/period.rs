@@ -37,6 +37,14 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("span regex")
 });
+/// `县安委会决定从2022年12月起至2023年3月底在全县开展百日安全生产大会战`: a campaign's period
+/// told inside a sentence, then what is carried out in it.
+static CAMPAIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:从|自)(\d{4}年\d{1,2}月(?:\d{1,2}日)?起?(?:至|到)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底)?)止?[，,]?(?:在[^，,。；;]{1,12})?(?:集中|组织|全面|深入)?开展",
+    )
+    .expect("campaign period regex")
+});
 /// A part titled by its period alone (二、申报期限, 三、活动时间, 四、时间安排).
 static TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Han}{0,6}(?:时间|期限|时限)(?:安排)?$").expect("period title regex"));
@@ -88,6 +96,9 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     let line = super::numbering::marker_of(line).map_or(line, |m| line[m.len..].trim());
     if SPAN.is_match(line) {
         return end_of(line, issued);
+    }
+    if let Some(c) = CAMPAIGN.captures(line) {
+        return end_of(&c[1], issued);
     }
     let c = LINE.captures(line).or_else(|| OPENING.captures(line))?;
     if CHROME.iter().any(|w| c[1].contains(w)) {
@@ -164,5 +175,10 @@ mod tests {
             "a span opening a sentence"
         );
         assert_eq!(end("发布时间为2021年10月1日-2022年5月1日,欢迎阅读。"), None, "chrome");
+        assert_eq!(
+            end("县安委会决定从2022年12月起至2023年3月底在全县开展岁末年初百日安全生产大会战。"),
+            Some(day("2023-03-31")),
+            "a campaign's period inside its sentence"
+        );
     }
 }

@@ -329,6 +329,21 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                 close(&mut open, found);
                 open = Some(Open::plain(t, units, ""));
             }
+            // 要求各乡镇、各部门对…研判。通过手机短信…做好预警提示。结合元旦…全覆盖检查。: after
+            // a requirement asked of named units, a sentence that opens with what to do is the
+            // next requirement of the same units.
+            None if clause.sentence_start
+                && lead.is_none()
+                && open
+                    .as_ref()
+                    .is_some_and(|o| !o.enumerated && o.units.is_some() && o.before.is_empty())
+                && run.first_named == Some(true)
+                && start::opens_with_action(t) =>
+            {
+                let units = open.as_ref().and_then(|o| o.units.clone());
+                close(&mut open, found);
+                open = Some(Open::plain(t, units, ""));
+            }
             None => {
                 if let Some(o) = open.as_mut() {
                     o.text.push_str(t);

@@ -269,3 +269,29 @@ pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
         Some((crate::notice::subject::subject_units(&s[..at])?, at))
     })
 }
+
+/// Words that open a sentence of what to do, with no subject (通过…做好, 结合…检查, 组织人员…,
+/// 依法依规开展…, 对…深入开展…).
+const ACTIONS: [&str; 16] = [
+    "通过",
+    "结合",
+    "组织",
+    "依法",
+    "对前期",
+    "对重点",
+    "对发现",
+    "对排查",
+    "加大",
+    "深入开展",
+    "全面开展",
+    "严格落实",
+    "切实加强",
+    "督促",
+    "强化",
+    "建立健全",
+];
+
+/// Whether a sentence opens with what to do and names no one before it.
+pub(super) fn opens_with_action(sentence: &str) -> bool {
+    ACTIONS.iter().any(|a| sentence.starts_with(a)) && modal_subject(sentence).is_none()
+}

@@ -214,3 +214,17 @@ fn a_subject_after_qizhong_is_part_of_the_task_before() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, ["德州市"]);
 }
+
+#[test]
+fn a_sentence_that_opens_with_what_to_do_is_the_next_requirement_of_the_units_asked() {
+    let found = read(concat!(
+        "要求各乡镇、各部门对本地区安全风险进行系统分析研判,落实管控措施。",
+        "通过手机短信等形式做好安全风险预警提示。结合元旦、春节特点,对重点行业实行全覆盖检查。",
+    ));
+    let starts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(found.len(), 3, "{starts:?}");
+    assert!(found.iter().all(|f| f.1 == ["各乡镇", "各部门"]), "{found:?}");
+    assert!(starts[2].starts_with("结合元旦"));
+    // With no units asked before it, such a sentence stays with the one before.
+    assert_eq!(read("要加强巡查。通过短信做好提示。").len(), 1);
+}
