@@ -41,7 +41,7 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
 /// told inside a sentence, then what is carried out in it.
 static CAMPAIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:从|自)(\d{4}年\d{1,2}月(?:\d{1,2}日)?起?(?:至|到)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底)?)止?[，,]?(?:在[^，,。；;]{1,12})?(?:集中|组织|全面|深入)?开展",
+        r"((?:(?:从|自)\d{4}年\d{1,2}月(?:\d{1,2}日)?起?|即日起)(?:至|到)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底)?)止?[，,]?[^，,。；;]{0,12}?(?:集中|组织|全面|深入)?开展",
     )
     .expect("campaign period regex")
 });
@@ -179,6 +179,11 @@ mod tests {
             end("县安委会决定从2022年12月起至2023年3月底在全县开展岁末年初百日安全生产大会战。"),
             Some(day("2023-03-31")),
             "a campaign's period inside its sentence"
+        );
+        assert_eq!(
+            end("记者获悉,即日起至12月底,我市将全面开展安全生产大检查。"),
+            Some(day("2023-12-31")),
+            "from today"
         );
     }
 }
