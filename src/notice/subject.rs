@@ -4,7 +4,7 @@
 //! by 等 (`电力、水务等部门`) stays whole.
 
 pub use super::subject_verb::{
-    collective_before_verb, named_after_please, named_before_verb, opening_subject,
+    collective_before_verb, named_after_please, named_before_verb, named_from_when, opening_subject,
 };
 pub use super::task_units::{bare_bracket_units, contracted};
 use super::unit_name::is_name_char;

@@ -90,9 +90,21 @@ pub fn named_after_please(s: &str) -> Option<Vec<String>> {
 
 /// A unit by name followed by a verb, no 要 (`海洋局认真抓紧整改`, `交通局按照…`): as the
 /// first words of a 批示 or after 请 only, where a bare name can be nothing but the addressee.
+/// `芦阳街道各社区、各居民小区物业公司从即日起开展…`: the units, then from when they act.
+pub fn named_from_when(s: &str) -> Option<Vec<String>> {
+    let at = s.find('从').filter(|&at| s[..at].chars().count() <= 30)?;
+    if !s[at..].chars().take(14).any(|c| c == '起') {
+        return None;
+    }
+    subject_units(&s[..at])
+}
+
 pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
     if let Some((u, _)) = collective_before_verb(s) {
         return Some(collective_units(&u));
+    }
+    if let Some(units) = named_from_when(s) {
+        return Some(units);
     }
     let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
     ends.iter().skip(1).rev().find_map(|&end| {

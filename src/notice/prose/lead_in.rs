@@ -12,8 +12,8 @@ use crate::notice::subject::{required_units, subject_units};
 /// A lead-in at the start of a clause: who requires (会议要求，/ 他强调， / …提出具体要求：).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^[^。；;：:要请]{0,80}?(?:要求|强调|指出|议定|表示|希望|批示|指示|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
-        r"(?:如下|以下)?[，,：:]",
+        r"^[^。；;：:要请]{0,100}?(?:要求|强调|指出|议定|表示|希望|批示|指示|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
+        r"(?:如下|以下)?(?:[，,：:]|“请)",
     ))
     .expect("lead-in regex")
 });
@@ -62,7 +62,9 @@ pub(super) fn split_lead_in(t: &str) -> (Option<&str>, &str) {
 
 fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
     if let Some(m) = LEAD_IN.find(t) {
-        return (Some(&t[..m.end()]), &t[m.end()..]);
+        // 沈华棣要求“请区安委办牵头…: the quoted words start at their 请.
+        let end = if m.as_str().ends_with('请') { m.end() - '请'.len_utf8() } else { m.end() };
+        return (Some(&t[..end]), &t[end..]);
     }
     if let Some(c) = REQUIRE_UNITS.captures(t).or_else(|| {
         let colon = t.find(['：', ':'])?;

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use super::candidate::{Candidate, Fallback, Units, finish};
 use super::text::{clean_line, first_clause, first_phrase, split_clauses, strip_end_mark};
 use crate::model::DirectiveDraft;
-use crate::notice::subject::{leading, named_before_verb, supporting};
+use crate::notice::subject::{leading, named_before_verb, named_from_when, supporting};
 use lead_in::{lead_in_units, split_lead_in};
 pub use offered::{add_asked_by_date, asked_sentences, dated_tasks};
 use start::{Start, later_subjects, ordinal, parallel, periodic_report, start_of};
@@ -334,13 +334,12 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             // next requirement of the same units.
             None if clause.sentence_start
                 && lead.is_none()
-                && open
-                    .as_ref()
-                    .is_some_and(|o| !o.enumerated && o.units.is_some() && o.before.is_empty())
+                && open.as_ref().is_some_and(|o| !o.enumerated && o.units.is_some())
                 && run.first_named == Some(true)
-                && start::opens_with_action(t) =>
+                && (start::opens_with_action(t) || named_from_when(t).is_some()) =>
             {
-                let units = open.as_ref().and_then(|o| o.units.clone());
+                // …。县应急局、县消防大队等部门从1月6日起开展联合执法检查: its own units.
+                let units = named_from_when(t).or_else(|| open.as_ref().and_then(|o| o.units.clone()));
                 close(&mut open, found);
                 open = Some(Open::plain(t, units, ""));
             }

@@ -272,7 +272,7 @@ pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
 
 /// Words that open a sentence of what to do, with no subject (通过…做好, 结合…检查, 组织人员…,
 /// 依法依规开展…, 对…深入开展…).
-const ACTIONS: [&str; 18] = [
+const ACTIONS: [&str; 19] = [
     "通过",
     "结合",
     "组织",
@@ -291,6 +291,7 @@ const ACTIONS: [&str; 18] = [
     "建立",
     "广泛发动",
     "跟踪督办",
+    "对照",
 ];
 
 /// Whether a sentence opens with what to do and names no one before it.

@@ -228,3 +228,23 @@ fn a_sentence_that_opens_with_what_to_do_is_the_next_requirement_of_the_units_as
     // With no units asked before it, such a sentence stays with the one before.
     assert_eq!(read("要加强巡查。通过短信做好提示。").len(), 1);
 }
+
+#[test]
+fn units_acting_from_a_day_and_a_quoted_please_are_requirements() {
+    let found = read(concat!(
+        "会议要求,芦阳街道各社区、各居民小区物业公司从即日起开展消防安全隐患自查工作。",
+        "县应急局、县消防大队等部门从1月6日起开展联合执法检查。",
+    ));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, ["芦阳街道各社区", "各居民小区物业公司"]);
+    assert_eq!(found[1].1, ["县应急局、县消防大队等部门"]);
+    let found = read(
+        "副区长沈华棣要求“请区安委办牵头,一一落实责任”。现将通知予以转发,请各街镇切实负起主体责任。对照通知所涉及的问题要逐一制订整改方案。",
+    );
+    let units: Vec<&[String]> = found.iter().map(|f| f.1.as_slice()).collect();
+    assert_eq!(
+        units,
+        [&["区安委办".to_owned()][..], &["各街镇".to_owned()][..], &["各街镇".to_owned()][..]],
+        "{found:?}"
+    );
+}
