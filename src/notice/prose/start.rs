@@ -233,12 +233,15 @@ pub(super) fn bare_modal(text: &str) -> bool {
 
 /// Whether a clause after a semicolon, in a sentence whose subject is named, is a requirement
 /// of its own: a part of six or more characters that is not a condition and its consequence
-/// (`对未完成整治任务的，继续挂牌督办`, `涉嫌构成犯罪的，移送司法机关`: a penalty, not a task).
+/// (`对未完成整治任务的，继续挂牌督办`, `涉嫌构成犯罪的，移送司法机关`: a penalty, not a task)
+/// unless its first phrase asks it with 要.
 pub(super) fn semicolon_part(clause: &str) -> bool {
     let t = clean_line(clause);
-    let condition =
-        crate::notice::text::first_phrase(t).ends_with('的') || t.starts_with(['对', '凡', '如', '若']);
-    t.chars().count() >= 6 && !condition
+    let phrase = crate::notice::text::first_phrase(t);
+    let condition = phrase.ends_with('的') || t.starts_with(['对', '凡', '如', '若']);
+    // 对不符合整改条件的养老机构要坚决关停: what to do with them, asked with 要.
+    let asked = phrase.match_indices('要').any(|(at, _)| is_modal(&phrase[at..]));
+    t.chars().count() >= 6 && (!condition || asked)
 }
 
 /// The units a clause opens with when they do their task with no 要 (`乡镇街道建立…`,
