@@ -51,9 +51,7 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     }
     // 全县各级各部门: the whole county's collectives are the collectives (a list with a bare
     // name, 全县各机关、团体和企事业单位, stays as written).
-    if let Some(rest) =
-        ["全县", "全市", "全区", "全省", "全镇", "全乡"].iter().find_map(|p| s.strip_prefix(p))
-    {
+    if let Some(rest) = super::unit_name::WHOLE.iter().find_map(|p| s.strip_prefix(p)) {
         let parts = super::names::split_top_level(rest, &['、']);
         if parts.iter().all(|p| p.starts_with('各')) {
             return subject_units(rest);
@@ -77,7 +75,7 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         return subject_units(&s[at..]);
     }
     // 全市100个有森林防灭火工作任务的乡镇: how many there are is no part of the name.
-    if let Some(rest) = counted(s) {
+    if let Some(rest) = super::unit_name::without_count(s) {
         return subject_units(rest);
     }
     // 清理涉及的各镇街: the collective after a qualifying 的 is the unit.
@@ -395,12 +393,3 @@ pub fn all_subjects(text: &str) -> Vec<String> {
 #[cfg(test)]
 #[path = "subject_tests.rs"]
 mod tests;
-
-/// `全市100个乡镇`, `12个支队`: the units after their count (and the place they are counted in).
-fn counted(s: &str) -> Option<&str> {
-    let t =
-        ["全市", "全县", "全区", "全省", "全镇", "全乡"].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
-    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = t[digits..].strip_prefix('个')?;
-    (digits > 0 && !rest.is_empty()).then_some(rest)
-}

@@ -119,6 +119,18 @@ pub fn bare_head(s: &str) -> Option<usize> {
     HEADS.iter().filter(|h| !h.starts_with('的')).find(|h| s.starts_with(**h)).map(|h| h.len())
 }
 
+/// Words for the whole of a place before its units (全县各级各部门, 全市公安机关).
+pub const WHOLE: [&str; 6] = ["全县", "全市", "全区", "全省", "全镇", "全乡"];
+
+/// `全市100个乡镇`, `12个支队`: the units after their count (and the place they are counted
+/// in); how many there are is no part of the name.
+pub fn without_count(s: &str) -> Option<&str> {
+    let t = WHOLE.iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = t[digits..].strip_prefix('个')?;
+    (digits > 0 && !rest.is_empty()).then_some(rest)
+}
+
 /// The unit a name stands for: `X支队主要领导` → `X支队`, `各单位负责人` → `各单位` (督办 tracks
 /// units, and the head of a unit answers for it); any other name as it is.
 pub fn unit_of(name: &str) -> &str {
