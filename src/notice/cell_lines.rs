@@ -27,11 +27,10 @@ fn opens_row(line: &str, n: usize) -> bool {
     line.parse::<usize>().is_ok_and(|k| k == n)
 }
 
-/// A cell that reads as a time: 12月底前, 5月底前动工, 长期.
+/// A cell that reads as a time (12月底前, 5月底前动工, 长期), as a `|` table's time cell does,
+/// and not a task's sentence.
 fn time_like(s: &str) -> bool {
-    s.chars().count() <= 16
-        && !s.ends_with('。')
-        && ["月", "年", "日前", "季度", "长期", "持续", "常态"].iter().any(|w| s.contains(w))
+    !s.ends_with('。') && super::text_table::time_like(s)
 }
 
 /// A cell of unit names: 县住建局, 林业发展岗、应急管理岗.

@@ -33,7 +33,7 @@ fn is_task_header(row: &[String]) -> bool {
 }
 
 /// A cell that reads as a time: 6月底前, 2024年, 长期, 每季度, 4月.
-fn time_like(cell: &str) -> bool {
+pub(super) fn time_like(cell: &str) -> bool {
     cell.chars().count() <= 20
         && ["月", "年", "日", "前", "季度", "长期", "持续", "常态", "每"].iter().any(|w| cell.contains(w))
 }

@@ -275,6 +275,8 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     plain: false,
                 })
             });
+        // 县应急局等部门从1月6日起开展…: units acting from a day, for a sentence of no other start.
+        let from_when = if clause.sentence_start && lead.is_none() { named_from_when(t) } else { None };
         // 要严格落实五点要求。一是…: words that announce the list are no requirement.
         let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
         match start {
@@ -336,10 +338,10 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                 && lead.is_none()
                 && open.as_ref().is_some_and(|o| !o.enumerated && o.units.is_some())
                 && run.first_named == Some(true)
-                && (start::opens_with_action(t) || named_from_when(t).is_some()) =>
+                && (start::opens_with_action(t) || from_when.is_some()) =>
             {
                 // …。县应急局、县消防大队等部门从1月6日起开展联合执法检查: its own units.
-                let units = named_from_when(t).or_else(|| open.as_ref().and_then(|o| o.units.clone()));
+                let units = from_when.or_else(|| open.as_ref().and_then(|o| o.units.clone()));
                 close(&mut open, found);
                 open = Some(Open::plain(t, units, ""));
             }
