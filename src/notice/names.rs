@@ -62,6 +62,9 @@ pub fn push_names(into: &mut Vec<String>, list: &str) {
 /// `农 办、供电所`: a space inside a name (a lost character, a page's layout) after a single
 /// character, which no unit is, joins the name again.
 fn rejoin_cut_names(list: &str) -> std::borrow::Cow<'_, str> {
+    if !list.contains(' ') {
+        return std::borrow::Cow::Borrowed(list);
+    }
     let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     let chars: Vec<char> = list.chars().collect();
     let cut = |k: usize| {

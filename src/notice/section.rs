@@ -199,8 +199,11 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
             // 二、开展安全检查。各行业安委员会结合…，各村居安委会结合…: the units that do what
             // the sentences say, named as their subjects with no 要.
             let by_subject = || {
-                let lead = super::subject::units_in(&p.text)
-                    .filter(|_| rules.by_subject && heading_units.is_none())?;
+                // The condition first: reading subjects is the dearest step of a table's row.
+                if !rules.by_subject || heading_units.is_some() {
+                    return None;
+                }
+                let lead = super::subject::units_in(&p.text)?;
                 Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
             };
             Slot::directive(Candidate {
