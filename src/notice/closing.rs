@@ -52,16 +52,13 @@ fn attachment_title(line: &str) -> bool {
     title.chars().count() <= 40 && !title.contains('。') && KINDS.iter().any(|k| title.ends_with(k))
 }
 
-/// The lines with the numbered titles listed under an 附件 line joined onto it, when the
-/// list stands before the body (附件：1.森林防灭火重点任务清单 / 2.防汛抗旱重点任务清单 / … then
-/// the signature and the attachments themselves): they name documents and ask nothing, and
-/// their numbers would be taken for the body's items. `None` when there is no such list.
+/// The lines with the numbered titles listed under an 附件 line joined onto it (附件：1.森林
+/// 防灭火重点任务清单 / 2.防汛抗旱重点任务清单), before the body or after it: they name
+/// documents and ask nothing, and their numbers would be taken for the body's items. `None` when there is no such list.
 pub fn join_attachment_list(lines: &[&str]) -> Option<Vec<String>> {
     let at = lines.iter().position(|l| is_attachment(l))?;
     let n = lines[at + 1..].iter().take_while(|l| attachment_title(l)).count();
-    // A list at the very end is closing matter already: the signature, its date, nothing more.
-    let body_after = lines[at + 1 + n..].iter().any(|l| !is_closing_like(l));
-    if n == 0 || !body_after {
+    if n == 0 {
         return None;
     }
     let joined = lines[at..=at + n].join(" ");
@@ -77,7 +74,11 @@ fn is_closing_like(line: &str) -> bool {
     if PREFIXES.iter().any(|p| bare.starts_with(p)) || DATE.is_match(line) {
         return true;
     }
-    let short = line.chars().count() <= 30;
+    // 会议要求,要整治辖区内违规使用可: a page cut inside a requirement is no closing.
+    let short = line.chars().count() <= 30
+        && !line.contains("要求")
+        && !line.contains(",要")
+        && !line.contains("，要");
     let ends_sentence = line.contains(['。', '；', ';', '！', '？']) || line.ends_with(['：', ':']);
     short && !ends_sentence && marker_of(line).is_none() && standalone(line, UnitRules::default()).is_none()
 }

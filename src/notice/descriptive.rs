@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 46] = [
+    const ENDS: [&str; 49] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -50,6 +50,10 @@ pub fn is_descriptive(title: &str) -> bool {
         "检查范围",
         "整改范围",
         "整治范围",
+        // 一、禁燃禁放范围 / 二、禁燃禁放时间 / 三、禁燃禁放种类: what a ban covers.
+        "禁放范围",
+        "禁放时间",
+        "禁放种类",
         "排查范围",
         "督查范围",
         "基本情况",
@@ -99,6 +103,20 @@ pub fn is_framing_article(text: &str) -> bool {
     (t.starts_with('为') && OWN.is_match(first))
         || own.iter().any(|o| t.starts_with(o))
         || (t.starts_with("坚持") && (first.contains("原则") || first.chars().count() <= 30))
+}
+
+/// A penalty clause of a 通告 (四、违反本通告规定的,依照…追究法律责任; 五、…的,依法从严查处):
+/// what befalls whoever breaks the rules, asked of no unit.
+pub fn is_penalty(text: &str) -> bool {
+    const CONSEQUENCES: [&str; 5] = ["追究", "查处", "处罚", "依法处理", "予以处理"];
+    let t = super::text::clean_line(text);
+    let first = t.split(['，', ',']).next().unwrap_or(t);
+    first.ends_with('的')
+        && first.chars().count() <= 40
+        && !t.contains('要')
+        && t.split(['。', '；', ';'])
+            .filter(|s| !s.trim().is_empty())
+            .all(|s| CONSEQUENCES.iter().any(|c| s.contains(c)))
 }
 
 /// The make-up of the issuer's own teams (四、督察分组 1.第一组 牵头单位:… 参加部门:…): who

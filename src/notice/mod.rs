@@ -225,14 +225,17 @@ fn running_text(
     let head = lines.iter().take_while(|l| l.chars().count() <= 80 && !l.contains('。')).count();
     let header = header::parse_header(&lines[..head]);
     let before = head.checked_sub(1).and_then(|h| lines.get(h).copied());
-    let mut directives = prose::directives_after(before, &lines[head..], &header.recipients, issued_on);
+    // The closing (附件：1.…表 2.…表, the signature, its date) asks nothing.
+    let body = &lines[head..];
+    let body = &body[..closing::closing_start(body)];
+    let mut directives = prose::directives_after(before, body, &header.recipients, issued_on);
     if directives.is_empty() {
-        directives = prose::dated_tasks(&lines[head..], issued_on);
+        directives = prose::dated_tasks(body, issued_on);
     } else {
-        prose::add_asked_by_date(&mut directives, &lines[head..], issued_on);
+        prose::add_asked_by_date(&mut directives, body, issued_on);
     }
     if directives.is_empty() {
-        directives = prose::asked_sentences(&lines[head..], issued_on);
+        directives = prose::asked_sentences(body, issued_on);
     }
     if directives.is_empty() {
         return Err(NoticeError::NoSections);

@@ -129,10 +129,13 @@ pub fn marker_of(line: &str) -> Option<Marker> {
         (Kind::Arabic, parse_digits(&line[..digits_end])?, digits_end + punct.len_utf8())
     } else {
         let (number, _) = line.split_once('、')?;
+        // 四 、违反本通告规定的: a space a page's layout left before the mark.
+        let number = number.trim_end_matches([' ', '\u{3000}']);
         if number.chars().count() > 3 {
             return None;
         }
-        (Kind::Chinese, chinese_number(number)?, number.len() + '、'.len_utf8())
+        let mark = line[number.len()..].find('、')? + number.len();
+        (Kind::Chinese, chinese_number(number)?, mark + '、'.len_utf8())
     };
     let rest = &line[end..];
     let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');

@@ -58,7 +58,11 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     // assigns, 第一条 为…制定本办法 frames).
     let chapter = item.marker.kind == super::numbering::Kind::Chapter;
     let descriptive = (is_descriptive(first) && !chapter) || frames(item);
-    if ((descriptive || safeguard) && !assigned) || is_report(first, &text) || is_roster(first) {
+    if ((descriptive || safeguard) && !assigned)
+        || is_report(first, &text)
+        || is_roster(first)
+        || super::descriptive::is_penalty(&text)
+    {
         return SectionDraft {
             number: item.marker.label(),
             title: heading_title(first, ctx.rules).0,

@@ -101,8 +101,11 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         let governs = |a: &str| ["各", "相关", "有关"].iter().any(|w| a.starts_with(w));
         // 各级党委、政府: the first part's 各 governs a later bare word (政府, 部门; a name of its
         // own, 县直各部门 or 广元经济技术开发区, stands by itself); the list is one collective.
-        let bare =
-            |p: &str| !governs(p) && p.chars().count() <= 3 && !p.starts_with(['县', '市', '区', '省']);
+        // A town's own name (各有关部门、次营镇) is no bare word.
+        let town = |p: &str| p.chars().count() == 3 && p.ends_with(['镇', '乡']);
+        let bare = |p: &str| {
+            !governs(p) && p.chars().count() <= 3 && !p.starts_with(['县', '市', '区', '省']) && !town(p)
+        };
         if parts.len() > 1 && governs(parts[0]) && parts[1..].iter().any(|p| bare(p)) {
             return Some(vec![s.to_owned()]);
         }
@@ -355,7 +358,13 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 add(&mut found, units);
                 continue;
             }
-            let after = piece.strip_prefix("要求").unwrap_or(piece);
+            // 并要求相关镇(街道)在3月15日前完成…: the units asked, after 并 or 同时.
+            let asked = piece.strip_prefix('并').or_else(|| piece.strip_prefix("同时")).unwrap_or(piece);
+            if let Some(units) = asked.strip_prefix("要求").filter(|_| k > 0).and_then(asked_collective) {
+                add(&mut found, units);
+                continue;
+            }
+            let after = asked.strip_prefix("要求").unwrap_or(piece);
             if let Some((u, _)) = collective_before_verb(after) {
                 // 各行业安委会结合…，各村居安委会结合…: a collective after the first names a
                 // subject of its own when a subject was already found.

@@ -1,0 +1,69 @@
+//! The forms the twelfth pass on issue #15 reads (short texts written for these tests, in
+//! the shape of real ones in tests/fixtures/genres/unseen12): a public 通告 whose parts define
+//! a ban and its penalties, a heading mark set off by a space, a covering notice closed by its
+//! contact line and a list of attachments, a town named beside a collective.
+
+use crate::parse_genres3::{directives, offices, parse};
+
+#[test]
+fn a_bans_scope_period_kinds_and_penalties_are_no_tasks() {
+    let n = parse(concat!(
+        "关于禁止燃放烟花爆竹的通告\n",
+        "为加强烟花爆竹安全管理，现通告如下：\n",
+        "一、禁燃禁放范围\n",
+        "本县行政辖区全域。\n",
+        "二、 禁燃禁放时间\n",
+        "2023年2月6日起至2023年4月30日止。\n",
+        "三、 禁燃禁放种类\n",
+        "各种烟花、鞭炮等烟花爆竹制品。\n",
+        "四 、违反本通告规定的，依照有关法律法规规定追究法律责任。\n",
+        "五、阻碍执行公务的，依法从严查处；构成犯罪的，依法追究其刑事责任。\n",
+        "六、各镇人民政府要落实属地责任，负责辖区内禁放工作的组织实施。\n",
+        "特此通告。\n",
+    ));
+    let ds = directives(&n);
+    let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(ds.len(), 1, "{texts:?}");
+    assert_eq!(offices(&n), [vec!["各镇人民政府"]], "the mark after a space (四 、) still ends part 三");
+    assert_eq!(ds[0].deadline.date.map(|d| d.to_string()).as_deref(), Some("2023-04-30"));
+}
+
+#[test]
+fn a_covering_notices_contact_line_and_attachment_list_ask_nothing() {
+    let n = parse(concat!(
+        "省安委办关于报送进展情况的通知\n",
+        "各市安委办：\n",
+        "现将有关通知转发给你们，请按照通知要求，落实专门人员认真做好汇总填报工作。\n",
+        "请各市安委办在每月7日前将进展情况报送至省安委办。联系人：洪亮；联系电话：0571-87052855。\n",
+        "附件：1.乡镇落实情况汇总表\n",
+        "2.企业进展情况汇总表\n",
+        "省安委办\n",
+        "2015年5月28日\n",
+    ));
+    let ds = directives(&n);
+    let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(ds.len(), 2, "{texts:?}");
+    assert!(texts.iter().all(|t| !t.contains("联系电话") && !t.contains("汇总表 2.")), "{texts:?}");
+    assert_eq!(ds[1].deadline.recurrence.as_deref(), Some("每月7日前"));
+}
+
+#[test]
+fn a_town_beside_a_collective_is_a_unit_of_its_own() {
+    let n = parse(concat!(
+        "县政府召开专题协调会\n",
+        "会上，副县长要求，各有关部门、次营镇要加快专职消防队伍建设。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各有关部门", "次营镇"]]);
+    let n = parse(concat!("县政府召开专题会议\n", "会议要求，各级党委、政府要落实属地责任。\n"));
+    assert_eq!(offices(&n), [vec!["各级党委、政府"]], "a bare 政府 stays under the 各 before it");
+}
+
+#[test]
+fn units_asked_after_a_comma_and_a_plain_task_are_the_items_units() {
+    let n = parse(concat!(
+        "永嘉县三举措推动报警器安装\n",
+        "近日，县政府办公室印发通知，部署此项工作。\n",
+        "一是确定试点区域。在桥头镇开展出租房试点；在岩头镇开展养老院试点，并要求相关镇(街道)在3月15日前完成1个示范点的建设工作。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["相关镇(街道)"]]);
+}
