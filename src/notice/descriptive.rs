@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 49] = [
+    const ENDS: [&str; 48] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -57,11 +57,12 @@ pub fn is_descriptive(title: &str) -> bool {
         "排查范围",
         "督查范围",
         "基本情况",
-        "编制依据",
         "总则",
         "目的",
-        "起草依据",
-        "主要依据",
+        // 编制依据, 起草依据, 制定依据: what a text rests on.
+        "依据",
+        // 一、起草背景以及存在问题: what is wrong, told.
+        "存在问题",
         "重要意义",
         "必要性",
     ];

@@ -84,7 +84,11 @@ pub fn named_after_please(s: &str) -> Option<Vec<String>> {
         let (name, rest) = s.split_at(end);
         let next = rest.chars().next()?;
         let joins = matches!(next, '的' | '、' | '和' | '及' | '与' | '（' | '(');
-        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins).then(|| subject_units(name)).flatten()
+        // 要求各乡镇(街道)将本辖区内…: what follows 将 or 把 is the object, not more name.
+        let object = name.chars().skip(1).any(|c| c == '将' || c == '把');
+        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins && !object)
+            .then(|| subject_units(name))
+            .flatten()
     })
 }
 

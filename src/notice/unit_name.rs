@@ -175,6 +175,10 @@ fn is_unit_name(s: &str) -> bool {
     if !(2..=24).contains(&n) || !name_chars(s) || NOT_UNITS.iter().any(|w| s.contains(w)) {
         return false;
     }
+    // 要加快推进…专班: a name never opens with what is asked of it.
+    if s.starts_with('要') {
+        return false;
+    }
     let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");
     let placed = ["县", "市", "区", "省", "乡", "镇"].iter().any(|p| s.starts_with(p));
     // 各领导, 县领导 stand for the leadership; 相关领导, 各县级包抓领导 are people.

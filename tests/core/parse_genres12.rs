@@ -67,3 +67,17 @@ fn units_asked_after_a_comma_and_a_plain_task_are_the_items_units() {
     ));
     assert_eq!(offices(&n), [vec!["相关镇(街道)"]]);
 }
+
+#[test]
+fn a_meetings_report_between_its_asks_and_its_closing_must_are_read() {
+    let n = parse(concat!(
+        "全区政法工作部署会议召开\n",
+        "会议要求各乡镇(街道)进行自查自纠；传达了《关于调整宣传标语的通知》；要求各乡镇(街道)将本辖区内重点人员信息录入平台。\n",
+        "会议最后强调，在国庆期间必须做好政法各项重点工作。\n",
+    ));
+    let ds = directives(&n);
+    let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(ds.len(), 3, "传达了… is no requirement; 必须 asks as 要 does: {texts:?}");
+    assert_eq!(offices(&n)[1], ["各乡镇(街道)"], "将 ends the name");
+    assert!(texts[2].starts_with("在国庆期间必须"), "{texts:?}");
+}

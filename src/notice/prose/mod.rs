@@ -258,9 +258,12 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                 }
                 // 艾志军强调,全县上下要进一步强化…: after a lead-in, a 要 in the first phrase
                 // starts a requirement even when its subject is not a unit.
+                // 会议最后强调,在国庆期间必须做好…: 必须 and 务必 ask as 要 does.
                 let phrase = first_phrase(rest);
-                let modal = phrase
-                    .find('要')
+                let modal = ["要", "必须", "务必"]
+                    .iter()
+                    .filter_map(|m| phrase.find(m))
+                    .min()
                     .filter(|&at| !phrase[at..].starts_with("要求") && phrase[..at].chars().count() <= 8);
                 // 申报要求：凡符合…的单位，均应主动…申报备案: a class of units, then its modal.
                 let class_then_modal = || {

@@ -234,14 +234,18 @@ pub(super) fn bare_modal(text: &str) -> bool {
 /// Whether a clause after a semicolon, in a sentence whose subject is named, is a requirement
 /// of its own: a part of six or more characters that is not a condition and its consequence
 /// (`对未完成整治任务的，继续挂牌督办`, `涉嫌构成犯罪的，移送司法机关`: a penalty, not a task)
-/// unless its first phrase asks it with 要.
+/// unless its first phrase asks it with 要, nor a report of what was done (`传达了…`).
 pub(super) fn semicolon_part(clause: &str) -> bool {
     let t = clean_line(clause);
     let phrase = crate::notice::text::first_phrase(t);
     let condition = phrase.ends_with('的') || t.starts_with(['对', '凡', '如', '若']);
     // 对不符合整改条件的养老机构要坚决关停: what to do with them, asked with 要.
     let asked = phrase.match_indices('要').any(|(at, _)| is_modal(&phrase[at..]));
-    t.chars().count() >= 6 && (!condition || asked)
+    // 传达了《…的通知》: what the meeting did, told between what it asked.
+    let reported = ["传达了", "听取了", "学习了", "通报了", "审议了", "研究了", "观看了"]
+        .iter()
+        .any(|w| t.starts_with(w));
+    t.chars().count() >= 6 && (!condition || asked) && !reported
 }
 
 /// The units a clause opens with when they do their task with no 要 (`乡镇街道建立…`,
