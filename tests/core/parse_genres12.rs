@@ -81,3 +81,32 @@ fn a_meetings_report_between_its_asks_and_its_closing_must_are_read() {
     assert_eq!(offices(&n)[1], ["各乡镇(街道)"], "将 ends the name");
     assert!(texts[2].starts_with("在国庆期间必须"), "{texts:?}");
 }
+
+#[test]
+fn a_list_of_measures_whose_next_item_asks_is_read_item_by_item() {
+    let n = parse(concat!(
+        "眉山市强化四措施确保任务完成\n",
+        "近日，眉山市印发了任务表，强化四项措施。\n",
+        "一是加强领导，落实责任。各区县政府主要负责同志作为第一责任人，对工作落实情况负总责。\n",
+        "二是把握要求，制定方案。要求各区县政府要对工作任务逐条研究。\n",
+    ));
+    let texts: Vec<String> = directives(&n).iter().map(|d| d.text.clone()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[1].starts_with("二是把握要求，制定方案。要求"), "把握要求 is no lead-in: {texts:?}");
+}
+
+#[test]
+fn units_then_what_they_send_then_a_time_and_a_day_things_start_from() {
+    let n = parse(concat!(
+        "关于进一步规范信息报送工作的通知\n",
+        "各成员单位：\n",
+        "各部门要严肃值班值守纪律。下一步安委办将加大检查抽查。各单位国庆期间值班表请于9月29日18时前报安委会办公室。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各部门"], vec!["各单位"]]);
+    assert_eq!(directives(&n)[1].deadline.date.map(|d| d.to_string()).as_deref(), Some("2024-09-29"));
+    let n = parse(concat!(
+        "市安委办发出交办单\n",
+        "市安委办要求，各有关部门要每天制定安全检查计划。自10月11日起，每日报送检查计划。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各有关部门"], vec!["各有关部门"]]);
+}

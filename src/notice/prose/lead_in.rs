@@ -61,7 +61,9 @@ pub(super) fn split_lead_in(t: &str) -> (Option<&str>, &str) {
 }
 
 fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
-    if let Some(m) = LEAD_IN.find(t) {
+    // 二是把握要求,制定方案: requirements grasped are a task's words, not a speaker's.
+    const GRASPED: [&str; 6] = ["把握要求", "落实要求", "按照要求", "符合要求", "达到要求", "明确要求"];
+    if let Some(m) = LEAD_IN.find(t).filter(|m| !GRASPED.iter().any(|g| m.as_str().contains(g))) {
         // 沈华棣要求“请区安委办牵头…: the quoted words start at their 请.
         let end = if m.as_str().ends_with('请') { m.end() - '请'.len_utf8() } else { m.end() };
         return (Some(&t[..end]), &t[end..]);
@@ -90,9 +92,10 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
             return (Some(&t[..end]), &t[end..]);
         }
     }
-    // 市政府要求各级各单位务要… — 要求 followed by the units and their 要.
+    // 市政府要求各级各单位务要… — 要求 followed by the units and their 要. A bare 要求 with
+    // no one before it is no lead-in: under 二是把握要求,制定方案。 it goes on with the item.
     if let Some(at) =
-        t.find("要求").filter(|&at| t[..at].chars().count() <= 30 && !t[..at].contains(['，', ',']))
+        t.find("要求").filter(|&at| at > 0 && t[..at].chars().count() <= 30 && !t[..at].contains(['，', ',']))
     {
         // The directive keeps its 要求 (要求各地…), as one written mid-sentence does.
         if required_units(&t[at + "要求".len()..]).is_some() {

@@ -105,7 +105,11 @@ fn requirements_after(
             0 => before,
             _ => lines.get(i - 1).copied(),
         };
-        if crate::notice::report_list::is_report(line, above) {
+        // 一是加强领导…负总责。 / 二是…要求各区县政府要…: a list whose next item asks is no report.
+        let next_asks = lines
+            .get(i + 1)
+            .is_some_and(|n| clean_line(n).starts_with("二是") && crate::notice::report_list::has_modal(n));
+        if crate::notice::report_list::is_report(line, above) && !next_asks {
             found.truncate(from);
         }
         inherit_across(&mut found, from);

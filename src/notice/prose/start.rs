@@ -138,6 +138,14 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     if let Some(s) = please(rest, recipients) {
         return Some(s);
     }
+    // 各单位国庆期间值班表请于9月29日18时前报…: the units, what they send, then 请于 a time.
+    if let Some(at) = rest.find("请于").or_else(|| rest.find("请在"))
+        && rest[..at].chars().count() <= 24
+        && !rest[..at].contains(['，', ',', '。', '；', ';', '：', ':'])
+        && let Some(units) = own_subject(&rest[..at])
+    {
+        return Some(plain_start(0, Some(resolve(units, recipients))));
+    }
     if run.semicolon_list {
         return Some(plain_start(0, None));
     }
@@ -301,7 +309,18 @@ const ACTIONS: [&str; 19] = [
     "对照",
 ];
 
-/// Whether a sentence opens with what to do and names no one before it.
+/// Whether a sentence opens with what to do and names no one before it, or with the day it
+/// starts (自10月11日起，每日报送…).
 pub(super) fn opens_with_action(sentence: &str) -> bool {
-    ACTIONS.iter().any(|a| sentence.starts_with(a)) && modal_subject(sentence).is_none()
+    (ACTIONS.iter().any(|a| sentence.starts_with(a)) || from_day(sentence))
+        && modal_subject(sentence).is_none()
+}
+
+/// `自10月11日起，` / `从即日起，`: a day things start from, then a comma.
+fn from_day(sentence: &str) -> bool {
+    let Some(rest) = sentence.strip_prefix(['自', '从']) else { return false };
+    let Some(at) = rest.find("起").filter(|&at| rest[..at].chars().count() <= 10) else { return false };
+    let day = &rest[..at];
+    (day == "即日" || day.contains('月') && day.contains('日'))
+        && rest[at + "起".len()..].starts_with(['，', ','])
 }
