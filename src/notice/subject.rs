@@ -32,9 +32,16 @@ pub fn is_modal(rest: &str) -> bool {
 /// The units a subject names, or `None` when it is not a list of units.
 pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let s = subject.strip_prefix('请').unwrap_or(subject);
+    // …在各自职责范围,以及民政、教育等行业主管部门要…: the joining word is no part of it.
+    let s = s.strip_prefix("以及").unwrap_or(s);
     // 对存在严重问题的单位要…: the object of a preposition is not the subject.
     // 在镇村全面核查…: nor the place after 在.
-    if s.is_empty() || s.chars().count() > 30 || s.starts_with(['对', '向', '在']) || s.starts_with("针对")
+    // 提请政府、公安机关召开…: whom the writer asks, not who is asked by the text.
+    if s.is_empty()
+        || s.chars().count() > 30
+        || s.starts_with(['对', '向', '在'])
+        || s.starts_with("针对")
+        || s.starts_with("提请")
     {
         return None;
     }

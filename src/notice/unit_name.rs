@@ -175,8 +175,8 @@ fn is_unit_name(s: &str) -> bool {
     if !(2..=24).contains(&n) || !name_chars(s) || NOT_UNITS.iter().any(|w| s.contains(w)) {
         return false;
     }
-    // 要加快推进…专班: a name never opens with what is asked of it.
-    if s.starts_with('要') {
+    // 要加快推进…专班, 提请政府: a name never opens with what is asked of it, or of others.
+    if s.starts_with('要') || s.starts_with("提请") {
         return false;
     }
     let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");

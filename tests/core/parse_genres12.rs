@@ -110,3 +110,20 @@ fn units_then_what_they_send_then_a_time_and_a_day_things_start_from() {
     ));
     assert_eq!(offices(&n), [vec!["各有关部门"], vec!["各有关部门"]]);
 }
+
+#[test]
+fn a_list_right_after_a_requirement_of_named_units_is_theirs() {
+    let n = parse(concat!(
+        "省专班办公室召开调度视频会议\n",
+        "会议强调，省、市专班办公室要进一步凝聚共识，体现责任担当。一是要进一步领悟领导责任。二是进一步担起监管责任，住建、城管等在各自职责范围，以及民政、教育等行业主管部门要密切配合。\n",
+    ));
+    let got = offices(&n);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[1], ["省、市专班办公室"], "the first item inherits the lead sentence's units");
+    assert_eq!(got[2], ["民政、教育等行业主管部门"], "以及 is no part of a name");
+    let n = parse(concat!(
+        "祝楼乡切实做好清明节期间安全工作\n",
+        "祝楼乡一是要求各村做好宣传，注意防火；二是做好交通安全工作；三是实行文明祭扫。\n",
+    ));
+    assert_eq!(offices(&n)[1..], [Vec::<&str>::new(), Vec::new()], "a list begun by an item keeps no units");
+}

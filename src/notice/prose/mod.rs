@@ -98,6 +98,9 @@ fn requirements_after(
     recipients: &[String],
 ) -> Vec<(Candidate, Option<Units>)> {
     let mut found: Vec<Open> = Vec::new();
+    // Inside a list of work done (一是…汇报。 / its account / 二是…召开专题会议。): its later
+    // items, on lines of their own, are reports too until a line asks something.
+    let mut reporting = false;
     for (i, line) in lines.iter().enumerate() {
         let from = found.len();
         read_paragraph(line, recipients, &mut found);
@@ -109,8 +112,16 @@ fn requirements_after(
         let next_asks = lines
             .get(i + 1)
             .is_some_and(|n| clean_line(n).starts_with("二是") && crate::notice::report_list::has_modal(n));
+        let asks = crate::notice::report_list::has_modal(line);
+        let later_item =
+            ["二是", "三是", "四是", "五是", "六是"].iter().any(|o| clean_line(line).starts_with(o));
         if crate::notice::report_list::is_report(line, above) && !next_asks {
             found.truncate(from);
+            reporting = true;
+        } else if reporting && later_item && !asks {
+            found.truncate(from);
+        } else if asks {
+            reporting = false;
         }
         inherit_across(&mut found, from);
     }
@@ -288,6 +299,7 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
         let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
         match start {
             Some(s) => {
+                let named_before = open.as_ref().filter(|o| !o.enumerated).and_then(|o| o.units.clone());
                 close(&mut open, found);
                 let units = match s.units.clone() {
                     Some(u) => Some(u),
@@ -296,6 +308,12 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     None => None,
                 };
                 if s.enumerated {
+                    // 会议强调,省专班办公室要…。一是要…: a list right after a requirement of
+                    // named units is theirs, as a subject before its first ordinal is.
+                    let first = rest[s.at..].starts_with(['一', '壹']);
+                    if !run.enumerated && run.lead_units.is_none() && first {
+                        run.lead_units = named_before;
+                    }
                     run.enumerated = true;
                 } else {
                     run.first_named.get_or_insert(units.is_some());
