@@ -34,6 +34,7 @@ mod report_list;
 mod section;
 mod source;
 mod subject;
+mod subject_scan;
 mod subject_verb;
 mod task_units;
 mod text;

@@ -3,6 +3,7 @@
 //! a list joined by 、 is split only when every part is a unit by itself, and a list governed
 //! by 等 (`电力、水务等部门`) stays whole.
 
+pub use super::subject_scan::{all_subjects, units_in};
 pub use super::subject_verb::{
     collective_before_verb, named_after_please, named_before_verb, named_from_when, opening_subject,
 };
@@ -317,93 +318,6 @@ pub fn together_with(text: &str) -> Vec<String> {
 pub fn leading(phrase: &str) -> Option<Vec<String>> {
     let p = super::text::strip_end_mark(phrase).trim_end_matches(['，', ',']);
     subject_units(p.strip_suffix("牵头")?)
-}
-
-/// The units a requirement names as the subject of one of its sentences or phrases
-/// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`), or that a sentence opens
-/// with before its verb (`市县两级应急管理部门对…实施监督管理`, `按照…的要求，各级人民政府负责…`,
-/// `并由本级消防救援机构负责实施`).
-pub fn units_in(text: &str) -> Option<Vec<String>> {
-    let mut found: Vec<String> = Vec::new();
-    let add = |found: &mut Vec<String>, units: Vec<String>| {
-        for u in units {
-            if !found.contains(&u) {
-                found.push(u);
-            }
-        }
-    };
-    let mut first_collective = None;
-    for clause in super::text::split_clauses(text) {
-        let t = super::text::clean_line(clause.text);
-        let t = t
-            .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
-            .and_then(|r| r.strip_prefix('是'))
-            .unwrap_or(t);
-        let pieces: Vec<&str> = t.split(['，', ',']).collect();
-        for (k, piece) in pieces.iter().enumerate() {
-            let piece = piece.trim();
-            // 县工商、石油等部门,要按照…: a subject set off by a comma from its modal.
-            let comma_subject = || {
-                let next = pieces.get(k + 1)?.trim_start();
-                let modal = is_modal(next);
-                modal.then(|| subject_units(piece)).flatten().map(|u| (u, 0))
-            };
-            if let Some((units, _)) = modal_subject(piece).or_else(comma_subject) {
-                // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).
-                add(&mut found, units);
-                continue;
-            }
-            // A sentence's first words, or the words after its opening 按照/根据… phrase, or
-            // after 并由: the unit that does what the sentence says.
-            let opens = (k == 0 && clause.sentence_start)
-                || (k == 1
-                    && ["按照", "根据", "依据", "依照"].iter().any(|w| pieces[0].trim().starts_with(w)));
-            let by = piece.strip_prefix("并由").or_else(|| piece.strip_prefix('由'));
-            if let Some(units) =
-                by.and_then(opening_subject).or_else(|| opens.then(|| opening_subject(piece)).flatten())
-            {
-                add(&mut found, units);
-                continue;
-            }
-            // 并要求相关镇(街道)在3月15日前完成…: the units asked, after 并 or 同时.
-            let asked = piece.strip_prefix('并').or_else(|| piece.strip_prefix("同时")).unwrap_or(piece);
-            if let Some(units) = asked.strip_prefix("要求").filter(|_| k > 0).and_then(asked_collective) {
-                add(&mut found, units);
-                continue;
-            }
-            let after = asked.strip_prefix("要求").unwrap_or(piece);
-            if let Some((u, _)) = collective_before_verb(after) {
-                // 各行业安委会结合…，各村居安委会结合…: a collective after the first names a
-                // subject of its own when a subject was already found.
-                if !found.is_empty() && k > 0 {
-                    add(&mut found, collective_units(&u));
-                } else if first_collective.is_none() {
-                    first_collective = Some(collective_units(&u));
-                }
-            }
-        }
-    }
-    if found.is_empty() { first_collective } else { Some(found) }
-}
-
-/// Every unit a text names as the subject of one of its phrases, with a modal (`县国土房管局
-/// 要…`) or a 各-collective before its verb (`各街道办事处和乡镇人民政府对…`), in order.
-pub fn all_subjects(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    for clause in super::text::split_clauses(text) {
-        for piece in super::text::clean_line(clause.text).split(['，', ',']) {
-            let piece = piece.trim();
-            let units = modal_subject(piece)
-                .map(|(u, _)| u)
-                .or_else(|| collective_before_verb(piece).map(|(c, _)| collective_units(&c)));
-            for u in units.into_iter().flatten() {
-                if !found.contains(&u) {
-                    found.push(u);
-                }
-            }
-        }
-    }
-    found
 }
 
 #[cfg(test)]
