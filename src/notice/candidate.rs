@@ -207,18 +207,9 @@ pub fn settle_units(
 /// The finished directive.
 /// Whether a candidate's text says anything: a table's empty row flattened to `||||` or a
 /// line of rules is not a requirement.
-/// A contact line (below) asks nothing either.
+/// A contact line (联系电话：…) asks nothing either.
 pub fn has_words(text: &str) -> bool {
-    text.chars().any(char::is_alphanumeric) && !is_contact(text)
-}
-
-/// A contact line (联系人：洪亮；联系电话：0571-…, 举报电话：12350, 特此通告。): how to reach
-/// the issuer, asked of no one.
-fn is_contact(text: &str) -> bool {
-    const LABELS: [&str; 9] =
-        ["联系人", "联系电话", "举报电话", "咨询电话", "电话", "传真", "电子邮箱", "邮箱", "联系方式"];
-    let t = super::text::clean_line(text);
-    LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])))
+    text.chars().any(char::is_alphanumeric) && !super::closing::is_contact(text)
 }
 
 pub fn finish(number: String, c: Candidate, units: Option<Units>, f: &Fallback) -> DirectiveDraft {

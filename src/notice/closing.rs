@@ -11,7 +11,7 @@ use super::numbering::marker_of;
 use super::units::{UnitRules, standalone};
 
 /// Line openings that belong to the closing.
-const PREFIXES: [&str; 20] = [
+const PREFIXES: [&str; 17] = [
     "特此通知",
     "特此纪要",
     "特此函告",
@@ -26,13 +26,21 @@ const PREFIXES: [&str; 20] = [
     "抄送",
     "抄报",
     "发送",
-    "联系人",
-    "联系电话",
-    "电话",
     "此件",
     "此页无正文",
     "印发",
 ];
+
+/// How to reach the issuer (联系人：洪亮；联系电话：0571-…, 举报电话：12350): closing matter
+/// wherever it stands.
+const CONTACTS: [&str; 9] =
+    ["联系人", "联系电话", "举报电话", "咨询电话", "电话", "传真", "电子邮箱", "邮箱", "联系方式"];
+
+/// A contact line — a contact label and its colon — asks nothing of anyone.
+pub fn is_contact(text: &str) -> bool {
+    let t = super::text::clean_line(text);
+    CONTACTS.iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])))
+}
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:印发|发布|制发)?$").expect("date regex")
@@ -54,7 +62,8 @@ fn attachment_title(line: &str) -> bool {
 
 /// The lines with the numbered titles listed under an 附件 line joined onto it (附件：1.森林
 /// 防灭火重点任务清单 / 2.防汛抗旱重点任务清单), before the body or after it: they name
-/// documents and ask nothing, and their numbers would be taken for the body's items. `None` when there is no such list.
+/// documents and ask nothing, and their numbers would be taken for the body's items. `None`
+/// when there is no such list.
 pub fn join_attachment_list(lines: &[&str]) -> Option<Vec<String>> {
     let at = lines.iter().position(|l| is_attachment(l))?;
     let n = lines[at + 1..].iter().take_while(|l| attachment_title(l)).count();
@@ -71,7 +80,7 @@ pub fn join_attachment_list(lines: &[&str]) -> Option<Vec<String>> {
 /// Whether `line` reads as closing matter rather than a requirement.
 fn is_closing_like(line: &str) -> bool {
     let bare = line.trim_start_matches(['（', '(']);
-    if PREFIXES.iter().any(|p| bare.starts_with(p)) || DATE.is_match(line) {
+    if PREFIXES.iter().chain(&CONTACTS).any(|p| bare.starts_with(p)) || DATE.is_match(line) {
         return true;
     }
     // 会议要求,要整治辖区内违规使用可: a page cut inside a requirement is no closing.

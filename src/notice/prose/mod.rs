@@ -109,12 +109,12 @@ fn requirements_after(
             _ => lines.get(i - 1).copied(),
         };
         // 一是加强领导…负总责。 / 二是…要求各区县政府要…: a list whose next item asks is no report.
-        let next_asks = lines
-            .get(i + 1)
-            .is_some_and(|n| clean_line(n).starts_with("二是") && crate::notice::report_list::has_modal(n));
+        // A later item: an ordinal (二是, 三要, (四)…) that is not the first.
+        let later = |l: &str| ordinal(clean_line(l)).is_some() && !clean_line(l).starts_with(['一', '壹']);
+        let next_asks =
+            lines.get(i + 1).is_some_and(|n| later(n) && crate::notice::report_list::has_modal(n));
         let asks = crate::notice::report_list::has_modal(line);
-        let later_item =
-            ["二是", "三是", "四是", "五是", "六是"].iter().any(|o| clean_line(line).starts_with(o));
+        let later_item = later(line);
         if crate::notice::report_list::is_report(line, above) && !next_asks {
             found.truncate(from);
             reporting = true;
