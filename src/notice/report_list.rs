@@ -5,7 +5,10 @@
 //! directives. A list after a lead-in keeps its items even with no modal (一是提高站位，压实责任).
 
 /// Words that make a clause ask something of someone.
-const MODALS: [&str; 6] = ["必须", "务必", "务要", "应当", "请", "不得"];
+const MODALS: [&str; 5] = ["必须", "务必", "务要", "应当", "不得"];
+/// Characters before 请 that make it part of a word (提请, 报请, 申请, 邀请…): what the writer
+/// did or asked of those above, not a request to a unit.
+const NOT_PLEASE_BEFORE: &str = "提报申邀聘";
 /// Characters before 要 that make it part of a word (需要, 重要, 主要, 纪要…), not a modal.
 const NOT_MODAL_BEFORE: &str = "需重主只纪摘概提简想";
 
@@ -18,6 +21,10 @@ pub fn has_modal(text: &str) -> bool {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '要' && chars.peek() != Some(&'求') && !prev.is_some_and(|p| NOT_MODAL_BEFORE.contains(p)) {
+            return true;
+        }
+        if c == '请' && chars.peek() != Some(&'示') && !prev.is_some_and(|p| NOT_PLEASE_BEFORE.contains(p))
+        {
             return true;
         }
         prev = Some(c);

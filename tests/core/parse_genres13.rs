@@ -1,0 +1,23 @@
+//! The forms the thirteenth pass on issue #15 reads (short texts written for these tests, in
+//! the shape of real ones in tests/fixtures/genres/unseen12 and unseen13): a report of what a
+//! 支队 did, whose items say it 提请/报请 those above.
+
+use crate::parse_genres3::{directives, parse};
+
+#[test]
+fn what_a_unit_asked_of_those_above_is_no_request_to_a_unit() {
+    let text = concat!(
+        "某支队全面落实专项行动\n",
+        "专题会议召开后，支队党委高度重视，层层动员，全力确保行动落到实处。\n",
+        "一是向政府、公安机关进行专题汇报。\n",
+        "支队党委领导以书面报告的形式向州政府分管领导作了专题汇报，并提出具体实施意见。\n",
+        "二是提请政府、公安机关召开专题会议，下发文件。\n",
+        "各大队纷纷拟定会议方案，报请政府以政府的名义下发。\n",
+    );
+    assert!(
+        duban::notice::parse_notice(text, crate::support::date("2011-10-01")).is_err(),
+        "a report of work done: nothing to track"
+    );
+    let n = parse("会议要求：一是各大队要开展排查。二是请各支队于10月底前报送总结。\n");
+    assert_eq!(directives(&n).len(), 2, "请 before a unit still asks");
+}
