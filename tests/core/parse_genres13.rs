@@ -2,7 +2,7 @@
 //! the shape of real ones in tests/fixtures/genres/unseen12 and unseen13): a report of what a
 //! 支队 did, whose items say it 提请/报请 those above.
 
-use crate::parse_genres3::{directives, parse};
+use crate::parse_genres3::{directives, offices, parse};
 
 #[test]
 fn what_a_unit_asked_of_those_above_is_no_request_to_a_unit() {
@@ -20,4 +20,16 @@ fn what_a_unit_asked_of_those_above_is_no_request_to_a_unit() {
     );
     let n = parse("会议要求：一是各大队要开展排查。二是请各支队于10月底前报送总结。\n");
     assert_eq!(directives(&n).len(), 2, "请 before a unit still asks");
+}
+
+#[test]
+fn a_unit_before_its_verb_after_a_bare_modal_is_the_subject() {
+    let n = parse(concat!(
+        "县召开燃气安全管理工作推进会\n",
+        "副县长指出，要加快推进燃气安全委员会组建工作，县级相关部门加强联动，形成齐抓共管的态势。",
+        "要压实责任，全力推进燃气安全管理工作。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["县级相关部门"], vec!["县级相关部门"]], "the next bare 要 inherits it");
+    let n = parse("会议要求，要加强巡查，发现隐患及时整改。\n");
+    assert_eq!(offices(&n), [Vec::<&str>::new()], "no unit before a verb: none");
 }

@@ -304,8 +304,9 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                 let units = match s.units.clone() {
                     Some(u) => Some(u),
                     None if s.enumerated => None,
-                    None if s.plain && run.first_named == Some(true) => run.last_units.clone(),
-                    None => None,
+                    None => start::subject_after_bare(&rest[s.at..]).or_else(|| {
+                        (s.plain && run.first_named == Some(true)).then(|| run.last_units.clone()).flatten()
+                    }),
                 };
                 if s.enumerated {
                     // 会议强调,省专班办公室要…。一是要…: a list right after a requirement of

@@ -276,6 +276,16 @@ pub(super) fn own_subject(clause: &str) -> Option<Vec<String>> {
     crate::notice::subject::subject_units(&phrase[..longest])
 }
 
+/// `要加快推进…组建工作,县级相关部门加强联动,…`: a requirement that opens with a bare modal
+/// and names, in a later phrase of its first sentence, a unit before its verb — its subject.
+pub(super) fn subject_after_bare(text: &str) -> Option<Vec<String>> {
+    if !bare_modal(text) {
+        return None;
+    }
+    let sentence = clean_line(text).split(['。', '；', ';', '！']).next().unwrap_or_default();
+    sentence.split(['，', ',']).skip(1).find_map(|piece| own_subject(piece.trim()))
+}
+
 /// `各单位一要高度重视…`: a unit standing before the first ordinal of a list — its units, and
 /// where the ordinal starts.
 pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
