@@ -33,3 +33,13 @@ fn a_unit_before_its_verb_after_a_bare_modal_is_the_subject() {
     let n = parse("会议要求，要加强巡查，发现隐患及时整改。\n");
     assert_eq!(offices(&n), [Vec::<&str>::new()], "no unit before a verb: none");
 }
+
+#[test]
+fn heads_named_the_ones_answerable_are_their_units() {
+    let n = parse(concat!(
+        "会议要求：\n",
+        "一是加强领导，落实责任。市长任责任领导，各区县政府、各牵头单位和责任单位主要负责同志作为第一责任人，对工作落实情况负总责。\n",
+        "二是加强督查。各牵头单位要定期自查。\n",
+    ));
+    assert_eq!(offices(&n)[0], ["各区县政府", "各牵头单位", "责任单位"]);
+}
