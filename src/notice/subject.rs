@@ -191,7 +191,12 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
         if !is_modal(rest) {
             return None;
         }
+        // 特别是牵头单位要…, 尤其是各乡镇要…: the words that single the subject out are no name.
         let subject = without_note(&clause[..at]);
+        let subject = ["特别是", "尤其是", "特别", "尤其"]
+            .iter()
+            .find_map(|w| subject.strip_prefix(w))
+            .unwrap_or(subject);
         // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
         let units = subject_units(subject).or_else(|| {
             let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;

@@ -43,3 +43,12 @@ fn heads_named_the_ones_answerable_are_their_units() {
     ));
     assert_eq!(offices(&n)[0], ["各区县政府", "各牵头单位", "责任单位"]);
 }
+
+#[test]
+fn a_subject_singled_out_by_te_bie_shi_is_still_a_subject() {
+    let n = parse(concat!(
+        "会议要求：\n",
+        "一、加强工作统筹。各责任单位要制订办理方案，特别是牵头单位要强化责任担当，做好协调。\n",
+    ));
+    assert_eq!(offices(&n)[0], ["各责任单位", "牵头单位"]);
+}
