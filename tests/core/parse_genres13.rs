@@ -52,3 +52,17 @@ fn a_subject_singled_out_by_te_bie_shi_is_still_a_subject() {
     ));
     assert_eq!(offices(&n)[0], ["各责任单位", "牵头单位"]);
 }
+
+#[test]
+fn work_led_by_a_unit_in_running_text_is_its_task() {
+    let n = parse(concat!(
+        "县多部门协作联动开展校园安全整治\n",
+        "校园内部安全整治主要由教育局牵头，公安、消防、安监部门配合，对全县学校进行全面排查；",
+        "接送学生车辆安全整治主要由县公安交警大队牵头，教育局、交运局配合，加强对接送车辆的检查。\n",
+        "领导小组办公室设在县应急局。日常工作由县应急局牵头负责。\n",
+    ));
+    let ds = directives(&n);
+    assert_eq!(ds.len(), 2, "an office being set up is no task");
+    assert_eq!(offices(&n), [vec!["教育局"], vec!["县公安交警大队"]]);
+    assert_eq!(ds[1].support_offices, ["教育局", "交运局"]);
+}

@@ -28,6 +28,24 @@ pub(super) fn duty_start(clause: &str, in_list: bool) -> Option<(usize, Vec<Stri
     duty_subject(&clause[at..]).map(|u| (at, u))
 }
 
+/// `校园内部安全整治主要由教育局牵头，公安、消防部门配合，对…进行全面排查`: a part of running
+/// text that names the work and the unit that leads it — a task of a division of labour, told
+/// with no modal. The work's name is short and is no office being set up (办公室设在…).
+static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([^，,。；;：:]{2,16}?)(?:主要|统一|均)?由([^，,。；;、]{2,16}?)牵头")
+        .expect("led-by regex")
+});
+
+/// The unit that leads the work a clause opens with (`…整治主要由县公安局牵头`), if it does.
+pub(super) fn led_by(clause: &str) -> Option<Vec<String>> {
+    let caps = LED_BY.captures(clause.trim_start())?;
+    let work = caps.get(1)?.as_str();
+    if ["办公室", "小组", "机构", "指挥部", "日常"].iter().any(|w| work.contains(w)) {
+        return None;
+    }
+    subject_units(caps.get(2)?.as_str())
+}
+
 /// The units a duty opens with: the shortest name that reads as units and is not continued by
 /// a list (`县应急局、县住建局负责…` reads both). `住建局统筹协调全局` is 住建局's, not a unit
 /// ending in 局.

@@ -220,6 +220,15 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             run.semicolon_list = false;
             run.duties = false;
         }
+        // 食品卫生监管主要由食品药品监管局牵头，教育、卫生等部门配合，…；校园周边环境整治
+        // 主要由县公安局牵头…: each part that names its work and the unit leading it.
+        if !run.enumerated
+            && let Some(units) = duties::led_by(t)
+        {
+            close(&mut open, found);
+            open = Some(Open::plain(t, Some(units), ""));
+            continue;
+        }
         if !run.enumerated
             && let Some((at, units)) = duties::duty_start(t, run.duties && !clause.sentence_start)
         {
