@@ -22,8 +22,19 @@ pub struct Columns {
 pub fn columns(header: &[String]) -> Columns {
     let find = |words: &[&str]| header.iter().position(|h| words.iter().any(|w| h.contains(w)));
     let responsible = find(&["责任", "配合", "参与"]).filter(|i| Some(*i) != find(&["牵头"]));
+    let number = find(&["序号", "编号"]);
+    let lead = find(&["牵头"]);
+    let deadline = find(&["时限", "完成时间", "时间"]);
+    // 专项整治行业名称 | 时间安排 | 责任单位: with units and a time known, the first other
+    // column names the work.
+    let first_other = || {
+        let known = [number, lead, responsible, deadline];
+        (deadline.is_some() && (lead.is_some() || responsible.is_some()))
+            .then(|| (0..header.len()).find(|i| !known.contains(&Some(*i))))
+            .flatten()
+    };
     Columns {
-        number: find(&["序号", "编号"]),
+        number,
         task: find(&[
             "任务清单",
             "工作任务",
@@ -34,12 +45,13 @@ pub fn columns(header: &[String]) -> Columns {
             "工作内容",
             "具体措施",
         ])
-        .or_else(|| find(&["任务", "内容", "措施", "事项"])),
-        lead: find(&["牵头"]),
+        .or_else(|| find(&["任务", "内容", "措施", "事项"]))
+        .or_else(first_other),
+        lead,
         responsible,
         responsible_supports: responsible
             .is_some_and(|i| header[i].contains("配合") || header[i].contains("参与")),
-        deadline: find(&["时限", "完成时间", "时间"]),
+        deadline,
     }
 }
 

@@ -169,7 +169,10 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
         // 至今尚未完成标准化建设的乡镇: a name qualified by a clause describes which units.
-        let verb = VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v)) && !name.contains('的');
+        // 镇安委会办公室负责监督各单位组织…: a name holds no 负责 (the verb is the first).
+        let verb = VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v))
+            && !name.contains('的')
+            && !name.contains("负责");
         verb.then(|| subject_units(name)).flatten()
     })
 }

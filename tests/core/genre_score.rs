@@ -7,7 +7,8 @@
 //! Matching: a parsed directive answers an expected one when its text, without an ordinal
 //! marker (一是, 一要, （一）, 1.), starts with the expected `text_start` — or holds it within
 //! its first characters (a lead-in such as 会议要求， left in front), or right after its heading
-//! sentence (a phase and its dates, （一）排查阶段（6月15日-7月15日）。). Expected directives are
+//! sentence (a phase and its dates, （一）排查阶段（6月15日-7月15日）。); a table row's start
+//! (`烟花爆竹 | 1月份`) by its first cell. Expected directives are
 //! aligned in order, each to the first unmatched parsed directive after the last match. Units
 //! are compared as written (punctuation width folded); the parser's lead and supporting units
 //! together against the expected `units` and `support_units`.
@@ -134,6 +135,9 @@ fn directives(d: &NoticeDraft) -> Vec<&DirectiveDraft> {
 
 fn answers(parsed: &DirectiveDraft, text_start: &str) -> bool {
     let text = without_marker(&parsed.text);
+    // `烟花爆竹 | 1月份`: a row of a flattened table is known by its first cell (the parser
+    // rewrites the row as a task line with its limit and units).
+    let text_start = text_start.split(" | ").next().unwrap_or(text_start);
     let start = fold(text_start);
     if text.starts_with(&start) {
         return true;

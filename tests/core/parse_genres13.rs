@@ -66,3 +66,35 @@ fn work_led_by_a_unit_in_running_text_is_its_task() {
     assert_eq!(offices(&n), [vec!["教育局"], vec!["县公安交警大队"]]);
     assert_eq!(ds[1].support_offices, ["教育局", "交运局"]);
 }
+
+#[test]
+fn a_table_of_months_and_units_has_its_work_in_the_first_other_column() {
+    let n = parse(concat!(
+        "某镇2017年度安全生产专项整治工作计划\n",
+        "一、专项整治安排表\n",
+        "专项整治行业名称 | 时间安排 | 责任单位 |\n",
+        "烟花爆竹 | 1月份 | 安监站 安监所 |\n",
+        "电力设施 | 3月份 | 电管所 |\n",
+        "二、监督及考核\n",
+        "镇安委会办公室负责监督各单位组织开展的整治工作。\n",
+    ));
+    let ds = directives(&n);
+    let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(ds.len(), 3, "{texts:?}");
+    assert!(ds[0].text.starts_with("烟花爆竹"), "{texts:?}");
+    assert_eq!(offices(&n)[..2], [vec!["安监站", "安监所"], vec!["电管所"]]);
+    let dates: Vec<_> = ds.iter().map(|d| d.deadline.date.map(|x| x.to_string())).collect();
+    assert_eq!(dates[..2], [Some("2017-01-31".to_owned()), Some("2017-03-31".to_owned())]);
+}
+
+#[test]
+fn a_units_name_stops_before_fu_ze() {
+    let n = parse(concat!(
+        "通知\n",
+        "一、工作要求\n",
+        "(一)各单位要做好排查。\n",
+        "二、监督及考核\n",
+        "镇安委会办公室负责监督各单位组织开展的整治工作。\n",
+    ));
+    assert_eq!(offices(&n)[1], ["镇安委会办公室"]);
+}
