@@ -42,13 +42,19 @@ fn is_recipients_line(line: &str) -> bool {
 
 /// A page copied without line breaks: the addressee and the first words on one line
 /// (`区应急管理局: 《关于…的请示》收悉`). The addressee when every name before the colon is a unit.
-fn inline_recipients(line: &str) -> Option<Vec<String>> {
+pub(super) fn inline_recipients(line: &str) -> Option<(Vec<String>, &str)> {
     let colon = line.find(['：', ':'])?;
+    let rest = line[colon..].trim_start_matches(['：', ':']).trim_start();
     let names = line[..colon].trim();
     if names.chars().count() > 40 {
         return None;
     }
-    super::subject::subject_units(names)
+    // 各科室,各站所,各村: names listed with commas, as a recipients line lists them.
+    let mut units = Vec::new();
+    for part in split_top_level(names, &['，', ',']) {
+        units.extend(super::subject::subject_units(part.trim())?);
+    }
+    (!units.is_empty()).then_some((units, rest))
 }
 
 /// Letterhead (辽宁省消防救援总队文件), urgency or secrecy marks: not part of the title.
@@ -92,7 +98,7 @@ pub fn parse_header(all: &[&str]) -> Header {
                 .map(str::to_owned)
                 .collect()
         })
-        .or_else(|| lines.get(title_end).and_then(|l| inline_recipients(l)))
+        .or_else(|| lines.get(title_end).and_then(|l| inline_recipients(l)).map(|(units, _)| units))
         .unwrap_or_default();
     let preamble_start = recipients_at.map_or(title_end, |i| i + 1);
     let preamble = lines[preamble_start..].join("\n");

@@ -117,7 +117,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         .filter(|d| {
             d.deadline.date.is_some()
                 || d.deadline.recurrence.is_some()
-                || (!d.offices.is_empty() && !d.text.starts_with('请'))
+                || (!d.offices.is_empty() && (!d.text.starts_with('请') || closing::asks_own_work(&d.text)))
         })
         .collect();
     let notice_deadline = deadline::notice_default(&header.preamble, issued_on)
@@ -224,8 +224,17 @@ fn running_text(
         .or_else(|| doc_year::of_first_lines(&lines, issued_on))
         .unwrap_or(issued_on);
     let head = lines.iter().take_while(|l| l.chars().count() <= 80 && !l.contains('。')).count();
-    let header = header::parse_header(&lines[..head]);
+    let mut header = header::parse_header(&lines[..head]);
     let before = head.checked_sub(1).and_then(|h| lines.get(h).copied());
+    // 各科室,各站所,各村: 为提高…: a page copied without line breaks names its addressees in
+    // front of its first words.
+    let mut lines = lines;
+    if header.recipients.is_empty()
+        && let Some((units, rest)) = lines.get(head).and_then(|l| header::inline_recipients(l))
+    {
+        header.recipients = units;
+        lines[head] = rest;
+    }
     // The closing (附件：1.…表 2.…表, the signature, its date) asks nothing.
     let body = &lines[head..];
     let body = &body[..closing::closing_start(body)];

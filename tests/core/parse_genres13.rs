@@ -98,3 +98,22 @@ fn a_units_name_stops_before_fu_ze() {
     ));
     assert_eq!(offices(&n)[1], ["镇安委会办公室"]);
 }
+
+#[test]
+fn a_covering_request_for_work_of_its_own_is_the_addressees_task() {
+    // On a line of its own after the addressees, and on one line with them (a page copied
+    // without its line breaks).
+    for text in [
+        "各科室,各站所,各村:\n为提高处置突发公共事件的能力，经研究，制定《总体应急预案》，现印发给你们，请根据本预案的要求制定切实可行的专项应急预案。\n一、总则\n为保障公众生命财产安全，制定本预案。\n",
+        "各科室,各站所,各村: 为提高处置突发公共事件的能力，经研究，现印发给你们，请根据本预案的要求制定切实可行的专项应急预案。 附件:总体应急预案 某镇人民政府 2020年10月22日\n",
+    ] {
+        let n = parse(text);
+        let ds = directives(&n);
+        let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        assert!(texts[0].starts_with("请根据本预案"), "{texts:?}");
+        assert_eq!(offices(&n)[0], ["各科室", "各站所", "各村"]);
+    }
+    let n = parse("各支队：\n现将方案印发给你们，请认真贯彻执行。\n一、工作要求\n（一）各支队要开展排查。\n");
+    assert_eq!(directives(&n).len(), 1, "请认真贯彻执行 asks for no work of its own");
+}
