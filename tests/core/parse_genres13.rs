@@ -117,3 +117,25 @@ fn a_covering_request_for_work_of_its_own_is_the_addressees_task() {
     let n = parse("各支队：\n现将方案印发给你们，请认真贯彻执行。\n一、工作要求\n（一）各支队要开展排查。\n");
     assert_eq!(directives(&n).len(), 1, "请认真贯彻执行 asks for no work of its own");
 }
+
+#[test]
+fn paragraphs_opening_with_a_headline_after_a_colon_are_items() {
+    let n = parse(concat!(
+        "市开展防范一氧化碳中毒专项行动\n",
+        "12月18日，市政府召开新闻发布会，要求各级各部门做到“两到位一确保”。\n",
+        "各区县要立即组织开展专项行动，建立落实“三个一”工作机制：\n",
+        "成立一个工作专班。以乡镇社区为单位，全面负责安全宣传和隐患排查等各项工作。\n",
+        "发放一张明白纸。各街道要针对本地实际，迅速组织印发明白纸，入户宣传。\n",
+        "开展一次入户调查。继续对未采取集中供暖的城乡居民家庭开展入户登记调查。\n",
+        "县、乡两级政府要突出农村、山区两个重点区域，深入开展摸排治理。\n",
+    ));
+    let ds = directives(&n);
+    let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(ds.len(), 6, "{texts:?}");
+    assert!(texts[2].starts_with("成立一个工作专班。以乡镇"), "{texts:?}");
+    assert_eq!(
+        offices(&n)[1..],
+        [vec!["各区县"], vec!["各区县"], vec!["各街道"], vec!["各区县"], vec!["县、乡两级政府"]],
+        "an item names its own units, else the announcing line's"
+    );
+}

@@ -13,6 +13,7 @@
 //! Where a directive starts is in start.rs, lead-ins in lead_in.rs.
 
 mod duties;
+mod headlines;
 mod lead_in;
 mod limits;
 mod offered;
@@ -101,9 +102,23 @@ fn requirements_after(
     // Inside a list of work done (一是…汇报。 / its account / 二是…召开专题会议。): its later
     // items, on lines of their own, are reports too until a line asks something.
     let mut reporting = false;
+    // Inside a list of headline paragraphs (…工作机制： / 成立一个工作专班。…): the units of the
+    // line that announced it.
+    let mut headline_list: Option<Option<Vec<String>>> = None;
     for (i, line) in lines.iter().enumerate() {
         let from = found.len();
+        if let Some(announced) = &headline_list
+            && headlines::opens_with_headline(line)
+        {
+            let units = crate::notice::subject::units_in(line).or_else(|| announced.clone());
+            found.push(Open { enumerated: true, ..Open::plain(clean_line(line), units, "") });
+            continue;
+        }
+        headline_list = None;
         read_paragraph(line, recipients, &mut found);
+        if headlines::announces_list(line) && found.len() > from {
+            headline_list = Some(found.last().and_then(|o| o.units.clone()));
+        }
         let above = match i {
             0 => before,
             _ => lines.get(i - 1).copied(),
