@@ -2,6 +2,7 @@
 //! directives, responsible units and deadlines. Pure: no I/O beyond the bytes given, no
 //! database.
 
+mod above;
 mod addressed;
 mod candidate;
 mod cell_lines;
@@ -60,7 +61,7 @@ pub use source::{
 pub use text::split_clauses;
 pub use units::{UnitLine, UnitRules, find_inline, find_last_unit_line};
 
-use text::clean_line;
+use text::{clean_line, strip_end_mark};
 
 /// Parses a notice. `issued_on` is the date deadlines are counted from unless the notice
 /// dates itself (a date line at its end, or a web page's 发布时间).
@@ -114,6 +115,12 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let preamble_lines: Vec<&str> = header.preamble.lines().collect();
     let covering: Vec<_> = prose::directives(&preamble_lines, &header.recipients, issued_on)
         .into_iter()
+        // …要迅速做好几项重点工作，现将有关事项通知如下：— one sentence whose work is the
+        // items it announces (a requirement before 。现就…通知如下： stays).
+        .filter(|d| {
+            let t = strip_end_mark(&d.text).trim_end_matches(['：', ':']);
+            !(t.ends_with("如下") && !t.contains('。'))
+        })
         .filter(|d| {
             d.deadline.date.is_some()
                 || d.deadline.recurrence.is_some()
@@ -156,6 +163,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         sections.insert(0, covering_section(covering, &header.preamble));
     }
     addressed::settle(&mut sections, &header.recipients);
+    above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     let title = if header.title.is_empty() {
         lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
@@ -263,6 +271,7 @@ fn running_text(
         directives,
     }];
     addressed::settle(&mut sections, &header.recipients);
+    above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     Ok(NoticeDraft {
         title,

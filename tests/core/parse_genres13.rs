@@ -139,3 +139,24 @@ fn paragraphs_opening_with_a_headline_after_a_colon_are_items() {
         "an item names its own units, else the announcing line's"
     );
 }
+
+#[test]
+fn a_later_item_that_dates_the_work_above_gives_it_its_deadline() {
+    let n = parse(concat!(
+        "关于迅速做好堤防汛期管理工作的通知\n",
+        "各基层水管单位:\n",
+        "现已进入汛期，各基层水管单位要迅速做好堤防汛期管理的几项重点工作，现将有关事项通知如下:\n",
+        "1.各基层水管单位要对所有堤防进行一次全面清基扫障；对所有穿堤涵闸再进行一次检查。\n",
+        "2.各单位要切实加强领导，确保上述三项工作在4月26日前全面完成。\n",
+        "3.各单位要加强值守，于5月10日前报送值班表。\n",
+        "湘阴县水利局\n",
+        "2021年4月15日\n",
+    ));
+    let ds = directives(&n);
+    let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(ds.len(), 3, "the sentence that announces the items is none: {texts:?}");
+    let dates: Vec<_> = ds.iter().map(|d| d.deadline.date.map(|x| x.to_string())).collect();
+    assert_eq!(dates[0].as_deref(), Some("2021-04-26"));
+    assert!(ds[0].deadline.inferred, "marked for the review screen");
+    assert_eq!(dates[1].as_deref(), Some("2021-04-26"));
+}
