@@ -59,6 +59,26 @@ static SPAN_END: LazyLock<Regex> = LazyLock::new(|| {
         .expect("span end regex")
 });
 
+/// `我乡今年防汛值班时间从5月1日开始至9月30日结束，在此期间，…`: a period told from its first
+/// day to its last in the opening words of a sentence — what is timed, then both ends.
+static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\p{Han}{1,12}?)(?:时间|期限)(?:为|是)?(?:从|自)((?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:开始|起)?(?:至|到)((?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:结束|止)?",
+    )
+    .expect("from-to period regex")
+});
+
+/// The end of a [`FROM_TO`] period at the start of `text`.
+fn from_to(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
+    let text = super::numbering::marker_of(text).map_or(text, |m| &text[m.len..]).trim();
+    let c = FROM_TO.captures(text)?;
+    if CHROME.iter().any(|w| c[1].contains(w)) {
+        return None;
+    }
+    let d = find_deadline(&format!("{}前", &c[3]), issued).filter(|d| d.date.is_some())?;
+    Some(DeadlineDraft { inferred: true, recurrence: None, phrase: Some(c[0][c[1].len()..].to_owned()), ..d })
+}
+
 /// Words before 时间 that belong to a page's chrome, not to the text's work.
 const CHROME: [&str; 7] = ["发布", "生成", "发表", "更新", "信息", "录入", "创建"];
 
@@ -100,6 +120,9 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     if let Some(c) = CAMPAIGN.captures(line) {
         return end_of(&c[1], issued);
     }
+    if let Some(end) = from_to(line, issued) {
+        return Some(end);
+    }
     let c = LINE.captures(line).or_else(|| OPENING.captures(line))?;
     if CHROME.iter().any(|w| c[1].contains(w)) {
         return None;
@@ -115,6 +138,13 @@ fn take_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate)
         let title = super::text::strip_end_mark(s.title.trim());
         // 二、活动时间:11月1日-11月30日。 — the part's own words state the period.
         if let Some(end) = period_line(&only.text, issued).filter(|_| LINE.is_match(only.text.trim())) {
+            s.directives.clear();
+            return Some(end);
+        }
+        // 一、我乡今年防汛值班时间从5月1日开始至9月30日结束，在此期间，实行24小时值班: the
+        // part states the period and asks no one anything.
+        if let Some(end) = from_to(&only.text, issued).filter(|_| !super::report_list::has_modal(&only.text))
+        {
             s.directives.clear();
             return Some(end);
         }
@@ -180,6 +210,12 @@ mod tests {
             Some(day("2023-03-31")),
             "a campaign's period inside its sentence"
         );
+        assert_eq!(
+            end("我乡今冬值班时间从11月1日开始至12月31日结束,在此期间,实行24小时值班。"),
+            Some(day("2023-12-31")),
+            "from its first day to its last"
+        );
+        assert_eq!(end("发布时间从5月1日开始至9月30日结束"), None, "chrome");
         assert_eq!(
             end("记者获悉,即日起至12月底,我市将全面开展安全生产大检查。"),
             Some(day("2023-12-31")),

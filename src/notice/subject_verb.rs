@@ -8,7 +8,8 @@ use super::unit_name::is_unit;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 33] = [
+const VERBS: [&str; 34] = [
+    "坚持",
     "作为第一责任",
     "作为责任主体",
     "在",

@@ -160,3 +160,22 @@ fn a_later_item_that_dates_the_work_above_gives_it_its_deadline() {
     assert!(ds[0].deadline.inferred, "marked for the review screen");
     assert_eq!(dates[1].as_deref(), Some("2021-04-26"));
 }
+
+#[test]
+fn a_duty_period_from_day_to_day_dates_the_duties_in_it() {
+    let n = parse(concat!(
+        "关于明确汛期值班责任人的通知\n",
+        "各村民委员会、乡属各部门:\n",
+        "汛期已到，现将2012年汛期值班安排通知如下:\n",
+        "一、我乡今年防汛值班时间从5月1日开始至9月30日结束，在此期间，实行24小时值班。\n",
+        "二、各村、乡属相关部门坚持24小时值班制，搞好水雨情、汛情的传递反馈工作。\n",
+        "三、值班人员将对重要场所进行检查，发现异常情况将上报带班指挥长。并责令限期整改。\n",
+        "二0一二年四月二十六日\n",
+    ));
+    let ds = directives(&n);
+    let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(ds.len(), 2, "the part that states the period asks nothing: {texts:?}");
+    assert_eq!(offices(&n)[0], ["各村", "乡属相关部门"], "a collective before 坚持 is its subject");
+    assert_eq!(ds[0].deadline.date.map(|d| d.to_string()).as_deref(), Some("2012-09-30"));
+    assert!(texts[1].starts_with("值班人员"), "并… goes on with the sentence before it: {texts:?}");
+}
