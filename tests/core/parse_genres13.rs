@@ -179,3 +179,22 @@ fn a_duty_period_from_day_to_day_dates_the_duties_in_it() {
     assert_eq!(ds[0].deadline.date.map(|d| d.to_string()).as_deref(), Some("2012-09-30"));
     assert!(texts[1].starts_with("值班人员"), "并… goes on with the sentence before it: {texts:?}");
 }
+
+#[test]
+fn everyone_of_a_place_a_singled_out_part_and_a_connective_before_a_task() {
+    let n = parse(concat!(
+        "镇召开安委会会议\n",
+        "会上，镇长指出，安全生产无小事，必须牢固树立安全意识。全镇上下要始终保持高度警惕；各企业要做好安全宣传教育；",
+        "各部门要强化安全生产管理。同时，加强与各单位、企业、村组的协调合作。\n",
+    ));
+    let ds = directives(&n);
+    let texts: Vec<&str> = ds.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(ds.len(), 5, "{texts:?}");
+    assert!(texts[1].starts_with("全镇上下要"), "{texts:?}");
+    assert!(texts[4].starts_with("同时，加强"), "{texts:?}");
+    let n = parse(concat!(
+        "乡召开安全生产月会议\n",
+        "乡长表示：各村、各部门要切实做好宣传工作，特别是各行政村要充分利用大喇叭开展宣传，加强巡逻。\n",
+    ));
+    assert_eq!(offices(&n), [vec!["各村", "各部门", "各行政村"]], "a part singled out shares the task");
+}

@@ -356,6 +356,13 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     units = Some(splits.remove(0).1);
                 }
                 let first_end = splits.first().map_or(text.len(), |(at, _)| *at);
+                if let Some(units) = units.as_mut() {
+                    for u in start::singled_out(&text[..first_end]) {
+                        if !units.contains(&u) {
+                            units.push(u);
+                        }
+                    }
+                }
                 open = Some(Open {
                     text: text[..first_end].to_owned(),
                     units,

@@ -43,7 +43,9 @@ pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
         // 德州市要完成39个乡镇试点，其中，16个重点镇要…: a part of the task named before.
         let within = prev.trim_end_matches(['，', ',']).trim() == "其中";
         prev = piece;
-        if at > 0 && !within && !(out.is_empty() && dated_prefix(&text[..at])) {
+        // 各村、各部门要…，特别是各行政村要…: a part of the subject singled out, no new one.
+        let singled = SINGLING.iter().any(|w| piece.trim_start().starts_with(w));
+        if at > 0 && !within && !singled && !(out.is_empty() && dated_prefix(&text[..at])) {
             let p = piece.trim_start();
             if let Some((units, _)) = modal_subject(p) {
                 out.push((at + piece.len() - p.len(), units));
@@ -52,6 +54,20 @@ pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
         at += piece.len();
     }
     out
+}
+
+/// Words that single out a part of the subject named before (特别是各行政村要…).
+const SINGLING: [&str; 2] = ["特别是", "尤其是"];
+
+/// The units a requirement singles out after its subject (`各村、各部门要…，特别是各行政村
+/// 要…`): they share its task.
+pub(super) fn singled_out(text: &str) -> Vec<String> {
+    text.split(['，', ','])
+        .skip(1)
+        .filter(|p| SINGLING.iter().any(|w| p.trim_start().starts_with(w)))
+        .filter_map(|p| modal_subject(p.trim_start()).map(|(u, _)| u))
+        .flatten()
+        .collect()
 }
 
 /// `2023年10月底前，`: a short time phrase that opens the sentence of its directive.
@@ -115,11 +131,23 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     if bare_head(rest).is_some_and(|n| is_modal(&rest[n..])) {
         return Some(plain_start(0, None));
     }
+    // 全镇上下要始终保持高度警惕: everyone of a place, no unit, yet a requirement of its own.
+    if let Some(after) = rest.strip_prefix('全')
+        && let Some(at) = after.find("上下").filter(|&at| (1..=3).contains(&after[..at].chars().count()))
+        && is_modal(&after[at + "上下".len()..])
+    {
+        return Some(Start { at: 0, units: None, enumerated: false, plain: false });
+    }
     // 同时,要加大…: a connective and a comma before a bare 要 start the next requirement
     // (同时要… without the comma goes on the sentence before).
     let after_connective =
         CONNECTIVES.iter().find_map(|c| rest.strip_prefix(c)).and_then(|r| r.strip_prefix(['，', ',']));
-    if after_connective.is_some_and(|r| r.starts_with('要') && !r.starts_with("要求")) {
+    // 。同时,加强与各单位…的协调合作: what to do, after the connective, is one too.
+    let task = |r: &str| {
+        opens_with_action(r)
+            || ["加强", "加快", "做好", "落实", "完善", "开展"].iter().any(|v| r.starts_with(v))
+    };
+    if after_connective.is_some_and(|r| (r.starts_with('要') && !r.starts_with("要求")) || task(r)) {
         return Some(plain_start(0, None));
     }
     if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
