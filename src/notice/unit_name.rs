@@ -179,6 +179,10 @@ fn is_unit_name(s: &str) -> bool {
     if s.starts_with('要') || s.starts_with("提请") {
         return false;
     }
+    // 逐村开展演练, 逐户排查: one by one, how the work is done, not who does it.
+    if s.starts_with('逐') {
+        return false;
+    }
     let collective = s.starts_with('各') || s.starts_with("有关") || s.starts_with("相关");
     let placed = ["县", "市", "区", "省", "乡", "镇"].iter().any(|p| s.starts_with(p));
     // 各领导, 县领导 stand for the leadership; 相关领导, 各县级包抓领导 are people.

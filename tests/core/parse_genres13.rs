@@ -198,3 +198,13 @@ fn everyone_of_a_place_a_singled_out_part_and_a_connective_before_a_task() {
     ));
     assert_eq!(offices(&n), [vec!["各村", "各部门", "各行政村"]], "a part singled out shares the task");
 }
+
+#[test]
+fn one_by_one_is_how_not_who() {
+    let n = parse(concat!(
+        "县防汛督察通报\n",
+        "督察组要求各镇要全面落实防汛责任制；要严格落实汛期值班值守制度，逐村开展防汛抗洪应急演练；对救援力量摸实摸细。\n",
+    ));
+    assert!(offices(&n).iter().flatten().all(|u| !u.starts_with('逐')), "{:?}", offices(&n));
+    assert_eq!(offices(&n)[1], ["各镇"], "the bare 要 keeps the subject named before");
+}
