@@ -618,6 +618,14 @@ fn genre_eleventh_unseen_set_does_not_get_worse() {
 /// (SCORE-2026-12-01.log), then tuned on.
 #[test]
 fn genre_twelfth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 17, 0.74, 0, 0.7).with_false_deadlines(2);
+    let floor = Floor::new(22, 18, 0.83, 0, 0.7).with_false_deadlines(2);
     holds(&Path::new(SEEN).join("unseen12"), floor);
+}
+
+/// The thirteenth set (314–335), first scored at 14/22 with 2 refused, 0.38 units (5
+/// invented), 0.06 deadlines (SCORE-2026-12-01.log), then tuned on.
+#[test]
+fn genre_thirteenth_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 19, 0.79, 3, 0.93);
+    holds(&Path::new(SEEN).join("unseen13"), floor);
 }
