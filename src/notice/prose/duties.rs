@@ -38,6 +38,10 @@ static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The unit that leads the work a clause opens with (`…整治主要由县公安局牵头`), if it does.
 pub(super) fn led_by(clause: &str) -> Option<Vec<String>> {
+    // Most clauses name no lead: a substring test before the regex.
+    if !clause.contains("牵头") {
+        return None;
+    }
     let caps = LED_BY.captures(clause.trim_start())?;
     let work = caps.get(1)?.as_str();
     if ["办公室", "小组", "机构", "指挥部", "日常"].iter().any(|w| work.contains(w)) {
