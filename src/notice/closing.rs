@@ -117,6 +117,14 @@ pub fn notice_date(closing: &[&str]) -> Option<NaiveDate> {
     })
 }
 
+/// `请根据本预案的要求制定切实可行的专项应急预案`: a covering 请 that asks for work of its
+/// own (a plan to draw up, a list to fill in, a check to make), not only that the document be
+/// carried out (请认真贯彻执行, 请遵照执行, 请结合实际抓好落实).
+pub fn asks_own_work(sentence: &str) -> bool {
+    const WORK: [&str; 8] = ["制定", "制订", "填写", "填报", "排查", "自查", "梳理", "建立"];
+    WORK.iter().any(|w| sentence.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,12 +157,4 @@ mod tests {
         );
         assert_eq!(notice_date(&["2024年3月12日，召开会议。"]), None);
     }
-}
-
-/// `请根据本预案的要求制定切实可行的专项应急预案`: a covering 请 that asks for work of its
-/// own (a plan to draw up, a list to fill in, a check to make), not only that the document be
-/// carried out (请认真贯彻执行, 请遵照执行, 请结合实际抓好落实).
-pub fn asks_own_work(sentence: &str) -> bool {
-    const WORK: [&str; 8] = ["制定", "制订", "填写", "填报", "排查", "自查", "梳理", "建立"];
-    WORK.iter().any(|w| sentence.contains(w))
 }

@@ -119,7 +119,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         // items it announces (a requirement before 。现就…通知如下： stays).
         .filter(|d| {
             let t = strip_end_mark(&d.text).trim_end_matches(['：', ':']);
-            !(t.ends_with("如下") && !t.contains('。'))
+            !t.ends_with("如下") || t.contains('。')
         })
         .filter(|d| {
             d.deadline.date.is_some()

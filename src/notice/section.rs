@@ -221,8 +221,7 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         .collect();
     // 二、严格控制火灾事故。本行政区域年内不发生…: a task headline over one requirement is
     // the item's own first words (one numbered item, one directive, read from its start).
-    // …发现异常情况将上报带班指挥长。并责令限期整改。: a body that opens with 并 goes on
-    // with the heading's sentence.
+    // …将上报带班指挥长。并责令限期整改。: a body opening with 并 goes on with the heading.
     if let [Slot::Directive(only)] = slots.as_mut_slice()
         && heading_units.is_none()
         && (is_task_headline(&title) || only.text.starts_with('并'))

@@ -17,6 +17,7 @@ mod headlines;
 mod lead_in;
 mod limits;
 mod offered;
+mod open;
 mod start;
 #[cfg(test)]
 mod tests;
@@ -29,41 +30,8 @@ use crate::model::DirectiveDraft;
 use crate::notice::subject::{leading, named_before_verb, named_from_when, supporting};
 use lead_in::{lead_in_units, split_lead_in};
 pub use offered::{add_asked_by_date, asked_sentences, dated_tasks};
+use open::{Open, Run};
 use start::{Start, later_subjects, ordinal, parallel, periodic_report, start_of};
-
-/// A directive being read.
-struct Open {
-    text: String,
-    units: Option<Vec<String>>,
-    /// An ordinal item: its units are looked for in all of its sentences, else the lead-in's.
-    enumerated: bool,
-    lead_units: Option<Vec<String>>,
-    /// Supporting units its phrases name (`市督查室搞好配合`).
-    support: Vec<String>,
-    /// The words of its sentence before it.
-    before: String,
-}
-
-impl Open {
-    /// A requirement of running text that is no ordinal item, with the units it names or
-    /// inherits and the words of its sentence before it.
-    fn plain(text: &str, units: Option<Vec<String>>, before: &str) -> Open {
-        let (text, before) = (text.to_owned(), before.to_owned());
-        Open { text, units, enumerated: false, lead_units: None, support: Vec::new(), before }
-    }
-}
-
-/// What a paragraph's run carries from directive to directive.
-#[derive(Default)]
-pub(super) struct Run {
-    pub(super) lead_units: Option<Vec<String>>,
-    pub(super) first_named: Option<bool>,
-    pub(super) last_units: Option<Vec<String>>,
-    pub(super) enumerated: bool,
-    pub(super) semicolon_list: bool,
-    /// Inside a list of duties (压实各部门职责：住建局…；应急局…).
-    pub(super) duties: bool,
-}
 
 /// Reads the directives of running text. `recipients` (the addressee line) answers a 请
 /// sentence that names no unit or points above (请以上责任单位…).

@@ -45,7 +45,8 @@ pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
         prev = piece;
         // 各村、各部门要…，特别是各行政村要…: a part of the subject singled out, no new one.
         let singled = SINGLING.iter().any(|w| piece.trim_start().starts_with(w));
-        if at > 0 && !within && !singled && !(out.is_empty() && dated_prefix(&text[..at])) {
+        let skip = within || singled || (out.is_empty() && dated_prefix(&text[..at]));
+        if at > 0 && !skip {
             let p = piece.trim_start();
             if let Some((units, _)) = modal_subject(p) {
                 out.push((at + piece.len() - p.len(), units));
