@@ -255,9 +255,15 @@ static AS_OF: LazyLock<Regex> =
 
 /// Whether any of the rules can match: every match of every rule holds one of these
 /// characters (国庆 / “十一” through 国 and 十一). Most clauses hold none, and are told
-/// without running the thirty.
-fn may_date(folded: &str) -> bool {
-    ['月', '年', '周', '季', '春', '元', '国'].iter().any(|c| folded.contains(*c)) || folded.contains("十一")
+/// without running the thirty. None of them folds, so the test holds on the text as written.
+/// One pass over the characters: this runs on every phrase of every clause.
+pub fn may_date(folded: &str) -> bool {
+    let mut after_ten = false;
+    folded.chars().any(|c| {
+        let hit = matches!(c, '月' | '年' | '周' | '季' | '春' | '元' | '国') || (after_ten && c == '一');
+        after_ten = c == '十';
+        hit
+    })
 }
 
 /// The first deadline written in `text`, with the words it came from: a date, or ongoing

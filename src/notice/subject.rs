@@ -19,7 +19,8 @@ pub const MODALS: [&str; 6] = ["务必要", "务必", "务要", "必须", "要",
 /// Whether `rest` opens with a modal after a subject: one of [`MODALS`] (not 要求), or a bare
 /// 应 (各级各部门应聘请…, 各镇人民政府应…) that does not start a word (应急, 应用, 应对…).
 pub fn is_modal(rest: &str) -> bool {
-    if rest.starts_with("要求") {
+    // Every modal opens with one of these: the test runs at each character of a clause.
+    if !rest.starts_with(['务', '必', '要', '应']) || rest.starts_with("要求") {
         return false;
     }
     if MODALS.iter().any(|m| rest.starts_with(m)) {

@@ -5,6 +5,7 @@
 
 use super::subject::{collective_units, subject_units};
 use super::unit_name::is_unit;
+use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
@@ -152,6 +153,11 @@ const TASK_VERBS: [&str; 24] = [
     "组建",
 ];
 
+/// The characters a verb of [`VERBS`] or [`TASK_VERBS`] opens with: the verbs are looked for
+/// at each of a sentence's first sixteen characters, and most characters open none.
+static VERB_FIRSTS: LazyLock<Vec<char>> =
+    LazyLock::new(|| VERBS.iter().chain(&TASK_VERBS).filter_map(|v| v.chars().next()).collect());
+
 /// The unit a numbered item opens with, followed by what it is to do (`乡镇街道建立完善本级消防
 /// 安全委员会`, `市级政府落实消防安全约谈机制`): in a task list the item's first words name who
 /// does it. The longest name that reads as units.
@@ -171,7 +177,8 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
         let (name, rest) = s.split_at(end);
         // 至今尚未完成标准化建设的乡镇: a name qualified by a clause describes which units.
         // 镇安委会办公室负责监督各单位组织…: a name holds no 负责 (the verb is the first).
-        let verb = VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v))
+        let verb = rest.starts_with(|c: char| VERB_FIRSTS.contains(&c))
+            && VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v))
             && !name.contains('的')
             && !name.contains("负责");
         verb.then(|| subject_units(name)).flatten()

@@ -84,7 +84,12 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
         return (Some(&t[..end]), &t[end..]);
     }
     // 吴文杰同志强调要加强宣传… — a speaker and his word with no comma before a bare 要.
-    if let Some((at, w)) = SPOKEN_MODAL.iter().find_map(|w| t.find(w).map(|at| (at, w))) {
+    // Each is looked for at the 要s of the clause (a character search), not as a word.
+    let spoken = |w: &str| {
+        let word = w.strip_suffix('要')?;
+        t.match_indices('要').find(|(i, _)| t[..*i].ends_with(word)).map(|(i, _)| i - word.len())
+    };
+    if let Some((at, w)) = SPOKEN_MODAL.iter().find_map(|w| spoken(w).map(|at| (at, w))) {
         let speaker = &t[..at];
         let n = speaker.chars().count();
         if (2..=30).contains(&n) && !speaker.contains(['，', ',', '要', '请']) {
@@ -103,7 +108,11 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
         }
     }
     // 祝楼乡一是要求各村… — a short subject before the first ordinal.
-    if let Some(at) = t.find("一是").filter(|&at| at > 0 && t[..at].chars().count() <= 8)
+    if let Some(at) = t
+        .contains('是')
+        .then(|| t.find("一是"))
+        .flatten()
+        .filter(|&at| at > 0 && t[..at].chars().count() <= 8)
         && t[..at].chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     {
         return (Some(&t[..at]), &t[at..]);

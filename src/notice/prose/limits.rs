@@ -5,14 +5,15 @@
 
 use chrono::NaiveDate;
 
-use crate::notice::deadline::find_deadline;
+use crate::notice::deadline::{find_deadline, may_date};
 
 /// Where in `text` a new requirement starts: at each phrase that opens with a dated limit when
 /// a phrase before it already set one.
 pub(super) fn per_limit(text: &str) -> Vec<usize> {
     // Any year reads the words; only whether they give a date matters here.
     let Some(any) = NaiveDate::from_ymd_opt(2000, 1, 1) else { return Vec::new() };
-    let dated = |p: &str| find_deadline(p, any).filter(|d| d.date.is_some());
+    // Most phrases hold none of a date's characters and are told without folding or matching.
+    let dated = |p: &str| may_date(p).then(|| find_deadline(p, any)).flatten().filter(|d| d.date.is_some());
     let mut cuts = Vec::new();
     let mut at = 0;
     let mut limit_before = false;
