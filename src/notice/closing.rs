@@ -43,20 +43,26 @@ pub fn is_contact(text: &str) -> bool {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:印发|发布|制发)?$").expect("date regex")
+    // 2024年4月10日 at the end of a line, or a line that is only a date written with
+    // separators (2017、11、3, 2024.4.10, 2024-04-10).
+    Regex::new(
+        r"(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:印发|发布|制发)?$)|^(\d{4})\s*[、.．/-]\s*(\d{1,2})\s*[、.．/-]\s*(\d{1,2})\s*日?$",
+    )
+    .expect("date regex")
 });
 
 fn is_attachment(line: &str) -> bool {
     line.strip_prefix("附件").is_some_and(|r| {
         r.is_empty() || r.starts_with(['：', ':', ' ', '\u{3000}']) || r.starts_with(char::is_numeric)
-    })
+    }) || line.strip_prefix('附').is_some_and(|r| r.starts_with(['：', ':']))
 }
 
 /// A document's title in an attachment list (`2.2024年石鱼镇防汛抗旱重点任务清单`).
 fn attachment_title(line: &str) -> bool {
     const KINDS: [&str; 10] = ["清单", "表", "方案", "名单", "通知", "办法", "细则", "计划", "要点", "目录"];
     let Some(m) = marker_of(line) else { return false };
-    let title = line[m.len..].trim().trim_end_matches(['；', ';', '，', ',']);
+    // 2、《海陵区…统计表》: the title may stand in its book-title marks.
+    let title = line[m.len..].trim().trim_end_matches(['；', ';', '，', ',', '》']);
     title.chars().count() <= 40 && !title.contains('。') && KINDS.iter().any(|k| title.ends_with(k))
 }
 
@@ -112,8 +118,9 @@ pub fn closing_start(lines: &[&str]) -> usize {
 pub fn notice_date(closing: &[&str]) -> Option<NaiveDate> {
     closing.iter().rev().find_map(|l| {
         let c = DATE.captures(l.trim())?;
-        let year = i32::try_from(parse_digits(&c[1])?).ok()?;
-        NaiveDate::from_ymd_opt(year, parse_digits(&c[2])?, parse_digits(&c[3])?)
+        let part = |i: usize| c.get(i).or_else(|| c.get(i + 3)).and_then(|m| parse_digits(m.as_str()));
+        let year = i32::try_from(part(1)?).ok()?;
+        NaiveDate::from_ymd_opt(year, part(2)?, part(3)?)
     })
 }
 
@@ -123,6 +130,13 @@ pub fn notice_date(closing: &[&str]) -> Option<NaiveDate> {
 pub fn asks_own_work(sentence: &str) -> bool {
     const WORK: [&str; 8] = ["制定", "制订", "填写", "填报", "排查", "自查", "梳理", "建立"];
     WORK.iter().any(|w| sentence.contains(w))
+}
+
+/// `请全区各中小学…遵照文件精神,务必认真贯彻执行,确保…安全。`: a covering 请 that asks only
+/// that the document passed on be carried out — the work is the document's, not this sentence's.
+pub fn only_carry_out(sentence: &str) -> bool {
+    const CARRY_OUT: [&str; 4] = ["贯彻执行", "遵照执行", "认真执行", "遵照文件精神"];
+    sentence.starts_with('请') && !asks_own_work(sentence) && CARRY_OUT.iter().any(|w| sentence.contains(w))
 }
 
 #[cfg(test)]

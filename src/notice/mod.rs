@@ -27,6 +27,7 @@ mod names;
 mod norm;
 mod numbering;
 mod outline;
+mod own_plan;
 mod pdf;
 mod period;
 mod prose;
@@ -163,6 +164,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         sections.insert(0, covering_section(covering, &header.preamble));
     }
     addressed::settle(&mut sections, &header.recipients);
+    let issuers: Vec<&str> =
+        header.issuer.iter().map(String::as_str).chain(closing.iter().copied()).collect();
+    own_plan::drop_own_plans(&mut sections, &issuers);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     let title = if header.title.is_empty() {
@@ -245,8 +249,9 @@ fn running_text(
     }
     // The closing (附件：1.…表 2.…表, the signature, its date) asks nothing.
     let body = &lines[head..];
-    let body = &body[..closing::closing_start(body)];
+    let (body, closing) = body.split_at(closing::closing_start(body));
     let mut directives = prose::directives_after(before, body, &header.recipients, issued_on);
+    directives.retain(|d| !closing::only_carry_out(&d.text) || d.deadline.date.is_some());
     if directives.is_empty() {
         directives = prose::dated_tasks(body, issued_on);
     } else {
@@ -271,6 +276,9 @@ fn running_text(
         directives,
     }];
     addressed::settle(&mut sections, &header.recipients);
+    let issuers: Vec<&str> =
+        header.issuer.iter().map(String::as_str).chain(closing.iter().copied()).collect();
+    own_plan::drop_own_plans(&mut sections, &issuers);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     Ok(NoticeDraft {

@@ -44,6 +44,19 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             let opens = (k == 0 && clause.sentence_start)
                 || (k == 1
                     && ["按照", "根据", "依据", "依照"].iter().any(|w| pieces[0].trim().starts_with(w)));
+            // 请各学校和培训机构(托儿所)从即日起…: after a sentence's 请, the units asked.
+            let asked_by_please = || {
+                let after = piece.strip_prefix('请').filter(|_| k == 0 && clause.sentence_start)?;
+                // 请各乡镇人民政府,高新西区管委会,…: a list of names the commas go on with.
+                if subject_units(after).is_some() {
+                    return None;
+                }
+                super::subject_verb::named_before_verb(after).or_else(|| asked_collective(after))
+            };
+            if let Some(units) = asked_by_please() {
+                add(&mut found, units);
+                continue;
+            }
             let by = piece.strip_prefix("并由").or_else(|| piece.strip_prefix('由'));
             if let Some(units) =
                 by.and_then(opening_subject).or_else(|| opens.then(|| opening_subject(piece)).flatten())

@@ -3,9 +3,9 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 55] = [
-    // 消防救援机构, 本级消防救援机构: a body named by its kind.
-    "救援机构",
+const ENDS: [&str; 59] = [
+    // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
+    "机构",
     "公司",
     "机关",
     "林场",
@@ -39,6 +39,11 @@ const ENDS: [&str; 55] = [
     "集团",
     "企业",
     "学校",
+    // 中小学及幼儿园要…: schools by their kind.
+    "中学",
+    "小学",
+    "幼儿园",
+    "高校",
     "医院",
     "办事处",
     "指挥部",

@@ -1,0 +1,43 @@
+//! 发文单位自身安排 — what the issuer says it will do itself (`教育局将于1月25日起组织检查组…`,
+//! `本局将适时开展督查`) is no requirement of the units it writes to: the duty desk tracks
+//! the addressees' work, and the issuer's own plan only tells them what to expect.
+
+use crate::model::SectionDraft;
+
+/// Words by which an issuer names itself.
+const SELF: [&str; 8] = ["本局", "我局", "我委", "我办", "本委", "本办", "我单位", "本单位"];
+
+/// Whether `text` opens with the issuer and its 将 (`教育局将…`, `我局将…`): `issuers` are the
+/// names the notice signs with or is issued by; a short name that ends one of them is it.
+pub fn is_own_plan(text: &str, issuers: &[&str]) -> bool {
+    let t = crate::notice::text::clean_line(text);
+    let Some(at) = t.find('将').filter(|&at| at > 0 && t[..at].chars().count() <= 12) else {
+        return false;
+    };
+    let who = &t[..at];
+    SELF.contains(&who)
+        || (crate::notice::unit_name::is_unit(who)
+            && issuers.iter().any(|i| !i.is_empty() && (i.ends_with(who) || who.ends_with(*i))))
+}
+
+/// The directives left when the issuer's own plans are taken out.
+pub fn drop_own_plans(sections: &mut [SectionDraft], issuers: &[&str]) {
+    for s in sections {
+        s.directives.retain(|d| !is_own_plan(&d.text, issuers));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_issuers_plan_is_its_own() {
+        let issuers = ["三都水族自治县教育局"];
+        assert!(is_own_plan("教育局将于1月25日起组织检查组对各学校开展督导检查。", &issuers));
+        assert!(is_own_plan("我局将适时开展督查。", &[]));
+        // Another unit's 将 is a requirement of that unit, the issuer's a plan only.
+        assert!(!is_own_plan("各乡镇将排查情况于5月底前报县应急局。", &issuers));
+        assert!(!is_own_plan("各学校要将排查情况报教育局。", &issuers));
+    }
+}
