@@ -305,7 +305,11 @@ fn deadline_in(text: &str, norm: &Norm, issued: NaiveDate) -> Option<DeadlineDra
                     && before.chars().next_back().is_some_and(|c| {
                         ('\u{4e00}'..='\u{9fff}').contains(&c) && !"年于在至到和及或并前即".contains(c)
                     });
+                // 上半年于当年6月5日前报送: the date after the half names the day.
+                let half_dated = (m.as_str() == "上半年" || m.as_str() == "下半年")
+                    && folded[m.end()..].trim_start_matches(['，', ' ']).starts_with(['于', '在']);
                 let excluded = around
+                    || half_dated
                     || in_word
                     || NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))
                     || blocked.iter().any(|r| r.start < m.end() && m.start() < r.end)

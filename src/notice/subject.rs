@@ -112,8 +112,14 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         // own, 县直各部门 or 广元经济技术开发区, stands by itself); the list is one collective.
         // A town's own name (各有关部门、次营镇) is no bare word.
         let town = |p: &str| p.chars().count() == 3 && p.ends_with(['镇', '乡']);
+        // A kind of unit of its own (社区, 学校, 企业: 各村、社区、学校和企业 are four) is no bare word.
+        let kind = |p: &str| ["社区", "学校", "企业", "医院", "园区"].iter().any(|k| p.starts_with(k));
         let bare = |p: &str| {
-            !governs(p) && p.chars().count() <= 3 && !p.starts_with(['县', '市', '区', '省']) && !town(p)
+            !governs(p)
+                && p.chars().count() <= 3
+                && !p.starts_with(['县', '市', '区', '省'])
+                && !town(p)
+                && !kind(p)
         };
         if parts.len() > 1 && governs(parts[0]) && parts[1..].iter().any(|p| bare(p)) {
             return Some(vec![s.to_owned()]);
@@ -136,7 +142,7 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                         if is_unit(a)
                             && is_unit(b)
                             && (!governs(a) || (b.chars().count() >= 4 && !b.contains("两级")))
-                            && b.chars().count() >= 3
+                            && (b.chars().count() >= 3 || (!governs(a) && a.chars().count() == 2))
                             && !p.contains('的') =>
                     {
                         out.push(a.to_owned());
@@ -156,7 +162,8 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
 /// 各街道、镇和上海站管委办: a bare place word (镇, 乡, 社区) after a 各 collective is more of
 /// that collective (各街道、镇), and what its 和/及 joins is a unit of its own.
 fn place_after_collective(s: &str, parts: &[&str]) -> Option<Vec<String>> {
-    const PLACES: [&str; 6] = ["乡", "镇", "村", "街道", "社区", "园区"];
+    // 社区 and 园区 are units of their own kind (各村、社区 are two).
+    const PLACES: [&str; 4] = ["乡", "镇", "村", "街道"];
     let at = parts.iter().position(|p| {
         PLACES
             .iter()

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 34] = [
+const VERBS: [&str; 36] = [
     "坚持",
     "作为第一责任",
     "作为责任主体",
@@ -44,6 +44,9 @@ const VERBS: [&str; 34] = [
     "协力",
     "聚焦",
     "尽快",
+    // 气象部门密切关注天气变化, 应急管理部门随时待命.
+    "密切",
+    "随时",
 ];
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.
@@ -91,7 +94,8 @@ pub fn named_after_please(s: &str) -> Option<Vec<String>> {
         let joins = matches!(next, '的' | '、' | '和' | '及' | '与' | '（' | '(');
         // 要求各乡镇(街道)将本辖区内…: what follows 将 or 把 is the object, not more name.
         let object = name.chars().skip(1).any(|c| c == '将' || c == '把');
-        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins && !object)
+        // 请有关单位每半年向市局报送: a time (每…) ends the name before it.
+        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins && !object && !name.contains('每'))
             .then(|| subject_units(name))
             .flatten()
     })
@@ -118,7 +122,8 @@ pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
     let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
-        (VERBS.iter().any(|v| rest.starts_with(v)) && !name.contains('、'))
+        // 有关单位每半年向市局报送: a time (每…) ends the name before it.
+        (VERBS.iter().any(|v| rest.starts_with(v)) && !name.contains(['、', '每']))
             .then(|| subject_units(name))
             .flatten()
     })
@@ -177,9 +182,10 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
         let (name, rest) = s.split_at(end);
         // 至今尚未完成标准化建设的乡镇: a name qualified by a clause describes which units.
         // 镇安委会办公室负责监督各单位组织…: a name holds no 负责 (the verb is the first).
+        // 挂牌整治工作情况将纳入市政府对…: nor 将 or 把 (an object follows them) nor a time (每).
         let verb = rest.starts_with(|c: char| VERB_FIRSTS.contains(&c))
             && VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v))
-            && !name.contains('的')
+            && !name.contains(['的', '将', '把', '每'])
             && !name.contains("负责");
         verb.then(|| subject_units(name)).flatten()
     })

@@ -14,6 +14,11 @@ pub(super) fn per_limit(text: &str) -> Vec<usize> {
     let Some(any) = NaiveDate::from_ymd_opt(2000, 1, 1) else { return Vec::new() };
     // Most phrases hold none of a date's characters and are told without folding or matching.
     let dated = |p: &str| may_date(p).then(|| find_deadline(p, any)).flatten().filter(|d| d.date.is_some());
+    // 每半年报送…。上半年于6月5日前报送,下半年于12月5日前报送: the limits of a recurring
+    // task are its schedule, one requirement.
+    if crate::notice::deadline::find_recurrence(text).is_some() {
+        return Vec::new();
+    }
     let mut cuts = Vec::new();
     let mut at = 0;
     let mut limit_before = false;

@@ -286,7 +286,13 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                 })
             });
         // 县应急局等部门从1月6日起开展…: units acting from a day, for a sentence of no other start.
-        let from_when = if clause.sentence_start && lead.is_none() { named_from_when(t) } else { None };
+        let from_when = if clause.sentence_start && lead.is_none() {
+            // 林业部门应…。气象部门密切关注天气变化: a unit that opens the next sentence before
+            // its verb is its subject, as a unit acting from a day is.
+            named_from_when(t).or_else(|| crate::notice::subject::opening_subject(t))
+        } else {
+            None
+        };
         // 要严格落实五点要求。一是…: words that announce the list are no requirement.
         let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
         match start {
@@ -366,6 +372,9 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                 && (start::opens_with_action(t) || from_when.is_some()) =>
             {
                 // …。县应急局、县消防大队等部门从1月6日起开展联合执法检查: its own units.
+                if from_when.is_some() {
+                    run.last_units = from_when.clone();
+                }
                 let units = from_when.or_else(|| open.as_ref().and_then(|o| o.units.clone()));
                 close(&mut open, found);
                 open = Some(Open::plain(t, units, ""));

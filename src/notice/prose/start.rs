@@ -377,7 +377,7 @@ pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
 
 /// Words that open a sentence of what to do, with no subject (通过…做好, 结合…检查, 组织人员…,
 /// 依法依规开展…, 对…深入开展…).
-const ACTIONS: [&str; 19] = [
+const ACTIONS: [&str; 20] = [
     "通过",
     "结合",
     "组织",
@@ -397,6 +397,7 @@ const ACTIONS: [&str; 19] = [
     "广泛发动",
     "跟踪督办",
     "对照",
+    "加强",
 ];
 
 /// Whether a sentence opens with what to do and names no one before it, or with the day it
