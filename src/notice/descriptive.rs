@@ -89,6 +89,12 @@ pub fn is_descriptive(title: &str) -> bool {
                     .filter(|e| !["原则", "目标", "目的", "议题", "议程", "总则"].contains(e))
                     .any(|e| head.ends_with(e))
         });
+    // 二、划定消防安排检查重点: a heading that opens with what to do sets a task, even when it
+    // ends as an inspection plan's part does.
+    const SETS: [&str; 5] = ["划定", "明确", "确定", "找准", "突出"];
+    if SETS.iter().any(|v| t.starts_with(v)) {
+        return false;
+    }
     ends(t) || glued.is_some_and(ends) || run_on
 }
 

@@ -70,6 +70,17 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 add(&mut found, units);
                 continue;
             }
+            // 同时,要求县纪委、监委派员…: after 同时 or 并, whoever 要求 names is asked.
+            let joined =
+                asked.len() < piece.len() || (k > 0 && matches!(pieces[k - 1].trim(), "同时" | "并"));
+            if let Some(units) = asked
+                .strip_prefix("要求")
+                .filter(|_| joined)
+                .and_then(super::subject_verb::named_after_please)
+            {
+                add(&mut found, units);
+                continue;
+            }
             let after = asked.strip_prefix("要求").unwrap_or(piece);
             if let Some((u, _)) = collective_before_verb(after) {
                 // 各行业安委会结合…，各村居安委会结合…: a collective after the first names a
@@ -92,9 +103,12 @@ pub fn all_subjects(text: &str) -> Vec<String> {
     for clause in super::text::split_clauses(text) {
         for piece in super::text::clean_line(clause.text).split(['，', ',']) {
             let piece = piece.trim();
+            // …说明,要求各单位建立健全…: the collective asked, after 要求.
+            let asked = piece.strip_prefix("要求");
             let units = modal_subject(piece)
                 .map(|(u, _)| u)
-                .or_else(|| collective_before_verb(piece).map(|(c, _)| collective_units(&c)));
+                .or_else(|| collective_before_verb(piece).map(|(c, _)| collective_units(&c)))
+                .or_else(|| asked.and_then(asked_collective));
             for u in units.into_iter().flatten() {
                 if !found.contains(&u) {
                     found.push(u);
