@@ -137,13 +137,24 @@ pub fn is_roster(title: &str) -> bool {
 /// A report of what was found (…督察情况: 共抽查…), with no requirement in it and no unit
 /// named by a label (三、分组情况 whose groups name their 责任单位 assigns).
 pub fn is_report(title: &str, text: &str) -> bool {
-    strip_end_mark(title).ends_with("情况")
+    (strip_end_mark(title).ends_with("情况") || told_done(title))
         && !super::text::split_clauses(text).iter().any(|c| {
             let t = c.trimmed();
             t.starts_with('要') || t.starts_with('请') || super::subject::modal_subject(t).is_some()
         })
         && super::units::find_last_unit_line(text).is_none()
         && !super::units::names_units(text)
+}
+
+/// A meeting's item that tells what was done (一、镇长陈方勇同志传达了…, 二、通报了全镇…情况):
+/// a verb of relaying with its 了 near the start.
+fn told_done(title: &str) -> bool {
+    const DONE: [&str; 9] =
+        ["传达了", "通报了", "解读了", "听取了", "学习了", "宣读了", "回顾了", "总结了", "观看了"];
+    DONE.iter().filter_map(|w| title.find(w)).min().is_some_and(|at| {
+        let who = &title[..at];
+        who.chars().count() <= 16 && !who.contains(['，', ',', '。'])
+    })
 }
 
 #[cfg(test)]

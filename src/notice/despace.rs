@@ -29,6 +29,38 @@ pub fn is_spaced(text: &str) -> bool {
     spaced >= 8 && spaced * 80 >= chinese
 }
 
+/// A long line of a page copied without its line breaks (`…工作部署 会议要求,一是要…`, a
+/// photo's caption run into the report): cut at each single space between Chinese characters,
+/// where a line ended. Only in a text not spaced throughout (see [`is_spaced`]), and only lines of at
+/// least [`LOST_BREAKS_MIN`] characters: a heading's space (`一、 总体要求`) is left.
+pub fn lost_breaks(line: &str) -> Vec<&str> {
+    // A table's row (cells set apart by |) keeps its spaces.
+    if line.len() < LOST_BREAKS_MIN * 3 || line.chars().count() < LOST_BREAKS_MIN || line.contains('|') {
+        return vec![line];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut prev: Option<char> = None;
+    let mut iter = line.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        // A sentence's end before the space is a paragraph's break the reader keeps anyway;
+        // words with no end mark (a caption, a speaker's line) are where one was lost.
+        let cut =
+            c == ' ' && prev.is_some_and(han) && next.is_some_and(han) && line[from..i].chars().count() >= 6;
+        if cut {
+            out.push(&line[from..i]);
+            from = i + 1;
+        }
+        prev = Some(c);
+    }
+    out.push(&line[from..]);
+    out
+}
+
+/// Lines shorter than this keep their spaces (see [`lost_breaks`]).
+const LOST_BREAKS_MIN: usize = 100;
+
 /// A space that sets an item apart: before its number (`…责任 二、`) or after an article's
 /// (`第一条 为了…`).
 fn item_joint(before: &[char], after: &[char]) -> bool {

@@ -127,6 +127,17 @@ fn is_task_headline(title: &str) -> bool {
         && super::subject::modal_subject(t).is_none()
 }
 
+/// Where the colon of `text`'s lead-in stands when a list follows it at once, after at most
+/// a short subject (`…强调:各部门、各单位一是要…`).
+fn speaker_list(text: &str) -> Option<usize> {
+    let t = clean_line(text);
+    let colon = t.find(['：', ':']).filter(|&c| t[..c].chars().count() <= 30)?;
+    let after = &t[colon..].trim_start_matches(['：', ':']);
+    let at = ["一是", "一要"].iter().filter_map(|w| after.find(w)).min()?;
+    let head = &after[..at];
+    (head.chars().count() <= 12 && !head.contains(['，', ',', '。', '；', ';'])).then_some(colon)
+}
+
 /// A section without numbered items: its title sentence, then directives split inside the
 /// paragraphs. A unit bracket ending the section covers every directive without its own.
 fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>) {
@@ -137,6 +148,20 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         None => text.to_owned(),
     };
     let covering = covering.map(|u| Units::from_line(u, text));
+    // 三、镇党委书记刘学同志强调:各部门、各单位一是要…。二是要…: a speaker's lead-in to a list,
+    // read as the speaker's words are in running text (the list's subject is every item's).
+    if covering.is_none()
+        && rules.by_subject
+        && let Some(colon) = speaker_list(&without)
+    {
+        let found = super::prose::requirements(&[clean_line(&without)], &[]);
+        if !found.is_empty() {
+            let title = strip_end_mark(&without[..colon]).to_owned();
+            let slots =
+                found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();
+            return (title, slots, None);
+        }
+    }
     let (first, body) = first_sentence(&without);
     let (title, heading_units) = heading_title(first, rules);
     let body = if is_dangling_label(body) { "" } else { body };

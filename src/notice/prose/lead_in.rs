@@ -63,7 +63,14 @@ pub(super) fn split_lead_in(t: &str) -> (Option<&str>, &str) {
 fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
     // 二是把握要求,制定方案: requirements grasped are a task's words, not a speaker's.
     const GRASPED: [&str; 6] = ["把握要求", "落实要求", "按照要求", "符合要求", "达到要求", "明确要求"];
-    if let Some(m) = LEAD_IN.find(t).filter(|m| !GRASPED.iter().any(|g| m.as_str().contains(g))) {
+    // 严格按照“全覆盖…”的总体要求,…: requirements followed, not a speaker's.
+    let followed = |m: &str| {
+        let m = m.strip_prefix("严格").unwrap_or(m);
+        ["按照", "根据", "依照", "对照"].iter().any(|w| m.starts_with(w))
+    };
+    if let Some(m) =
+        LEAD_IN.find(t).filter(|m| !GRASPED.iter().any(|g| m.as_str().contains(g)) && !followed(m.as_str()))
+    {
         // 沈华棣要求“请区安委办牵头…: the quoted words start at their 请.
         let end = if m.as_str().ends_with('请') { m.end() - '请'.len_utf8() } else { m.end() };
         return (Some(&t[..end]), &t[end..]);
