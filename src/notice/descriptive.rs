@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 48] = [
+    const ENDS: [&str; 49] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -39,6 +39,7 @@ pub fn is_descriptive(title: &str) -> bool {
         "背景",
         "指导思想",
         "总体要求",
+        "目标要求",
         "原则",
         "目标",
         "目标任务",

@@ -369,7 +369,8 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                 && lead.is_none()
                 && open.as_ref().is_some_and(|o| !o.enumerated && o.units.is_some())
                 && run.first_named == Some(true)
-                && (start::opens_with_action(t) || from_when.is_some()) =>
+                && (start::opens_with_action(t) || from_when.is_some())
+                && !start::tells_done(&sentence_at(&clauses, k)) =>
             {
                 // …。县应急局、县消防大队等部门从1月6日起开展联合执法检查: its own units.
                 if from_when.is_some() {
@@ -392,4 +393,11 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
             o.before = format!("{phase}{}", o.before);
         }
     }
+}
+
+/// The sentence that clause `k` opens: it and the clauses after it up to the next sentence.
+fn sentence_at(clauses: &[crate::notice::text::Clause<'_>], k: usize) -> String {
+    let rest = clauses.get(k + 1..).unwrap_or_default();
+    let more = rest.iter().take_while(|c| !c.sentence_start).map(|c| c.text);
+    clauses.get(k).map(|c| c.text).into_iter().chain(more).collect()
 }

@@ -407,6 +407,19 @@ pub(super) fn opens_with_action(sentence: &str) -> bool {
         && modal_subject(sentence).is_none()
 }
 
+/// `通过专项检查,有效及时的消除了安全隐患`: a sentence that tells what was done (a verb and
+/// its 了; not 为了, 除了, 了解).
+pub(super) fn tells_done(sentence: &str) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars: Vec<char> = sentence.chars().collect();
+    (1..chars.len().saturating_sub(1)).any(|i| {
+        let (before, after) = (chars[i - 1], chars[i + 1]);
+        // 除了… is a preposition where it opens a phrase; 消除了 is done.
+        let preposition = before == '除' && (i < 2 || !han(chars[i - 2]));
+        chars[i] == '了' && han(before) && !"为不得".contains(before) && !preposition && after != '解'
+    })
+}
+
 /// `自10月11日起，` / `从即日起，`: a day things start from, then a comma.
 fn from_day(sentence: &str) -> bool {
     let Some(rest) = sentence.strip_prefix(['自', '从']) else { return false };
