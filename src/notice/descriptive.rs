@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 49] = [
+    const ENDS: [&str; 52] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -44,6 +44,10 @@ pub fn is_descriptive(title: &str) -> bool {
         "目标",
         "目标任务",
         "主要内容",
+        // 二、排查整治内容:重点排查…: what a campaign looks at, as 检查重点 is.
+        "排查整治内容",
+        "检查内容",
+        "督查内容",
         "时间安排",
         "实施时间",
         "适用范围",

@@ -36,6 +36,7 @@ mod parse_genres10;
 mod parse_genres11;
 mod parse_genres12;
 mod parse_genres13;
+mod parse_genres14;
 mod parse_genres3;
 mod parse_genres7;
 mod parse_genres8;
