@@ -285,16 +285,22 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
                     plain: false,
                 })
             });
+        // 要严格落实五点要求。一是…: words that announce the list are no requirement.
+        let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
         // 县应急局等部门从1月6日起开展…: units acting from a day, for a sentence of no other start.
-        let from_when = if clause.sentence_start && lead.is_none() {
+        // Read only where the arm below can take it: a sentence's opening unit is dear to read.
+        let may_act = start.is_none()
+            && clause.sentence_start
+            && lead.is_none()
+            && run.first_named == Some(true)
+            && open.as_ref().is_some_and(|o| !o.enumerated && o.units.is_some());
+        let from_when = if may_act {
             // 林业部门应…。气象部门密切关注天气变化: a unit that opens the next sentence before
             // its verb is its subject, as a unit acting from a day is.
             named_from_when(t).or_else(|| crate::notice::subject::opening_subject(t))
         } else {
             None
         };
-        // 要严格落实五点要求。一是…: words that announce the list are no requirement.
-        let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
         match start {
             Some(s) => {
                 let named_before = open.as_ref().filter(|o| !o.enumerated).and_then(|o| o.units.clone());
