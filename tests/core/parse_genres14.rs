@@ -42,7 +42,11 @@ fn units_then_a_dated_limit_ask_with_no_modal() {
         "附:1、《市教育局关于做好校舍安全检查工作的通知》\n",
         "2、《校园消防安全隐患排查整治情况统计表》\n",
     ));
-    assert_eq!(offices(&n), [vec!["各中小学", "幼儿园(含民办)"]], "only carry out: no directive; attachments: none");
+    assert_eq!(
+        offices(&n),
+        [vec!["各中小学", "幼儿园(含民办)"]],
+        "only carry out: no directive; attachments: none"
+    );
     assert_eq!(deadlines(&n), [Some("2024-06-30".to_owned())]);
 }
 
@@ -108,7 +112,11 @@ fn a_speakers_heading_over_a_list_gives_every_item_its_subject() {
         "三、镇党委书记强调:各部门、各单位一是要克服麻痹思想,认真排查整治各类安全隐患。",
         "二是要理清“两个清单”,力争在今年年底完成年度工作任务。\n",
     ));
-    assert_eq!(offices(&n), [vec!["各部门", "各单位"], vec!["各部门", "各单位"]], "items that relay ask nothing");
+    assert_eq!(
+        offices(&n),
+        [vec!["各部门", "各单位"], vec!["各部门", "各单位"]],
+        "items that relay ask nothing"
+    );
     assert_eq!(deadlines(&n), [None, Some("2024-12-31".to_owned())]);
 }
 
@@ -132,7 +140,11 @@ fn a_caption_run_into_the_report_is_cut_where_its_line_ended() {
     );
     let n = parse(&text);
     let starts: Vec<String> = directives(&n).iter().map(|d| d.text.chars().take(6).collect()).collect();
-    assert_eq!(starts, ["一是要认清形", "二是严密排查", "三是加强宣传"], "requirements followed are no lead-in");
+    assert_eq!(
+        starts,
+        ["一是要认清形", "二是严密排查", "三是加强宣传"],
+        "requirements followed are no lead-in"
+    );
 }
 
 #[test]
