@@ -1,7 +1,8 @@
 //! 分项时限 — a requirement of running text whose phrases each set their own limit
 //! (`农村危房改造工作7月底前全面完成，8月底前完成验收及资金拨付工作`; `9月26日前需完成餐饮商业
 //! 用户全覆盖排查，年底前全面完成居民用户入户安检`): each limit governs its own task, so each is
-//! a requirement of its own, with the subject of the sentence.
+//! a requirement of its own, with the subject of the sentence. Also the sentences a dated limit
+//! opens as a requirement with no 要 (`11月25日前上交…统计表`, `各中小学于6月30日之前将…上报`).
 
 use chrono::NaiveDate;
 
@@ -34,6 +35,39 @@ pub(super) fn per_limit(text: &str) -> Vec<usize> {
         at += piece.len();
     }
     cuts
+}
+
+/// The dated limit `s` opens with (`6月30日之前`, `11月25日前`), as written.
+fn opening_limit(s: &str) -> Option<String> {
+    let numeral =
+        |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c);
+    if !s.starts_with(numeral) {
+        return None;
+    }
+    find_deadline(s, NaiveDate::MIN)
+        .filter(|d| d.date.is_some())
+        .and_then(|d| d.phrase)
+        .filter(|p| s.starts_with(p.as_str()))
+}
+
+/// `11月25日前上交…统计表`: a sentence that opens with a limit and what to send or finish by
+/// it is a requirement of its own (of the units before it).
+pub(super) fn limit_then_report(s: &str) -> bool {
+    const SEND: [&str; 6] = ["上交", "上报", "报送", "提交", "报", "完成"];
+    let Some(phrase) = opening_limit(s).filter(|p| p.ends_with('前')) else { return false };
+    let after = s[phrase.len()..].trim_start_matches(['，', ',']);
+    SEND.iter().any(|w| after.starts_with(w))
+}
+
+/// `各中小学,幼儿园(含民办)于6月30日之前将…上报`: units, then 于 or 在 and a dated limit — a
+/// requirement of those units with no 要.
+pub(super) fn units_by_limit(s: &str) -> Option<Vec<String>> {
+    let at = s.find(['于', '在']).filter(|&at| at > 0 && s[..at].chars().count() <= 24)?;
+    let after = &s[at + '于'.len_utf8()..];
+    if s[..at].contains(['。', '；', ';', '：', ':']) || opening_limit(after).is_none() {
+        return None;
+    }
+    crate::notice::subject::subject_units(&s[..at].replace([',', '，'], "、"))
 }
 
 #[cfg(test)]

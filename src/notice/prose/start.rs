@@ -76,50 +76,6 @@ fn dated_prefix(prefix: &str) -> bool {
     prefix.chars().count() <= 16 && crate::notice::deadline::find_deadline(prefix, NaiveDate::MIN).is_some()
 }
 
-/// `11月25日前上交…统计表`: a sentence that opens with a limit and what to send or finish by
-/// it is a requirement of its own (of the units before it).
-fn limit_then_report(s: &str) -> bool {
-    const SEND: [&str; 6] = ["上交", "上报", "报送", "提交", "报", "完成"];
-    if !s.starts_with(|c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
-    }) {
-        return false;
-    }
-    let Some(phrase) = crate::notice::deadline::find_deadline(s, NaiveDate::MIN)
-        .filter(|d| d.date.is_some())
-        .and_then(|d| d.phrase)
-        .filter(|p| s.starts_with(p.as_str()) && p.ends_with('前'))
-    else {
-        return false;
-    };
-    let after = s[phrase.len()..].trim_start_matches(['，', ',']);
-    SEND.iter().any(|w| after.starts_with(w))
-}
-
-/// `各中小学,幼儿园(含民办)于6月30日之前将…上报`: units, then 于 or 在 and a dated limit — a
-/// requirement of those units with no 要.
-fn units_by_limit(s: &str) -> Option<Vec<String>> {
-    let at = s.find(['于', '在']).filter(|&at| at > 0 && s[..at].chars().count() <= 24)?;
-    let after = &s[at + '于'.len_utf8()..];
-    if s[..at].contains(['。', '；', ';', '：', ':']) || !limit_opens(after) {
-        return None;
-    }
-    crate::notice::subject::subject_units(&s[..at].replace([',', '，'], "、"))
-}
-
-/// Whether `s` opens with a dated limit (6月30日之前, 11月25日前).
-fn limit_opens(s: &str) -> bool {
-    if !s.starts_with(|c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
-    }) {
-        return false;
-    }
-    crate::notice::deadline::find_deadline(s, NaiveDate::MIN)
-        .filter(|d| d.date.is_some())
-        .and_then(|d| d.phrase)
-        .is_some_and(|p| s.starts_with(p.as_str()))
-}
-
 /// Words that join a sentence to the one before (同时，要…).
 const CONNECTIVES: [&str; 4] = ["同时", "此外", "另外", "与此同时"];
 
@@ -198,7 +154,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
         return Some(plain_start(0, Some(units)));
     }
-    if limit_then_report(rest) {
+    if super::limits::limit_then_report(rest) {
         return Some(plain_start(0, None));
     }
     if let Some((u, _)) = modal_subject(rest) {
@@ -222,7 +178,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     {
         return Some(plain_start(0, Some(resolve(units, recipients))));
     }
-    if let Some(units) = units_by_limit(rest) {
+    if let Some(units) = super::limits::units_by_limit(rest) {
         return Some(plain_start(0, Some(resolve(units, recipients))));
     }
     if run.semicolon_list {
