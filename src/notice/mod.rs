@@ -165,9 +165,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         sections.insert(0, covering_section(covering, &header.preamble));
     }
     addressed::settle(&mut sections, &header.recipients);
-    let issuers: Vec<&str> =
-        header.issuer.iter().map(String::as_str).chain(closing.iter().copied()).collect();
-    own_plan::drop_own_plans(&mut sections, &issuers);
+    own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), closing);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     let title = if header.title.is_empty() {
@@ -277,9 +275,7 @@ fn running_text(
         directives,
     }];
     addressed::settle(&mut sections, &header.recipients);
-    let issuers: Vec<&str> =
-        header.issuer.iter().map(String::as_str).chain(closing.iter().copied()).collect();
-    own_plan::drop_own_plans(&mut sections, &issuers);
+    own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), closing);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     Ok(NoticeDraft {

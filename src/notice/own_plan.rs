@@ -20,10 +20,12 @@ pub fn is_own_plan(text: &str, issuers: &[&str]) -> bool {
             && issuers.iter().any(|i| !i.is_empty() && (i.ends_with(who) || who.ends_with(*i))))
 }
 
-/// The directives left when the issuer's own plans are taken out.
-pub fn drop_own_plans(sections: &mut [SectionDraft], issuers: &[&str]) {
+/// The directives left when the issuer's own plans are taken out: the issuer is the one the
+/// header names, or a name the closing signs with.
+pub fn drop_own_plans(sections: &mut [SectionDraft], issuer: Option<&str>, closing: &[&str]) {
+    let issuers: Vec<&str> = issuer.into_iter().chain(closing.iter().copied()).collect();
     for s in sections {
-        s.directives.retain(|d| !is_own_plan(&d.text, issuers));
+        s.directives.retain(|d| !is_own_plan(&d.text, &issuers));
     }
 }
 

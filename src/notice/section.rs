@@ -132,7 +132,7 @@ fn is_task_headline(title: &str) -> bool {
 fn speaker_list(text: &str) -> Option<usize> {
     let t = clean_line(text);
     let colon = t.find(['：', ':']).filter(|&c| t[..c].chars().count() <= 30)?;
-    let after = &t[colon..].trim_start_matches(['：', ':']);
+    let after = t[colon..].trim_start_matches(['：', ':']);
     let at = ["一是", "一要"].iter().filter_map(|w| after.find(w)).min()?;
     let head = &after[..at];
     (head.chars().count() <= 12 && !head.contains(['，', ',', '。', '；', ';'])).then_some(colon)

@@ -145,8 +145,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         CONNECTIVES.iter().find_map(|c| rest.strip_prefix(c)).and_then(|r| r.strip_prefix(['，', ',']));
     // 。同时,加强与各单位…的协调合作: what to do, after the connective, is one too.
     let task = |r: &str| {
-        opens_with_action(r)
-            || ["加强", "加快", "做好", "落实", "完善", "开展"].iter().any(|v| r.starts_with(v))
+        opens_with_action(r) || ["加快", "做好", "落实", "完善", "开展"].iter().any(|v| r.starts_with(v))
     };
     if after_connective.is_some_and(|r| (r.starts_with('要') && !r.starts_with("要求")) || task(r)) {
         return Some(plain_start(0, None));
