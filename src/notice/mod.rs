@@ -22,6 +22,7 @@ mod docx_table;
 mod encodings;
 mod error;
 mod header;
+mod heading;
 mod list_heading;
 mod names;
 mod norm;

@@ -4,10 +4,13 @@
 
 use chrono::NaiveDate;
 
-use super::candidate::{Candidate, Fallback, Slot, Units, finish, own_units, settle_units, take_units};
+use super::candidate::{Candidate, Fallback, Slot, Units, finish, own_units, settle_units};
 use super::deadline;
 use super::descriptive::{is_descriptive, is_framing_article, is_report, is_roster};
 use super::directives::split_directives;
+use super::heading::{
+    heading_owner, heading_title, is_dangling_label, is_phase, is_task_headline, speaker_list,
+};
 use super::outline::{Entry, Item};
 use super::text::{clean_line, first_clause, first_phrase, strip_end_mark};
 use super::units::{self, UnitRules};
@@ -27,24 +30,6 @@ pub struct NoticeContext<'a> {
 fn first_sentence(text: &str) -> (&str, &str) {
     let first = first_clause(text);
     (first, &text[first.len()..])
-}
-
-fn heading_title(sentence: &str, rules: UnitRules) -> (String, Option<Units>) {
-    let (title, units) = take_units(strip_end_mark(sentence), rules);
-    (title.trim_end_matches(['：', ':']).trim().to_owned(), units)
-}
-
-/// A phase of a plan as an item's heading: `动员部署阶段（2011年9月26日至30日）。`.
-pub fn is_phase(sentence: &str) -> bool {
-    let t = strip_end_mark(sentence).trim_end();
-    let Some(open) = t.rfind(['（', '(']) else { return false };
-    t.ends_with(['）', ')']) && t[..open].ends_with("阶段") && t[..open].chars().count() <= 12
-}
-
-/// A unit bracket cut off before its names (`（责任单位：` at the end of a copied page).
-fn is_dangling_label(body: &str) -> bool {
-    let b = clean_line(body);
-    b.starts_with(['（', '(']) && !b.contains(['）', ')']) && b.chars().count() <= 12
 }
 
 pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
@@ -109,33 +94,6 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
         text,
         directives,
     }
-}
-
-/// A short title naming a task (`制定防灾减灾预案`, `认真抓好排查工作`), not a lead-in, a
-/// report (`会议听取了…汇报`), a topic (`关于…`) or a label (`有关要求`).
-fn is_task_headline(title: &str) -> bool {
-    let t = title.trim();
-    let n = t.chars().count();
-    // 高度重视,提高站位: parallel phrases of a few characters each are a headline too.
-    let phrases = t.split(['，', ',']).all(|p| (2..=8).contains(&p.chars().count()));
-    let commas = t.contains(['，', ',']);
-    (4..=if commas { 18 } else { 16 }).contains(&n)
-        && (!commas || phrases)
-        && !t.contains(['：', ':'])
-        && !["会议", "会上", "经", "关于"].iter().any(|w| t.starts_with(w))
-        && !t.ends_with("要求")
-        && super::subject::modal_subject(t).is_none()
-}
-
-/// Where the colon of `text`'s lead-in stands when a list follows it at once, after at most
-/// a short subject (`…强调:各部门、各单位一是要…`).
-fn speaker_list(text: &str) -> Option<usize> {
-    let t = clean_line(text);
-    let colon = t.find(['：', ':']).filter(|&c| t[..c].chars().count() <= 30)?;
-    let after = t[colon..].trim_start_matches(['：', ':']);
-    let at = ["一是", "一要"].iter().filter_map(|w| after.find(w)).min()?;
-    let head = &after[..at];
-    (head.chars().count() <= 12 && !head.contains(['，', ',', '。', '；', ';'])).then_some(colon)
 }
 
 /// A section without numbered items: its title sentence, then directives split inside the
@@ -272,20 +230,6 @@ fn nested(item: &Item, ctx: &NoticeContext) -> (String, Vec<Slot>, Option<Units>
     }
     walk(item, &group, ctx, &mut slots);
     (title, slots, heading_units)
-}
-
-/// 一、乡(镇)人民政府、街道办事处消防安全工作职责: a heading that names whose duties or
-/// requirements its items are; the units are theirs where an item names none.
-fn heading_owner(title: &str) -> Option<Units> {
-    const OWNED: [&str; 4] = ["职责", "工作要求", "主要任务", "工作任务"];
-    let t = strip_end_mark(title).trim_end_matches(['：', ':']);
-    let rest = OWNED.iter().find_map(|w| t.strip_suffix(w))?;
-    let rest = rest.strip_suffix("工作").unwrap_or(rest);
-    let rest =
-        ["消防安全", "安全生产", "消防", "安全"].iter().find_map(|w| rest.strip_suffix(w)).unwrap_or(rest);
-    let rest = rest.strip_suffix('的').unwrap_or(rest);
-    let lead = super::subject::subject_units(rest)?;
-    Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
 }
 
 /// What a heading passes down.

@@ -166,7 +166,7 @@ fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     // （三）集中整治阶段（5月1日至6月30日）。…有关部门要…: the phase's end is the deadline of
     // the paragraph's requirements that name none.
     let unnumbered = crate::notice::numbering::marker_of(line).map_or(line, |m| &line[m.len..]);
-    let phase = Some(first_clause(unnumbered)).filter(|c| crate::notice::section::is_phase(c)).unwrap_or("");
+    let phase = Some(first_clause(unnumbered)).filter(|c| crate::notice::heading::is_phase(c)).unwrap_or("");
     let from = found.len();
     let mut open: Option<Open> = None;
     let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
