@@ -47,9 +47,10 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             // 请各学校和培训机构(托儿所)从即日起…: after a sentence's 请, the units asked.
             let asked_by_please = || {
                 let after = piece.strip_prefix('请').filter(|_| k == 0 && clause.sentence_start)?;
-                // 请各乡镇人民政府,高新西区管委会,…: a list of names the commas go on with.
-                if subject_units(after).is_some() {
-                    return None;
+                // 请各乡镇人民政府,高新西区管委会,…: a list of names the commas go on with, up
+                // to the name before the verb.
+                if let Some(first) = subject_units(after) {
+                    return comma_listed(first, &pieces[k + 1..]);
                 }
                 super::subject_verb::named_before_verb(after).or_else(|| asked_collective(after))
             };
@@ -117,4 +118,31 @@ pub fn all_subjects(text: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// 请各乡镇人民政府,高新西区管委会,广汉市工业集中发展区及时将…: after a first name set off by a
+/// comma, more short names, each a piece of its own, up to one followed by its verb
+/// (请各单位,按照要求…: the one name is the one asked).
+fn comma_listed(mut units: Vec<String>, pieces: &[&str]) -> Option<Vec<String>> {
+    for piece in pieces {
+        let p = piece.trim();
+        let mut add = |more: Vec<String>| {
+            for m in more {
+                if !units.contains(&m) {
+                    units.push(m);
+                }
+            }
+        };
+        if let Some(more) = subject_units(p).filter(|_| p.chars().count() <= 16) {
+            add(more);
+            continue;
+        }
+        if let Some(last) =
+            super::subject_verb::named_after_please(p).filter(|_| !super::subject::is_modal(p))
+        {
+            add(last);
+        }
+        break;
+    }
+    Some(units)
 }

@@ -91,7 +91,9 @@ pub fn named_after_please(s: &str) -> Option<Vec<String>> {
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
         let next = rest.chars().next()?;
-        let joins = matches!(next, '的' | '、' | '和' | '及' | '与' | '（' | '(');
+        // …发展区及时将通知转发: 及时 is an adverb, not 及 joining another name.
+        let timely = rest.starts_with("及时");
+        let joins = matches!(next, '的' | '、' | '和' | '及' | '与' | '（' | '(') && !timely;
         // 要求各乡镇(街道)将本辖区内…: what follows 将 or 把 is the object, not more name.
         let object = name.chars().skip(1).any(|c| c == '将' || c == '把');
         // 请有关单位每半年向市局报送: a time (每…) ends the name before it.

@@ -3,13 +3,19 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 59] = [
+const ENDS: [&str; 64] = [
     // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
     "机构",
     "公司",
     "机关",
     "林场",
     "开发区",
+    // 广汉市工业集中发展区, 示范区各部门: a zone with its own administration.
+    "发展区",
+    "示范区",
+    "高新区",
+    "试验区",
+    "合作区",
     "园区",
     "新区",
     "协会",
