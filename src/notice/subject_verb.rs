@@ -125,7 +125,7 @@ pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
     ends.iter().skip(1).rev().find_map(|&end| {
         let (name, rest) = s.split_at(end);
         // 有关单位每半年向市局报送: a time (每…) ends the name before it.
-        (VERBS.iter().any(|v| rest.starts_with(v)) && !name.contains(['、', '每']))
+        (VERBS.iter().any(|v| rest.starts_with(v)) && !name.contains(['、', '每']) && !governs_another(name))
             .then(|| subject_units(name))
             .flatten()
     })
@@ -184,11 +184,18 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
         let (name, rest) = s.split_at(end);
         // 至今尚未完成标准化建设的乡镇: a name qualified by a clause describes which units.
         // 镇安委会办公室负责监督各单位组织…: a name holds no 负责 (the verb is the first).
+        // 教育部门督促各大中小学开展…: nor a verb by which one unit acts on another.
         // 挂牌整治工作情况将纳入市政府对…: nor 将 or 把 (an object follows them) nor a time (每).
         let verb = rest.starts_with(|c: char| VERB_FIRSTS.contains(&c))
             && VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v))
             && !name.contains(['的', '将', '把', '每'])
-            && !name.contains("负责");
+            && !governs_another(name);
         verb.then(|| subject_units(name)).flatten()
     })
+}
+
+/// Verbs by which one unit acts on another (`教育部门督促各大中小学开展…`, `县应急局会同各乡镇…`):
+/// no unit's name holds one, so a name read up to a later verb stops before them.
+fn governs_another(name: &str) -> bool {
+    ["负责", "督促", "指导", "会同", "牵头", "配合", "协助", "联合", "通过"].iter().any(|w| name.contains(w))
 }

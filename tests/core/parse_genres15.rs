@@ -23,3 +23,15 @@ fn names_after_please_set_off_by_commas_are_all_asked() {
         "及时 is an adverb, 及相关部门 another unit; a name before a comma and a verb is one"
     );
 }
+
+#[test]
+fn a_unit_acting_on_another_is_the_subject_not_both() {
+    let n = parse(concat!(
+        "关于开展安全宣传的通知\n",
+        "各单位:\n",
+        "一、教育部门督促各大中小学开展安全教育。\n",
+        "二、县应急局会同各乡镇开展隐患排查。\n",
+    ));
+    assert_eq!(offices(&n)[0], ["教育部门"], "督促 ends the name: the schools are its object");
+    assert!(!offices(&n)[1].iter().any(|u| u.contains("会同")), "{:?}", offices(&n)[1]);
+}
