@@ -38,10 +38,11 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("span regex")
 });
 /// `县安委会决定从2022年12月起至2023年3月底在全县开展百日安全生产大会战`: a campaign's period
-/// told inside a sentence, then what is carried out in it.
+/// told inside a sentence, then what is carried out in it (also from a day with 起 and no
+/// year: `经研究决定,6月28日起至8月28日,开展…整治工作`).
 static CAMPAIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:(?:从|自)\d{4}年\d{1,2}月(?:\d{1,2}日)?起?|即日起)(?:至|到)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底)?)止?[，,]?[^，,。；;]{0,12}?(?:集中|组织|全面|深入)?开展",
+        r"((?:(?:从|自)\d{4}年\d{1,2}月(?:\d{1,2}日)?起?|(?:从|自)?(?:\d{4}年)?\d{1,2}月\d{1,2}日起|即日起)(?:至|到)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底)?)止?[，,]?[^，,。；;]{0,12}?(?:集中|组织|全面|深入)?开展",
     )
     .expect("campaign period regex")
 });
@@ -118,7 +119,18 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
         return end_of(line, issued);
     }
     if let Some(c) = CAMPAIGN.captures(line) {
-        return end_of(&c[1], issued);
+        // 他强调,从8月17日起至9月底,要在全县全面开展…: a period inside a requirement is that
+        // requirement's own limit, not the whole text's.
+        let at = c.get(0).map_or(0, |m| m.start());
+        let start = line[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| matches!(ch, '。' | '；' | ';'))
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let end = line[at..].find(['。', '；', ';']).map_or(line.len(), |i| at + i);
+        if !super::report_list::has_modal(&line[start..end]) {
+            return end_of(&c[1], issued);
+        }
     }
     if let Some(end) = from_to(line, issued) {
         return Some(end);
@@ -220,6 +232,17 @@ mod tests {
             end("记者获悉,即日起至12月底,我市将全面开展安全生产大检查。"),
             Some(day("2023-12-31")),
             "from today"
+        );
+        assert_eq!(
+            end("指挥部经研究决定,11月28日起至12月28日,开展出租屋消防安全隐患整治工作。"),
+            Some(day("2023-12-28")),
+            "from a day with 起, no year"
+        );
+        assert_eq!(end("6月28日召开会议,部署至8月28日开展的工作。"), None, "no span");
+        assert_eq!(
+            end("会后,他强调,从8月17日起至9月底,要在全县全面开展安全生产大检查;县领导要带队检查。"),
+            None,
+            "a requirement's own period"
         );
     }
 }
