@@ -113,10 +113,14 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         // A town's own name (各有关部门、次营镇) is no bare word.
         let town = |p: &str| p.chars().count() == 3 && p.ends_with(['镇', '乡']);
         // A kind of unit of its own (社区, 学校, 企业: 各村、社区、学校和企业 are four) is no bare word.
-        let kind = |p: &str| ["社区", "学校", "企业", "医院", "园区"].iter().any(|k| p.starts_with(k));
+        let kind =
+            |p: &str| ["社区", "学校", "企业", "医院", "园区", "幼儿园"].iter().any(|k| p.starts_with(k));
+        // 街道(乡镇): a bare word with its alternative in brackets is still bare (not one whose
+        // bracket qualifies it, 幼儿园(含民办)).
         let bare = |p: &str| {
+            let word = if p.contains('含') { p } else { p.split(['(', '（']).next().unwrap_or(p) };
             !governs(p)
-                && p.chars().count() <= 3
+                && word.chars().count() <= 3
                 && !p.starts_with(['县', '市', '区', '省'])
                 && !town(p)
                 && !kind(p)

@@ -175,6 +175,10 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
         "协调", "要求", "通过", "确保", "针对", "围绕", "根据", "依据", "为", "以", "紧盯", "聚焦", "坚持",
         "突出", "深化", "在",
     ];
+    // 由区县(地区)组织开展…: the units after 由 do the work (not 由于, because).
+    if let Some(by) = s.strip_prefix('由') {
+        return if by.starts_with('于') { None } else { opening_subject(by) };
+    }
     let verb_first = VERBS.iter().chain(&TASK_VERBS).chain(&OTHERS).any(|v| s.starts_with(v));
     if verb_first || s.starts_with(['（', '(', '“', '"', '《']) {
         return None;

@@ -3,6 +3,12 @@
 //! commas, development zones as units.
 
 use crate::parse_genres3::{offices, parse};
+use crate::support::date;
+use duban::notice::parse_notice;
+
+fn parse_at(day: &str, text: &str) -> duban::model::NoticeDraft {
+    parse_notice(text, date(day)).unwrap_or_else(|e| panic!("{e}"))
+}
 
 #[test]
 fn names_after_please_set_off_by_commas_are_all_asked() {
@@ -34,4 +40,35 @@ fn a_unit_acting_on_another_is_the_subject_not_both() {
     ));
     assert_eq!(offices(&n)[0], ["教育部门"], "督促 ends the name: the schools are its object");
     assert!(!offices(&n)[1].iter().any(|u| u.contains("会同")), "{:?}", offices(&n)[1]);
+}
+
+#[test]
+fn a_schedules_steps_by_limit_and_units_are_requirements() {
+    let n = parse_at(
+        "2012-06-13",
+        concat!(
+            "关于开展家庭消防安全知识竞赛的通知\n",
+            "活动分为初赛、复赛、决赛三个阶段展开:8月20日前由各社区、行政村组织初赛,每个社区至少15个家庭参加;",
+            "10月10日前由各区县、街道(乡镇)组织复赛。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各社区、行政村"], vec!["各区县、街道(乡镇)"]], "各 governs 街道(乡镇)");
+    let dates: Vec<_> = crate::parse_genres3::directives(&n).iter().map(|d| d.deadline.date).collect();
+    assert_eq!(dates, [Some(date("2012-08-20")), Some(date("2012-10-10"))]);
+}
+
+#[test]
+fn a_campaign_period_in_the_opening_words_is_every_tasks_limit() {
+    let n = parse_at(
+        "2020-07-06",
+        concat!(
+            "泉州开展出租屋消防安全隐患整治\n",
+            "指挥部经研究决定,6月28日起至8月28日,开展出租屋消防安全隐患整治工作。\n",
+            "在整治期间,各地要对居住出租屋进行整治。消防部门要组织乡镇(街道)进行随机抽查。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各地"], vec!["消防部门"]]);
+    for d in crate::parse_genres3::directives(&n) {
+        assert_eq!(d.deadline.date, Some(date("2020-08-28")), "{}", d.text);
+    }
 }

@@ -59,6 +59,14 @@ pub(super) fn limit_then_report(s: &str) -> bool {
     SEND.iter().any(|w| after.starts_with(w))
 }
 
+/// `8月20日前由各社区、行政村组织初赛`: a limit, then 由 and the units that do the work by
+/// it — a requirement of those units with no 要 (a schedule's steps).
+pub(super) fn limit_then_units(s: &str) -> Option<Vec<String>> {
+    let phrase = opening_limit(s)?;
+    let after = s[phrase.len()..].trim_start_matches(['，', ',']);
+    crate::notice::subject::opening_subject(after.strip_prefix('由')?)
+}
+
 /// `各中小学,幼儿园(含民办)于6月30日之前将…上报`: units, then 于 or 在 and a dated limit — a
 /// requirement of those units with no 要.
 pub(super) fn units_by_limit(s: &str) -> Option<Vec<String>> {
