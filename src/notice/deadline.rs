@@ -203,6 +203,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             roll(NaiveDate::from_ymd_opt(issued.year(), 9, 30), issued, |y| NaiveDate::from_ymd_opt(y, 9, 30))
         }),
         rule(r"下半年", |_, issued| month_end(issued.year(), 12)),
+        // “119”消防宣传月活动期间, 安全生产月期间: a named month's campaign ends with its month.
+        rule(r"消防宣传月(?:活动)?期间", |_, issued| {
+            roll(month_end(issued.year(), 11), issued, |y| month_end(y, 11))
+        }),
+        rule(r"安全生产月(?:活动)?期间", |_, issued| {
+            roll(month_end(issued.year(), 6), issued, |y| month_end(y, 6))
+        }),
         rule(r"本周(?:内)?", |_, issued| Some(week_end(issued))),
         rule(r"(?:本月|月底)(?:底|内|前)?", |_, issued| month_end(issued.year(), issued.month())),
         rule(r"(?:第)?([一二三四])季度(?:末前|底前|末|底|前|之前|内)", |c, issued| {

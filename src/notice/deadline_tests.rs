@@ -69,6 +69,9 @@ fn a_period_ends_on_its_last_day() {
     assert_eq!(date_of("2008年11月中旬至2008年11月20日", issued), Some(d("2008-11-20")));
     assert_eq!(date_of("总结验收阶段(2012年2月7日至2月29日)", issued), Some(d("2012-02-29")));
     assert_eq!(date_of("从通告之日起至四月三十日止", "2009-04-09"), Some(d("2009-04-30")));
+    assert_eq!(date_of("请各单位在“119”消防宣传月活动期间开展", "2013-11-07"), Some(d("2013-11-30")));
+    assert_eq!(date_of("安全生产月期间组织一次演练", "2024-12-01"), Some(d("2025-06-30")), "the next June");
+    assert_eq!(date_of("119消防宣传月活动取得实效", "2013-11-07"), None, "the month named, not its period");
 }
 
 /// A tripwire for new rules: each must hold a character `may_date` looks for (国庆 and

@@ -72,3 +72,24 @@ fn a_campaign_period_in_the_opening_words_is_every_tasks_limit() {
         assert_eq!(d.deadline.date, Some(date("2020-08-28")), "{}", d.text);
     }
 }
+
+#[test]
+fn parts_spelled_out_after_ji_stay_with_their_requirement() {
+    let n = parse_at(
+        "2013-11-07",
+        concat!(
+            "关于开展119消防宣传月活动的通知\n",
+            "全校各二级单位:\n",
+            "为普及消防知识,请各单位在“119”消防宣传月活动期间,开展消防安全宣传“四个一”活动,即组织师生开展一次消防安全大检查;",
+            "制作一期消防知识宣传专栏;进行一次消防安全知识讲座;举办一次消防灭火疏散演练。\n",
+            "校消防安全管理办公室\n",
+            "2013年11月7日\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各单位"]], "the four activities after 即 are the one requirement's parts");
+    assert_eq!(
+        crate::parse_genres3::directives(&n)[0].deadline.date,
+        Some(date("2013-11-30")),
+        "the 119 month is November"
+    );
+}

@@ -211,7 +211,9 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             // 各级防办要加强会商研判，…；突出…重点部位隐患排查；及时清淤疏浚河道: in running text
             // each semicolon part of a subject's sentence is a requirement of that subject.
             None if !clause.sentence_start
-                && open.as_ref().is_some_and(|o| !o.enumerated && o.units.is_some())
+                && open
+                    .as_ref()
+                    .is_some_and(|o| !o.enumerated && o.units.is_some() && !start::spells_out(&o.text))
                 && start::semicolon_part(t) =>
             {
                 let units = start::own_subject(t).or_else(|| open.as_ref().and_then(|o| o.units.clone()));

@@ -116,6 +116,16 @@ pub(super) struct Start {
     pub(super) plain: bool,
 }
 
+/// `开展消防安全宣传“四个一”活动,即组织…大检查;制作…专栏;`: a requirement that spells out
+/// its parts after 即 — the semicolon parts of its sentence that follow are those parts.
+pub(super) fn spells_out(text: &str) -> bool {
+    let sentence = text.rsplit('。').next().unwrap_or(text);
+    sentence.split(['，', ',', '：', ':']).any(|p| {
+        let p = p.trim_start();
+        p.starts_with('即') && !["即日", "即将", "即时", "即刻", "即可"].iter().any(|w| p.starts_with(w))
+    })
+}
+
 /// `活动分为初赛、复赛、决赛三个阶段展开:8月20日前由各社区、行政村组织初赛`: after a colon
 /// that announces the steps, a step that opens with its limit and its units starts there.
 pub(super) fn step_after_colon(rest: &str) -> Option<Start> {
