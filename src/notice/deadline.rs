@@ -167,6 +167,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let m = num(c, 1)?;
             roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),
+        // 1月中旬前: the tenth, twentieth or last day of the month.
+        rule(r"(\d{1,2})月([上中下])旬(?:前|之前|以前)", |c, issued| {
+            let m = num(c, 1)?;
+            let day = |y| match &c[2] {
+                "上" => NaiveDate::from_ymd_opt(y, m, 10),
+                "中" => NaiveDate::from_ymd_opt(y, m, 20),
+                _ => month_end(y, m),
+            };
+            roll(day(issued.year()), issued, day)
+        }),
         // 3月份前: within March.
         rule(r"(\d{1,2})月份(?:前|之前)", |c, issued| {
             let m = num(c, 1)?;

@@ -72,6 +72,9 @@ fn a_period_ends_on_its_last_day() {
     assert_eq!(date_of("请各单位在“119”消防宣传月活动期间开展", "2013-11-07"), Some(d("2013-11-30")));
     assert_eq!(date_of("安全生产月期间组织一次演练", "2024-12-01"), Some(d("2025-06-30")), "the next June");
     assert_eq!(date_of("119消防宣传月活动取得实效", "2013-11-07"), None, "the month named, not its period");
+    assert_eq!(date_of("1月中旬前完成整改", "2017-01-05"), Some(d("2017-01-20")));
+    assert_eq!(date_of("于5月上旬前报送", "2017-01-05"), Some(d("2017-05-10")));
+    assert_eq!(date_of("11月中旬至12月底开展", "2017-01-05"), Some(d("2017-12-31")), "a span's end");
 }
 
 /// A tripwire for new rules: each must hold a character `may_date` looks for (国庆 and

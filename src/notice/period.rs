@@ -46,6 +46,11 @@ static CAMPAIGN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("campaign period regex")
 });
+/// `检查将持续至1月中旬`: how long the work lasts, told once.
+static LASTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"持续(?:到|至)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|[上中下]旬)?)(?:止|结束)?[。；;，,]")
+        .expect("lasting period regex")
+});
 /// A part titled by its period alone (二、申报期限, 三、活动时间, 四、时间安排).
 static TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Han}{0,6}(?:时间|期限|时限)(?:安排)?$").expect("period title regex"));
@@ -110,6 +115,20 @@ fn end_of(words: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     Some(DeadlineDraft { date: Some(date), phrase: Some(words.to_owned()), inferred: true, recurrence: None })
 }
 
+/// Whether the sentence of `line` that holds the match asks something (他强调,从8月17日起至
+/// 9月底,要在全县全面开展…): a period inside a requirement is that requirement's own limit,
+/// not the whole text's.
+fn asks(line: &str, c: &regex::Captures) -> bool {
+    let at = c.get(0).map_or(0, |m| m.start());
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| matches!(ch, '。' | '；' | ';'))
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let end = line[at..].find(['。', '；', ';']).map_or(line.len(), |i| at + i);
+    super::report_list::has_modal(&line[start..end])
+}
+
 /// A line stating the whole text's period (`活动时间为:2023年11月。`), and its end.
 pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     let line = line.trim();
@@ -118,19 +137,13 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     if SPAN.is_match(line) {
         return end_of(line, issued);
     }
-    if let Some(c) = CAMPAIGN.captures(line) {
-        // 他强调,从8月17日起至9月底,要在全县全面开展…: a period inside a requirement is that
-        // requirement's own limit, not the whole text's.
-        let at = c.get(0).map_or(0, |m| m.start());
-        let start = line[..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, ch)| matches!(ch, '。' | '；' | ';'))
-            .map_or(0, |(i, ch)| i + ch.len_utf8());
-        let end = line[at..].find(['。', '；', ';']).map_or(line.len(), |i| at + i);
-        if !super::report_list::has_modal(&line[start..end]) {
-            return end_of(&c[1], issued);
-        }
+    if let Some(c) = CAMPAIGN.captures(line).filter(|c| !asks(line, c)) {
+        return end_of(&c[1], issued);
+    }
+    if let Some(c) = LASTS.captures(line).filter(|c| !asks(line, c)) {
+        return find_deadline(&format!("{}前", &c[1]), issued)
+            .filter(|d| d.date.is_some())
+            .map(|d| DeadlineDraft { inferred: true, recurrence: None, phrase: Some(c[0].to_owned()), ..d });
     }
     if let Some(end) = from_to(line, issued) {
         return Some(end);
@@ -239,6 +252,11 @@ mod tests {
             "from a day with 起, no year"
         );
         assert_eq!(end("6月28日召开会议,部署至8月28日开展的工作。"), None, "no span");
+        assert_eq!(
+            end("近日部署开展专项检查。检查将持续至12月中旬。"),
+            Some(day("2023-12-20")),
+            "how long it lasts"
+        );
         assert_eq!(
             end("会后,他强调,从8月17日起至9月底,要在全县全面开展安全生产大检查;县领导要带队检查。"),
             None,
