@@ -69,6 +69,8 @@ pub fn is_report(paragraph: &str, before: Option<&str>) -> bool {
         let b = super::text::clean_line(b);
         b.ends_with(['：', ':'])
             || ["要求", "强调", "指出", "部署", "提出", "批示", "议定"].iter().any(|w| b.contains(w))
+            // 经认真办理,现答复如下。: what a reply goes on to say it will do.
+            || super::text::strip_end_mark(b).ends_with("如下")
     });
     p.starts_with("一是") && !led && !has_modal(p)
 }
@@ -85,6 +87,7 @@ mod tests {
         assert!(!is_report("一是要明确责任。二是要加强检查。", None));
         assert!(!is_report("一是各乡镇必须落实责任。二是加强检查。", None));
         assert!(!is_report("会议要求,一是明确责任;二是加强检查。", None));
+        assert!(!is_report(done, Some("你的建议收悉,经认真办理,现答复如下。")), "a reply's measures");
         assert!(has_modal("各单位不要麻痹"));
         assert!(!has_modal("主要领导重要讲话纪要"));
     }

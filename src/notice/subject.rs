@@ -100,7 +100,10 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     }
     let last = parts.last()?;
     if s.contains('等') {
-        let whole_ok = parts.iter().all(|p| p.chars().all(is_name_char)) && is_unit(last);
+        // 县住建局、水务局等: a list of units that ends with 等 after its last name (not
+        // 镇村组干部、巡山员、轻骑队等, people).
+        let listed = || parts.iter().all(|p| is_unit(p.strip_suffix('等').unwrap_or(p)));
+        let whole_ok = parts.iter().all(|p| p.chars().all(is_name_char)) && (is_unit(last) || listed());
         return whole_ok.then(|| vec![s.to_owned()]);
     }
     if parts.iter().all(|p| is_unit(p)) {
@@ -300,10 +303,14 @@ pub fn asked_collective(after: &str) -> Option<Vec<String>> {
     (!near.contains('的')).then_some(units)
 }
 
-/// `市督查室搞好配合`, `职能部门密切配合`: a phrase naming a supporting unit.
+/// `市督查室搞好配合`, `职能部门密切配合`, `县住建局、水务局等配合管网改造`: a phrase naming a
+/// supporting unit.
 pub fn supporting(phrase: &str) -> Option<Vec<String>> {
     let p = super::text::strip_end_mark(phrase).trim_end_matches(['，', ',', '”', '"']);
-    let name = p.strip_suffix("配合")?;
+    // 县住建局、水务局等配合管网改造及压力调试: what they support may follow.
+    // …相关部门协同配合的工作机制: a kind of work, not who supports.
+    let at = p.find("配合").filter(|&at| !p[at + "配合".len()..].starts_with('的'))?;
+    let name = &p[..at];
     let name = ["搞好", "做好", "积极", "密切", "全力", "主动", "协同", "负责"]
         .iter()
         .find_map(|w| name.strip_suffix(w))

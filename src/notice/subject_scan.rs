@@ -41,7 +41,8 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             }
             // A sentence's first words, or the words after its opening 按照/根据… phrase, or
             // after 并由: the unit that does what the sentence says.
-            let opens = (k == 0 && clause.sentence_start)
+            // After a semicolon too: …联合编制预算;县住建局积极争取上级补助资金.
+            let opens = k == 0
                 || (k == 1
                     && ["按照", "根据", "依据", "依照"].iter().any(|w| pieces[0].trim().starts_with(w)));
             // 请各学校和培训机构(托儿所)从即日起…: after a sentence's 请, the units asked.

@@ -93,3 +93,28 @@ fn parts_spelled_out_after_ji_stay_with_their_requirement() {
         "the 119 month is November"
     );
 }
+
+#[test]
+fn a_replys_measures_are_requirements_of_the_units_they_name() {
+    let n = parse_at(
+        "2025-05-27",
+        concat!(
+            "关于县人民代表大会第50号建议的答复\n",
+            "熊灿代表:\n",
+            "你提出的建议收悉,经认真办理,现答复如下。\n",
+            "一是增设消火栓。由县消防救援大队联合编制预算;县住建局积极争取上级补助资金。\n",
+            "二是由县水务局指导优化供水压力。边阳镇人民政府负责施工协调;县住建局、水务局等配合管网改造。\n",
+            "三是将消防设施建设纳入老城区改造项目统筹推进。\n",
+            "罗甸县消防救援大队\n",
+            "2025年5月27日\n",
+        ),
+    );
+    assert_eq!(
+        offices(&n),
+        [vec!["县消防救援大队", "县住建局"], vec!["县水务局", "边阳镇人民政府"], vec![]],
+        "a list after 现答复如下 is what the reply will do, not a report; a unit after a semicolon opens its part"
+    );
+    let support: Vec<_> =
+        crate::parse_genres3::directives(&n).iter().map(|d| d.support_offices.clone()).collect();
+    assert_eq!(support[1], ["县住建局、水务局等"], "配合 followed by what they support");
+}

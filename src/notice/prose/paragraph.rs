@@ -34,7 +34,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             // 市督查室搞好配合 / 要会同县住建局、县市场监管局: the units that support it.
             let with =
                 if o.units.is_some() { crate::notice::subject::together_with(&o.text) } else { Vec::new() };
-            let phrases = o.text.split_inclusive(['，', ',', '。']).skip(1);
+            let phrases = o.text.split_inclusive(['，', ',', '。', '；', ';']).skip(1);
             let named = phrases.filter(|p| p.contains("配合")).filter_map(|p| supporting(p.trim())).flatten();
             for u in with.into_iter().chain(named.collect::<Vec<_>>()) {
                 let lead = o.units.as_deref().unwrap_or_default();
