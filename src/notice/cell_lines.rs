@@ -8,6 +8,9 @@
 //! (the limit), unit names (one cell may run over several lines), or a second sentence, which
 //! is a second task of the row sharing its units (a merged cell). Anything else ends the table.
 //! A heading (一、…) between rows stays a heading; a cut label of the first column is dropped.
+//!
+//! A table with no row numbers whose every cell line ends in `|` (`危化品泄漏 |`) is read by
+//! its width: the header's cells, then rows of as many cells, while whole rows last.
 
 use super::docx_table::{columns, table_lines};
 use super::unit_name::is_unit;
@@ -47,7 +50,7 @@ struct Row {
 /// The lines with a one-cell-per-line task table replaced by its task lines; `None` when
 /// there is none.
 pub fn expand(lines: &[&str]) -> Option<Vec<String>> {
-    let (start, width) = header_at(lines)?;
+    let Some((start, width)) = header_at(lines) else { return by_width(lines) };
     let mut out: Vec<String> = lines[..start].iter().map(|l| (*l).to_owned()).collect();
     let mut i = start + width;
     let mut rows: Vec<Vec<String>> =
@@ -78,6 +81,55 @@ pub fn expand(lines: &[&str]) -> Option<Vec<String>> {
     }
     out.extend(table_lines(&rows));
     out.extend(lines[i..].iter().map(|l| (*l).to_owned()));
+    Some(out)
+}
+
+/// A cell line of a table whose cells each end in `|`, its spaces dropped (`牵头责任 单 位 |`).
+fn barred(line: &str) -> Option<String> {
+    let t = line.trim_end();
+    t.ends_with('|').then(|| cell_text(t).replace([' ', '\u{3000}'], ""))
+}
+
+/// The table of [`expand`] with no row numbers: a header of barred cells naming a unit or
+/// time column, then whole rows of as many barred cells (at least two).
+fn by_width(lines: &[&str]) -> Option<Vec<String>> {
+    let (start, header) = (0..lines.len()).find_map(|start| {
+        let mut header: Vec<String> =
+            lines[start..].iter().map_while(|l| barred(l).filter(|c| is_header_cell(c))).take(8).collect();
+        // 时限要求 | 危化品泄漏: the header ends at its last named column, before the first row.
+        let c = columns(&header);
+        let last = [c.number, c.lead, c.responsible, c.deadline].into_iter().flatten().max()?;
+        header.truncate(last + 1);
+        let c = columns(&header);
+        let named = (c.responsible.is_some() || c.lead.is_some()) && c.deadline.is_some() && c.task.is_some();
+        (header.len() >= 3 && named).then_some((start, header))
+    })?;
+    let width = header.len();
+    let mut rows = vec![header];
+    let mut i = start + width;
+    // Every cell of a row holds words: an empty one (`||||`) means the rows do not keep the width.
+    let cell = |l: &&str| barred(l).filter(|c| !c.is_empty());
+    while let Some(row) = lines.get(i..i + width).and_then(|cells| cells.iter().map(cell).collect()) {
+        rows.push(row);
+        i += width;
+    }
+    if rows.len() < 3 {
+        return None;
+    }
+    let mut out: Vec<String> = lines[..start].iter().map(|l| (*l).to_owned()).collect();
+    out.extend(table_lines(&rows));
+    // 各镇乡人民政府…组织开展应急演练…备案。 | — a row whose cells were merged into one
+    // sentence: a task line of its own (a row of one text would read as a heading).
+    let mut n = rows.len() - 1;
+    while let Some(merged) =
+        lines.get(i).and_then(|l| barred(l)).filter(|c| c.ends_with('。') && c.chars().count() > 12)
+    {
+        n += 1;
+        out.push(format!("{n}. {merged}"));
+        i += 1;
+    }
+    // The lines after the table, a last merged cell among them, without its bar.
+    out.extend(lines[i..].iter().map(|l| l.trim_end().trim_end_matches('|').trim_end().to_owned()));
     Some(out)
 }
 
@@ -184,5 +236,41 @@ mod tests {
             ]
         );
         assert_eq!(expand(&["序号", "责任单位", "完成时限", "说明文字很长很长的一行。"]), None);
+    }
+
+    #[test]
+    fn a_barred_table_with_no_row_numbers_is_read_by_its_width() {
+        let lines = [
+            "演练科目 |",
+            "情景构建 |",
+            "牵头责任 单 位 |",
+            "责任单位 |",
+            "时限要求 |",
+            "危化品泄漏 |",
+            "某化工厂危险化学品发生泄漏并燃烧。 |",
+            "县安委办、县应急办 |",
+            "县环保局、县公安局等 |",
+            "4月底前完成方案 |",
+            "防汛 |",
+            "自行构建演练情景 |",
+            "县防汛办 |",
+            "县水务局 |",
+            "5月底前完成方案 |",
+            "各镇乡人民政府自行选择演练科目,组织开展应急演练。 |",
+            "抄送:县委办公室。",
+        ];
+        let got = expand(&lines).unwrap();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[0].starts_with("1. 危化品泄漏"), "{}", got[0]);
+        assert!(
+            got[0].contains("牵头单位：县安委办、县应急办；责任单位：县环保局、县公安局等"),
+            "{}",
+            got[0]
+        );
+        assert!(got[1].contains("完成时限：5月底前完成方案"), "{}", got[1]);
+        assert_eq!(got[2], "3. 各镇乡人民政府自行选择演练科目,组织开展应急演练。", "a merged row");
+        assert_eq!(got[3], "抄送:县委办公室。");
+        let ragged = ["主要任务 |", "责任单位 |", "完成时限 |", "一、加强部署 |", "||||", "1.制定清单。 |"];
+        assert_eq!(expand(&ragged), None, "an empty cell: the rows do not keep the width");
     }
 }

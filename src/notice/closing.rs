@@ -102,7 +102,13 @@ fn is_closing_like(line: &str) -> bool {
 /// the trailing run of closing lines, from an 附件 line on at the latest.
 pub fn closing_start(lines: &[&str]) -> usize {
     let mut start = lines.len();
-    while start > 1 && is_closing_like(lines[start - 1]) {
+    // 抄送:县委办公室,…,县纪委, / 县法院,县检察院,县人武部。: a copy list run over two lines.
+    let copied = |at: usize| {
+        at >= 1
+            && ["抄送", "抄报", "分送"].iter().any(|p| lines[at - 1].starts_with(p))
+            && !lines[at - 1].trim_end().ends_with('。')
+    };
+    while start > 1 && (is_closing_like(lines[start - 1]) || copied(start - 1)) {
         start -= 1;
     }
     if let Some(a) = lines.iter().skip(1).position(|l| is_attachment(l)) {
@@ -170,5 +176,14 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 3, 13)
         );
         assert_eq!(notice_date(&["2024年3月12日，召开会议。"]), None);
+    }
+
+    #[test]
+    fn a_copy_list_run_over_two_lines_is_closing() {
+        let lines =
+            ["一、开展演练。", "抄送:县委办公室,县人大常委会办公室,县纪委,", "县法院,县检察院,县人武部。"];
+        assert_eq!(closing_start(&lines), 1);
+        let ended = ["一、开展演练。", "抄送:县委办公室。", "二、县法院要加强值守,县检察院要做好配合。"];
+        assert_eq!(closing_start(&ended), 3, "a list that ended is no run-over");
     }
 }

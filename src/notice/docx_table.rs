@@ -21,7 +21,12 @@ pub struct Columns {
 
 pub fn columns(header: &[String]) -> Columns {
     let find = |words: &[&str]| header.iter().position(|h| words.iter().any(|w| h.contains(w)));
-    let responsible = find(&["责任", "配合", "参与"]).filter(|i| Some(*i) != find(&["牵头"]));
+    // 牵头责任单位 | 责任单位: the responsible column is the one that is not the lead's.
+    let lead_at = find(&["牵头"]);
+    let responsible = header
+        .iter()
+        .enumerate()
+        .position(|(i, h)| Some(i) != lead_at && ["责任", "配合", "参与"].iter().any(|w| h.contains(w)));
     let number = find(&["序号", "编号"]);
     let lead = find(&["牵头"]);
     let deadline = find(&["时限", "完成时间", "时间"]);
@@ -167,6 +172,12 @@ mod tests {
                 "2. 完善预案，完成时限：长期坚持。（责任单位：作战训练处、指挥中心）",
             ]
         );
+    }
+
+    #[test]
+    fn a_lead_column_named_responsible_too_leaves_the_next_for_the_responsible() {
+        let c = columns(&row(&["演练科目", "情景构建", "牵头责任单位", "责任单位", "时限要求"]));
+        assert_eq!((c.task, c.lead, c.responsible, c.deadline), (Some(0), Some(2), Some(3), Some(4)));
     }
 
     #[test]
