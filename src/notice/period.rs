@@ -137,10 +137,14 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     if SPAN.is_match(line) {
         return end_of(line, issued);
     }
-    if let Some(c) = CAMPAIGN.captures(line).filter(|c| !asks(line, c)) {
+    // Every line of a text is asked: the two sentence-inner regexes run only where the words
+    // they need stand (a campaign's 起 or 从/自, 持续).
+    let campaign = line.contains(['起', '从', '自']).then(|| CAMPAIGN.captures(line)).flatten();
+    if let Some(c) = campaign.filter(|c| !asks(line, c)) {
         return end_of(&c[1], issued);
     }
-    if let Some(c) = LASTS.captures(line).filter(|c| !asks(line, c)) {
+    let lasts = line.contains("持续").then(|| LASTS.captures(line)).flatten();
+    if let Some(c) = lasts.filter(|c| !asks(line, c)) {
         return find_deadline(&format!("{}前", &c[1]), issued)
             .filter(|d| d.date.is_some())
             .map(|d| DeadlineDraft { inferred: true, recurrence: None, phrase: Some(c[0].to_owned()), ..d });
