@@ -67,6 +67,15 @@ pub(super) fn limit_then_units(s: &str) -> Option<Vec<String>> {
     crate::notice::subject::opening_subject(after.strip_prefix('由')?)
 }
 
+/// `活动分为初赛、复赛、决赛三个阶段展开:8月20日前由各社区、行政村组织初赛`: after a colon
+/// that announces the steps, a step that opens with its limit and its units starts there.
+pub(super) fn step_after_colon(rest: &str) -> Option<super::start::Start> {
+    let colon = rest.find(['：', ':'])?;
+    let at = colon + rest[colon..].chars().next()?.len_utf8();
+    let units = limit_then_units(&rest[at..])?;
+    Some(super::start::Start { at, units: Some(units), enumerated: false, plain: false })
+}
+
 /// `各中小学,幼儿园(含民办)于6月30日之前将…上报`: units, then 于 or 在 and a dated limit — a
 /// requirement of those units with no 要.
 pub(super) fn units_by_limit(s: &str) -> Option<Vec<String>> {

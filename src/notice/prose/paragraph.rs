@@ -107,7 +107,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
         let start = periodic
             .then_some(Start { at: 0, units: None, enumerated: false, plain: true })
             .or_else(|| start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start))
-            .or_else(|| start::step_after_colon(rest))
+            .or_else(|| super::limits::step_after_colon(rest))
             .or_else(|| {
                 lead?;
                 if let Some(units) = named_before_verb(rest) {

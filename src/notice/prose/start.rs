@@ -126,15 +126,6 @@ pub(super) fn spells_out(text: &str) -> bool {
     })
 }
 
-/// `活动分为初赛、复赛、决赛三个阶段展开:8月20日前由各社区、行政村组织初赛`: after a colon
-/// that announces the steps, a step that opens with its limit and its units starts there.
-pub(super) fn step_after_colon(rest: &str) -> Option<Start> {
-    let colon = rest.find(['：', ':'])?;
-    let at = colon + rest[colon..].chars().next()?.len_utf8();
-    let units = super::limits::limit_then_units(&rest[at..])?;
-    Some(Start { at, units: Some(units), enumerated: false, plain: false })
-}
-
 pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead: bool) -> Option<Start> {
     let plain_start =
         |at, units: Option<Vec<String>>| Start { at, plain: units.is_none(), units, enumerated: false };
