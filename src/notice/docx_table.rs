@@ -21,14 +21,11 @@ pub struct Columns {
 
 pub fn columns(header: &[String]) -> Columns {
     let find = |words: &[&str]| header.iter().position(|h| words.iter().any(|w| h.contains(w)));
-    // 牵头责任单位 | 责任单位: the responsible column is the one that is not the lead's.
-    let lead_at = find(&["牵头"]);
-    let responsible = header
-        .iter()
-        .enumerate()
-        .position(|(i, h)| Some(i) != lead_at && ["责任", "配合", "参与"].iter().any(|w| h.contains(w)));
-    let number = find(&["序号", "编号"]);
     let lead = find(&["牵头"]);
+    // 牵头责任单位 | 责任单位: the responsible column is the one that is not the lead's.
+    let responsible = (0..header.len())
+        .find(|&i| Some(i) != lead && ["责任", "配合", "参与"].iter().any(|w| header[i].contains(w)));
+    let number = find(&["序号", "编号"]);
     let deadline = find(&["时限", "完成时间", "时间"]);
     // 专项整治行业名称 | 时间安排 | 责任单位: with units and a time known, the first other
     // column names the work.

@@ -11,13 +11,6 @@ use super::subject_verb::{collective_before_verb, opening_subject};
 /// `并由本级消防救援机构负责实施`).
 pub fn units_in(text: &str) -> Option<Vec<String>> {
     let mut found: Vec<String> = Vec::new();
-    let add = |found: &mut Vec<String>, units: Vec<String>| {
-        for u in units {
-            if !found.contains(&u) {
-                found.push(u);
-            }
-        }
-    };
     let mut first_collective = None;
     for clause in super::text::split_clauses(text) {
         let t = super::text::clean_line(clause.text);
@@ -36,7 +29,7 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             };
             if let Some((units, _)) = modal_subject(piece).or_else(comma_subject) {
                 // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).
-                add(&mut found, units);
+                add_new(&mut found, units);
                 continue;
             }
             // A sentence's first words, or the words after its opening 按照/根据… phrase, or
@@ -51,25 +44,25 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 // 请各乡镇人民政府,高新西区管委会,…: a list of names the commas go on with, up
                 // to the name before the verb.
                 if let Some(first) = subject_units(after) {
-                    return comma_listed(first, &pieces[k + 1..]);
+                    return Some(comma_listed(first, &pieces[k + 1..]));
                 }
                 super::subject_verb::named_before_verb(after).or_else(|| asked_collective(after))
             };
             if let Some(units) = asked_by_please() {
-                add(&mut found, units);
+                add_new(&mut found, units);
                 continue;
             }
             let by = piece.strip_prefix("并由").or_else(|| piece.strip_prefix('由'));
             if let Some(units) =
                 by.and_then(opening_subject).or_else(|| opens.then(|| opening_subject(piece)).flatten())
             {
-                add(&mut found, units);
+                add_new(&mut found, units);
                 continue;
             }
             // 并要求相关镇(街道)在3月15日前完成…: the units asked, after 并 or 同时.
             let asked = piece.strip_prefix('并').or_else(|| piece.strip_prefix("同时")).unwrap_or(piece);
             if let Some(units) = asked.strip_prefix("要求").filter(|_| k > 0).and_then(asked_collective) {
-                add(&mut found, units);
+                add_new(&mut found, units);
                 continue;
             }
             // 同时,要求县纪委、监委派员…: after 同时 or 并, whoever 要求 names is asked.
@@ -80,7 +73,7 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 .filter(|_| joined)
                 .and_then(super::subject_verb::named_after_please)
             {
-                add(&mut found, units);
+                add_new(&mut found, units);
                 continue;
             }
             let after = asked.strip_prefix("要求").unwrap_or(piece);
@@ -88,7 +81,7 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 // 各行业安委会结合…，各村居安委会结合…: a collective after the first names a
                 // subject of its own when a subject was already found.
                 if !found.is_empty() && k > 0 {
-                    add(&mut found, collective_units(&u));
+                    add_new(&mut found, collective_units(&u));
                 } else if first_collective.is_none() {
                     first_collective = Some(collective_units(&u));
                 }
@@ -124,26 +117,28 @@ pub fn all_subjects(text: &str) -> Vec<String> {
 /// 请各乡镇人民政府,高新西区管委会,广汉市工业集中发展区及时将…: after a first name set off by a
 /// comma, more short names, each a piece of its own, up to one followed by its verb
 /// (请各单位,按照要求…: the one name is the one asked).
-fn comma_listed(mut units: Vec<String>, pieces: &[&str]) -> Option<Vec<String>> {
+fn comma_listed(mut units: Vec<String>, pieces: &[&str]) -> Vec<String> {
     for piece in pieces {
         let p = piece.trim();
-        let mut add = |more: Vec<String>| {
-            for m in more {
-                if !units.contains(&m) {
-                    units.push(m);
-                }
-            }
-        };
         if let Some(more) = subject_units(p).filter(|_| p.chars().count() <= 16) {
-            add(more);
+            add_new(&mut units, more);
             continue;
         }
         if let Some(last) =
             super::subject_verb::named_after_please(p).filter(|_| !super::subject::is_modal(p))
         {
-            add(last);
+            add_new(&mut units, last);
         }
         break;
     }
-    Some(units)
+    units
+}
+
+/// Adds the units not yet in `found`, in order.
+fn add_new(found: &mut Vec<String>, units: Vec<String>) {
+    for u in units {
+        if !found.contains(&u) {
+            found.push(u);
+        }
+    }
 }
