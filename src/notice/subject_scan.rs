@@ -40,7 +40,12 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                     && ["按照", "根据", "依据", "依照"].iter().any(|w| pieces[0].trim().starts_with(w)));
             // 请各学校和培训机构(托儿所)从即日起…: after a sentence's 请, the units asked.
             let asked_by_please = || {
-                let after = piece.strip_prefix('请').filter(|_| k == 0 && clause.sentence_start)?;
+                // 希望各单位切实履行…: a wish is asked of the units after it as 请 is. After a
+                // comma too when a collective follows (学生安全至关重要,请各住宿书院高度重视).
+                let after = piece.strip_prefix('请').or_else(|| piece.strip_prefix("希望"))?;
+                if !(k == 0 && clause.sentence_start) && !after.starts_with('各') {
+                    return None;
+                }
                 // 请各乡镇人民政府,高新西区管委会,…: a list of names the commas go on with, up
                 // to the name before the verb.
                 if let Some(first) = subject_units(after) {
