@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 52] = [
+    const ENDS: [&str; 62] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -47,6 +47,18 @@ pub fn is_descriptive(title: &str) -> bool {
         // 二、排查整治内容:重点排查…: what a campaign looks at, as 检查重点 is.
         "排查整治内容",
         "检查内容",
+        // 二、检查方式:本次检查以各住宿书院自查…为主要方式: how the issuer inspects.
+        "检查方式",
+        "抽查方式",
+        "督查方式",
+        // 二、抽查存在的问题:无 / 一、检查情况:…: what an inspection found, told.
+        "存在的问题",
+        "检查情况",
+        "抽查情况",
+        "督查情况",
+        "检查结果",
+        "抽查结果",
+        "督查结果",
         "督查内容",
         "时间安排",
         "实施时间",
@@ -77,7 +89,9 @@ pub fn is_descriptive(title: &str) -> bool {
     let t = strip_end_mark(title).trim_end_matches(['：', ':']);
     // 一、整治目标 通过三年时间,…: a copy whose line breaks became spaces keeps its heading
     // before the first space.
-    let glued = t.split_once([' ', '\u{3000}']).map(|(h, _)| h).filter(|h| h.chars().count() <= 12);
+    // 二、检查方式:本次检查以…: a heading told before a colon, its text after it.
+    let glued =
+        t.split_once([' ', '\u{3000}', '：', ':']).map(|(h, _)| h).filter(|h| h.chars().count() <= 12);
     // A name's last character is looked up first: most words end in none of them, and are
     // told without comparing the forty names (a task table asks this of every row).
     let may_end = |t: &str| t.chars().next_back().is_some_and(|c| ENDS.iter().any(|e| e.ends_with(c)));
