@@ -166,7 +166,8 @@ fn take_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate)
         let [only] = s.directives.as_slice() else { continue };
         let title = super::text::strip_end_mark(s.title.trim());
         // 二、活动时间:11月1日-11月30日。 — the part's own words state the period.
-        if let Some(end) = period_line(&only.text, issued).filter(|_| LINE.is_match(only.text.trim())) {
+        // (The anchored LINE is asked first: most parts fail it at once.)
+        if let Some(end) = LINE.is_match(only.text.trim()).then(|| period_line(&only.text, issued)).flatten() {
             s.directives.clear();
             return Some(end);
         }
