@@ -21,6 +21,16 @@ pub fn split_top_level<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
     parts
 }
 
+/// `市安委会有关成员单位及有关产业园区`: two units joined by 及 or 和 are two, when each side is a
+/// unit by itself (`团体和企事业单位` stays one).
+fn joined_units(part: &str) -> Vec<&str> {
+    let halves = split_top_level(part, &['及', '和']);
+    match halves.as_slice() {
+        [a, b] if super::unit_name::is_unit(a) && super::unit_name::is_unit(b) => halves,
+        _ => vec![part],
+    }
+}
+
 /// `各区` followed by `县级市…`: one collective written with a 、.
 fn joins_next(name: &str, next: &str) -> bool {
     matches!(name, "各区" | "各县" | "各市" | "各区县") && next.starts_with(['县', '市', '区'])
@@ -42,6 +52,7 @@ pub fn push_names(into: &mut Vec<String>, list: &str) {
         })
         .map(|p| p.trim().trim_end_matches(['。', '.']))
         .filter(|p| !p.is_empty())
+        .flat_map(joined_units)
         .collect();
     let mut i = 0;
     while i < parts.len() {

@@ -167,7 +167,8 @@ fn take_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate)
         let title = super::text::strip_end_mark(s.title.trim());
         // 二、活动时间:11月1日-11月30日。 — the part's own words state the period.
         // (The anchored LINE is asked first: most parts fail it at once.)
-        if let Some(end) = LINE.is_match(only.text.trim()).then(|| period_line(&only.text, issued)).flatten() {
+        if let Some(end) = LINE.is_match(only.text.trim()).then(|| period_line(&only.text, issued)).flatten()
+        {
             s.directives.clear();
             return Some(end);
         }

@@ -94,15 +94,17 @@ pub fn find_last_unit_line(text: &str) -> Option<UnitLine> {
 pub fn find_last_unit_line_with(text: &str, rules: UnitRules) -> Option<UnitLine> {
     // The opening brackets from the last back (each kind found by memrchr): the first that
     // holds a unit list is the last in the text.
+    // 〔市委组织部牵头,各镇(街道)…分工负责〕: the tortoise-shell bracket of a document number
+    // closes a task's units too.
     let mut full = text.rmatch_indices('（').map(|(i, _)| i).peekable();
     let mut half = text.rmatch_indices('(').map(|(i, _)| i).peekable();
+    let mut shell = text.rmatch_indices('〔').map(|(i, _)| i).peekable();
     loop {
-        let i = match (full.peek(), half.peek()) {
-            (Some(a), Some(b)) if a > b => full.next(),
-            (_, Some(_)) => half.next(),
-            (Some(_), None) => full.next(),
-            (None, None) => None,
-        }?;
+        let last = [full.peek(), half.peek(), shell.peek()].into_iter().flatten().max().copied()?;
+        full.next_if_eq(&last);
+        half.next_if_eq(&last);
+        shell.next_if_eq(&last);
+        let i = last;
         match matching_close(text, i) {
             Some(close) => {
                 if let Some((lead, support)) = read_list(inner(text, i, close), rules) {
@@ -273,6 +275,9 @@ fn split_role_suffix(s: &str) -> Option<(Role, &str)> {
         ("配合", Role::Support),
         ("参与", Role::Support),
         ("协助", Role::Support),
+        // 〔市委组织部牵头,各镇(街道)、…分工负责〕: the units that share the work.
+        ("按职责分工负责", Role::Responsible),
+        ("分工负责", Role::Responsible),
     ] {
         if let Some(names) = s.strip_suffix(suffix)
             && !names.trim().is_empty()
@@ -341,8 +346,8 @@ fn matching_close(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0;
     for (i, c) in text[open..].char_indices() {
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => {
+            '（' | '(' | '〔' => depth += 1,
+            '）' | ')' | '〕' => {
                 depth -= 1;
                 if depth == 0 {
                     return Some(open + i);
