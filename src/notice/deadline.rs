@@ -205,6 +205,21 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 upcoming(issued.year(), n(1)?, n(2)?, issued)
             },
         ),
+        // 请于2025年6月30日将…报送: the day a report is handed in, without 前.
+        rule(r"于(\d{4})年(\d{1,2})月(\d{1,2})日(?:将|把|报送|上报|提交)", |c, _| {
+            NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
+        }),
+        rule(r"于(\d{1,2})月(\d{1,2})日(?:将|把|报送|上报|提交)", |c, issued| {
+            upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
+        }),
+        // 于2025年6月30日和12月20日分别将半年度和全年工作情况报送: the last of the days.
+        rule(
+            r"于(\d{4})年\d{1,2}月\d{1,2}日[和、及](?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前)?(?:分别)?(?:将|把|报送|上报|提交)",
+            |c, _| {
+                let y = c.get(2).map_or_else(|| year(c, 1), |_| year(c, 2))?;
+                NaiveDate::from_ymd_opt(y, num(c, 3)?, num(c, 4)?)
+            },
+        ),
         rule(r"上半年", |_, issued| month_end(issued.year(), 6)),
         // Holidays: 春节前 (its eve), 元旦前 (31 December), 国庆前 / “十一”之前 (30 September).
         rule(r"春节(?:之前|前)", |_, issued| spring_festival_eve(issued)),

@@ -123,3 +123,16 @@ fn recurrences_are_kept_as_written() {
     assert_eq!(find_recurrence("年底前完成"), None);
     assert_eq!(find_recurrence("每月２５日前报送").as_deref(), Some("每月２５日前"));
 }
+
+#[test]
+fn the_day_a_report_is_handed_in_is_its_deadline() {
+    let on = |t| find_deadline(t, d("2025-06-24")).and_then(|dl| dl.date);
+    assert_eq!(on("请各镇于2025年6月30日将工作情况报送市安办"), Some(d("2025-06-30")));
+    assert_eq!(on("请于7月5日报送自查报告"), Some(d("2025-07-05")));
+    assert_eq!(
+        on("并于2025年6月30日和12月20日分别将半年度和全年工作情况报送市安办"),
+        Some(d("2025-12-20")),
+        "two days for two reports: the last"
+    );
+    assert_eq!(on("定于2025年6月30日召开全市安全生产工作会议"), None, "a meeting's day asks nothing");
+}
