@@ -74,8 +74,23 @@ const ENDS: [&str; 64] = [
     "乡",
 ];
 /// Endings that make a unit only after 各 (各地, 各级, 各县) or a place (县领导).
-const COLLECTIVE_ENDS: [&str; 13] =
-    ["地", "级", "县", "区", "市", "领导", "专班", "方面", "行业", "地方", "镇街", "乡镇场", "乡镇场街"];
+/// 各院系: a university's schools and departments.
+const COLLECTIVE_ENDS: [&str; 14] = [
+    "地",
+    "级",
+    "县",
+    "区",
+    "市",
+    "领导",
+    "专班",
+    "方面",
+    "行业",
+    "地方",
+    "镇街",
+    "乡镇场",
+    "乡镇场街",
+    "院系",
+];
 /// Subjects that are not units.
 const NOT_UNITS: [&str; 19] = [
     "同时",
