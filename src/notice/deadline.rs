@@ -107,7 +107,7 @@ fn spring_festival_eve(issued: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// What a period's end follows (起至, 日至, 日-), left out of the deadline's words.
-const PERIOD_JOINT: [char; 9] = ['起', '日', '旬', '至', '—', '－', '-', '~', '～'];
+const PERIOD_JOINT: [char; 10] = ['起', '日', '旬', '至', '到', '—', '－', '-', '~', '～'];
 
 /// A time of the day before a limit's 前: 7月17日下班前, 3月5日17时前, 3月5日12:00前,
 /// 6月18日(星期二)上午下班前.
@@ -141,10 +141,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(&format!(r"(\d{{4}})年(\d{{1,2}})月\d{{1,2}}日(?:至|{DASH})(\d{{1,2}})日"), |c, _| {
             NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?)
         }),
-        rule(&format!(r"(?:(?:起|日|旬)至|日{DASH})(\d{{1,2}})月(\d{{1,2}})日"), |c, issued| {
-            upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
-        }),
-        rule(r"(?:起|日|旬)至(\d{1,2})月(?:底|末)", |c, issued| {
+        // 从即日起到12月29日: 到 joins a period's ends as 至 does.
+        rule(
+            &format!(r"(?:(?:起|日|旬)(?:至|到)|日{DASH})(\d{{1,2}})月(\d{{1,2}})日"),
+            |c, issued| upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued),
+        ),
+        rule(r"(?:起|日|旬)(?:至|到)(\d{1,2})月(?:底|末)", |c, issued| {
             let m = num(c, 1)?;
             roll(month_end(issued.year(), m), issued, |y| month_end(y, m))
         }),

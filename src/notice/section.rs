@@ -43,6 +43,13 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     // assigns, 第一条 为…制定本办法 frames).
     let chapter = item.marker.kind == super::numbering::Kind::Chapter;
     let descriptive = (is_descriptive(first) && !chapter) || frames(item);
+    // 二、检查主要内容 (一)…(五)请各教学单位、各部门放假期间做好值班工作: an item of a
+    // described part that asks units by 请 is a requirement; the rest stay described.
+    let asking = asking_items(item).filter(|_| descriptive && !assigned);
+    let (item, descriptive) = match &asking {
+        Some(kept) => (kept, false),
+        None => (item, descriptive),
+    };
     if ((descriptive || safeguard) && !assigned)
         || is_report(first, &text)
         || is_roster(first)
@@ -293,6 +300,17 @@ fn own_text(
 /// A regulation's article that frames rather than assigns (第一条 为…制定本办法).
 fn frames(item: &Item) -> bool {
     item.marker.kind == super::numbering::Kind::Article && is_framing_article(item.head)
+}
+
+/// The part with only its items that ask units by 请 (请各教学单位…, 请有关单位…), when it has any.
+fn asking_items<'a>(item: &Item<'a>) -> Option<Item<'a>> {
+    let asks = |c: &Item| {
+        let head = clean_line(c.head);
+        head.strip_prefix('请').is_some_and(|r| ["各", "有关", "相关"].iter().any(|w| r.starts_with(w)))
+    };
+    let entries: Vec<Entry<'a>> =
+        item.entries.iter().filter(|e| matches!(e, Entry::Item(c) if asks(c))).cloned().collect();
+    (!entries.is_empty()).then(|| Item { entries, ..item.clone() })
 }
 
 fn names_units_under(item: &Item) -> bool {

@@ -165,6 +165,14 @@ const TASK_VERBS: [&str; 24] = [
 static VERB_FIRSTS: LazyLock<Vec<char>> =
     LazyLock::new(|| VERBS.iter().chain(&TASK_VERBS).filter_map(|v| v.chars().next()).collect());
 
+/// A period opening a sentence (`从即日起到12月29日`, `自2024年3月1日起至6月底,`).
+static LEADING_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:从|自)?(?:即日|(?:\d{4}年)?\d{1,2}月\d{1,2}日)起?(?:至|到)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)(?:止|前)?[，,]?",
+    )
+    .expect("leading period regex")
+});
+
 /// The unit a numbered item opens with, followed by what it is to do (`乡镇街道建立完善本级消防
 /// 安全委员会`, `市级政府落实消防安全约谈机制`): in a task list the item's first words name who
 /// does it. The longest name that reads as units.
@@ -175,6 +183,12 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
         "协调", "要求", "通过", "确保", "针对", "围绕", "根据", "依据", "为", "以", "紧盯", "聚焦", "坚持",
         "突出", "深化", "在",
     ];
+    // 从即日起到12月29日各教学单位、各部门做好自查工作: the units after the period they work in.
+    if s.starts_with(['从', '自', '即']) || s.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some(m) = LEADING_PERIOD.find(s).filter(|m| m.end() < s.len()) {
+            return opening_subject(&s[m.end()..]);
+        }
+    }
     // 由区县(地区)组织开展…: the units after 由 do the work (not 由于, because).
     if let Some(by) = s.strip_prefix('由') {
         return if by.starts_with('于') { None } else { opening_subject(by) };
