@@ -169,7 +169,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     if let Some(units) = super::limits::limit_then_units(rest) {
         return Some(plain_start(0, Some(resolve(units, recipients))));
     }
-    if let Some((u, _)) = modal_subject(rest) {
+    if let Some(u) = modal_subject(rest).map(|(u, _)| u).or_else(|| comma_subject(rest)) {
         return Some(plain_start(0, Some(resolve(u, recipients))));
     }
     // 相关领导要…, 各县级包抓领导要…: people, not a unit, yet a requirement of its own.
@@ -206,7 +206,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             let dated =
                 after_lead && crate::notice::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some();
             let head = if dated || dated_prefix(&rest[..at]) { 0 } else { offset };
-            if let Some((u, _)) = modal_subject(p) {
+            if let Some(u) = modal_subject(p).map(|(u, _)| u).or_else(|| comma_subject(p)) {
                 return Some(plain_start(head, Some(resolve(u, recipients))));
             }
             if let Some(units) = p.strip_prefix("要求").and_then(required_units) {
@@ -228,6 +228,15 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     None
 }
 
+/// `各级各部门,要充分认清形势任务`: a subject set off by a comma from its modal.
+fn comma_subject(s: &str) -> Option<Vec<String>> {
+    let (name, rest) = s.split_once(['，', ','])?;
+    if !crate::notice::subject::is_modal(rest.trim_start()) {
+        return None;
+    }
+    crate::notice::subject::subject_units(name.trim())
+}
+
 /// Words by which a speaker or an inspection team asks units for something.
 const ASKS: [&str; 4] = ["要求", "希望", "责成", "督促"];
 
@@ -247,6 +256,9 @@ fn asked(phrase: &str) -> Option<(usize, Vec<String>)> {
 /// A sentence opening with 请: its units, or the addressees when it names none or points above.
 pub(super) fn please(s: &str, recipients: &[String]) -> Option<Start> {
     let after = s.strip_prefix('请')?;
+    if gives_the_floor(after) {
+        return None;
+    }
     if let Some((u, _)) = modal_subject(after) {
         return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
     }
@@ -272,6 +284,16 @@ pub(super) fn please(s: &str, recipients: &[String]) -> Option<Start> {
         return None;
     }
     Some(Start { at: 0, units: Some(recipients.to_vec()), enumerated: false, plain: false })
+}
+
+/// `请区消防救援大队陈灼同志汇报关于…情况`: the chair gives a speaker the floor at the meeting
+/// itself — nothing to be done after it.
+fn gives_the_floor(after: &str) -> bool {
+    let Some(at) = after.find("同志") else { return false };
+    let rest = &after[at + "同志".len()..];
+    after[..at].chars().count() <= 20
+        && !after[..at].contains(['，', ',', '。'])
+        && ["汇报", "发言", "介绍", "讲话", "作汇报", "作说明", "通报"].iter().any(|w| rest.starts_with(w))
 }
 
 /// Units that point above (以上责任单位, 各事涉部门) are the addressees.
