@@ -31,9 +31,13 @@ fn joined_units(part: &str) -> Vec<&str> {
     }
 }
 
-/// `各区` followed by `县级市…`: one collective written with a 、.
-fn joins_next(name: &str, next: &str) -> bool {
-    matches!(name, "各区" | "各县" | "各市" | "各区县") && next.starts_with(['县', '市', '区'])
+/// `各区` followed by `县级市…`: one collective written with a 、 (also `各区、县(专业)监督站`,
+/// `各区、开发区住建局`: the bodies of each district and county). A part that names its own
+/// collective (`市直各部门`) is another unit.
+pub fn joins_next(name: &str, next: &str) -> bool {
+    matches!(name, "各区" | "各县" | "各市" | "各区县")
+        && (next.starts_with(['县', '市', '区']) || next.starts_with("开发区"))
+        && !next.contains('各')
 }
 
 /// Splits a list of names and appends the new ones to `into`, as written.

@@ -95,6 +95,13 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     if parts.iter().any(|p| p.is_empty()) {
         return None;
     }
+    // 各区、县(专业)监督站, 各区、开发区住建局: one collective of each district and county.
+    if let [first, second] = parts.as_slice()
+        && super::names::joins_next(first, second)
+        && is_unit(second)
+    {
+        return Some(vec![s.to_owned()]);
+    }
     if let Some(units) = place_after_collective(s, &parts) {
         return Some(units);
     }
