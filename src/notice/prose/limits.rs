@@ -87,6 +87,28 @@ pub(super) fn units_by_limit(s: &str) -> Option<Vec<String>> {
     crate::notice::subject::subject_units(&s[..at].replace([',', '，'], "、"))
 }
 
+/// `各站并将今年以来专项整治工作情况形成书面总结于10月15日前报总站管理一科`: units, 将 and what
+/// they send, then by when and where — a requirement of those units with no 要.
+pub(super) fn units_will_send(s: &str) -> Option<Vec<String>> {
+    const SEND: [&str; 5] = ["上报", "报送", "提交", "报", "送"];
+    let at = s.find('将').filter(|&at| at > 0 && s[..at].chars().count() <= 16)?;
+    let name = &s[..at];
+    let name = name.strip_suffix('并').or_else(|| name.strip_suffix('要')).unwrap_or(name);
+    let end = s.find(['。', '；', ';']).unwrap_or(s.len());
+    let body = &s[at..end];
+    let sends = body.match_indices(['于', '在']).any(|(i, w)| {
+        let after = &body[i + w.len()..];
+        opening_limit(after).is_some_and(|p| {
+            p.ends_with('前')
+                && SEND.iter().any(|w| after[p.len()..].trim_start_matches(['，', ',']).starts_with(w))
+        })
+    });
+    if !sends || name.contains(['，', ',', '：', ':']) {
+        return None;
+    }
+    crate::notice::subject::subject_units(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -190,7 +190,8 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     {
         return Some(plain_start(0, Some(resolve(units, recipients))));
     }
-    if let Some(units) = super::limits::units_by_limit(rest) {
+    if let Some(units) = super::limits::units_by_limit(rest).or_else(|| super::limits::units_will_send(rest))
+    {
         return Some(plain_start(0, Some(resolve(units, recipients))));
     }
     if run.semicolon_list {
@@ -322,7 +323,17 @@ pub(super) fn semicolon_part(clause: &str) -> bool {
     let reported = ["传达了", "听取了", "学习了", "通报了", "审议了", "研究了", "观看了"]
         .iter()
         .any(|w| t.starts_with(w));
-    t.chars().count() >= 6 && (!condition || asked) && !reported
+    t.chars().count() >= 6 && (!condition || asked) && !reported && !issuer_will(t)
+}
+
+/// `我站将在9月份对各监督站的监督检查情况进行专项督查`: what the issuer itself will do, told
+/// beside what it asks — no requirement of the units.
+pub(super) fn issuer_will(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(['我', '本']) else { return false };
+    ["站", "局", "委", "办", "处", "院", "厅", "部", "中心", "支队", "大队", "总队", "队", "室", "科"]
+        .iter()
+        .filter_map(|u| rest.strip_prefix(u))
+        .any(|r| r.starts_with('将'))
 }
 
 /// The units a clause opens with when they do their task with no 要 (`乡镇街道建立…`,
