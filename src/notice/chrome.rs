@@ -46,6 +46,20 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
 static MARKUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]{0,200}>").expect("markup regex"));
 
+/// Tags that end a block of a page (a paragraph, a line break, a list item, a cell's row).
+static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:p|div|li|br|tr|h[1-6]|section)\b[^<>]{0,200}>").expect("block markup regex")
+});
+
+/// A line copied with a page's source split where its blocks end (`…提出了工作要求:</p><p
+/// class="ql-block">一是…`): each paragraph on a line of its own, as the page shows it.
+pub fn split_blocks(line: &str) -> Vec<&str> {
+    if !line.contains('<') {
+        return vec![line];
+    }
+    BLOCK.split(line).filter(|p| !p.trim().is_empty()).collect()
+}
+
 /// A line without HTML tags (`<b>一是…</b>` copied with a page's source).
 pub fn strip_markup(line: &str) -> std::borrow::Cow<'_, str> {
     if line.contains('<') { MARKUP.replace_all(line, "") } else { std::borrow::Cow::Borrowed(line) }
@@ -83,6 +97,17 @@ pub fn strip_chrome<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Option<NaiveDate>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_blocks_become_lines() {
+        assert_eq!(
+            split_blocks(r#"<p class="ql-block">提出了工作要求:</p><p class="ql-block">一是深化认识。</p>"#),
+            ["提出了工作要求:", "一是深化认识。"]
+        );
+        assert_eq!(split_blocks("第一行<br/>第二行"), ["第一行", "第二行"]);
+        assert_eq!(split_blocks("<b>一是</b>加强"), ["<b>一是</b>加强"], "an inline tag stays");
+        assert_eq!(split_blocks("a < b"), ["a < b"]);
+    }
 
     #[test]
     fn drops_page_chrome_and_keeps_the_date() {

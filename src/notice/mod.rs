@@ -72,6 +72,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let spaced = despace::is_spaced(text);
     let unmarked: Vec<String> = text
         .lines()
+        .flat_map(chrome::split_blocks)
         .flat_map(|l| if spaced { vec![l] } else { despace::lost_breaks(l) })
         .map(|l| {
             let l = text::han_full_stops(&chrome::strip_markup(text::without_lost_spaces(l))).into_owned();
