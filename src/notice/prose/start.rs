@@ -378,7 +378,10 @@ pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
 
 /// Words that open a sentence of what to do, with no subject (通过…做好, 结合…检查, 组织人员…,
 /// 依法依规开展…, 对…深入开展…).
-const ACTIONS: [&str; 20] = [
+const ACTIONS: [&str; 22] = [
+    // 及时制定整改计划,督促隐患单位…: how soon, then what.
+    "及时",
+    "制定",
     "通过",
     "结合",
     "组织",
