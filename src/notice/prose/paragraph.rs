@@ -171,7 +171,11 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     }
                     run.enumerated = true;
                 } else {
-                    run.first_named.get_or_insert(units.is_some());
+                    // 全县上下要…, 相关领导要…: everyone, or people — no unit, and no say on
+                    // whether the run's later bare 要 are the named units'.
+                    if s.plain || units.is_some() {
+                        run.first_named.get_or_insert(units.is_some());
+                    }
                     if units.is_some() {
                         run.last_units = units.clone();
                     }
