@@ -17,7 +17,7 @@ static DAY: LazyLock<Regex> =
 /// `issued_on`: that year, on the first 月日 they name, else its first day.
 pub fn of_first_lines(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
     let head: String = lines.iter().take(3).copied().collect::<Vec<_>>().join("\n");
-    let found = YEAR.captures(&head)?;
+    let Some(found) = YEAR.captures(&head) else { return of_cited_notice(lines, issued_on) };
     let whole = found.get(0)?;
     // A span of years (2023—2025年, 2012年至2015年) names no one year.
     const SPAN: [char; 8] = ['至', '到', '—', '–', '-', '－', '~', '～'];
@@ -34,6 +34,19 @@ pub fn of_first_lines(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate>
         .captures(&head)
         .and_then(|c| NaiveDate::from_ymd_opt(year, c[1].parse().ok()?, c[2].parse().ok()?));
     day.or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
+}
+
+/// A notice the text carries out, cited with its number in the opening words (根据省住建厅《关于
+/// …的通知》(粤建质函[2011]756号)的要求): an undated copy is of that notice's year, when it is two
+/// or more years before `issued_on` (a law or a standing rule, 《消防法》, has no such number).
+fn of_cited_notice(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
+    static CITED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"通知》\s*[（(]\p{Han}{1,8}[\[〔【［]((?:19|20)\d{2})[\]〕】］]\d{1,4}号[）)]")
+            .expect("cited notice regex")
+    });
+    let head: String = lines.iter().take(6).copied().collect::<Vec<_>>().join("\n");
+    let year: i32 = CITED.captures(&head)?[1].parse().ok()?;
+    (year <= issued_on.year() - 2).then(|| NaiveDate::from_ymd_opt(year, 1, 1)).flatten()
 }
 
 #[cfg(test)]
@@ -55,6 +68,19 @@ mod tests {
             of_first_lines(&["4月28日,莫旗政府召开2016年第一季度消防安全工作联席会议。"], today),
             Some(day("2016-04-28"))
         );
+    }
+
+    #[test]
+    fn an_undated_copy_is_of_the_year_of_the_notice_it_carries_out() {
+        let lines = [
+            "关于开展第四季度建筑施工质量安全大检查的通知",
+            "各县、区住房城乡建设局:",
+            "根据省住建厅《关于深入开展全省建筑施工安全大检查的通知》(粤建质函[2011]756号)的要求,我局决定…",
+        ];
+        assert_eq!(of_first_lines(&lines, day("2026-12-01")), Some(day("2011-01-01")));
+        assert_eq!(of_first_lines(&lines, day("2012-06-01")), None, "a notice of last year says nothing");
+        let law = ["关于做好消防工作的通知", "根据《中华人民共和国消防法》的规定,…"];
+        assert_eq!(of_first_lines(&law, day("2026-12-01")), None);
     }
 
     #[test]
