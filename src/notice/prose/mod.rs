@@ -13,6 +13,7 @@
 //! One paragraph is read in paragraph.rs; where a directive starts is in start.rs, lead-ins in
 //! lead_in.rs.
 
+mod action;
 mod duties;
 mod headlines;
 mod lead_in;

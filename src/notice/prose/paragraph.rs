@@ -231,8 +231,8 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 && lead.is_none()
                 && open.as_ref().is_some_and(|o| !o.enumerated && o.units.is_some())
                 && run.first_named == Some(true)
-                && (start::opens_with_action(t) || from_when.is_some())
-                && !start::tells_done(&sentence_at(&clauses, k)) =>
+                && (super::action::opens_with_action(t) || from_when.is_some())
+                && !super::action::tells_done(&sentence_at(&clauses, k)) =>
             {
                 // …。县应急局、县消防大队等部门从1月6日起开展联合执法检查: its own units.
                 if from_when.is_some() {

@@ -155,7 +155,8 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         CONNECTIVES.iter().find_map(|c| rest.strip_prefix(c)).and_then(|r| r.strip_prefix(['，', ',']));
     // 。同时,加强与各单位…的协调合作: what to do, after the connective, is one too.
     let task = |r: &str| {
-        opens_with_action(r) || ["加快", "做好", "落实", "完善", "开展"].iter().any(|v| r.starts_with(v))
+        super::action::opens_with_action(r)
+            || ["加快", "做好", "落实", "完善", "开展"].iter().any(|v| r.starts_with(v))
     };
     if after_connective.is_some_and(|r| (r.starts_with('要') && !r.starts_with("要求")) || task(r)) {
         return Some(plain_start(0, None));
@@ -323,17 +324,7 @@ pub(super) fn semicolon_part(clause: &str) -> bool {
     let reported = ["传达了", "听取了", "学习了", "通报了", "审议了", "研究了", "观看了"]
         .iter()
         .any(|w| t.starts_with(w));
-    t.chars().count() >= 6 && (!condition || asked) && !reported && !issuer_will(t)
-}
-
-/// `我站将在9月份对各监督站的监督检查情况进行专项督查`: what the issuer itself will do, told
-/// beside what it asks — no requirement of the units.
-pub(super) fn issuer_will(t: &str) -> bool {
-    let Some(rest) = t.strip_prefix(['我', '本']) else { return false };
-    ["站", "局", "委", "办", "处", "院", "厅", "部", "中心", "支队", "大队", "总队", "队", "室", "科"]
-        .iter()
-        .filter_map(|u| rest.strip_prefix(u))
-        .any(|r| r.starts_with('将'))
+    t.chars().count() >= 6 && (!condition || asked) && !reported && !super::action::issuer_will(t)
 }
 
 /// The units a clause opens with when they do their task with no 要 (`乡镇街道建立…`,
@@ -374,61 +365,4 @@ pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
         s[at..].starts_with(['一', '壹']).then(|| ordinal(&s[at..]))??;
         Some((crate::notice::subject::subject_units(&s[..at])?, at))
     })
-}
-
-/// Words that open a sentence of what to do, with no subject (通过…做好, 结合…检查, 组织人员…,
-/// 依法依规开展…, 对…深入开展…).
-const ACTIONS: [&str; 22] = [
-    // 及时制定整改计划,督促隐患单位…: how soon, then what.
-    "及时",
-    "制定",
-    "通过",
-    "结合",
-    "组织",
-    "依法",
-    "对前期",
-    "对重点",
-    "对发现",
-    "对排查",
-    "加大",
-    "深入开展",
-    "全面开展",
-    "严格落实",
-    "切实加强",
-    "督促",
-    "强化",
-    "建立",
-    "广泛发动",
-    "跟踪督办",
-    "对照",
-    "加强",
-];
-
-/// Whether a sentence opens with what to do and names no one before it, or with the day it
-/// starts (自10月11日起，每日报送…).
-pub(super) fn opens_with_action(sentence: &str) -> bool {
-    (ACTIONS.iter().any(|a| sentence.starts_with(a)) || from_day(sentence))
-        && modal_subject(sentence).is_none()
-}
-
-/// `通过专项检查,有效及时的消除了安全隐患`: a sentence that tells what was done (a verb and
-/// its 了; not 为了, 除了, 了解).
-pub(super) fn tells_done(sentence: &str) -> bool {
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    let chars: Vec<char> = sentence.chars().collect();
-    (1..chars.len().saturating_sub(1)).any(|i| {
-        let (before, after) = (chars[i - 1], chars[i + 1]);
-        // 除了… is a preposition where it opens a phrase; 消除了 is done.
-        let preposition = before == '除' && (i < 2 || !han(chars[i - 2]));
-        chars[i] == '了' && han(before) && !"为不得".contains(before) && !preposition && after != '解'
-    })
-}
-
-/// `自10月11日起，` / `从即日起，`: a day things start from, then a comma.
-fn from_day(sentence: &str) -> bool {
-    let Some(rest) = sentence.strip_prefix(['自', '从']) else { return false };
-    let Some(at) = rest.find("起").filter(|&at| rest[..at].chars().count() <= 10) else { return false };
-    let day = &rest[..at];
-    (day == "即日" || day.contains('月') && day.contains('日'))
-        && rest[at + "起".len()..].starts_with(['，', ','])
 }

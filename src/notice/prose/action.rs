@@ -1,0 +1,73 @@
+//! 行动句 — what a sentence of running text does by its first words: it opens with what to do
+//! (`及时制定整改计划`, `自10月11日起，每日报送…`), it tells what was done (`…消除了安全隐患`), or it
+//! tells what the issuer itself will do (`我站将在9月份…`). Split from start.rs, which finds where
+//! requirements start with them.
+
+use crate::notice::subject::modal_subject;
+
+/// Words that open a sentence of what to do, with no subject (通过…做好, 结合…检查, 组织人员…,
+/// 依法依规开展…, 对…深入开展…).
+const ACTIONS: [&str; 22] = [
+    // 及时制定整改计划,督促隐患单位…: how soon, then what.
+    "及时",
+    "制定",
+    "通过",
+    "结合",
+    "组织",
+    "依法",
+    "对前期",
+    "对重点",
+    "对发现",
+    "对排查",
+    "加大",
+    "深入开展",
+    "全面开展",
+    "严格落实",
+    "切实加强",
+    "督促",
+    "强化",
+    "建立",
+    "广泛发动",
+    "跟踪督办",
+    "对照",
+    "加强",
+];
+
+/// Whether a sentence opens with what to do and names no one before it, or with the day it
+/// starts (自10月11日起，每日报送…).
+pub(super) fn opens_with_action(sentence: &str) -> bool {
+    (ACTIONS.iter().any(|a| sentence.starts_with(a)) || from_day(sentence))
+        && modal_subject(sentence).is_none()
+}
+
+/// `通过专项检查,有效及时的消除了安全隐患`: a sentence that tells what was done (a verb and
+/// its 了; not 为了, 除了, 了解).
+pub(super) fn tells_done(sentence: &str) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars: Vec<char> = sentence.chars().collect();
+    (1..chars.len().saturating_sub(1)).any(|i| {
+        let (before, after) = (chars[i - 1], chars[i + 1]);
+        // 除了… is a preposition where it opens a phrase; 消除了 is done.
+        let preposition = before == '除' && (i < 2 || !han(chars[i - 2]));
+        chars[i] == '了' && han(before) && !"为不得".contains(before) && !preposition && after != '解'
+    })
+}
+
+/// `自10月11日起，` / `从即日起，`: a day things start from, then a comma.
+fn from_day(sentence: &str) -> bool {
+    let Some(rest) = sentence.strip_prefix(['自', '从']) else { return false };
+    let Some(at) = rest.find("起").filter(|&at| rest[..at].chars().count() <= 10) else { return false };
+    let day = &rest[..at];
+    (day == "即日" || day.contains('月') && day.contains('日'))
+        && rest[at + "起".len()..].starts_with(['，', ','])
+}
+
+/// `我站将在9月份对各监督站的监督检查情况进行专项督查`: what the issuer itself will do, told
+/// beside what it asks — no requirement of the units.
+pub(super) fn issuer_will(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(['我', '本']) else { return false };
+    ["站", "局", "委", "办", "处", "院", "厅", "部", "中心", "支队", "大队", "总队", "队", "室", "科"]
+        .iter()
+        .filter_map(|u| rest.strip_prefix(u))
+        .any(|r| r.starts_with('将'))
+}
