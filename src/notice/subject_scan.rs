@@ -43,7 +43,8 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 // 希望各单位切实履行…: a wish is asked of the units after it as 请 is. After a
                 // comma too when a collective follows (学生安全至关重要,请各住宿书院高度重视).
                 let after = piece.strip_prefix('请').or_else(|| piece.strip_prefix("希望"))?;
-                if !(k == 0 && clause.sentence_start) && !after.starts_with('各') {
+                let opens_sentence = k == 0 && clause.sentence_start;
+                if !opens_sentence && !after.starts_with('各') {
                     return None;
                 }
                 // 请各乡镇人民政府,高新西区管委会,…: a list of names the commas go on with, up

@@ -184,10 +184,10 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
         "突出", "深化", "在",
     ];
     // 从即日起到12月29日各教学单位、各部门做好自查工作: the units after the period they work in.
-    if s.starts_with(['从', '自', '即']) || s.starts_with(|c: char| c.is_ascii_digit()) {
-        if let Some(m) = LEADING_PERIOD.find(s).filter(|m| m.end() < s.len()) {
-            return opening_subject(&s[m.end()..]);
-        }
+    let may_open_with_period =
+        s.starts_with(['从', '自', '即']) || s.starts_with(|c: char| c.is_ascii_digit());
+    if may_open_with_period && let Some(m) = LEADING_PERIOD.find(s).filter(|m| m.end() < s.len()) {
+        return opening_subject(&s[m.end()..]);
     }
     // 由区县(地区)组织开展…: the units after 由 do the work (not 由于, because).
     if let Some(by) = s.strip_prefix('由') {
