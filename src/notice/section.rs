@@ -45,7 +45,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let descriptive = (is_descriptive(first) && !chapter) || frames(item);
     // 二、检查主要内容 (一)…(五)请各教学单位、各部门放假期间做好值班工作: an item of a
     // described part that asks units by 请 is a requirement; the rest stay described.
-    let asking = asking_items(item).filter(|_| descriptive && !assigned);
+    let asking = (descriptive && !assigned).then(|| asking_items(item)).flatten();
     let (item, descriptive) = match &asking {
         Some(kept) => (kept, false),
         None => (item, descriptive),

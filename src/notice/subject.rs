@@ -31,6 +31,12 @@ pub fn is_modal(rest: &str) -> bool {
         && chars.next().is_some_and(|c| !"急用对届收付变邀征答允承激酬验声运试季时该".contains(c))
 }
 
+/// `县工商、石油等部门,要按照…`, `各级各部门,要充分认清…`: a subject set off by a comma from
+/// the modal that opens `next`.
+pub fn set_off_subject(name: &str, next: &str) -> Option<Vec<String>> {
+    is_modal(next.trim_start()).then(|| subject_units(name.trim())).flatten()
+}
+
 /// The units a subject names, or `None` when it is not a list of units.
 pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let s = subject.strip_prefix('请').unwrap_or(subject);

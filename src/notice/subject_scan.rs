@@ -2,7 +2,7 @@
 //! (`县国土房管局要…`), a 各-collective before its verb, after 要求 or 由, or opening a sentence.
 //! Split from subject.rs, which reads one subject; this walks a requirement's clauses with it.
 
-use super::subject::{asked_collective, collective_units, is_modal, modal_subject, subject_units};
+use super::subject::{asked_collective, collective_units, modal_subject, subject_units};
 use super::subject_verb::{collective_before_verb, opening_subject};
 
 /// The units a requirement names as the subject of one of its sentences or phrases
@@ -23,9 +23,10 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             let piece = piece.trim();
             // 县工商、石油等部门,要按照…: a subject set off by a comma from its modal.
             let comma_subject = || {
-                let next = pieces.get(k + 1)?.trim_start();
-                let modal = is_modal(next);
-                modal.then(|| subject_units(piece)).flatten().map(|u| (u, 0))
+                pieces
+                    .get(k + 1)
+                    .and_then(|next| super::subject::set_off_subject(piece, next))
+                    .map(|u| (u, 0))
             };
             if let Some((units, _)) = modal_subject(piece).or_else(comma_subject) {
                 // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).

@@ -93,18 +93,16 @@ pub fn find_last_unit_line(text: &str) -> Option<UnitLine> {
 
 pub fn find_last_unit_line_with(text: &str, rules: UnitRules) -> Option<UnitLine> {
     // The opening brackets from the last back (each kind found by memrchr): the first that
-    // holds a unit list is the last in the text.
-    // 〔市委组织部牵头,各镇(街道)…分工负责〕: the tortoise-shell bracket of a document number
+    // holds a unit list is the last in the text. 〔市委组织部牵头,各镇(街道)…分工负责〕: the tortoise-shell bracket of a document number
     // closes a task's units too.
     let mut full = text.rmatch_indices('（').map(|(i, _)| i).peekable();
     let mut half = text.rmatch_indices('(').map(|(i, _)| i).peekable();
     let mut shell = text.rmatch_indices('〔').map(|(i, _)| i).peekable();
     loop {
-        let last = [full.peek(), half.peek(), shell.peek()].into_iter().flatten().max().copied()?;
-        full.next_if_eq(&last);
-        half.next_if_eq(&last);
-        shell.next_if_eq(&last);
-        let i = last;
+        let i = [full.peek(), half.peek(), shell.peek()].into_iter().flatten().max().copied()?;
+        full.next_if_eq(&i);
+        half.next_if_eq(&i);
+        shell.next_if_eq(&i);
         match matching_close(text, i) {
             Some(close) => {
                 if let Some((lead, support)) = read_list(inner(text, i, close), rules) {

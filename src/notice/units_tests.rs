@@ -11,7 +11,7 @@ fn both(u: &UnitLine) -> (Vec<&str>, Vec<&str>) {
 fn last_unit_line_forward(text: &str, rules: UnitRules) -> Option<UnitLine> {
     let mut found = None;
     for (i, c) in text.char_indices() {
-        if !matches!(c, '（' | '(') {
+        if !matches!(c, '（' | '(' | '〔') {
             continue;
         }
         match matching_close(text, i) {
@@ -41,7 +41,7 @@ proptest::proptest! {
     #[test]
     fn the_last_list_is_found_from_the_end(
         parts in proptest::collection::vec(
-            "（|）|\\(|\\)|责任单位|牵头|配合|：|:|、|；|，|\n|县局|甲|及责任人", 0..16)
+            "（|）|\\(|\\)|〔|〕|责任单位|牵头|配合|分工负责|：|:|、|；|，|\n|县局|甲|及责任人", 0..16)
     ) {
         let text = parts.concat();
         for rules in [UnitRules::default(), UnitRules { first_is_lead: true, ..UnitRules::default() }] {

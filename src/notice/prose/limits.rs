@@ -50,10 +50,12 @@ fn opening_limit(s: &str) -> Option<String> {
         .filter(|p| s.starts_with(p.as_str()))
 }
 
+/// What is sent or finished by a limit (`11月25日前上交…`, `于10月15日前报总站`).
+const SEND: [&str; 7] = ["上交", "上报", "报送", "提交", "报", "送", "完成"];
+
 /// `11月25日前上交…统计表`: a sentence that opens with a limit and what to send or finish by
 /// it is a requirement of its own (of the units before it).
 pub(super) fn limit_then_report(s: &str) -> bool {
-    const SEND: [&str; 6] = ["上交", "上报", "报送", "提交", "报", "完成"];
     let Some(phrase) = opening_limit(s).filter(|p| p.ends_with('前')) else { return false };
     let after = s[phrase.len()..].trim_start_matches(['，', ',']);
     SEND.iter().any(|w| after.starts_with(w))
@@ -90,7 +92,6 @@ pub(super) fn units_by_limit(s: &str) -> Option<Vec<String>> {
 /// `各站并将今年以来专项整治工作情况形成书面总结于10月15日前报总站管理一科`: units, 将 and what
 /// they send, then by when and where — a requirement of those units with no 要.
 pub(super) fn units_will_send(s: &str) -> Option<Vec<String>> {
-    const SEND: [&str; 5] = ["上报", "报送", "提交", "报", "送"];
     let at = s.find('将').filter(|&at| at > 0 && s[..at].chars().count() <= 16)?;
     let name = &s[..at];
     let name = name.strip_suffix('并').or_else(|| name.strip_suffix('要')).unwrap_or(name);

@@ -233,10 +233,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
 /// `各级各部门,要充分认清形势任务`: a subject set off by a comma from its modal.
 fn comma_subject(s: &str) -> Option<Vec<String>> {
     let (name, rest) = s.split_once(['，', ','])?;
-    if !crate::notice::subject::is_modal(rest.trim_start()) {
-        return None;
-    }
-    crate::notice::subject::subject_units(name.trim())
+    crate::notice::subject::set_off_subject(name, rest)
 }
 
 /// Words by which a speaker or an inspection team asks units for something.
