@@ -40,6 +40,14 @@ pub fn joins_next(name: &str, next: &str) -> bool {
         && !next.contains('各')
 }
 
+/// `各县、市、区政府`: once a collective has joined its next place, a lone place (市, 区)
+/// joins the one after it too.
+fn chain_continues(part: &str, next: &str) -> bool {
+    matches!(part, "县" | "市" | "区" | "县级市")
+        && next.starts_with(['县', '市', '区'])
+        && !next.contains('各')
+}
+
 /// Splits a list of names and appends the new ones to `into`, as written.
 pub fn push_names(into: &mut Vec<String>, list: &str) {
     let list = rejoin_cut_names(list);
@@ -61,9 +69,11 @@ pub fn push_names(into: &mut Vec<String>, list: &str) {
     let mut i = 0;
     while i < parts.len() {
         let mut name = parts[i].to_owned();
+        let mut joined = false;
         while let Some(next) = parts.get(i + 1)
-            && joins_next(parts[i], next)
+            && (joins_next(parts[i], next) || joined && chain_continues(parts[i], next))
         {
+            joined = true;
             name = format!("{name}、{next}");
             i += 1;
         }
@@ -112,6 +122,7 @@ mod tests {
             ["市公安局交警支队", "各区、县级市人民政府", "各县（市、区）人民政府"]
         );
         assert_eq!(names("各区、县级市"), ["各区、县级市"]);
+        assert_eq!(names("市财政局，各县、市、区政府"), ["市财政局", "各县、市、区政府"]);
         assert_eq!(names("防火监督处、防火监督处，各支队。"), ["防火监督处", "各支队"]);
     }
 

@@ -12,13 +12,35 @@ use regex::Regex;
 use super::names::{push_names, split_top_level};
 
 /// Labels that name the lead units outright.
-const LEAD_LABELS: [&str; 8] =
-    ["牵头单位", "牵头处室", "牵头部门", "牵头科室", "主责单位", "承办单位", "主办单位", "牵头"];
+const LEAD_LABELS: [&str; 10] = [
+    "牵头责任单位",
+    "牵头责任部门",
+    "牵头单位",
+    "牵头处室",
+    "牵头部门",
+    "牵头科室",
+    "主责单位",
+    "承办单位",
+    "主办单位",
+    "牵头",
+];
 /// Labels for the responsible units: lead, unless a 牵头 label names the lead.
 const RESPONSIBLE_LABELS: [&str; 5] = ["责任处室", "责任单位", "责任部门", "责任科室", "责任主体"];
 /// Labels that introduce supporting units.
-const SUPPORT_LABELS: [&str; 9] =
-    ["配合单位", "配合处室", "配合部门", "配合科室", "协办单位", "参与单位", "协助单位", "协同单位", "配合"];
+const SUPPORT_LABELS: [&str; 12] = [
+    "协同责任单位",
+    "配合责任单位",
+    "协同部门",
+    "配合单位",
+    "配合处室",
+    "配合部门",
+    "配合科室",
+    "协办单位",
+    "参与单位",
+    "协助单位",
+    "协同单位",
+    "配合",
+];
 
 /// What a label may add before its colon: `责任单位及责任人：X主要领导`.
 const LABEL_TAILS: [&str; 4] = ["及责任人", "和责任人", "及责任领导", "及负责人"];
