@@ -27,8 +27,10 @@ const LEAD_LABELS: [&str; 10] = [
 /// Labels for the responsible units: lead, unless a 牵头 label names the lead.
 const RESPONSIBLE_LABELS: [&str; 5] = ["责任处室", "责任单位", "责任部门", "责任科室", "责任主体"];
 /// Labels that introduce supporting units.
-const SUPPORT_LABELS: [&str; 12] = [
+const SUPPORT_LABELS: [&str; 13] = [
     "协同责任单位",
+    // (牵头单位:市发改委,数据提供单位:市统计局): the unit that supplies a target's figures.
+    "数据提供单位",
     "配合责任单位",
     "协同部门",
     "配合单位",
@@ -258,7 +260,7 @@ type Labelled<'a> = Option<(Role, &'a str)>;
 fn split_label(s: &str) -> Option<(Role, &str)> {
     let s = s.trim_start();
     // The first characters of the labels: most text is told at once.
-    if !s.starts_with(['责', '牵', '主', '承', '配', '协', '参']) {
+    if !s.starts_with(['责', '牵', '主', '承', '配', '协', '参', '数']) {
         return None;
     }
     let labelled = |labels: &[&str], role| {
