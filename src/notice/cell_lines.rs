@@ -16,7 +16,7 @@ use super::docx_table::{columns, table_lines};
 use super::unit_name::is_unit;
 
 /// A line with the `|` of an empty cell beside it dropped (`林业发展岗 | |`).
-fn cell_text(line: &str) -> &str {
+pub(super) fn cell_text(line: &str) -> &str {
     line.trim().trim_end_matches(['|', ' ', '\t']).trim_start_matches(['|', ' ', '\t']).trim()
 }
 
@@ -32,12 +32,12 @@ fn opens_row(line: &str, n: usize) -> bool {
 
 /// A cell that reads as a time (12月底前, 5月底前动工, 长期), as a `|` table's time cell does,
 /// and not a task's sentence.
-fn time_like(s: &str) -> bool {
+pub(super) fn time_like(s: &str) -> bool {
     !s.ends_with('。') && super::text_table::time_like(s)
 }
 
 /// A cell of unit names: 县住建局, 林业发展岗、应急管理岗.
-fn units_cell(s: &str) -> bool {
+pub(super) fn units_cell(s: &str) -> bool {
     !s.is_empty() && s.split(['、', ' ']).filter(|p| !p.is_empty()).all(|p| p.ends_with('岗') || is_unit(p))
 }
 
@@ -50,7 +50,9 @@ struct Row {
 /// The lines with a one-cell-per-line task table replaced by its task lines; `None` when
 /// there is none.
 pub fn expand(lines: &[&str]) -> Option<Vec<String>> {
-    let Some((start, width)) = header_at(lines) else { return by_width(lines) };
+    let Some((start, width)) = header_at(lines) else {
+        return by_width(lines).or_else(|| super::marked_rows::expand(lines));
+    };
     let mut out: Vec<String> = lines[..start].iter().map(|l| (*l).to_owned()).collect();
     let mut i = start + width;
     let mut rows: Vec<Vec<String>> =
@@ -93,7 +95,14 @@ fn barred(line: &str) -> Option<String> {
 /// The table of [`expand`] with no row numbers: a header of barred cells naming a unit or
 /// time column, then whole rows of as many barred cells (at least two).
 fn by_width(lines: &[&str]) -> Option<Vec<String>> {
-    let (start, header) = (0..lines.len()).find_map(|start| {
+    let (start, header) = barred_header(lines)?;
+    by_width_from(lines, start, header)
+}
+
+/// Where a header of barred cells starts, and its cells up to its last named column: a unit
+/// column, a time column and a task column.
+pub(super) fn barred_header(lines: &[&str]) -> Option<(usize, Vec<String>)> {
+    (0..lines.len()).find_map(|start| {
         let mut header: Vec<String> =
             lines[start..].iter().map_while(|l| barred(l).filter(|c| is_header_cell(c))).take(8).collect();
         // 时限要求 | 危化品泄漏: the header ends at its last named column, before the first row.
@@ -103,7 +112,11 @@ fn by_width(lines: &[&str]) -> Option<Vec<String>> {
         let c = columns(&header);
         let named = (c.responsible.is_some() || c.lead.is_some()) && c.deadline.is_some() && c.task.is_some();
         (header.len() >= 3 && named).then_some((start, header))
-    })?;
+    })
+}
+
+/// Continues [`by_width`] from its header.
+fn by_width_from(lines: &[&str], start: usize, header: Vec<String>) -> Option<Vec<String>> {
     let width = header.len();
     let mut rows = vec![header];
     let mut i = start + width;

@@ -24,6 +24,7 @@ mod error;
 mod header;
 mod heading;
 mod list_heading;
+mod marked_rows;
 mod names;
 mod norm;
 mod numbering;
