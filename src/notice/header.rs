@@ -69,6 +69,46 @@ fn is_paragraph(line: &str) -> bool {
     line.chars().count() > 60 && line.contains('。')
 }
 
+/// A title as a government page's metadata table gives it: 关于…的通知 inside 文件名称 | … |
+/// 索引号: … cells, or run on into 时间:2023-06-14 信息来源:….
+static TITLE_CORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"[^|｜:：\s•>\]\d\-]{0,30}关于(?:[^|｜:：•>关]|关[^于]){2,120}",
+        r"(?:通知|纪要|意见|方案|要求|安排|通报|清单|决定|批复|函|报告|办法|规划|预案)"
+    ))
+    .expect("title core regex")
+});
+
+/// Signs that the lines before the recipients are a page's metadata, not only the title.
+const TITLE_NOISE: [&str; 8] = ["|", "索引号", "位置", "发布", "•", "> ", "公开", "时间:"];
+
+/// The title with a page's metadata cut away: the 关于…通知 span, or the one cell that ends
+/// with a document kind. A clean title is kept as it is.
+fn tidy_title(raw: String) -> String {
+    if !TITLE_NOISE.iter().any(|n| raw.contains(n)) {
+        return raw;
+    }
+    if let Some(m) = TITLE_CORE.find(&raw) {
+        let core = m.as_str().trim();
+        // 政府信息公开…, 新闻中心网上办事…走进…: a page's menu run into the issuer.
+        let core = ["政府信息公开", "走进", "公文", "时效性有效", "面向全社会"]
+            .iter()
+            .filter_map(|w| {
+                core.rfind(w)
+                    .filter(|&at| at < core.find("关于").unwrap_or(0))
+                    .map(|at| &core[at + w.len()..])
+            })
+            .min_by_key(|c| c.len())
+            .unwrap_or(core);
+        return core.to_owned();
+    }
+    raw.split(['|', '｜'])
+        .map(str::trim)
+        .filter(|cell| TITLE_ENDINGS.iter().any(|e| cell.ends_with(e)))
+        .max_by_key(|cell| cell.len())
+        .map_or(raw.clone(), str::to_owned)
+}
+
 /// Parses header lines (already cleaned, no empty lines).
 pub fn parse_header(all: &[&str]) -> Header {
     let doc_number = all.iter().find(|l| DOC_NUMBER.is_match(l)).map(|l| (*l).to_owned());
@@ -88,7 +128,7 @@ pub fn parse_header(all: &[&str]) -> Header {
     // of the covering text, not a title.
     let title_end =
         if title_end == 1 && recipients_at.is_none() && is_paragraph(lines[0]) { 0 } else { title_end };
-    let title: String = lines[..title_end].concat();
+    let title = tidy_title(lines[..title_end].concat());
     let recipients = recipients_at
         .map(|i| {
             split_top_level(lines[i].trim_end_matches(['：', ':']), &['、', '，', ','])
@@ -131,6 +171,26 @@ mod tests {
         assert_eq!(h.recipients, ["各支队", "机关各处室"]);
         assert_eq!(h.meeting.as_deref(), Some("2022年第10次办公会议"));
         assert_eq!(h.preamble, "近日，消防救援局召开会议。");
+    }
+
+    #[test]
+    fn a_page_metadata_table_is_cut_from_the_title() {
+        let h = parse_header(&[
+            "文件名称 |",
+            "安康市安委会办公室关于印发《工作任务清单》的通知 |",
+            "||",
+            "索引号: |",
+            "ASAWBF/20213 |",
+            "各县区安委会:",
+        ]);
+        assert_eq!(h.title, "安康市安委会办公室关于印发《工作任务清单》的通知");
+        assert_eq!(h.issuer.as_deref(), Some("安康市安委会办公室"));
+        let h =
+            parse_header(&["夏县人民政府关于做好安全生产工作的通知时间:2023-06-14 信息来源: 夏县人民政府"]);
+        assert_eq!(h.title, "夏县人民政府关于做好安全生产工作的通知");
+        let h =
+            parse_header(&["文件名称 | 2022年第八次县政府常务会议确定事项落实情况的通报 | || ||", "各乡镇:"]);
+        assert_eq!(h.title, "2022年第八次县政府常务会议确定事项落实情况的通报");
     }
 
     #[test]
