@@ -21,6 +21,7 @@ mod docx_numbering;
 mod docx_table;
 mod encodings;
 mod error;
+mod findings;
 mod header;
 mod heading;
 mod list_heading;
@@ -168,6 +169,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         sections.insert(0, covering_section(covering, &header.preamble));
     }
     addressed::settle(&mut sections, &header.recipients);
+    findings::resolve(&mut sections, &header.preamble);
     own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), closing);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
@@ -278,6 +280,7 @@ fn running_text(
         directives,
     }];
     addressed::settle(&mut sections, &header.recipients);
+    findings::resolve(&mut sections, &header.preamble);
     own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), closing);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
