@@ -22,6 +22,7 @@ mod docx_table;
 mod encodings;
 mod error;
 mod findings;
+mod findings_table;
 mod header;
 mod heading;
 mod list_heading;

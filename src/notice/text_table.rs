@@ -7,7 +7,7 @@
 
 use super::docx_table::{Columns, columns, table_lines};
 
-fn cells(line: &str) -> Option<Vec<String>> {
+pub(super) fn cells(line: &str) -> Option<Vec<String>> {
     let sep = if line.contains('|') {
         '|'
     } else if line.contains('\t') {
@@ -86,6 +86,12 @@ pub fn expand(lines: &[&str]) -> Option<Vec<String>> {
     let mut found = false;
     let mut i = 0;
     while i < lines.len() {
+        if let Some(rows) = cells(lines[i]).and_then(|h| super::findings_table::read(&h, &lines[i + 1..])) {
+            found = true;
+            i += rows.len();
+            out.extend(table_lines(&rows));
+            continue;
+        }
         let Some(header) = cells(lines[i]).filter(|h| is_task_header(h)) else {
             out.push(lines[i].to_owned());
             i += 1;
