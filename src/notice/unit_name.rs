@@ -121,7 +121,7 @@ pub fn is_name_char(c: char) -> bool {
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
-const HEADS: [&str; 13] = [
+const HEADS: [&str; 17] = [
     // Its people: 政府各组成部门广大干部要… is a requirement of the departments.
     "广大干部",
     "全体干部",
@@ -134,6 +134,11 @@ const HEADS: [&str; 13] = [
     "的主要负责人",
     "主要负责人",
     "负责人",
+    // 单位消防责任人 / 消防安全管理人: the people a unit names to answer for its fire safety.
+    "消防安全责任人",
+    "消防安全管理人",
+    "消防责任人",
+    "安全责任人",
     "主要领导",
     // 各专班组长 → 各专班 (村民小组长 leaves 村民小, no unit: people, as before).
     "组长",

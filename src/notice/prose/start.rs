@@ -237,7 +237,7 @@ fn comma_subject(s: &str) -> Option<Vec<String>> {
 }
 
 /// Words by which a speaker or an inspection team asks units for something.
-const ASKS: [&str; 4] = ["要求", "希望", "责成", "督促"];
+const ASKS: [&str; 6] = ["要求", "希望", "责成", "督促", "提醒", "责令"];
 
 /// A phrase that asks named units to act (`…反馈并要求各责任单位要严格…`, `希望各县区要…`):
 /// where the units' name begins in `phrase`, and the units. Only a unit followed by its own
