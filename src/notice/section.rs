@@ -73,8 +73,19 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     } else {
         ctx
     };
-    let (title, slots, heading_units) =
-        if item.has_children() { nested(item, ctx) } else { paragraphs(&text, ctx.rules) };
+    let (title, slots, heading_units) = if item.has_children() {
+        nested(item, ctx)
+    } else if asking.is_some() {
+        // Only the asking paragraphs of a described part are read.
+        let mut kept = Vec::new();
+        item.push_lines(&mut kept);
+        let found = super::prose::requirements(&kept, &[]);
+        let slots =
+            found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();
+        (heading_title(first, ctx.rules).0, slots, None)
+    } else {
+        paragraphs(&text, ctx.rules)
+    };
     let section_deadline = deadline::find_deadline(&title, ctx.issued);
     let fallback = Fallback {
         issued: ctx.issued,
@@ -302,14 +313,33 @@ fn frames(item: &Item) -> bool {
     item.marker.kind == super::numbering::Kind::Article && is_framing_article(item.head)
 }
 
-/// The part with only its items that ask units by 请 (请各教学单位…, 请有关单位…), when it has any.
+/// The part with only its items and paragraphs that ask units by 请 (请各教学单位…, 请有关单位…),
+/// when it has any.
 fn asking_items<'a>(item: &Item<'a>) -> Option<Item<'a>> {
     let asks = |c: &Item| {
         let head = clean_line(c.head);
         head.strip_prefix('请').is_some_and(|r| ["各", "有关", "相关"].iter().any(|w| r.starts_with(w)))
     };
-    let entries: Vec<Entry<'a>> =
-        item.entries.iter().filter(|e| matches!(e, Entry::Item(c) if asks(c))).cloned().collect();
+    // 请各社会单位…积极配合夜查行动 after the described items: a paragraph that asks, too.
+    let asks_text = |t: &str| {
+        clean_line(t)
+            .strip_prefix('请')
+            .is_some_and(|r| ["各", "有关", "相关"].iter().any(|w| r.starts_with(w)))
+    };
+    // A paragraph after the last item reads as that item's continuation: it is looked for
+    // there too.
+    let entries: Vec<Entry<'a>> = item
+        .entries
+        .iter()
+        .flat_map(|e| match e {
+            Entry::Item(c) if asks(c) => vec![e.clone()],
+            Entry::Item(c) => {
+                c.entries.iter().filter(|e| matches!(e, Entry::Text(t) if asks_text(t))).cloned().collect()
+            }
+            Entry::Text(t) if asks_text(t) => vec![e.clone()],
+            _ => Vec::new(),
+        })
+        .collect();
     (!entries.is_empty()).then(|| Item { entries, ..item.clone() })
 }
 

@@ -230,9 +230,20 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
             let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
             subject_units(bare)
         });
-        let units = units.or_else(|| subject_units(before_circumstance(subject)?))?;
+        let units = units
+            .or_else(|| subject_units(before_circumstance(subject)?))
+            .or_else(|| subject_units(without_people(subject)?))?;
         Some((units, at))
     })
+}
+
+/// `各社会单位、住宅物业服务企业及广大群众`: the units, without the people asked with them
+/// (广大群众, 广大师生, 广大市民), who are no unit.
+fn without_people(subject: &str) -> Option<&str> {
+    let at = ["及广大", "和广大", "、广大", "以及广大"].iter().filter_map(|w| subject.rfind(w)).min()?;
+    let tail = &subject[at..];
+    let people = tail.rsplit("广大").next().unwrap_or("");
+    (at > 0 && (1..=4).contains(&people.chars().count())).then(|| &subject[..at])
 }
 
 /// `各村在春耕备耕工作的同时，`: a subject followed by when or where it acts, before its modal;
