@@ -137,11 +137,15 @@ pub fn is_framing_article(text: &str) -> bool {
 /// A penalty clause of a 通告 (四、违反本通告规定的,依照…追究法律责任; 五、…的,依法从严查处):
 /// what befalls whoever breaks the rules, asked of no unit.
 pub fn is_penalty(text: &str) -> bool {
-    const CONSEQUENCES: [&str; 5] = ["追究", "查处", "处罚", "依法处理", "予以处理"];
+    const CONSEQUENCES: [&str; 9] =
+        ["追究", "查处", "处罚", "依法处理", "予以处理", "罚款", "拘留", "有期徒刑", "刑事责任"];
     let t = super::text::clean_line(text);
-    let first = t.split(['，', ',']).next().unwrap_or(t);
-    first.ends_with('的')
-        && first.chars().count() <= 40
+    // 在高层民用建筑内存在上述行为,拒不改正的,将对…处…罚款: the condition may take a few clauses.
+    let condition = t.split(['，', ',']).take(3).position(|c| c.ends_with('的'));
+    let before: usize = condition.map_or(usize::MAX, |k| {
+        t.split(['，', ',']).take(k + 1).map(|c| c.chars().count()).sum::<usize>()
+    });
+    before <= 40
         && !t.contains('要')
         && t.split(['。', '；', ';'])
             .filter(|s| !s.trim().is_empty())

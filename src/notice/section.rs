@@ -97,7 +97,8 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let number = item.marker.label();
     let directives: Vec<_> = settled
         .into_iter()
-        .filter(|(c, _)| super::candidate::has_words(&c.text))
+        // (二)…拒不改正的,将对…处…罚款: an item that tells a penalty asks nothing.
+        .filter(|(c, _)| super::candidate::has_words(&c.text) && !super::descriptive::is_penalty(&c.text))
         .enumerate()
         .map(|(i, (c, u))| finish(format!("{number}.{}", i + 1), c, u, &fallback))
         .collect();
