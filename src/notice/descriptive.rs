@@ -142,9 +142,8 @@ pub fn is_penalty(text: &str) -> bool {
     let t = super::text::clean_line(text);
     // 在高层民用建筑内存在上述行为,拒不改正的,将对…处…罚款: the condition may take a few clauses.
     let condition = t.split(['，', ',']).take(3).position(|c| c.ends_with('的'));
-    let before: usize = condition.map_or(usize::MAX, |k| {
-        t.split(['，', ',']).take(k + 1).map(|c| c.chars().count()).sum::<usize>()
-    });
+    let before: usize = condition
+        .map_or(usize::MAX, |k| t.split(['，', ',']).take(k + 1).map(|c| c.chars().count()).sum::<usize>());
     before <= 40
         && !t.contains('要')
         && t.split(['。', '；', ';'])

@@ -34,7 +34,22 @@ pub fn is_modal(rest: &str) -> bool {
 /// `县工商、石油等部门,要按照…`, `各级各部门,要充分认清…`: a subject set off by a comma from
 /// the modal that opens `next`.
 pub fn set_off_subject(name: &str, next: &str) -> Option<Vec<String>> {
-    is_modal(next.trim_start()).then(|| subject_units(name.trim())).flatten()
+    let mut units = subject_units(name.trim())?;
+    let mut next = next.trim_start();
+    // 物业服务企业,村(居)委会,要组织…: subjects listed with commas before their modal.
+    for _ in 0..3 {
+        if is_modal(next) {
+            return Some(units);
+        }
+        let (more, after) = next.split_once(['，', ','])?;
+        for u in subject_units(more.trim())? {
+            if !units.contains(&u) {
+                units.push(u);
+            }
+        }
+        next = after.trim_start();
+    }
+    None
 }
 
 /// The units a subject names, or `None` when it is not a list of units.

@@ -200,6 +200,15 @@ fn is_unit_name(s: &str) -> bool {
     // 各县（市、区）, 村(社区): the name before its bracket decides.
     let s = match s.rfind(['（', '(', '〔']) {
         Some(open) if s.ends_with(['）', ')', '〕']) && open > 0 => &s[..open],
+        // 村(居)委会: a bracket inside the name offers another form; the name around it decides.
+        Some(open) if open > 0 => {
+            let close = s[open..].find(['）', ')', '〕']).map(|k| open + k);
+            return close.is_some_and(|close| {
+                let after = close + s[close..].chars().next().map_or(0, char::len_utf8);
+                !s[after..].contains(['（', '(', '〔'])
+                    && is_unit_name(&format!("{}{}", &s[..open], &s[after..]))
+            });
+        }
         _ => s,
     };
     let n = s.chars().count();
