@@ -74,7 +74,9 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
         if !clause.sentence_start && !run.enumerated && open.is_some() && parallel(&clauses, k) {
             close(&mut open, found);
             // 加强隐患治理,各村各单位要…: a subject after the clause's headline names its units.
-            let named = later_subjects(t).into_iter().next().map(|(_, u)| u);
+            // 城市供水行政主管部门负责…；城市园林绿化部门负责…: or the unit it opens with.
+            let named =
+                later_subjects(t).into_iter().next().map(|(_, u)| u).or_else(|| start::own_subject(t));
             let units = named.or_else(|| run.last_units.clone().filter(|_| run.first_named == Some(true)));
             open = Some(Open::plain(t, units, ""));
             continue;
@@ -147,7 +149,14 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
         let from_when = if may_act {
             // 林业部门应…。气象部门密切关注天气变化: a unit that opens the next sentence before
             // its verb is its subject, as a unit acting from a day is.
-            named_from_when(t).or_else(|| crate::notice::subject::opening_subject(t))
+            // 按《通知》规定的分工,住建部门负责…: after the basis it acts on.
+            let after_basis = || {
+                let basis = ["按照", "按", "根据", "依据", "依照"].iter().any(|w| t.starts_with(w));
+                basis.then(|| t.split_once(['，', ','])).flatten().map(|(_, r)| r.trim_start())
+            };
+            named_from_when(t)
+                .or_else(|| crate::notice::subject::opening_subject(t))
+                .or_else(|| crate::notice::subject::opening_subject(after_basis()?))
         } else {
             None
         };
@@ -158,9 +167,14 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 let units = match s.units.clone() {
                     Some(u) => Some(u),
                     None if s.enumerated => None,
-                    None => start::subject_after_bare(&rest[s.at..]).or_else(|| {
-                        (s.plain && run.first_named == Some(true)).then(|| run.last_units.clone()).flatten()
-                    }),
+                    None => start::subject_after_bare(&rest[s.at..])
+                        // …;城市供水行政主管部门负责督促…: a part that names its own subject.
+                        .or_else(|| s.plain.then(|| start::own_subject(&rest[s.at..])).flatten())
+                        .or_else(|| {
+                            (s.plain && run.first_named == Some(true))
+                                .then(|| run.last_units.clone())
+                                .flatten()
+                        }),
                 };
                 if s.enumerated {
                     // 会议强调,省专班办公室要…。一是要…: a list right after a requirement of
