@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 36] = [
+const VERBS: [&str; 39] = [
     "坚持",
     "作为第一责任",
     "作为责任主体",
@@ -47,6 +47,10 @@ const VERBS: [&str; 36] = [
     // 气象部门密切关注天气变化, 应急管理部门随时待命.
     "密切",
     "随时",
+    // 各地具体实施…, 各有关部门依据相关法律法规…, 质量监督部门依法负责…
+    "具体",
+    "依据",
+    "依法",
 ];
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.
