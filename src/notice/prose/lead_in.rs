@@ -73,6 +73,12 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
     {
         // 沈华棣要求“请区安委办牵头…: the quoted words start at their 请.
         let end = if m.as_str().ends_with('请') { m.end() - '请'.len_utf8() } else { m.end() };
+        // …提出具体工作要求,并强调:一是…: the lead-in runs on to the colon that opens the list.
+        let on_to_colon = t[end..].char_indices().take(12).find_map(|(i, c)| {
+            let after = end + i + c.len_utf8();
+            (matches!(c, '：' | ':') && ordinal(t[after..].trim_start()).is_some()).then_some(after)
+        });
+        let end = on_to_colon.unwrap_or(end);
         return (Some(&t[..end]), &t[end..]);
     }
     if let Some(c) = REQUIRE_UNITS.captures(t).or_else(|| {
