@@ -242,3 +242,17 @@ fn subjects_with_no_modal_each_name_a_unit_of_the_item() {
     assert_eq!(units_in("规范化创建。各部门协力做好创建工作。"), v(&["各部门"]));
     assert_eq!(opening_subject("至今尚未完成标准化建设的乡镇加快建设"), None, "a described unit is no name");
 }
+
+#[test]
+fn an_ordinal_a_bracket_inside_and_people_asked_along_are_no_part_of_the_name() {
+    assert_eq!(units("一是街道职能科室要做好统筹指导").unwrap(), ["街道职能科室"]);
+    assert_eq!(units("村(居)委会要组织开展检查").unwrap(), ["村(居)委会"]);
+    assert_eq!(
+        units("各社会单位、住宅物业服务企业及广大群众要认真自查自改").unwrap(),
+        ["各社会单位", "住宅物业服务企业"]
+    );
+    assert_eq!(
+        set_off_subject("物业服务企业", "村(居)委会,要组织对住宅小区开展检查").unwrap(),
+        ["物业服务企业", "村(居)委会"]
+    );
+}
