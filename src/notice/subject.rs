@@ -252,7 +252,9 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
         });
         let units = units
             .or_else(|| subject_units(before_circumstance(subject)?))
-            .or_else(|| subject_units(without_people(subject)?))?;
+            .or_else(|| subject_units(without_people(subject)?))
+            // 各单位、各街道之间要加强沟通: the units between whom the work is shared.
+            .or_else(|| subject_units(subject.strip_suffix("之间")?))?;
         Some((units, at))
     })
 }
