@@ -161,6 +161,17 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     if after_connective.is_some_and(|r| (r.starts_with('要') && !r.starts_with("要求")) || task(r)) {
         return Some(plain_start(0, None));
     }
+    // 春节临近,要加强值班值守: a short circumstance set off by a comma before a bare 要.
+    let after_circumstance = rest.split_once(['，', ',']).filter(|(c, r)| {
+        c.chars().count() <= 6
+            && !c.contains('要')
+            && r.starts_with('要')
+            && !r.starts_with("要求")
+            && crate::notice::subject::subject_units(c).is_none()
+    });
+    if after_circumstance.is_some() {
+        return Some(plain_start(0, None));
+    }
     if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
         return Some(plain_start(0, Some(units)));
     }
