@@ -35,9 +35,15 @@ fn joined_units(part: &str) -> Vec<&str> {
 /// `各区、开发区住建局`: the bodies of each district and county). A part that names its own
 /// collective (`市直各部门`) is another unit.
 pub fn joins_next(name: &str, next: &str) -> bool {
-    matches!(name, "各区" | "各县" | "各市" | "各区县")
-        && (next.starts_with(['县', '市', '区']) || next.starts_with("开发区"))
-        && !next.contains('各')
+    // 各行业、系统主管部门: the bodies of each trade and system, one collective.
+    let domains = matches!(name, "各行业" | "各系统" | "各领域")
+        && ["主管部门", "部门", "单位"].iter().any(|e| next.ends_with(e))
+        && next.chars().count() <= 8
+        && !next.contains('各');
+    domains
+        || matches!(name, "各区" | "各县" | "各市" | "各区县")
+            && (next.starts_with(['县', '市', '区']) || next.starts_with("开发区"))
+            && !next.contains('各')
 }
 
 /// `各县、市、区政府`: once a collective has joined its next place, a lone place (市, 区)
@@ -123,6 +129,7 @@ mod tests {
         );
         assert_eq!(names("各区、县级市"), ["各区、县级市"]);
         assert_eq!(names("市财政局，各县、市、区政府"), ["市财政局", "各县、市、区政府"]);
+        assert_eq!(names("各行业、系统主管部门"), ["各行业、系统主管部门"]);
         assert_eq!(names("防火监督处、防火监督处，各支队。"), ["防火监督处", "各支队"]);
     }
 
