@@ -86,13 +86,19 @@ pub fn resolve(sections: &mut [SectionDraft], preamble: &str) {
             if let Some(p) = position {
                 read_to = p;
             }
-            if !(d.offices.is_empty() && d.support_offices.is_empty() || unnamed(&d.offices)) {
-                continue;
-            }
             let Some(pointer) = POINTER.find(head) else { continue };
             let at = head[pointer.start()..]
                 .find(|c: char| !"，,。；; ".contains(c))
                 .map_or(pointer.start(), |k| pointer.start() + k);
+            // 其中,由县民政局负责的第1件…,请以上责任单位…: the units read from the finding's
+            // first words (由县民政局负责) are some of the finding's, not the requirement's own.
+            let from_finding = at > 0
+                && d.support_offices.is_empty()
+                && named_in(&head[..at]).is_some_and(|n| d.offices.iter().all(|o| n.contains(o)));
+            if !(d.offices.is_empty() && d.support_offices.is_empty() || unnamed(&d.offices) || from_finding)
+            {
+                continue;
+            }
             // The finding before the pointer: in the directive's own words, or above it.
             let earlier = position.map_or("", |p| &section.text[..p]);
             let Some(units) = named_in(&head[..at])

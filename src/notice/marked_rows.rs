@@ -54,6 +54,12 @@ pub fn expand(lines: &[&str]) -> Option<Vec<String>> {
             }
             None => match open.as_mut() {
                 Some(row) if row.units.is_empty() && units_cell(&t) => {
+                    // 市安委办 (工作专班办公室): a note set off by a space is no part of the name.
+                    let cell = cell_text(line);
+                    let cell = cell.split_once([' ', '\u{3000}']).filter(|(_, note)| {
+                        note.trim_start().starts_with(['(', '（']) && !note.contains('、')
+                    });
+                    let t = cell.map_or(t.clone(), |(name, _)| name.to_owned());
                     row.units = t.split('、').filter(|p| !p.is_empty()).map(str::to_owned).collect();
                 }
                 Some(row) if row.time.is_empty() && time_like(&t) => row.time = t,
@@ -91,7 +97,7 @@ mod tests {
             "||||",
             "(一)制定工作任务清单。 |",
             "1.制定全市工作任务清单,分解落实到县区、部门。 |",
-            "市安委办 |",
+            "市安委办 (工作专班办公室) |",
             "1月20日前 |",
             "|",
             "2.制定行业领域工作任务清单,并报市安委办。 |",
@@ -106,7 +112,7 @@ mod tests {
         assert_eq!(got[1], "一、加强安排部署");
         assert_eq!(got[2], "(一)制定工作任务清单。");
         assert!(got[3].starts_with("1. 制定全市工作任务清单"), "{got:?}");
-        assert!(got[3].contains("市安委办") && got[3].contains("1月20日前"), "{got:?}");
+        assert!(got[3].contains("责任单位：市安委办；") && got[3].contains("1月20日前"), "{got:?}");
         assert!(got[4].contains("市级各专委会办公室、市生态环境局"), "{got:?}");
         assert_eq!(got.last().map(String::as_str), Some("附件下载"));
     }
