@@ -78,15 +78,11 @@ fn unnamed(offices: &[String]) -> bool {
 pub fn resolve(sections: &mut [SectionDraft], preamble: &str) {
     let mut before = preamble.to_owned();
     for section in sections.iter_mut() {
-        let mut read_to = 0;
         for d in section.directives.iter_mut() {
             let head = clean_line(&d.text);
-            let start: String = head.chars().take(12).collect();
-            let position = section.text[read_to..].find(&start).map(|k| read_to + k);
-            if let Some(p) = position {
-                read_to = p;
-            }
-            let Some(pointer) = POINTER.find(head) else { continue };
+            // Most requirements hold none of the pointer's words: they skip the regex.
+            let may_point = ["以上", "上述", "存在", "家", "被", "受"].iter().any(|w| head.contains(w));
+            let Some(pointer) = may_point.then(|| POINTER.find(head)).flatten() else { continue };
             let at = head[pointer.start()..]
                 .find(|c: char| !"，,。；; ".contains(c))
                 .map_or(pointer.start(), |k| pointer.start() + k);
@@ -99,8 +95,10 @@ pub fn resolve(sections: &mut [SectionDraft], preamble: &str) {
             {
                 continue;
             }
-            // The finding before the pointer: in the directive's own words, or above it.
-            let earlier = position.map_or("", |p| &section.text[..p]);
+            // The finding before the pointer: in the directive's own words, or above it (where
+            // the requirement stands in its section, looked for only now: it is rarely needed).
+            let start: String = head.chars().take(12).collect();
+            let earlier = section.text.find(&start).map_or("", |p| &section.text[..p]);
             let Some(units) = named_in(&head[..at])
                 .or_else(|| named_in(&format!("{before}\n{earlier}")).filter(|_| at == 0))
             else {

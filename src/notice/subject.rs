@@ -34,20 +34,28 @@ pub fn is_modal(rest: &str) -> bool {
 /// `县工商、石油等部门,要按照…`, `各级各部门,要充分认清…`: a subject set off by a comma from
 /// the modal that opens `next`.
 pub fn set_off_subject(name: &str, next: &str) -> Option<Vec<String>> {
-    let mut units = subject_units(name.trim())?;
-    let mut next = next.trim_start();
-    // 物业服务企业,村(居)委会,要组织…: subjects listed with commas before their modal.
-    for _ in 0..3 {
-        if is_modal(next) {
+    let mut rest = next.trim_start();
+    if is_modal(rest) {
+        return subject_units(name.trim());
+    }
+    // 物业服务企业,村(居)委会,要组织…: subjects listed with commas before their modal. The
+    // modal is looked for first: names are dear to read, and most commas lead to none.
+    let mut more: Vec<&str> = Vec::new();
+    for _ in 0..2 {
+        let (piece, after) = rest.split_once(['，', ','])?;
+        more.push(piece.trim());
+        rest = after.trim_start();
+        if is_modal(rest) {
+            let mut units = subject_units(name.trim())?;
+            for piece in more {
+                for u in subject_units(piece)? {
+                    if !units.contains(&u) {
+                        units.push(u);
+                    }
+                }
+            }
             return Some(units);
         }
-        let (more, after) = next.split_once(['，', ','])?;
-        for u in subject_units(more.trim())? {
-            if !units.contains(&u) {
-                units.push(u);
-            }
-        }
-        next = after.trim_start();
     }
     None
 }

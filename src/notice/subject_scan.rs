@@ -23,8 +23,10 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             let piece = piece.trim();
             // 县工商、石油等部门,要按照…: a subject set off by a comma from its modal.
             let comma_subject = || {
-                let rest = pieces.get(k + 1..).filter(|r| !r.is_empty())?.join("，");
-                super::subject::set_off_subject(piece, &rest).map(|u| (u, 0))
+                // The text after this piece's comma, not copied: the pieces are slices of `t`.
+                let next = pieces.get(k + 1)?;
+                let rest = &t[next.as_ptr() as usize - t.as_ptr() as usize..];
+                super::subject::set_off_subject(piece, rest).map(|u| (u, 0))
             };
             if let Some((units, _)) = modal_subject(piece).or_else(comma_subject) {
                 // Every unit that is the subject of a requirement here (各责任单位要…。牵头单位要…).

@@ -86,7 +86,13 @@ pub fn expand(lines: &[&str]) -> Option<Vec<String>> {
     let mut found = false;
     let mut i = 0;
     while i < lines.len() {
-        if let Some(rows) = cells(lines[i]).and_then(|h| super::findings_table::read(&h, &lines[i + 1..])) {
+        // A findings table's header names its hazards (隐患) or problems (问题): other lines skip it.
+        let may_find = lines[i].contains("隐患") || lines[i].contains("问题");
+        if let Some(rows) = may_find
+            .then(|| cells(lines[i]))
+            .flatten()
+            .and_then(|h| super::findings_table::read(&h, &lines[i + 1..]))
+        {
             found = true;
             i += rows.len();
             out.extend(table_lines(&rows));

@@ -167,14 +167,9 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 let units = match s.units.clone() {
                     Some(u) => Some(u),
                     None if s.enumerated => None,
-                    None => start::subject_after_bare(&rest[s.at..])
-                        // …;城市供水行政主管部门负责督促…: a part that names its own subject.
-                        .or_else(|| s.plain.then(|| start::own_subject(&rest[s.at..])).flatten())
-                        .or_else(|| {
-                            (s.plain && run.first_named == Some(true))
-                                .then(|| run.last_units.clone())
-                                .flatten()
-                        }),
+                    None => start::subject_after_bare(&rest[s.at..]).or_else(|| {
+                        (s.plain && run.first_named == Some(true)).then(|| run.last_units.clone()).flatten()
+                    }),
                 };
                 if s.enumerated {
                     // 会议强调,省专班办公室要…。一是要…: a list right after a requirement of
