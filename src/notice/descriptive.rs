@@ -140,6 +140,12 @@ pub fn is_penalty(text: &str) -> bool {
     const CONSEQUENCES: [&str; 9] =
         ["追究", "查处", "处罚", "依法处理", "予以处理", "罚款", "拘留", "有期徒刑", "刑事责任"];
     let t = super::text::clean_line(text);
+    // The condition ends with 的 within its first forty characters: most texts have none there
+    // and are told at once (this runs on every requirement).
+    let head_end = t.char_indices().nth(41).map_or(t.len(), |(i, _)| i);
+    if !t[..head_end].contains('的') {
+        return false;
+    }
     // 在高层民用建筑内存在上述行为,拒不改正的,将对…处…罚款: the condition may take a few clauses.
     let condition = t.split(['，', ',']).take(3).position(|c| c.ends_with('的'));
     let before: usize = condition

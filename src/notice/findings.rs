@@ -81,7 +81,7 @@ pub fn resolve(sections: &mut [SectionDraft], preamble: &str) {
         for d in section.directives.iter_mut() {
             let head = clean_line(&d.text);
             // Most requirements hold none of the pointer's words: they skip the regex.
-            let may_point = ["以上", "上述", "存在", "家", "被", "受"].iter().any(|w| head.contains(w));
+            let may_point = head.contains(['上', '存', '家', '被', '受']);
             let Some(pointer) = may_point.then(|| POINTER.find(head)).flatten() else { continue };
             let at = head[pointer.start()..]
                 .find(|c: char| !"，,。；; ".contains(c))
