@@ -4,6 +4,7 @@
 
 mod above;
 mod addressed;
+mod asking;
 mod candidate;
 mod cell_lines;
 mod chrome;
@@ -41,6 +42,7 @@ mod section;
 mod source;
 mod subject;
 mod subject_scan;
+mod subject_trim;
 mod subject_verb;
 mod task_units;
 mod text;

@@ -45,7 +45,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let descriptive = (is_descriptive(first) && !chapter) || frames(item);
     // 二、检查主要内容 (一)…(五)请各教学单位、各部门放假期间做好值班工作: an item of a
     // described part that asks units by 请 is a requirement; the rest stay described.
-    let asking = (descriptive && !assigned).then(|| asking_items(item)).flatten();
+    let asking = (descriptive && !assigned).then(|| super::asking::asking_items(item)).flatten();
     let (item, descriptive) = match &asking {
         Some(kept) => (kept, false),
         None => (item, descriptive),
@@ -312,36 +312,6 @@ fn own_text(
 /// A regulation's article that frames rather than assigns (第一条 为…制定本办法).
 fn frames(item: &Item) -> bool {
     item.marker.kind == super::numbering::Kind::Article && is_framing_article(item.head)
-}
-
-/// The part with only its items and paragraphs that ask units by 请 (请各教学单位…, 请有关单位…),
-/// when it has any.
-fn asking_items<'a>(item: &Item<'a>) -> Option<Item<'a>> {
-    let asks = |c: &Item| {
-        let head = clean_line(c.head);
-        head.strip_prefix('请').is_some_and(|r| ["各", "有关", "相关"].iter().any(|w| r.starts_with(w)))
-    };
-    // 请各社会单位…积极配合夜查行动 after the described items: a paragraph that asks, too.
-    let asks_text = |t: &str| {
-        clean_line(t)
-            .strip_prefix('请')
-            .is_some_and(|r| ["各", "有关", "相关"].iter().any(|w| r.starts_with(w)))
-    };
-    // A paragraph after the last item reads as that item's continuation: it is looked for
-    // there too.
-    let entries: Vec<Entry<'a>> = item
-        .entries
-        .iter()
-        .flat_map(|e| match e {
-            Entry::Item(c) if asks(c) => vec![e.clone()],
-            Entry::Item(c) => {
-                c.entries.iter().filter(|e| matches!(e, Entry::Text(t) if asks_text(t))).cloned().collect()
-            }
-            Entry::Text(t) if asks_text(t) => vec![e.clone()],
-            _ => Vec::new(),
-        })
-        .collect();
-    (!entries.is_empty()).then(|| Item { entries, ..item.clone() })
 }
 
 fn names_units_under(item: &Item) -> bool {

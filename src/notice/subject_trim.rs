@@ -1,0 +1,30 @@
+//! 主语的修饰 — words around a subject that are no part of its name: the people asked along
+//! with the units (…及广大群众), when or where the subject acts before its modal (在…的同时), a
+//! note in brackets after it ((详见任务分工)). Split from subject.rs, which reads subjects.
+
+/// `各社会单位、住宅物业服务企业及广大群众`: the units, without the people asked with them
+/// (广大群众, 广大师生, 广大市民), who are no unit.
+pub fn without_people(subject: &str) -> Option<&str> {
+    let at = ["及广大", "和广大", "、广大", "以及广大"].iter().filter_map(|w| subject.rfind(w)).min()?;
+    let tail = &subject[at..];
+    let people = tail.rsplit("广大").next().unwrap_or("");
+    (at > 0 && (1..=4).contains(&people.chars().count())).then(|| &subject[..at])
+}
+
+/// `各村在春耕备耕工作的同时，`: a subject followed by when or where it acts, before its modal;
+/// the subject alone.
+pub fn before_circumstance(subject: &str) -> Option<&str> {
+    const ENDS: [&str; 9] = ["同时", "时", "中", "期间", "之际", "基础上", "前提下", "情况下", "过程中"];
+    let s = subject.trim_end_matches(['，', ',']);
+    let at = s.find('在').filter(|&at| at > 0)?;
+    ENDS.iter().any(|e| s.ends_with(e)).then(|| &s[..at])
+}
+
+/// `各县(区)和市安委会有关成员单位(详见任务分工)`: a note in brackets after a subject (详见…,
+/// 见附件…) is not part of its name.
+pub fn without_note(subject: &str) -> &str {
+    let Some(open) = subject.rfind(['（', '(']) else { return subject };
+    let inside = subject[open..].trim_start_matches(['（', '(']);
+    let note = ["详见", "见附件", "附件", "具体见", "见"].iter().any(|w| inside.starts_with(w));
+    if note && subject.ends_with(['）', ')']) { subject[..open].trim_end() } else { subject }
+}
