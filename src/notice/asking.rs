@@ -9,16 +9,13 @@ use super::text::clean_line;
 /// The part with only its items and paragraphs that ask units by 请 (请各教学单位…, 请有关单位…),
 /// when it has any.
 pub fn asking_items<'a>(item: &Item<'a>) -> Option<Item<'a>> {
-    let asks = |c: &Item| {
-        let head = clean_line(c.head);
-        head.strip_prefix('请').is_some_and(|r| ["各", "有关", "相关"].iter().any(|w| r.starts_with(w)))
-    };
     // 请各社会单位…积极配合夜查行动 after the described items: a paragraph that asks, too.
     let asks_text = |t: &str| {
         clean_line(t)
             .strip_prefix('请')
             .is_some_and(|r| ["各", "有关", "相关"].iter().any(|w| r.starts_with(w)))
     };
+    let asks = |c: &Item| asks_text(c.head);
     // A paragraph after the last item reads as that item's continuation: it is looked for
     // there too.
     let entries: Vec<Entry<'a>> = item

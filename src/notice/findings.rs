@@ -76,7 +76,8 @@ fn unnamed(offices: &[String]) -> bool {
 /// Gives each requirement that points back at a finding the units it names. `preamble` is the
 /// text before the first section.
 pub fn resolve(sections: &mut [SectionDraft], preamble: &str) {
-    let mut before = preamble.to_owned();
+    // The text just above the section: a finding is read near its pointer, not over the notice.
+    let mut above = near_end(preamble).to_owned();
     for section in sections.iter_mut() {
         for d in section.directives.iter_mut() {
             let head = clean_line(&d.text);
@@ -86,24 +87,22 @@ pub fn resolve(sections: &mut [SectionDraft], preamble: &str) {
             let at = head[pointer.start()..]
                 .find(|c: char| !"，,。；; ".contains(c))
                 .map_or(pointer.start(), |k| pointer.start() + k);
+            // The finding before the pointer, in the requirement's own words.
+            let own = named_in(&head[..at]);
             // 其中,由县民政局负责的第1件…,请以上责任单位…: the units read from the finding's
             // first words (由县民政局负责) are some of the finding's, not the requirement's own.
-            let from_finding = at > 0
-                && d.support_offices.is_empty()
-                && named_in(&head[..at]).is_some_and(|n| d.offices.iter().all(|o| n.contains(o)));
+            let from_finding = d.support_offices.is_empty()
+                && own.as_ref().is_some_and(|n| d.offices.iter().all(|o| n.contains(o)));
             if !(d.offices.is_empty() && d.support_offices.is_empty() || unnamed(&d.offices) || from_finding)
             {
                 continue;
             }
-            // The finding before the pointer: in the directive's own words, or above it (where
-            // the requirement stands in its section, looked for only now: it is rarely needed).
+            // Or above it (where the requirement stands in its section is looked for only now:
+            // it is rarely needed).
             let start: String = head.chars().take(12).collect();
             let earlier = section.text.find(&start).map_or("", |p| &section.text[..p]);
-            let Some(units) = named_in(&head[..at])
-                .or_else(|| named_in(&format!("{before}\n{earlier}")).filter(|_| at == 0))
-            else {
-                continue;
-            };
+            let above_it = || named_in(near_end(earlier)).or_else(|| named_in(&above)).filter(|_| at == 0);
+            let Some(units) = own.or_else(above_it) else { continue };
             let rest = head[at..].to_owned();
             d.units_phrase = Some(first_phrase(&rest).to_owned());
             if at > 0 {
@@ -112,9 +111,17 @@ pub fn resolve(sections: &mut [SectionDraft], preamble: &str) {
             }
             d.offices = units;
         }
-        before.push('\n');
-        before.push_str(&section.text);
+        above = near_end(&section.text).to_owned();
     }
+}
+
+/// The last two thousand bytes of `text` or so, cut at a character's start.
+fn near_end(text: &str) -> &str {
+    let mut from = text.len().saturating_sub(2000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
 }
 
 #[cfg(test)]

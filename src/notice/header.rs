@@ -102,11 +102,13 @@ fn tidy_title(raw: String) -> String {
             .unwrap_or(core);
         return core.to_owned();
     }
-    raw.split(['|', '｜'])
+    let cell = raw
+        .split(['|', '｜'])
         .map(str::trim)
         .filter(|cell| TITLE_ENDINGS.iter().any(|e| cell.ends_with(e)))
         .max_by_key(|cell| cell.len())
-        .map_or(raw.clone(), str::to_owned)
+        .map(str::to_owned);
+    cell.unwrap_or(raw)
 }
 
 /// Parses header lines (already cleaned, no empty lines).

@@ -5,6 +5,10 @@
 use super::subject::{asked_collective, collective_units, modal_subject, subject_units};
 use super::subject_verb::{collective_before_verb, opening_subject};
 
+/// Words that open what a sentence acts on (按照…的要求，各级人民政府负责…): the unit after
+/// them is the sentence's subject.
+pub const BASIS: [&str; 4] = ["按照", "根据", "依据", "依照"];
+
 /// The units a requirement names as the subject of one of its sentences or phrases
 /// (`自检自查。全县各机关要…`, `…，各队站积极组织…`, `要求各村做好…`), or that a sentence opens
 /// with before its verb (`市县两级应急管理部门对…实施监督管理`, `按照…的要求，各级人民政府负责…`,
@@ -36,9 +40,7 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             // A sentence's first words, or the words after its opening 按照/根据… phrase, or
             // after 并由: the unit that does what the sentence says.
             // After a semicolon too: …联合编制预算;县住建局积极争取上级补助资金.
-            let opens = k == 0
-                || (k == 1
-                    && ["按照", "根据", "依据", "依照"].iter().any(|w| pieces[0].trim().starts_with(w)));
+            let opens = k == 0 || (k == 1 && BASIS.iter().any(|w| pieces[0].trim().starts_with(w)));
             // 请各学校和培训机构(托儿所)从即日起…: after a sentence's 请, the units asked.
             let asked_by_please = || {
                 // 希望各单位切实履行…: a wish is asked of the units after it as 请 is. After a

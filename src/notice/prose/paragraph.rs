@@ -151,7 +151,8 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             // its verb is its subject, as a unit acting from a day is.
             // 按《通知》规定的分工,住建部门负责…: after the basis it acts on.
             let after_basis = || {
-                let basis = ["按照", "按", "根据", "依据", "依照"].iter().any(|w| t.starts_with(w));
+                let basis = crate::notice::subject_scan::BASIS.iter().any(|w| t.starts_with(w))
+                    || t.starts_with("按《");
                 basis.then(|| t.split_once(['，', ','])).flatten().map(|(_, r)| r.trim_start())
             };
             named_from_when(t)
