@@ -292,13 +292,41 @@ static AS_OF: LazyLock<Regex> =
 /// without running the thirty. None of them folds, so the test holds on the text as written.
 /// One pass over the characters: this runs on every phrase of every clause.
 pub fn may_date(folded: &str) -> bool {
+    first_date_char(folded).is_some()
+}
+
+/// The byte offset of the first character [`may_date`] looks for.
+fn first_date_char(folded: &str) -> Option<usize> {
     let mut after_ten = false;
-    folded.chars().any(|c| {
+    folded.char_indices().find_map(|(i, c)| {
         let hit = matches!(c, '月' | '年' | '周' | '季' | '春' | '元' | '国') || (after_ten && c == '一');
         after_ten = c == '十';
-        hit
+        hit.then_some(i)
     })
 }
+
+/// Where the rules' search may start: no match begins more than [`LEAD`] characters before
+/// the first character they look for (`完成时限：2024年` is the longest, with the whitespace
+/// its `\s*` allows, which is not counted). A task table's row names its date at the end,
+/// after a long task: the thirty are run on the date's words, not on the task's.
+fn search_start(folded: &str, first: usize) -> usize {
+    let mut counted = 0;
+    let mut start = first;
+    for (i, c) in folded[..first].char_indices().rev() {
+        if !c.is_whitespace() {
+            if counted == LEAD {
+                break;
+            }
+            counted += 1;
+        }
+        start = i;
+    }
+    start
+}
+
+/// See [`search_start`]: the most characters (whitespace aside) any rule matches before the
+/// first of `may_date`'s characters — nine for `完成时限：2024年`; kept with room to spare.
+const LEAD: usize = 16;
 
 /// The first deadline written in `text`, with the words it came from: a date, or ongoing
 /// work (长期坚持, 常态化开展) as no date. Recurrences (每月25日前) are not deadlines.
@@ -314,20 +342,25 @@ pub fn recurrence_and_deadline(text: &str, issued: NaiveDate) -> (Option<String>
 }
 
 fn deadline_in(text: &str, norm: &Norm, issued: NaiveDate) -> Option<DeadlineDraft> {
+    let start = first_date_char(&norm.text).map(|first| search_start(&norm.text, first));
+    deadline_from(text, norm, issued, start)
+}
+
+/// [`deadline_in`] with the rules run from `start` (`None`: no rule can match).
+fn deadline_from(text: &str, norm: &Norm, issued: NaiveDate, start: Option<usize>) -> Option<DeadlineDraft> {
     let folded: &str = &norm.text;
-    let candidates = may_date(folded).then(|| RULE_SET.matches(folded));
+    let candidates = start.map(|at| (at, RULE_SET.matches_at(folded, at)));
     // What blocks a match is looked for only when a rule matched (most clauses name no date).
     let mut blocked: Vec<_> = Vec::new();
-    if candidates.as_ref().is_some_and(regex::SetMatches::matched_any) {
+    if candidates.as_ref().is_some_and(|(_, m)| m.matched_any()) {
         blocked.extend(RECURRENCE.find_iter(folded).map(|m| m.range()));
         blocked.extend(AS_OF.find_iter(folded).map(|m| m.range()));
     }
     let dated = candidates
         .iter()
-        .flat_map(regex::SetMatches::iter)
-        .map(|i| &RULES[i])
-        .filter_map(|rule| {
-            rule.re.captures_iter(folded).find_map(|c| {
+        .flat_map(|(at, m)| m.iter().map(|i| (*at, &RULES[i])))
+        .filter_map(|(at, rule)| {
+            captures_from(&rule.re, folded, at).find_map(|c| {
                 let m = c.get(0)?;
                 let before = &folded[..m.start()];
                 let after = &folded[m.start()..];
@@ -370,6 +403,23 @@ fn deadline_in(text: &str, norm: &Norm, issued: NaiveDate) -> Option<DeadlineDra
         phrase: Some(norm.orig(text, range).to_owned()),
         inferred: false,
         recurrence: None,
+    })
+}
+
+/// The matches of `re` in `haystack` that start at or after `at`, in order (as
+/// `captures_iter` gives them from the start).
+fn captures_from<'h>(re: &Regex, haystack: &'h str, at: usize) -> impl Iterator<Item = regex::Captures<'h>> {
+    let mut pos = Some(at);
+    std::iter::from_fn(move || {
+        let c = re.captures_at(haystack, pos?)?;
+        let m = c.get(0)?;
+        // A match that took no characters moves the search one character on.
+        pos = if m.is_empty() {
+            haystack[m.end()..].chars().next().map(|ch| m.end() + ch.len_utf8())
+        } else {
+            Some(m.end())
+        };
+        Some(c)
     })
 }
 

@@ -136,3 +136,72 @@ fn the_day_a_report_is_handed_in_is_its_deadline() {
     );
     assert_eq!(on("定于2025年6月30日召开全市安全生产工作会议"), None, "a meeting's day asks nothing");
 }
+
+/// The rules are run from a little before the first character they look for; a rule that
+/// matched farther back (or looked behind) would be missed, so none may.
+#[test]
+fn no_rule_is_anchored_or_looks_behind() {
+    for rule in RULES.iter() {
+        let re = rule.re.as_str();
+        assert!(!re.contains('^') && !re.contains(r"\b") && !re.contains(r"\B"), "{re}");
+    }
+}
+
+fn unwindowed(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
+    let norm = Norm::new(text);
+    let start = may_date(&norm.text).then_some(0);
+    deadline_from(text, &norm, issued, start)
+}
+
+/// Every line of every real text in the genre fixtures reads the same deadline with the
+/// search started near the first date character as from the text's start.
+#[test]
+fn the_search_window_finds_what_the_whole_text_does_on_real_texts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/genres");
+    let mut lines = 0;
+    let sets = std::fs::read_dir(&root).expect("genre fixtures").flatten().map(|e| e.path());
+    for dir in sets.filter(|p| p.is_dir()).chain([root.clone()]) {
+        for file in std::fs::read_dir(&dir).expect("a set").flatten().map(|e| e.path()) {
+            if file.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for line in text.lines().filter(|l| may_date(l)) {
+                lines += 1;
+                let issued = d("2022-03-16");
+                assert_eq!(
+                    find_deadline(line, issued),
+                    unwindowed(line, issued),
+                    "{}: {line}",
+                    file.display()
+                );
+            }
+        }
+    }
+    assert!(lines > 1000, "only {lines} dated lines read");
+}
+
+proptest::proptest! {
+    /// Texts made of the rules' own words, whitespace and other words read the same deadline
+    /// with the search window as without it.
+    #[test]
+    fn the_search_window_finds_what_the_whole_text_does(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "完成时限：", "办结时限：", "时限：", "完成时间：", " ", "\u{3000}", "\t", "2024", "12", "3",
+                "年", "月", "日", "底", "末", "前", "之前", "至", "到", "起", "—", "-", "于", "第", "一", "十",
+                "十一", "季度", "上半年", "“", "”", "消防宣传", "安全生产", "期间", "春节", "元旦", "国庆",
+                "本周", "本月", "今年", "明年", "争取", "力争", "中旬", "份", "将", "报送", "每月", "截至",
+                // Whole phrases of the rules with the longest words before their date.
+                "完成时限：2024年3月", "时限：  第二季度", "“119”消防宣传月期间", "安全生产月活动期间",
+                "于2024年6月30日报送", "争取在8月份", "日—2024年5月1日", "至十一月三十日止", "国庆节前",
+                "，", "。", "开展检查", "各单位要", "（", "）", "下班", "8时",
+            ]),
+            0..24,
+        )
+    ) {
+        let text: String = parts.concat();
+        let issued = d("2022-03-16");
+        proptest::prop_assert_eq!(find_deadline(&text, issued), unwindowed(&text, issued));
+    }
+}

@@ -97,7 +97,14 @@ pub fn is_descriptive(title: &str) -> bool {
         t.split_once([' ', '\u{3000}', '：', ':']).map(|(h, _)| h).filter(|h| h.chars().count() <= 12);
     // A name's last character is looked up first: most words end in none of them, and are
     // told without comparing the forty names (a task table asks this of every row).
-    let may_end = |t: &str| t.chars().next_back().is_some_and(|c| ENDS.iter().any(|e| e.ends_with(c)));
+    // The names' last characters, sorted once.
+    static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut last: Vec<char> = ENDS.iter().filter_map(|e| e.chars().next_back()).collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    let may_end = |t: &str| t.chars().next_back().is_some_and(|c| LAST.binary_search(&c).is_ok());
     let ends = |t: &str| may_end(t) && ENDS.iter().any(|e| t.ends_with(e)) || DUTIES.contains(&t);
     // 一、文件背景今年“119”消防宣传月…: a title run into its text with no break at all. Only
     // the names no task begins with (原则上, 目标是, 目的在于 may open one).
@@ -182,6 +189,10 @@ pub fn is_report(title: &str, text: &str) -> bool {
 fn told_done(title: &str) -> bool {
     const DONE: [&str; 9] =
         ["传达了", "通报了", "解读了", "听取了", "学习了", "宣读了", "回顾了", "总结了", "观看了"];
+    // Each verb ends with 了: a title without one is told at once (every item is asked).
+    if !title.contains('了') {
+        return false;
+    }
     DONE.iter().filter_map(|w| title.find(w)).min().is_some_and(|at| {
         let who = &title[..at];
         who.chars().count() <= 16 && !who.contains(['，', ',', '。'])

@@ -76,6 +76,11 @@ static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The end of a [`FROM_TO`] period at the start of `text`.
 fn from_to(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
+    // The period runs 从/自 one day: a text without either is told at once (every part and
+    // every line is asked).
+    if !text.contains(['从', '自']) {
+        return None;
+    }
     let text = super::numbering::marker_of(text).map_or(text, |m| &text[m.len..]).trim();
     let c = FROM_TO.captures(text)?;
     if CHROME.iter().any(|w| c[1].contains(w)) {
@@ -148,6 +153,10 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
         return find_deadline(&format!("{}前", &c[1]), issued)
             .filter(|d| d.date.is_some())
             .map(|d| DeadlineDraft { inferred: true, recurrence: None, phrase: Some(c[0].to_owned()), ..d });
+    }
+    // What is left names its period with 时间, 期限 or 时限.
+    if !line.contains(['时', '期']) {
+        return None;
     }
     if let Some(end) = from_to(line, issued) {
         return Some(end);
