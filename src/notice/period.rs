@@ -82,12 +82,21 @@ fn from_to(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
         return None;
     }
     let text = super::numbering::marker_of(text).map_or(text, |m| &text[m.len..]).trim();
+    if !names_time_within(text, 13) {
+        return None;
+    }
     let c = FROM_TO.captures(text)?;
     if CHROME.iter().any(|w| c[1].contains(w)) {
         return None;
     }
     let d = find_deadline(&format!("{}前", &c[3]), issued).filter(|d| d.date.is_some())?;
     Some(DeadlineDraft { inferred: true, recurrence: None, phrase: Some(c[0][c[1].len()..].to_owned()), ..d })
+}
+
+/// Whether 时 or 期 (of 时间, 期限, 时限) stands among the first `n` + 1 characters of `text`:
+/// the anchored period regexes allow at most `n` characters before it.
+fn names_time_within(text: &str, n: usize) -> bool {
+    text.chars().take(n + 1).any(|c| c == '时' || c == '期')
 }
 
 /// Words before 时间 that belong to a page's chrome, not to the text's work.
@@ -144,18 +153,22 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     }
     // Every line of a text is asked: the two sentence-inner regexes run only where the words
     // they need stand (a campaign's 起 or 从/自, 持续).
-    let campaign = line.contains(['起', '从', '自']).then(|| CAMPAIGN.captures(line)).flatten();
+    let campaign =
+        (line.contains(['起', '从', '自']) && line.contains(['至', '到']) && line.contains("开展"))
+            .then(|| CAMPAIGN.captures(line))
+            .flatten();
     if let Some(c) = campaign.filter(|c| !asks(line, c)) {
         return end_of(&c[1], issued);
     }
-    let lasts = line.contains("持续").then(|| LASTS.captures(line)).flatten();
+    let lasts = (line.contains("持续至") || line.contains("持续到")).then(|| LASTS.captures(line)).flatten();
     if let Some(c) = lasts.filter(|c| !asks(line, c)) {
         return find_deadline(&format!("{}前", &c[1]), issued)
             .filter(|d| d.date.is_some())
             .map(|d| DeadlineDraft { inferred: true, recurrence: None, phrase: Some(c[0].to_owned()), ..d });
     }
-    // What is left names its period with 时间, 期限 or 时限.
-    if !line.contains(['时', '期']) {
+    // What is left opens with what is timed, then 时间, 期限 or 时限 (at most 12 characters
+    // in).
+    if !names_time_within(line, 13) {
         return None;
     }
     if let Some(end) = from_to(line, issued) {
