@@ -125,10 +125,20 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let covering: Vec<_> = prose::directives(&preamble_lines, &header.recipients, issued_on)
         .into_iter()
         // …要迅速做好几项重点工作，现将有关事项通知如下：— one sentence whose work is the
-        // items it announces (a requirement before 。现就…通知如下： stays).
-        .filter(|d| {
+        // items it announces (a requirement before 。现就…通知如下： stays). One that sets the
+        // whole work a limit (现要求各村居在2019年年底全面完成…,具体工作安排如下:) is kept
+        // without its announcing clause: its limit is every item's.
+        .filter_map(|d| {
             let t = strip_end_mark(&d.text).trim_end_matches(['：', ':']);
-            !t.ends_with("如下") || t.contains('。')
+            if !t.ends_with("如下") || t.contains('。') {
+                return Some(d);
+            }
+            let cut = t.rfind(['，', ',']).filter(|&cut| {
+                d.deadline.date.is_some()
+                    && d.deadline.phrase.as_ref().is_some_and(|p| t[..cut].contains(p.as_str()))
+            })?;
+            let text = format!("{}。", &t[..cut]);
+            Some(model::DirectiveDraft { text, ..d })
         })
         .filter(|d| {
             d.deadline.date.is_some()

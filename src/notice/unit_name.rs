@@ -75,7 +75,7 @@ const ENDS: [&str; 64] = [
 ];
 /// Endings that make a unit only after 各 (各地, 各级, 各县) or a place (县领导).
 /// 各院系: a university's schools and departments.
-const COLLECTIVE_ENDS: [&str; 14] = [
+const COLLECTIVE_ENDS: [&str; 15] = [
     "地",
     "级",
     "县",
@@ -90,6 +90,8 @@ const COLLECTIVE_ENDS: [&str; 14] = [
     "乡镇场",
     "乡镇场街",
     "院系",
+    // 各村居: each village's and neighbourhood's committee.
+    "村居",
 ];
 /// Subjects that are not units.
 const NOT_UNITS: [&str; 19] = [
