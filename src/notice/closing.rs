@@ -142,7 +142,15 @@ pub fn asks_own_work(sentence: &str) -> bool {
 /// that the document passed on be carried out — the work is the document's, not this sentence's.
 pub fn only_carry_out(sentence: &str) -> bool {
     const CARRY_OUT: [&str; 4] = ["贯彻执行", "遵照执行", "认真执行", "遵照文件精神"];
-    sentence.starts_with('请') && !asks_own_work(sentence) && CARRY_OUT.iter().any(|w| sentence.contains(w))
+    // 请各县(市)区立即以政府明令的形式贯彻执行,并加大宣传广度,…: work of its own after 并.
+    let more_work = |after: &str| {
+        after
+            .split(['，', ','])
+            .any(|c| c.starts_with('并') && !["落实", "执行", "遵照"].iter().any(|x| c.contains(x)))
+    };
+    sentence.starts_with('请')
+        && !asks_own_work(sentence)
+        && CARRY_OUT.iter().any(|w| sentence.find(w).is_some_and(|at| !more_work(&sentence[at + w.len()..])))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 64] = [
+const ENDS: [&str; 65] = [
     // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
     "机构",
     "公司",
@@ -42,6 +42,8 @@ const ENDS: [&str; 64] = [
     "乡镇",
     "镇办",
     "队站",
+    // 各类森林消防队伍, 专业扑火队伍: a service's teams.
+    "队伍",
     "集团",
     "企业",
     "学校",
@@ -123,7 +125,11 @@ pub fn is_name_char(c: char) -> bool {
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
-const HEADS: [&str; 17] = [
+const HEADS: [&str; 20] = [
+    // 各学校(单位)分管领导要带队…: the head in charge of the work answers for the unit.
+    "分管领导",
+    "分管负责同志",
+    "分管负责人",
     // Its people: 政府各组成部门广大干部要… is a requirement of the departments.
     "广大干部",
     "全体干部",

@@ -139,6 +139,19 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             });
         // 要严格落实五点要求。一是…: words that announce the list are no requirement.
         let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
+        // …；加强值班调度,严禁脱岗漏岗,应急和林业部门要…: a semicolon part's short tasks before
+        // its subject are the subject's too.
+        let tasks_before = start
+            .as_ref()
+            .filter(|s| {
+                !clause.sentence_start
+                    && lead.is_none()
+                    && !s.enumerated
+                    && s.units.is_some()
+                    && start::tasks_before_subject(&rest[..s.at])
+            })
+            .map(|s| s.at);
+        let start = start.map(|s| if tasks_before.is_some() { Start { at: 0, ..s } } else { s });
         // 县应急局等部门从1月6日起开展…: units acting from a day, for a sentence of no other start.
         // Read only where the arm below can take it: a sentence's opening unit is dear to read.
         let may_act = start.is_none()
@@ -195,6 +208,8 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own; a
                 // requirement with no subject (要实行…制度，各市必须…) is the first subject's.
                 let mut splits = if s.enumerated { Vec::new() } else { later_subjects(text) };
+                // The subject after the tasks is this directive's, no new one.
+                splits.retain(|(at, _)| Some(*at) != tasks_before);
                 let mut units = units;
                 if s.units.is_none() && !s.enumerated && !splits.is_empty() {
                     units = Some(splits.remove(0).1);

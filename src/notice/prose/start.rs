@@ -57,6 +57,21 @@ pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
     out
 }
 
+/// `加强值班调度,严禁脱岗漏岗,` before a subject: one to three short things to do, with no
+/// modal and no subject of their own.
+pub(super) fn tasks_before_subject(prefix: &str) -> bool {
+    let Some(body) = prefix.trim_end().strip_suffix(['，', ',']) else { return false };
+    let pieces: Vec<&str> = body.split(['，', ',']).map(str::trim).collect();
+    pieces.len() <= 3
+        && pieces.iter().all(|p| {
+            let n = p.chars().count();
+            (4..=10).contains(&n)
+                && !p.contains(['要', '应', '须'])
+                && !CONNECTIVES.iter().any(|c| p.starts_with(c))
+                && crate::notice::subject::opening_subject(p).is_none()
+        })
+}
+
 /// Words that single out a part of the subject named before (特别是各行政村要…).
 const SINGLING: [&str; 2] = ["特别是", "尤其是"];
 
