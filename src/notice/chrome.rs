@@ -65,6 +65,26 @@ pub fn strip_markup(line: &str) -> std::borrow::Cow<'_, str> {
     if line.contains('<') { MARKUP.replace_all(line, "") } else { std::borrow::Cow::Borrowed(line) }
 }
 
+/// A line without a forum's anti-copy noise (`1 h) V5 X% d4 G: Y- @3 n. m9 X 会议要求,…`,
+/// `…基础。/ G6 a/ ]( A' C* d9 O2 R/ R& t`): a run of short ASCII tokens with symbols at the
+/// line's start or end, before the first or after the last character of the text.
+pub fn without_jammer(line: &str) -> &str {
+    let noise = |run: &str| {
+        let symbols = run.chars().filter(|c| ")(%:@*&]['/-".contains(*c)).count();
+        run.len() >= 10 && run.matches(' ').count() >= 4 && symbols >= 2
+    };
+    let mut line = line;
+    let head = line.len() - line.trim_start_matches(|c: char| c.is_ascii()).len();
+    if head > 0 && noise(&line[..head]) {
+        line = &line[head..];
+    }
+    let tail = line.trim_end_matches(|c: char| c.is_ascii()).len();
+    if tail < line.len() && noise(&line[tail..]) {
+        line = &line[..tail];
+    }
+    line
+}
+
 /// The lines without a repeat of an earlier line (a page that shows its text twice); short
 /// lines (a signature, a date) may repeat.
 pub fn without_repeats<'a>(lines: &[&'a str]) -> Vec<&'a str> {
@@ -97,6 +117,22 @@ pub fn strip_chrome<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Option<NaiveDate>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forums_anti_copy_noise_is_cut_from_the_line() {
+        assert_eq!(
+            without_jammer("1 h) V5 X% d4 G: Y- @3 n. m9 X 会议要求,提高认识。"),
+            "会议要求,提高认识。"
+        );
+        assert_eq!(without_jammer("打牢基础。/ G6 a/ ]( A' C* d9 O2 R/ R& t"), "打牢基础。");
+        assert_eq!(without_jammer("3 l4 x* P5 x k: ]' W"), "");
+        assert_eq!(
+            without_jammer("1. 加强值班 (24 h)"),
+            "1. 加强值班 (24 h)",
+            "a numbered line keeps its words"
+        );
+        assert_eq!(without_jammer("请于5月1日前报送 (Tel: 0571-888)"), "请于5月1日前报送 (Tel: 0571-888)");
+    }
 
     #[test]
     fn a_pages_blocks_become_lines() {

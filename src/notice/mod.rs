@@ -77,6 +77,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let spaced = despace::is_spaced(text);
     let unmarked: Vec<String> = text
         .lines()
+        .map(chrome::without_jammer)
         .flat_map(chrome::split_blocks)
         .flat_map(|l| if spaced { vec![l] } else { despace::lost_breaks(l) })
         .map(|l| {

@@ -40,6 +40,30 @@ pub(super) fn opens_with_action(sentence: &str) -> bool {
         && modal_subject(sentence).is_none()
 }
 
+/// `提高认识,切实增强…` / `强化措施,坚决维护…`: a sentence that opens with a verb of what
+/// to do, then its first phrase ends (a headline of the task), with no subject of its own.
+pub(super) fn imperative(sentence: &str) -> bool {
+    const VERBS: [&str; 20] = [
+        "提高", "强化", "加强", "坚持", "落实", "推进", "深化", "严格", "狠抓", "压实", "健全", "完善",
+        "抓好", "做好", "注重", "突出", "聚焦", "筑牢", "夯实", "务实",
+    ];
+    let phrase = crate::notice::text::first_phrase(sentence);
+    // A slogan quoted in it (强化“隐患就是事故、…”的理念) counts as one word.
+    let mut quoted = false;
+    let own = phrase
+        .chars()
+        .filter(|&c| {
+            let inside = quoted;
+            quoted = (quoted || c == '“') && c != '”';
+            !inside
+        })
+        .count();
+    VERBS.iter().any(|v| sentence.starts_with(v))
+        && own <= 16
+        && phrase.len() < sentence.trim_end_matches(['。', '；', ';']).len()
+        && modal_subject(sentence).is_none()
+}
+
 /// `通过专项检查,有效及时的消除了安全隐患`: a sentence that tells what was done (a verb and
 /// its 了; not 为了, 除了, 了解).
 pub(super) fn tells_done(sentence: &str) -> bool {

@@ -35,4 +35,7 @@ pub(super) struct Run {
     pub(super) semicolon_list: bool,
     /// Inside a list of duties (压实各部门职责：住建局…；应急局…).
     pub(super) duties: bool,
+    /// Opened by a lead-in that asks (会议要求，…): its sentences that open with what to do are
+    /// requirements of their own.
+    pub(super) asked: bool,
 }

@@ -86,7 +86,8 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             // 会议指出，各街道、各行业主管部门要…。会议要求，一要…二要…: a list that names no
             // one is for whom the paragraph named last.
             let named_before = run.last_units.take().filter(|_| run.first_named == Some(true));
-            run = Run { lead_units: lead_in_units(lead).or(named_before), ..Run::default() };
+            let asked = lead.contains("要求") || lead.contains("强调");
+            run = Run { lead_units: lead_in_units(lead).or(named_before), asked, ..Run::default() };
         }
         let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
         // 会议强调，各单位一要…。二要…: the subject before the first ordinal is the list's.
@@ -110,6 +111,16 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             .then_some(Start { at: 0, units: None, enumerated: false, plain: true })
             .or_else(|| start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start))
             .or_else(|| super::limits::step_after_colon(rest))
+            // 会议要求,提高认识,切实增强…。强化措施,坚决…: after a lead-in that asks, a sentence
+            // that opens with what to do is a requirement of its own.
+            .or_else(|| {
+                let first =
+                    lead.is_some() || clause.sentence_start && open.as_ref().is_some_and(|o| !o.enumerated);
+                // It is the nearest subject's before it, as a bare 要 is.
+                let nearest = open.as_ref().and_then(|o| o.units.clone()).or_else(|| run.last_units.clone());
+                (run.asked && first && super::action::imperative(rest) && !super::action::tells_done(rest))
+                    .then_some(Start { at: 0, units: nearest, enumerated: false, plain: true })
+            })
             .or_else(|| {
                 lead?;
                 if let Some(units) = named_before_verb(rest) {
