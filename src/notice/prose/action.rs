@@ -64,6 +64,19 @@ pub(super) fn imperative(sentence: &str) -> bool {
         && modal_subject(sentence).is_none()
 }
 
+/// `思想要高度重视`, `责任要落实到位`: a sentence that opens with a topic of one to three
+/// characters (no unit) and its 要.
+pub(super) fn topic_modal(sentence: &str) -> bool {
+    let Some(at) = sentence.find('要') else { return false };
+    let topic = &sentence[..at];
+    let n = topic.chars().count();
+    (1..=3).contains(&n)
+        && topic.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !topic.contains('各')
+        && !sentence[at..].starts_with("要求")
+        && !crate::notice::unit_name::is_unit(topic)
+}
+
 /// `通过专项检查,有效及时的消除了安全隐患`: a sentence that tells what was done (a verb and
 /// its 了; not 为了, 除了, 了解).
 pub(super) fn tells_done(sentence: &str) -> bool {

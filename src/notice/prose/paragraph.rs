@@ -118,8 +118,20 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     lead.is_some() || clause.sentence_start && open.as_ref().is_some_and(|o| !o.enumerated);
                 // It is the nearest subject's before it, as a bare 要 is.
                 let nearest = open.as_ref().and_then(|o| o.units.clone()).or_else(|| run.last_units.clone());
-                (run.asked && first && super::action::imperative(rest) && !super::action::tells_done(rest))
-                    .then_some(Start { at: 0, units: nearest, enumerated: false, plain: true })
+                if !(run.asked && first) || super::action::tells_done(rest) {
+                    return None;
+                }
+                if super::action::imperative(rest) {
+                    return Some(Start { at: 0, units: nearest, enumerated: false, plain: true });
+                }
+                // 思想要高度重视,…。措施要高效有力,各社区、各部门要…: a topic and its 要; a
+                // subject later in the sentence is its unit, else the nearest one's.
+                super::action::topic_modal(rest).then_some(Start {
+                    at: 0,
+                    units: None,
+                    enumerated: false,
+                    plain: true,
+                })
             })
             .or_else(|| {
                 lead?;
@@ -155,11 +167,18 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
         let tasks_before = start
             .as_ref()
             .filter(|s| {
-                !clause.sentence_start
-                    && lead.is_none()
+                let before = &rest[..s.at];
+                // 措施要高效有力,各社区、各部门要…: a topic's 要 in front, after a lead-in that asks.
+                let topic = run.asked
+                    && clause.sentence_start
+                    && before.trim_end().ends_with(['，', ','])
+                    && !before.trim_end()[..before.trim_end().len() - 1].contains(['，', ','])
+                    && super::action::topic_modal(before);
+                lead.is_none()
                     && !s.enumerated
                     && s.units.is_some()
-                    && start::tasks_before_subject(&rest[..s.at])
+                    && s.at > 0
+                    && (topic || !clause.sentence_start && start::tasks_before_subject(before))
             })
             .map(|s| s.at);
         let start = start.map(|s| if tasks_before.is_some() { Start { at: 0, ..s } } else { s });
