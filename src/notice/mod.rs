@@ -26,6 +26,7 @@ mod findings;
 mod findings_table;
 mod header;
 mod heading;
+mod inspected;
 mod list_heading;
 mod marked_rows;
 mod names;
@@ -185,6 +186,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     addressed::settle(&mut sections, &header.recipients);
     findings::resolve(&mut sections, &header.preamble);
     own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), closing);
+    inspected::drop_steps(&mut sections);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     let title = if header.title.is_empty() {
@@ -296,6 +298,7 @@ fn running_text(
     addressed::settle(&mut sections, &header.recipients);
     findings::resolve(&mut sections, &header.preamble);
     own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), closing);
+    inspected::drop_steps(&mut sections);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
     Ok(NoticeDraft {
