@@ -171,8 +171,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 // 措施要高效有力,各社区、各部门要…: a topic's 要 in front, after a lead-in that asks.
                 let topic = run.asked
                     && clause.sentence_start
-                    && before.trim_end().ends_with(['，', ','])
-                    && !before.trim_end()[..before.trim_end().len() - 1].contains(['，', ','])
+                    && before.trim_end().strip_suffix(['，', ',']).is_some_and(|b| !b.contains(['，', ',']))
                     && super::action::topic_modal(before);
                 lead.is_none()
                     && !s.enumerated
