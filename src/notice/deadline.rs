@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
 
+use super::date_window::{captures_from, first_date_char, search_start};
 use super::norm::{Norm, parse_digits};
 use crate::model::DeadlineDraft;
 
@@ -295,39 +296,6 @@ pub fn may_date(folded: &str) -> bool {
     first_date_char(folded).is_some()
 }
 
-/// The byte offset of the first character [`may_date`] looks for.
-fn first_date_char(folded: &str) -> Option<usize> {
-    let mut after_ten = false;
-    folded.char_indices().find_map(|(i, c)| {
-        let hit = matches!(c, '月' | '年' | '周' | '季' | '春' | '元' | '国') || (after_ten && c == '一');
-        after_ten = c == '十';
-        hit.then_some(i)
-    })
-}
-
-/// Where the rules' search may start: no match begins more than [`LEAD`] characters before
-/// the first character they look for (`完成时限：2024年` is the longest, with the whitespace
-/// its `\s*` allows, which is not counted). A task table's row names its date at the end,
-/// after a long task: the thirty are run on the date's words, not on the task's.
-fn search_start(folded: &str, first: usize) -> usize {
-    let mut counted = 0;
-    let mut start = first;
-    for (i, c) in folded[..first].char_indices().rev() {
-        if !c.is_whitespace() {
-            if counted == LEAD {
-                break;
-            }
-            counted += 1;
-        }
-        start = i;
-    }
-    start
-}
-
-/// See [`search_start`]: the most characters (whitespace aside) any rule matches before the
-/// first of `may_date`'s characters — nine for `完成时限：2024年`; kept with room to spare.
-const LEAD: usize = 16;
-
 /// The first deadline written in `text`, with the words it came from: a date, or ongoing
 /// work (长期坚持, 常态化开展) as no date. Recurrences (每月25日前) are not deadlines.
 pub fn find_deadline(text: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
@@ -403,23 +371,6 @@ fn deadline_from(text: &str, norm: &Norm, issued: NaiveDate, start: Option<usize
         phrase: Some(norm.orig(text, range).to_owned()),
         inferred: false,
         recurrence: None,
-    })
-}
-
-/// The matches of `re` in `haystack` that start at or after `at`, in order (as
-/// `captures_iter` gives them from the start).
-fn captures_from<'h>(re: &Regex, haystack: &'h str, at: usize) -> impl Iterator<Item = regex::Captures<'h>> {
-    let mut pos = Some(at);
-    std::iter::from_fn(move || {
-        let c = re.captures_at(haystack, pos?)?;
-        let m = c.get(0)?;
-        // A match that took no characters moves the search one character on.
-        pos = if m.is_empty() {
-            haystack[m.end()..].chars().next().map(|ch| m.end() + ch.len_utf8())
-        } else {
-            Some(m.end())
-        };
-        Some(c)
     })
 }
 

@@ -9,6 +9,7 @@ mod candidate;
 mod cell_lines;
 mod chrome;
 mod closing;
+mod date_window;
 mod deadline;
 mod decode;
 mod descriptive;

@@ -7,7 +7,7 @@ use crate::parse_genres3::{directives, offices};
 use crate::support::date;
 use duban::notice::parse_notice;
 
-fn parse_at(day: &str, text: &str) -> duban::model::NoticeDraft {
+pub fn parse_at(day: &str, text: &str) -> duban::model::NoticeDraft {
     parse_notice(text, date(day)).unwrap_or_else(|e| panic!("{e}"))
 }
 

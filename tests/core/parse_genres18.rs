@@ -5,12 +5,8 @@
 //! a forum's anti-copy noise and the head in charge of a unit.
 
 use crate::parse_genres3::{directives, offices};
+use crate::parse_genres17::parse_at;
 use crate::support::date;
-use duban::notice::parse_notice;
-
-fn parse_at(day: &str, text: &str) -> duban::model::NoticeDraft {
-    parse_notice(text, date(day)).unwrap_or_else(|e| panic!("{e}"))
-}
 
 #[test]
 fn a_covering_limit_before_the_items_it_announces_is_every_items() {

@@ -116,12 +116,13 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             .or_else(|| {
                 let first =
                     lead.is_some() || clause.sentence_start && open.as_ref().is_some_and(|o| !o.enumerated);
-                // It is the nearest subject's before it, as a bare 要 is.
-                let nearest = open.as_ref().and_then(|o| o.units.clone()).or_else(|| run.last_units.clone());
                 if !(run.asked && first) || super::action::tells_done(rest) {
                     return None;
                 }
                 if super::action::imperative(rest) {
+                    // It is the nearest subject's before it, as a bare 要 is.
+                    let nearest =
+                        open.as_ref().and_then(|o| o.units.clone()).or_else(|| run.last_units.clone());
                     return Some(Start { at: 0, units: nearest, enumerated: false, plain: true });
                 }
                 // 思想要高度重视,…。措施要高效有力,各社区、各部门要…: a topic and its 要; a
