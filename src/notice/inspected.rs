@@ -12,8 +12,7 @@ const STEPS: [&str; 9] =
 /// Whether `text` (an item, its ordinal 一是 aside) tells a step of the inspection itself.
 pub fn is_inspection_step(text: &str) -> bool {
     let t = crate::notice::text::clean_line(text);
-    let t = t.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
-    let Some(t) = t.strip_prefix('是') else { return false };
+    let Some(t) = crate::notice::text::after_spoken_ordinal(t, &['是']) else { return false };
     (STEPS.iter().any(|s| t.starts_with(s)) || t.starts_with("通报《"))
         && !crate::notice::report_list::has_modal(t)
 }

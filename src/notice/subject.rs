@@ -250,10 +250,7 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
             .find_map(|w| subject.strip_prefix(w))
             .unwrap_or(subject);
         // …,一是街道职能科室要…: an ordinal inside a clause is no part of the name.
-        let subject = subject
-            .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
-            .and_then(|r| r.strip_prefix(['是', '要']))
-            .unwrap_or(subject);
+        let subject = super::text::after_spoken_ordinal(subject, &['是', '要']).unwrap_or(subject);
         // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
         let units = subject_units(subject).or_else(|| {
             let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;

@@ -18,10 +18,7 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
     let mut first_collective = None;
     for clause in super::text::split_clauses(text) {
         let t = super::text::clean_line(clause.text);
-        let t = t
-            .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
-            .and_then(|r| r.strip_prefix('是'))
-            .unwrap_or(t);
+        let t = super::text::after_spoken_ordinal(t, &['是']).unwrap_or(t);
         let pieces: Vec<&str> = t.split(['，', ',']).collect();
         for (k, piece) in pieces.iter().enumerate() {
             let piece = piece.trim();

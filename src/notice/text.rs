@@ -128,6 +128,16 @@ pub fn first_clause(text: &str) -> &str {
     }
 }
 
+/// The words after a spoken ordinal (`一是`, `十一是`, with `ends` the characters that may
+/// close it: 是, or 是/要), or `None` when `s` opens with none.
+pub fn after_spoken_ordinal<'a>(s: &'a str, ends: &[char]) -> Option<&'a str> {
+    let rest = s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    if rest.len() == s.len() {
+        return None;
+    }
+    rest.strip_prefix(ends)
+}
+
 /// The clause's text up to its first comma (，,) or end mark, without the mark.
 pub fn first_phrase(s: &str) -> &str {
     let s = clean_line(s);
@@ -156,6 +166,14 @@ pub fn chinese_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spoken_ordinal_is_read_past() {
+        assert_eq!(after_spoken_ordinal("十一是现场查阅台账", &['是']), Some("现场查阅台账"));
+        assert_eq!(after_spoken_ordinal("一要加强巡查", &['是', '要']), Some("加强巡查"));
+        assert_eq!(after_spoken_ordinal("一要加强巡查", &['是']), None);
+        assert_eq!(after_spoken_ordinal("是否畅通", &['是']), None, "no numeral before 是");
+    }
 
     #[test]
     fn clauses_rejoin_to_the_text() {
