@@ -256,3 +256,13 @@ fn an_ordinal_a_bracket_inside_and_people_asked_along_are_no_part_of_the_name() 
         ["物业服务企业", "村(居)委会"]
     );
 }
+
+#[test]
+fn a_place_with_its_other_form_in_brackets() {
+    assert!(is_unit("村(社区)"));
+    assert!(is_unit("镇（街道）"));
+    assert!(!is_unit("村(张三)"));
+    assert_eq!(units("一是各部门、村(社区)要根据文件精神").unwrap(), ["各部门、村(社区)"]);
+    // After 要求 no name is cut inside a longer one (各部 of 各部门).
+    assert_eq!(asked_collective("各部门、村(社区)吸取教训").unwrap(), ["各部门、村(社区)"]);
+}

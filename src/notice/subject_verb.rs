@@ -101,8 +101,10 @@ pub fn named_after_please(s: &str) -> Option<Vec<String>> {
         let joins = matches!(next, '的' | '、' | '和' | '及' | '与' | '（' | '(') && !timely;
         // 要求各乡镇(街道)将本辖区内…: what follows 将 or 把 is the object, not more name.
         let object = name.chars().skip(1).any(|c| c == '将' || c == '把');
+        // 各部门、村(社区)…: no name is cut inside a longer one (各部 of 各部门).
+        let cut = is_unit(&s[..end + next.len_utf8()]);
         // 请有关单位每半年向市局报送: a time (每…) ends the name before it.
-        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins && !object && !name.contains('每'))
+        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins && !object && !cut && !name.contains('每'))
             .then(|| subject_units(name))
             .flatten()
     })

@@ -207,6 +207,14 @@ fn name_chars(s: &str) -> bool {
 fn is_unit_name(s: &str) -> bool {
     // 各县（市、区）, 村(社区): the name before its bracket decides.
     let s = match s.rfind(['（', '(', '〔']) {
+        // 村(社区), 镇(街道): a one-character place with its other form in brackets is that
+        // form's unit.
+        Some(open) if s.ends_with(['）', ')', '〕']) && s[..open].chars().count() == 1 => {
+            let from = open + s[open..].chars().next().map_or(0, char::len_utf8);
+            let to = s.len() - s.chars().next_back().map_or(0, char::len_utf8);
+            let inside = s.get(from..to).unwrap_or("");
+            return ["村", "镇", "乡", "街"].contains(&&s[..open]) && is_unit_name(inside);
+        }
         Some(open) if s.ends_with(['）', ')', '〕']) && open > 0 => &s[..open],
         // 村(居)委会: a bracket inside the name offers another form; the name around it decides.
         Some(open) if open > 0 => {
