@@ -37,7 +37,10 @@ pub fn is_modal(rest: &str) -> bool {
 pub fn set_off_subject(name: &str, next: &str) -> Option<Vec<String>> {
     let mut rest = next.trim_start();
     if is_modal(rest) {
-        return subject_units(name.trim());
+        // 旅投公司作为古镇开发业主单位,务必…: what the unit acts as is no part of its name.
+        let name = name.trim();
+        let name = name.split_once("作为").map_or(name, |(unit, _)| unit);
+        return subject_units(name);
     }
     // 物业服务企业,村(居)委会,要组织…: subjects listed with commas before their modal. The
     // modal is looked for first: names are dear to read, and most commas lead to none.

@@ -266,3 +266,9 @@ fn a_place_with_its_other_form_in_brackets() {
     // After 要求 no name is cut inside a longer one (各部 of 各部门).
     assert_eq!(asked_collective("各部门、村(社区)吸取教训").unwrap(), ["各部门、村(社区)"]);
 }
+
+#[test]
+fn what_a_unit_acts_as_is_no_part_of_its_name() {
+    assert_eq!(set_off_subject("旅投公司作为古镇开发业主单位", "务必落实主体责任").unwrap(), ["旅投公司"]);
+    assert_eq!(set_off_subject("县工商、石油等部门", "要按照分工").unwrap(), ["县工商、石油等部门"]);
+}
