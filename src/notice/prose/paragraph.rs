@@ -229,6 +229,12 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     if s.plain || units.is_some() {
                         run.first_named.get_or_insert(units.is_some());
                     }
+                    // 会议要求,要建立…。思想要高度重视…。措施要高效有力,各社区、各部门要…。责任要
+                    // 落实到位: after bare 要 that named no one, the collectives asked are whom
+                    // the later bare 要 ask too.
+                    if run.asked && units.as_ref().is_some_and(|u| u.iter().all(|u| u.contains('各'))) {
+                        run.first_named = Some(true);
+                    }
                     if units.is_some() {
                         run.last_units = units.clone();
                     }

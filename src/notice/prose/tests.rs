@@ -248,3 +248,18 @@ fn units_acting_from_a_day_and_a_quoted_please_are_requirements() {
         "{found:?}"
     );
 }
+
+#[test]
+fn after_bare_requirements_the_collectives_asked_are_the_later_ones_units() {
+    let found = read(
+        "会议要求,要建立每周分析研判工作机制。思想要高度重视,切实抓紧抓好。措施要高效有力,各社区、各部门要坚持问题导向。责任要落实到位,确保工作顺利开展。要鼓足干劲,立即行动。",
+    );
+    let units: Vec<&[String]> = found.iter().map(|f| f.1.as_slice()).collect();
+    assert_eq!(found.len(), 5, "{found:?}");
+    assert!(units[0].is_empty() && units[1].is_empty(), "{units:?}");
+    assert!(units[2..].iter().all(|u| *u == ["各社区", "各部门"]), "{units:?}");
+    // A named unit that is no collective does not carry over to bare 要 (县领导 are officials).
+    let found = read("会议要求,要全面开展大检查。县领导要带队检查。要严格落实企业主体责任。");
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[2].1.is_empty(), "{found:?}");
+}
