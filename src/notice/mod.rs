@@ -39,6 +39,7 @@ mod pdf;
 mod period;
 mod prose;
 mod redate;
+mod rejoin;
 mod report_list;
 mod section;
 mod source;
@@ -89,6 +90,12 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         .collect();
     let raw: Vec<&str> = unmarked.iter().map(|l| clean_line(l)).filter(|l| !l.is_empty()).collect();
     let (lines, published) = chrome::strip_chrome(&raw);
+    // A sentence cut by a line break inside it: one line again.
+    let rejoined = rejoin::rejoin(&lines);
+    let lines: Vec<&str> = match &rejoined {
+        Some(r) => r.iter().map(String::as_str).collect(),
+        None => lines,
+    };
     // A page copied without its line breaks: its items back on lines of their own.
     let unfolded = unfold::unfold(&lines);
     let lines: Vec<&str> = match &unfolded {

@@ -272,3 +272,14 @@ fn what_a_unit_acts_as_is_no_part_of_its_name() {
     assert_eq!(set_off_subject("旅投公司作为古镇开发业主单位", "务必落实主体责任").unwrap(), ["旅投公司"]);
     assert_eq!(set_off_subject("县工商、石油等部门", "要按照分工").unwrap(), ["县工商、石油等部门"]);
 }
+
+#[test]
+fn zz_debug() {
+    for s in [
+        "区住建局、昆仑燃气公司利用10个工作日展开对春之城小区安全隐患进行排查",
+        "月牙塘社区、伦华物业公司于10个工作日内认真梳理隐患点住户信息",
+        "红云城管中队争取10个工作日内对违建违搭的进行拆除恢复原状",
+    ] {
+        eprintln!("{:?} {:?}", crate::notice::subject_verb::opening_subject(s), named_before_verb(s));
+    }
+}

@@ -246,6 +246,13 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             if let Some(s) = please(p, recipients) {
                 return Some(Start { at: offset, ..s });
             }
+            // …进行了安排部署,按照职能分工,区住建局、昆仑燃气公司利用10个工作日…: once the work
+            // is shared out, the units that open the next phrase do their share.
+            if shares_out(&rest[..at])
+                && let Some(units) = crate::notice::subject::opening_subject(p)
+            {
+                return Some(plain_start(offset, Some(resolve(units, recipients))));
+            }
         }
         // 督查组…反馈并要求各责任单位要…, 希望各县区要…: the units asked, from their name on.
         if let Some((k, units)) = asked(p) {
@@ -254,6 +261,15 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         at += piece.len();
     }
     None
+}
+
+/// Whether the text before a phrase ends by sharing out the work (`…,按照职能分工,`).
+fn shares_out(before: &str) -> bool {
+    let last = before.trim_end().trim_end_matches(['，', ',']).rsplit(['，', ',']).next().unwrap_or("");
+    let last = last.trim_start();
+    crate::notice::subject_scan::BASIS.iter().any(|w| last.starts_with(w))
+        && ["分工", "职责", "职能"].iter().any(|w| last.ends_with(w))
+        && last.chars().count() <= 10
 }
 
 /// `各级各部门,要充分认清形势任务`: a subject set off by a comma from its modal.
