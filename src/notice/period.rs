@@ -51,6 +51,14 @@ static LASTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"持续(?:到|至)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|[上中下]旬)?)(?:止|结束)?[。；;，,]")
         .expect("lasting period regex")
 });
+/// `集中整治行动从今年11月1日起至明年3月底结束`: a campaign told by its first and last day,
+/// opening a sentence.
+static RUNS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Han}{2,14}?(?:行动|活动|工作)(?:从|自)(?:今年|\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:起|开始)(?:至|到)((?:明年|次年|\d{4}年)?\d{1,2}月(?:\d{1,2}日|底))(?:结束|止)",
+    )
+    .expect("campaign run regex")
+});
 /// A part titled by its period alone (二、申报期限, 三、活动时间, 四、时间安排).
 static TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Han}{0,6}(?:时间|期限|时限)(?:安排)?$").expect("period title regex"));
@@ -166,6 +174,12 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
             .filter(|d| d.date.is_some())
             .map(|d| DeadlineDraft { inferred: true, recurrence: None, phrase: Some(c[0].to_owned()), ..d });
     }
+    let runs = (line.contains("结束") || line.contains('止')).then(|| RUNS.captures(line)).flatten();
+    if let Some(c) = runs {
+        return find_deadline(&format!("{}前", &c[1]), issued)
+            .filter(|d| d.date.is_some())
+            .map(|d| DeadlineDraft { inferred: true, recurrence: None, phrase: Some(c[1].to_owned()), ..d });
+    }
     // What is left opens with what is timed, then 时间, 期限 or 时限 (at most 12 characters
     // in).
     if !names_time_within(line, 13) {
@@ -258,6 +272,16 @@ mod tests {
             "a span opening a sentence"
         );
         assert_eq!(end("发布时间为2021年10月1日-2022年5月1日,欢迎阅读。"), None, "chrome");
+        assert_eq!(
+            end("集中整治行动从今年11月1日起至明年3月底结束,明年春季开学前完成第一轮集中整治。"),
+            Some(day("2024-03-31")),
+            "a campaign from its first day to its last"
+        );
+        assert_eq!(
+            end("会议指出,整治行动从今年11月1日起至明年3月底结束。"),
+            None,
+            "not opening the sentence"
+        );
         assert_eq!(
             end("县安委会决定从2022年12月起至2023年3月底在全县开展岁末年初百日安全生产大会战。"),
             Some(day("2023-03-31")),

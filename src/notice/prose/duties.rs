@@ -50,6 +50,46 @@ pub(super) fn led_by(clause: &str) -> Option<Vec<String>> {
     subject_units(caps.get(2)?.as_str())
 }
 
+/// The most characters a unit and its body (`县公安局牵头的专班`) run before 负责.
+const MAX_HOLDER: usize = 20;
+
+/// `县公安局牵头的专班负责对…进行整治,县文体局牵头的专班负责对…`: a sentence that shares the
+/// work out phrase by phrase, each phrase opening with the unit (or the body it leads) and
+/// 负责 — where each duty starts and whose it is. Only a sentence of at least `least` such
+/// phrases (a lone `X负责…` is a fact, not a division, unless a division came just before).
+pub(super) fn told_duties(sentence: &str, least: usize) -> Vec<(usize, Vec<String>)> {
+    // Most sentences share nothing out: a substring test first.
+    if !sentence.contains("负责") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut led = false;
+    let mut at = 0;
+    for piece in sentence.split_inclusive(['，', ',']) {
+        let p = piece.trim_start();
+        let offset = at + (piece.len() - p.len());
+        at += piece.len();
+        let Some(k) = p.find("负责").filter(|&k| (2..=MAX_HOLDER).contains(&p[..k].chars().count())) else {
+            continue;
+        };
+        // 县气象局负责人通报了…, 各镇负责同志: the people who answer for a unit, not its duty.
+        if ["人", "同志", "的"].iter().any(|w| p[k + "负责".len()..].starts_with(w)) {
+            continue;
+        }
+        // 县公安局牵头的专班: the body is the leading unit's.
+        let holder = &p[..k];
+        let holder = holder.split_once("牵头的").map_or(holder, |(unit, _)| unit);
+        if let Some(units) = subject_units(holder) {
+            led |= holder.len() < p[..k].len();
+            found.push((offset, units));
+        }
+    }
+    // Two units' 负责 may be one item's two tasks (区公安消防支队负责…,辖区消防中队负责…): a
+    // division names the bodies the units lead, or shares the work three ways at least.
+    let division = found.len() >= 3 || led || least == 1;
+    if found.len() < least || !division { Vec::new() } else { found }
+}
+
 /// The units a duty opens with: the shortest name that reads as units and is not continued by
 /// a list (`县应急局、县住建局负责…` reads both). `住建局统筹协调全局` is 住建局's, not a unit
 /// ending in 局.
@@ -86,6 +126,23 @@ mod tests {
             duty_start("县应急局、县住建局负责督导;", true).map(|d| d.1),
             Some(vec!["县应急局".to_owned(), "县住建局".to_owned()])
         );
+    }
+
+    #[test]
+    fn duties_told_phrase_by_phrase() {
+        let s = "县公安局牵头的专班负责对学校及周边进行整治,县文体局牵头的专班负责对网吧进行整治,县综治办牵头的专班负责督查。";
+        let found = told_duties(s, 2);
+        let units: Vec<&[String]> = found.iter().map(|(_, u)| u.as_slice()).collect();
+        assert_eq!(units, [&["县公安局".to_owned()][..], &["县文体局".to_owned()], &["县综治办".to_owned()]]);
+        assert!(s[found[1].0..].starts_with("县文体局"));
+        assert!(told_duties("县应急局负责统筹协调,确保安全。", 2).is_empty(), "one duty is a fact");
+        assert!(
+            told_duties("区消防支队负责使用,辖区消防中队负责巡查。", 2).is_empty(),
+            "one item's two tasks"
+        );
+        assert_eq!(told_duties("各镇(区)综治办负责组织辖区内学校整治行动。", 1).len(), 1);
+        assert!(told_duties("会议由副县长负责主持,相关部门参加。", 1).is_empty(), "no unit");
+        assert!(told_duties("县气象局负责人通报了天气,县水利局负责人通报了水情。", 2).is_empty(), "people");
     }
 
     #[test]

@@ -46,11 +46,27 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
         }
     };
     let clauses = split_clauses(line);
+    // A sentence that shared the work out phrase by phrase (县公安局牵头的专班负责…,县文体局…):
+    // a next sentence's one 负责 of a unit is one more share.
+    let mut shared_out = false;
     for (k, clause) in clauses.iter().enumerate() {
         let t = clean_line(clause.text);
         if clause.sentence_start {
             run.semicolon_list = false;
             run.duties = false;
+        }
+        let shares =
+            if run.enumerated { Vec::new() } else { duties::told_duties(t, if shared_out { 1 } else { 2 }) };
+        shared_out = !shares.is_empty() || (shared_out && !clause.sentence_start);
+        if !shares.is_empty() {
+            close(&mut open, found);
+            for (n, (at, units)) in shares.iter().enumerate() {
+                close(&mut open, found);
+                let end = shares.get(n + 1).map_or(t.len(), |(next, _)| *next);
+                let before = if n == 0 { &t[..*at] } else { "" };
+                open = Some(Open::plain(&t[*at..end], Some(units.clone()), before));
+            }
+            continue;
         }
         // 食品卫生监管主要由食品药品监管局牵头，教育、卫生等部门配合，…；校园周边环境整治
         // 主要由县公安局牵头…: each part that names its work and the unit leading it.
