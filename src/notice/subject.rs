@@ -184,7 +184,9 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                 // 市政工程管理处及各县区市政部门: a named unit and another, joined by 和 or 及;
                 // also after a collective when the second is a full name (各乡镇和职能部门,
                 // not 相关部门和乡镇 nor 各县和乡两级政府).
-                _ => match p.split_once('和').or_else(|| p.split_once('及')) {
+                // 县政府与高速三大队要加强互动: 与 joins two named units as 和 does.
+                _ => match p.split_once('和').or_else(|| p.split_once('及')).or_else(|| p.split_once('与'))
+                {
                     Some((a, b))
                         if is_unit(a)
                             && is_unit(b)

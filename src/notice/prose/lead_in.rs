@@ -20,9 +20,9 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// `要求各领导、各部门：` — a lead-in naming the units.
 static REQUIRE_UNITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"要求([^，,。；;：:]{2,30})[：:]$").expect("require-units regex"));
-/// `对应急管理局提出三点要求` — the units a remark is addressed to.
+/// `对应急管理局提出三点要求`, `同时对县道交专班指出：` — the units a remark is addressed to.
 static ADDRESSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"对([^，,。；;：:对]{2,20})提出").expect("addressed regex"));
+    LazyLock::new(|| Regex::new(r"对([^，,。；;：:对]{2,20})(?:提出|指出)").expect("addressed regex"));
 
 /// `要严格落实五点要求。` — a sentence that announces the list after it.
 static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {

@@ -263,3 +263,13 @@ fn after_bare_requirements_the_collectives_asked_are_the_later_ones_units() {
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found[2].1.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_list_pointed_out_to_a_unit_is_that_units() {
+    let found = read(
+        "督导组组长对全县工作表示肯定,同时对县道交专班指出:一是需要完善工作方案;二是在高速公路整治方面,县政府与高速三大队要加强互动。",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, ["县道交专班"]);
+    assert_eq!(found[1].1, ["县政府", "高速三大队"]);
+}
