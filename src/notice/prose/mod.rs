@@ -75,7 +75,24 @@ fn requirements_after(
     // Inside a list of headline paragraphs (…工作机制： / 成立一个工作专班。…): the units of the
     // line that announced it.
     let mut headline_list: Option<Option<Vec<String>>> = None;
+    // A copy that opens inside a list (…际,研究出台…。 / 六要开展…): the lines before its first
+    // ordinal, when that is no list's first, are the rest of the item before it.
+    let opens_inside = lines.iter().position(|l| ordinal(clean_line(l)).is_some()).filter(|&k| {
+        let first = clean_line(lines[k]);
+        (1..=2).contains(&k) && before.is_none() && !first.starts_with(['一', '壹', '1', '（', '(', '①'])
+    });
     for (i, line) in lines.iter().enumerate() {
+        if Some(i) == opens_inside && !found.is_empty() {
+            let mut units: Vec<String> = Vec::new();
+            for u in found.drain(..).filter_map(|o| o.units).flatten() {
+                if !units.contains(&u) {
+                    units.push(u);
+                }
+            }
+            let text: String = lines[..i].iter().map(|l| clean_line(l)).collect();
+            let units = (!units.is_empty()).then_some(units);
+            found.push(Open { enumerated: true, ..Open::plain(&text, units, "") });
+        }
         let from = found.len();
         if let Some(announced) = &headline_list
             && headlines::opens_with_headline(line)

@@ -273,3 +273,19 @@ fn a_list_pointed_out_to_a_unit_is_that_units() {
     assert_eq!(found[0].1, ["县道交专班"]);
     assert_eq!(found[1].1, ["县政府", "高速三大队"]);
 }
+
+#[test]
+fn a_copy_that_opens_inside_a_list_keeps_the_cut_item_whole() {
+    let lines = [
+        "际,研究出台政策性文件,优化保障措施。各地消防部门要组织微型站开展训练;要将微型消防站纳入联动体系。",
+        "六要开展针对性消防宣传。各地要充分利用各类媒体。",
+    ];
+    let found: Vec<_> =
+        requirements(&lines, &[]).into_iter().map(|(c, u)| (c.text, u.map(|u| u.lead))).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].0.starts_with("际,研究出台"), "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some(&["各地消防部门".to_owned()][..]));
+    // A list that starts at its first item keeps the lines before it apart.
+    let lines = ["会议要求,各单位要加强值班;要做好宣传。", "一要加强巡查。二要及时报告。"];
+    assert_eq!(requirements(&lines, &[]).len(), 4);
+}
