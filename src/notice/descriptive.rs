@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 64] = [
+    const ENDS: [&str; 65] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -70,6 +70,8 @@ pub fn is_descriptive(title: &str) -> bool {
         "检查范围",
         "整改范围",
         "整治范围",
+        // 二、自查自纠范围 全市所有劳动密集型企业(…): which units the work covers.
+        "自纠范围",
         // 一、禁燃禁放范围 / 二、禁燃禁放时间 / 三、禁燃禁放种类: what a ban covers.
         "禁放范围",
         "禁放时间",
@@ -141,6 +143,12 @@ pub fn is_framing_article(text: &str) -> bool {
         || (t.starts_with("坚持") && (first.contains("原则") || first.chars().count() <= 30))
 }
 
+/// A form's checklist (`是否依法通过消防行政许可 □是 □否`): questions to tick, asked of no one.
+pub fn is_checklist(text: &str) -> bool {
+    let t = super::text::clean_line(text);
+    t.starts_with("是否") && (t.contains('□') || t.contains('☐'))
+}
+
 /// A penalty clause of a 通告 (四、违反本通告规定的,依照…追究法律责任; 五、…的,依法从严查处):
 /// what befalls whoever breaks the rules, asked of no unit.
 pub fn is_penalty(text: &str) -> bool {
@@ -202,6 +210,13 @@ fn told_done(title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forms_checklist_and_a_scope_ask_nothing() {
+        assert!(is_checklist("是否依法通过消防行政许可 □是 □否 2.是否建立消防安全组织 □是 □否"));
+        assert!(!is_checklist("是否整改到位,由各单位自查后报送。"), "no boxes to tick");
+        assert!(is_descriptive("自查自纠范围"));
+    }
 
     #[test]
     fn a_heading_glued_to_its_text_by_a_space_is_still_a_heading() {

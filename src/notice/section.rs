@@ -98,7 +98,11 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let directives: Vec<_> = settled
         .into_iter()
         // (二)…拒不改正的,将对…处…罚款: an item that tells a penalty asks nothing.
-        .filter(|(c, _)| super::candidate::has_words(&c.text) && !super::descriptive::is_penalty(&c.text))
+        .filter(|(c, _)| {
+            super::candidate::has_words(&c.text)
+                && !super::descriptive::is_penalty(&c.text)
+                && !super::descriptive::is_checklist(&c.text)
+        })
         .enumerate()
         .map(|(i, (c, u))| finish(format!("{number}.{}", i + 1), c, u, &fallback))
         .collect();
