@@ -182,7 +182,12 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let ctx = section::NoticeContext { rules, ..ctx };
     let mut sections: Vec<model::SectionDraft> =
         cut_items.iter().chain(&outline).map(|item| section::build_section(item, &ctx)).collect();
-    if raw.last().is_some_and(|l| numbering::is_bare_marker(l)) {
+    // A copy cut at a heading's number, or a character or two after it (二、主).
+    let cut_heading = |l: &str| {
+        numbering::is_bare_marker(l)
+            || numbering::marker_of(l.trim()).is_some_and(|m| l.trim()[m.len..].chars().count() <= 2)
+    };
+    if raw.last().is_some_and(|l| cut_heading(l)) {
         drop_cut_heading(&outline, &mut sections);
     }
     if let Some(units) = list_heading::units_above(&lines[..first], rules) {

@@ -77,7 +77,7 @@ const ENDS: [&str; 65] = [
 ];
 /// Endings that make a unit only after 各 (各地, 各级, 各县) or a place (县领导).
 /// 各院系: a university's schools and departments.
-const COLLECTIVE_ENDS: [&str; 15] = [
+const COLLECTIVE_ENDS: [&str; 16] = [
     "地",
     "级",
     "县",
@@ -94,6 +94,8 @@ const COLLECTIVE_ENDS: [&str; 15] = [
     "院系",
     // 各村居: each village's and neighbourhood's committee.
     "村居",
+    // 各校: each school, in a school authority's words.
+    "校",
 ];
 /// Subjects that are not units.
 const NOT_UNITS: [&str; 19] = [

@@ -184,7 +184,12 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             && !r.starts_with("要求")
             && crate::notice::subject::subject_units(c).is_none()
     });
-    if after_circumstance.is_some() {
+    // 对于发现的问题隐患,要建立整改台账: what the work is about, then a bare 要.
+    let about_then_modal = ["对于", "针对"].iter().any(|w| rest.starts_with(w))
+        && rest.split_once(['，', ',']).is_some_and(|(c, r)| {
+            c.chars().count() <= 16 && !c.contains('要') && r.starts_with('要') && !r.starts_with("要求")
+        });
+    if after_circumstance.is_some() || about_then_modal {
         return Some(plain_start(0, None));
     }
     if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {

@@ -289,3 +289,16 @@ fn a_copy_that_opens_inside_a_list_keeps_the_cut_item_whole() {
     let lines = ["会议要求,各单位要加强值班;要做好宣传。", "一要加强巡查。二要及时报告。"];
     assert_eq!(requirements(&lines, &[]).len(), 4);
 }
+
+#[test]
+fn what_the_work_is_about_then_a_bare_modal_starts_a_requirement() {
+    let found =
+        read("县长强调,各相关部门要深入开展排查整治工作。对于发现的问题隐患,要建立整改台账,及时消除隐患。");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[1].0.starts_with("对于发现的问题隐患"));
+    assert_eq!(found[1].1, ["各相关部门"]);
+    // A school authority's 各校 is each school.
+    let found = read("会上,副局长作了部署,要求各校做到工作机制完善,整改及时到位。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["各校"]);
+}
