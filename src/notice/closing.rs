@@ -90,10 +90,12 @@ fn is_closing_like(line: &str) -> bool {
         return true;
     }
     // 会议要求,要整治辖区内违规使用可: a page cut inside a requirement is no closing.
+    // 各部门、各单位要立即开展节: nor inside a subject's requirement.
     let short = line.chars().count() <= 30
         && !line.contains("要求")
         && !line.contains(",要")
-        && !line.contains("，要");
+        && !line.contains("，要")
+        && !(line.contains('要') && super::subject::modal_subject(line).is_some());
     let ends_sentence = line.contains(['。', '；', ';', '！', '？']) || line.ends_with(['：', ':']);
     short && !ends_sentence && marker_of(line).is_none() && standalone(line, UnitRules::default()).is_none()
 }
@@ -179,6 +181,9 @@ mod tests {
         let lines = ["一、加强宣传", "8. 组织开展教育。", "责任部门：宣传科、各大队"];
         assert_eq!(closing_start(&lines), 3);
         assert_eq!(closing_start(&["二、工作要求", "各大队要高度重视。（责任单位：各大队）"]), 2);
+        // A page cut inside a subject's requirement is no signature.
+        assert_eq!(closing_start(&["二、开展一次节前大检查", "各部门、各单位要立即开展节"]), 2);
+        assert_eq!(closing_start(&["二、开展一次节前大检查", "县安全生产委员会办公室"]), 1);
         assert_eq!(
             notice_date(&["支队办公室        2024年3月13日印发"]),
             NaiveDate::from_ymd_opt(2024, 3, 13)
