@@ -95,7 +95,7 @@ fn is_closing_like(line: &str) -> bool {
         && !line.contains("要求")
         && !line.contains(",要")
         && !line.contains("，要")
-        && !(line.contains('要') && super::subject::modal_subject(line).is_some());
+        && (!line.contains('要') || super::subject::modal_subject(line).is_none());
     let ends_sentence = line.contains(['。', '；', ';', '！', '？']) || line.ends_with(['：', ':']);
     short && !ends_sentence && marker_of(line).is_none() && standalone(line, UnitRules::default()).is_none()
 }

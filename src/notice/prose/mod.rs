@@ -22,6 +22,7 @@ mod offered;
 mod open;
 mod paragraph;
 mod start;
+mod subjects;
 #[cfg(test)]
 mod tests;
 

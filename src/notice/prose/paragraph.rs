@@ -59,7 +59,6 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             if run.enumerated { Vec::new() } else { duties::told_duties(t, if shared_out { 1 } else { 2 }) };
         shared_out = !shares.is_empty() || (shared_out && !clause.sentence_start);
         if !shares.is_empty() {
-            close(&mut open, found);
             for (n, (at, units)) in shares.iter().enumerate() {
                 close(&mut open, found);
                 let end = shares.get(n + 1).map_or(t.len(), |(next, _)| *next);

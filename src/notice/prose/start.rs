@@ -13,6 +13,10 @@ use crate::notice::subject::{is_modal, modal_subject, named_before_verb, require
 use crate::notice::text::{Clause, clean_line};
 use crate::notice::unit_name::bare_head;
 
+pub(super) use super::subjects::{
+    later_subjects, own_subject, singled_out, subject_after_bare, subject_before_ordinal,
+};
+
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]+[，,、]",
@@ -34,29 +38,6 @@ pub(super) fn ordinal(s: &str) -> Option<usize> {
 /// Words by which a 请 sentence points at the addressees above.
 const REFERS: [&str; 4] = ["以上", "上述", "各事涉", "你"];
 
-/// Phrases after the first of a clause that open with a unit and its 要: where, and the units.
-pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    let mut prev = "";
-    for piece in text.split_inclusive(['，', ',']) {
-        // 德州市要完成39个乡镇试点，其中，16个重点镇要…: a part of the task named before.
-        let within = prev.trim_end_matches(['，', ',']).trim() == "其中";
-        prev = piece;
-        // 各村、各部门要…，特别是各行政村要…: a part of the subject singled out, no new one.
-        let singled = SINGLING.iter().any(|w| piece.trim_start().starts_with(w));
-        let skip = within || singled || (out.is_empty() && dated_prefix(&text[..at]));
-        if at > 0 && !skip {
-            let p = piece.trim_start();
-            if let Some((units, _)) = modal_subject(p) {
-                out.push((at + piece.len() - p.len(), units));
-            }
-        }
-        at += piece.len();
-    }
-    out
-}
-
 /// `加强值班调度,严禁脱岗漏岗,` before a subject: one to three short things to do, with no
 /// modal and no subject of their own.
 pub(super) fn tasks_before_subject(prefix: &str) -> bool {
@@ -72,22 +53,8 @@ pub(super) fn tasks_before_subject(prefix: &str) -> bool {
         })
 }
 
-/// Words that single out a part of the subject named before (特别是各行政村要…).
-const SINGLING: [&str; 2] = ["特别是", "尤其是"];
-
-/// The units a requirement singles out after its subject (`各村、各部门要…，特别是各行政村
-/// 要…`): they share its task.
-pub(super) fn singled_out(text: &str) -> Vec<String> {
-    text.split(['，', ','])
-        .skip(1)
-        .filter(|p| SINGLING.iter().any(|w| p.trim_start().starts_with(w)))
-        .filter_map(|p| modal_subject(p.trim_start()).map(|(u, _)| u))
-        .flatten()
-        .collect()
-}
-
 /// `2023年10月底前，`: a short time phrase that opens the sentence of its directive.
-fn dated_prefix(prefix: &str) -> bool {
+pub(super) fn dated_prefix(prefix: &str) -> bool {
     prefix.chars().count() <= 16 && crate::notice::deadline::find_deadline(prefix, NaiveDate::MIN).is_some()
 }
 
@@ -369,44 +336,4 @@ pub(super) fn semicolon_part(clause: &str) -> bool {
         .iter()
         .any(|w| t.starts_with(w));
     t.chars().count() >= 6 && (!condition || asked) && !reported && !super::action::issuer_will(t)
-}
-
-/// The units a clause opens with when they do their task with no 要 (`乡镇街道建立…`,
-/// `各乡镇视情，队伍靠前布防`): the longest 各-collective of its first phrase, or a named unit
-/// before a task verb.
-pub(super) fn own_subject(clause: &str) -> Option<Vec<String>> {
-    let t = clean_line(clause);
-    if let Some(u) = crate::notice::subject::opening_subject(t) {
-        return Some(u);
-    }
-    let phrase = crate::notice::text::first_phrase(t);
-    if !phrase.starts_with('各') {
-        return None;
-    }
-    let ends = phrase.char_indices().map(|(i, c)| i + c.len_utf8()).skip(1);
-    let longest = ends
-        .filter(|&end| end < phrase.len())
-        .filter(|&end| crate::notice::unit_name::is_unit(&phrase[..end]))
-        .last()?;
-    crate::notice::subject::subject_units(&phrase[..longest])
-}
-
-/// `要加快推进…组建工作,县级相关部门加强联动,…`: a requirement that opens with a bare modal
-/// and names, in a later phrase of its first sentence, a unit before its verb — its subject.
-pub(super) fn subject_after_bare(text: &str) -> Option<Vec<String>> {
-    if !bare_modal(text) {
-        return None;
-    }
-    let sentence = clean_line(text).split(['。', '；', ';', '！']).next().unwrap_or_default();
-    sentence.split(['，', ',']).skip(1).find_map(|piece| own_subject(piece.trim()))
-}
-
-/// `各单位一要高度重视…`: a unit standing before the first ordinal of a list — its units, and
-/// where the ordinal starts.
-pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
-    s.char_indices().skip(2).take(12).find_map(|(at, _)| {
-        // The cheap test first: this runs at a dozen places of every clause.
-        s[at..].starts_with(['一', '壹']).then(|| ordinal(&s[at..]))??;
-        Some((crate::notice::subject::subject_units(&s[..at])?, at))
-    })
 }

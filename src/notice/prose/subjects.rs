@@ -1,0 +1,85 @@
+//! 要求中的主语 — the units a requirement of running text names inside itself: a later phrase's
+//! unit and its 要 (`…，县住建局要…`), a part singled out (`特别是各行政村要…`), a unit doing its
+//! task with no 要 (`乡镇街道建立…`), a subject after a bare modal, a unit before the list's first
+//! ordinal (`各单位一要…`). Split from start.rs, which finds where a requirement starts.
+
+use super::start::{bare_modal, dated_prefix, ordinal};
+use crate::notice::subject::modal_subject;
+use crate::notice::text::clean_line;
+
+/// Phrases after the first of a clause that open with a unit and its 要: where, and the units.
+pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut prev = "";
+    for piece in text.split_inclusive(['，', ',']) {
+        // 德州市要完成39个乡镇试点，其中，16个重点镇要…: a part of the task named before.
+        let within = prev.trim_end_matches(['，', ',']).trim() == "其中";
+        prev = piece;
+        // 各村、各部门要…，特别是各行政村要…: a part of the subject singled out, no new one.
+        let singled = SINGLING.iter().any(|w| piece.trim_start().starts_with(w));
+        let skip = within || singled || (out.is_empty() && dated_prefix(&text[..at]));
+        if at > 0 && !skip {
+            let p = piece.trim_start();
+            if let Some((units, _)) = modal_subject(p) {
+                out.push((at + piece.len() - p.len(), units));
+            }
+        }
+        at += piece.len();
+    }
+    out
+}
+
+/// Words that single out a part of the subject named before (特别是各行政村要…).
+const SINGLING: [&str; 2] = ["特别是", "尤其是"];
+
+/// The units a requirement singles out after its subject (`各村、各部门要…，特别是各行政村
+/// 要…`): they share its task.
+pub(super) fn singled_out(text: &str) -> Vec<String> {
+    text.split(['，', ','])
+        .skip(1)
+        .filter(|p| SINGLING.iter().any(|w| p.trim_start().starts_with(w)))
+        .filter_map(|p| modal_subject(p.trim_start()).map(|(u, _)| u))
+        .flatten()
+        .collect()
+}
+
+/// The units a clause opens with when they do their task with no 要 (`乡镇街道建立…`,
+/// `各乡镇视情，队伍靠前布防`): the longest 各-collective of its first phrase, or a named unit
+/// before a task verb.
+pub(super) fn own_subject(clause: &str) -> Option<Vec<String>> {
+    let t = clean_line(clause);
+    if let Some(u) = crate::notice::subject::opening_subject(t) {
+        return Some(u);
+    }
+    let phrase = crate::notice::text::first_phrase(t);
+    if !phrase.starts_with('各') {
+        return None;
+    }
+    let ends = phrase.char_indices().map(|(i, c)| i + c.len_utf8()).skip(1);
+    let longest = ends
+        .filter(|&end| end < phrase.len())
+        .filter(|&end| crate::notice::unit_name::is_unit(&phrase[..end]))
+        .last()?;
+    crate::notice::subject::subject_units(&phrase[..longest])
+}
+
+/// `要加快推进…组建工作,县级相关部门加强联动,…`: a requirement that opens with a bare modal
+/// and names, in a later phrase of its first sentence, a unit before its verb — its subject.
+pub(super) fn subject_after_bare(text: &str) -> Option<Vec<String>> {
+    if !bare_modal(text) {
+        return None;
+    }
+    let sentence = clean_line(text).split(['。', '；', ';', '！']).next().unwrap_or_default();
+    sentence.split(['，', ',']).skip(1).find_map(|piece| own_subject(piece.trim()))
+}
+
+/// `各单位一要高度重视…`: a unit standing before the first ordinal of a list — its units, and
+/// where the ordinal starts.
+pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
+    s.char_indices().skip(2).take(12).find_map(|(at, _)| {
+        // The cheap test first: this runs at a dozen places of every clause.
+        s[at..].starts_with(['一', '壹']).then(|| ordinal(&s[at..]))??;
+        Some((crate::notice::subject::subject_units(&s[..at])?, at))
+    })
+}
