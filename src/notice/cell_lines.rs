@@ -22,7 +22,7 @@ pub(super) fn cell_text(line: &str) -> &str {
 
 fn is_header_cell(s: &str) -> bool {
     let n = s.chars().count();
-    (2..=8).contains(&n) && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    (2..=8).contains(&n) && s.chars().all(super::text::is_han)
 }
 
 /// The number alone on a line that opens row `n`.

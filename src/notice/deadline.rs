@@ -337,9 +337,10 @@ fn deadline_from(text: &str, norm: &Norm, issued: NaiveDate, start: Option<usize
                 // 统一月底前 is not 一月底前: a month in Chinese numerals stands after a
                 // year, a preposition or punctuation, not inside a word.
                 let in_word = m.as_str().starts_with(|c: char| "一二三四五六七八九十".contains(c))
-                    && before.chars().next_back().is_some_and(|c| {
-                        ('\u{4e00}'..='\u{9fff}').contains(&c) && !"年于在至到和及或并前即".contains(c)
-                    });
+                    && before
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| super::text::is_han(c) && !"年于在至到和及或并前即".contains(c));
                 // 上半年于当年6月5日前报送: the date after the half names the day.
                 let half_dated = (m.as_str() == "上半年" || m.as_str() == "下半年")
                     && folded[m.end()..].trim_start_matches(['，', ' ']).starts_with(['于', '在']);

@@ -8,9 +8,7 @@
 
 use std::borrow::Cow;
 
-fn han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
+use super::text::is_han as han;
 
 /// Whether the text is laid out in spaced lines: at least eight spaces between Chinese
 /// characters, and at least one for every 80 Chinese characters.

@@ -96,7 +96,7 @@ fn rejoin_cut_names(list: &str) -> std::borrow::Cow<'_, str> {
     if !list.contains(' ') {
         return std::borrow::Cow::Borrowed(list);
     }
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let han = super::text::is_han;
     let chars: Vec<char> = list.chars().collect();
     let cut = |k: usize| {
         k >= 1

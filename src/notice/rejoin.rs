@@ -29,7 +29,7 @@ pub fn rejoin(lines: &[&str]) -> Option<Vec<String>> {
 
 /// Whether `line` was cut inside a sentence that `next` finishes.
 fn is_cut(line: &str, next: &str) -> bool {
-    let ends_in_word = line.chars().next_back().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let ends_in_word = line.chars().next_back().is_some_and(super::text::is_han);
     if !ends_in_word || line.chars().count() < LONG {
         return false;
     }
@@ -41,9 +41,7 @@ fn is_cut(line: &str, next: &str) -> bool {
         return false;
     };
     let closes = next[end..].starts_with(['；', ';', '。']);
-    closes
-        && next[..end].chars().count() <= TAIL
-        && next[..end].chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    closes && next[..end].chars().count() <= TAIL && next[..end].chars().all(super::text::is_han)
 }
 
 #[cfg(test)]

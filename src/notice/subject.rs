@@ -112,7 +112,7 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         let place = &s[..at];
         (2..=5).contains(&place.chars().count())
             && place.ends_with(['省', '市', '县', '区', '州', '盟', '旗'])
-            && place.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && place.chars().all(super::text::is_han)
     }) {
         return subject_units(&s[at..]);
     }

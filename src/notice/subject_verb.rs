@@ -107,7 +107,7 @@ pub fn named_after_please(s: &str) -> Option<Vec<String>> {
         // 各部门、村(社区)…: no name is cut inside a longer one (各部 of 各部门).
         let cut = is_unit(&s[..end + next.len_utf8()]);
         // 请有关单位每半年向市局报送: a time (每…) ends the name before it.
-        (('\u{4e00}'..='\u{9fff}').contains(&next) && !joins && !object && !cut && !name.contains('每'))
+        (super::text::is_han(next) && !joins && !object && !cut && !name.contains('每'))
             .then(|| subject_units(name))
             .flatten()
     })

@@ -78,10 +78,15 @@ impl Iterator for ClauseEnds<'_> {
     }
 }
 
+/// Whether `c` is a Han character of the basic block (汉字 in running text; no punctuation).
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// `加强领导.开展安全生产大检查`: a half-width full stop between two Chinese characters ends a
 /// sentence as 。 does (pages typed with an English keyboard); `1.5万元`, `v1.2` stay.
 pub fn han_full_stops(line: &str) -> std::borrow::Cow<'_, str> {
-    let han = |c: Option<char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let han = |c: Option<char>| c.is_some_and(is_han);
     if !line.contains('.') {
         return std::borrow::Cow::Borrowed(line);
     }

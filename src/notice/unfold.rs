@@ -54,7 +54,7 @@ fn cuts(line: &str) -> Vec<(usize, Option<usize>)> {
             let rest = &line[at..];
             let rest = rest.char_indices().nth(12).map_or(rest, |(end, _)| &rest[..end]);
             // 统一、规范: a 一、 inside a word is no number.
-            let in_word = prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p));
+            let in_word = prev.is_some_and(super::text::is_han);
             if let Some(m) = marker_of(rest).filter(|m| !(m.kind == Kind::Chinese && in_word)) {
                 found.push((at, m.kind, m.value, None));
             } else if let Some((value, digits)) = spaced_number(rest) {
@@ -98,7 +98,7 @@ fn spaced_number(s: &str) -> Option<(u32, usize)> {
         return None;
     }
     let mut rest = s[digits..].chars();
-    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let cjk = super::text::is_han;
     if rest.next() != Some(' ') || !rest.next().is_some_and(cjk) {
         return None;
     }

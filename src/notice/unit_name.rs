@@ -123,7 +123,7 @@ const NOT_UNITS: [&str; 19] = [
 ];
 
 pub fn is_name_char(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕')
+    super::text::is_han(c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕')
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.

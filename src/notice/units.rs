@@ -282,9 +282,7 @@ fn other_label(segment: &str, label: Option<(Role, &str)>) -> bool {
     let Some(colon) = s.find(['：', ':']) else { return false };
     let label_text = &s[..colon];
     let n = label_text.chars().count();
-    (1..=6).contains(&n)
-        && label_text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && label.is_none()
+    (1..=6).contains(&n) && label_text.chars().all(super::text::is_han) && label.is_none()
 }
 
 /// `X牵头` / `X（牵头）` / `Y、Z配合`: a role written after the names.

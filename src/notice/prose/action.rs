@@ -71,7 +71,7 @@ pub(super) fn topic_modal(sentence: &str) -> bool {
     let topic = &sentence[..at];
     let n = topic.chars().count();
     (1..=3).contains(&n)
-        && topic.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && topic.chars().all(crate::notice::text::is_han)
         && !topic.contains('各')
         && !sentence[at..].starts_with("要求")
         && !crate::notice::unit_name::is_unit(topic)
@@ -80,7 +80,7 @@ pub(super) fn topic_modal(sentence: &str) -> bool {
 /// `通过专项检查,有效及时的消除了安全隐患`: a sentence that tells what was done (a verb and
 /// its 了; not 为了, 除了, 了解).
 pub(super) fn tells_done(sentence: &str) -> bool {
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let han = crate::notice::text::is_han;
     let chars: Vec<char> = sentence.chars().collect();
     (1..chars.len().saturating_sub(1)).any(|i| {
         let (before, after) = (chars[i - 1], chars[i + 1]);

@@ -126,7 +126,7 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
         .then(|| t.find("一是"))
         .flatten()
         .filter(|&at| at > 0 && t[..at].chars().count() <= 8)
-        && t[..at].chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && t[..at].chars().all(crate::notice::text::is_han)
     {
         return (Some(&t[..at]), &t[at..]);
     }

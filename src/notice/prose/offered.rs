@@ -125,5 +125,5 @@ fn asks_here(piece: &str, k: usize) -> bool {
     const PEOPLE: [&str; 6] = ["相关责任人", "责任人", "当事人", "业主", "店主", "群众"];
     let rest = &piece[k + "要求".len()..];
     let people = PEOPLE.iter().any(|p| rest.starts_with(p));
-    !named && !people && after.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_digit())
+    !named && !people && after.is_some_and(|c| crate::notice::text::is_han(c) || c.is_ascii_digit())
 }

@@ -68,7 +68,7 @@ pub(super) fn parallel(clauses: &[Clause<'_>], k: usize) -> bool {
         let c = clauses.get(i)?;
         let t = clean_line(c.text);
         let h: String = t.chars().take(2).collect();
-        (h.chars().count() == 2 && h.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))).then_some(h)
+        (h.chars().count() == 2 && h.chars().all(crate::notice::text::is_han)).then_some(h)
     };
     let Some(mine) = head(k) else { return false };
     if mine.starts_with('要') || modal_subject(clean_line(clauses[k].text)).is_some() {
