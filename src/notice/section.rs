@@ -167,6 +167,30 @@ fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>
         };
         return (title, vec![Slot::directive(candidate)], None);
     }
+    // 二、要坚决克服麻痹思想,牢记…。要强化…。各地要结合…: an item opening with a bare 要
+    // sentence is a requirement, not a headline over its sentences: one numbered item, one
+    // directive, whose units are every subject it names.
+    if covering.is_none()
+        && heading_units.is_none()
+        && rules.by_subject
+        && opens_with_bare_modal(first)
+        && !body.contains("一是")
+        && !body.contains("二是")
+    {
+        let lead = super::subject::all_subjects(&without);
+        let text = clean_line(&without).to_owned();
+        let candidate = Candidate {
+            title: first_phrase(&text).to_owned(),
+            own_units: (!lead.is_empty()).then(|| Units {
+                phrase: lead.join("、"),
+                lead,
+                support: Vec::new(),
+            }),
+            text,
+            ..Candidate::default()
+        };
+        return (title, vec![Slot::directive(candidate)], None);
+    }
     if covering.is_none() && heading_units.is_none() && !units::names_units(text) {
         // 会议强调，各乡镇要…。县水利局要…: units named as subjects, each with its requirement.
         let lines: Vec<&str> = body.lines().collect();
@@ -393,4 +417,9 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             }
         }
     }
+}
+
+/// 要坚决克服麻痹思想… — a first sentence that is a requirement with no subject.
+fn opens_with_bare_modal(first: &str) -> bool {
+    super::subject::is_modal(clean_line(first).trim_start())
 }
