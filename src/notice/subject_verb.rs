@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 42] = [
+const VERBS: [&str; 43] = [
     "坚持",
     "作为第一责任",
     "作为责任主体",
@@ -55,6 +55,8 @@ const VERBS: [&str; 42] = [
     // 区住建局、昆仑燃气公司利用10个工作日…, 红云城管中队争取10个工作日内…
     "利用",
     "争取",
+    // 要求扑火队靠前驻防
+    "靠前",
 ];
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.

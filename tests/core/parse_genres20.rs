@@ -22,3 +22,18 @@ fn an_item_opening_with_a_bare_requirement_is_one_directive_with_every_subject()
     assert!(second.text.starts_with("要坚决克服麻痹思想"), "{}", second.text);
     assert!(second.text.contains("物资储备"), "the item's later sentences are its own");
 }
+
+#[test]
+fn a_unit_asked_by_its_bare_name_is_the_unit_of_what_it_is_asked() {
+    let n = parse_at(
+        "2023-03-06",
+        concat!(
+            "锡市多措并举做好全国两会期间森林草原防灭火工作\n",
+            "一是认真分析研判,增强责任感。锡市森防指办公室印发了有关通知,召开专题会议安排部署防灭火工作。\n",
+            "二是压紧压实职责,持续开展督导检查。锡市森防指办公室组织多部门对重点企业开展督查检查。\n",
+            "三是全面做好应急准备,不断增强防灭火能力。3月3日锡市森防指办公室对锡市政府专职森林草原扑火队",
+            "日常训练成果进行了检查,要求扑火队靠前驻防,做好防灭火工作准备,做到有备无患。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["扑火队"]]);
+}

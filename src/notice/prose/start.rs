@@ -261,7 +261,9 @@ fn asked(phrase: &str) -> Option<(usize, Vec<String>)> {
         let k = phrase.find(w)? + w.len();
         let units = modal_subject(&phrase[k..])
             .map(|(u, _)| u)
-            .or_else(|| crate::notice::subject::asked_collective(&phrase[k..]))?;
+            .or_else(|| crate::notice::subject::asked_collective(&phrase[k..]))
+            // 要求扑火队靠前驻防: a unit's bare name before its verb.
+            .or_else(|| named_before_verb(&phrase[k..]).filter(|_| *w == "要求"))?;
         Some((k, units))
     })
 }
