@@ -274,12 +274,9 @@ fn what_a_unit_acts_as_is_no_part_of_its_name() {
 }
 
 #[test]
-fn zz_debug() {
-    for s in [
-        "区住建局、昆仑燃气公司利用10个工作日展开对春之城小区安全隐患进行排查",
-        "月牙塘社区、伦华物业公司于10个工作日内认真梳理隐患点住户信息",
-        "红云城管中队争取10个工作日内对违建违搭的进行拆除恢复原状",
-    ] {
-        eprintln!("{:?} {:?}", crate::notice::subject_verb::opening_subject(s), named_before_verb(s));
-    }
+fn units_between_whom_work_is_shared_are_each_a_unit() {
+    let (units, _) = modal_subject("物业与业委会之间要加强沟通交流").unwrap();
+    assert_eq!(units, ["物业", "业委会"]);
+    let (units, _) = modal_subject("各单位、各街道之间要加强沟通").unwrap();
+    assert_eq!(units, ["各单位", "各街道"]);
 }

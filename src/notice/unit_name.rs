@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 65] = [
+const ENDS: [&str; 67] = [
     // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
     "机构",
     "公司",
@@ -36,6 +36,9 @@ const ENDS: [&str; 65] = [
     "村委会",
     // 镇安委会, 各村居安委会: a 安全生产委员会 by its short name.
     "安委会",
+    // 物业与业委会之间要加强沟通: a property manager and the owners' committee (业主委员会).
+    "业委会",
+    "物业",
     "中心",
     "社区",
     "街道",
