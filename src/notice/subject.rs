@@ -168,8 +168,17 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                 && !town(p)
                 && !kind(p)
         };
-        if parts.len() > 1 && governs(parts[0]) && parts[1..].iter().any(|p| bare(p)) {
-            return Some(vec![s.to_owned()]);
+        // 各职能部门、单位、各乡镇(街办): each collective with the bare words after it (各职能部门、
+        // 单位 and 各乡镇(街办)); a part that governs or names a unit in full starts another.
+        let mut groups: Vec<Vec<&str>> = Vec::new();
+        for p in &parts {
+            match groups.last_mut() {
+                Some(group) if governs(group[0]) && bare(p) => group.push(p),
+                _ => groups.push(vec![p]),
+            }
+        }
+        if groups.iter().any(|g| g.len() > 1) {
+            return Some(groups.iter().map(|g| g.join("、")).collect());
         }
         let mut out = Vec::new();
         for p in &parts {
@@ -270,8 +279,8 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
     })
 }
 
-/// A 各-collective's units: `各乡镇、街道` — a list whose later parts lack 各 is governed by the
-/// first 各 and kept as written; otherwise split as any subject is.
+/// A 各-collective's units: `各乡镇、街道` — a part that lacks 各 is governed by the 各 before
+/// it and kept with it as written; otherwise split as any subject is.
 pub fn collective_units(list: &str) -> Vec<String> {
     let parts = super::names::split_top_level(list, &['、']);
     // 各级党委、政府 is one collective; 各乡镇、有关部门 are two, and so are 各乡镇、县直有关单位
@@ -280,8 +289,16 @@ pub fn collective_units(list: &str) -> Vec<String> {
     let own = |p: &&str| {
         ["各", "有关", "相关"].iter().any(|w| p.starts_with(w)) || (p.chars().count() >= 3 && is_unit(p))
     };
-    if parts.iter().skip(1).any(|p| !own(p)) {
-        return vec![list.to_owned()];
+    // 各部门、村(社区)、各学校: each collective keeps the bare words after it.
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for p in &parts {
+        match groups.last_mut() {
+            Some(group) if !own(p) => group.push(p),
+            _ => groups.push(vec![p]),
+        }
+    }
+    if groups.iter().any(|g| g.len() > 1) {
+        return groups.iter().map(|g| g.join("、")).collect();
     }
     subject_units(list).unwrap_or_else(|| vec![list.to_owned()])
 }

@@ -280,3 +280,12 @@ fn units_between_whom_work_is_shared_are_each_a_unit() {
     let (units, _) = modal_subject("各单位、各街道之间要加强沟通").unwrap();
     assert_eq!(units, ["各单位", "各街道"]);
 }
+
+#[test]
+fn each_collective_keeps_the_bare_words_after_it() {
+    let (units, _) = modal_subject("各职能部门、单位、各乡镇(街办)要加强巡查").unwrap();
+    assert_eq!(units, ["各职能部门、单位", "各乡镇(街办)"]);
+    assert_eq!(collective_units("各部门、村(社区)、各学校"), ["各部门、村(社区)", "各学校"]);
+    assert_eq!(collective_units("各级党委、政府"), ["各级党委、政府"], "one collective stays whole");
+    assert_eq!(collective_units("各乡镇、国有林场"), ["各乡镇", "国有林场"], "a full name stands alone");
+}
