@@ -221,7 +221,8 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
 /// that collective (各街道、镇), and what its 和/及 joins is a unit of its own.
 fn place_after_collective(s: &str, parts: &[&str]) -> Option<Vec<String>> {
     // 社区 and 园区 are units of their own kind (各村、社区 are two).
-    const PLACES: [&str; 4] = ["乡", "镇", "村", "街道"];
+    // 各村、居: a 居 is a 居委会, the village's urban twin.
+    const PLACES: [&str; 5] = ["乡", "镇", "村", "居", "街道"];
     let at = parts.iter().position(|p| {
         PLACES
             .iter()

@@ -288,4 +288,6 @@ fn each_collective_keeps_the_bare_words_after_it() {
     assert_eq!(collective_units("各部门、村(社区)、各学校"), ["各部门、村(社区)", "各学校"]);
     assert_eq!(collective_units("各级党委、政府"), ["各级党委、政府"], "one collective stays whole");
     assert_eq!(collective_units("各乡镇、国有林场"), ["各乡镇", "国有林场"], "a full name stands alone");
+    let (units, _) = modal_subject("各村、居要利用村、居广播进行防火宣传").unwrap();
+    assert_eq!(units, ["各村、居"], "a 居 (居委会) after 各村 is of the collective");
 }
