@@ -215,10 +215,11 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
         // 至今尚未完成标准化建设的乡镇: a name qualified by a clause describes which units.
         // 镇安委会办公室负责监督各单位组织…: a name holds no 负责 (the verb is the first).
         // 教育部门督促各大中小学开展…: nor a verb by which one unit acts on another.
-        // 挂牌整治工作情况将纳入市政府对…: nor 将 or 把 (an object follows them) nor a time (每).
+        // 挂牌整治工作情况将纳入市政府对…: nor 将 or 把 (an object follows them) nor a time (每),
+        // nor 对 (…主管部门对属地在建项目…: what it acts on).
         let verb = rest.starts_with(|c: char| VERB_FIRSTS.contains(&c))
             && VERBS.iter().chain(&TASK_VERBS).any(|v| rest.starts_with(v))
-            && !name.contains(['的', '将', '把', '每'])
+            && !name.contains(['的', '将', '把', '每', '对'])
             && !governs_another(name);
         verb.then(|| subject_units(name)).flatten()
     })

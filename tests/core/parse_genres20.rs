@@ -37,3 +37,18 @@ fn a_unit_asked_by_its_bare_name_is_the_unit_of_what_it_is_asked() {
     );
     assert_eq!(offices(&n), [vec!["扑火队"]]);
 }
+
+#[test]
+fn a_retold_schedule_gives_each_step_its_units() {
+    let n = parse_at(
+        "2023-04-26",
+        concat!(
+            "中山加强在建超高层建筑项目火灾防控\n",
+            "4月24日,市住房城乡建设局启动在建超高层建筑项目消防情况专项检查。\n",
+            "按照专项检查安排,全市在建超高层建筑项目由施工总承包单位于4月26日前对承建的项目完成自查。\n",
+            "4月27日起,各镇街住房城乡建设主管部门对属地在建超高层建筑项目开展全覆盖检查。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["施工总承包单位"], vec!["各镇街住房城乡建设主管部门"]]);
+    assert_eq!(directives(&n)[0].deadline.date, Some(crate::support::date("2023-04-26")));
+}

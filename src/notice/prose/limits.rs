@@ -64,9 +64,26 @@ pub(super) fn limit_then_report(s: &str) -> bool {
 /// `8月20日前由各社区、行政村组织初赛`: a limit, then 由 and the units that do the work by
 /// it — a requirement of those units with no 要 (a schedule's steps).
 pub(super) fn limit_then_units(s: &str) -> Option<Vec<String>> {
+    if let Some(units) = from_day_units(s) {
+        return Some(units);
+    }
     let phrase = opening_limit(s)?;
     let after = s[phrase.len()..].trim_start_matches(['，', ',']);
     crate::notice::subject::opening_subject(after.strip_prefix('由')?)
+}
+
+/// `4月27日起,各镇街住房城乡建设主管部门对…开展全覆盖检查`: the day a step starts, then the
+/// units that take it (a schedule's step, not a report: nothing done, 了 or 已).
+fn from_day_units(s: &str) -> Option<Vec<String>> {
+    static FROM_DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\d{1,2}月\d{1,2}日(?:起|开始)[，,]").expect("from-day regex")
+    });
+    let m = FROM_DAY.find(s)?;
+    let end = s.find(['。', '；', ';']).unwrap_or(s.len());
+    if s[m.end()..end].contains(['了', '已']) {
+        return None;
+    }
+    crate::notice::subject::opening_subject(&s[m.end()..])
 }
 
 /// `活动分为初赛、复赛、决赛三个阶段展开:8月20日前由各社区、行政村组织初赛`: after a colon
@@ -81,12 +98,17 @@ pub(super) fn step_after_colon(rest: &str) -> Option<super::start::Start> {
 /// `各中小学,幼儿园(含民办)于6月30日之前将…上报`: units, then 于 or 在 and a dated limit — a
 /// requirement of those units with no 要.
 pub(super) fn units_by_limit(s: &str) -> Option<Vec<String>> {
-    let at = s.find(['于', '在']).filter(|&at| at > 0 && s[..at].chars().count() <= 24)?;
+    // 全市在建超高层建筑项目由施工总承包单位于4月26日前…: after 由, who does the work.
+    let by = s.find('由').filter(|&b| !s[b..].starts_with("由于")).map_or(0, |b| b + '由'.len_utf8());
+    let at = s[by..]
+        .find(['于', '在'])
+        .map(|at| by + at)
+        .filter(|&at| at > by && s[..at].chars().count() <= 24)?;
     let after = &s[at + '于'.len_utf8()..];
     if s[..at].contains(['。', '；', ';', '：', ':']) || opening_limit(after).is_none() {
         return None;
     }
-    crate::notice::subject::subject_units(&s[..at].replace([',', '，'], "、"))
+    crate::notice::subject::subject_units(&s[by..at].replace([',', '，'], "、"))
 }
 
 /// `各站并将今年以来专项整治工作情况形成书面总结于10月15日前报总站管理一科`: units, 将 and what
@@ -143,5 +165,23 @@ mod tests {
         assert_eq!(parts("要加强巡查,确保在8月底前全面建成,启动运营。").len(), 1);
         assert_eq!(parts("要加强巡查,8月底前全面建成。").len(), 1, "the first limit opens nothing");
         assert_eq!(parts("7月底前完成排查,并建立台账。").len(), 1);
+    }
+
+    #[test]
+    fn a_schedules_steps_name_who_takes_them() {
+        assert_eq!(
+            units_by_limit("全市在建超高层建筑项目由施工总承包单位于4月26日前对承建的项目完成自查。")
+                .unwrap(),
+            ["施工总承包单位"]
+        );
+        assert_eq!(
+            limit_then_units("4月27日起,各镇街住房城乡建设主管部门对属地在建项目开展全覆盖检查。").unwrap(),
+            ["各镇街住房城乡建设主管部门"]
+        );
+        assert_eq!(
+            limit_then_units("4月27日起,各镇街住房城乡建设主管部门开展了全覆盖检查。"),
+            None,
+            "a report"
+        );
     }
 }

@@ -218,6 +218,12 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             if let Some(s) = please(p, recipients) {
                 return Some(Start { at: offset, ..s });
             }
+            // …,全市在建项目由施工总承包单位于4月26日前…完成自查: units and their limit.
+            if let Some(units) =
+                super::limits::units_by_limit(p).filter(|_| !ASKS.iter().any(|w| p.starts_with(w)))
+            {
+                return Some(plain_start(head, Some(resolve(units, recipients))));
+            }
             // …进行了安排部署,按照职能分工,区住建局、昆仑燃气公司利用10个工作日…: once the work
             // is shared out, the units that open the next phrase do their share.
             if shares_out(&rest[..at])
