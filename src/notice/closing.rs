@@ -11,8 +11,11 @@ use super::numbering::marker_of;
 use super::units::{UnitRules, standalone};
 
 /// Line openings that belong to the closing.
-const PREFIXES: [&str; 17] = [
+const PREFIXES: [&str; 20] = [
     "特此通知",
+    "特此公告",
+    "特此通告",
+    "特此通报",
     "特此纪要",
     "特此函告",
     "附件",
@@ -174,6 +177,14 @@ mod tests {
         let start = closing_start(&lines);
         assert_eq!(start, 2);
         assert_eq!(notice_date(&lines[start..]), NaiveDate::from_ymd_opt(2024, 4, 10));
+    }
+
+    #[test]
+    fn an_announcements_formula_closes_it() {
+        for formula in ["特此公告。", "特此通告。", "特此通报。"] {
+            let lines = ["四、上报资料至县住建局301室,截止时间为2024年9月30日。", formula, "附件1:项目名单"];
+            assert_eq!(closing_start(&lines), 1, "{formula}");
+        }
     }
 
     #[test]

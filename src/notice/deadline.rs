@@ -125,9 +125,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, _| NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?),
         ),
         rule(
-            r"(?:完成时限|办结时限|时限|完成时间)：\s*(\d{4})年(\d{1,2})月(\d{1,2})日",
+            // 截止时间为2024年9月30日: the last day something is taken.
+            r"(?:完成时限|办结时限|时限|完成时间|截止时间|截止日期)(?:：|为|是)\s*(\d{4})年(\d{1,2})月(\d{1,2})日",
             |c, _| NaiveDate::from_ymd_opt(year(c, 1)?, num(c, 2)?, num(c, 3)?),
         ),
+        rule(r"(?:截止时间|截止日期)(?:：|为|是)\s*(\d{1,2})月(\d{1,2})日", |c, issued| {
+            upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
+        }),
         rule(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, num(c, 2)?)),
         rule(r"(\d{4})年年?(?:底|末)(?:前|之前)?", |c, _| month_end(year(c, 1)?, 12)),
         // A period's end governs the task: （2008年11月21日至2009年1月31日）, 从8月17日起至9月底.

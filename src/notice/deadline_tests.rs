@@ -26,6 +26,8 @@ fn reads_the_usual_forms() {
     assert_eq!(date_of("对照截至3月底的统计", issued), None);
     assert_eq!(date_of("２０２４年５月３１日前", issued), Some(d("2024-05-31")));
     assert_eq!(date_of("2023年底前", issued), Some(d("2023-12-31")));
+    assert_eq!(date_of("上报资料至县住建局301室,截止时间为2024年9月30日", issued), Some(d("2024-09-30")));
+    assert_eq!(date_of("报名截止日期:4月15日", issued), Some(d("2022-04-15")));
     assert_eq!(date_of("2011年年底前", issued), Some(d("2011-12-31")));
     assert_eq!(date_of("到明年年底,基本建成", issued), Some(d("2023-12-31")));
     assert_eq!(date_of("要求10月份前完成整治", issued), Some(d("2022-10-31")));

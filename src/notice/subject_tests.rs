@@ -291,3 +291,10 @@ fn each_collective_keeps_the_bare_words_after_it() {
     let (units, _) = modal_subject("各村、居要利用村、居广播进行防火宣传").unwrap();
     assert_eq!(units, ["各村、居"], "a 居 (居委会) after 各村 is of the collective");
 }
+
+#[test]
+fn the_public_asked_with_units_is_no_unit() {
+    let (units, _) = modal_subject("各相关单位、市民朋友要高度重视").unwrap();
+    assert_eq!(units, ["各相关单位"]);
+    assert!(modal_subject("市民朋友要高度重视").is_none(), "the public alone is no unit");
+}

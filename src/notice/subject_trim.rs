@@ -5,6 +5,15 @@
 /// `各社会单位、住宅物业服务企业及广大群众`: the units, without the people asked with them
 /// (广大群众, 广大师生, 广大市民), who are no unit.
 pub fn without_people(subject: &str) -> Option<&str> {
+    // 各相关单位、市民朋友要…: the public after the units asks nothing of a unit.
+    const PEOPLE: [&str; 6] = ["市民朋友", "市民", "居民群众", "群众", "村民", "个人"];
+    if let Some(at) = subject.rfind(['、', '和', '及']).filter(|&at| at > 0) {
+        let tail = &subject[at..];
+        let tail = &tail[tail.chars().next().map_or(0, char::len_utf8)..];
+        if PEOPLE.contains(&tail) {
+            return Some(&subject[..at]);
+        }
+    }
     let at = ["及广大", "和广大", "、广大", "以及广大"].iter().filter_map(|w| subject.rfind(w)).min()?;
     let tail = &subject[at..];
     let people = tail.rsplit("广大").next().unwrap_or("");
