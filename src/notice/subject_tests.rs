@@ -298,3 +298,11 @@ fn the_public_asked_with_units_is_no_unit() {
     assert_eq!(units, ["各相关单位"]);
     assert!(modal_subject("市民朋友要高度重视").is_none(), "the public alone is no unit");
 }
+
+#[test]
+fn a_time_before_a_collective_is_no_part_of_it() {
+    let (units, _) = modal_subject("会议结束后各物业公司要立即组织工程技术人员").unwrap();
+    assert_eq!(units, ["各物业公司"]);
+    let (units, _) = modal_subject("节日期间各单位要加强值班").unwrap();
+    assert_eq!(units, ["各单位"]);
+}

@@ -29,6 +29,15 @@ pub fn before_circumstance(subject: &str) -> Option<&str> {
     ENDS.iter().any(|e| s.ends_with(e)).then(|| &s[..at])
 }
 
+/// `会议结束后各物业公司`: a time before a collective subject (…后, …前, …期间); the subject alone.
+pub fn after_time(subject: &str) -> Option<&str> {
+    ["后", "前", "期间"].iter().find_map(|w| {
+        let at = subject.find(w)?;
+        let rest = &subject[at + w.len()..];
+        (at > 0 && subject[..at].chars().count() <= 8 && rest.starts_with('各')).then_some(rest)
+    })
+}
+
 /// `各县(区)和市安委会有关成员单位(详见任务分工)`: a note in brackets after a subject (详见…,
 /// 见附件…) is not part of its name.
 pub fn without_note(subject: &str) -> &str {
