@@ -75,6 +75,21 @@ pub fn is_report(paragraph: &str, before: Option<&str>) -> bool {
     p.starts_with("一是") && !led && !has_modal(p)
 }
 
+/// `…项目存在如下问题:一是基坑外边井口缺少防护。二是…`: where a list of findings begins in
+/// a paragraph (after its lead), if one does. What was found wrong asks nothing by itself.
+pub fn findings_from(paragraph: &str) -> Option<usize> {
+    static FINDINGS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:存在|发现)(?:如下|以下|[一二三四五六七八九十两\d]+个|[一二三四五六七八九十两\d]+处)?(?:问题|隐患)[:：]")
+            .expect("findings regex")
+    });
+    FINDINGS.find(paragraph).map(|m| m.end())
+}
+
+/// Whether an item of a list that follows a findings lead is a finding: it asks nothing.
+pub fn is_finding(item: &str) -> bool {
+    !has_modal(item)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +104,10 @@ mod tests {
         assert!(!is_report("会议要求,一是明确责任;二是加强检查。", None));
         assert!(!is_report(done, Some("你的建议收悉,经认真办理,现答复如下。")), "a reply's measures");
         assert!(has_modal("各单位不要麻痹"));
+        let found = "检查组发现该项目存在如下问题:一是井口缺少防护。二是堆料阻挡消防通道。";
+        assert_eq!(findings_from(found).map(|at| &found[at..at + 3]), Some("一"));
+        assert!(is_finding("二是堆料阻挡消防通道。") && !is_finding("二是各单位要立即整改。"));
+        assert_eq!(findings_from("要求存在问题的单位立即整改。"), None);
         assert!(!has_modal("主要领导重要讲话纪要"));
     }
 }

@@ -337,6 +337,8 @@ pub fn required_units(after: &str) -> Option<Vec<String>> {
         .map(|(u, _)| u)
         .or_else(|| asked_collective(after))
         .or_else(|| named_before_verb(after))
+        // 要求属地和行业部门督促企业…: a name before the verb of a task.
+        .or_else(|| super::subject_verb::opening_subject(after))
 }
 
 /// After 要求, a collective is the one asked whatever its verb (`要求各村(社区)上下联动`): as

@@ -306,3 +306,11 @@ fn a_time_before_a_collective_is_no_part_of_it() {
     let (units, _) = modal_subject("节日期间各单位要加强值班").unwrap();
     assert_eq!(units, ["各单位"]);
 }
+
+#[test]
+fn the_local_authority_asked_is_a_unit() {
+    assert_eq!(
+        crate::notice::subject::required_units("属地和行业部门督促企业建立整改计划").unwrap(),
+        ["属地", "行业部门"]
+    );
+}

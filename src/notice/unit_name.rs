@@ -250,7 +250,9 @@ fn is_unit_name(s: &str) -> bool {
     if s.ends_with("领导") && !(s == "各领导" || (placed && n <= 4)) {
         return false;
     }
-    ENDS.iter().any(|e| s.ends_with(e))
+    // 要求属地和行业部门督促企业…: 属地, the local authority a site answers to.
+    s == "属地"
+        || ENDS.iter().any(|e| s.ends_with(e))
         || ((collective || (placed && n <= 4)) && COLLECTIVE_ENDS.iter().any(|e| s.ends_with(e)))
         || is_place(s, n)
 }

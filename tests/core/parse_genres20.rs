@@ -52,3 +52,18 @@ fn a_retold_schedule_gives_each_step_its_units() {
     assert_eq!(offices(&n), [vec!["施工总承包单位"], vec!["各镇街住房城乡建设主管部门"]]);
     assert_eq!(directives(&n)[0].deadline.date, Some(crate::support::date("2023-04-26")));
 }
+
+#[test]
+fn findings_listed_after_their_lead_ask_nothing_and_what_is_then_asked_stays() {
+    let n = parse_at(
+        "2023-07-24",
+        concat!(
+            "区级大排查大整治专班督导督查组到玉泉营街道进行督导检查\n",
+            "近日,区级专班督导督查组到玉泉营街道进行督导检查,发现某项目存在如下问题:一是基坑外边井口缺少防护。",
+            "二是办公室使用旧国标插线板。三是需完善隐患排查台账。\n",
+            "针对上述发现的问题,督导督察组第一时间与所属街道取得联系,并要求属地和行业部门督促企业建立整改计划,",
+            "确保在规定时间内全部整改到位。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["属地", "行业部门"]]);
+}

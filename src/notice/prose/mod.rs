@@ -104,6 +104,15 @@ fn requirements_after(
         }
         headline_list = None;
         read_paragraph(line, recipients, &mut found);
+        // …存在如下问题:一是…缺少防护。二是…: the findings listed are no requirements.
+        if let Some(at) = crate::notice::report_list::findings_from(line) {
+            let listed = |o: &Open| {
+                let head: String = clean_line(&o.text).chars().take(12).collect();
+                o.enumerated && line[at..].contains(&head) && crate::notice::report_list::is_finding(&o.text)
+            };
+            let kept: Vec<Open> = found.drain(from..).filter(|o| !listed(o)).collect();
+            found.extend(kept);
+        }
         if headlines::announces_list(line) && found.len() > from {
             headline_list = Some(found.last().and_then(|o| o.units.clone()));
         }
