@@ -34,9 +34,18 @@ pub(super) fn is_task_headline(title: &str) -> bool {
     let n = t.chars().count();
     // 高度重视,提高站位: parallel phrases of a few characters each are a headline too.
     let phrases = t.split(['，', ',']).all(|p| (2..=8).contains(&p.chars().count()));
+    // 提高重视,坚决克服麻痹松懈思想 / 加强值守,做好节日期间值班及应急处置工作: a short phrase,
+    // then what it means, is one too (no phrase of it a bare 要).
+    let short_then_long = {
+        let parts: Vec<&str> = t.split(['，', ',']).collect();
+        parts.len() == 2
+            && (2..=6).contains(&parts[0].chars().count())
+            && (4..=16).contains(&parts[1].chars().count())
+            && !parts.iter().any(|p| p.starts_with('要'))
+    };
     let commas = t.contains(['，', ',']);
-    (4..=if commas { 18 } else { 16 }).contains(&n)
-        && (!commas || phrases)
+    (4..=if commas { if short_then_long { 24 } else { 18 } } else { 16 }).contains(&n)
+        && (!commas || phrases || short_then_long)
         && !t.contains(['：', ':'])
         && !["会议", "会上", "经", "关于"].iter().any(|w| t.starts_with(w))
         && !t.ends_with("要求")

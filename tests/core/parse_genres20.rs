@@ -67,3 +67,21 @@ fn findings_listed_after_their_lead_ask_nothing_and_what_is_then_asked_stays() {
     );
     assert_eq!(offices(&n), [vec!["属地", "行业部门"]]);
 }
+
+#[test]
+fn a_headline_of_a_short_phrase_and_its_meaning_keeps_its_item_whole() {
+    let n = parse_at(
+        "2019-09-29",
+        concat!(
+            "关于做好国庆节期间自建房安全隐患排查整治工作的通知\n",
+            "各村:\n",
+            "为做好国庆节期间我镇自建房安全隐患排查整治工作,现将有关事项通知如下:\n",
+            "一、提高重视,坚决克服麻痹松懈思想。各村要筑牢安全底线,增强责任意识。\n",
+            "二、加强值守,做好节日期间值班及应急处置工作。各村要加强两节期间的值班工作,保持通信畅通。",
+            "一旦发生紧急情况,各村要及时启动安全应急预案。\n",
+            "特此通知。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各村"], vec!["各村"]]);
+    assert!(directives(&n)[1].text.contains("应急预案"), "the item's later sentences are its own");
+}
