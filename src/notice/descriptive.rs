@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 65] = [
+    const ENDS: [&str; 69] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -46,6 +46,12 @@ pub fn is_descriptive(title: &str) -> bool {
         "原则",
         "目标",
         "目标任务",
+        // 一、工作目标坚持以人民为中心…: the whole names, so a title run into its text is
+        // told (目标 and 原则 alone may open a task: 目标是…, 原则上…).
+        "工作目标",
+        "总体目标",
+        "工作原则",
+        "基本原则",
         "主要内容",
         // 二、排查整治内容:重点排查…: what a campaign looks at, as 检查重点 is.
         "排查整治内容",
@@ -221,6 +227,8 @@ mod tests {
     #[test]
     fn a_heading_glued_to_its_text_by_a_space_is_still_a_heading() {
         assert!(is_descriptive("整治目标 通过三年时间,强化源头治理"));
+        assert!(is_descriptive("工作目标坚持以人民为中心,以维护人民群众生命财产安全为出发点"));
+        assert!(!is_descriptive("目标是到年底前全部完成整改任务并建立长效机制"), "目标是 opens a task");
         assert!(!is_descriptive("加强领导 各单位要落实责任"), "a task heading stays a task");
         assert!(
             !is_descriptive("通过三年时间全面实现本次专项整治目标 以上"),
