@@ -314,3 +314,12 @@ fn the_local_authority_asked_is_a_unit() {
         ["属地", "行业部门"]
     );
 }
+
+#[test]
+fn a_unit_acting_by_a_means_is_named_and_one_encouraged_is_not() {
+    assert_eq!(
+        named_before_verb("各乡镇(街道)通过发文、挂牌等形式成立消防安全委员会").unwrap(),
+        ["各乡镇(街道)"]
+    );
+    assert_eq!(crate::notice::subject_verb::opening_subject("鼓励物业服务企业通过技防手段防范"), None);
+}

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 43] = [
+const VERBS: [&str; 44] = [
     "坚持",
     "作为第一责任",
     "作为责任主体",
@@ -57,6 +57,8 @@ const VERBS: [&str; 43] = [
     "争取",
     // 要求扑火队靠前驻防
     "靠前",
+    // 各乡镇(街道)通过发文、挂牌等形式,成立…: how the unit does it.
+    "通过",
 ];
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.
@@ -191,9 +193,10 @@ static LEADING_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
 pub fn opening_subject(s: &str) -> Option<Vec<String>> {
     // 督促物业服务公司…, 对存在问题的单位…, 针对林区周边等场所…, 每季度提请市政府…: a sentence
     // that opens with a verb, a preposition or a time has no unit for its subject.
-    const OTHERS: [&str; 16] = [
+    // 鼓励物业服务企业通过技防手段…: whom the text encourages is not who is asked.
+    const OTHERS: [&str; 20] = [
         "协调", "要求", "通过", "确保", "针对", "围绕", "根据", "依据", "为", "以", "紧盯", "聚焦", "坚持",
-        "突出", "深化", "在",
+        "突出", "深化", "在", "鼓励", "引导", "支持", "动员",
     ];
     // 从即日起到12月29日各教学单位、各部门做好自查工作: the units after the period they work in.
     let may_open_with_period =

@@ -224,6 +224,10 @@ fn find_by(text: &str) -> Option<UnitLine> {
         let lead_names = c.get(1)?.as_str();
         let after = text[whole.end()..].chars().next();
         let responsible = c.get(2)?.as_str() == "负责";
+        // 成立由主要领导牵头的消防安全委员会: who leads a body being set up, not who does the work.
+        if after == Some('的') && !responsible {
+            return None;
+        }
         if responsible
             && (c.get(3).is_some()
                 || !after.is_none_or(|a| "，,。；;".contains(a))

@@ -135,6 +135,7 @@ fn inline_lead_and_support() {
     let u = find_inline("由宣传科负责，每月选取").unwrap();
     assert_eq!(both(&u), (vec!["宣传科"], vec![]));
     assert_eq!(find_inline("由主要负责同志亲自抓"), None);
+    assert_eq!(find_inline("成立由县应急局牵头的工作专班"), None, "who leads a body set up");
     assert_eq!(find_inline("会议由支队长主持"), None);
     let u = find_inline("3.县应急管理局牵头，县消防救援大队、各乡镇配合，开展排查").unwrap();
     assert_eq!(both(&u), (vec!["县应急管理局"], vec!["县消防救援大队", "各乡镇"]));
