@@ -166,7 +166,7 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                 && word.chars().count() <= 3
                 && !p.starts_with(['县', '市', '区', '省'])
                 && !town(p)
-                && !kind(p)
+                && !(kind(p) && s.contains(['和', '及']))
         };
         // 各职能部门、单位、各乡镇(街办): each collective with the bare words after it (各职能部门、
         // 单位 and 各乡镇(街办)); a part that governs or names a unit in full starts another.
@@ -244,6 +244,17 @@ fn place_after_collective(s: &str, parts: &[&str]) -> Option<Vec<String>> {
     out.push(s.get(start..end)?.to_owned());
     let tail: Vec<&str> =
         std::iter::once(rest).chain(parts[at + 1..].iter().copied()).filter(|p| !p.is_empty()).collect();
+    // 各乡镇、街道、园区、部门: bare words all through, none joined by 和 or 及, are one
+    // collective as written (各村、社区、学校和企业 lists kinds of unit: four).
+    let bare = |p: &&str| {
+        p.chars().count() <= 3
+            && is_unit(p)
+            && !["各", "有关", "相关"].iter().any(|w| p.starts_with(w))
+            && !p.starts_with(['县', '市', '区', '省'])
+    };
+    if !tail.is_empty() && rest.is_empty() && tail.iter().all(bare) && !s.contains(['和', '及']) {
+        return Some(vec![s.to_owned()]);
+    }
     for p in tail {
         out.extend(subject_units(p)?);
     }

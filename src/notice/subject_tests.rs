@@ -323,3 +323,17 @@ fn a_unit_acting_by_a_means_is_named_and_one_encouraged_is_not() {
     );
     assert_eq!(crate::notice::subject_verb::opening_subject("鼓励物业服务企业通过技防手段防范"), None);
 }
+
+#[test]
+fn bare_words_after_a_collective_are_of_it_unless_a_list_of_kinds() {
+    let (units, _) = modal_subject("各乡镇、街道、园区、部门要认清形势").unwrap();
+    assert_eq!(units, ["各乡镇、街道、园区、部门"]);
+    let (units, _) = modal_subject("各村(社区)、相关部门、学校要各司其职").unwrap();
+    assert_eq!(units, ["各村(社区)", "相关部门、学校"]);
+    let (units, _) = modal_subject("各村、社区、学校和企业要开展自查").unwrap();
+    assert_eq!(units, ["各村", "社区", "学校", "企业"], "kinds joined by 和 are each a unit");
+    assert!(
+        modal_subject("各乡镇政府、街道、园区主要领导、分管领导参加会议").is_none(),
+        "the 要 of 主要领导 asks nothing"
+    );
+}
