@@ -7,7 +7,7 @@ use crate::notice::subject::modal_subject;
 
 /// Words that open a sentence of what to do, with no subject (通过…做好, 结合…检查, 组织人员…,
 /// 依法依规开展…, 对…深入开展…).
-const ACTIONS: [&str; 22] = [
+const ACTIONS: [&str; 24] = [
     // 及时制定整改计划,督促隐患单位…: how soon, then what.
     "及时",
     "制定",
@@ -31,6 +31,9 @@ const ACTIONS: [&str; 22] = [
     "跟踪督办",
     "对照",
     "加强",
+    // 同时,充分利用村村响、小喇叭…开展宣传教育: the means, then what.
+    "充分利用",
+    "充分发挥",
 ];
 
 /// Whether a sentence opens with what to do and names no one before it, or with the day it

@@ -302,3 +302,12 @@ fn what_the_work_is_about_then_a_bare_modal_starts_a_requirement() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, ["各校"]);
 }
+
+#[test]
+fn a_means_after_a_connective_starts_a_requirement() {
+    let found = read(
+        "会议要求,要从严从实落实各项防溺水工作。同时,充分利用村村响、小喇叭等多种形式开展防溺水安全知识宣传教育。要常态化开展水库安全巡查。",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[1].0.starts_with("同时,充分利用"), "{found:?}");
+}
