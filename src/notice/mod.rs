@@ -187,7 +187,15 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         numbering::is_bare_marker(l)
             || numbering::marker_of(l.trim()).is_some_and(|m| l.trim()[m.len..].chars().count() <= 2)
     };
-    if raw.last().is_some_and(|l| cut_heading(l)) {
+    // 二、健全完善安 after items with lines of their own: a short last heading with no end mark
+    // and nothing under it, where the items before it have text under theirs, is cut too.
+    let after_full_items = |l: &str| {
+        let t = l.trim();
+        let short = numbering::marker_of(t).is_some_and(|m| t[m.len..].chars().count() <= 8);
+        let before = outline.len().checked_sub(2).and_then(|i| outline.get(i));
+        short && !t.ends_with(['。', '；', ';', '！']) && before.is_some_and(|b| !b.entries.is_empty())
+    };
+    if raw.last().is_some_and(|l| cut_heading(l) || after_full_items(l)) {
         drop_cut_heading(&outline, &mut sections);
     }
     if let Some(units) = list_heading::units_above(&lines[..first], rules) {

@@ -85,3 +85,30 @@ fn a_headline_of_a_short_phrase_and_its_meaning_keeps_its_item_whole() {
     assert_eq!(offices(&n), [vec!["各村"], vec!["各村"]]);
     assert!(directives(&n)[1].text.contains("应急预案"), "the item's later sentences are its own");
 }
+
+#[test]
+fn a_short_last_heading_cut_after_full_items_asks_nothing() {
+    let n = parse_at(
+        "2018-03-01",
+        concat!(
+            "关于推进安全生产领域改革发展的实施意见\n",
+            "一、总体要求\n",
+            "1.指导思想\n",
+            "全面贯彻党的十九大精神,坚持安全发展。\n",
+            "2.目标任务\n",
+            "到2020年,安全生产责任基本明晰。\n",
+            "二、健全完善安\n",
+        ),
+    );
+    assert!(directives(&n).is_empty(), "{:?}", offices(&n));
+    let whole = parse_at(
+        "2018-03-01",
+        concat!(
+            "关于做好节日期间安全工作的通知\n",
+            "一、加强值班\n",
+            "各单位要落实领导带班制度。\n",
+            "二、各乡镇要开展检查\n",
+        ),
+    );
+    assert_eq!(offices(&whole).len(), 2, "a last item naming its unit is no cut heading");
+}
