@@ -9,6 +9,7 @@ mod candidate;
 mod cell_lines;
 mod chrome;
 mod closing;
+mod collective;
 mod date_window;
 mod deadline;
 mod decode;
@@ -53,6 +54,7 @@ mod text_table;
 mod unfold;
 mod unit_name;
 mod units;
+mod unnumbered;
 
 use chrono::NaiveDate;
 

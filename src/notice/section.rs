@@ -1,16 +1,13 @@
 //! 部分 — one top-level section into its directives. A section without numbered items is
-//! split inside its paragraphs (要突出…。/ 一是…二是…); otherwise every innermost numbered
-//! item is a directive, and the headings above it become its context.
+//! split inside its paragraphs (要突出…。/ 一是…二是…; unnumbered.rs); otherwise every
+//! innermost numbered item is a directive, and the headings above it become its context.
 
 use chrono::NaiveDate;
 
 use super::candidate::{Candidate, Fallback, Slot, Units, finish, own_units, settle_units};
 use super::deadline;
 use super::descriptive::{is_descriptive, is_framing_article, is_report, is_roster};
-use super::directives::split_directives;
-use super::heading::{
-    heading_owner, heading_title, is_dangling_label, is_phase, is_task_headline, speaker_list,
-};
+use super::heading::{heading_owner, heading_title, is_phase};
 use super::outline::{Entry, Item};
 use super::text::{clean_line, first_clause, first_phrase, strip_end_mark};
 use super::units::{self, UnitRules};
@@ -84,7 +81,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
             found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();
         (heading_title(first, ctx.rules).0, slots, None)
     } else {
-        paragraphs(&text, ctx.rules)
+        super::unnumbered::paragraphs(&text, ctx.rules)
     };
     let section_deadline = deadline::find_deadline(&title, ctx.issued);
     let fallback = Fallback {
@@ -117,150 +114,6 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
         text,
         directives,
     }
-}
-
-/// A section without numbered items: its title sentence, then directives split inside the
-/// paragraphs. A unit bracket ending the section covers every directive without its own.
-fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Option<Units>) {
-    let covering = units::find_last_unit_line_with(text, rules)
-        .filter(|u| clean_line(&text[u.range.end..]).trim_matches(['。', '；']).is_empty());
-    let without = match &covering {
-        Some(u) => format!("{}{}", &text[..u.range.start], &text[u.range.end..]),
-        None => text.to_owned(),
-    };
-    let covering = covering.map(|u| Units::from_line(u, text));
-    // 三、镇党委书记刘学同志强调:各部门、各单位一是要…。二是要…: a speaker's lead-in to a list,
-    // read as the speaker's words are in running text (the list's subject is every item's).
-    if covering.is_none()
-        && rules.by_subject
-        && let Some(colon) = speaker_list(&without)
-    {
-        let found = super::prose::requirements(&[clean_line(&without)], &[]);
-        if !found.is_empty() {
-            let title = strip_end_mark(&without[..colon]).to_owned();
-            let slots =
-                found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();
-            return (title, slots, None);
-        }
-    }
-    let (first, body) = first_sentence(&without);
-    let (title, heading_units) = heading_title(first, rules);
-    let body = if is_dangling_label(body) { "" } else { body };
-    // 四、县城管局要做好排水设施设备准备…。 — an item whose first sentence is itself a
-    // requirement with its subject is one directive; every subject it names is its unit.
-    if covering.is_none()
-        && heading_units.is_none()
-        && rules.by_subject
-        && let Some(mut lead) = super::subject::sentence_subject(first)
-    {
-        for u in super::subject::units_in(body).unwrap_or_default() {
-            if !lead.contains(&u) {
-                lead.push(u);
-            }
-        }
-        let text = clean_line(&without).to_owned();
-        let candidate = Candidate {
-            title: first_phrase(&text).to_owned(),
-            own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
-            text,
-            ..Candidate::default()
-        };
-        return (title, vec![Slot::directive(candidate)], None);
-    }
-    // 二、要坚决克服麻痹思想,牢记…。要强化…。各地要结合…: an item opening with a bare 要
-    // sentence is a requirement, not a headline over its sentences: one numbered item, one
-    // directive, whose units are every subject it names.
-    if covering.is_none()
-        && heading_units.is_none()
-        && rules.by_subject
-        && opens_with_bare_modal(first)
-        && !body.contains("一是")
-        && !body.contains("二是")
-    {
-        let lead = super::subject::all_subjects(&without);
-        let text = clean_line(&without).to_owned();
-        let candidate = Candidate {
-            title: first_phrase(&text).to_owned(),
-            own_units: (!lead.is_empty()).then(|| Units {
-                phrase: lead.join("、"),
-                lead,
-                support: Vec::new(),
-            }),
-            text,
-            ..Candidate::default()
-        };
-        return (title, vec![Slot::directive(candidate)], None);
-    }
-    if covering.is_none() && heading_units.is_none() && !units::names_units(text) {
-        // 会议强调，各乡镇要…。县水利局要…: units named as subjects, each with its requirement.
-        let lines: Vec<&str> = body.lines().collect();
-        let found = super::prose::requirements(&lines, &[]);
-        let named = found.iter().filter(|(_, u)| u.is_some()).count();
-        // （五）制定防灾减灾预案。各街道办事处要…。县国土房管局要…: under a task headline the
-        // subjects share the item's one task; every subject is its unit.
-        // A list inside (一是…二是…) keeps its items, and a 请 that points above its target.
-        let lead = super::subject::all_subjects(body);
-        let listed = body.contains("一是") || body.contains("二是");
-        let points_above = clean_line(body).starts_with('请');
-        if rules.by_subject
-            && named >= 1
-            && !lead.is_empty()
-            && !listed
-            && !points_above
-            && is_task_headline(&title)
-        {
-            let text = clean_line(&without).to_owned();
-            let candidate = Candidate {
-                title: title.clone(),
-                own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
-                text,
-                ..Candidate::default()
-            };
-            return (title, vec![Slot::directive(candidate)], heading_units);
-        }
-        if named >= 2 || (rules.subject_sections && named >= 1) {
-            let slots =
-                found.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })).collect();
-            return (title, slots, heading_units);
-        }
-    }
-    let pieces = split_directives(&title, body);
-    let context: Vec<String> = pieces.iter().filter(|p| p.lead_in).map(|p| p.text.clone()).collect();
-    let mut slots: Vec<Slot> = pieces
-        .into_iter()
-        .filter(|p| !p.lead_in)
-        .map(|p| {
-            // 二、开展安全检查。各行业安委员会结合…，各村居安委会结合…: the units that do what
-            // the sentences say, named as their subjects with no 要.
-            let by_subject = || {
-                // The condition first: reading subjects is the dearest step of a table's row.
-                if !rules.by_subject || heading_units.is_some() {
-                    return None;
-                }
-                let lead = super::subject::units_in(&p.text)?;
-                Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
-            };
-            Slot::directive(Candidate {
-                own_units: own_units(&p.text, rules).or_else(by_subject),
-                title: p.title,
-                text: p.text,
-                context: context.clone(),
-                ..Candidate::default()
-            })
-        })
-        .collect();
-    // 二、严格控制火灾事故。本行政区域年内不发生…: a task headline over one requirement is
-    // the item's own first words (one numbered item, one directive, read from its start).
-    // …将上报带班指挥长。并责令限期整改。: a body opening with 并 goes on with the heading.
-    if let [Slot::Directive(only)] = slots.as_mut_slice()
-        && heading_units.is_none()
-        && (is_task_headline(&title) || only.text.starts_with('并'))
-        && clean_line(body).trim() == only.text.trim()
-    {
-        only.text = format!("{}{}", first.trim(), only.text);
-    }
-    slots.extend(covering.map(Slot::Units));
-    (title, slots, heading_units)
 }
 
 /// A section with numbered items.
@@ -417,9 +270,4 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             }
         }
     }
-}
-
-/// 要坚决克服麻痹思想… — a first sentence that is a requirement with no subject.
-fn opens_with_bare_modal(first: &str) -> bool {
-    super::subject::is_modal(clean_line(first).trim_start())
 }
