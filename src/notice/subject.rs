@@ -156,9 +156,13 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         // own, 县直各部门 or 广元经济技术开发区, stands by itself); the list is one collective.
         // A town's own name (各有关部门、次营镇) is no bare word.
         let town = |p: &str| p.chars().count() == 3 && p.ends_with(['镇', '乡']);
-        // A kind of unit of its own (社区, 学校, 企业: 各村、社区、学校和企业 are four) is no bare word.
-        let kind =
-            |p: &str| ["社区", "学校", "企业", "医院", "园区", "幼儿园"].iter().any(|k| p.starts_with(k));
+        // A kind of unit in a list of kinds joined by 和 or 及 (各村、社区、学校和企业 are four) is
+        // no bare word; without one it is (各乡镇、街道、园区、部门 is one collective).
+        let kinds_listed = s.contains(['和', '及']);
+        let listed_kind = |p: &str| {
+            kinds_listed
+                && ["社区", "学校", "企业", "医院", "园区", "幼儿园"].iter().any(|k| p.starts_with(k))
+        };
         // 街道(乡镇): a bare word with its alternative in brackets is still bare (not one whose
         // bracket qualifies it, 幼儿园(含民办)).
         let bare = |p: &str| {
@@ -167,7 +171,7 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                 && word.chars().count() <= 3
                 && !p.starts_with(['县', '市', '区', '省'])
                 && !town(p)
-                && !(kind(p) && s.contains(['和', '及']))
+                && !listed_kind(p)
         };
         // 各职能部门、单位、各乡镇(街办): each collective with the bare words after it (各职能部门、
         // 单位 and 各乡镇(街办)); a part that governs or names a unit in full starts another.
