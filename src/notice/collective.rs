@@ -17,17 +17,22 @@ pub fn collective_units(list: &str) -> Vec<String> {
         ["各", "有关", "相关"].iter().any(|w| p.starts_with(w)) || (p.chars().count() >= 3 && is_unit(p))
     };
     // 各部门、村(社区)、各学校: each collective keeps the bare words after it.
+    grouped(&parts, |_, p| !own(&p))
+        .unwrap_or_else(|| subject_units(list).unwrap_or_else(|| vec![list.to_owned()]))
+}
+
+/// `各职能部门、单位、各乡镇(街办)` → `各职能部门、单位`, `各乡镇(街办)`: the parts, each joined
+/// to the group before it when `joins(first of that group, part)`, as written; `None` when no
+/// part joins another (the list is then read part by part).
+pub(super) fn grouped(parts: &[&str], joins: impl Fn(&str, &str) -> bool) -> Option<Vec<String>> {
     let mut groups: Vec<Vec<&str>> = Vec::new();
-    for p in &parts {
+    for p in parts {
         match groups.last_mut() {
-            Some(group) if !own(p) => group.push(p),
+            Some(group) if joins(group[0], p) => group.push(p),
             _ => groups.push(vec![p]),
         }
     }
-    if groups.iter().any(|g| g.len() > 1) {
-        return groups.iter().map(|g| g.join("、")).collect();
-    }
-    subject_units(list).unwrap_or_else(|| vec![list.to_owned()])
+    groups.iter().any(|g| g.len() > 1).then(|| groups.iter().map(|g| g.join("、")).collect())
 }
 
 /// 各街道、镇和上海站管委办: a bare place word (镇, 乡, 社区) after a 各 collective is more of

@@ -175,15 +175,8 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         };
         // 各职能部门、单位、各乡镇(街办): each collective with the bare words after it (各职能部门、
         // 单位 and 各乡镇(街办)); a part that governs or names a unit in full starts another.
-        let mut groups: Vec<Vec<&str>> = Vec::new();
-        for p in &parts {
-            match groups.last_mut() {
-                Some(group) if governs(group[0]) && bare(p) => group.push(p),
-                _ => groups.push(vec![p]),
-            }
-        }
-        if groups.iter().any(|g| g.len() > 1) {
-            return Some(groups.iter().map(|g| g.join("、")).collect());
+        if let Some(groups) = super::collective::grouped(&parts, |first, p| governs(first) && bare(p)) {
+            return Some(groups);
         }
         let mut out = Vec::new();
         for p in &parts {

@@ -99,7 +99,12 @@ pub(super) fn step_after_colon(rest: &str) -> Option<super::start::Start> {
 /// requirement of those units with no 要.
 pub(super) fn units_by_limit(s: &str) -> Option<Vec<String>> {
     // 全市在建超高层建筑项目由施工总承包单位于4月26日前…: after 由, who does the work.
-    let by = s.find('由').filter(|&b| !s[b..].starts_with("由于")).map_or(0, |b| b + '由'.len_utf8());
+    let by = s.find('由').filter(|&b| !s[b..].starts_with("由于")).map(|b| b + '由'.len_utf8());
+    by.and_then(|by| units_by_limit_from(s, by)).or_else(|| units_by_limit_from(s, 0))
+}
+
+/// [`units_by_limit`] with the units' name read from `by`.
+fn units_by_limit_from(s: &str, by: usize) -> Option<Vec<String>> {
     let at = s[by..]
         .find(['于', '在'])
         .map(|at| by + at)
@@ -173,6 +178,11 @@ mod tests {
             units_by_limit("全市在建超高层建筑项目由施工总承包单位于4月26日前对承建的项目完成自查。")
                 .unwrap(),
             ["施工总承包单位"]
+        );
+        assert_eq!(
+            units_by_limit("各单位于5月1日前将由专人填写的报表报送。").unwrap(),
+            ["各单位"],
+            "a 由 after the limit names no unit"
         );
         assert_eq!(
             limit_then_units("4月27日起,各镇街住房城乡建设主管部门对属地在建项目开展全覆盖检查。").unwrap(),
