@@ -38,11 +38,6 @@ const STRONG_ANYWHERE: [&str; 5] = ["ICP备", "打印本页", "关闭窗口", "C
 const WEAK: [&str; 11] =
     ["来源", "信息来源", "作者", "编辑", "审核", "校对", "电话", "地址", "主办", "承办", "技术支持"];
 
-static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:发布时间|发布日期)[：:]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})")
-        .expect("published regex")
-});
-
 static MARKUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]{0,200}>").expect("markup regex"));
 
@@ -102,10 +97,7 @@ fn is_weak(line: &str) -> bool {
 
 /// The lines without page chrome, and the page's publication date if it shows one.
 pub fn strip_chrome<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Option<NaiveDate>) {
-    let published = lines.iter().find_map(|l| {
-        let c = PUBLISHED.captures(l)?;
-        NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-    });
+    let published = super::page_date::of_page(lines);
     let web_page = lines.iter().any(|l| is_strong(l));
     if !web_page {
         return (lines.to_vec(), published);

@@ -36,6 +36,7 @@ mod norm;
 mod numbering;
 mod outline;
 mod own_plan;
+mod page_date;
 mod pdf;
 mod period;
 mod prose;
