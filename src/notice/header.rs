@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::split_top_level;
+use super::page_title;
 
 /// What the header says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,6 +132,11 @@ pub fn parse_header(all: &[&str]) -> Header {
     let title_end =
         if title_end == 1 && recipients_at.is_none() && is_paragraph(lines[0]) { 0 } else { title_end };
     let title = tidy_title(lines[..title_end].concat());
+    // A page's lines before the headline (打印页面, 工作动态, a site's menu): the headline.
+    let title = match page_title::cleaned(&title) {
+        clean if page_title::is_headline(clean) => clean.to_owned(),
+        _ => page_title::headline(lines).unwrap_or(title),
+    };
     let recipients = recipients_at
         .map(|i| {
             split_top_level(lines[i].trim_end_matches(['：', ':']), &['、', '，', ','])

@@ -37,6 +37,7 @@ mod numbering;
 mod outline;
 mod own_plan;
 mod page_date;
+mod page_title;
 mod pdf;
 mod period;
 mod prose;
