@@ -20,7 +20,8 @@ pub struct Header {
 }
 
 /// Document kinds a title ends with.
-const TITLE_ENDINGS: [&str; 8] = ["通知", "纪要", "意见", "方案", "要求", "安排", "通报", "清单"];
+const TITLE_ENDINGS: [&str; 10] =
+    ["通知", "纪要", "意见", "方案", "要求", "安排", "通报", "清单", "通告", "公告"];
 
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4}年)?第[0-9一二三四五六七八九十]+次(?:[^\s，。、的]{0,6}?)(?:办公会议|办公会|党委会议|党委会|局务会议|局务会|常务会议|会议)")

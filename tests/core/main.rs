@@ -56,4 +56,5 @@ mod roster;
 mod search;
 mod store;
 mod swallowed;
+mod title_score;
 mod window_board;
