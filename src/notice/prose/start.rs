@@ -232,7 +232,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
                 return Some(plain_start(offset, Some(resolve(units, recipients))));
             }
         }
-        // 督查组…反馈并要求各责任单位要…, 希望各县区要…: the units asked, from their name on.
+        // 督查组…反馈并要求各责任单位要…, 希望各县区要…: the units asked, from the asking word on.
         if let Some((k, units)) = asked(p) {
             return Some(plain_start(offset + k, Some(resolve(units, recipients))));
         }
@@ -264,13 +264,14 @@ const ASKS: [&str; 6] = ["要求", "希望", "责成", "督促", "提醒", "责�
 /// 要 counts, so 按照要求 or 希望通过… start nothing.
 fn asked(phrase: &str) -> Option<(usize, Vec<String>)> {
     ASKS.iter().find_map(|w| {
+        // 镇党委、政府责令各村、各单位限期整改: the text starts at the asking word.
         let k = phrase.find(w)? + w.len();
         let units = modal_subject(&phrase[k..])
             .map(|(u, _)| u)
             .or_else(|| crate::notice::subject::asked_collective(&phrase[k..]))
             // 要求扑火队靠前驻防: a unit's bare name before its verb.
             .or_else(|| named_before_verb(&phrase[k..]).filter(|_| *w == "要求"))?;
-        Some((k, units))
+        Some((k - w.len(), units))
     })
 }
 
