@@ -128,6 +128,8 @@ fn a_units_head_is_the_unit_and_trades_are_collectives() {
     use crate::notice::unit_name::{is_unit, unit_of};
     assert_eq!(unit_of("市公安消防支队主要领导"), "市公安消防支队");
     assert_eq!(unit_of("各责任单位的主要负责同志"), "各责任单位");
+    assert_eq!(unit_of("社区全体班子成员"), "社区", "a unit's leading body answers for it");
+    assert_eq!(unit_of("各居民小组班子成员"), "各居民小组");
     assert_eq!(unit_of("各单位负责人"), "各单位");
     assert_eq!(unit_of("负责人"), "负责人", "a head with no unit stays as written");
     assert_eq!(unit_of("县应急局"), "县应急局");

@@ -130,7 +130,11 @@ pub fn is_name_char(c: char) -> bool {
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
-const HEADS: [&str; 20] = [
+const HEADS: [&str; 23] = [
+    // 社区全体班子成员, 各居民小组班子成员: a unit's leading body answers for it.
+    "全体班子成员",
+    "班子成员",
+    "领导班子",
     // 各学校(单位)分管领导要带队…: the head in charge of the work answers for the unit.
     "分管领导",
     "分管负责同志",
