@@ -322,8 +322,20 @@ fn read_list(inner: &str, rules: UnitRules) -> Option<(Vec<String>, Vec<String>)
     if !MARKS.iter().any(|m| inner.contains(m)) {
         return None;
     }
+    // （…协同责任单位：县安委会各成员单位。各镇（园区）落实属地管理责任，以下均需…）: a sentence
+    // after the names, with no label of its own, is a remark, not more names.
+    let inner = match inner.split_once('。') {
+        Some((names, remark))
+            if split_top_level(remark, &['；', ';', '，', ',', '。'])
+                .iter()
+                .all(|s| split_label(s).is_none()) =>
+        {
+            names
+        }
+        _ => inner,
+    };
     // Each segment with its label and its role suffix, read once.
-    let segments: Vec<(&str, Labelled, Labelled)> = split_top_level(inner, &['；', ';', '，', ','])
+    let segments: Vec<(&str, Labelled, Labelled)> = split_top_level(inner, &['；', ';', '，', ',', '。'])
         .into_iter()
         .map(|s| (s, split_label(s), split_role_suffix(s)))
         .collect();

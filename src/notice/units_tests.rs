@@ -69,6 +69,17 @@ fn a_bracket_cut_off_before_it_closed_gives_its_whole_names() {
 }
 
 #[test]
+fn a_remark_after_the_names_is_no_name() {
+    let text = "组织观看专题片。(牵头责任单位:县委宣传部、县应急管理局,协同责任单位:县安委会各成员单位。\
+                各镇(园区)落实属地管理责任,以下均需各乡镇(园区)落实属地管理责任,不再重复列出)";
+    let line = find_last_unit_line_with(text, UnitRules::default()).unwrap();
+    assert_eq!(both(&line), (vec!["县委宣传部", "县应急管理局"], vec!["县安委会各成员单位"]));
+    // Labels set apart by a full stop are still read.
+    let line = find_last_unit_line("加强考评。（牵头单位：县应急局。配合单位：县公安局）").unwrap();
+    assert_eq!(both(&line), (vec!["县应急局"], vec!["县公安局"]));
+}
+
+#[test]
 fn reads_the_seed_form() {
     let text = "加强考评。（责任处室：防火监督处、新闻宣传处）";
     let line = find_last_unit_line(text).unwrap();
