@@ -226,8 +226,17 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 let units = match s.units.clone() {
                     Some(u) => Some(u),
                     None if s.enumerated => None,
+                    // 要积极开展…。同时,镇教育部门要加强…。要全面加强…: a sentence's bare 要 is the
+                    // nearest subject's, even in a run whose first requirement named no one (in
+                    // a list set apart by semicolons, a bare 要 part stays the speaker's own).
                     None => start::subject_after_bare(&rest[s.at..]).or_else(|| {
-                        (s.plain && run.first_named == Some(true)).then(|| run.last_units.clone()).flatten()
+                        // Officials (县领导要带队检查。要严格落实…) are people: the next bare 要 is
+                        // the speaker's again.
+                        let officials =
+                            run.last_units.as_ref().is_some_and(|u| u.iter().any(|u| u.ends_with("领导")));
+                        let nearest = run.first_named == Some(true)
+                            || clause.sentence_start && lead.is_none() && !officials;
+                        (s.plain && nearest).then(|| run.last_units.clone()).flatten()
                     }),
                 };
                 if s.enumerated {

@@ -311,3 +311,17 @@ fn a_means_after_a_connective_starts_a_requirement() {
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found[1].0.starts_with("同时,充分利用"), "{found:?}");
 }
+
+#[test]
+fn a_bare_modal_sentence_is_the_nearest_subjects() {
+    let found = read(
+        "杜云南要求,要积极开展安全生产宣传工作。同时,镇教育部门要加强暑期安全宣传。要全面加强消防安全工作。",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[0].1.is_empty(), "the run's first requirement names no one: {found:?}");
+    assert_eq!(found[2].1, ["镇教育部门"], "{found:?}");
+    // In a list set apart by semicolons, a bare 要 part stays the speaker's own.
+    let found = read("他强调,要全面开展大检查;县安委会成员单位要分部门检查;要严格落实企业主体责任。");
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[2].1.is_empty(), "{found:?}");
+}
