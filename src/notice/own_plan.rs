@@ -5,7 +5,23 @@
 use crate::model::SectionDraft;
 
 /// Words by which an issuer names itself.
-const SELF: [&str; 8] = ["本局", "我局", "我委", "我办", "本委", "本办", "我单位", "本单位"];
+/// 我市将…, 我县将…: a government writing of its own place, as a news report quotes it.
+const SELF: [&str; 14] = [
+    "本局",
+    "我局",
+    "我委",
+    "我办",
+    "本委",
+    "本办",
+    "我单位",
+    "本单位",
+    "我市",
+    "我县",
+    "我区",
+    "我省",
+    "我镇",
+    "我乡",
+];
 
 /// Whether `text` opens with the issuer and its 将 (`教育局将…`, `我局将…`): `issuers` are the
 /// names the notice signs with or is issued by; a short name that ends one of them is it.
@@ -38,6 +54,10 @@ mod tests {
         let issuers = ["三都水族自治县教育局"];
         assert!(is_own_plan("教育局将于1月25日起组织检查组对各学校开展督导检查。", &issuers));
         assert!(is_own_plan("我局将适时开展督查。", &[]));
+        assert!(
+            is_own_plan("我市将从6月中旬起至8月底对各县区进行督导。", &[]),
+            "a government of its own place"
+        );
         // Another unit's 将 is a requirement of that unit, the issuer's a plan only.
         assert!(!is_own_plan("各乡镇将排查情况于5月底前报县应急局。", &issuers));
         assert!(!is_own_plan("各学校要将排查情况报教育局。", &issuers));

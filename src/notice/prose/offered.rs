@@ -27,6 +27,14 @@ fn dated_sentences<'a>(lines: &[&'a str], issued: NaiveDate) -> Vec<&'a str> {
         .filter(|s| TASKS.iter().any(|t| s.contains(t)))
         .filter(|s| !crate::notice::report_list::states_outcome(s))
         .filter(|s| crate::notice::deadline::find_deadline(s, issued).is_some_and(|d| d.date.is_some()))
+        // …记者从会议上了解到,…,我市将从6月中旬起至8月底,对…进行检查督导: the issuer's own
+        // plan, dated, is no task of the units it writes to.
+        .filter(|s| {
+            !s.split(['，', ',']).any(|c| {
+                crate::notice::own_plan::is_own_plan(c, &[])
+                    && crate::notice::deadline::find_deadline(c, issued).is_some()
+            })
+        })
         .collect()
 }
 
@@ -125,5 +133,7 @@ fn asks_here(piece: &str, k: usize) -> bool {
     const PEOPLE: [&str; 6] = ["相关责任人", "责任人", "当事人", "业主", "店主", "群众"];
     let rest = &piece[k + "要求".len()..];
     let people = PEOPLE.iter().any(|p| rest.starts_with(p));
-    !named && !people && after.is_some_and(|c| crate::notice::text::is_han(c) || c.is_ascii_digit())
+    // 符合相关消防安全要求情况: the requirements met, a noun.
+    let met = ["符合", "达到", "按照"].iter().any(|w| piece[..k].contains(w)) || rest.starts_with("情况");
+    !named && !people && !met && after.is_some_and(|c| crate::notice::text::is_han(c) || c.is_ascii_digit())
 }

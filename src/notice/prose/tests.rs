@@ -145,6 +145,16 @@ fn a_news_item_with_dated_tasks_is_offered_not_refused() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].deadline.date, NaiveDate::from_ymd_opt(2022, 3, 31));
     assert!(dated_tasks(&["近日,市政府督导组到我县检查消防工作,查看了三家单位。"], issued).is_empty());
+    // The issuer's own plan, dated, is no task of the units it writes to.
+    let own = "记者从会议上了解到,为切实做好夏季消防安全工作,推进责任制落实,我市将从6月中旬起至8月底,对各县区进行检查督导。";
+    assert!(dated_tasks(&[own], issued).is_empty());
+}
+
+#[test]
+fn requirements_met_are_no_requirement_asked() {
+    let issued = NaiveDate::from_ymd_opt(2016, 6, 9).unwrap();
+    assert!(asked_sentences(&["督导的重点是:文物建筑符合相关消防安全要求情况等。"], issued).is_empty());
+    assert_eq!(asked_sentences(&["检查组同时要求该单位继续依法履行消防安全职责。"], issued).len(), 1);
 }
 
 #[test]
