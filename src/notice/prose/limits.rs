@@ -122,7 +122,8 @@ pub(super) fn units_will_send(s: &str) -> Option<Vec<String>> {
     let at = s.find('将').filter(|&at| at > 0 && s[..at].chars().count() <= 16)?;
     let name = &s[..at];
     let name = name.strip_suffix('并').or_else(|| name.strip_suffix('要')).unwrap_or(name);
-    let end = s.find(['。', '；', ';']).unwrap_or(s.len());
+    // The sentence's end after 将 (a stop before it ends the name, checked below).
+    let end = s[at..].find(['。', '；', ';']).map_or(s.len(), |e| at + e);
     let body = &s[at..end];
     let sends = body.match_indices(['于', '在']).any(|(i, w)| {
         let after = &body[i + w.len()..];
@@ -131,7 +132,7 @@ pub(super) fn units_will_send(s: &str) -> Option<Vec<String>> {
                 && SEND.iter().any(|w| after[p.len()..].trim_start_matches(['，', ',']).starts_with(w))
         })
     });
-    if !sends || name.contains(['，', ',', '：', ':']) {
+    if !sends || name.contains(['，', ',', '：', ':', '。', '；', ';']) {
         return None;
     }
     crate::notice::subject::subject_units(name)
@@ -150,6 +151,17 @@ mod tests {
         }
         out.push(&text[from..]);
         out
+    }
+
+    #[test]
+    fn a_stop_before_what_units_will_send_ends_no_name() {
+        // Found by the fuzzer: the sentence's stop stood before 将, and its end was read before
+        // its start.
+        assert_eq!(units_will_send("题整改。区安委办将督导组发现的隐患于4月底前上报市安委办。"), None);
+        assert_eq!(
+            units_will_send("各站将专项整治工作情况于10月15日前报总站。"),
+            Some(vec!["各站".to_owned()])
+        );
     }
 
     #[test]
