@@ -39,19 +39,31 @@ const MAX_CHARS: usize = 100;
 
 /// The first date a page shows beside its text, if any.
 pub fn of_page(lines: &[&str]) -> Option<NaiveDate> {
-    lines.iter().filter(|l| l.chars().count() <= MAX_CHARS).find_map(|l| of_line(l))
+    // A line longer in bytes than MAX_CHARS characters can be is passed over unread.
+    let short = |l: &&&str| l.len() <= MAX_CHARS * 4 && l.chars().count() <= MAX_CHARS;
+    lines.iter().filter(short).filter(|l| has_year(l)).find_map(|l| of_line(l))
+}
+
+/// Whether four digits stand together in the line: every page date has its year so, and most
+/// lines of a long text have none (the regexes are not run on them).
+fn has_year(line: &str) -> bool {
+    line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 fn of_line(line: &str) -> Option<NaiveDate> {
     let date = |y: &str, m: &str, d: &str| {
         NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     };
-    if let Some(c) = LABELLED.captures(line).or_else(|| BARE_LABEL.captures(line)) {
+    // Each pattern is tried only where its words or marks stand (a long text has many years).
+    let labelled = LABELLED.captures(line).or_else(|| {
+        (line.contains("时间") || line.contains("日期")).then(|| BARE_LABEL.captures(line)).flatten()
+    });
+    if let Some(c) = labelled {
         return date(&c[1], &c[2], &c[3]);
     }
     // A sentence of the body that names a meeting's hour (2025年7月17日上午10:00召开) ends
     // as a sentence does; a page's stamp does not.
-    if line.contains(['。', '，', ',']) {
+    if line.contains(['。', '，', ',']) || !(line.contains(':') || line.starts_with(['[', '【'])) {
         return None;
     }
     let c = STAMPED.captures(line)?;
