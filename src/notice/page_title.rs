@@ -70,7 +70,7 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
         // A column's or an agency's name run into the headline: 工作动态, 图文回放:, 媒体关注|,
         // 原标题丨, 东平吧讯:, 养老信息关于…, 政策解读.
         r"工作动态|最新信息|热门信息|政策解读|文件通知|(?:图文回放|媒体关注|原标题|图片新闻|视频新闻)[：:|｜丨]|\p{Han}{1,4}讯[：:]|",
-        r"\p{Han}{2,4}信息(?:关于)|",
+        r"\p{Han}{2,4}信息关于|",
         // A site's name before it: 法搜网--…搜索网, 梅州市人民政府门户网站.
         r"[^\s关]{2,30}?(?:门户网站|网站|搜索网|门户网)(?:\s|-|—)*|\s)+"
     ))
@@ -123,11 +123,8 @@ fn once(title: &str) -> &str {
     DOCUMENT_KINDS
         .iter()
         .filter_map(|k| title.match_indices(k).map(|(at, _)| at + k.len()).find(|&end| end < title.len()))
-        .filter(|&end| {
-            title[end..].contains(&title[..end])
-                || title[end..].ends_with(title[..end].trim_start_matches("关于"))
-                    && title.starts_with("关于")
-        })
+        // The second telling may drop the first's 关于 (…的通知文安乡人民政府关于…的通知 holds it).
+        .filter(|&end| title[end..].contains(title[..end].trim_start_matches("关于")))
         .min()
         .map_or(title, |end| &title[..end])
 }
