@@ -19,10 +19,6 @@ pub struct Header {
     pub preamble: String,
 }
 
-/// Document kinds a title ends with.
-const TITLE_ENDINGS: [&str; 10] =
-    ["通知", "纪要", "意见", "方案", "要求", "安排", "通报", "清单", "通告", "公告"];
-
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4}年)?第[0-9一二三四五六七八九十]+次(?:[^\s，。、的]{0,6}?)(?:办公会议|办公会|党委会议|党委会|局务会议|局务会|常务会议|会议)")
         .expect("meeting regex")
@@ -107,7 +103,7 @@ fn tidy_title(raw: String) -> String {
     let cell = raw
         .split(['|', '｜'])
         .map(str::trim)
-        .filter(|cell| TITLE_ENDINGS.iter().any(|e| cell.ends_with(e)))
+        .filter(|cell| page_title::DOCUMENT_KINDS.iter().any(|e| cell.ends_with(e)))
         .max_by_key(|cell| cell.len())
         .map(str::to_owned);
     cell.unwrap_or(raw)
@@ -125,7 +121,7 @@ pub fn parse_header(all: &[&str]) -> Header {
         None => lines
             .iter()
             .take(4)
-            .position(|l| TITLE_ENDINGS.iter().any(|e| l.ends_with(e)))
+            .position(|l| page_title::DOCUMENT_KINDS.iter().any(|e| l.ends_with(e)))
             .map_or(lines.len().min(1), |i| i + 1),
     };
     // A page that starts mid-document (a copy's later part): its first line is a paragraph

@@ -53,8 +53,8 @@ const PAGE_WORDS: [&str; 40] = [
     "签到",
 ];
 
-/// Kinds of document a title ends with.
-const DOCUMENT_KINDS: [&str; 16] = [
+/// Kinds of document a title ends with (the header's title ends at the first line that ends so).
+pub const DOCUMENT_KINDS: [&str; 16] = [
     "通知", "纪要", "意见", "方案", "要求", "安排", "通报", "清单", "决定", "批复", "公告", "通告", "办法",
     "规定", "预案", "规划",
 ];
@@ -110,7 +110,7 @@ pub fn cleaned(line: &str) -> &str {
     // 梅州市应急管理局 文件通知 梅州市安委办关于…的通知: a page's path, then the title.
     if let Some((_, last)) = line.rsplit_once(char::is_whitespace)
         && last.contains("关于")
-        && DOCUMENT_KINDS.iter().any(|k| last.ends_with(k))
+        && names_a_document(last)
     {
         line = &last[TAG.find(last).map_or(0, |m| m.end())..];
     }
@@ -143,10 +143,10 @@ const EVENTS: [&str; 16] = [
 
 /// Whether a (cleaned) line reads as a document's title or an article's headline.
 pub fn is_headline(line: &str) -> bool {
-    let han = line.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let han = line.chars().filter(|&c| crate::notice::text::is_han(c)).count();
     let page_table = line.contains(['|', '｜', '>', '＞', '•']);
     // 关于调整作息时间的通知: a document's title may hold a page's word.
-    if DOCUMENT_KINDS.iter().any(|k| line.ends_with(k)) && (6..=120).contains(&han) && !page_table {
+    if names_a_document(line) && (6..=120).contains(&han) && !page_table {
         return !line.contains(['。', '，', ',']) && !ITEM.is_match(line);
     }
     (8..=80).contains(&han)
