@@ -194,9 +194,10 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
     // 督促物业服务公司…, 对存在问题的单位…, 针对林区周边等场所…, 每季度提请市政府…: a sentence
     // that opens with a verb, a preposition or a time has no unit for its subject.
     // 鼓励物业服务企业通过技防手段…: whom the text encourages is not who is asked.
-    const OTHERS: [&str; 20] = [
+    // 统一组织相关职能部门对…: an adverb that opens what the subject before it does.
+    const OTHERS: [&str; 21] = [
         "协调", "要求", "通过", "确保", "针对", "围绕", "根据", "依据", "为", "以", "紧盯", "聚焦", "坚持",
-        "突出", "深化", "在", "鼓励", "引导", "支持", "动员",
+        "突出", "深化", "在", "鼓励", "引导", "支持", "动员", "统一",
     ];
     // 从即日起到12月29日各教学单位、各部门做好自查工作: the units after the period they work in.
     let may_open_with_period =
@@ -231,5 +232,10 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
 /// Verbs by which one unit acts on another (`教育部门督促各大中小学开展…`, `县应急局会同各乡镇…`):
 /// no unit's name holds one, so a name read up to a later verb stops before them.
 fn governs_another(name: &str) -> bool {
-    ["负责", "督促", "指导", "会同", "牵头", "配合", "协助", "联合", "通过"].iter().any(|w| name.contains(w))
+    // 各级政府组织行业部门开展…, but 县委组织部 is a unit.
+    let organises = name.match_indices("组织").any(|(at, w)| !name[at + w.len()..].starts_with('部'));
+    organises
+        || ["负责", "督促", "指导", "会同", "牵头", "配合", "协助", "联合", "通过"]
+            .iter()
+            .any(|w| name.contains(w))
 }

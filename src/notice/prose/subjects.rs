@@ -12,6 +12,10 @@ pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut prev = "";
+    // 全省…等单位要开展自查自纠,各级政府组织行业部门…检查,乡镇、街道…全面排查…: after a
+    // subject and its 要, a later phrase that opens with a unit before its verb is one more
+    // subject, though it has no 要 of its own.
+    let mut asked = false;
     for piece in text.split_inclusive(['，', ',']) {
         // 德州市要完成39个乡镇试点，其中，16个重点镇要…: a part of the task named before.
         let within = prev.trim_end_matches(['，', ',']).trim() == "其中";
@@ -21,10 +25,14 @@ pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
         let skip = within || singled || (out.is_empty() && dated_prefix(&text[..at]));
         if at > 0 && !skip {
             let p = piece.trim_start();
-            if let Some((units, _)) = modal_subject(p) {
+            // …各级各部门要…,所有部门立即展开行动: all of them are the same units again.
+            let again = ["所有", "全部", "其余", "其他"].iter().any(|w| p.starts_with(w));
+            let own = || (asked && !again).then(|| crate::notice::subject::opening_subject(p)).flatten();
+            if let Some(units) = modal_subject(p).map(|(u, _)| u).or_else(own) {
                 out.push((at + piece.len() - p.len(), units));
             }
         }
+        asked = asked || modal_subject(piece.trim_start()).is_some();
         at += piece.len();
     }
     out

@@ -335,3 +335,18 @@ fn a_bare_modal_sentence_is_the_nearest_subjects() {
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found[2].1.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_later_phrase_opening_with_a_unit_before_its_verb_is_one_more_subject() {
+    let found = read(
+        "根据部署,全省人员密集场所等单位要开展火灾隐患自查自纠,各级政府组织行业部门开展检查,乡镇、街道全面排查小场所。",
+    );
+    let units: Vec<&[String]> = found.iter().map(|f| f.1.as_slice()).collect();
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(units[1], ["各级政府"]);
+    assert_eq!(units[2], ["乡镇", "街道"]);
+    // Not before a subject has asked, and not for all of them again.
+    assert_eq!(read("会议要求,各级各部门要高度重视,所有部门立即展开行动。").len(), 1);
+    let bare = read("要加强检查,各级政府组织行业部门开展检查。");
+    assert_eq!(bare.len(), 1, "{bare:?}");
+}
