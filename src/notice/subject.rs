@@ -182,7 +182,8 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         for p in &parts {
             // 各乡镇及各包扶单位: two collectives joined by 及 or 和 are two units.
             let both_collective = |(a, b): (&str, &str)| governs(a) && governs(b) && is_unit(a) && is_unit(b);
-            let joined = p.split_once('及').or_else(|| p.split_once('和'));
+            // 各相关部门以及各街道办事处: 以及 joins as 及 does.
+            let joined = p.split_once("以及").or_else(|| p.split_once('及')).or_else(|| p.split_once('和'));
             match joined {
                 Some((a, b)) if both_collective((a, b)) => {
                     out.push(a.to_owned());
@@ -192,7 +193,11 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                 // also after a collective when the second is a full name (各乡镇和职能部门,
                 // not 相关部门和乡镇 nor 各县和乡两级政府).
                 // 县政府与高速三大队要加强互动: 与 joins two named units as 和 does.
-                _ => match p.split_once('和').or_else(|| p.split_once('及')).or_else(|| p.split_once('与'))
+                _ => match p
+                    .split_once('和')
+                    .or_else(|| p.split_once("以及"))
+                    .or_else(|| p.split_once('及'))
+                    .or_else(|| p.split_once('与'))
                 {
                     Some((a, b))
                         if is_unit(a)
