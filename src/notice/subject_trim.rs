@@ -23,7 +23,8 @@ pub fn without_people(subject: &str) -> Option<&str> {
 /// `各村在春耕备耕工作的同时，`: a subject followed by when or where it acts, before its modal;
 /// the subject alone.
 pub fn before_circumstance(subject: &str) -> Option<&str> {
-    const ENDS: [&str; 9] = ["同时", "时", "中", "期间", "之际", "基础上", "前提下", "情况下", "过程中"];
+    // 全县各行业、各部门在工作上要…, …在这方面要…: where the subject acts is no part of it.
+    const ENDS: [&str; 10] = ["同时", "时", "中", "期间", "之际", "上", "方面", "前提下", "情况下", "过程中"];
     let s = subject.trim_end_matches(['，', ',']);
     let at = s.find('在').filter(|&at| at > 0)?;
     ENDS.iter().any(|e| s.ends_with(e)).then(|| &s[..at])
