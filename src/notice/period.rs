@@ -33,7 +33,7 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// the copy lost.
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:即日起|\d{4}年\d{1,2}月(?:\d{1,2}日)?起?)(?:至|到|-|—|－|~|～)[\d年月日底前止份]{2,16}[。；;]?$",
+        r"^(?:即日起|\d{4}年\d{1,2}月(?:\d{1,2}日)?起?|\d{1,2}月\d{1,2}日起?)(?:至|到|-|—|－|~|～)[\d年月日底前止份]{2,16}[。；;]?$",
     )
     .expect("span regex")
 });
@@ -65,6 +65,12 @@ static TITLE: LazyLock<Regex> =
 /// A bare month or day closing the period (`2023年11月。`, `2024年3月1日`).
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:份)?(?:止|前)?[。；;]?$").expect("bare period regex")
+});
+
+/// A span within one month (`9月26日-30日`): its last day is of the first day's month.
+static DAY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:\d{4}年)?\d{1,2}月)\d{1,2}日(?:至|到|-|—|－|~|～)\s*(\d{1,2})日[。；;]?$")
+        .expect("day end regex")
 });
 
 /// The end of a span without a year (`11月1日-11月30日`, `5月至6月底`).
@@ -116,8 +122,10 @@ fn end_of(words: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     if let Some(d) = find_deadline(words, issued).filter(|d| d.date.is_some()) {
         return Some(DeadlineDraft { inferred: true, recurrence: None, ..d });
     }
-    if let Some(end) = SPAN_END.captures(words) {
-        let by = format!("{}前", &end[1]);
+    let end = SPAN_END.captures(words).map(|e| e[1].to_owned());
+    let end = end.or_else(|| DAY_END.captures(words).map(|e| format!("{}{}日", &e[1], &e[2])));
+    if let Some(end) = end {
+        let by = format!("{end}前");
         if let Some(d) = find_deadline(&by, issued).filter(|d| d.date.is_some()) {
             return Some(DeadlineDraft {
                 inferred: true,
@@ -189,7 +197,7 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
         return Some(end);
     }
     let c = LINE.captures(line).or_else(|| OPENING.captures(line))?;
-    if CHROME.iter().any(|w| c[1].contains(w)) {
+    if CHROME.iter().chain(&ISSUERS_VISIT).any(|w| c[1].contains(w)) {
         return None;
     }
     end_of(&c[2], issued)
@@ -215,7 +223,7 @@ fn take_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate)
             s.directives.clear();
             return Some(end);
         }
-        if !TITLE.is_match(title) || CHROME.iter().any(|w| title.contains(w)) {
+        if !TITLE.is_match(title) || CHROME.iter().chain(&ISSUERS_VISIT).any(|w| title.contains(w)) {
             continue;
         }
         let body = only.text.strip_prefix(title).unwrap_or(&only.text).trim();
@@ -227,8 +235,14 @@ fn take_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate)
             return Some(end);
         }
     }
-    lines.iter().find_map(|l| period_line(l, issued))
+    // 一、督察时间 / 11月15日至11月30日: when the issuer's groups come is no limit of the
+    // addressees' work.
+    let after_inspection = |k: usize| k > 0 && ISSUERS_VISIT.iter().any(|w| lines[k - 1].contains(w));
+    lines.iter().enumerate().filter(|&(k, _)| !after_inspection(k)).find_map(|(_, l)| period_line(l, issued))
 }
+
+/// Visits by the issuer's own groups: their period is when they come, not a limit of the work.
+const ISSUERS_VISIT: [&str; 3] = ["督察", "督查", "督导"];
 
 /// Finds the text's period ([`take_period`]) and gives its end to the directives without one.
 pub fn date_by_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate) {
@@ -314,5 +328,39 @@ mod tests {
             None,
             "a requirement's own period"
         );
+        // (A month before the issue date is next year's, as every bare 月日 is.)
+        assert_eq!(end("9月26日-30日"), Some(day("2024-09-30")), "a span within one month");
+        assert_eq!(end("督察时间:2023年11月15日至11月30日"), None, "the issuer's own visit");
+    }
+
+    #[test]
+    fn the_issuers_visit_is_no_period_of_the_work() {
+        let issued = day("2024-09-24");
+        let timed = |title: &str| {
+            let lines = [title, "9月26日-30日", "三、工作要求", "1.各科室要组织开展好自查。"];
+            let text = "各科室要组织开展好自查。";
+            let directive = crate::model::DirectiveDraft {
+                number: "三.1".into(),
+                title: text.into(),
+                text: text.into(),
+                offices: vec!["各科室".into()],
+                support_offices: Vec::new(),
+                deadline: Default::default(),
+                units_phrase: None,
+                context: None,
+                continues: None,
+            };
+            let mut sections = vec![SectionDraft {
+                number: "三".into(),
+                title: "工作要求".into(),
+                text: text.into(),
+                offices: Vec::new(),
+                directives: vec![directive],
+            }];
+            date_by_period(&lines, &mut sections, issued);
+            sections[0].directives[0].deadline.date
+        };
+        assert_eq!(timed("一、检查时间"), Some(day("2024-09-30")));
+        assert_eq!(timed("一、督察时间"), None);
     }
 }

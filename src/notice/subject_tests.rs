@@ -227,7 +227,11 @@ fn a_named_unit_and_another_joined_by_ji_are_two() {
     assert_eq!(units("各相关部门以及各街道办事处要全力配合").unwrap(), ["各相关部门", "各街道办事处"]);
     assert_eq!(units("环保局以及各街道办事处要重点抓好").unwrap(), ["环保局", "各街道办事处"]);
     assert_eq!(opening_subject("县委组织部牵头开展培训").unwrap(), ["县委组织部"], "组织部 is a unit");
-    assert_eq!(units("全县各行业、各部门在工作上要敢于争先").unwrap(), ["各行业", "各部门"], "where they act");
+    assert_eq!(
+        units("全县各行业、各部门在工作上要敢于争先").unwrap(),
+        ["各行业", "各部门"],
+        "where they act"
+    );
     assert_eq!(units("对存在严重问题的单位要通报"), None, "a preposition's object is not the subject");
     assert_eq!(opening_subject("市级政府落实消防安全约谈机制").unwrap(), ["市级政府"]);
     assert_eq!(opening_subject("针对林区周边等场所开展检查"), None);
