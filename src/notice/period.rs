@@ -46,9 +46,9 @@ static CAMPAIGN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("campaign period regex")
 });
-/// `检查将持续至1月中旬`: how long the work lasts, told once.
+/// `检查将持续至1月中旬`, `时间将延续至今年年底`: how long the work lasts, told once.
 static LASTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"持续(?:到|至)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|[上中下]旬)?)(?:止|结束)?[。；;，,]")
+    Regex::new(r"[持延]续(?:到|至)((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|[上中下]旬)?|(?:今年)?年底)(?:止|结束)?[。；;，,]")
         .expect("lasting period regex")
 });
 /// `集中整治行动从今年11月1日起至明年3月底结束`: a campaign told by its first and last day,
@@ -176,7 +176,14 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     if let Some(c) = campaign.filter(|c| !asks(line, c)) {
         return end_of(&c[1], issued);
     }
-    let lasts = (line.contains("持续至") || line.contains("持续到")).then(|| LASTS.captures(line)).flatten();
+    let lasts = ["持续至", "持续到", "延续至", "延续到"].iter().any(|w| line.contains(w));
+    // 时间将延续至今年年底 names the work's period; 将开展…等活动,持续到今年年底 tells what goes
+    // on all year.
+    let named = |c: &regex::Captures| {
+        c[1].starts_with(|ch: char| ch.is_ascii_digit())
+            || c.get(0).is_some_and(|m| line[..m.start()].ends_with("时间将"))
+    };
+    let lasts = lasts.then(|| LASTS.captures(line)).flatten().filter(named);
     if let Some(c) = lasts.filter(|c| !asks(line, c)) {
         return find_deadline(&format!("{}前", &c[1]), issued)
             .filter(|d| d.date.is_some())
@@ -323,6 +330,7 @@ mod tests {
             Some(day("2023-12-20")),
             "how long it lasts"
         );
+        assert_eq!(end("整治将围绕四大类进行治理。时间将延续至今年年底。"), Some(day("2023-12-31")));
         assert_eq!(
             end("会后,他强调,从8月17日起至9月底,要在全县全面开展安全生产大检查;县领导要带队检查。"),
             None,
