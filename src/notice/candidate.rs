@@ -125,7 +125,11 @@ pub fn settle_deadline(c: &Candidate, units: Option<&Units>, f: &Fallback) -> De
         // The directive is the section's title (a task table's row): its deadline is read.
         (deadline::find_recurrence(&c.text), f.section_deadline.cloned())
     } else {
-        deadline::recurrence_and_deadline(&c.text, f.issued)
+        // 一、听取关于…及下半年工作打算的汇报: the report's period is no limit of the item.
+        let heard = super::heading::is_minutes_item(f.section_title)
+            .then(|| c.text.strip_prefix(f.section_title.trim()))
+            .flatten();
+        deadline::recurrence_and_deadline(heard.unwrap_or(&c.text), f.issued)
     };
     let chosen = match own {
         Some(d) => d,

@@ -52,6 +52,14 @@ pub(super) fn is_task_headline(title: &str) -> bool {
         && super::subject::modal_subject(t).is_none()
 }
 
+/// `听取关于…的汇报`, `审议…`: the heading of an item of minutes, naming what the meeting
+/// heard or discussed (its dates, 下半年工作打算, are the report's, not a limit).
+pub(super) fn is_minutes_item(title: &str) -> bool {
+    let t = title.trim();
+    ["听取", "审议", "研究", "学习", "传达"].iter().any(|w| t.starts_with(w))
+        && (t.ends_with("汇报") || t.ends_with("的报告") || t.contains("关于"))
+}
+
 /// Where the colon of `text`'s lead-in stands when a list follows it at once, after at most
 /// a short subject (`…强调:各部门、各单位一是要…`).
 pub(super) fn speaker_list(text: &str) -> Option<usize> {

@@ -83,7 +83,8 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     } else {
         super::unnumbered::paragraphs(&text, ctx.rules)
     };
-    let section_deadline = deadline::find_deadline(&title, ctx.issued);
+    let section_deadline =
+        deadline::find_deadline(&title, ctx.issued).filter(|_| !super::heading::is_minutes_item(&title));
     let fallback = Fallback {
         issued: ctx.issued,
         section_title: &title,

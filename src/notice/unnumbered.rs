@@ -98,12 +98,15 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
         let lead = super::subject::all_subjects(body);
         let listed = body.contains("一是") || body.contains("二是");
         let points_above = clean_line(body).starts_with('请');
+        // 一、听取关于…的汇报 会议强调,各地各部门要…。要…: an item of minutes that heard a
+        // report is one agreed item, whose requirements are its one directive.
+        let heard = super::heading::is_minutes_item(&title);
         if rules.by_subject
             && named >= 1
             && !lead.is_empty()
             && !listed
             && !points_above
-            && is_task_headline(&title)
+            && (is_task_headline(&title) || heard)
         {
             let text = clean_line(&without).to_owned();
             let candidate = Candidate {

@@ -1,0 +1,55 @@
+//! The forms the twenty-second pass on issue #15 reads (short texts written for these tests,
+//! in the shape of real ones in tests/fixtures/genres/unseen21 and unseen22): a later phrase's
+//! subject with no 要, units joined by 以及, where a subject acts, a span within one month, the
+//! issuer's own visit, and an item of minutes that heard a report.
+
+use crate::parse_genres3::{directives, offices};
+use crate::parse_genres17::parse_at;
+
+#[test]
+fn an_item_of_minutes_that_heard_a_report_is_one_directive_of_every_subject() {
+    let n = parse_at(
+        "2023-08-04",
+        concat!(
+            "区政府召开第35次常务会议\n",
+            "7月20日下午,区长主持召开区政府第35次常务会议,现将会议讨论研究的有关事项纪要如下。\n",
+            "一、听取关于半年度安全生产工作落实情况及下半年工作打算的汇报\n",
+            "会议强调,各地各部门要高度重视安全生产工作。要强化分析研判,对风险隐患逐一对账销号。",
+            "要突出重点,把隐患真正排查到位。区应急管理局要加强督导。\n",
+            "二、听取关于上半年法治政府建设工作推进情况的汇报\n",
+            "会议强调,法治政府建设工作要坚持依法行政。要加强向上对接,强化府院联动。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各地各部门", "区应急管理局"], vec![]]);
+    // 下半年工作打算 is the report's period, no limit of the item.
+    assert!(directives(&n).iter().all(|d| d.deadline.date.is_none()), "{:?}", directives(&n));
+}
+
+#[test]
+fn a_later_phrase_with_a_unit_before_its_verb_and_units_joined_by_yiji() {
+    let n = parse_at(
+        "2019-06-11",
+        concat!(
+            "关于推进充电设施建设的通知\n",
+            "各区发展改革委:\n",
+            "请各区发展改革委督促承建企业加快建设进度,确保10月底前完成。",
+            "各承建单位要高标准完成建设任务,各级电力企业在做好充电设施建设的同时,积极服务好报装需求。",
+            "各相关部门以及各街道办事处要全力配合。\n",
+        ),
+    );
+    let units = offices(&n);
+    assert_eq!(units[1..], [vec!["各承建单位"], vec!["各级电力企业"], vec!["各相关部门", "各街道办事处"]]);
+}
+
+#[test]
+fn a_span_within_one_month_dates_the_work_but_the_issuers_visit_does_not() {
+    let text = |title: &str| {
+        format!(
+            "关于开展节前安全检查的通知\n各科室:\n一、{title}\n9月26日-30日\n二、工作要求\n1.加强领导。各科室要组织开展好自查。\n"
+        )
+    };
+    let n = parse_at("2024-09-24", &text("检查时间"));
+    assert_eq!(directives(&n)[0].deadline.date.map(|d| d.to_string()).as_deref(), Some("2024-09-30"));
+    let n = parse_at("2024-09-24", &text("督察时间"));
+    assert_eq!(directives(&n)[0].deadline.date, None);
+}
