@@ -99,11 +99,11 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
         let listed = body.contains("一是") || body.contains("二是");
         let points_above = clean_line(body).starts_with('请');
         // 一、听取关于…的汇报 会议强调,各地各部门要…。要…: an item of minutes that heard a
-        // report is one agreed item, whose requirements are its one directive.
-        let heard = super::heading::is_minutes_item(&title);
+        // report is one agreed item, whose requirements are its one directive (of no unit
+        // when it names none: 法治政府建设工作要…).
+        let heard = super::heading::is_minutes_item(&title) && !found.is_empty();
         if rules.by_subject
-            && named >= 1
-            && !lead.is_empty()
+            && (named >= 1 && !lead.is_empty() || heard)
             && !listed
             && !points_above
             && (is_task_headline(&title) || heard)
@@ -111,7 +111,11 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
             let text = clean_line(&without).to_owned();
             let candidate = Candidate {
                 title: title.clone(),
-                own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
+                own_units: (!lead.is_empty()).then(|| Units {
+                    phrase: lead.join("、"),
+                    lead,
+                    support: Vec::new(),
+                }),
                 text,
                 ..Candidate::default()
             };

@@ -21,6 +21,7 @@ fn an_item_of_minutes_that_heard_a_report_is_one_directive_of_every_subject() {
         ),
     );
     assert_eq!(offices(&n), [vec!["各地各部门", "区应急管理局"], vec![]]);
+    assert!(directives(&n)[1].text.starts_with("听取关于上半年"), "{:?}", directives(&n)[1].text);
     // 下半年工作打算 is the report's period, no limit of the item.
     assert!(directives(&n).iter().all(|d| d.deadline.date.is_none()), "{:?}", directives(&n));
 }
