@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 69] = [
+    const ENDS: [&str; 71] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -91,6 +91,9 @@ pub fn is_descriptive(title: &str) -> bool {
         "依据",
         // 一、起草背景以及存在问题: what is wrong, told.
         "存在问题",
+        // 一、活动主题 关爱生命、安全发展: a campaign's slogan.
+        "活动主题",
+        "宣传主题",
         "重要意义",
         "必要性",
     ];

@@ -54,3 +54,22 @@ fn a_span_within_one_month_dates_the_work_but_the_issuers_visit_does_not() {
     let n = parse_at("2024-09-24", &text("督察时间"));
     assert_eq!(directives(&n)[0].deadline.date, None);
 }
+
+#[test]
+fn a_campaigns_slogan_and_its_period_with_a_remark_are_no_directives() {
+    let n = parse_at(
+        "2009-05-20",
+        concat!(
+            "关于组织开展2009年“安全生产月”活动的通知\n",
+            "各村委会、镇属企事业单位:\n",
+            "一、活动主题\n关爱生命、安全发展\n",
+            "二、活动时间\n2009年6月1日至30日。其中6月14日为安全生产宣传咨询日。\n",
+            "三、活动要求\n",
+            "(一)高度重视\n各村、各单位要进一步提高认识。\n",
+            "(二)精心组织\n各村、各单位要积极开展宣传教育活动。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各村", "各单位"], vec!["各村", "各单位"]]);
+    let ends: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
+    assert_eq!(ends, [Some("2009-06-30".to_owned()), Some("2009-06-30".to_owned())]);
+}
