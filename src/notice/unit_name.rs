@@ -101,7 +101,7 @@ const COLLECTIVE_ENDS: [&str; 16] = [
     "校",
 ];
 /// Subjects that are not units.
-const NOT_UNITS: [&str; 19] = [
+const NOT_UNITS: [&str; 21] = [
     "同时",
     "特别",
     "会议",
@@ -123,6 +123,9 @@ const NOT_UNITS: [&str; 19] = [
     "下设",
     // 市政府将适时组织检查组: an adverb of when, in no name.
     "适时",
+    // 四季度处于秋冬季节: a time, and what it is in.
+    "季度",
+    "处于",
 ];
 
 pub fn is_name_char(c: char) -> bool {
