@@ -158,11 +158,14 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 // starts a requirement even when its subject is not a unit.
                 // 会议最后强调,在国庆期间必须做好…: 必须 and 务必 ask as 要 does.
                 let phrase = first_phrase(rest);
-                let modal = ["要", "必须", "务必"]
-                    .iter()
-                    .filter_map(|m| phrase.find(m))
-                    .min()
-                    .filter(|&at| !phrase[at..].starts_with("要求") && phrase[..at].chars().count() <= 8);
+                // (Not the 要 of 主要, 重要, 需要, 纪要: 专项行动主要分三个阶段开展.)
+                let word = |at: usize| {
+                    ["主", "重", "需", "纪", "摘", "概", "必", "只"].iter().any(|w| phrase[..at].ends_with(w))
+                };
+                let modal =
+                    ["要", "必须", "务必"].iter().filter_map(|m| phrase.find(m)).min().filter(|&at| {
+                        !phrase[at..].starts_with("要求") && !word(at) && phrase[..at].chars().count() <= 8
+                    });
                 // 申报要求：凡符合…的单位，均应主动…申报备案: a class of units, then its modal.
                 let class_then_modal = || {
                     let second = rest.split(['，', ',']).nth(1)?.trim_start();

@@ -350,3 +350,12 @@ fn a_later_phrase_opening_with_a_unit_before_its_verb_is_one_more_subject() {
     let bare = read("要加强检查,各级政府组织行业部门开展检查。");
     assert_eq!(bare.len(), 1, "{bare:?}");
 }
+
+#[test]
+fn the_yao_of_zhuyao_after_a_lead_in_asks_nothing() {
+    let found = read(
+        "会议就专项行动作了全面部署,专项行动主要分排查摸底、集中整治、全面验收三个阶段开展,重点对通天房进行整治。",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(read("会议就专项行动作了全面部署,各部门要下定决心,全力清除隐患。").len(), 1);
+}
