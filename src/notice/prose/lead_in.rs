@@ -73,11 +73,19 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
     {
         // 沈华棣要求“请区安委办牵头…: the quoted words start at their 请.
         let end = if m.as_str().ends_with('请') { m.end() - '请'.len_utf8() } else { m.end() };
-        // …提出具体工作要求,并强调:一是…: the lead-in runs on to the colon that opens the list.
-        let on_to_colon = t[end..].char_indices().take(12).find_map(|(i, c)| {
-            let after = end + i + c.len_utf8();
-            (matches!(c, '：' | ':') && ordinal(t[after..].trim_start()).is_some()).then_some(after)
-        });
+        // …提出具体工作要求,并强调:一是…: the lead-in runs on to the colon that opens the list,
+        // within its sentence (…指出…的要求,并分析了…特点,站干部提出了几点要求:一是…).
+        let on_to_colon = t[end..]
+            .char_indices()
+            .take(80)
+            .take_while(|&(i, c)| {
+                let modal = c == '要' && !t[end + i..].starts_with("要求");
+                !matches!(c, '。' | '；' | ';') && !modal
+            })
+            .find_map(|(i, c)| {
+                let after = end + i + c.len_utf8();
+                (matches!(c, '：' | ':') && ordinal(t[after..].trim_start()).is_some()).then_some(after)
+            });
         let end = on_to_colon.unwrap_or(end);
         return (Some(&t[..end]), &t[end..]);
     }

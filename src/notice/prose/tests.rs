@@ -359,3 +359,13 @@ fn the_yao_of_zhuyao_after_a_lead_in_asks_nothing() {
     assert!(found.is_empty(), "{found:?}");
     assert_eq!(read("会议就专项行动作了全面部署,各部门要下定决心,全力清除隐患。").len(), 1);
 }
+
+#[test]
+fn a_lead_in_runs_on_to_the_colon_that_opens_its_list_within_its_sentence() {
+    let found = read(concat!(
+        "会上,站干部首先指出清明节期间的执勤战备的要求,并分析了各类火灾事故的特点,站干部提出了几点要求:",
+        "一是加强执勤战备检查,切实做好灭火救援准备工作。二是坚决贯彻执行,全体人员要坚决做到。",
+    ));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].0.starts_with("一是加强"), "{found:?}");
+}
