@@ -128,6 +128,14 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
             return (Some(&t[..at]), &t[at..]);
         }
     }
+    // 他强调年底工作千头万绪,…,全镇各部门单位要…: a pronoun and the speaker's word with no
+    // comma after it (not 强调要, read above).
+    if let Some(rest) = ["他强调", "她强调", "他指出", "她指出"].iter().find_map(|w| t.strip_prefix(w))
+        && !rest.starts_with(['要', '，', ',', '：', ':'])
+    {
+        let end = t.len() - rest.len();
+        return (Some(&t[..end]), rest);
+    }
     // 祝楼乡一是要求各村… — a short subject before the first ordinal.
     if let Some(at) = t
         .contains('是')

@@ -274,6 +274,21 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 // The subject after the tasks is this directive's, no new one.
                 splits.retain(|(at, _)| Some(*at) != tasks_before);
                 let mut units = units;
+                // 他强调年底工作千头万绪,…都不能放松,全镇各部门单位要…: after a lead-in, words
+                // before the subject the requirement was read for only frame it; it starts there.
+                let mut framing = 0;
+                if lead.is_some()
+                    && s.at == 0
+                    && s.units.is_some()
+                    && splits.first().is_some_and(|(_, u)| Some(u) == s.units.as_ref())
+                    && !crate::notice::report_list::has_modal(&text[..splits[0].0])
+                {
+                    framing = splits.remove(0).0;
+                }
+                let text = &text[framing..];
+                for split in &mut splits {
+                    split.0 -= framing;
+                }
                 if s.units.is_none() && !s.enumerated && !splits.is_empty() {
                     units = Some(splits.remove(0).1);
                 }
@@ -291,7 +306,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     enumerated: s.enumerated,
                     lead_units: run.lead_units.clone(),
                     support: Vec::new(),
-                    before: rest[..s.at].to_owned(),
+                    before: rest[..s.at + framing].to_owned(),
                 });
                 for (k, (at, units)) in splits.iter().enumerate() {
                     close(&mut open, found);

@@ -369,3 +369,15 @@ fn a_lead_in_runs_on_to_the_colon_that_opens_its_list_within_its_sentence() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].0.starts_with("一是加强"), "{found:?}");
 }
+
+#[test]
+fn a_speakers_framing_before_the_subject_is_no_part_of_the_requirement() {
+    let found = read(concat!(
+        "三是把握重点、确保成效。他强调年底工作千头万绪,但无论任务再重,安全生产工作时刻都不能放松,",
+        "全镇各部门单位要从讲政治的高度,扎实有效地做好安全生产各项工作。",
+    ));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[1].0.starts_with("全镇各部门单位要"), "{found:?}");
+    assert_eq!(found[1].1, ["各部门单位"]);
+    assert!(found[0].1.is_empty(), "the item before the speaker's sentence names no one: {found:?}");
+}
