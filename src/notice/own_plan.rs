@@ -36,6 +36,15 @@ pub fn is_own_plan(text: &str, issuers: &[&str]) -> bool {
             && issuers.iter().any(|i| !i.is_empty() && (i.ends_with(who) || who.ends_with(*i))))
 }
 
+/// Whether a clause tells what the issuer's own place does itself (`我市在全市范围内开展…`),
+/// not what it asks of others (`我市要求各县区…`).
+pub fn is_own_work(clause: &str) -> bool {
+    let t = crate::notice::text::clean_line(clause).trim_start();
+    let Some(rest) = SELF.iter().find_map(|w| t.strip_prefix(w)) else { return false };
+    const ASKS: [&str; 6] = ["要求", "责令", "督促", "请", "通知", "部署"];
+    !ASKS.iter().any(|w| rest.starts_with(w)) && !rest.starts_with(['各', '，', ','])
+}
+
 /// The directives left when the issuer's own plans are taken out: the issuer is the one the
 /// header names, or a name the closing signs with.
 pub fn drop_own_plans(sections: &mut [SectionDraft], issuer: Option<&str>, closing: &[&str]) {
@@ -61,5 +70,7 @@ mod tests {
         // Another unit's 将 is a requirement of that unit, the issuer's a plan only.
         assert!(!is_own_plan("各乡镇将排查情况于5月底前报县应急局。", &issuers));
         assert!(!is_own_plan("各学校要将排查情况报教育局。", &issuers));
+        assert!(is_own_work("我市在全市范围内开展安全隐患自查自纠工作"));
+        assert!(!is_own_work("我市要求各县区于6月底前完成"), "what it asks of others");
     }
 }

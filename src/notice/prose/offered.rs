@@ -30,10 +30,14 @@ fn dated_sentences<'a>(lines: &[&'a str], issued: NaiveDate) -> Vec<&'a str> {
         // …记者从会议上了解到,…,我市将从6月中旬起至8月底,对…进行检查督导: the issuer's own
         // plan, dated, is no task of the units it writes to.
         .filter(|s| {
-            !s.split(['，', ',']).any(|c| {
-                crate::notice::own_plan::is_own_plan(c, &[])
-                    && crate::notice::deadline::find_deadline(c, issued).is_some()
-            })
+            // 从5月5日起至6月20日,我市在全市范围内开展…: nor the campaign it runs itself.
+            let mut clauses = s.split(['，', ',']);
+            let own_work = clauses.clone().any(crate::notice::own_plan::is_own_work);
+            !own_work
+                && !clauses.any(|c| {
+                    crate::notice::own_plan::is_own_plan(c, &[])
+                        && crate::notice::deadline::find_deadline(c, issued).is_some()
+                })
         })
         .collect()
 }
