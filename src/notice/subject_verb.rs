@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 44] = [
+const VERBS: [&str; 45] = [
     "坚持",
     "作为第一责任",
     "作为责任主体",
@@ -59,6 +59,8 @@ const VERBS: [&str; 44] = [
     "靠前",
     // 各乡镇(街道)通过发文、挂牌等形式,成立…: how the unit does it.
     "通过",
+    // 会议要求,各相关部门继续巩固…: going on with it.
+    "继续",
 ];
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.

@@ -101,7 +101,7 @@ const COLLECTIVE_ENDS: [&str; 16] = [
     "校",
 ];
 /// Subjects that are not units.
-const NOT_UNITS: [&str; 21] = [
+const NOT_UNITS: [&str; 22] = [
     "同时",
     "特别",
     "会议",
@@ -126,6 +126,8 @@ const NOT_UNITS: [&str; 21] = [
     // 四季度处于秋冬季节: a time, and what it is in.
     "季度",
     "处于",
+    // 要求该单位继续…: the unit just named, told again (a reference, no name).
+    "该",
 ];
 
 pub fn is_name_char(c: char) -> bool {
