@@ -73,3 +73,18 @@ fn a_campaigns_slogan_and_its_period_with_a_remark_are_no_directives() {
     let ends: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
     assert_eq!(ends, [Some("2009-06-30".to_owned()), Some("2009-06-30".to_owned())]);
 }
+
+#[test]
+fn the_one_answering_for_a_unit_stands_for_it_and_a_quarter_is_no_office() {
+    let n = parse_at(
+        "2023-02-22",
+        concat!(
+            "街道召开电动自行车消防安全警示教育会\n",
+            "会议指出,四季度处于秋冬季节,是火灾易发期。",
+            "最后,对做好消防专项整治工作提出以下要求:一是严格落实责任,居委会、物业责任人要认真研判消防安全形势;",
+            "二是要加大排查力度和频次。\n",
+        ),
+    );
+    assert_eq!(offices(&n)[0], ["居委会", "物业"]);
+    assert!(offices(&n).iter().flatten().all(|u| !u.contains("季度")), "{:?}", offices(&n));
+}
