@@ -308,11 +308,21 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     support: Vec::new(),
                     before: rest[..s.at + framing].to_owned(),
                 });
+                // 9月15日前,全省…等单位要…,各级政府组织…,乡镇…全面排查…: a limit fronted before
+                // the first subject is every subject's of the sentence.
+                // (根据部署,9月15日前,…: after the basis it is told on.)
+                let mut pieces = text.split_inclusive(['，', ',']).take(2);
+                // (Not a first subject's own limit: 县应急局要于6月底前完成,县住建局要….)
+                let only_a_date = |p: &str| {
+                    start::dated_prefix(p)
+                        && p.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '在')
+                };
+                let fronted = pieces.find(|p| only_a_date(p)).unwrap_or("");
                 for (k, (at, units)) in splits.iter().enumerate() {
                     close(&mut open, found);
                     let end = splits.get(k + 1).map_or(text.len(), |(next, _)| *next);
                     run.last_units = Some(units.clone());
-                    open = Some(Open::plain(&text[*at..end], Some(units.clone()), ""));
+                    open = Some(Open::plain(&text[*at..end], Some(units.clone()), fronted));
                 }
             }
             // 各级防办要加强会商研判，…；突出…重点部位隐患排查；及时清淤疏浚河道: in running text

@@ -381,3 +381,27 @@ fn a_speakers_framing_before_the_subject_is_no_part_of_the_requirement() {
     assert_eq!(found[1].1, ["各部门单位"]);
     assert!(found[0].1.is_empty(), "the item before the speaker's sentence names no one: {found:?}");
 }
+
+#[test]
+fn a_limit_fronted_before_the_first_subject_is_every_subjects() {
+    let text = "根据部署,9月15日前,全省人员密集场所等单位要开展自查自纠,各级政府组织行业部门开展检查,乡镇、街道全面排查小场所。";
+    let found = read(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    let cs = requirements(&[text], &[]);
+    let fallback = Fallback {
+        issued: chrono::NaiveDate::from_ymd_opt(2016, 6, 1).expect("day"),
+        section_title: "",
+        section_deadline: None,
+        notice_deadline: None,
+    };
+    for (c, u) in cs {
+        let d = finish("一.1".into(), c, u, &fallback);
+        assert_eq!(d.deadline.date.map(|d| d.to_string()).as_deref(), Some("2016-09-15"), "{}", d.text);
+    }
+    // A first subject's own limit stays its own.
+    let own =
+        requirements(&["县应急局要于6月底前完成全县人员密集场所的排查整治工作,县住建局要加强检查。"], &[]);
+    assert_eq!(own.len(), 2);
+    let second = own.into_iter().nth(1).map(|(c, u)| finish("一.2".into(), c, u, &fallback));
+    assert_eq!(second.and_then(|d| d.deadline.date), None);
+}
