@@ -20,7 +20,11 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
         let t = super::text::clean_line(clause.text);
         let t = super::text::after_spoken_ordinal(t, &['是']).unwrap_or(t);
         let pieces: Vec<&str> = t.split(['，', ',']).collect();
+        // Whether the piece before named a subject after those who lead (由…副县长牵头,县府办…).
+        let mut after_subject = false;
         for (k, piece) in pieces.iter().enumerate() {
+            let led = k > 0 && pieces[k - 1].trim_end().ends_with("牵头");
+            let follows = std::mem::take(&mut after_subject) || led;
             let piece = piece.trim();
             // 县工商、石油等部门,要按照…: a subject set off by a comma from its modal.
             let comma_subject = || {
@@ -37,7 +41,11 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             // A sentence's first words, or the words after its opening 按照/根据… phrase, or
             // after 并由: the unit that does what the sentence says.
             // After a semicolon too: …联合编制预算;县住建局积极争取上级补助资金.
-            let opens = k == 0 || (k == 1 && BASIS.iter().any(|w| pieces[0].trim().starts_with(w)));
+            // 由…副县长牵头,县府办及时出台…,县消防大队做好统筹协调,全县各级各部门认真履职:
+            // after a subject (or the officials who lead), a piece that opens with a unit
+            // before its verb names one more.
+            let opens =
+                k == 0 || (k == 1 && BASIS.iter().any(|w| pieces[0].trim().starts_with(w))) || follows;
             // 请各学校和培训机构(托儿所)从即日起…: after a sentence's 请, the units asked.
             let asked_by_please = || {
                 // 希望各单位切实履行…: a wish is asked of the units after it as 请 is. After a
@@ -63,6 +71,7 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 by.and_then(opening_subject).or_else(|| opens.then(|| opening_subject(piece)).flatten())
             {
                 add_new(&mut found, units);
+                after_subject = follows;
                 continue;
             }
             // 并要求相关镇(街道)在3月15日前完成…: the units asked, after 并 or 同时.

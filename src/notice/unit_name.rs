@@ -248,7 +248,13 @@ fn is_unit_name(s: &str) -> bool {
         return false;
     }
     // 要加快推进…专班, 提请政府: a name never opens with what is asked of it, or of others.
-    if s.starts_with('要') || s.starts_with("提请") {
+    // 督促各单位要…: nor with a verb by which one unit acts on another.
+    if s.starts_with('要') || ["提请", "督促"].iter().any(|w| s.starts_with(w)) {
+        return false;
+    }
+    // 熊伟副县长、朱万军副县长牵头: an official by name and post is a person, no unit.
+    const POSTS: [&str; 9] = ["县长", "市长", "区长", "镇长", "乡长", "省长", "书记", "局长", "主任"];
+    if POSTS.iter().any(|p| s.ends_with(p)) {
         return false;
     }
     // 逐村开展演练, 逐户排查: one by one, how the work is done, not who does it.

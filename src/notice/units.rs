@@ -237,6 +237,10 @@ fn find_by(text: &str) -> Option<UnitLine> {
         }
         let mut lead = Vec::new();
         push_names(&mut lead, lead_names);
+        // 由熊伟副县长、朱万军副县长牵头: officials lead, the units are named after them.
+        if lead.iter().all(|n| !super::subject::is_unit(n)) {
+            return None;
+        }
         let mut support = Vec::new();
         if let Some(s) = c.get(3) {
             push_names(&mut support, s.as_str());

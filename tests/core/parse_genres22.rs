@@ -88,3 +88,20 @@ fn the_one_answering_for_a_unit_stands_for_it_and_a_quarter_is_no_office() {
     assert_eq!(offices(&n)[0], ["居委会", "物业"]);
     assert!(offices(&n).iter().flatten().all(|u| !u.contains("季度")), "{:?}", offices(&n));
 }
+
+#[test]
+fn officials_who_lead_are_no_units_and_the_units_after_them_are() {
+    let n = parse_at(
+        "2017-08-05",
+        concat!(
+            "县政府常务会议审议消防规划\n",
+            "县长就如何抓好《规划》的贯彻落实提出三点要求:一是加强组织领导,搞好统筹协调。",
+            "由熊伟副县长、朱万军副县长牵头,县府办及时出台规划,县消防大队做好统筹协调,全县各级各部门认真履职。",
+            "二是要紧盯重点工程。各责任单位要严格按照《规划》推进。三是加强督促检查。",
+            "督促各单位要全面落实消防安全责任。\n",
+        ),
+    );
+    let units = offices(&n);
+    assert_eq!(units[0], ["县府办", "县消防大队", "各级各部门"], "{units:?}");
+    assert!(units.iter().flatten().all(|u| !u.ends_with("县长") && !u.starts_with("督促")), "{units:?}");
+}
