@@ -271,7 +271,9 @@ pub fn sentence_subject(sentence: &str) -> Option<Vec<String>> {
 }
 
 /// Adverbs that may stand between a subject and its modal.
-const ADVERBS: [&str; 9] = ["一定", "尤其", "更加", "特别", "首先", "还", "也", "都", "更"];
+/// (各乡办、各有关部门思想上要高度重视: the ground a subject is asked on, too.)
+const ADVERBS: [&str; 13] =
+    ["一定", "尤其", "更加", "特别", "首先", "还", "也", "都", "更", "思想上", "行动上", "认识上", "工作上"];
 
 /// The units after 要求 (`要求各地制定…`, `要求各地尤其要…`, `要求各级各单位务要…`).
 pub fn required_units(after: &str) -> Option<Vec<String>> {

@@ -188,15 +188,23 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             .filter(|s| {
                 let before = &rest[..s.at];
                 // 措施要高效有力,各社区、各部门要…: a topic's 要 in front, after a lead-in that asks.
+                // 会议要求,统一思想,提高认识,各乡办、各有关部门思想上要…: or a theme of short phrases.
+                let theme = |b: &str| {
+                    let phrases: Vec<&str> = b.split(['，', ',']).collect();
+                    phrases.len() == 2 && phrases.iter().all(|p| (2..=6).contains(&p.chars().count()))
+                };
+                let before_subject = before.trim_end().strip_suffix(['，', ',']);
                 let topic = run.asked
                     && clause.sentence_start
-                    && before.trim_end().strip_suffix(['，', ',']).is_some_and(|b| !b.contains(['，', ',']))
+                    && before_subject.is_some_and(|b| !b.contains(['，', ',']))
                     && super::action::topic_modal(before);
-                lead.is_none()
-                    && !s.enumerated
+                let themed = run.asked && clause.sentence_start && before_subject.is_some_and(theme);
+                !s.enumerated
                     && s.units.is_some()
                     && s.at > 0
-                    && (topic || !clause.sentence_start && start::tasks_before_subject(before))
+                    && (themed
+                        || lead.is_none()
+                            && (topic || !clause.sentence_start && start::tasks_before_subject(before)))
             })
             .map(|s| s.at);
         let start = start.map(|s| if tasks_before.is_some() { Start { at: 0, ..s } } else { s });

@@ -405,3 +405,14 @@ fn a_limit_fronted_before_the_first_subject_is_every_subjects() {
     let second = own.into_iter().nth(1).map(|(c, u)| finish("一.2".into(), c, u, &fallback));
     assert_eq!(second.and_then(|d| d.deadline.date), None);
 }
+
+#[test]
+fn a_theme_of_short_phrases_and_the_ground_a_subject_is_asked_on_stay_with_it() {
+    let found = read(concat!(
+        "会议要求,统一思想,提高认识,各乡办、各有关部门思想上要高度重视,扎实做好排查整治工作;",
+        "转变思路,强化责任,各乡办、各有关部门要强化责任担当。",
+    ));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].0.starts_with("统一思想,提高认识"), "{found:?}");
+    assert_eq!(found[0].1, ["各乡办", "各有关部门"]);
+}
