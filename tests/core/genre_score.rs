@@ -710,6 +710,16 @@ fn genre_twenty_first_unseen_set_does_not_get_worse() {
 /// 检查方式, 517's 居委会、物业责任人, 515's 全县上下 after 指出 (its gatherer did not count it).
 #[test]
 fn genre_twenty_second_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 17, 0.65, 1, 0.66);
+    let floor = Floor::new(22, 17, 0.69, 1, 0.66);
     holds(&Path::new(SEEN).join("unseen22"), floor);
+}
+
+/// The twenty-third set (534–555), first scored at 12/22 with none refused, 0.43 units (9
+/// invented), 1/5 deadlines (SCORE-2026-12-01.log) after the rules tuned on unseen21–22 —
+/// the session's honest score — then tuned on. Left: exposed hazard units listed as 隐患单位:
+/// (553, 555), a public 提示 for citizens (538), 燃放管理: labels (546).
+#[test]
+fn genre_twenty_third_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 13, 0.5, 5, 0.2);
+    holds(&Path::new(SEEN).join("unseen23"), floor);
 }
