@@ -24,6 +24,7 @@ mod docx_numbering;
 mod docx_table;
 mod encodings;
 mod error;
+mod exposure;
 mod findings;
 mod findings_table;
 mod header;
@@ -111,6 +112,12 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         Some(l) => l.iter().map(String::as_str).collect(),
         None => lines,
     };
+    // 隐患单位：X records of an exposure, one item per unit.
+    let records = exposure::number_records(&lines);
+    let lines: Vec<&str> = match &records {
+        Some(r) => r.iter().map(String::as_str).collect(),
+        None => lines,
+    };
     let expanded = text_table::expand(&lines).or_else(|| cell_lines::expand(&lines));
     let lines: Vec<&str> = match &expanded {
         Some(e) => e.iter().map(String::as_str).collect(),
@@ -123,7 +130,11 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let cut = outline::cut_start(&lines[..first], top);
     let header = header::parse_header(&lines[..cut.map_or(first, |(c, _)| c)]);
     let body = &lines[first..];
-    let (body, closing) = body.split_at(closing::closing_start(body));
+    let mut close_at = closing::closing_start(body);
+    if records.is_some() {
+        close_at = close_at.max(exposure::after_last_part(body));
+    }
+    let (body, closing) = body.split_at(close_at);
     let issued_on = closing::notice_date(closing)
         .or_else(|| closing::notice_date(&lines[..first]))
         .or(published)

@@ -11,7 +11,7 @@ use super::heading::{heading_owner, heading_title, is_phase};
 use super::outline::{Entry, Item};
 use super::text::{clean_line, first_clause, first_phrase, strip_end_mark};
 use super::units::{self, UnitRules};
-use crate::model::{DeadlineDraft, SectionDraft};
+use crate::model::{DeadlineDraft, DirectiveDraft, SectionDraft};
 
 /// What every section of a notice shares.
 pub struct NoticeContext<'a> {
@@ -33,6 +33,10 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     let mut lines = vec![item.head];
     item.push_lines(&mut lines);
     let text = lines.join("\n");
+    // 一、…荣菊早餐店 单位地址：… 处理结果：责令…改正: an exposed unit's record is one directive.
+    if let Some((unit, limit)) = super::exposure::record(&lines, ctx.issued) {
+        return record_section(item, &text, unit, limit);
+    }
     let (first, _) = first_sentence(item.head);
     let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求");
     let assigned = units::names_units(&text) || items_close_with_units(item);
@@ -270,5 +274,28 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
                 slots.push(Slot::directive(c));
             }
         }
+    }
+}
+
+/// The section of one exposed unit's record: one directive of that unit, dated by its order.
+fn record_section(item: &Item, text: &str, unit: String, limit: Option<DeadlineDraft>) -> SectionDraft {
+    let number = item.marker.label();
+    let directive = DirectiveDraft {
+        number: format!("{number}.1"),
+        title: unit.clone(),
+        text: clean_line(&text.replace('\n', " ")).to_owned(),
+        offices: vec![unit.clone()],
+        support_offices: Vec::new(),
+        deadline: limit.unwrap_or_default(),
+        units_phrase: Some(unit.clone()),
+        context: None,
+        continues: None,
+    };
+    SectionDraft {
+        number,
+        title: unit.clone(),
+        text: text.to_owned(),
+        offices: vec![unit],
+        directives: vec![directive],
     }
 }

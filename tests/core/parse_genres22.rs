@@ -105,3 +105,25 @@ fn officials_who_lead_are_no_units_and_the_units_after_them_are() {
     assert_eq!(units[0], ["县府办", "县消防大队", "各级各部门"], "{units:?}");
     assert!(units.iter().flatten().all(|u| !u.ends_with("县长") && !u.starts_with("督促")), "{units:?}");
 }
+
+#[test]
+fn an_exposure_gives_one_directive_per_exposed_unit() {
+    let n = parse_at(
+        "2023-06-05",
+        concat!(
+            "5月28日至6月4日,全区各级消防检查组深入全区5市。现将部分单位存在的消防安全隐患问题曝光如下:\n",
+            "银川市\n火灾隐患单位曝光\n",
+            "隐患单位:中环大厦\n",
+            "存在隐患:1、一层中庭自动扶梯下设置商铺摊位;2、消防控制室值班记录填写不规范。\n",
+            "整改措施:责令限期整改\n",
+            "固原市\n火灾隐患单位曝光\n",
+            "隐患单位:隆德县名羊天下羊肉馆\n",
+            "存在隐患:厨房电器线路敷设不符合要求。\n",
+            "整改措施:责令于6月20日前改正\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["中环大厦"], vec!["隆德县名羊天下羊肉馆"]]);
+    let ends: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
+    assert_eq!(ends, [None, Some("2023-06-20".to_owned())]);
+    assert!(directives(&n)[0].text.starts_with("隐患单位:中环大厦"), "{}", directives(&n)[0].text);
+}
