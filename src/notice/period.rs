@@ -164,7 +164,8 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     let line = line.trim();
     // 二、活动时间:11月1日-11月30日。 — a numbered part that is the period line.
     let line = super::numbering::marker_of(line).map_or(line, |m| line[m.len..].trim());
-    if SPAN.is_match(line) {
+    // (A span opens with its first day's figures or 即日起: most lines are told at once.)
+    if line.starts_with(|c: char| c.is_ascii_digit() || c == '即') && SPAN.is_match(line) {
         return end_of(line, issued);
     }
     // Every line of a text is asked: the two sentence-inner regexes run only where the words
@@ -176,7 +177,7 @@ pub fn period_line(line: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     if let Some(c) = campaign.filter(|c| !asks(line, c)) {
         return end_of(&c[1], issued);
     }
-    let lasts = ["持续至", "持续到", "延续至", "延续到"].iter().any(|w| line.contains(w));
+    let lasts = line.contains("续至") || line.contains("续到");
     // 时间将延续至今年年底 names the work's period; 将开展…等活动,持续到今年年底 tells what goes
     // on all year.
     let named = |c: &regex::Captures| {

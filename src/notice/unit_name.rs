@@ -130,6 +130,19 @@ const NOT_UNITS: [&str; 22] = [
     "该",
 ];
 
+/// Whether `s` holds a word of [`NOT_UNITS`]. Read character by character: a word is looked
+/// for only where its first character stands (this runs for every name a subject is read for).
+fn holds_no_name_word(s: &str) -> bool {
+    static FIRSTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let mut firsts: Vec<char> = NOT_UNITS.iter().filter_map(|w| w.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    });
+    s.char_indices()
+        .any(|(i, c)| FIRSTS.binary_search(&c).is_ok() && NOT_UNITS.iter().any(|w| s[i..].starts_with(w)))
+}
+
 pub fn is_name_char(c: char) -> bool {
     super::text::is_han(c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕')
 }
@@ -244,7 +257,7 @@ fn is_unit_name(s: &str) -> bool {
         _ => s,
     };
     let n = s.chars().count();
-    if !(2..=24).contains(&n) || !name_chars(s) || NOT_UNITS.iter().any(|w| s.contains(w)) {
+    if !(2..=24).contains(&n) || !name_chars(s) || holds_no_name_word(s) {
         return false;
     }
     // 要加快推进…专班, 提请政府: a name never opens with what is asked of it, or of others.

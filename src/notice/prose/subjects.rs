@@ -8,14 +8,15 @@ use crate::notice::subject::modal_subject;
 use crate::notice::text::clean_line;
 
 /// Phrases after the first of a clause that open with a unit and its 要: where, and the units.
-pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
+/// `asked`: whether the requirement's own subject and its 要 open it (read by its caller).
+pub(super) fn later_subjects(text: &str, asked: bool) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut prev = "";
     // 全省…等单位要开展自查自纠,各级政府组织行业部门…检查,乡镇、街道…全面排查…: after a
     // subject and its 要, a later phrase that opens with a unit before its verb is one more
     // subject, though it has no 要 of its own.
-    let mut asked = false;
+    let mut asked = asked;
     for piece in text.split_inclusive(['，', ',']) {
         // 德州市要完成39个乡镇试点，其中，16个重点镇要…: a part of the task named before.
         let within = prev.trim_end_matches(['，', ',']).trim() == "其中";
@@ -23,16 +24,22 @@ pub(super) fn later_subjects(text: &str) -> Vec<(usize, Vec<String>)> {
         // 各村、各部门要…，特别是各行政村要…: a part of the subject singled out, no new one.
         let singled = SINGLING.iter().any(|w| piece.trim_start().starts_with(w));
         let skip = within || singled || (out.is_empty() && dated_prefix(&text[..at]));
+        let p = piece.trim_start();
+        let modal = if at > 0 && !skip { modal_subject(p).map(|(u, _)| u) } else { None };
+        let had_modal = modal.is_some();
         if at > 0 && !skip {
-            let p = piece.trim_start();
             // …各级各部门要…,所有部门立即展开行动: all of them are the same units again.
             let again = ["所有", "全部", "其余", "其他"].iter().any(|w| p.starts_with(w));
-            let own = || (asked && !again).then(|| crate::notice::subject::opening_subject(p)).flatten();
-            if let Some(units) = modal_subject(p).map(|(u, _)| u).or_else(own) {
+            // (Only a phrase that may open with a unit's name is read: most open with a verb.)
+            let may_name = p.starts_with(['各', '县', '市', '区', '省', '乡', '镇', '街', '村', '社']);
+            let own = || {
+                (asked && may_name && !again).then(|| crate::notice::subject::opening_subject(p)).flatten()
+            };
+            if let Some(units) = modal.or_else(own) {
                 out.push((at + piece.len() - p.len(), units));
             }
         }
-        asked = asked || modal_subject(piece.trim_start()).is_some();
+        asked = asked || had_modal;
         at += piece.len();
     }
     out
