@@ -23,6 +23,16 @@ impl Units {
     pub fn from_line(line: UnitLine, text: &str) -> Units {
         Units { phrase: line.phrase(text).to_owned(), lead: line.lead, support: line.support }
     }
+
+    /// Units named as subjects (no supporting ones), their phrase the names joined by 、.
+    pub fn named(lead: Vec<String>) -> Units {
+        Units { phrase: lead.join("、"), lead, support: Vec::new() }
+    }
+
+    /// [`Units::named`], or `None` when no unit is named.
+    pub fn named_if_any(lead: Vec<String>) -> Option<Units> {
+        (!lead.is_empty()).then(|| Units::named(lead))
+    }
 }
 
 impl Units {
@@ -72,11 +82,7 @@ impl Candidate {
             if sentence.chars().count() <= TITLE_MAX { sentence } else { first_phrase(&sentence).to_owned() };
         // In a notice that labels no unit, an item's units are the subject of its sentences
         // (1.提高政治站位。各责任单位要…).
-        let subject_units = super::subject::units_in(&text).map(|lead| Units {
-            phrase: lead.join("、"),
-            lead,
-            support: Vec::new(),
-        });
+        let subject_units = super::subject::units_in(&text).map(Units::named);
         let own_units =
             own_units(&text, rules).or_else(|| subject_units.clone().filter(|_| rules.by_subject));
         Candidate { title, text, own_units, subject_units, ..Candidate::default() }

@@ -82,5 +82,5 @@ pub(super) fn heading_owner(title: &str) -> Option<Units> {
         ["消防安全", "安全生产", "消防", "安全"].iter().find_map(|w| rest.strip_suffix(w)).unwrap_or(rest);
     let rest = rest.strip_suffix('的').unwrap_or(rest);
     let lead = super::subject::subject_units(rest)?;
-    Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+    Some(Units::named(lead))
 }

@@ -173,7 +173,7 @@ fn own_text(
     let phrase = first_phrase(&text);
     let by_subject = || {
         let lead = super::subject::units_in(&text).filter(|_| rules.by_subject)?;
-        Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+        Some(Units::named(lead))
     };
     let units = own_units(&text, rules).or_else(by_subject);
     // 三、工作步骤 专项整治从今年6月15日开始，到年底结束。具体分3个阶段实施。(一)…: words
@@ -243,7 +243,7 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
                 let heading_units = heading_units.or_else(|| heading_owner(&title)).or_else(|| {
                     let leads_in = child.head.trim_end().ends_with(['：', ':']);
                     let lead = leads_in.then(|| super::subject::sentence_subject(child.head)).flatten()?;
-                    Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+                    Some(Units::named(lead))
                 });
                 let mut inner = group.clone();
                 inner.deadline = deadline::find_deadline(&title, ctx.issued).or(inner.deadline);

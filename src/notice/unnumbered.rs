@@ -57,7 +57,7 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
         let text = clean_line(&without).to_owned();
         let candidate = Candidate {
             title: first_phrase(&text).to_owned(),
-            own_units: Some(Units { phrase: lead.join("、"), lead, support: Vec::new() }),
+            own_units: Some(Units::named(lead)),
             text,
             ..Candidate::default()
         };
@@ -77,11 +77,7 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
         let text = clean_line(&without).to_owned();
         let candidate = Candidate {
             title: first_phrase(&text).to_owned(),
-            own_units: (!lead.is_empty()).then(|| Units {
-                phrase: lead.join("、"),
-                lead,
-                support: Vec::new(),
-            }),
+            own_units: Units::named_if_any(lead),
             text,
             ..Candidate::default()
         };
@@ -111,11 +107,7 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
             let text = clean_line(&without).to_owned();
             let candidate = Candidate {
                 title: title.clone(),
-                own_units: (!lead.is_empty()).then(|| Units {
-                    phrase: lead.join("、"),
-                    lead,
-                    support: Vec::new(),
-                }),
+                own_units: Units::named_if_any(lead),
                 text,
                 ..Candidate::default()
             };
@@ -141,7 +133,7 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
                     return None;
                 }
                 let lead = super::subject::units_in(&p.text)?;
-                Some(Units { phrase: lead.join("、"), lead, support: Vec::new() })
+                Some(Units::named(lead))
             };
             Slot::directive(Candidate {
                 own_units: own_units(&p.text, rules).or_else(by_subject),

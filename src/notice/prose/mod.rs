@@ -22,6 +22,8 @@ mod offered;
 mod open;
 mod paragraph;
 mod start;
+#[cfg(test)]
+mod subject_tests;
 mod subjects;
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn read(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
+pub(super) fn read(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
     requirements(&[text], &[])
         .into_iter()
         .map(|(c, u)| {
@@ -334,85 +334,4 @@ fn a_bare_modal_sentence_is_the_nearest_subjects() {
     let found = read("他强调,要全面开展大检查;县安委会成员单位要分部门检查;要严格落实企业主体责任。");
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found[2].1.is_empty(), "{found:?}");
-}
-
-#[test]
-fn a_later_phrase_opening_with_a_unit_before_its_verb_is_one_more_subject() {
-    let found = read(
-        "根据部署,全省人员密集场所等单位要开展火灾隐患自查自纠,各级政府组织行业部门开展检查,乡镇、街道全面排查小场所。",
-    );
-    let units: Vec<&[String]> = found.iter().map(|f| f.1.as_slice()).collect();
-    assert_eq!(found.len(), 3, "{found:?}");
-    assert_eq!(units[1], ["各级政府"]);
-    assert_eq!(units[2], ["乡镇", "街道"]);
-    // Not before a subject has asked, and not for all of them again.
-    assert_eq!(read("会议要求,各级各部门要高度重视,所有部门立即展开行动。").len(), 1);
-    let bare = read("要加强检查,各级政府组织行业部门开展检查。");
-    assert_eq!(bare.len(), 1, "{bare:?}");
-}
-
-#[test]
-fn the_yao_of_zhuyao_after_a_lead_in_asks_nothing() {
-    let found = read(
-        "会议就专项行动作了全面部署,专项行动主要分排查摸底、集中整治、全面验收三个阶段开展,重点对通天房进行整治。",
-    );
-    assert!(found.is_empty(), "{found:?}");
-    assert_eq!(read("会议就专项行动作了全面部署,各部门要下定决心,全力清除隐患。").len(), 1);
-}
-
-#[test]
-fn a_lead_in_runs_on_to_the_colon_that_opens_its_list_within_its_sentence() {
-    let found = read(concat!(
-        "会上,站干部首先指出清明节期间的执勤战备的要求,并分析了各类火灾事故的特点,站干部提出了几点要求:",
-        "一是加强执勤战备检查,切实做好灭火救援准备工作。二是坚决贯彻执行,全体人员要坚决做到。",
-    ));
-    assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found[0].0.starts_with("一是加强"), "{found:?}");
-}
-
-#[test]
-fn a_speakers_framing_before_the_subject_is_no_part_of_the_requirement() {
-    let found = read(concat!(
-        "三是把握重点、确保成效。他强调年底工作千头万绪,但无论任务再重,安全生产工作时刻都不能放松,",
-        "全镇各部门单位要从讲政治的高度,扎实有效地做好安全生产各项工作。",
-    ));
-    assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found[1].0.starts_with("全镇各部门单位要"), "{found:?}");
-    assert_eq!(found[1].1, ["各部门单位"]);
-    assert!(found[0].1.is_empty(), "the item before the speaker's sentence names no one: {found:?}");
-}
-
-#[test]
-fn a_limit_fronted_before_the_first_subject_is_every_subjects() {
-    let text = "根据部署,9月15日前,全省人员密集场所等单位要开展自查自纠,各级政府组织行业部门开展检查,乡镇、街道全面排查小场所。";
-    let found = read(text);
-    assert_eq!(found.len(), 3, "{found:?}");
-    let cs = requirements(&[text], &[]);
-    let fallback = Fallback {
-        issued: chrono::NaiveDate::from_ymd_opt(2016, 6, 1).expect("day"),
-        section_title: "",
-        section_deadline: None,
-        notice_deadline: None,
-    };
-    for (c, u) in cs {
-        let d = finish("一.1".into(), c, u, &fallback);
-        assert_eq!(d.deadline.date.map(|d| d.to_string()).as_deref(), Some("2016-09-15"), "{}", d.text);
-    }
-    // A first subject's own limit stays its own.
-    let own =
-        requirements(&["县应急局要于6月底前完成全县人员密集场所的排查整治工作,县住建局要加强检查。"], &[]);
-    assert_eq!(own.len(), 2);
-    let second = own.into_iter().nth(1).map(|(c, u)| finish("一.2".into(), c, u, &fallback));
-    assert_eq!(second.and_then(|d| d.deadline.date), None);
-}
-
-#[test]
-fn a_theme_of_short_phrases_and_the_ground_a_subject_is_asked_on_stay_with_it() {
-    let found = read(concat!(
-        "会议要求,统一思想,提高认识,各乡办、各有关部门思想上要高度重视,扎实做好排查整治工作;",
-        "转变思路,强化责任,各乡办、各有关部门要强化责任担当。",
-    ));
-    assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found[0].0.starts_with("统一思想,提高认识"), "{found:?}");
-    assert_eq!(found[0].1, ["各乡办", "各有关部门"]);
 }
