@@ -113,7 +113,7 @@ pub fn asked_sentences(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft>
                 let text = clean_line(&sentence[at..]).to_owned();
                 let units = crate::notice::subject::required_units(&piece[k + "要求".len()..]);
                 let title = strip_end_mark(first_phrase(&text)).to_owned();
-                let units = units.map(|lead| Units::named(lead));
+                let units = units.map(Units::named);
                 found.push((Candidate { title, text, ..Candidate::default() }, units));
                 break;
             }
