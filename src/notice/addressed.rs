@@ -1,16 +1,33 @@
 //! 交给谁 — who a directive is for, settled once every section is read: a requirement that
 //! points above (请以上责任单位…) takes the units named above it, or the addressees; 你局 is the
 //! addressee of a 批复; a 批复's approval (同意对…) asks nothing and is dropped; a unit's head
-//! (各单位负责人) is named by the unit.
+//! (各单位负责人) is named by the unit; a text written to the public (广大村(居)民朋友们：) asks
+//! the public, not a unit, wherever it names none.
 
 use super::{report_list, text, unit_name};
 use crate::model;
 
-/// The three, in the order both readers need them.
+/// The four, in the order both readers need them.
 pub fn settle(sections: &mut [model::SectionDraft], recipients: &[String]) {
     resolve_above(sections, recipients);
     drop_approvals(sections);
     heads_to_units(sections);
+    drop_asks_of_the_public(sections, recipients);
+}
+
+/// Words by which a text greets the public (广大村(居)民朋友们, 亲爱的市民朋友们, 各位家长).
+const PUBLIC: [&str; 7] = ["朋友们", "市民", "村民", "居民", "群众", "游客", "家长"];
+
+/// 关于清明节期间文明祭祀…的温馨提示 / 广大村(居)民朋友们：…请自觉遵守…: what a text written to
+/// the public asks of no unit is advice to citizens, not work a duty desk follows up.
+fn drop_asks_of_the_public(sections: &mut [model::SectionDraft], recipients: &[String]) {
+    let public = |r: &String| PUBLIC.iter().any(|p| r.contains(p)) && !unit_name::is_unit(r);
+    if !recipients.is_empty() && recipients.iter().all(public) {
+        // (请广大市民…, given the greeting for its units, asks the public too.)
+        for s in sections.iter_mut() {
+            s.directives.retain(|d| d.offices.iter().any(|o| !public(o)));
+        }
+    }
 }
 
 /// 一、同意对…实施挂牌督办。 — a 批复's approval grants, it asks nothing of anyone.

@@ -274,6 +274,8 @@ fn a_place_with_its_other_form_in_brackets() {
     assert!(!is_unit("村(张三)"));
     assert!(!is_unit("四季度处"), "a quarter of the year, not an office (四季度处于秋冬季节)");
     assert!(!is_unit("该单位"), "a reference to the unit named before");
+    assert!(!is_unit("广大市"), "the public cut short (请广大市民…)");
+    assert!(is_unit("广大民营企业"));
     assert_eq!(named_before_verb("各相关部门继续巩固信访稳定局面").unwrap(), ["各相关部门"]);
     assert_eq!(units("一是各部门、村(社区)要根据文件精神").unwrap(), ["各部门、村(社区)"]);
     // After 要求 no name is cut inside a longer one (各部 of 各部门).

@@ -265,6 +265,10 @@ fn is_unit_name(s: &str) -> bool {
     if s.starts_with('要') || ["提请", "督促"].iter().any(|w| s.starts_with(w)) {
         return false;
     }
+    // 请广大市民…: 广大 and one character is the public cut short (广大民营企业 stays).
+    if s.starts_with("广大") && n <= 3 {
+        return false;
+    }
     // 熊伟副县长、朱万军副县长牵头: an official by name and post is a person, no unit.
     const POSTS: [&str; 9] = ["县长", "市长", "区长", "镇长", "乡长", "省长", "书记", "局长", "主任"];
     if POSTS.iter().any(|p| s.ends_with(p)) {

@@ -127,3 +127,19 @@ fn an_exposure_gives_one_directive_per_exposed_unit() {
     assert_eq!(ends, [None, Some("2023-06-20".to_owned())]);
     assert!(directives(&n)[0].text.starts_with("隐患单位:中环大厦"), "{}", directives(&n)[0].text);
 }
+
+#[test]
+fn a_text_written_to_the_public_asks_no_unit_where_it_names_none() {
+    let n = parse_at(
+        "2025-04-01",
+        concat!(
+            "关于清明节期间文明祭祀防止森林火灾的温馨提示\n",
+            "广大村(居)民朋友们:\n",
+            "为有效预防森林火灾,现就清明节期间文明祭祀提示如下:\n",
+            "一、倡导文明祭祀\n(一)提倡绿色祭扫:鼓励采用鲜花祭祀等低碳环保方式表达哀思。\n",
+            "二、严守防火规定\n(一)配合检查管理:请自觉遵守森林防火卡点检查。\n",
+            "(二)各村要加强巡查,落实护林员值守。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各村"]], "only what a unit is asked stays");
+}
