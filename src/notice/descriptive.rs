@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 71] = [
+    const ENDS: [&str; 74] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -82,6 +82,10 @@ pub fn is_descriptive(title: &str) -> bool {
         "禁放范围",
         "禁放时间",
         "禁放种类",
+        // 一、限时燃放区域:… / 二、燃放时间:… / 三、禁止燃放地点:…: where and when the public may.
+        "燃放区域",
+        "燃放时间",
+        "燃放地点",
         "排查范围",
         "督查范围",
         "基本情况",

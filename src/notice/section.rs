@@ -24,7 +24,7 @@ pub struct NoticeContext<'a> {
 }
 
 /// The first sentence of `text` and the rest.
-fn first_sentence(text: &str) -> (&str, &str) {
+pub(super) fn first_sentence(text: &str) -> (&str, &str) {
     let first = first_clause(text);
     (first, &text[first.len()..])
 }

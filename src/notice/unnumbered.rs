@@ -6,14 +6,9 @@
 use super::candidate::{Candidate, Slot, Units, own_units};
 use super::directives::split_directives;
 use super::heading::{heading_title, is_dangling_label, is_task_headline, speaker_list};
-use super::text::{clean_line, first_clause, first_phrase, strip_end_mark};
+use super::section::first_sentence;
+use super::text::{clean_line, first_phrase, strip_end_mark};
 use super::units::{self, UnitRules};
-
-/// The first sentence of `text` and the rest.
-fn first_sentence(text: &str) -> (&str, &str) {
-    let first = first_clause(text);
-    (first, &text[first.len()..])
-}
 
 /// A section without numbered items: its title sentence, then directives split inside the
 /// paragraphs. A unit bracket ending the section covers every directive without its own.
@@ -98,11 +93,23 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
         // report is one agreed item, whose requirements are its one directive (of no unit
         // when it names none: 法治政府建设工作要…).
         let heard = super::heading::is_minutes_item(&title) && !found.is_empty();
+        // 四、燃放管理:公安部门要…。公安消防部门负责…。安监部门要…: a short label before a
+        // colon heads the item's one task, as a task headline does.
+        let after_label = without.split_once(['：', ':']).and_then(|(label, rest)| {
+            let short = (2..=8).contains(&label.chars().count()) && label.chars().all(super::text::is_han);
+            (short && first.contains(['：', ':'])).then_some(rest)
+        });
+        let labelled = after_label.is_some();
+        // (Every subject of the item then, its first sentence's too: 公安部门要…,公安消防部门负责….)
+        let lead = match after_label {
+            Some(rest) => super::subject::units_in(rest).unwrap_or(lead),
+            None => lead,
+        };
         if rules.by_subject
             && (named >= 1 && !lead.is_empty() || heard)
             && !listed
             && !points_above
-            && (is_task_headline(&title) || heard)
+            && (is_task_headline(&title) || heard || labelled)
         {
             let text = clean_line(&without).to_owned();
             let candidate = Candidate {

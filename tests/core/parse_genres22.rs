@@ -143,3 +143,20 @@ fn a_text_written_to_the_public_asks_no_unit_where_it_names_none() {
     );
     assert_eq!(offices(&n), [vec!["各村"]], "only what a unit is asked stays");
 }
+
+#[test]
+fn a_labelled_item_is_one_directive_of_every_subject_and_a_bans_rules_ask_no_one() {
+    let n = parse_at(
+        "2010-01-20",
+        concat!(
+            "关于在县城区内开展烟花爆竹限时限点燃放工作的实施意见\n",
+            "各乡镇人民政府,县级各部门:\n",
+            "为加强县城区烟花爆竹燃放的安全管理,提出如下意见:\n",
+            "一、限时燃放区域:县城区,东至云东加油站,南至五一桥。\n",
+            "二、燃放时间:每年农历除夕、正月初一的每天7:00至24:00。\n",
+            "三、燃放管理:公安部门要对县城区开展巡逻检查,制止违法燃放行为。",
+            "公安消防部门负责督促相关单位整改火灾隐患。安监部门要对城区零售网点进行合理布设。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["公安部门", "公安消防部门", "安监部门"]]);
+}
