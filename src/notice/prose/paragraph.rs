@@ -172,7 +172,14 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     let second = second.strip_prefix(['均', '都', '也']).unwrap_or(second);
                     (second.starts_with(['应', '须']) || second.starts_with("必须")).then_some(())
                 };
-                modal.or_else(|| class_then_modal().map(|()| 0)).map(|_| Start {
+                // 会议强调,安全生产责任重大,在这个关键时间段,全县上下要…: everyone's 要 a few
+                // phrases in, after a lead-in that asks, starts the requirement at its sentence.
+                let everyone = || {
+                    let part = rest.split(['；', ';', '。']).next().unwrap_or(rest);
+                    let at = part.find("上下要")?;
+                    (run.asked && part[..at].chars().count() <= 30).then_some(())
+                };
+                modal.or_else(|| class_then_modal().or_else(everyone).map(|()| 0)).map(|_| Start {
                     at: 0,
                     units: None,
                     enumerated: false,

@@ -85,3 +85,15 @@ fn a_theme_of_short_phrases_and_the_ground_a_subject_is_asked_on_stay_with_it() 
     assert!(found[0].0.starts_with("统一思想,提高认识"), "{found:?}");
     assert_eq!(found[0].1, ["各乡办", "各有关部门"]);
 }
+
+#[test]
+fn everyones_yao_a_few_phrases_in_starts_a_requirement_after_an_asking_lead_in() {
+    let found = read(concat!(
+        "会议强调,安全生产责任重大,在这个关键时间段,全县上下要时刻警惕不放松;",
+        "要时刻紧抓不放手,做好重点领域的安全整治。",
+    ));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].0.starts_with("安全生产责任重大"), "{found:?}");
+    assert!(found[0].1.is_empty(), "全县上下 is everyone, no unit");
+    assert!(read("会议指出,安全生产责任重大,全县上下要时刻警惕。").is_empty(), "pointed out, not asked");
+}
