@@ -55,6 +55,7 @@ mod task_units;
 mod text;
 mod text_table;
 mod unfold;
+mod unit_list;
 mod unit_name;
 mod units;
 mod unnumbered;

@@ -1,6 +1,7 @@
 //! Tests of the 责任单位 lines and brackets reader (units.rs).
 
 use super::*;
+use crate::notice::unit_list::after_tail;
 
 fn both(u: &UnitLine) -> (Vec<&str>, Vec<&str>) {
     (u.lead.iter().map(String::as_str).collect(), u.support.iter().map(String::as_str).collect())
