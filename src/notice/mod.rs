@@ -5,6 +5,7 @@
 mod above;
 mod addressed;
 mod asking;
+mod calendar;
 mod candidate;
 mod cell_lines;
 mod chrome;
