@@ -245,6 +245,8 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
         });
         let units = units
             .or_else(|| subject_units(before_circumstance(subject)?))
+            // 各场所负责人节日期间应在岗: the period it acts in, after the subject.
+            .or_else(|| subject_units(super::subject_trim::before_period(subject)?))
             .or_else(|| subject_units(without_people(subject)?))
             // 各单位、各街道之间要加强沟通: the units between whom the work is shared.
             .or_else(|| subject_units(subject.strip_suffix("之间")?))?;

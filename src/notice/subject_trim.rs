@@ -30,6 +30,16 @@ pub fn before_circumstance(subject: &str) -> Option<&str> {
     ENDS.iter().any(|e| s.ends_with(e)).then(|| &s[..at])
 }
 
+/// `各场所负责人节日期间`: a period of a few characters after the subject (节日期间, 春节期间);
+/// the subject alone.
+pub fn before_period(subject: &str) -> Option<&str> {
+    let rest = subject.strip_suffix("期间")?;
+    (2..=4).find_map(|n| {
+        let at = rest.char_indices().rev().nth(n - 1)?.0;
+        Some(&rest[..at]).filter(|s| !s.is_empty() && super::unit_name::is_unit(s))
+    })
+}
+
 /// `会议结束后各物业公司`: a time before a collective subject (…后, …前, …期间); the subject alone.
 pub fn after_time(subject: &str) -> Option<&str> {
     ["后", "前", "期间"].iter().find_map(|w| {

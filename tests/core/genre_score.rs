@@ -724,3 +724,13 @@ fn genre_twenty_third_unseen_set_does_not_get_worse() {
     let floor = Floor::new(22, 17, 0.61, 3, 0.6);
     holds(&Path::new(SEEN).join("unseen23"), floor);
 }
+
+/// The twenty-fourth set (556–577), first scored at 12/22 with 1 refused, 0.54 units (6
+/// invented), 1/8 deadlines (SCORE-2026-12-02.log) after every rule of the twenty-second
+/// session; then only its refusal was mended (a period after the subject, 各场所负责人节日期间应…).
+/// Its store was nearly exhausted: grain, religious venues, tourism and schools more than fire.
+#[test]
+fn genre_twenty_fourth_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 12, 0.56, 6, 0.12);
+    holds(&Path::new(SEEN).join("unseen24"), floor);
+}
