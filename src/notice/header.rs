@@ -134,14 +134,12 @@ pub fn parse_header(all: &[&str]) -> Header {
         clean if page_title::is_headline(clean) => clean.to_owned(),
         _ => page_title::headline(lines).unwrap_or(title),
     };
+    // (各市、州、县粮食局 is one collective: each city's, prefecture's and county's bureau.)
     let recipients = recipients_at
         .map(|i| {
-            split_top_level(lines[i].trim_end_matches(['：', ':']), &['、', '，', ','])
-                .into_iter()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect()
+            let mut names = Vec::new();
+            super::names::push_names(&mut names, lines[i].trim_end_matches(['：', ':']));
+            names
         })
         .or_else(|| lines.get(title_end).and_then(|l| inline_recipients(l)).map(|(units, _)| units))
         .unwrap_or_default();

@@ -42,15 +42,15 @@ pub fn joins_next(name: &str, next: &str) -> bool {
         && !next.contains('各');
     domains
         || matches!(name, "各区" | "各县" | "各市" | "各区县")
-            && (next.starts_with(['县', '市', '区']) || next.starts_with("开发区"))
+            && (next.starts_with(['县', '市', '区', '州']) || next.starts_with("开发区"))
             && !next.contains('各')
 }
 
-/// `各县、市、区政府`: once a collective has joined its next place, a lone place (市, 区)
-/// joins the one after it too.
+/// `各县、市、区政府`, `各市、州、县粮食局`: once a collective has joined its next place, a lone
+/// place (市, 区, 州) joins the one after it too.
 fn chain_continues(part: &str, next: &str) -> bool {
-    matches!(part, "县" | "市" | "区" | "县级市")
-        && next.starts_with(['县', '市', '区'])
+    matches!(part, "县" | "市" | "区" | "州" | "县级市")
+        && next.starts_with(['县', '市', '区', '州'])
         && !next.contains('各')
 }
 

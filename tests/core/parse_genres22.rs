@@ -160,3 +160,16 @@ fn a_labelled_item_is_one_directive_of_every_subject_and_a_bans_rules_ask_no_one
     );
     assert_eq!(offices(&n), [vec!["公安部门", "公安消防部门", "安监部门"]]);
 }
+
+#[test]
+fn a_recipients_list_of_places_before_one_body_is_one_collective() {
+    let n = parse_at(
+        "2014-03-18",
+        concat!(
+            "省粮食局办公室关于切实做好粮食企业春季防火工作的通知\n",
+            "各市、州、县粮食局,局直各单位:\n",
+            "请结合工作方案要求,继续深入组织开展专项行动。\n",
+        ),
+    );
+    assert_eq!(n.recipients, ["各市、州、县粮食局", "局直各单位"]);
+}
