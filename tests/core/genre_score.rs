@@ -727,10 +727,11 @@ fn genre_twenty_third_unseen_set_does_not_get_worse() {
 
 /// The twenty-fourth set (556–577), first scored at 12/22 with 1 refused, 0.54 units (6
 /// invented), 1/8 deadlines (SCORE-2026-12-02.log) after every rule of the twenty-second
-/// session; then only its refusal was mended (a period after the subject, 各场所负责人节日期间应…).
+/// session; then its refusal was mended (a period after the subject, 各场所负责人节日期间应…) and
+/// its recipients 各市、州、县粮食局 kept whole.
 /// Its store was nearly exhausted: grain, religious venues, tourism and schools more than fire.
 #[test]
 fn genre_twenty_fourth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 12, 0.56, 6, 0.12);
+    let floor = Floor::new(22, 12, 0.58, 3, 0.12);
     holds(&Path::new(SEEN).join("unseen24"), floor);
 }
