@@ -285,10 +285,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 let text = &rest[s.at..];
                 // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own; a
                 // requirement with no subject (要实行…制度，各市必须…) is the first subject's.
-                // Whether a subject and its 要 open it (not a 请: 请各单位…,各责任单位落实… is one).
-                let asked = units.is_some()
-                    && !text.starts_with('请')
-                    && text.split(['，', ',']).take(3).any(|p| p.contains(['要', '必', '务', '应']));
+                let asked = units.is_some() && super::subjects::opens_asking(text);
                 let mut splits = if s.enumerated { Vec::new() } else { later_subjects(text, asked) };
                 // The subject after the tasks is this directive's, no new one.
                 splits.retain(|(at, _)| Some(*at) != tasks_before);
@@ -327,18 +324,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     support: Vec::new(),
                     before: rest[..s.at + framing].to_owned(),
                 });
-                // 9月15日前,全省…等单位要…,各级政府组织…,乡镇…全面排查…: a limit fronted before
-                // the first subject is every subject's of the sentence.
-                // (根据部署,9月15日前,…: after the basis it is told on.)
-                let mut pieces = text.split_inclusive(['，', ',']).take(2);
-                // (Not a first subject's own limit: 县应急局要于6月底前完成,县住建局要….)
-                // (The cheap tests first: this is asked of every requirement.)
-                let only_a_date = |p: &str| {
-                    p.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '在')
-                        && start::dated_prefix(p)
-                };
-                let fronted =
-                    if splits.is_empty() { "" } else { pieces.find(|p| only_a_date(p)).unwrap_or("") };
+                let fronted = if splits.is_empty() { "" } else { super::subjects::fronted_limit(text) };
                 for (k, (at, units)) in splits.iter().enumerate() {
                     close(&mut open, found);
                     let end = splits.get(k + 1).map_or(text.len(), |(next, _)| *next);

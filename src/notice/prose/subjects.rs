@@ -45,6 +45,23 @@ pub(super) fn later_subjects(text: &str, asked: bool) -> Vec<(usize, Vec<String>
     out
 }
 
+/// Whether a requirement with a subject opens asking it by a modal in its first phrases (not
+/// a 请: 请各单位…,各责任单位落实… is one requirement) — [`later_subjects`]'s `asked`.
+pub(super) fn opens_asking(text: &str) -> bool {
+    !text.starts_with('请') && text.split(['，', ',']).take(3).any(|p| p.contains(['要', '必', '务', '应']))
+}
+
+/// `9月15日前,全省…等单位要…,各级政府组织…,乡镇…全面排查…`: a limit fronted before the first
+/// subject (also after the basis it is told on, 根据部署,9月15日前,…), which every subject of the
+/// sentence keeps; "" when there is none. Not a first subject's own limit (县应急局要于6月底前
+/// 完成,县住建局要…): the phrase holds the date alone.
+pub(super) fn fronted_limit(text: &str) -> &str {
+    // (The cheap tests first: this is asked of every requirement that splits.)
+    let only_a_date =
+        |p: &str| p.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '在') && dated_prefix(p);
+    text.split_inclusive(['，', ',']).take(2).find(|p| only_a_date(p)).unwrap_or("")
+}
+
 /// Words that single out a part of the subject named before (特别是各行政村要…).
 const SINGLING: [&str; 2] = ["特别是", "尤其是"];
 
