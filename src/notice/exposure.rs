@@ -66,7 +66,11 @@ pub fn record(lines: &[&str], issued: NaiveDate) -> Option<(String, Option<Deadl
     }
     let head = strip_end_mark(head.trim());
     let name = labelled(head, &UNIT_LABELS).unwrap_or(head);
-    if name.chars().count() > 40 || name.contains(['。', '，', ',', '：', ':']) {
+    // 一、检查情况 / 存在问题:… is a described part of a 通报, not an exposed unit.
+    if name.chars().count() > 40
+        || name.contains(['。', '，', ',', '：', ':'])
+        || super::descriptive::is_descriptive(name)
+    {
         return None;
     }
     Some((name.to_owned(), order_limit(lines, issued)))
@@ -118,5 +122,6 @@ mod tests {
         let (unit, _) = record(&["隐患单位:中环大厦", "存在隐患:安全出口堵塞。"], issued).expect("labelled");
         assert_eq!(unit, "中环大厦");
         assert_eq!(record(&["加强组织领导", "各单位要高度重视。"], issued), None, "no record's parts");
+        assert_eq!(record(&["检查情况", "存在问题:消防通道堵塞。"], issued), None, "a described part");
     }
 }
