@@ -239,7 +239,7 @@ fn take_period(lines: &[&str], sections: &mut [SectionDraft], issued: NaiveDate)
         // requirement with its own date; only a bare period (即日起至2月10日前。) is dropped.
         // 二、活动时间 2009年6月1日至30日。其中6月14日为宣传咨询日。: a span, then a remark
         // that asks nothing.
-        let (span, remark) = body.split_once('。').map_or((body, ""), |(s, r)| (s, r));
+        let (span, remark) = body.split_once('。').unwrap_or((body, ""));
         let remark_only = !super::report_list::has_modal(remark);
         let body = if remark_only { span } else { body };
         let bare = SPAN.is_match(body) || BARE.is_match(body) && body.chars().count() <= 16;
