@@ -266,7 +266,12 @@ fn deadline_from(text: &str, norm: &Norm, issued: NaiveDate, start: Option<usize
                 // 上半年于当年6月5日前报送: the date after the half names the day.
                 let half_dated = (m.as_str() == "上半年" || m.as_str() == "下半年")
                     && folded[m.end()..].trim_start_matches(['，', ' ']).starts_with(['于', '在']);
+                // 对于年底未完成建设任务的…: a time by which work is unfinished is a condition.
+                let unmet = ["未完成", "仍未", "尚未", "未按", "没有完成", "前未", "未能"]
+                    .iter()
+                    .any(|w| folded[m.end()..].starts_with(w));
                 let excluded = around
+                    || unmet
                     || half_dated
                     || in_word
                     || NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))

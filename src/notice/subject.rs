@@ -239,12 +239,12 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
         // 会议结束后各物业公司要…, 节日期间各单位要…: the time the collective acts is no part of it.
         let subject = super::subject_trim::after_time(subject).unwrap_or(subject);
         // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
-        let units = subject_units(subject).or_else(|| {
-            let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a))?;
-            subject_units(bare)
-        });
+        let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a));
+        let units = subject_units(subject).or_else(|| subject_units(bare?));
         let units = units
             .or_else(|| subject_units(before_circumstance(subject)?))
+            // 各地在做好春季防火工作的同时,还要…: an adverb after the circumstance.
+            .or_else(|| subject_units(before_circumstance(bare?)?))
             // 各场所负责人节日期间应在岗: the period it acts in, after the subject.
             .or_else(|| subject_units(super::subject_trim::before_period(subject)?))
             .or_else(|| subject_units(without_people(subject)?))

@@ -58,6 +58,12 @@ pub(super) fn dated_prefix(prefix: &str) -> bool {
     prefix.chars().count() <= 16 && crate::notice::deadline::find_deadline(prefix, NaiveDate::MIN).is_some()
 }
 
+/// `作业过程中,`: the short stretch of work during which the subject after it acts.
+pub(super) fn during(prefix: &str) -> bool {
+    let p = prefix.trim_end().trim_end_matches(['，', ',']);
+    !p.contains(['，', ',']) && p.chars().count() <= 8 && ["过程中"].iter().any(|w| p.ends_with(w))
+}
+
 /// Words that join a sentence to the one before (同时，要…).
 const CONNECTIVES: [&str; 4] = ["同时", "此外", "另外", "与此同时"];
 
@@ -156,7 +162,13 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         && rest.split_once(['，', ',']).is_some_and(|(c, r)| {
             c.chars().count() <= 16 && !c.contains('要') && r.starts_with('要') && !r.starts_with("要求")
         });
-    if after_circumstance.is_some() || about_then_modal {
+    // 对企业的隐患要定人、定责、限时整改: what the work is about, then its bare 要, no comma.
+    let about_modal = rest.starts_with('对')
+        && !["对照", "对接", "对标"].iter().any(|w| rest.starts_with(w))
+        && rest.char_indices().take(16).any(|(i, c)| {
+            c == '要' && i > 3 && is_modal(&rest[i..]) && !rest[..i].contains(['，', ',', '要', '。'])
+        });
+    if after_circumstance.is_some() || about_then_modal || about_modal {
         return Some(plain_start(0, None));
     }
     if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
@@ -205,7 +217,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             // 2023年10月底前，罗定市政府要…: a time before the subject stays with its directive.
             let dated =
                 after_lead && crate::notice::deadline::find_deadline(&rest[..at], NaiveDate::MIN).is_some();
-            let head = if dated || dated_prefix(&rest[..at]) { 0 } else { offset };
+            let head = if dated || dated_prefix(&rest[..at]) || during(&rest[..at]) { 0 } else { offset };
             if let Some(u) = modal_subject(p).map(|(u, _)| u).or_else(|| comma_subject(p)) {
                 return Some(plain_start(head, Some(resolve(u, recipients))));
             }

@@ -3,7 +3,7 @@
 //! task with no 要 (`乡镇街道建立…`), a subject after a bare modal, a unit before the list's first
 //! ordinal (`各单位一要…`). Split from start.rs, which finds where a requirement starts.
 
-use super::start::{bare_modal, dated_prefix, ordinal};
+use super::start::{bare_modal, dated_prefix, during, ordinal};
 use crate::notice::subject::modal_subject;
 use crate::notice::text::clean_line;
 
@@ -23,7 +23,8 @@ pub(super) fn later_subjects(text: &str, asked: bool) -> Vec<(usize, Vec<String>
         prev = piece;
         // 各村、各部门要…，特别是各行政村要…: a part of the subject singled out, no new one.
         let singled = SINGLING.iter().any(|w| piece.trim_start().starts_with(w));
-        let skip = within || singled || (out.is_empty() && dated_prefix(&text[..at]));
+        let skip =
+            within || singled || (out.is_empty() && (dated_prefix(&text[..at]) || during(&text[..at])));
         let p = piece.trim_start();
         let modal = if at > 0 && !skip { modal_subject(p).map(|(u, _)| u) } else { None };
         let had_modal = modal.is_some();
@@ -87,6 +88,10 @@ pub(super) fn own_subject(clause: &str) -> Option<Vec<String>> {
     let phrase = crate::notice::text::first_phrase(t);
     if !phrase.starts_with('各') {
         return None;
+    }
+    // 各县(区)建设行政主管部门应当配备市政…: the subject of its modal, not the longest name.
+    if let Some((u, _)) = modal_subject(t) {
+        return Some(u);
     }
     let ends = phrase.char_indices().map(|(i, c)| i + c.len_utf8()).skip(1);
     let longest = ends

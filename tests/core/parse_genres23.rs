@@ -1,0 +1,56 @@
+//! The forms the twenty-third pass on issue #15 reads (short texts written for these tests,
+//! in the shape of real ones in tests/fixtures/genres/unseen24 and earlier): a subject that
+//! acts 在…的同时 and then 还要, a requirement about its object (对…的隐患要…), a stretch of work
+//! before the subject (作业过程中,企业要…), and a date by which work is unfinished.
+
+use crate::parse_genres3::{directives, offices};
+use crate::parse_genres17::parse_at;
+
+#[test]
+fn a_subject_acting_while_it_does_other_work_and_a_requirement_about_its_object() {
+    let n = parse_at(
+        "2014-03-18",
+        concat!(
+            "关于做好粮食企业春季防火工作的通知\n",
+            "各市粮食局:\n",
+            "各地在做好春季防火工作的同时,还要进一步加强粮食企业的安全生产工作。",
+            "对企业的隐患要定人、定责、限时整改。",
+            "作业过程中,企业一定要配备安全员并且必须系安全绳。\n",
+            "湖北省粮食局办公室\n2014年3月18日\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各地"], vec!["各地"], vec!["企业"]]);
+    let texts: Vec<&str> = directives(&n).iter().map(|d| d.text.as_str()).collect();
+    assert!(texts[1].starts_with("对企业的隐患要"), "{texts:?}");
+    // The stretch of work the subject acts in stays with its requirement.
+    assert!(texts[2].starts_with("作业过程中,企业"), "{texts:?}");
+}
+
+#[test]
+fn a_date_by_which_work_is_unfinished_is_a_condition_not_a_limit() {
+    let n = parse_at(
+        "2017-02-20",
+        concat!(
+            "市政消火栓建设安排部署会召开\n",
+            "会议要求,各单位要加快市政消火栓建设步伐,对于年底未完成建设任务的单位进行通报。",
+            "各县(区)建设行政主管部门要在10月底前完成建设任务。\n",
+        ),
+    );
+    let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
+    assert_eq!(limits, [None, Some("2017-10-31".to_owned())]);
+}
+
+#[test]
+fn a_later_collective_subject_ends_at_its_modal_not_at_the_longest_name() {
+    let n = parse_at(
+        "2017-02-20",
+        concat!(
+            "市政消火栓建设安排部署会召开\n",
+            "会议要求,要在进行市政消火栓新建任务的同时,不能忽视日常维护保养,",
+            "各县(区)建设行政主管部门应当配备市政消火栓的专职管理人员。",
+            "对未按进度开展工作的责任单位要及时进行督办检查。\n",
+        ),
+    );
+    // The second inherits the subject named in the first (市政… is what it 配备, no name).
+    assert_eq!(offices(&n), [vec!["各县(区)建设行政主管部门"], vec!["各县(区)建设行政主管部门"]]);
+}
