@@ -223,7 +223,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     }
     addressed::settle(&mut sections, &header.recipients);
     findings::resolve(&mut sections, &header.preamble);
-    own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), closing);
+    own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), &header.title, closing);
     inspected::drop_steps(&mut sections);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);
@@ -335,7 +335,7 @@ fn running_text(
     }];
     addressed::settle(&mut sections, &header.recipients);
     findings::resolve(&mut sections, &header.preamble);
-    own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), closing);
+    own_plan::drop_own_plans(&mut sections, header.issuer.as_deref(), &title, closing);
     inspected::drop_steps(&mut sections);
     above::date_from_later(&mut sections);
     period::date_by_period(&lines, &mut sections, issued_on);

@@ -47,10 +47,33 @@ pub fn is_own_work(clause: &str) -> bool {
 
 /// The directives left when the issuer's own plans are taken out: the issuer is the one the
 /// header names, or a name the closing signs with.
-pub fn drop_own_plans(sections: &mut [SectionDraft], issuer: Option<&str>, closing: &[&str]) {
-    let issuers: Vec<&str> = issuer.into_iter().chain(closing.iter().copied()).collect();
+/// A news item's title names who reports (`省粮食局组织开展…`): with no issuer in the header,
+/// that unit is the issuer.
+pub fn drop_own_plans(sections: &mut [SectionDraft], issuer: Option<&str>, title: &str, closing: &[&str]) {
+    let reporter = match issuer {
+        None => crate::notice::subject::opening_subject(title).filter(|u| u.len() == 1),
+        Some(_) => None,
+    };
+    let issuers: Vec<&str> = issuer
+        .into_iter()
+        .chain(closing.iter().copied())
+        .chain(reporter.iter().flatten().map(String::as_str))
+        .collect();
     for s in sections {
-        s.directives.retain(|d| !is_own_plan(&d.text, &issuers));
+        s.directives
+            .retain(|d| !is_own_plan(&d.text, &issuers) && !is_own_plan(after_title(&d.text), &issuers));
+    }
+}
+
+/// `省局督查。省粮食局将适时…`: the text after an item's short title sentence (no modal in
+/// it), or "" when it has none.
+fn after_title(text: &str) -> &str {
+    let t = crate::notice::text::clean_line(text);
+    // 四是省局督查。…: the item's ordinal is no part of its title.
+    let t = crate::notice::text::after_spoken_ordinal(t, &['是']).unwrap_or(t);
+    match t.split_once('。') {
+        Some((title, rest)) if title.chars().count() <= 8 && !title.contains(['要', '应', '须']) => rest,
+        _ => "",
     }
 }
 

@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 67] = [
+const ENDS: [&str; 69] = [
     // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
     "机构",
     "公司",
@@ -17,6 +17,9 @@ const ENDS: [&str; 67] = [
     "试验区",
     "合作区",
     "园区",
+    // 区旅游委要求景区要…, 相关寺庙要…: a venue run by its own management.
+    "景区",
+    "寺庙",
     "新区",
     "协会",
     "商会",

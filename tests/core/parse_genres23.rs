@@ -54,3 +54,30 @@ fn a_later_collective_subject_ends_at_its_modal_not_at_the_longest_name() {
     // The second inherits the subject named in the first (市政… is what it 配备, no name).
     assert_eq!(offices(&n), [vec!["各县(区)建设行政主管部门"], vec!["各县(区)建设行政主管部门"]]);
 }
+
+#[test]
+fn a_venue_told_to_act_and_the_case_a_requirement_is_for() {
+    let n = parse_at(
+        "2023-08-22",
+        concat!(
+            "区旅游委对景区开展专项安全检查\n",
+            "区旅游委要求景区要高度重视安全生产工作,落实安全生产责任。",
+            "遇到突发事件要及时与相关部门沟通。",
+            "检查中,局长同时嘱咐相关寺庙要全力做好灾后恢复重建工作。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["景区"], vec!["景区"], vec!["相关寺庙"]]);
+}
+
+#[test]
+fn a_stage_the_reporter_keeps_for_itself_is_no_directive() {
+    let n = parse_at(
+        "2016-11-25",
+        concat!(
+            "省粮食局组织开展冬季粮油安全普查工作\n",
+            "本次检查分为两个阶段:一是企业自查。各粮油企业严格做好自查工作。",
+            "二是省局督查。省粮食局将适时组织赴重点地市进行督导、抽查。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各粮油企业"]]);
+}

@@ -162,9 +162,11 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         && rest.split_once(['，', ',']).is_some_and(|(c, r)| {
             c.chars().count() <= 16 && !c.contains('要') && r.starts_with('要') && !r.starts_with("要求")
         });
-    // 对企业的隐患要定人、定责、限时整改: what the work is about, then its bare 要, no comma.
-    let about_modal = rest.starts_with('对')
+    // 对企业的隐患要定人、定责、限时整改: what the work is about, then its bare 要, no comma;
+    // 遇到突发事件要及时…: the case it is for.
+    let about_modal = (rest.starts_with('对')
         && !["对照", "对接", "对标"].iter().any(|w| rest.starts_with(w))
+        || ["遇到", "遇有", "如遇", "一旦"].iter().any(|w| rest.starts_with(w)))
         && rest.char_indices().take(16).any(|(i, c)| {
             c == '要' && i > 3 && is_modal(&rest[i..]) && !rest[..i].contains(['，', ',', '要', '。'])
         });
@@ -269,7 +271,7 @@ fn comma_subject(s: &str) -> Option<Vec<String>> {
 }
 
 /// Words by which a speaker or an inspection team asks units for something.
-const ASKS: [&str; 6] = ["要求", "希望", "责成", "督促", "提醒", "责令"];
+const ASKS: [&str; 8] = ["要求", "希望", "责成", "督促", "提醒", "责令", "嘱咐", "叮嘱"];
 
 /// A phrase that asks named units to act (`…反馈并要求各责任单位要严格…`, `希望各县区要…`):
 /// where the units' name begins in `phrase`, and the units. Only a unit followed by its own
