@@ -238,6 +238,8 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
         let subject = super::text::after_spoken_ordinal(subject, &['是', '要']).unwrap_or(subject);
         // 会议结束后各物业公司要…, 节日期间各单位要…: the time the collective acts is no part of it.
         let subject = super::subject_trim::after_time(subject).unwrap_or(subject);
+        // 一旦发生火灾专业队要…: the case it acts in is no part of it either.
+        let subject = super::subject_trim::after_condition(subject).unwrap_or(subject);
         // 各单位一定要…, 各地尤其要…: an adverb between the subject and its modal.
         let bare = ADVERBS.iter().find_map(|a| subject.strip_suffix(a));
         let units = subject_units(subject).or_else(|| subject_units(bare?));

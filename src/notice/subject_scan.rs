@@ -44,8 +44,12 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             // 由…副县长牵头,县府办及时出台…,县消防大队做好统筹协调,全县各级各部门认真履职:
             // after a subject (or the officials who lead), a piece that opens with a unit
             // before its verb names one more.
-            let opens =
-                k == 0 || (k == 1 && BASIS.iter().any(|w| pieces[0].trim().starts_with(w))) || follows;
+            // 一是要加强宣传,林业工作站制定宣传单: after a short headline of a bare 要, too.
+            let headline = |p: &str| p.starts_with('要') && !p.starts_with("要求") && p.chars().count() <= 8;
+            let opens = k == 0
+                || (k == 1
+                    && (BASIS.iter().any(|w| pieces[0].trim().starts_with(w)) || headline(pieces[0].trim())))
+                || follows;
             // 请各学校和培训机构(托儿所)从即日起…: after a sentence's 请, the units asked.
             let asked_by_please = || {
                 // 希望各单位切实履行…: a wish is asked of the units after it as 请 is. After a

@@ -49,6 +49,17 @@ pub fn after_time(subject: &str) -> Option<&str> {
     })
 }
 
+/// `一旦发生火灾专业队`: the case the subject acts in (一旦发生火灾, 如遇险情) before it; the
+/// subject alone.
+pub fn after_condition(subject: &str) -> Option<&str> {
+    const CASES: [&str; 5] = ["一旦", "如遇", "遇有", "如发生", "若发生"];
+    const EVENTS: [&str; 7] = ["火灾", "火情", "险情", "事故", "灾情", "警情", "突发事件"];
+    let rest = CASES.iter().find_map(|c| subject.strip_prefix(c))?;
+    let (at, event) = EVENTS.iter().filter_map(|e| rest.find(e).map(|at| (at, e))).min()?;
+    let subject = rest[at + event.len()..].trim_start_matches(['，', ',', '时', '后']);
+    (!subject.is_empty()).then_some(subject)
+}
+
 /// `各县(区)和市安委会有关成员单位(详见任务分工)`: a note in brackets after a subject (详见…,
 /// 见附件…) is not part of its name.
 pub fn without_note(subject: &str) -> &str {

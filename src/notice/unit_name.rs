@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 69] = [
+const ENDS: [&str; 70] = [
     // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
     "机构",
     "公司",
@@ -20,6 +20,8 @@ const ENDS: [&str; 69] = [
     // 区旅游委要求景区要…, 相关寺庙要…: a venue run by its own management.
     "景区",
     "寺庙",
+    // 各农贸市场负责人: a market run by its operator (not 各农贸市, a city).
+    "市场",
     "新区",
     "协会",
     "商会",
@@ -83,7 +85,7 @@ const ENDS: [&str; 69] = [
 ];
 /// Endings that make a unit only after 各 (各地, 各级, 各县) or a place (县领导).
 /// 各院系: a university's schools and departments.
-const COLLECTIVE_ENDS: [&str; 16] = [
+const COLLECTIVE_ENDS: [&str; 18] = [
     "地",
     "级",
     "县",
@@ -102,6 +104,9 @@ const COLLECTIVE_ENDS: [&str; 16] = [
     "村居",
     // 各校: each school, in a school authority's words.
     "校",
+    // 要求各商户在12月15日前自查自改: each shop of a market, addressed as a unit.
+    "商户",
+    "经营户",
 ];
 /// Subjects that are not units.
 const NOT_UNITS: [&str; 22] = [
@@ -266,6 +271,15 @@ fn is_unit_name(s: &str) -> bool {
     // 要加快推进…专班, 提请政府: a name never opens with what is asked of it, or of others.
     // 督促各单位要…: nor with a verb by which one unit acts on another.
     if s.starts_with('要') || ["提请", "督促"].iter().any(|w| s.starts_with(w)) {
+        return false;
+    }
+    // 市场监管局从…: 市场 alone is what a bureau oversees, a name cut short; 公共场所 are
+    // places, whoever runs them.
+    if s == "市场" || s == "公共场所" {
+        return false;
+    }
+    // 县政府分线领导要站在…: a name holds no modal (主要, 重要 and 需要 are words of their own).
+    if s.match_indices('要').any(|(at, _)| !s[..at].ends_with(['主', '重', '需', '纲'])) {
         return false;
     }
     // 请广大市民…: 广大 and one character is the public cut short (广大民营企业 stays).

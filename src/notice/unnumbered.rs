@@ -86,7 +86,7 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
         // （五）制定防灾减灾预案。各街道办事处要…。县国土房管局要…: under a task headline the
         // subjects share the item's one task; every subject is its unit.
         // A list inside (一是…二是…) keeps its items, and a 请 that points above its target.
-        let lead = super::subject::all_subjects(body);
+        let lead = super::subject::units_in(body).unwrap_or_else(|| super::subject::all_subjects(body));
         let listed = body.contains("一是") || body.contains("二是");
         let points_above = clean_line(body).starts_with('请');
         // 一、听取关于…的汇报 会议强调,各地各部门要…。要…: an item of minutes that heard a

@@ -81,3 +81,38 @@ fn a_stage_the_reporter_keeps_for_itself_is_no_directive() {
     );
     assert_eq!(offices(&n), [vec!["各粮油企业"]]);
 }
+
+#[test]
+fn markets_and_shops_are_units_and_the_case_before_a_subject_is_not_its_name() {
+    let n = parse_at(
+        "2018-02-13",
+        concat!(
+            "乡政府召开春节期间森林防火工作会\n",
+            "会议强调:一是要加强宣传,林业工作站制定宣传单。",
+            "二是各护林员坚持24小时值班制度,一旦发生火灾专业队要第一时间赶到现场。",
+            "三是要求各农贸市场负责人严格落实消防安全主体责任。",
+            "四是要求各商户在2018年2月15日前自查自改完毕。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["林业工作站"], vec!["专业队"], vec!["各农贸市场"], vec!["各商户"]]);
+    assert_eq!(directives(&n)[3].deadline.date.map(|d| d.to_string()).as_deref(), Some("2018-02-15"));
+}
+
+#[test]
+fn every_subject_of_a_headed_item_with_or_without_its_modal() {
+    let n = parse_at(
+        "2021-03-05",
+        concat!(
+            "宣城市气象局关于做好2021年防雷安全工作的通告\n",
+            "一、高度重视防雷安全工作。各相关单位要高度重视防雷安全工作。",
+            "市气象局依法履行雷电灾害防御工作的组织管理职责;",
+            "各相关部门要切实履行行业防雷安全监管职责;",
+            "雷电防护装置业主单位或责任单位,要切实落实主体责任。\n",
+            "二、加强调度协调。县政府分线领导要站在全局高度,对牵头负责的工作任务进行协调。\n",
+        ),
+    );
+    let units = offices(&n);
+    assert_eq!(units[0], ["各相关单位", "市气象局", "各相关部门", "雷电防护装置业主单位或责任单位"]);
+    // A name holds no modal: 县政府分线领导要站 is no unit.
+    assert!(units[1].iter().all(|u| !u.contains('要')), "{units:?}");
+}
