@@ -43,7 +43,15 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     // 第一章 总则: a regulation's chapter is read article by article (第二条 各级人民政府负责…
     // assigns, 第一条 为…制定本办法 frames).
     let chapter = item.marker.kind == super::numbering::Kind::Chapter;
-    let descriptive = (is_descriptive(first) && !chapter) || frames(item);
+    // 二、时间安排 (一)企业自查阶段(8月25日-9月10日)。成品油经营企业…: the phases under a
+    // time plan are its tasks.
+    let phases = item
+        .entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Item(c) if is_phase(first_sentence(c.head).0)))
+        .count()
+        >= 2;
+    let descriptive = ((is_descriptive(first) && !chapter) || frames(item)) && !phases;
     // 二、检查主要内容 (一)…(五)请各教学单位、各部门放假期间做好值班工作: an item of a
     // described part that asks units by 请 is a requirement; the rest stay described.
     let asking = (descriptive && !assigned).then(|| super::asking::asking_items(item)).flatten();

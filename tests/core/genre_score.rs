@@ -86,6 +86,8 @@ fn date_from_source(url: &str) -> Option<NaiveDate> {
     let patterns = [
         r"(20\d\d|19\d\d)-(\d{1,2})-(\d{1,2})",
         r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})/",
+        // An e-paper's path: html/2013-03/28/content_190075.htm.
+        r"/(20\d\d|19\d\d)-(\d{1,2})/(\d{1,2})/",
         r"(?:^|[^\d])(20\d\d|19\d\d)(\d\d)(\d\d)(?:[^\d]|$)",
     ];
     for p in patterns {

@@ -116,3 +116,34 @@ fn every_subject_of_a_headed_item_with_or_without_its_modal() {
     // A name holds no modal: 县政府分线领导要站 is no unit.
     assert!(units[1].iter().all(|u| !u.contains('要')), "{units:?}");
 }
+
+#[test]
+fn phases_of_a_campaign_are_its_tasks_by_each_phases_end() {
+    // Phases as items under 时间安排 (a described part otherwise).
+    let n = parse_at(
+        "2014-08-27",
+        concat!(
+            "海南省商务厅关于开展油库及加油站专项检查的通知\n",
+            "各市、县商务局:\n",
+            "一、总体要求\n通过全面、深入的专项检查,进一步落实企业主体责任。\n",
+            "二、时间安排\n自8月25日起至10月31日结束。共分两个阶段进行:\n",
+            "(一)企业自查阶段(8月25日-9月10日)。成品油经营企业严格对照通知要求,深入开展自查自纠。\n",
+            "(二)市县检查阶段(9月11日-9月25日)。市县商务部门对本辖区内加油站认真开展专项检查。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["成品油经营企业"], vec!["市县商务部门"]]);
+    let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
+    assert_eq!(limits, [Some("2014-09-10".to_owned()), Some("2014-09-25".to_owned())]);
+    // Phases told sentence by sentence in a news item.
+    let n = parse_at(
+        "2013-03-28",
+        concat!(
+            "我市开展加油站安全专项整治\n",
+            "该行动共分两个阶段:3月20日至31日为排查摸底阶段。各县市区组织专门力量,对辖区内所有加油站进行全面排查摸底。",
+            "4月1日至30日为整治处理阶段。各县市区对排查出的所有加油站(点)进行分类处理。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各县市区"], vec!["各县市区"]]);
+    let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
+    assert_eq!(limits, [Some("2013-03-31".to_owned()), Some("2013-04-30".to_owned())]);
+}

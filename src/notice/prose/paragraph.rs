@@ -122,8 +122,18 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             && !run.enumerated
             && open.is_some()
             && periodic_report(rest);
+        // 3月20日至31日为排查摸底阶段。各县市区组织专门力量…: after a phase told in a sentence of
+        // its own, a sentence that opens with a unit before its verb is the phase's work.
+        let phase_before = (clause.sentence_start && lead.is_none() && !run.enumerated && k > 0)
+            .then(|| start::phase_sentence(clauses[k - 1].text))
+            .flatten();
+        let phase_start = || {
+            let units = crate::notice::subject::opening_subject(phase_before.and(Some(rest))?)?;
+            Some(Start { at: 0, units: Some(units), enumerated: false, plain: false })
+        };
         let start = periodic
             .then_some(Start { at: 0, units: None, enumerated: false, plain: true })
+            .or_else(phase_start)
             .or_else(|| start_of(rest, &run, recipients, lead.is_some() || !clause.sentence_start))
             .or_else(|| super::limits::step_after_colon(rest))
             // 会议要求,提高认识,切实增强…。强化措施,坚决…: after a lead-in that asks, a sentence
@@ -322,7 +332,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     enumerated: s.enumerated,
                     lead_units: run.lead_units.clone(),
                     support: Vec::new(),
-                    before: rest[..s.at + framing].to_owned(),
+                    before: format!("{}{}", phase_before.unwrap_or_default(), &rest[..s.at + framing]),
                 });
                 let fronted = if splits.is_empty() { "" } else { super::subjects::fronted_limit(text) };
                 for (k, (at, units)) in splits.iter().enumerate() {
@@ -361,6 +371,10 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 let units = from_when.or_else(|| open.as_ref().and_then(|o| o.units.clone()));
                 close(&mut open, found);
                 open = Some(Open::plain(t, units, ""));
+            }
+            // 4月1日至30日为整治处理阶段。: the next phase ends the work of the one before.
+            None if clause.sentence_start && start::phase_sentence(clause.text).is_some() => {
+                close(&mut open, found);
             }
             None => {
                 if let Some(o) = open.as_mut() {

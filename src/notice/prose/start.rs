@@ -64,6 +64,18 @@ pub(super) fn during(prefix: &str) -> bool {
     !p.contains(['，', ',']) && p.chars().count() <= 8 && ["过程中"].iter().any(|w| p.ends_with(w))
 }
 
+/// `3月20日至31日为排查摸底阶段。` (after a colon that announces the phases, too): a campaign's
+/// phase told in a sentence of its own — the sentence, when `clause` is one.
+pub(super) fn phase_sentence(clause: &str) -> Option<&str> {
+    static PHASE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,2}月\d{1,2}日(?:至|到|-|—|－)(?:\d{1,2}月)?\d{1,2}日为[^。，,；;]{2,10}阶段。$")
+            .expect("phase regex")
+    });
+    let t = clean_line(clause);
+    let t = t.rsplit(['：', ':']).next().unwrap_or(t).trim_start();
+    (t.starts_with(|c: char| c.is_ascii_digit()) && PHASE.is_match(t)).then_some(t)
+}
+
 /// Words that join a sentence to the one before (同时，要…).
 const CONNECTIVES: [&str; 4] = ["同时", "此外", "另外", "与此同时"];
 
