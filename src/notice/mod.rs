@@ -171,6 +171,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
             d.deadline.date.is_some()
                 || d.deadline.recurrence.is_some()
                 || (!d.offices.is_empty() && (!d.text.starts_with('请') || closing::asks_own_work(&d.text)))
+                // 镇长强调:一要广泛宣传。要树立…: a speaker's list before the numbered parts asks
+                // something item by item, of no unit or of one.
+                || text::spoken_ordinal(&d.text) && report_list::has_modal(&d.text)
         })
         .collect();
     let notice_deadline = deadline::notice_default(&header.preamble, issued_on)

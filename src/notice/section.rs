@@ -51,7 +51,8 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
         .filter(|e| matches!(e, Entry::Item(c) if is_phase(first_sentence(c.head).0)))
         .count()
         >= 2;
-    let descriptive = ((is_descriptive(first) && !chapter) || frames(item)) && !phases;
+    let descriptive =
+        ((is_descriptive(first) && !chapter) || frames(item) || guiding(item, &lines)) && !phases;
     // 二、检查主要内容 (一)…(五)请各教学单位、各部门放假期间做好值班工作: an item of a
     // described part that asks units by 请 is a requirement; the rest stay described.
     let asking = (descriptive && !assigned).then(|| super::asking::asking_items(item)).flatten();
@@ -206,6 +207,14 @@ fn own_text(
 /// A regulation's article that frames rather than assigns (第一条 为…制定本办法).
 fn frames(item: &Item) -> bool {
     item.marker.kind == super::numbering::Kind::Article && is_framing_article(item.head)
+}
+
+/// `一、明确城市消防安全工作任务 以党的十七大精神为指导,…`: a part whose text opens with what
+/// guides the work is its 指导思想, however it is titled.
+fn guiding(item: &Item, lines: &[&str]) -> bool {
+    let body = lines.iter().skip(1).map(|l| clean_line(l)).find(|l| !l.is_empty());
+    let opening = body.map(|b| b.split(['，', ',']).next().unwrap_or(b));
+    !item.has_children() && opening.is_some_and(|p| p.starts_with('以') && p.ends_with("为指导"))
 }
 
 fn names_units_under(item: &Item) -> bool {

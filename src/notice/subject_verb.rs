@@ -9,8 +9,10 @@ use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 47] = [
+const VERBS: [&str; 48] = [
     "坚持",
+    // 各县(市、区)人民政府是城市消防专项规划的编制主体: what a unit is answers for it.
+    "是",
     // 市气象局依法履行…职责: the law it acts by, then what it does.
     "依法",
     "履行",

@@ -143,6 +143,11 @@ pub fn after_spoken_ordinal<'a>(s: &'a str, ends: &[char]) -> Option<&'a str> {
     rest.strip_prefix(ends)
 }
 
+/// Whether `s` opens with a spoken ordinal and its verb (一要, 二是, 叁是).
+pub fn spoken_ordinal(s: &str) -> bool {
+    after_spoken_ordinal(clean_line(s), &['是', '要']).is_some()
+}
+
 /// The clause's text up to its first comma (，,) or end mark, without the mark.
 pub fn first_phrase(s: &str) -> &str {
     let s = clean_line(s);

@@ -147,3 +147,41 @@ fn phases_of_a_campaign_are_its_tasks_by_each_phases_end() {
     let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
     assert_eq!(limits, [Some("2013-03-31".to_owned()), Some("2013-04-30".to_owned())]);
 }
+
+#[test]
+fn a_part_that_opens_with_what_guides_it_describes_and_a_unit_is_what_it_answers_for() {
+    let n = parse_at(
+        "2011-02-15",
+        concat!(
+            "宁德市人民政府关于加强城市消防安全工作的实施意见\n",
+            "一、明确城市消防安全工作任务\n",
+            "以党的十七大精神为指导,全面贯彻落实科学发展观,加强城市消防公共基础建设。\n",
+            "二、夯实城市公共消防安全基础\n",
+            "(一)编制落实城市消防规划。各县(市、区)人民政府是城市消防专项规划的编制主体,负责组织编制消防专项规划,",
+            "确保在2011年底前完成。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各县(市、区)人民政府"]]);
+}
+
+#[test]
+fn a_speakers_ordinal_titles_on_lines_of_their_own_head_their_items() {
+    let n = parse_at(
+        "2022-10-08",
+        concat!(
+            "徐舍镇召开节前燃气安全生产工作推进会\n",
+            "针对节前燃气安全生产工作,镇长黄力强调:\n",
+            "一要广泛宣传\n",
+            "要树立良好的社会共识,让群众充分认识到燃气安全生产工作的重要性。\n",
+            "二要加快进度\n",
+            "全面联动,确保安装工作顺利完成。各职能部门要主动对接、做好服务,各村(社区)要积极配合。\n",
+            "副镇长张敏提出以下两点工作要求:\n",
+            "一、做好对上协调工作\n",
+            "镇建设局要充分与公用环保集团做好对接。\n",
+            "二、做好安装计划工作\n",
+            "各村(社区)要加快推进灶具更换工作。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec![], vec!["各职能部门", "各村(社区)"], vec!["镇建设局"], vec!["各村(社区)"]]);
+    assert!(directives(&n)[0].text.starts_with("一要广泛宣传"), "{:?}", directives(&n)[0].text);
+}

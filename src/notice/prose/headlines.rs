@@ -27,6 +27,35 @@ pub(super) fn announces_list(line: &str) -> bool {
     clean_line(line).ends_with(['：', ':'])
 }
 
+/// `一要广泛宣传` on a line of its own, its text on the next (`要树立良好的社会共识…`): an
+/// ordinal item's title and its text are one paragraph, as if written `一要广泛宣传。要树立…`.
+pub(super) fn join_ordinal_titles(lines: &[&str]) -> Vec<String> {
+    let title = |l: &str| {
+        let t = clean_line(l);
+        super::start::ordinal(t).is_some_and(|end| {
+            let rest = &t[end..];
+            (2..=HEADLINE_MAX).contains(&rest.chars().count())
+                && rest.chars().all(crate::notice::text::is_han)
+        })
+    };
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut k = 0;
+    while k < lines.len() {
+        let next = lines.get(k + 1).map(|n| clean_line(n)).filter(|n| !n.is_empty());
+        match next {
+            Some(n) if title(lines[k]) && super::start::ordinal(n).is_none() => {
+                out.push(format!("{}。{n}", clean_line(lines[k])));
+                k += 2;
+            }
+            _ => {
+                out.push(lines[k].to_owned());
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

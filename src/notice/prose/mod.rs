@@ -71,6 +71,9 @@ fn requirements_after(
     lines: &[&str],
     recipients: &[String],
 ) -> Vec<(Candidate, Option<Units>)> {
+    let joined = headlines::join_ordinal_titles(lines);
+    let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
+    let lines = lines.as_slice();
     let mut found: Vec<Open> = Vec::new();
     // Inside a list of work done (一是…汇报。 / its account / 二是…召开专题会议。): its later
     // items, on lines of their own, are reports too until a line asks something.
