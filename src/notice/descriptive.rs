@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 74] = [
+    const ENDS: [&str; 76] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -23,6 +23,9 @@ pub fn is_descriptive(title: &str) -> bool {
         "督察重点",
         "督查重点",
         "检查重点",
+        // 四、排查整治重点 (一)消防安全责任落实情况: what a campaign looks at.
+        "排查重点",
+        "整治重点",
         // 一、夜查行动时间 / 二、夜查重点内容: when an action runs and what it looks at.
         "行动时间",
         "重点内容",

@@ -27,11 +27,18 @@ const SELF: [&str; 14] = [
 /// names the notice signs with or is issued by; a short name that ends one of them is it.
 pub fn is_own_plan(text: &str, issuers: &[&str]) -> bool {
     let t = crate::notice::text::clean_line(text);
+    // 3月16日至3月31日,住建局将…: the time it acts in, before the issuer.
+    let t = t.split_once(['，', ',']).filter(|(when, _)| is_period(when)).map_or(t, |(_, rest)| rest);
     let Some(at) = t.find('将').filter(|&at| at > 0 && t[..at].chars().count() <= 12) else {
         return false;
     };
     let who = &t[..at];
+    // 住建局将采取…检查: a bureau by its bare kind, no place before it, is the issuer itself.
+    let bare_kind = (3..=4).contains(&who.chars().count())
+        && who.ends_with(['局', '委'])
+        && !who.starts_with(['各', '县', '市', '区', '省', '乡', '镇']);
     SELF.contains(&who)
+        || bare_kind
         || (crate::notice::unit_name::is_unit(who)
             && issuers.iter().any(|i| !i.is_empty() && (i.ends_with(who) || who.ends_with(*i))))
 }
@@ -63,6 +70,13 @@ pub fn drop_own_plans(sections: &mut [SectionDraft], issuer: Option<&str>, title
         s.directives
             .retain(|d| !is_own_plan(&d.text, &issuers) && !is_own_plan(after_title(&d.text), &issuers));
     }
+}
+
+/// `3月16日至3月31日`, `即日起`: a short time phrase, digits and date words only.
+fn is_period(s: &str) -> bool {
+    s.chars().count() <= 16
+        && s.starts_with(|c: char| c.is_ascii_digit() || c == '即' || c == '从' || c == '自')
+        && s.chars().all(|c| c.is_ascii_digit() || "年月日至到起从自即-—".contains(c))
 }
 
 /// `省局督查。省粮食局将适时…`: the text after an item's short title sentence (no modal in

@@ -185,3 +185,21 @@ fn a_speakers_ordinal_titles_on_lines_of_their_own_head_their_items() {
     assert_eq!(offices(&n), [vec![], vec!["各职能部门", "各村(社区)"], vec!["镇建设局"], vec!["各村(社区)"]]);
     assert!(directives(&n)[0].text.starts_with("一要广泛宣传"), "{:?}", directives(&n)[0].text);
 }
+
+#[test]
+fn what_a_campaign_looks_at_and_the_bureaus_own_inspection_are_no_directives() {
+    let n = parse_at(
+        "2025-03-14",
+        concat!(
+            "关于开展全市在建建筑工地消防安全隐患排查整治行动的通知\n",
+            "各建设、施工、监理单位:\n",
+            "一、排查整治方式\n",
+            "(一)在建项目自查自纠。各施工单位要立即制定自查自纠方案,于3月25日前完成排查。\n",
+            "(二)主管部门全面检查。3月16日至3月31日,住建局将采取“四不两直”等方式开展检查。\n",
+            "二、排查整治重点\n",
+            "(一)消防安全责任落实情况\n",
+            "施工单位对于消防安全专项方案的编制情况;监理单位对施工现场消防安全专项方案审批情况。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各施工单位"]]);
+}
