@@ -203,3 +203,27 @@ fn what_a_campaign_looks_at_and_the_bureaus_own_inspection_are_no_directives() {
     );
     assert_eq!(offices(&n), [vec!["各施工单位"]]);
 }
+
+#[test]
+fn a_meeting_names_each_tasks_lead_and_its_leads_are_whom_the_leads_point_at() {
+    let n = parse_at(
+        "2020-04-01",
+        concat!(
+            "双牌县召开重大消防隐患整改推进会\n",
+            "会议明确,县民政局为康乐年华养老服务中心火灾隐患整改牵头单位,泷泊镇人民政府和县消防大队为责任单位;",
+            "县文旅广体局为岁圆楼火灾隐患整改牵头单位,理家坪乡人民政府和县消防大队为责任单位。",
+            "会议要求各牵头单位要科学制定隐患整改方案,逐一抓好落实。\n",
+            "会议强调,各级各相关部门一定要统一思想,高度重视。特别是在整改期间要加强巡查值守,杜绝事故发生。\n",
+        ),
+    );
+    assert_eq!(
+        offices(&n),
+        [
+            vec!["县民政局", "泷泊镇人民政府", "县消防大队"],
+            vec!["县文旅广体局", "理家坪乡人民政府", "县消防大队"],
+            vec!["县民政局", "县文旅广体局"],
+            vec!["各级各相关部门"],
+            vec!["各级各相关部门"],
+        ]
+    );
+}

@@ -50,6 +50,30 @@ pub(super) fn led_by(clause: &str) -> Option<Vec<String>> {
     subject_units(caps.get(2)?.as_str())
 }
 
+/// `县民政局为康乐年华养老服务中心火灾隐患整改牵头单位,泷泊镇人民政府和县消防大队为责任单位`:
+/// a unit named the lead of a task (and the units responsible with it).
+static NAMED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[，,])([^，,。；;：:]{2,16}?)为[^，,。；;]{0,30}?牵头单位(?:[，,]([^，,。；;]{2,40}?)为[^，,。；;]{0,20}?(?:责任|配合)单位)?")
+        .expect("named-lead regex")
+});
+
+/// A clause that names the lead unit of a task (`会议明确,县民政局为…牵头单位,…为责任单位`):
+/// where it starts, and the lead then the responsible units.
+pub(super) fn named_lead(clause: &str) -> Option<(usize, Vec<String>)> {
+    if !clause.contains("牵头单位") {
+        return None;
+    }
+    let caps = NAMED_LEAD.captures(clause)?;
+    let lead = caps.get(1)?;
+    let mut units = subject_units(lead.as_str().trim())?;
+    for u in caps.get(2).and_then(|m| subject_units(m.as_str().trim())).into_iter().flatten() {
+        if !units.contains(&u) {
+            units.push(u);
+        }
+    }
+    Some((lead.start(), units))
+}
+
 /// The most characters a unit and its body (`县公安局牵头的专班`) run before 负责.
 const MAX_HOLDER: usize = 20;
 

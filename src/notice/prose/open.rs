@@ -38,4 +38,6 @@ pub(super) struct Run {
     /// Opened by a lead-in that asks (会议要求，…): its sentences that open with what to do are
     /// requirements of their own.
     pub(super) asked: bool,
+    /// The lead units named in it (县民政局为…牵头单位): whom 各牵头单位 then points at.
+    pub(super) leads: Vec<String>,
 }

@@ -76,6 +76,16 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             open = Some(Open::plain(t, Some(units), ""));
             continue;
         }
+        // 会议明确,县民政局为…整改牵头单位,泷泊镇人民政府和县消防大队为责任单位;县文旅广体局
+        // 为…: each task's lead and responsible units.
+        if !run.enumerated
+            && let Some((at, units)) = duties::named_lead(t)
+        {
+            close(&mut open, found);
+            run.leads.push(units[0].clone());
+            open = Some(Open::plain(&t[at..], Some(units), &t[..at]));
+            continue;
+        }
         if !run.enumerated
             && let Some((at, units)) = duties::duty_start(t, run.duties && !clause.sentence_start)
         {
@@ -102,7 +112,8 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             // one is for whom the paragraph named last.
             let named_before = run.last_units.take().filter(|_| run.first_named == Some(true));
             let asked = lead.contains("要求") || lead.contains("强调");
-            run = Run { lead_units: lead_in_units(lead).or(named_before), asked, ..Run::default() };
+            let leads = std::mem::take(&mut run.leads);
+            run = Run { lead_units: lead_in_units(lead).or(named_before), asked, leads, ..Run::default() };
         }
         let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
         // 会议强调，各单位一要…。二要…: the subject before the first ordinal is the list's.
@@ -292,6 +303,11 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     }
                     run.semicolon_list = s.plain && t.ends_with(['；', ';']);
                 }
+                // 会议要求各牵头单位要…: the leads named just before.
+                let units = match units {
+                    Some(u) if u == ["各牵头单位"] && !run.leads.is_empty() => Some(run.leads.clone()),
+                    u => u,
+                };
                 let text = &rest[s.at..];
                 // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own; a
                 // requirement with no subject (要实行…制度，各市必须…) is the first subject's.

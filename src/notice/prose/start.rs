@@ -182,7 +182,18 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         && rest.char_indices().take(16).any(|(i, c)| {
             c == '要' && i > 3 && is_modal(&rest[i..]) && !rest[..i].contains(['，', ',', '要', '。'])
         });
-    if after_circumstance.is_some() || about_then_modal || about_modal {
+    // 。特别是在整改期间要加强巡查值守: a sentence that singles out a time or a part of the
+    // work, then its bare 要.
+    let singled_modal = !after_lead
+        && ["特别是", "尤其是"].iter().find_map(|w| rest.strip_prefix(w)).is_some_and(|r| {
+            r.char_indices().take(14).any(|(i, c)| {
+                c == '要'
+                    && is_modal(&r[i..])
+                    && !r[..i].contains(['，', ',', '。'])
+                    && (i == 0 || r.starts_with('在'))
+            })
+        });
+    if after_circumstance.is_some() || about_then_modal || about_modal || singled_modal {
         return Some(plain_start(0, None));
     }
     if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
