@@ -44,8 +44,11 @@ pub fn lost_breaks(line: &str) -> Vec<&str> {
         let next = iter.peek().map(|&(_, n)| n);
         // A sentence's end before the space is a paragraph's break the reader keeps anyway;
         // words with no end mark (a caption, a speaker's line) are where one was lost.
-        let cut =
-            c == ' ' && prev.is_some_and(han) && next.is_some_and(han) && line[from..i].chars().count() >= 6;
+        let cut = c == ' '
+            && prev.is_some_and(han)
+            && next.is_some_and(han)
+            && line[from..i].chars().count() >= 6
+            && !after_article_number(&line[from..i]);
         if cut {
             out.push(&line[from..i]);
             from = i + 1;
@@ -54,6 +57,14 @@ pub fn lost_breaks(line: &str) -> Vec<&str> {
     }
     out.push(&line[from..]);
     out
+}
+
+/// `…制定本规定。第二条`: the words before a space end with an article's number, whose space
+/// sets its text apart (no line break was lost there).
+fn after_article_number(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(['条', '章']) else { return false };
+    let numerals = head.len() - head.trim_end_matches(|c: char| "一二三四五六七八九十百零".contains(c)).len();
+    numerals > 0 && head[..head.len() - numerals].ends_with('第')
 }
 
 /// Lines shorter than this keep their spaces (see [`lost_breaks`]).

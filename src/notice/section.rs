@@ -112,6 +112,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
         .filter(|(c, _)| {
             super::candidate::has_words(&c.text)
                 && !super::descriptive::is_penalty(&c.text)
+                && !super::descriptive::is_public_rule(&c.text)
                 && !super::descriptive::is_checklist(&c.text)
         })
         .enumerate()
@@ -135,7 +136,8 @@ fn nested(item: &Item, ctx: &NoticeContext) -> (String, Vec<Slot>, Option<Units>
     let rules = ctx.rules;
     let (first, rest) = first_sentence(item.head);
     let (title, heading_units) = heading_title(first, rules);
-    let heading_units = heading_units.or_else(|| heading_owner(&title));
+    let heading_units =
+        heading_units.or_else(|| heading_owner(&title)).or_else(|| leading_subject(item.head));
     let mut slots = Vec::new();
     let group = Group { path: Vec::new(), units: None, deadline: None };
     let mut group = group;
@@ -144,6 +146,13 @@ fn nested(item: &Item, ctx: &NoticeContext) -> (String, Vec<Slot>, Option<Units>
     }
     walk(item, &group, ctx, &mut slots);
     (title, slots, heading_units)
+}
+
+/// `第七条 自然资源和规划部门应当履行下列消防安全职责：(一)…`: the subject of a heading that
+/// leads in to its items is theirs.
+fn leading_subject(head: &str) -> Option<Units> {
+    let leads_in = head.trim_end().ends_with(['：', ':']);
+    leads_in.then(|| super::subject::sentence_subject(head)).flatten().map(Units::named)
 }
 
 /// What a heading passes down.
@@ -257,11 +266,8 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
                 let (title, heading_units) = heading_title(first, rules);
                 // 第四条 市消防安全委员会应当履行下列职责：(一)…: the subject of a heading that
                 // leads in to its items is theirs.
-                let heading_units = heading_units.or_else(|| heading_owner(&title)).or_else(|| {
-                    let leads_in = child.head.trim_end().ends_with(['：', ':']);
-                    let lead = leads_in.then(|| super::subject::sentence_subject(child.head)).flatten()?;
-                    Some(Units::named(lead))
-                });
+                let heading_units =
+                    heading_units.or_else(|| heading_owner(&title)).or_else(|| leading_subject(child.head));
                 let mut inner = group.clone();
                 inner.deadline = deadline::find_deadline(&title, ctx.issued).or(inner.deadline);
                 inner.units = heading_units.or(inner.units);

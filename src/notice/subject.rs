@@ -125,6 +125,20 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     if let Some(at) = s.rfind("的各").filter(|&at| at > 0) {
         return subject_units(&s[at + "的".len()..]);
     }
+    // 州、县市人民政府及有关部门: the named governments, and the departments with their own 有关.
+    if let Some((at, w)) =
+        ["及有关", "和有关", "及相关", "和相关"].iter().find_map(|w| s.find(w).map(|at| (at, w)))
+        && at > 0
+    {
+        let joint = w.len() - "有关".len();
+        let (left, right) = (&s[..at], &s[at + joint..]);
+        if let (Some(mut units), true) = (subject_units(left), is_unit(right)) {
+            if !units.iter().any(|u| u == right) {
+                units.push(right.to_owned());
+            }
+            return Some(units);
+        }
+    }
     let parts: Vec<&str> = super::names::split_top_level(s, &['、']);
     if parts.iter().any(|p| p.is_empty()) {
         return None;

@@ -3,7 +3,7 @@
 //! 政府消防工作责任。…(二)严格控制火灾事故。…`. The outline reads numbers at the start of a line,
 //! so such a text had no items at all. When no more than one line of the text opens with a
 //! number, each long line is cut before the markers that count up by one from 1 in one style
-//! (`一、…二、`, `(一)…(二)`, `1.…2.`, and `1 落实…2 落实…` whose number lost its point), at
+//! (`第一条 …第二条 `, `一、…二、`, `(一)…(二)`, `1.…2.`, and `1 落实…2 落实…` whose number lost its point), at
 //! least two of them; a number after 第 or another digit (第一、二季度, 1、2月) is no marker.
 
 use super::numbering::{Kind, Marker, Sequence, marker_of};
@@ -48,7 +48,9 @@ fn cuts(line: &str) -> Vec<(usize, Option<usize>)> {
     let mut prev: Option<char> = None;
     for (at, c) in line.char_indices() {
         let after_number = prev.is_some_and(|p| p == '第' || p.is_ascii_digit() || p == '.');
-        let may_open = matches!(c, '(' | '（' | '①'..='⑳' | '0'..='9') || "一二三四五六七八九十".contains(c);
+        // 第二条 本规定适用于…: a regulation's articles run together on one line, too.
+        let may_open =
+            matches!(c, '(' | '（' | '①'..='⑳' | '0'..='9' | '第') || "一二三四五六七八九十".contains(c);
         if !after_number && may_open {
             // A marker is a few characters: read no further (a long line stays linear).
             let rest = &line[at..];
@@ -64,16 +66,17 @@ fn cuts(line: &str) -> Vec<(usize, Option<usize>)> {
         prev = Some(c);
     }
     // The styles that count up by one from 1 somewhere in the line, at least twice.
-    let styles: Vec<Kind> = [Kind::Chinese, Kind::ParenChinese, Kind::Arabic, Kind::ParenArabic]
-        .into_iter()
-        .filter(|kind| {
-            let mut next = 1;
-            for (_, k, value, _) in &found {
-                next += u32::from(k == kind && *value == next);
-            }
-            next > 2
-        })
-        .collect();
+    let styles: Vec<Kind> =
+        [Kind::Article, Kind::Chinese, Kind::ParenChinese, Kind::Arabic, Kind::ParenArabic]
+            .into_iter()
+            .filter(|kind| {
+                let mut next = 1;
+                for (_, k, value, _) in &found {
+                    next += u32::from(k == kind && *value == next);
+                }
+                next > 2
+            })
+            .collect();
     let Some(top) = styles.iter().min().copied() else { return Vec::new() };
     // Then read as the outline reads lines: the outermost style counts up, inner ones restart
     // at 1 under each of its items.
