@@ -7,9 +7,11 @@ use crate::notice::subject::modal_subject;
 
 /// Words that open a sentence of what to do, with no subject (通过…做好, 结合…检查, 组织人员…,
 /// 依法依规开展…, 对…深入开展…).
-const ACTIONS: [&str; 24] = [
+const ACTIONS: [&str; 25] = [
     // 及时制定整改计划,督促隐患单位…: how soon, then what.
     "及时",
+    // (节日前)进行一次安全生产大检查.
+    "进行",
     "制定",
     "通过",
     "结合",
@@ -39,8 +41,15 @@ const ACTIONS: [&str; 24] = [
 /// Whether a sentence opens with what to do and names no one before it, or with the day it
 /// starts (自10月11日起，每日报送…).
 pub(super) fn opens_with_action(sentence: &str) -> bool {
-    (ACTIONS.iter().any(|a| sentence.starts_with(a)) || from_day(sentence))
-        && modal_subject(sentence).is_none()
+    // 节日前及近期进行一次安全生产大检查: the time it is for, then what.
+    let task = when_prefix(sentence).map_or(sentence, |at| &sentence[at..]);
+    (ACTIONS.iter().any(|a| task.starts_with(a)) || from_day(sentence)) && modal_subject(sentence).is_none()
+}
+
+/// `节日前及近期`, `节前`, `近期`: a time with no date that a task opens with — its length.
+fn when_prefix(sentence: &str) -> Option<usize> {
+    const TIMES: [&str; 7] = ["节日前及近期", "节前及近期", "节日前", "节日期间", "节前", "近期", "节后"];
+    TIMES.iter().find(|t| sentence.starts_with(**t)).map(|t| t.len())
 }
 
 /// `提高认识,切实增强…` / `强化措施,坚决维护…`: a sentence that opens with a verb of what
