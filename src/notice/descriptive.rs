@@ -166,13 +166,24 @@ pub fn is_checklist(text: &str) -> bool {
 }
 
 /// A rule for everyone or an encouragement (第五条 任何单位和个人应当遵守…,不得占用…; 第六条
-/// 鼓励单位和个人通过12345…举报): no unit is asked by it.
+/// 鼓励单位和个人通过12345…举报), or a 通告's ask of the public: no unit is asked by it.
 pub fn is_public_rule(text: &str) -> bool {
     let t = super::text::clean_line(text);
     let t = t.split_once(' ').filter(|(number, _)| number.starts_with('第')).map_or(t, |(_, rest)| rest);
-    ["任何单位", "任何组织", "任何人", "鼓励单位", "鼓励社会", "鼓励公民", "鼓励个人"]
-        .iter()
-        .any(|w| t.starts_with(w))
+    // 七、广大群众应当自觉遵守本通告规定: the public, asked by a 通告.
+    const PUBLIC: [&str; 10] = [
+        "任何单位",
+        "任何组织",
+        "任何人",
+        "鼓励单位",
+        "鼓励社会",
+        "鼓励公民",
+        "鼓励个人",
+        "广大群众",
+        "广大市民",
+        "广大居民",
+    ];
+    PUBLIC.iter().any(|w| t.starts_with(w))
 }
 
 /// A penalty clause of a 通告 (四、违反本通告规定的,依照…追究法律责任; 五、…的,依法从严查处):

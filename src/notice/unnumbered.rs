@@ -156,7 +156,9 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
     // …将上报带班指挥长。并责令限期整改。: a body opening with 并 goes on with the heading.
     if let [Slot::Directive(only)] = slots.as_mut_slice()
         && heading_units.is_none()
-        && (is_task_headline(&title) || only.text.starts_with('并'))
+        // 二、水路客运安全检查严格按照…抓落实。由省港航、海事局迅速部署。: a first sentence too long
+        // for a headline is the item's first words too.
+        && (is_task_headline(&title) || only.text.starts_with('并') || title.chars().count() > 30)
         && clean_line(body).trim() == only.text.trim()
     {
         only.text = format!("{}{}", first.trim(), only.text);

@@ -246,3 +246,20 @@ fn a_regulations_articles_on_one_line_and_its_rules_for_everyone() {
         [vec!["州、县市人民政府", "有关部门"], vec!["自然资源和规划部门"], vec!["自然资源和规划部门"]]
     );
 }
+
+#[test]
+fn an_items_long_first_sentence_is_its_start_and_a_notices_ask_of_the_public_is_none() {
+    let n = parse_at(
+        "2008-07-09",
+        concat!(
+            "湖北省交通运输厅关于做好奥运期间客运安全检查工作的紧急通知\n",
+            "各市州交通局:\n",
+            "一、各级交通管理部门在奥运会期间要加强对客运站的检查。\n",
+            "二、水路客运安全检查严格按照交通运输部今年5月在天津召开的保奥运全国船舶和港口保安工作会议抓落实。",
+            "由省港航、海事局迅速部署。\n",
+            "三、广大群众应当自觉遵守本通告规定,积极举报违法行为。\n",
+        ),
+    );
+    assert_eq!(directives(&n).len(), 2, "{:?}", directives(&n));
+    assert!(directives(&n)[1].text.starts_with("水路客运安全检查"), "{:?}", directives(&n)[1].text);
+}
