@@ -38,7 +38,8 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
         return record_section(item, &text, unit, limit);
     }
     let (first, _) = first_sentence(item.head);
-    let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求");
+    // (Not when it asks named units: 四、工作要求 1、各处室检查人员要按要求检查….)
+    let safeguard = ctx.phased && strip_end_mark(first).ends_with("工作要求") && !asks_units(&lines);
     let assigned = units::names_units(&text) || items_close_with_units(item);
     // 第一章 总则: a regulation's chapter is read article by article (第二条 各级人民政府负责…
     // assigns, 第一条 为…制定本办法 frames).
@@ -146,6 +147,15 @@ fn nested(item: &Item, ctx: &NoticeContext) -> (String, Vec<Slot>, Option<Units>
     }
     walk(item, &group, ctx, &mut slots);
     (title, slots, heading_units)
+}
+
+/// Whether a part's lines ask a named unit by its modal (`1、各处室检查人员要…`).
+fn asks_units(lines: &[&str]) -> bool {
+    lines.iter().skip(1).any(|l| {
+        let t = clean_line(l);
+        let t = super::numbering::marker_of(t).map_or(t, |m| &t[m.len..]);
+        super::subject::modal_subject(t).is_some()
+    })
 }
 
 /// `第七条 自然资源和规划部门应当履行下列消防安全职责：(一)…`: the subject of a heading that

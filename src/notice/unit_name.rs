@@ -156,7 +156,7 @@ pub fn is_name_char(c: char) -> bool {
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
-const HEADS: [&str; 24] = [
+const HEADS: [&str; 25] = [
     // 社区全体班子成员, 各居民小组班子成员: a unit's leading body answers for it.
     "全体班子成员",
     "班子成员",
@@ -184,6 +184,8 @@ const HEADS: [&str; 24] = [
     "安全责任人",
     // 居委会、物业责任人要…: the one answering for each of the units.
     "责任人",
+    // 各处室检查人员要按要求检查: the people a unit sends to inspect.
+    "检查人员",
     "主要领导",
     // 各专班组长 → 各专班 (村民小组长 leaves 村民小, no unit: people, as before).
     "组长",
