@@ -85,7 +85,7 @@ const ENDS: [&str; 70] = [
 ];
 /// Endings that make a unit only after 各 (各地, 各级, 各县) or a place (县领导).
 /// 各院系: a university's schools and departments.
-const COLLECTIVE_ENDS: [&str; 18] = [
+const COLLECTIVE_ENDS: [&str; 19] = [
     "地",
     "级",
     "县",
@@ -107,6 +107,8 @@ const COLLECTIVE_ENDS: [&str; 18] = [
     // 要求各商户在12月15日前自查自改: each shop of a market, addressed as a unit.
     "商户",
     "经营户",
+    // 各责任主体要高度警惕: each party that answers for safety.
+    "责任主体",
 ];
 /// Subjects that are not units.
 const NOT_UNITS: [&str; 22] = [
