@@ -9,10 +9,12 @@ use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 49] = [
+const VERBS: [&str; 50] = [
     "坚持",
     // 各县(市、区)人民政府是城市消防专项规划的编制主体: what a unit is answers for it.
     "是",
+    // 各街镇、各单位充分利用多种渠道和形式: how fully, then what.
+    "充分",
     // 要求经营主体单位即日进行整改: when it starts, then what.
     "即日",
     // 市气象局依法履行…职责: the law it acts by, then what it does.

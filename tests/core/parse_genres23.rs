@@ -263,3 +263,17 @@ fn an_items_long_first_sentence_is_its_start_and_a_notices_ask_of_the_public_is_
     assert_eq!(directives(&n).len(), 2, "{:?}", directives(&n));
     assert!(directives(&n)[1].text.starts_with("水路客运安全检查"), "{:?}", directives(&n)[1].text);
 }
+
+#[test]
+fn collectives_before_a_verb_of_what_to_do_open_a_requirement_of_their_own() {
+    let n = parse_at(
+        "2025-01-22",
+        concat!(
+            "烟花爆竹集中燃放区域和时间\n",
+            "各有关部门要明确自身工作责任,严格职责分工。\n",
+            "各街镇、各单位充分利用多种渠道和形式,广泛开展限时集中燃放点的宣传活动。\n",
+            "各考核组实地检查了各级政府、各有关部门的工作情况。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各有关部门"], vec!["各街镇", "各单位"]]);
+}

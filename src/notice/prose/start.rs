@@ -208,6 +208,16 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     if let Some(u) = modal_subject(rest).map(|(u, _)| u).or_else(|| comma_subject(rest)) {
         return Some(plain_start(0, Some(resolve(u, recipients))));
     }
+    // 各街镇、各单位充分利用多种渠道…: a sentence that opens with collectives before their verb.
+    // (Only before a verb of what to do: 各考核组实地检查了… tells what was done.)
+    const TASKS: [&str; 9] = ["充分", "切实", "认真", "全面", "积极", "做好", "落实", "加强", "严格"];
+    if !after_lead
+        && let Some((c, end)) = crate::notice::subject::collective_before_verb(rest)
+        && TASKS.iter().any(|v| rest[end..].starts_with(v))
+        && !super::action::tells_done(rest)
+    {
+        return Some(plain_start(0, Some(crate::notice::subject::collective_units(&c))));
+    }
     // 相关领导要…, 各县级包抓领导要…: people, not a unit, yet a requirement of its own.
     if let Some(at) = rest.find("领导").filter(|&at| rest[..at].chars().count() <= 10)
         && rest[..at].chars().all(crate::notice::unit_name::is_name_char)
