@@ -6,8 +6,8 @@
 use super::outline::{Entry, Item};
 use super::text::clean_line;
 
-/// The part with only its items and paragraphs that ask units by 请 (请各教学单位…, 请有关单位…),
-/// when it has any.
+/// The part with only its items and paragraphs that ask units by 请 (请各教学单位…, 请有关单位…)
+/// or whose collectives do the work (各科室(中心)开展全面自查), when it has any.
 pub fn asking_items<'a>(item: &Item<'a>) -> Option<Item<'a>> {
     // 请各社会单位…积极配合夜查行动 after the described items: a paragraph that asks, too.
     let asks_text = |t: &str| {
@@ -15,7 +15,13 @@ pub fn asking_items<'a>(item: &Item<'a>) -> Option<Item<'a>> {
             .strip_prefix('请')
             .is_some_and(|r| ["各", "有关", "相关"].iter().any(|w| r.starts_with(w)))
     };
-    let asks = |c: &Item| asks_text(c.head);
+    // 三、检查方式 1.各科室(中心)开展全面自查。: an item whose collectives do the work.
+    let collectives_act = |t: &str| {
+        let t = clean_line(t);
+        let first = t.split('。').next().unwrap_or(t);
+        super::subject::collective_before_verb(first).is_some() && !first.ends_with("情况")
+    };
+    let asks = |c: &Item| asks_text(c.head) || collectives_act(c.head);
     // A paragraph after the last item reads as that item's continuation: it is looked for
     // there too.
     let entries: Vec<Entry<'a>> = item

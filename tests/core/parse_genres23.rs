@@ -277,3 +277,20 @@ fn collectives_before_a_verb_of_what_to_do_open_a_requirement_of_their_own() {
     );
     assert_eq!(offices(&n), [vec!["各有关部门"], vec!["各街镇", "各单位"]]);
 }
+
+#[test]
+fn an_item_of_a_described_part_whose_collectives_do_the_work_asks_them() {
+    let n = parse_at(
+        "2024-09-24",
+        concat!(
+            "关于开展节前后勤安全生产检查的通知\n",
+            "各科室(中心):\n",
+            "一、检查方式\n",
+            "1.各科室(中心)开展全面自查。\n",
+            "2.处(集团)领导分组带队深入各科室(中心)一线开展专项检查。\n",
+            "二、工作要求\n",
+            "1.加强领导,精心组织。各科室(中心)要提高政治站位,组织开展好自查。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各科室(中心)"], vec!["各科室(中心)"]]);
+}
