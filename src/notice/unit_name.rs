@@ -277,6 +277,10 @@ fn is_unit_name(s: &str) -> bool {
     if s.starts_with('要') || ["提请", "督促"].iter().any(|w| s.starts_with(w)) {
         return false;
     }
+    // 各网格一定要对域内场所…排查: each grid of a street's management (相关网格员 are people).
+    if s == "各网格" {
+        return true;
+    }
     // 市场监管局从…: 市场 alone is what a bureau oversees, a name cut short; 公共场所 are
     // places, whoever runs them.
     if s == "市场" || s == "公共场所" {
