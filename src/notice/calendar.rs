@@ -19,7 +19,7 @@ pub fn week_end(day: NaiveDate) -> NaiveDate {
 /// A month-day without a year is in the notice's year, or the next if it has passed.
 pub(super) fn upcoming(year: i32, month: u32, day: u32, issued: NaiveDate) -> Option<NaiveDate> {
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    if date < issued { NaiveDate::from_ymd_opt(year + 1, month, day) } else { Some(date) }
+    if passed(date, issued) { NaiveDate::from_ymd_opt(year + 1, month, day) } else { Some(date) }
 }
 
 /// A date that has already passed in the notice's year means the next year's.
@@ -29,9 +29,15 @@ pub(super) fn roll(
     next: impl Fn(i32) -> Option<NaiveDate>,
 ) -> Option<NaiveDate> {
     match date {
-        Some(d) if d < issued => next(issued.year() + 1),
+        Some(d) if passed(d, issued) => next(issued.year() + 1),
         other => other,
     }
+}
+
+/// Whether `date` has passed by `issued`, a year ahead: not a day earlier in the same month
+/// (7月28日前 in a page dated 7月29日 is that month's day, the page put up after its notice).
+fn passed(date: NaiveDate, issued: NaiveDate) -> bool {
+    date < issued && !(date.year() == issued.year() && date.month() == issued.month())
 }
 
 pub(super) fn quarter_end(q: &str, issued: NaiveDate) -> Option<NaiveDate> {

@@ -294,3 +294,17 @@ fn an_item_of_a_described_part_whose_collectives_do_the_work_asks_them() {
     );
     assert_eq!(offices(&n), [vec!["各科室(中心)"], vec!["各科室(中心)"]]);
 }
+
+#[test]
+fn a_day_earlier_in_the_month_of_the_page_is_that_months_not_next_years() {
+    let n = parse_at(
+        "2017-07-29",
+        "关于开展高温期间安全生产督查的通知\n各单位:\n一、各单位要于7月28日前完成自查。\n二、各单位要于7月20日前报送自查报告。\n",
+    );
+    let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
+    assert_eq!(limits, [Some("2017-07-28".to_owned()), Some("2017-07-20".to_owned())]);
+    // A month already gone is next year's, as before.
+    let n =
+        parse_at("2017-07-29", "关于开展安全生产督查的通知\n各单位:\n一、各单位要于6月28日前完成自查。\n");
+    assert_eq!(directives(&n)[0].deadline.date.map(|d| d.to_string()).as_deref(), Some("2018-06-28"));
+}
