@@ -66,7 +66,12 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 }
                 super::subject_verb::named_before_verb(after).or_else(|| asked_collective(after))
             };
-            if let Some(units) = asked_by_please() {
+            // 各系部请于2018年9月10日前完成自查: the units, then 请 and what they are asked.
+            let before_please = || {
+                let at = piece.find('请').filter(|&at| at > 0 && piece[..at].chars().count() <= 12)?;
+                subject_units(&piece[..at]).filter(|_| k == 0)
+            };
+            if let Some(units) = asked_by_please().or_else(before_please) {
                 add_new(&mut found, units);
                 continue;
             }

@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 70] = [
+const ENDS: [&str; 71] = [
     // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
     "机构",
     "公司",
@@ -55,6 +55,8 @@ const ENDS: [&str; 70] = [
     "集团",
     "企业",
     "学校",
+    // 系部填写表中如下序号, 各系部请于…: a college's departments by their kind.
+    "系部",
     // 中小学及幼儿园要…: schools by their kind.
     "中学",
     "小学",
@@ -85,7 +87,7 @@ const ENDS: [&str; 70] = [
 ];
 /// Endings that make a unit only after 各 (各地, 各级, 各县) or a place (县领导).
 /// 各院系: a university's schools and departments.
-const COLLECTIVE_ENDS: [&str; 19] = [
+const COLLECTIVE_ENDS: [&str; 20] = [
     "地",
     "级",
     "县",
@@ -109,6 +111,8 @@ const COLLECTIVE_ENDS: [&str; 19] = [
     "经营户",
     // 各责任主体要高度警惕: each party that answers for safety.
     "责任主体",
+    // 请各系将附件…填写完成: a college's departments.
+    "系",
 ];
 /// Subjects that are not units.
 const NOT_UNITS: [&str; 22] = [
