@@ -210,9 +210,16 @@ pub const WHOLE: [&str; 6] = ["全县", "全市", "全区", "全省", "全镇", 
 /// in); how many there are is no part of the name.
 pub fn without_count(s: &str) -> Option<&str> {
     let t = WHOLE.iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
+    // 参会的40家物业公司: which of them, then how many.
+    let t =
+        t.split_once('的').filter(|(_, r)| r.starts_with(|c: char| c.is_ascii_digit())).map_or(t, |(_, r)| r);
     let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = t[digits..].strip_prefix('个')?;
-    (digits > 0 && !rest.is_empty()).then_some(rest)
+    let after = &t[digits..];
+    let rest = after.strip_prefix(['个', '家'])?;
+    // (911家未取得消防审验手续的养老机构: a class of bodies told by a clause, no named unit;
+    // 100个有森林防灭火工作任务的乡镇 are the townships.)
+    let class = after.starts_with('家') && rest.contains('的');
+    (digits > 0 && !rest.is_empty() && !class).then_some(rest)
 }
 
 /// The unit a name stands for: `X支队主要领导` → `X支队`, `各单位负责人` → `各单位` (督办 tracks
