@@ -308,3 +308,16 @@ fn a_day_earlier_in_the_month_of_the_page_is_that_months_not_next_years() {
         parse_at("2017-07-29", "关于开展安全生产督查的通知\n各单位:\n一、各单位要于6月28日前完成自查。\n");
     assert_eq!(directives(&n)[0].deadline.date.map(|d| d.to_string()).as_deref(), Some("2018-06-28"));
 }
+
+#[test]
+fn words_quoted_inside_a_requirement_are_its_own() {
+    let n = parse_at(
+        "2022-01-26",
+        concat!(
+            "市教育局召开寒假校园安全工作会议\n",
+            "会议强调,各学校要高度重视,在安全管理工作上要切实做到“四务必”:即“务必看到单位主要负责人工作轨迹;",
+            "务必看到隐患整改成效;务必看到应急处置措施”。各学校要结合工作实际,创建各校特色校园安全教育模式。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各学校"], vec!["各学校"]]);
+}

@@ -51,6 +51,17 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
     let mut shared_out = false;
     for (k, clause) in clauses.iter().enumerate() {
         let t = clean_line(clause.text);
+        // …做到“四务必”:即“务必看到…;务必看到…”: words quoted in a requirement are its own.
+        // (Not past its sentence or at a list's next ordinal: a quote left open by a typo ends
+        // there.)
+        if ordinal(t).is_none()
+            && !clause.sentence_start
+            && let Some(o) =
+                open.as_mut().filter(|o| o.text.matches('“').count() > o.text.matches('”').count())
+        {
+            o.text.push_str(t);
+            continue;
+        }
         if clause.sentence_start {
             run.semicolon_list = false;
             run.duties = false;
@@ -209,6 +220,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             });
         // 要严格落实五点要求。一是…: words that announce the list are no requirement.
         let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
+
         // …；加强值班调度,严禁脱岗漏岗,应急和林业部门要…: a semicolon part's short tasks before
         // its subject are the subject's too.
         let tasks_before = start
