@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::start::ordinal;
-use crate::notice::subject::{required_units, subject_units};
+use super::start::{Start, ordinal};
+use crate::notice::subject::{named_before_verb, required_units, subject_units};
+use crate::notice::text::first_phrase;
 
 /// A lead-in at the start of a clause: who requires (会议要求，/ 他强调， / …提出具体要求：).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,4 +148,45 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
         return (Some(&t[..at]), &t[at..]);
     }
     (None, t)
+}
+
+/// Where a requirement starts right after a lead-in when no other rule reads it: a unit before
+/// its verb (`会议要求,县应急局牵头…`), a modal in the first phrase whatever its subject
+/// (`艾志军强调,全县上下要…`), a class of units and its modal, or everyone's 要 a few phrases in.
+/// `asked`: whether the lead-in asks (会议要求, 强调).
+pub(super) fn start_after(rest: &str, asked: bool) -> Option<Start> {
+    if let Some(units) = named_before_verb(rest) {
+        return Some(Start { at: 0, units: Some(units), enumerated: false, plain: false });
+    }
+    // 艾志军强调,全县上下要进一步强化…: after a lead-in, a 要 in the first phrase
+    // starts a requirement even when its subject is not a unit.
+    // 会议最后强调,在国庆期间必须做好…: 必须 and 务必 ask as 要 does.
+    let phrase = first_phrase(rest);
+    // (Not the 要 of 主要, 重要, 需要, 纪要: 专项行动主要分三个阶段开展.)
+    let word = |at: usize| {
+        ["主", "重", "需", "纪", "摘", "概", "必", "只"].iter().any(|w| phrase[..at].ends_with(w))
+    };
+    let modal =
+        ["要", "必须", "务必"].iter().filter_map(|m| phrase.find(m)).min().filter(|&at| {
+            !phrase[at..].starts_with("要求") && !word(at) && phrase[..at].chars().count() <= 8
+        });
+    // 申报要求：凡符合…的单位，均应主动…申报备案: a class of units, then its modal.
+    let class_then_modal = || {
+        let second = rest.split(['，', ',']).nth(1)?.trim_start();
+        let second = second.strip_prefix(['均', '都', '也']).unwrap_or(second);
+        (second.starts_with(['应', '须']) || second.starts_with("必须")).then_some(())
+    };
+    // 会议强调,安全生产责任重大,在这个关键时间段,全县上下要…: everyone's 要 a few
+    // phrases in, after a lead-in that asks, starts the requirement at its sentence.
+    let everyone = || {
+        let part = rest.split(['；', ';', '。']).next().unwrap_or(rest);
+        let at = part.find("上下要")?;
+        (asked && part[..at].chars().count() <= 30).then_some(())
+    };
+    modal.or_else(|| class_then_modal().or_else(everyone).map(|()| 0)).map(|_| Start {
+        at: 0,
+        units: None,
+        enumerated: false,
+        plain: false,
+    })
 }

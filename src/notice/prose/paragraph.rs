@@ -7,8 +7,8 @@ use super::duties;
 use super::lead_in::{self, lead_in_units, split_lead_in};
 use super::open::{Open, Run};
 use super::start::{self, Start, later_subjects, ordinal, parallel, periodic_report, start_of};
-use crate::notice::subject::{leading, named_before_verb, named_from_when, supporting};
-use crate::notice::text::{clean_line, first_clause, first_phrase, split_clauses};
+use crate::notice::subject::{leading, named_from_when, supporting};
+use crate::notice::text::{clean_line, first_clause, split_clauses};
 
 pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
     let mut run = Run::default();
@@ -181,43 +181,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     plain: true,
                 })
             })
-            .or_else(|| {
-                lead?;
-                if let Some(units) = named_before_verb(rest) {
-                    return Some(Start { at: 0, units: Some(units), enumerated: false, plain: false });
-                }
-                // 艾志军强调,全县上下要进一步强化…: after a lead-in, a 要 in the first phrase
-                // starts a requirement even when its subject is not a unit.
-                // 会议最后强调,在国庆期间必须做好…: 必须 and 务必 ask as 要 does.
-                let phrase = first_phrase(rest);
-                // (Not the 要 of 主要, 重要, 需要, 纪要: 专项行动主要分三个阶段开展.)
-                let word = |at: usize| {
-                    ["主", "重", "需", "纪", "摘", "概", "必", "只"].iter().any(|w| phrase[..at].ends_with(w))
-                };
-                let modal =
-                    ["要", "必须", "务必"].iter().filter_map(|m| phrase.find(m)).min().filter(|&at| {
-                        !phrase[at..].starts_with("要求") && !word(at) && phrase[..at].chars().count() <= 8
-                    });
-                // 申报要求：凡符合…的单位，均应主动…申报备案: a class of units, then its modal.
-                let class_then_modal = || {
-                    let second = rest.split(['，', ',']).nth(1)?.trim_start();
-                    let second = second.strip_prefix(['均', '都', '也']).unwrap_or(second);
-                    (second.starts_with(['应', '须']) || second.starts_with("必须")).then_some(())
-                };
-                // 会议强调,安全生产责任重大,在这个关键时间段,全县上下要…: everyone's 要 a few
-                // phrases in, after a lead-in that asks, starts the requirement at its sentence.
-                let everyone = || {
-                    let part = rest.split(['；', ';', '。']).next().unwrap_or(rest);
-                    let at = part.find("上下要")?;
-                    (run.asked && part[..at].chars().count() <= 30).then_some(())
-                };
-                modal.or_else(|| class_then_modal().or_else(everyone).map(|()| 0)).map(|_| Start {
-                    at: 0,
-                    units: None,
-                    enumerated: false,
-                    plain: false,
-                })
-            });
+            .or_else(|| lead.and_then(|_| lead_in::start_after(rest, run.asked)));
         // 要严格落实五点要求。一是…: words that announce the list are no requirement.
         let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
 
