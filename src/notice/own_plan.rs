@@ -67,8 +67,11 @@ pub fn drop_own_plans(sections: &mut [SectionDraft], issuer: Option<&str>, title
         .chain(reporter.iter().flatten().map(String::as_str))
         .collect();
     for s in sections {
-        s.directives
-            .retain(|d| !is_own_plan(&d.text, &issuers) && !is_own_plan(after_title(&d.text), &issuers));
+        // (Most directives hold no 将: a substring test first.)
+        s.directives.retain(|d| {
+            !d.text.contains('将')
+                || !is_own_plan(&d.text, &issuers) && !is_own_plan(after_title(&d.text), &issuers)
+        });
     }
 }
 

@@ -49,16 +49,19 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
     // A sentence that shared the work out phrase by phrase (县公安局牵头的专班负责…,县文体局…):
     // a next sentence's one 负责 of a unit is one more share.
     let mut shared_out = false;
+    // How many quotes the sentence read so far leaves open.
+    let mut quotes: usize = 0;
     for (k, clause) in clauses.iter().enumerate() {
         let t = clean_line(clause.text);
         // …做到“四务必”:即“务必看到…;务必看到…”: words quoted in a requirement are its own.
         // (Not past its sentence or at a list's next ordinal: a quote left open by a typo ends
         // there.)
-        if ordinal(t).is_none()
-            && !clause.sentence_start
-            && let Some(o) =
-                open.as_mut().filter(|o| o.text.matches('“').count() > o.text.matches('”').count())
-        {
+        let inside = quotes > 0 && !clause.sentence_start && ordinal(t).is_none();
+        quotes = if inside { quotes } else { 0 };
+        if t.contains(['“', '”']) {
+            quotes = (quotes + t.matches('“').count()).saturating_sub(t.matches('”').count());
+        }
+        if inside && let Some(o) = open.as_mut() {
             o.text.push_str(t);
             continue;
         }

@@ -71,6 +71,10 @@ pub(super) fn phase_sentence(clause: &str) -> Option<&str> {
         Regex::new(r"^\d{1,2}月\d{1,2}日(?:至|到|-|—|－)(?:\d{1,2}月)?\d{1,2}日为[^。，,；;]{2,10}阶段。$")
             .expect("phase regex")
     });
+    // (Most sentences name no phase: a substring test before the regex.)
+    if !clause.contains("阶段") {
+        return None;
+    }
     let t = clean_line(clause);
     let t = t.rsplit(['：', ':']).next().unwrap_or(t).trim_start();
     (t.starts_with(|c: char| c.is_ascii_digit()) && PHASE.is_match(t)).then_some(t)
