@@ -60,8 +60,9 @@ pub(super) fn dated_prefix(prefix: &str) -> bool {
 
 /// `作业过程中,`: the short stretch of work during which the subject after it acts.
 pub(super) fn during(prefix: &str) -> bool {
+    // (The ending first: this is asked of every phrase's prefix.)
     let p = prefix.trim_end().trim_end_matches(['，', ',']);
-    !p.contains(['，', ',']) && p.chars().count() <= 8 && ["过程中"].iter().any(|w| p.ends_with(w))
+    p.ends_with("过程中") && p.len() <= 8 * 3 && !p.contains(['，', ',']) && p.chars().count() <= 8
 }
 
 /// `3月20日至31日为排查摸底阶段。` (after a colon that announces the phases, too): a campaign's
