@@ -321,3 +321,20 @@ fn words_quoted_inside_a_requirement_are_its_own() {
     );
     assert_eq!(offices(&n), [vec!["各学校"], vec!["各学校"]]);
 }
+
+#[test]
+fn an_order_with_a_limit_to_the_units_inspected_is_a_requirement() {
+    let n = parse_at(
+        "2024-01-20",
+        concat!(
+            "市商务局开展商超消防安全督查\n",
+            "针对检查发现的问题,督查组下发了整改通知书并要求在3日内整改到位。",
+            "督查组要求,企业要形成闭环管理,扎实开展好安全隐患自查自纠工作。\n",
+        ),
+    );
+    let texts: Vec<&str> = directives(&n).iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].starts_with("督查组下发了整改通知书"), "{texts:?}");
+    assert_eq!(directives(&n)[0].deadline.phrase.as_deref(), Some("3日内"));
+    assert_eq!(offices(&n), [vec![], vec!["企业"]]);
+}

@@ -288,6 +288,11 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         if let Some((k, units)) = asked(p) {
             return Some(plain_start(offset + k, Some(resolve(units, recipients))));
         }
+        // 督查组下发了整改通知书并要求在3日内整改到位: an order with a limit, of the units
+        // inspected (the phrase that gives it, whole).
+        if at > 0 && p.find("要求").is_some_and(|k| limited(&p[k + "要求".len()..])) {
+            return Some(Start { at: offset, units: None, enumerated: false, plain: false });
+        }
         at += piece.len();
     }
     None
@@ -306,6 +311,15 @@ fn shares_out(before: &str) -> bool {
 fn comma_subject(s: &str) -> Option<Vec<String>> {
     let (name, rest) = s.split_once(['，', ','])?;
     crate::notice::subject::set_off_subject(name, rest)
+}
+
+/// `在3日内整改到位`, `于5月10日前整改完毕`: a limit right after 要求, then what is due by it.
+fn limited(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['在', '于']) else { return false };
+    rest.starts_with(|c: char| c.is_ascii_digit() || "一二三五七十".contains(c))
+        && crate::notice::deadline::find_deadline(rest, NaiveDate::MIN)
+            .and_then(|d| d.phrase)
+            .is_some_and(|phrase| rest.starts_with(phrase.as_str()))
 }
 
 /// Words by which a speaker or an inspection team asks units for something.
