@@ -21,6 +21,7 @@ mod limits;
 mod offered;
 mod open;
 mod paragraph;
+mod please;
 mod start;
 #[cfg(test)]
 mod subject_tests;

@@ -13,6 +13,7 @@ use crate::notice::subject::{is_modal, modal_subject, named_before_verb, require
 use crate::notice::text::{Clause, clean_line};
 use crate::notice::unit_name::bare_head;
 
+use super::please::{please, resolve};
 pub(super) use super::subjects::{
     later_subjects, own_subject, singled_out, subject_after_bare, subject_before_ordinal,
 };
@@ -34,9 +35,6 @@ pub(super) fn ordinal(s: &str) -> Option<usize> {
         m.as_str().ends_with(['.', '．', '、']) && m.as_str().starts_with(|c: char| c.is_ascii_digit());
     (!(decimal && after.is_none_or(|c| c.is_ascii_digit()))).then_some(m.end())
 }
-
-/// Words by which a 请 sentence points at the addressees above.
-const REFERS: [&str; 4] = ["以上", "上述", "各事涉", "你"];
 
 /// `加强值班调度,严禁脱岗漏岗,` before a subject: one to three short things to do, with no
 /// modal and no subject of their own.
@@ -339,55 +337,6 @@ fn asked(phrase: &str) -> Option<(usize, Vec<String>)> {
             .or_else(|| named_before_verb(&phrase[k..]).filter(|_| *w == "要求"))?;
         Some((k - w.len(), units))
     })
-}
-
-/// A sentence opening with 请: its units, or the addressees when it names none or points above.
-pub(super) fn please(s: &str, recipients: &[String]) -> Option<Start> {
-    let after = s.strip_prefix('请')?;
-    if gives_the_floor(after) {
-        return None;
-    }
-    if let Some((u, _)) = modal_subject(after) {
-        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
-    }
-    if let Some(mut u) = named_before_verb(after) {
-        // 请各乡镇、街道落实属地监管责任,各责任单位落实企业整改主体责任: each subject of the
-        // sentence is one of its units (a later `县应急局要…` is a requirement of its own).
-        for piece in after.split_inclusive(['，', ',']).skip(1) {
-            let p = piece.trim_start();
-            let more = crate::notice::subject::collective_before_verb(p)
-                .map(|(c, _)| crate::notice::subject::collective_units(&c));
-            for m in more.into_iter().flatten() {
-                if !u.contains(&m) {
-                    u.push(m);
-                }
-            }
-        }
-        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
-    }
-    if let Some(u) = crate::notice::subject::named_after_please(after) {
-        return Some(Start { at: 0, units: Some(resolve(u, recipients)), enumerated: false, plain: false });
-    }
-    if recipients.is_empty() {
-        return None;
-    }
-    Some(Start { at: 0, units: Some(recipients.to_vec()), enumerated: false, plain: false })
-}
-
-/// `请区消防救援大队陈灼同志汇报关于…情况`: the chair gives a speaker the floor at the meeting
-/// itself — nothing to be done after it.
-fn gives_the_floor(after: &str) -> bool {
-    let Some(at) = after.find("同志") else { return false };
-    let rest = &after[at + "同志".len()..];
-    after[..at].chars().count() <= 20
-        && !after[..at].contains(['，', ',', '。'])
-        && ["汇报", "发言", "介绍", "讲话", "作汇报", "作说明", "通报"].iter().any(|w| rest.starts_with(w))
-}
-
-/// Units that point above (以上责任单位, 各事涉部门) are the addressees.
-fn resolve(units: Vec<String>, recipients: &[String]) -> Vec<String> {
-    let refers = units.iter().all(|u| REFERS.iter().any(|w| u.contains(w)));
-    if refers && !recipients.is_empty() { recipients.to_vec() } else { units }
 }
 
 /// A requirement that opens with its modal and no subject (`要全面做好…`, `务必广泛宣传…`).
