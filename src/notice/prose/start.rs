@@ -288,7 +288,9 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         }
         // 督查组下发了整改通知书并要求在3日内整改到位: an order with a limit, of the units
         // inspected (the phrase that gives it, whole).
-        if at > 0 && p.find("要求").is_some_and(|k| limited(&p[k + "要求".len()..])) {
+        // (Most phrases hold no 求: a character test before the word's.)
+        if at > 0 && p.contains('求') && p.find("要求").is_some_and(|k| limited(&p[k + "要求".len()..]))
+        {
             return Some(Start { at: offset, units: None, enumerated: false, plain: false });
         }
         at += piece.len();
