@@ -182,20 +182,14 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     let about_modal = (rest.starts_with('对')
         && !["对照", "对接", "对标"].iter().any(|w| rest.starts_with(w))
         || ["遇到", "遇有", "如遇", "一旦"].iter().any(|w| rest.starts_with(w)))
-        && rest.char_indices().take(16).any(|(i, c)| {
-            c == '要' && i > 3 && is_modal(&rest[i..]) && !rest[..i].contains(['，', ',', '要', '。'])
-        });
+        && first_modal(rest, 16).is_some_and(|i| i > 3);
     // 。特别是在整改期间要加强巡查值守: a sentence that singles out a time or a part of the
     // work, then its bare 要.
     let singled_modal = !after_lead
-        && ["特别是", "尤其是"].iter().find_map(|w| rest.strip_prefix(w)).is_some_and(|r| {
-            r.char_indices().take(14).any(|(i, c)| {
-                c == '要'
-                    && is_modal(&r[i..])
-                    && !r[..i].contains(['，', ',', '。'])
-                    && (i == 0 || r.starts_with('在'))
-            })
-        });
+        && ["特别是", "尤其是"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .is_some_and(|r| first_modal(r, 14).is_some_and(|i| i == 0 || r.starts_with('在')));
     if after_circumstance.is_some() || about_then_modal || about_modal || singled_modal {
         return Some(plain_start(0, None));
     }
@@ -311,6 +305,17 @@ fn shares_out(before: &str) -> bool {
 fn comma_subject(s: &str) -> Option<Vec<String>> {
     let (name, rest) = s.split_once(['，', ','])?;
     crate::notice::subject::set_off_subject(name, rest)
+}
+
+/// Where the first 要 of `s` stands, when it is a modal within its first `within` characters
+/// and first phrase (`对企业的隐患要…`, `在整改期间要…`).
+fn first_modal(s: &str, within: usize) -> Option<usize> {
+    let (i, _) = s
+        .char_indices()
+        .take(within)
+        .take_while(|&(_, c)| !matches!(c, '，' | ',' | '。'))
+        .find(|&(_, c)| c == '要')?;
+    is_modal(&s[i..]).then_some(i)
 }
 
 /// `在3日内整改到位`, `于5月10日前整改完毕`: a limit right after 要求, then what is due by it.
