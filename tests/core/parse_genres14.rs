@@ -7,7 +7,8 @@ use crate::parse_genres3::{directives, offices, parse};
 use crate::support::date;
 use duban::notice::parse_notice;
 
-fn deadlines(n: &duban::model::NoticeDraft) -> Vec<Option<String>> {
+/// Each directive's deadline as written YYYY-MM-DD, or None.
+pub(crate) fn deadlines(n: &duban::model::NoticeDraft) -> Vec<Option<String>> {
     directives(n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect()
 }
 

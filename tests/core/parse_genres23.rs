@@ -4,6 +4,7 @@
 //! before the subject (作业过程中,企业要…), and a date by which work is unfinished.
 
 use crate::parse_genres3::{directives, offices};
+use crate::parse_genres14::deadlines;
 use crate::parse_genres17::parse_at;
 
 #[test]
@@ -36,8 +37,7 @@ fn a_date_by_which_work_is_unfinished_is_a_condition_not_a_limit() {
             "各县(区)建设行政主管部门要在10月底前完成建设任务。\n",
         ),
     );
-    let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
-    assert_eq!(limits, [None, Some("2017-10-31".to_owned())]);
+    assert_eq!(deadlines(&n), [None, Some("2017-10-31".to_owned())]);
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn markets_and_shops_are_units_and_the_case_before_a_subject_is_not_its_name() {
         ),
     );
     assert_eq!(offices(&n), [vec!["林业工作站"], vec!["专业队"], vec!["各农贸市场"], vec!["各商户"]]);
-    assert_eq!(directives(&n)[3].deadline.date.map(|d| d.to_string()).as_deref(), Some("2018-02-15"));
+    assert_eq!(deadlines(&n)[3].as_deref(), Some("2018-02-15"));
 }
 
 #[test]
@@ -132,8 +132,7 @@ fn phases_of_a_campaign_are_its_tasks_by_each_phases_end() {
         ),
     );
     assert_eq!(offices(&n), [vec!["成品油经营企业"], vec!["市县商务部门"]]);
-    let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
-    assert_eq!(limits, [Some("2014-09-10".to_owned()), Some("2014-09-25".to_owned())]);
+    assert_eq!(deadlines(&n), [Some("2014-09-10".to_owned()), Some("2014-09-25".to_owned())]);
     // Phases told sentence by sentence in a news item.
     let n = parse_at(
         "2013-03-28",
@@ -144,8 +143,7 @@ fn phases_of_a_campaign_are_its_tasks_by_each_phases_end() {
         ),
     );
     assert_eq!(offices(&n), [vec!["各县市区"], vec!["各县市区"]]);
-    let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
-    assert_eq!(limits, [Some("2013-03-31".to_owned()), Some("2013-04-30".to_owned())]);
+    assert_eq!(deadlines(&n), [Some("2013-03-31".to_owned()), Some("2013-04-30".to_owned())]);
 }
 
 #[test]
@@ -301,12 +299,11 @@ fn a_day_earlier_in_the_month_of_the_page_is_that_months_not_next_years() {
         "2017-07-29",
         "关于开展高温期间安全生产督查的通知\n各单位:\n一、各单位要于7月28日前完成自查。\n二、各单位要于7月20日前报送自查报告。\n",
     );
-    let limits: Vec<_> = directives(&n).iter().map(|d| d.deadline.date.map(|d| d.to_string())).collect();
-    assert_eq!(limits, [Some("2017-07-28".to_owned()), Some("2017-07-20".to_owned())]);
+    assert_eq!(deadlines(&n), [Some("2017-07-28".to_owned()), Some("2017-07-20".to_owned())]);
     // A month already gone is next year's, as before.
     let n =
         parse_at("2017-07-29", "关于开展安全生产督查的通知\n各单位:\n一、各单位要于6月28日前完成自查。\n");
-    assert_eq!(directives(&n)[0].deadline.date.map(|d| d.to_string()).as_deref(), Some("2018-06-28"));
+    assert_eq!(deadlines(&n)[0].as_deref(), Some("2018-06-28"));
 }
 
 #[test]
