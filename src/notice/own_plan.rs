@@ -53,9 +53,8 @@ pub fn is_own_work(clause: &str) -> bool {
 }
 
 /// The directives left when the issuer's own plans are taken out: the issuer is the one the
-/// header names, or a name the closing signs with.
-/// A news item's title names who reports (`省粮食局组织开展…`): with no issuer in the header,
-/// that unit is the issuer.
+/// header names, or a name the closing signs with; with no issuer in the header, a news item's
+/// title names who reports (`省粮食局组织开展…`), and that unit is the issuer.
 pub fn drop_own_plans(sections: &mut [SectionDraft], issuer: Option<&str>, title: &str, closing: &[&str]) {
     let reporter = match issuer {
         None => crate::notice::subject::opening_subject(title).filter(|u| u.len() == 1),
