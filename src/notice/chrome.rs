@@ -95,9 +95,22 @@ fn is_weak(line: &str) -> bool {
     WEAK.iter().any(|w| line.strip_prefix(w).is_some_and(|rest| rest.starts_with(['：', ':'])))
 }
 
+/// A page's legal notice (`版权声明:` then `1.凡本网注明…`, `【免责声明】本站…`): what it says
+/// and everything after it is the site's, not the text's. Its numbered clauses were read as
+/// the text's items.
+const NOTICE_OF_RIGHTS: [&str; 3] = ["版权声明", "免责声明", "版权及免责声明"];
+
+fn opens_notice_of_rights(line: &str) -> bool {
+    let t = line.trim_start().trim_start_matches(['【', '[', '〔']);
+    NOTICE_OF_RIGHTS.iter().any(|w| t.starts_with(w))
+}
+
 /// The lines without page chrome, and the page's publication date if it shows one.
 pub fn strip_chrome<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Option<NaiveDate>) {
     let published = super::page_date::of_page(lines);
+    // The first line is the title, whatever it says.
+    let end = lines.iter().skip(1).position(|l| opens_notice_of_rights(l)).map_or(lines.len(), |k| k + 1);
+    let lines = &lines[..end];
     let web_page = lines.iter().any(|l| is_strong(l));
     if !web_page {
         return (lines.to_vec(), published);
@@ -157,5 +170,23 @@ mod tests {
     fn a_notice_keeps_its_contact_line() {
         let lines = ["一、加强检查。", "联系人：张某", "电话：0000-1234"];
         assert_eq!(strip_chrome(&lines).0, lines);
+    }
+
+    #[test]
+    fn a_pages_legal_notice_and_what_follows_it_are_dropped() {
+        let lines = [
+            "全市36处重大火灾隐患挂牌督办",
+            "各县区要对照目标责任书开展自查。",
+            "责任编辑:yss",
+            "版权声明:",
+            "1.凡本网注明“来源:驻马店网”的所有作品,均为本网合法拥有版权的作品。",
+            "2.凡本网注明“来源:XXX”的作品,均转载自其他媒体。",
+        ];
+        assert_eq!(
+            strip_chrome(&lines).0,
+            ["全市36处重大火灾隐患挂牌督办", "各县区要对照目标责任书开展自查。"]
+        );
+        let lines = ["标题", "一、加强检查。", "【免责声明】本站部分信息来源于互联网", "二、其他"];
+        assert_eq!(strip_chrome(&lines).0, ["标题", "一、加强检查。"]);
     }
 }
