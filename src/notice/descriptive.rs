@@ -219,9 +219,13 @@ pub fn is_roster(title: &str) -> bool {
 }
 
 /// A report of what was found (…督察情况: 共抽查…), with no requirement in it and no unit
-/// named by a label (三、分组情况 whose groups name their 责任单位 assigns).
+/// named by a label (三、分组情况 whose groups name their 责任单位 assigns). A finding told as
+/// `venue: what was found` (6、金碧辉煌白金会所:217包厢存在逃生窗未开启的情况。) is an item of a
+/// findings list, not a report's heading: its label is what must end with 情况.
 pub fn is_report(title: &str, text: &str) -> bool {
-    (strip_end_mark(title).ends_with("情况") || told_done(title))
+    let title = strip_end_mark(title);
+    let label = title.split_once([':', '：']).map_or(title, |(label, _)| label);
+    (label.ends_with("情况") || told_done(title))
         && !super::text::split_clauses(text).iter().any(|c| {
             let t = c.trimmed();
             t.starts_with('要') || t.starts_with('请') || super::subject::modal_subject(t).is_some()

@@ -31,6 +31,7 @@ mod findings_table;
 mod header;
 mod heading;
 mod inspected;
+mod labelled;
 mod list_heading;
 mod marked_rows;
 mod names;

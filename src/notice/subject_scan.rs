@@ -14,7 +14,8 @@ pub const BASIS: [&str; 4] = ["按照", "根据", "依据", "依照"];
 /// with before its verb (`市县两级应急管理部门对…实施监督管理`, `按照…的要求，各级人民政府负责…`,
 /// `并由本级消防救援机构负责实施`).
 pub fn units_in(text: &str) -> Option<Vec<String>> {
-    let mut found: Vec<String> = Vec::new();
+    // 国会俱乐部:208包厢存在…, 未亮证经营:五月花酒吧、C2酒吧: a unit named by a label.
+    let mut found: Vec<String> = super::labelled::units(text).unwrap_or_default();
     let mut first_collective = None;
     for clause in super::text::split_clauses(text) {
         let t = super::text::clean_line(clause.text);
