@@ -17,7 +17,9 @@ static DAY: LazyLock<Regex> =
 /// `issued_on`: that year, on the first 月日 they name, else its first day.
 pub fn of_first_lines(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
     let head: String = lines.iter().take(3).copied().collect::<Vec<_>>().join("\n");
-    let Some(found) = YEAR.captures(&head) else { return of_cited_notice(lines, issued_on) };
+    let Some(found) = YEAR.captures(&head) else {
+        return of_own_number(lines, issued_on).or_else(|| of_cited_notice(lines, issued_on));
+    };
     let whole = found.get(0)?;
     // A span of years (2023—2025年, 2012年至2015年) names no one year.
     const SPAN: [char; 8] = ['至', '到', '—', '–', '-', '－', '~', '～'];
@@ -34,6 +36,17 @@ pub fn of_first_lines(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate>
         .captures(&head)
         .and_then(|c| NaiveDate::from_ymd_opt(year, c[1].parse().ok()?, c[2].parse().ok()?));
     day.or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
+}
+
+/// The text's own number on a line of its own under the title (（长安委办[2007]17号）): an
+/// undated copy is of that year, when it is two or more years before `issued_on`.
+fn of_own_number(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[（(]?\p{Han}{1,10}[\[〔【［]((?:19|20)\d{2})[\]〕】］]\d{1,4}号[）)]?$")
+            .expect("own number regex")
+    });
+    let year: i32 = lines.iter().take(3).find_map(|l| NUMBER.captures(l.trim()))?[1].parse().ok()?;
+    (year <= issued_on.year() - 2).then(|| NaiveDate::from_ymd_opt(year, 1, 1)).flatten()
 }
 
 /// A notice the text carries out, cited with its number in the opening words (根据省住建厅《关于
@@ -81,6 +94,14 @@ mod tests {
         assert_eq!(of_first_lines(&lines, day("2012-06-01")), None, "a notice of last year says nothing");
         let law = ["关于做好消防工作的通知", "根据《中华人民共和国消防法》的规定,…"];
         assert_eq!(of_first_lines(&law, day("2026-12-01")), None);
+    }
+
+    #[test]
+    fn an_undated_copy_is_of_the_year_of_its_own_number() {
+        let lines = ["长春市安委办关于报送专项行动总结的通知", "(长安委办[2007]17号)", "各县(市)区:"];
+        assert_eq!(of_first_lines(&lines, day("2026-12-01")), Some(day("2007-01-01")));
+        let cited_in_a_sentence = ["关于报送总结的通知", "按长安委办[2007]17号要求,各县区要…"];
+        assert_eq!(of_first_lines(&cited_in_a_sentence, day("2026-12-01")), None);
     }
 
     #[test]
