@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 76] = [
+    const ENDS: [&str; 83] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -28,6 +28,15 @@ pub fn is_descriptive(title: &str) -> bool {
         "整治重点",
         // 一、夜查行动时间 / 二、夜查重点内容: when an action runs and what it looks at.
         "行动时间",
+        // 二、演练时间:11月24日 / 三、演练地点: 教学楼前广场 / 一、培训内容:…: the issuer's own
+        // drill or training, when, where and what (a campaign's 活动时间 dates its tasks: not here).
+        "演练时间",
+        "演练地点",
+        "演练内容",
+        "培训时间",
+        "培训地点",
+        "培训内容",
+        "培训对象",
         "重点内容",
         "保障措施",
         "组织保障",
@@ -111,8 +120,11 @@ pub fn is_descriptive(title: &str) -> bool {
     // 一、整治目标 通过三年时间,…: a copy whose line breaks became spaces keeps its heading
     // before the first space.
     // 二、检查方式:本次检查以…: a heading told before a colon, its text after it.
-    let glued =
-        t.split_once([' ', '\u{3000}', '：', ':']).map(|(h, _)| h).filter(|h| h.chars().count() <= 12);
+    // 四、参加人员为:…: the heading with its 为.
+    let glued = t
+        .split_once([' ', '\u{3000}', '：', ':'])
+        .map(|(h, _)| h.strip_suffix('为').unwrap_or(h))
+        .filter(|h| h.chars().count() <= 12);
     // A name's last character is looked up first: most words end in none of them, and are
     // told without comparing the forty names (a task table asks this of every row).
     // The names' last characters, sorted once.

@@ -20,8 +20,14 @@ pub fn units(text: &str) -> Option<Vec<String>> {
     // What was found, then where: the places are all of the rest, one sentence. Read first: a
     // finding may end in a word a name ends in (接纳未成年人进入营业场所:望吧网络有限公司).
     let list = strip_end_mark(rest.trim()).trim_end_matches([',', '，', ' ']);
-    names(list).or_else(|| names(label))
+    names(list).or_else(|| names(label)).or_else(|| {
+        // 五、工作要求:各相关部门安排好时间…: a short label, then the sentence that asks.
+        (label.chars().count() <= LABEL_MAX).then(|| super::subject_scan::units_in(rest)).flatten()
+    })
 }
+
+/// The most characters of a label before the sentence it heads (工作要求, 报送要求).
+const LABEL_MAX: usize = 8;
 
 /// `五月花酒吧、C2酒吧`: each part a unit's name, else `None`.
 fn names(list: &str) -> Option<Vec<String>> {
@@ -70,9 +76,17 @@ mod tests {
     }
 
     #[test]
+    fn a_short_label_heads_the_sentence_that_names_the_unit() {
+        assert_eq!(
+            units("工作要求:各相关部门安排好时间,积极组织师生参加。"),
+            Some(vec!["各相关部门".to_owned()])
+        );
+    }
+
+    #[test]
     fn a_label_that_is_no_unit_names_none() {
         assert_eq!(units("检查时间:11月24日"), None);
-        assert_eq!(units("工作要求:各单位要加强值班。"), None, "a sentence after the colon is no list");
+        assert_eq!(units("检查方式:以自查为主。"), None);
         assert_eq!(units("加强检查,落实责任。"), None);
     }
 }

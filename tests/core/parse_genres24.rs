@@ -49,3 +49,37 @@ fn findings_name_their_venues_by_a_label() {
     // A finding told as `venue: what was found …的情况` is an item, not a report's heading.
     assert!(directives(&n)[3].text.starts_with("国会俱乐部:208包厢"));
 }
+
+#[test]
+fn a_drills_time_place_and_content_are_described_and_its_work_asked() {
+    let n = parse_at(
+        "2014-11-12",
+        concat!(
+            "关于举行消防灭火演练的通知\n",
+            "我处拟于2014年11月24日举行消防安全知识培训。现将有关事项通知如下:\n",
+            "一、消防培训内容:消防安全知识、火灾扑救演练\n",
+            "二、演练时间:11月24日(周一)15:00至17:00\n",
+            "三、演练地点: 学校二号教学楼前广场\n",
+            "四、参加人员为:今年新进员工及各学院办公室工作人员。\n",
+            "五、工作要求:各相关部门安排好时间,积极组织需培训的师生员工准时参加,",
+            "并将参加培训人数在11月19日(周三)下班前报到后勤保卫处。\n",
+        ),
+    );
+    // Only the fifth item asks; its label heads the sentence whose subject is the unit.
+    assert_eq!(offices(&n), [vec!["各相关部门"]]);
+    assert_eq!(crate::parse_genres14::deadlines(&n), [Some("2014-11-19".to_owned())]);
+}
+
+#[test]
+fn an_undated_copy_is_of_the_year_of_the_number_under_its_title() {
+    let n = parse_at(
+        "2026-12-02",
+        concat!(
+            "长春市安全生产委员会办公室关于报送专项行动总结的通知\n",
+            "(长安委办[2007]17号)\n",
+            "各县(市)区安全生产委员会:\n",
+            "各县(市)区要将专项行动形成总结材料,并于12月15日前报市安全生产委员会办公室。\n",
+        ),
+    );
+    assert_eq!(crate::parse_genres14::deadlines(&n), [Some("2007-12-15".to_owned())]);
+}
