@@ -266,6 +266,13 @@ fn deadline_from(text: &str, norm: &Norm, issued: NaiveDate, start: Option<usize
                 // 上半年于当年6月5日前报送: the date after the half names the day.
                 let half_dated = (m.as_str() == "上半年" || m.as_str() == "下半年")
                     && folded[m.end()..].trim_start_matches(['，', ' ']).starts_with(['于', '在']);
+                // 组织完成2021年下半年消防疏散演练, 请将下半年的…材料报送: the half the work is
+                // of, named as its object's attribute, not the time it is due.
+                let half_named = (m.as_str() == "上半年" || m.as_str() == "下半年")
+                    && (folded[m.end()..].starts_with('的') || {
+                        let b = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
+                        ["完成", "开展", "组织", "做好", "报送", "将", "把"].iter().any(|v| b.ends_with(v))
+                    });
                 // 对于年底未完成建设任务的…: a time by which work is unfinished is a condition.
                 let unmet = ["未完成", "仍未", "尚未", "未按", "没有完成", "前未", "未能"]
                     .iter()
@@ -273,6 +280,7 @@ fn deadline_from(text: &str, norm: &Norm, issued: NaiveDate, start: Option<usize
                 let excluded = around
                     || unmet
                     || half_dated
+                    || half_named
                     || in_word
                     || NOT_DEADLINES.iter().any(|w| before.ends_with(w) || after.starts_with(w))
                     || blocked.iter().any(|r| r.start < m.end() && m.start() < r.end)

@@ -83,3 +83,18 @@ fn an_undated_copy_is_of_the_year_of_the_number_under_its_title() {
     );
     assert_eq!(crate::parse_genres14::deadlines(&n), [Some("2007-12-15".to_owned())]);
 }
+
+#[test]
+fn the_half_year_a_drill_is_of_is_no_limit() {
+    let n = parse_at(
+        "2021-10-29",
+        concat!(
+            "关于开展119消防宣传月活动的通知\n",
+            "各二级学院:\n",
+            "一、请各二级学院组织完成2021年下半年消防疏散演练1次。\n",
+            "二、请各二级学院将下半年的消防培训材料报送到安全保卫处。\n",
+            "三、各二级学院要在下半年完成消防设施检测。\n",
+        ),
+    );
+    assert_eq!(crate::parse_genres14::deadlines(&n), [None, None, Some("2021-12-31".to_owned())]);
+}
