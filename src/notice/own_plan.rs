@@ -37,8 +37,12 @@ pub fn is_own_plan(text: &str, issuers: &[&str]) -> bool {
     let bare_kind = (3..=4).contains(&who.chars().count())
         && who.ends_with(['局', '委'])
         && !who.starts_with(['各', '县', '市', '区', '省', '乡', '镇']);
+    // 县督查组的具体督查时间将于当天电话通知…: the issuer's inspecting team and its visit.
+    const TEAMS: [&str; 5] = ["督查组", "检查组", "督导组", "督察组", "巡查组"];
+    let team = TEAMS.iter().any(|g| who.contains(g));
     SELF.contains(&who)
         || bare_kind
+        || team
         || (crate::notice::unit_name::is_unit(who)
             && issuers.iter().any(|i| !i.is_empty() && (i.ends_with(who) || who.ends_with(*i))))
 }
@@ -102,6 +106,11 @@ mod tests {
         let issuers = ["三都水族自治县教育局"];
         assert!(is_own_plan("教育局将于1月25日起组织检查组对各学校开展督导检查。", &issuers));
         assert!(is_own_plan("我局将适时开展督查。", &[]));
+        assert!(
+            is_own_plan("县督查组的具体督查时间将于当天电话通知相关中心小学。", &[]),
+            "the issuer's team"
+        );
+        assert!(!is_own_plan("各督导组组长要按照统一部署带队督察。", &[]), "a team asked, not a plan");
         assert!(
             is_own_plan("我市将从6月中旬起至8月底对各县区进行督导。", &[]),
             "a government of its own place"
