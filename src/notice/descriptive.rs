@@ -227,7 +227,8 @@ pub fn is_roster(title: &str) -> bool {
     const ENDS: [&str; 4] = ["分组", "人员组成", "组成人员", "人员分工"];
     let t = strip_end_mark(title).trim_end_matches(['：', ':']);
     // 二、组织机构 经旗人民政府研究,决定成立…领导小组: the make-up of a body (健全组织机构 asks).
-    ENDS.iter().any(|e| t.ends_with(e)) || t == "组织机构" || t == "领导小组"
+    // 二、组织领导机构 为强化…的组织领导,市人民政府成立…领导小组: the same, its text run on.
+    ENDS.iter().any(|e| t.ends_with(e)) || t == "组织机构" || t == "领导小组" || t.starts_with("组织领导机构")
 }
 
 /// A report of what was found (…督察情况: 共抽查…), with no requirement in it and no unit

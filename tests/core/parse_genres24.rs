@@ -98,3 +98,18 @@ fn the_half_year_a_drill_is_of_is_no_limit() {
     );
     assert_eq!(crate::parse_genres14::deadlines(&n), [None, None, Some("2021-12-31".to_owned())]);
 }
+
+#[test]
+fn a_plans_leading_group_told_with_its_text_run_on_is_a_roster() {
+    let n = parse_at(
+        "2010-04-09",
+        concat!(
+            "乌鲁木齐市继续深入开展安全生产年活动方案\n",
+            "一、工作目标 深入贯彻落实科学发展观,实现全市安全生产形势持续稳定好转。\n",
+            "二、组织领导机构 为强化活动的组织领导,市人民政府成立活动工作领导小组: ",
+            "组 长:袁宝新 副市长 成 员:葛广峰 市安监局副局长\n",
+            "三、主要任务\n各区县要全面开展隐患排查治理。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各区县"]]);
+}
