@@ -12,7 +12,7 @@ const NAME_MAX: usize = 24;
 /// The units an item's opening names by a label (see the module header), in order.
 pub fn units(text: &str) -> Option<Vec<String>> {
     let t = clean_line(text);
-    let (label, rest) = t.split_once([':', '：'])?;
+    let Some((label, rest)) = t.split_once([':', '：']) else { return after_heading(t) };
     let label = label.trim();
     if label.chars().count() > NAME_MAX || rest.trim().is_empty() {
         return None;
@@ -24,6 +24,14 @@ pub fn units(text: &str) -> Option<Vec<String>> {
         // 五、工作要求:各相关部门安排好时间…: a short label, then the sentence that asks.
         (label.chars().count() <= LABEL_MAX).then(|| super::subject_scan::units_in(rest)).flatten()
     })
+}
+
+/// `二、主要任务 各区县要全面开展…`: a heading whose line break became a space (a copy that
+/// lost its breaks), then the sentence that names the unit.
+fn after_heading(t: &str) -> Option<Vec<String>> {
+    let (head, rest) = t.split_once([' ', '\u{3000}'])?;
+    let heading = (2..=LABEL_MAX).contains(&head.chars().count()) && head.chars().all(super::text::is_han);
+    heading.then(|| super::subject_scan::units_in(rest.trim_start())).flatten()
 }
 
 /// The most characters of a label before the sentence it heads (工作要求, 报送要求).
@@ -81,6 +89,12 @@ mod tests {
             units("工作要求:各相关部门安排好时间,积极组织师生参加。"),
             Some(vec!["各相关部门".to_owned()])
         );
+    }
+
+    #[test]
+    fn a_heading_run_on_after_a_space_heads_the_sentence_that_names_the_unit() {
+        assert_eq!(units("主要任务 各区县要全面开展隐患排查治理。"), Some(vec!["各区县".to_owned()]));
+        assert_eq!(units("加强 检查"), None);
     }
 
     #[test]
