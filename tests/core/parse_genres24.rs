@@ -113,3 +113,18 @@ fn a_plans_leading_group_told_with_its_text_run_on_is_a_roster() {
     );
     assert_eq!(offices(&n), [vec!["各区县"]]);
 }
+
+#[test]
+fn an_official_speaking_after_a_meetings_words_does_not_take_its_addressees() {
+    let n = parse_at(
+        "2018-12-21",
+        concat!(
+            "12月19日下午,全省加强“两节”期间安全生产工作电视电话会议召开。\n",
+            "会议指出,“两节”期间是事故高发期,各级政府、各部门要严格落实安全生产责任。\n",
+            "全省电视电话会议结束后,县委常委、常务副县长毛孝泉要求,要突出抓好重点领域安全问题。",
+            "要加强值班值守,健全联动机制。\n",
+        ),
+    );
+    let none: Vec<&str> = Vec::new();
+    assert_eq!(offices(&n), [vec!["各级政府", "各部门"], none.clone(), none]);
+}

@@ -88,6 +88,8 @@ fn requirements_after(
         let first = clean_line(lines[k]);
         (1..=2).contains(&k) && before.is_none() && !first.starts_with(['一', '壹', '1', '（', '(', '①'])
     });
+    // Whether the last paragraph that named its speaker gave a meeting's words (会议指出,…).
+    let mut meeting_spoke = false;
     for (i, line) in lines.iter().enumerate() {
         if Some(i) == opens_inside && !found.is_empty() {
             let mut units: Vec<String> = Vec::new();
@@ -141,7 +143,17 @@ fn requirements_after(
         } else if asks {
             reporting = false;
         }
-        inherit_across(&mut found, from);
+        // 全省电视电话会议结束后,常务副县长毛孝泉要求,要…: after a meeting's words, an
+        // official of the place speaks for himself; the meeting's addressees are not his.
+        let first_sentence = clean_line(line).split('。').next().unwrap_or_default();
+        let speaker = lead_in::split_lead_in(first_sentence).0;
+        let official = speaker.is_some_and(|l| !l.starts_with("会议") && lead_in::spoken_by_official(l));
+        if !(official && meeting_spoke) {
+            inherit_across(&mut found, from);
+        }
+        if let Some(l) = speaker {
+            meeting_spoke = l.starts_with("会议");
+        }
     }
     // 7月底前全面完成，8月底前完成验收…: one requirement per limit, each with the subject.
     let found = found.into_iter().flat_map(|o| {
