@@ -89,7 +89,10 @@ pub fn join_attachment_list(lines: &[&str]) -> Option<Vec<String>> {
 /// Whether `line` reads as closing matter rather than a requirement.
 fn is_closing_like(line: &str) -> bool {
     let bare = line.trim_start_matches(['（', '(']);
-    if PREFIXES.iter().chain(&CONTACTS).any(|p| bare.starts_with(p)) || DATE.is_match(line) {
+    // …有效遏制学生溺水事故的发生。2023年6月30日: a page copied as one line ends its text with
+    // the date; the line is the text, not a closing.
+    let dated = DATE.is_match(line) && (line.chars().count() <= 40 || !line.contains('。'));
+    if PREFIXES.iter().chain(&CONTACTS).any(|p| bare.starts_with(p)) || dated {
         return true;
     }
     // 会议要求,要整治辖区内违规使用可: a page cut inside a requirement is no closing.

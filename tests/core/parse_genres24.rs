@@ -128,3 +128,20 @@ fn an_official_speaking_after_a_meetings_words_does_not_take_its_addressees() {
     let none: Vec<&str> = Vec::new();
     assert_eq!(offices(&n), [vec!["各级政府", "各部门"], none.clone(), none]);
 }
+
+#[test]
+fn a_page_copied_as_one_line_with_its_date_at_the_end_is_read_not_refused() {
+    let n = parse_at(
+        "2023-06-30",
+        concat!(
+            "《防溺水温馨提醒.docx》由会员分享,可在线阅读,请在第一文库网上搜索。",
+            "防溺水温馨提醒各中小学校、幼儿园、民办学校:暑期来临,气温持续升高,",
+            "各学校(园)要强化责任担当,扎实做好暑假期间中小学生防溺水工作。",
+            "一是持续深入开展家访活动。各学校(园)结合暑期万师访万家活动进行上门家访。",
+            "二是加强暑期防溺水社会宣传。各学校(园)要紧密联系相关职能部门及社区,广泛宣传防溺水知识。",
+            "2023年6月30日\n",
+        ),
+    );
+    // The title run into the addressees (…温馨提醒各中小学校…:) asks nothing by itself.
+    assert_eq!(offices(&n), [vec!["各学校(园)"], vec!["各学校(园)"], vec!["各学校(园)"]]);
+}

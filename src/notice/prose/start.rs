@@ -334,9 +334,20 @@ const ASKS: [&str; 8] = ["要求", "希望", "责成", "督促", "提醒", "责�
 /// where the units' name begins in `phrase`, and the units. Only a unit followed by its own
 /// 要 counts, so 按照要求 or 希望通过… start nothing.
 fn asked(phrase: &str) -> Option<(usize, Vec<String>)> {
+    // 防溺水温馨提醒各中小学校、幼儿园、民办学校:暑期来临…: a title run into the addressees
+    // before their colon asks nothing by itself (要求各单位: still leads in to what is asked).
+    let addressed = |w: &str, rest: &str| {
+        w != "要求"
+            && rest.find([':', '：']).is_some_and(|c| {
+                rest[..c].chars().count() <= 30 && crate::notice::subject::subject_units(&rest[..c]).is_some()
+            })
+    };
     ASKS.iter().find_map(|w| {
         // 镇党委、政府责令各村、各单位限期整改: the text starts at the asking word.
         let k = phrase.find(w)? + w.len();
+        if addressed(w, &phrase[k..]) {
+            return None;
+        }
         let units = modal_subject(&phrase[k..])
             .map(|(u, _)| u)
             .or_else(|| crate::notice::subject::asked_collective(&phrase[k..]))
