@@ -123,6 +123,13 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     }
     // 清理涉及的各镇街: the collective after a qualifying 的 is the unit.
     if let Some(at) = s.rfind("的各").filter(|&at| at > 0) {
+        // 各乡镇、村组的各级(防汛责任人): the levels of the units named before 的 are those units.
+        let after = &s[at + "的".len()..];
+        if super::unit_name::unit_of(after) == "各级"
+            && let Some(units) = subject_units(&s[..at])
+        {
+            return Some(units);
+        }
         return subject_units(&s[at + "的".len()..]);
     }
     // 州、县市人民政府及有关部门: the named governments, and the departments with their own 有关.
@@ -264,6 +271,8 @@ pub fn modal_subject(clause: &str) -> Option<(Vec<String>, usize)> {
             // 各场所负责人节日期间应在岗: the period it acts in, after the subject.
             .or_else(|| subject_units(super::subject_trim::before_period(subject)?))
             .or_else(|| subject_units(without_people(subject)?))
+            // 镇政府防灾责任人对防灾责任点要每月…巡查: what it acts on, between it and its modal.
+            .or_else(|| subject_units(super::subject_trim::before_object(subject)?))
             // 各单位、各街道之间要加强沟通: the units between whom the work is shared.
             .or_else(|| subject_units(subject.strip_suffix("之间")?))?;
         Some((units, at))

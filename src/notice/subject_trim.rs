@@ -40,6 +40,19 @@ pub fn before_period(subject: &str) -> Option<&str> {
     })
 }
 
+/// `镇政府防灾责任人对防灾责任点`: what the subject is to act on, a few words after it (对…要);
+/// the subject alone (对照, 对标, 对接 are verbs of their own; a longer 对-phrase may hold a
+/// clause of its own: 省调研组对我县消防安全工作成效给予肯定).
+pub fn before_object(subject: &str) -> Option<&str> {
+    let at = subject.find('对').filter(|&at| at > 0)?;
+    let object = &subject[at + '对'.len_utf8()..];
+    let short = (2..=8).contains(&object.chars().count()) && object.chars().all(super::text::is_han);
+    if !short || ["照", "标", "接", "口", "外", "象", "于"].iter().any(|w| object.starts_with(w)) {
+        return None;
+    }
+    Some(&subject[..at]).filter(|s| s.chars().count() >= 2)
+}
+
 /// `会议结束后各物业公司`: a time before a collective subject (…后, …前, …期间); the subject alone.
 pub fn after_time(subject: &str) -> Option<&str> {
     ["后", "前", "期间"].iter().find_map(|w| {

@@ -164,7 +164,7 @@ pub fn is_name_char(c: char) -> bool {
 }
 
 /// Who in a unit answers for it: `各责任单位的主要负责同志`, `X支队主要领导` are the unit's.
-const HEADS: [&str; 25] = [
+const HEADS: [&str; 28] = [
     // 社区全体班子成员, 各居民小组班子成员: a unit's leading body answers for it.
     "全体班子成员",
     "班子成员",
@@ -190,6 +190,10 @@ const HEADS: [&str; 25] = [
     "消防安全管理人",
     "消防责任人",
     "安全责任人",
+    // 镇政府防灾责任人, 各村防汛责任人: the one a unit names for a hazard.
+    "防灾责任人",
+    "防汛责任人",
+    "防火责任人",
     // 居委会、物业责任人要…: the one answering for each of the units.
     "责任人",
     // 各处室检查人员要按要求检查: the people a unit sends to inspect.

@@ -145,3 +145,19 @@ fn a_page_copied_as_one_line_with_its_date_at_the_end_is_read_not_refused() {
     // The title run into the addressees (…温馨提醒各中小学校…:) asks nothing by itself.
     assert_eq!(offices(&n), [vec!["各学校(园)"], vec!["各学校(园)"], vec!["各学校(园)"]]);
 }
+
+#[test]
+fn a_units_hazard_officer_acting_on_what_it_answers_for_is_that_unit() {
+    let n = parse_at(
+        "2016-05-05",
+        concat!(
+            "关于落实防灾责任人和监测人的通知\n",
+            "各村(社区)、乡级各单位:\n",
+            "为了进一步做好地质灾害工作,现就落实相关防灾责任人通知如下。\n",
+            "镇政府防灾责任人对防灾责任点要每月不定期进行一次巡查,并作好巡查记录。\n",
+            "各乡镇、村组的各级防汛责任人必须坚守岗位,实行24小时值班巡查防守。\n",
+        ),
+    );
+    // Once refused: no requirement was found in the text.
+    assert_eq!(offices(&n), [vec!["镇政府"], vec!["各乡镇、村组"]]);
+}
