@@ -41,8 +41,11 @@ pub fn joins_next(name: &str, next: &str) -> bool {
         && next.chars().count() <= 8
         && !next.contains('各');
     domains
-        || matches!(name, "各区" | "各县" | "各市" | "各区县")
-            && (next.starts_with(['县', '市', '区', '州']) || next.starts_with("开发区"))
+        // 各辖市、区安监局; 各市、省直管县人民政府安委会办公室: each city's and county's.
+        || matches!(name, "各区" | "各县" | "各市" | "各区县" | "各辖市" | "各地市" | "各设区市" | "各州")
+            && (next.starts_with(['县', '市', '区', '州'])
+                || next.starts_with("开发区")
+                || next.starts_with("省直管"))
             && !next.contains('各')
 }
 

@@ -161,3 +161,17 @@ fn a_units_hazard_officer_acting_on_what_it_answers_for_is_that_unit() {
     // Once refused: no requirement was found in the text.
     assert_eq!(offices(&n), [vec!["镇政府"], vec!["各乡镇、村组"]]);
 }
+
+#[test]
+fn each_citys_and_countys_bureau_is_one_collective() {
+    let n = parse_at(
+        "2015-04-28",
+        concat!(
+            "关于转发烟花爆竹经营专项治理的通知\n",
+            "各辖市、区安监局:\n",
+            "一、各辖市、区安监局于6月15日前将专项治理工作情况报市局。\n",
+            "二、各市、省直管县人民政府安委会办公室要认真布置专项督查。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各辖市、区安监局"], vec!["各市、省直管县人民政府安委会办公室"]]);
+}
