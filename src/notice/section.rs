@@ -271,7 +271,7 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             Entry::Item(child)
                 if is_descriptive(first_sentence(child.head).0) && !names_units_under(child) => {}
             Entry::Item(child) if frames(child) => {}
-            Entry::Item(child) if child.has_children() => {
+            Entry::Item(child) if child.has_children() && !lists_contents(child) => {
                 let (first, rest) = first_sentence(child.head);
                 let (title, heading_units) = heading_title(first, rules);
                 // 第四条 市消防安全委员会应当履行下列职责：(一)…: the subject of a heading that
@@ -308,6 +308,19 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             }
         }
     }
+}
+
+/// `(一)各市县…每月15日、30日前报送…情况,主要包括: 1.…进展及成效; 2.…新经验; 3.存在问题…`:
+/// an item whose items list what it includes (a report's contents) is one task, its list
+/// part of it; the listed contents ask nothing of their own.
+fn lists_contents(item: &Item) -> bool {
+    let head = item.head.trim_end();
+    let includes = ["包括：", "包括:", "如下内容：", "如下内容:"].iter().any(|e| head.ends_with(e));
+    includes
+        && item.entries.iter().all(|e| match e {
+            Entry::Item(c) => !c.has_children() && !super::report_list::has_modal(c.head),
+            _ => true,
+        })
 }
 
 /// The section of one exposed unit's record: one directive of that unit, dated by its order.

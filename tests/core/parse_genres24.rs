@@ -175,3 +175,26 @@ fn each_citys_and_countys_bureau_is_one_collective() {
     );
     assert_eq!(offices(&n), [vec!["各辖市、区安监局"], vec!["各市、省直管县人民政府安委会办公室"]]);
 }
+
+#[test]
+fn a_reports_listed_contents_are_part_of_its_task_and_a_long_ask_is_no_heading() {
+    let n = parse_at(
+        "2013-06-20",
+        concat!(
+            "关于做好安全生产大检查信息报送工作的通知\n",
+            "各市县:\n",
+            "一、报送内容和时间\n",
+            "(一)各市县、各有关部门和单位每月15日、30日前报送本行业领域大检查工作情况,主要包括:\n",
+            "1.安全生产大检查工作进展及成效;\n",
+            "2.存在问题和工作建议。\n",
+            "(二)各市县要加强值班。\n",
+            "二、工作要求\n",
+            "(一)各市县、各有关部门要高度重视信息报送工作,更重要的是为领导决策参考提供依据。\n",
+        ),
+    );
+    assert_eq!(
+        offices(&n),
+        [vec!["各市县", "各有关部门和单位"], vec!["各市县"], vec!["各市县", "各有关部门"]]
+    );
+    assert!(directives(&n)[0].text.contains("2.存在问题和工作建议"), "the contents stay with the task");
+}
