@@ -85,13 +85,22 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
         if !is_unit(name) {
             return None;
         }
-        if VERBS.iter().any(|v| rest.starts_with(v)) {
+        if VERBS.iter().any(|v| rest.starts_with(v)) || reports_when(rest).is_some() {
             return Some((name.to_owned(), end));
         }
         let rest = rest.strip_prefix('、')?;
         let (more, len) = collective_before_verb(rest).or_else(|| governed_before_verb(rest))?;
         Some((format!("{name}、{more}"), end + '、'.len_utf8() + len))
     })
+}
+
+/// `每周五下午16时前报送…`, `每月15日前上报…`: when it recurs, then the report the collective
+/// sends.
+fn reports_when(rest: &str) -> Option<()> {
+    let when = rest.strip_prefix('每')?;
+    let before = when.find('前').filter(|&at| when[..at].chars().count() <= 12)?;
+    let after = &when[before + '前'.len_utf8()..];
+    ["报送", "上报", "报", "提交"].iter().any(|v| after.starts_with(v)).then_some(())
 }
 
 /// After `各乡镇、`, a short unit without 各 that the first 各 governs (`街道落实…`).

@@ -198,3 +198,18 @@ fn a_reports_listed_contents_are_part_of_its_task_and_a_long_ask_is_no_heading()
     );
     assert!(directives(&n)[0].text.contains("2.存在问题和工作建议"), "the contents stay with the task");
 }
+
+#[test]
+fn units_that_report_on_a_recurring_day_or_whose_plan_is_asked_for_by_please() {
+    let n = parse_at(
+        "2013-06-20",
+        concat!(
+            "关于做好信息报送工作的通知\n",
+            "各市县:\n",
+            "一、报送内容和时间\n",
+            "(一)各市县每周五下午16时前报送集中开展安全生产大检查情况周报表(详见附件)。\n",
+            "(二)各市县、各有关部门和单位的安全生产大检查工作方案请于2013年6月20日前报送。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各市县"], vec!["各市县", "各有关部门和单位"]]);
+}
