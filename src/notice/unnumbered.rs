@@ -128,6 +128,13 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
     }
     let pieces = split_directives(&title, body);
     let context: Vec<String> = pieces.iter().filter(|p| p.lead_in).map(|p| p.text.clone()).collect();
+    // 各校要及时将…传达至每一位学生及家长,同时做好以下安全宣教工作:一是…: the subject of the
+    // lead-in is its list's.
+    let lead_in_units = || {
+        let lead = pieces.iter().rev().find(|p| p.lead_in)?;
+        super::subject::sentence_subject(&lead.text).map(Units::named)
+    };
+    let lead_in_units = if rules.by_subject && heading_units.is_none() { lead_in_units() } else { None };
     let mut slots: Vec<Slot> = pieces
         .into_iter()
         .filter(|p| !p.lead_in)
@@ -143,7 +150,7 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
                 Some(Units::named(lead))
             };
             Slot::directive(Candidate {
-                own_units: own_units(&p.text, rules).or_else(by_subject),
+                own_units: own_units(&p.text, rules).or_else(by_subject).or_else(|| lead_in_units.clone()),
                 title: p.title,
                 text: p.text,
                 context: context.clone(),

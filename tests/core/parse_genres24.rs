@@ -213,3 +213,20 @@ fn units_that_report_on_a_recurring_day_or_whose_plan_is_asked_for_by_please() {
     );
     assert_eq!(offices(&n), [vec!["各市县"], vec!["各市县", "各有关部门和单位"]]);
 }
+
+#[test]
+fn a_lead_ins_subject_is_its_lists() {
+    let n = parse_at(
+        "2023-01-10",
+        concat!(
+            "关于做好学校安全工作的通知\n",
+            "各中小学:\n",
+            "一、加强组织领导\n",
+            "学期即将结束,各校要高度重视校园安全工作。\n",
+            "二、加强安全宣传\n",
+            "各校要及时将寒假安全提示传达至每一位学生及家长,同时做好以下安全宣教工作:",
+            "一是上好安全教育课,开展警示教育。二是开展一次家庭教育指导。三是开展家校沟通。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各校"], vec!["各校"], vec!["各校"], vec!["各校"]]);
+}
