@@ -12,7 +12,12 @@ const NAME_MAX: usize = 24;
 /// The units an item's opening names by a label (see the module header), in order.
 pub fn units(text: &str) -> Option<Vec<String>> {
     let t = clean_line(text);
-    let Some((label, rest)) = t.split_once([':', '：']) else { return after_heading(t) };
+    // A label is a few characters: the colon or space is looked for only there (this runs on
+    // every item and paragraph a subject is read from).
+    let head_end = t.char_indices().nth(NAME_MAX + 1).map_or(t.len(), |(i, _)| i);
+    let Some(colon) = t[..head_end].find([':', '：']) else { return after_heading(t) };
+    let (label, rest) = (&t[..colon], &t[colon..]);
+    let rest = rest.trim_start_matches([':', '：']);
     let label = label.trim();
     if label.chars().count() > NAME_MAX || rest.trim().is_empty() {
         return None;
@@ -29,7 +34,9 @@ pub fn units(text: &str) -> Option<Vec<String>> {
 /// `二、主要任务 各区县要全面开展…`: a heading whose line break became a space (a copy that
 /// lost its breaks), then the sentence that names the unit.
 fn after_heading(t: &str) -> Option<Vec<String>> {
-    let (head, rest) = t.split_once([' ', '\u{3000}'])?;
+    let head_end = t.char_indices().nth(LABEL_MAX + 1).map_or(t.len(), |(i, _)| i);
+    let space = t[..head_end].find([' ', '\u{3000}'])?;
+    let (head, rest) = (&t[..space], &t[space..]);
     let heading = (2..=LABEL_MAX).contains(&head.chars().count()) && head.chars().all(super::text::is_han);
     heading.then(|| super::subject_scan::units_in(rest.trim_start())).flatten()
 }

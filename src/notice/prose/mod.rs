@@ -146,7 +146,9 @@ fn requirements_after(
         // 全省电视电话会议结束后,常务副县长毛孝泉要求,要…: after a meeting's words, an
         // official of the place speaks for himself; the meeting's addressees are not his.
         let first_sentence = clean_line(line).split('。').next().unwrap_or_default();
-        let speaker = lead_in::split_lead_in(first_sentence).0;
+        // (Only a meeting or an official is looked for: most paragraphs name neither.)
+        let speaks = first_sentence.contains("会议") || lead_in::spoken_by_official(first_sentence);
+        let speaker = if speaks { lead_in::split_lead_in(first_sentence).0 } else { None };
         let official = speaker.is_some_and(|l| !l.starts_with("会议") && lead_in::spoken_by_official(l));
         if !(official && meeting_spoke) {
             inherit_across(&mut found, from);
