@@ -156,8 +156,8 @@ pub fn is_descriptive(title: &str) -> bool {
     }
     // (一)各市县、各有关部门要高度重视…工作,…为领导决策参考提供依据: a long sentence that asks
     // is no heading, whatever word it ends in.
-    let asks = t.chars().count() > 20 && super::report_list::has_modal(t);
-    (ends(t) && !asks) || glued.is_some_and(ends) || run_on
+    let asks = || t.chars().count() > 20 && super::report_list::has_modal(t);
+    (ends(t) && !asks()) || glued.is_some_and(ends) || run_on
 }
 
 /// A regulation's article that frames rather than assigns (第一条 为…，特制定本实施细则;
