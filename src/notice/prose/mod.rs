@@ -14,6 +14,7 @@
 //! lead_in.rs.
 
 mod action;
+mod asked;
 mod duties;
 mod headlines;
 mod lead_in;

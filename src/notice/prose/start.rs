@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::Run;
-use crate::notice::subject::{is_modal, modal_subject, named_before_verb, required_units};
+use crate::notice::subject::{is_modal, modal_subject, required_units};
 use crate::notice::text::{Clause, clean_line};
 use crate::notice::unit_name::bare_head;
 
@@ -263,8 +263,8 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
                 return Some(Start { at: offset, ..s });
             }
             // …,全市在建项目由施工总承包单位于4月26日前…完成自查: units and their limit.
-            if let Some(units) =
-                super::limits::units_by_limit(p).filter(|_| !ASKS.iter().any(|w| p.starts_with(w)))
+            if let Some(units) = super::limits::units_by_limit(p)
+                .filter(|_| !super::asked::ASKS.iter().any(|w| p.starts_with(w)))
             {
                 return Some(plain_start(head, Some(resolve(units, recipients))));
             }
@@ -277,7 +277,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             }
         }
         // 督查组…反馈并要求各责任单位要…, 希望各县区要…: the units asked, from the asking word on.
-        if let Some((k, units)) = asked(p) {
+        if let Some((k, units)) = super::asked::asked(p) {
             return Some(plain_start(offset + k, Some(resolve(units, recipients))));
         }
         // 督查组下发了整改通知书并要求在3日内整改到位: an order with a limit, of the units
@@ -327,46 +327,6 @@ fn limited(after: &str) -> bool {
             .is_some_and(|phrase| rest.starts_with(phrase.as_str()))
 }
 
-/// Words by which a speaker or an inspection team asks units for something.
-const ASKS: [&str; 8] = ["要求", "希望", "责成", "督促", "提醒", "责令", "嘱咐", "叮嘱"];
-
-/// The last characters of [`ASKS`] (checked in a test when a word is added).
-fn asking_end(c: char) -> bool {
-    matches!(c, '求' | '望' | '成' | '促' | '醒' | '令' | '咐' | '嘱')
-}
-
-/// A phrase that asks named units to act (`…反馈并要求各责任单位要严格…`, `希望各县区要…`):
-/// where the units' name begins in `phrase`, and the units. Only a unit followed by its own
-/// 要 counts, so 按照要求 or 希望通过… start nothing.
-fn asked(phrase: &str) -> Option<(usize, Vec<String>)> {
-    // 防溺水温馨提醒各中小学校、幼儿园、民办学校:暑期来临…: a title run into the addressees
-    // before their colon asks nothing by itself (要求各单位: still leads in to what is asked).
-    let addressed = |w: &str, rest: &str| {
-        w != "要求"
-            && rest.find([':', '：']).is_some_and(|c| {
-                rest[..c].chars().count() <= 30 && crate::notice::subject::subject_units(&rest[..c]).is_some()
-            })
-    };
-    // Every asking word ends in one of these: a phrase without them is told in one pass,
-    // without a substring search per word (this runs on every phrase of running text).
-    if !phrase.chars().any(asking_end) {
-        return None;
-    }
-    ASKS.iter().find_map(|w| {
-        // 镇党委、政府责令各村、各单位限期整改: the text starts at the asking word.
-        let k = phrase.find(w)? + w.len();
-        if addressed(w, &phrase[k..]) {
-            return None;
-        }
-        let units = modal_subject(&phrase[k..])
-            .map(|(u, _)| u)
-            .or_else(|| crate::notice::subject::asked_collective(&phrase[k..]))
-            // 要求扑火队靠前驻防: a unit's bare name before its verb.
-            .or_else(|| named_before_verb(&phrase[k..]).filter(|_| *w == "要求"))?;
-        Some((k - w.len(), units))
-    })
-}
-
 /// A requirement that opens with its modal and no subject (`要全面做好…`, `务必广泛宣传…`).
 pub(super) fn bare_modal(text: &str) -> bool {
     let t = clean_line(text);
@@ -388,14 +348,4 @@ pub(super) fn semicolon_part(clause: &str) -> bool {
         .iter()
         .any(|w| t.starts_with(w));
     t.chars().count() >= 6 && (!condition || asked) && !reported && !super::action::issuer_will(t)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_asking_word_ends_in_a_character_the_quick_test_knows() {
-        for w in super::ASKS {
-            assert!(w.chars().next_back().is_some_and(super::asking_end), "{w}");
-        }
-    }
 }
