@@ -9,6 +9,9 @@ use super::unit_name::{is_name_char, is_unit};
 /// The most characters a label or a listed name may have.
 const NAME_MAX: usize = 24;
 
+/// The most characters of a label before the sentence it heads (工作要求, 报送要求).
+const LABEL_MAX: usize = 8;
+
 /// The units an item's opening names by a label (see the module header), in order.
 pub fn units(text: &str) -> Option<Vec<String>> {
     let t = clean_line(text);
@@ -19,7 +22,7 @@ pub fn units(text: &str) -> Option<Vec<String>> {
     let (label, rest) = (&t[..colon], &t[colon..]);
     let rest = rest.trim_start_matches([':', '：']);
     let label = label.trim();
-    if label.chars().count() > NAME_MAX || rest.trim().is_empty() {
+    if rest.trim().is_empty() {
         return None;
     }
     // What was found, then where: the places are all of the rest, one sentence. Read first: a
@@ -40,9 +43,6 @@ fn after_heading(t: &str) -> Option<Vec<String>> {
     let heading = (2..=LABEL_MAX).contains(&head.chars().count()) && head.chars().all(super::text::is_han);
     heading.then(|| super::subject_scan::units_in(rest.trim_start())).flatten()
 }
-
-/// The most characters of a label before the sentence it heads (工作要求, 报送要求).
-const LABEL_MAX: usize = 8;
 
 /// `五月花酒吧、C2酒吧`: each part a unit's name, else `None`.
 fn names(list: &str) -> Option<Vec<String>> {

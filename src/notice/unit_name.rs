@@ -209,6 +209,9 @@ pub fn bare_head(s: &str) -> Option<usize> {
     HEADS.iter().filter(|h| !h.starts_with('的')).find(|h| s.starts_with(**h)).map(|h| h.len())
 }
 
+/// An official's post (副县长, 县委书记, 局长): a person, who may speak for a unit but is none.
+pub const POSTS: [&str; 9] = ["县长", "市长", "区长", "镇长", "乡长", "省长", "书记", "局长", "主任"];
+
 /// Words for the whole of a place before its units (全县各级各部门, 全市公安机关).
 pub const WHOLE: [&str; 6] = ["全县", "全市", "全区", "全省", "全镇", "全乡"];
 
@@ -312,7 +315,6 @@ fn is_unit_name(s: &str) -> bool {
         return false;
     }
     // 熊伟副县长、朱万军副县长牵头: an official by name and post is a person, no unit.
-    const POSTS: [&str; 9] = ["县长", "市长", "区长", "镇长", "乡长", "省长", "书记", "局长", "主任"];
     if POSTS.iter().any(|p| s.ends_with(p)) {
         return false;
     }

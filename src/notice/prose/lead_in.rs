@@ -54,8 +54,7 @@ pub(super) fn lead_in_units(lead: &str) -> Option<Vec<String>> {
 
 /// Whether a lead-in is an official's, by post (常务副县长毛孝泉要求, 县委书记…强调).
 pub(super) fn spoken_by_official(lead: &str) -> bool {
-    const POSTS: [&str; 6] = ["县长", "市长", "区长", "书记", "主任", "局长"];
-    POSTS.iter().any(|p| lead.contains(p))
+    crate::notice::unit_name::POSTS.iter().any(|p| lead.contains(p))
 }
 
 /// Splits a clause into its lead-in (if any) and the rest (`会议提出以下几点要求: (1)…`: the
