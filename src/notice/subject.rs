@@ -130,7 +130,7 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         {
             return Some(units);
         }
-        return subject_units(&s[at + "的".len()..]);
+        return subject_units(after);
     }
     // 州、县市人民政府及有关部门: the named governments, and the departments with their own 有关.
     if let Some((at, w)) =

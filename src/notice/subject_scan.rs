@@ -69,12 +69,15 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
             };
             // 各系部请于2018年9月10日前完成自查: the units, then 请 and what they are asked.
             let before_please = || {
+                if k != 0 {
+                    return None;
+                }
                 let at = piece.find('请').filter(|&at| at > 0 && piece[..at].chars().count() <= 30)?;
                 let named = &piece[..at];
                 // 各市县、各有关部门和单位的…工作方案请于6月20日前报送: whose the thing sent is.
                 let owner = || named.split_once('的').and_then(|(owner, _)| subject_units(owner));
                 let units = if named.chars().count() <= 12 { subject_units(named) } else { None };
-                units.or_else(owner).filter(|_| k == 0)
+                units.or_else(owner)
             };
             if let Some(units) = asked_by_please().or_else(before_please) {
                 add_new(&mut found, units);
