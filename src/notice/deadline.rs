@@ -263,12 +263,13 @@ fn deadline_from(text: &str, norm: &Norm, issued: NaiveDate, start: Option<usize
                         .chars()
                         .next_back()
                         .is_some_and(|c| super::text::is_han(c) && !"年于在至到和及或并前即".contains(c));
+                let half = matches!(m.as_str(), "上半年" | "下半年");
                 // 上半年于当年6月5日前报送: the date after the half names the day.
-                let half_dated = (m.as_str() == "上半年" || m.as_str() == "下半年")
-                    && folded[m.end()..].trim_start_matches(['，', ' ']).starts_with(['于', '在']);
+                let half_dated =
+                    half && folded[m.end()..].trim_start_matches(['，', ' ']).starts_with(['于', '在']);
                 // 组织完成2021年下半年消防疏散演练, 请将下半年的…材料报送: the half the work is
                 // of, named as its object's attribute, not the time it is due.
-                let half_named = (m.as_str() == "上半年" || m.as_str() == "下半年")
+                let half_named = half
                     && (folded[m.end()..].starts_with('的') || {
                         let b = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
                         ["完成", "开展", "组织", "做好", "报送", "将", "把"].iter().any(|v| b.ends_with(v))

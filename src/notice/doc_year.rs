@@ -38,13 +38,14 @@ pub fn of_first_lines(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate>
     day.or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
 }
 
+/// A document's number (粤建质函[2011]756号, 长安委办〔2007〕17号), its year captured.
+const DOC_NUMBER: &str = r"\p{Han}{1,10}[\[〔【［]((?:19|20)\d{2})[\]〕】］]\d{1,4}号";
+
 /// The text's own number on a line of its own under the title (（长安委办[2007]17号）): an
 /// undated copy is of that year, when it is two or more years before `issued_on`.
 fn of_own_number(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
-    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[（(]?\p{Han}{1,10}[\[〔【［]((?:19|20)\d{2})[\]〕】］]\d{1,4}号[）)]?$")
-            .expect("own number regex")
-    });
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^[（(]?{DOC_NUMBER}[）)]?$")).expect("own number regex"));
     let year: i32 = lines.iter().take(3).find_map(|l| NUMBER.captures(l.trim()))?[1].parse().ok()?;
     (year <= issued_on.year() - 2).then(|| NaiveDate::from_ymd_opt(year, 1, 1)).flatten()
 }
@@ -54,8 +55,7 @@ fn of_own_number(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
 /// or more years before `issued_on` (a law or a standing rule, 《消防法》, has no such number).
 fn of_cited_notice(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
     static CITED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"通知》\s*[（(]\p{Han}{1,8}[\[〔【［]((?:19|20)\d{2})[\]〕】］]\d{1,4}号[）)]")
-            .expect("cited notice regex")
+        Regex::new(&format!(r"通知》\s*[（(]{DOC_NUMBER}[）)]")).expect("cited notice regex")
     });
     let head: String = lines.iter().take(6).copied().collect::<Vec<_>>().join("\n");
     let year: i32 = CITED.captures(&head)?[1].parse().ok()?;

@@ -85,7 +85,7 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
         if !is_unit(name) {
             return None;
         }
-        if VERBS.iter().any(|v| rest.starts_with(v)) || reports_when(rest).is_some() {
+        if VERBS.iter().any(|v| rest.starts_with(v)) || reports_when(rest) {
             return Some((name.to_owned(), end));
         }
         let rest = rest.strip_prefix('、')?;
@@ -96,11 +96,11 @@ pub fn collective_before_verb(s: &str) -> Option<(String, usize)> {
 
 /// `每周五下午16时前报送…`, `每月15日前上报…`: when it recurs, then the report the collective
 /// sends.
-fn reports_when(rest: &str) -> Option<()> {
-    let when = rest.strip_prefix('每')?;
-    let before = when.find('前').filter(|&at| when[..at].chars().count() <= 12)?;
+fn reports_when(rest: &str) -> bool {
+    let Some(when) = rest.strip_prefix('每') else { return false };
+    let Some(before) = when.find('前').filter(|&at| when[..at].chars().count() <= 12) else { return false };
     let after = &when[before + '前'.len_utf8()..];
-    ["报送", "上报", "报", "提交"].iter().any(|v| after.starts_with(v)).then_some(())
+    ["报送", "上报", "报", "提交"].iter().any(|v| after.starts_with(v))
 }
 
 /// After `各乡镇、`, a short unit without 各 that the first 各 governs (`街道落实…`).
