@@ -84,9 +84,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(&format!(r"(\d{{1,2}})月\d{{1,2}}日(?:至|{DASH})(\d{{1,2}})日"), |c, issued| {
             upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
         }),
-        rule(&format!(r"(\d{{1,2}})月(\d{{1,2}})日{HOUR}(?:前|之前|以前|为止)"), |c, issued| {
-            upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued)
-        }),
+        // 4月5前: a copy that lost its 日 still names the day.
+        rule(
+            &format!(r"(\d{{1,2}})月(\d{{1,2}})(?:日{HOUR})?(?:前|之前|以前|为止)"),
+            |c, issued| upcoming(issued.year(), num(c, 1)?, num(c, 2)?, issued),
+        ),
         // 争取8月份将问题整改到位: a month striven for is a month's end.
         rule(r"(?:争取|力争)(?:在|于)?(\d{1,2})月份?(?:底|末)?(?:前|内)?", |c, issued| {
             let m = num(c, 1)?;
@@ -191,7 +193,7 @@ static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("recurrence regex")
 });
 
-/// Ongoing work: no date, and no date inherited either.
+/// Ongoing work, or a limit with no fixed day: no date, and no date inherited either.
 static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:完成时限|时限|完成时间)：\s*(?:长期坚持|长期|持续推进|持续|常态化)",
@@ -199,6 +201,9 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
         r"|长期坚持|常态化(?:开展|推进|落实|坚持)",
         // 于3日内整改到位, 15个工作日内: a limit counted from when the text is received.
         r"|(?:\d{1,2}|[一二三五七十]{1,2})(?:个工作日|日|天)内",
+        // 学期结束前, 暑期放假前, 汛期前, 节假日来临前: a limit set by an event of no fixed day
+        // (the officer gives the day); 春节, 元旦 and 国庆 have theirs, read above.
+        r"|(?:学期结束|学期末|期末考试|暑期放假|寒假放假|放假|暑假|寒假|暑期|开学|主汛期|汛期|节假日来临|节日来临|节假日|节日)(?:之前|前)",
     ))
     .expect("ongoing regex")
 });

@@ -207,3 +207,20 @@ proptest::proptest! {
         proptest::prop_assert_eq!(find_deadline(&text, issued), unwindowed(&text, issued));
     }
 }
+
+#[test]
+fn a_limit_set_by_an_event_keeps_its_words_without_a_day() {
+    let dl = find_deadline("学期结束前应开展一次安全检查", d("2023-01-10")).unwrap();
+    assert_eq!((dl.date, dl.phrase.as_deref()), (None, Some("学期结束前")));
+    let dl = find_deadline("各乡镇在节假日来临前要及早安排", d("2023-01-10")).unwrap();
+    assert_eq!(dl.phrase.as_deref(), Some("节假日来临前"));
+    // A day written beside it wins.
+    let dl = find_deadline("放假前开展检查，并于1月15日前报送", d("2023-01-10")).unwrap();
+    assert_eq!(dl.date, Some(d("2023-01-15")));
+}
+
+#[test]
+fn a_day_that_lost_its_ri_is_still_read() {
+    let dl = find_deadline("并于4月5前将清单上报至市局", d("2020-03-25")).unwrap();
+    assert_eq!(dl.date, Some(d("2020-04-05")));
+}

@@ -46,7 +46,8 @@ const DOC_NUMBER: &str = r"\p{Han}{1,10}[\[〔【［]((?:19|20)\d{2})[\]〕】�
 fn of_own_number(lines: &[&str], issued_on: NaiveDate) -> Option<NaiveDate> {
     static NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&format!(r"^[（(]?{DOC_NUMBER}[）)]?$")).expect("own number regex"));
-    let year: i32 = lines.iter().take(3).find_map(|l| NUMBER.captures(l.trim()))?[1].parse().ok()?;
+    // Page chrome and a repeated title may stand above it (首页 > 法律法规 / 【法宝引证码】…).
+    let year: i32 = lines.iter().take(6).find_map(|l| NUMBER.captures(l.trim()))?[1].parse().ok()?;
     (year <= issued_on.year() - 2).then(|| NaiveDate::from_ymd_opt(year, 1, 1)).flatten()
 }
 
@@ -100,6 +101,14 @@ mod tests {
     fn an_undated_copy_is_of_the_year_of_its_own_number() {
         let lines = ["长春市安委办关于报送专项行动总结的通知", "(长安委办[2007]17号)", "各县(市)区:"];
         assert_eq!(of_first_lines(&lines, day("2026-12-01")), Some(day("2007-01-01")));
+        let under_chrome = [
+            "首页 > 法律法规 > 地方法规 > 正文阅览",
+            "【法宝引证码】CLI.1.304262",
+            "成都市市场监管局关于恢复电梯扫码维保的通知",
+            "成都市市场监管局关于恢复电梯扫码维保的通知",
+            "(成市监函〔2020〕65号)",
+        ];
+        assert_eq!(of_first_lines(&under_chrome, day("2024-06-01")), Some(day("2020-01-01")));
         let cited_in_a_sentence = ["关于报送总结的通知", "按长安委办[2007]17号要求,各县区要…"];
         assert_eq!(of_first_lines(&cited_in_a_sentence, day("2026-12-01")), None);
     }

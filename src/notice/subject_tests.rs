@@ -104,6 +104,13 @@ fn subjects_that_are_not() {
     assert_eq!(units("会议要求各单位"), None);
     assert_eq!(units("安全责任重于泰山"), None);
     assert_eq!(units("对排查出的风险隐患,要建立"), None);
+    assert_eq!(units("各单位都要加强值守"), units("各单位要加强值守"), "都 is the adverb");
+}
+
+#[test]
+fn a_place_name_holding_du() {
+    assert_eq!(units("成都市应急中心要做好监督").unwrap(), ["成都市应急中心"]);
+    assert_eq!(units("都江堰市要加强巡查").unwrap(), ["都江堰市"]);
 }
 
 #[test]

@@ -155,8 +155,17 @@ fn holds_no_name_word(s: &str) -> bool {
         firsts.dedup();
         firsts
     });
-    s.char_indices()
-        .any(|(i, c)| FIRSTS.binary_search(&c).is_ok() && NOT_UNITS.iter().any(|w| s[i..].starts_with(w)))
+    s.char_indices().any(|(i, c)| {
+        FIRSTS.binary_search(&c).is_ok()
+            && NOT_UNITS.iter().any(|w| s[i..].starts_with(w))
+            && !(c == '都' && in_place_name(s, i))
+    })
+}
+
+/// 成都市应急中心, 都江堰市: 都 inside a place's name, not the adverb (各单位都要…).
+fn in_place_name(s: &str, at: usize) -> bool {
+    ["成", "首", "京"].iter().any(|p| s[..at].ends_with(p))
+        || ["都江堰", "都匀"].iter().any(|p| s[at..].starts_with(p))
 }
 
 pub fn is_name_char(c: char) -> bool {
