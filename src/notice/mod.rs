@@ -6,6 +6,7 @@ mod above;
 mod addressed;
 mod asking;
 mod calendar;
+mod campaign;
 mod candidate;
 mod cell_lines;
 mod chrome;
@@ -178,7 +179,8 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         })
         .collect();
     let notice_deadline = deadline::notice_default(&header.preamble, issued_on)
-        .or_else(|| covering_deadline(&covering, &header.recipients));
+        .or_else(|| covering_deadline(&covering, &header.recipients))
+        .or_else(|| campaign::period_end(&header.preamble, issued_on));
     let phased = text.matches("阶段（").count() + text.matches("阶段(").count() >= 2;
     let ctx = section::NoticeContext {
         issued: issued_on,
@@ -273,6 +275,22 @@ fn covering_deadline(
     })
 }
 
+/// A campaign's period set in the words before the first requirement (决定从5月初起到6月25日…
+/// 开展…大检查): its end is the limit of each requirement that names none and recurs not.
+fn give_campaign_end(directives: &mut [model::DirectiveDraft], body: &[&str], issued_on: NaiveDate) {
+    let Some(first) = directives.first() else { return };
+    let opening: String = first.text.chars().take(8).collect();
+    let Some(at) = body.iter().position(|l| l.contains(&opening)) else { return };
+    let line = body[at];
+    let lead = format!("{}\n{}", body[..at].join("\n"), &line[..line.find(&opening).unwrap_or(0)]);
+    let Some(end) = campaign::period_end(&lead, issued_on) else { return };
+    for d in directives.iter_mut() {
+        if d.deadline.date.is_none() && d.deadline.phrase.is_none() && d.deadline.recurrence.is_none() {
+            d.deadline = end.clone();
+        }
+    }
+}
+
 /// Whether a directive's date is that of a report on the work (年底前向市政府报告全年落实情况):
 /// the words of its limit stand in a phrase that sums the work up.
 fn reports_by_date(d: &model::DirectiveDraft) -> bool {
@@ -325,6 +343,7 @@ fn running_text(
     if directives.is_empty() {
         return Err(NoticeError::NoSections);
     }
+    give_campaign_end(&mut directives, body, issued_on);
     let title = if header.title.is_empty() {
         lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
     } else {
