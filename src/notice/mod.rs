@@ -5,6 +5,7 @@
 mod above;
 mod addressed;
 mod asking;
+mod bullets;
 mod calendar;
 mod campaign;
 mod candidate;
@@ -109,6 +110,12 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     let unfolded = unfold::unfold(&lines);
     let lines: Vec<&str> = match &unfolded {
         Some(u) => u.iter().map(String::as_str).collect(),
+        None => lines,
+    };
+    // ●建设部门加强…/●农业农村部门要…: bulleted items, numbered.
+    let numbered = bullets::number_bullets(&lines);
+    let lines: Vec<&str> = match &numbered {
+        Some(n) => n.iter().map(String::as_str).collect(),
         None => lines,
     };
     let listed = closing::join_attachment_list(&lines);
