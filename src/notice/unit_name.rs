@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 72] = [
+const ENDS: [&str; 75] = [
     // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
     "机构",
     "公司",
@@ -16,6 +16,10 @@ const ENDS: [&str; 72] = [
     "高新区",
     "试验区",
     "合作区",
+    // 高新区、经开区: an economic zone by its short name, and resorts and bonded zones.
+    "经开区",
+    "保税区",
+    "度假区",
     "园区",
     // 区旅游委要求景区要…, 相关寺庙要…: a venue run by its own management.
     "景区",

@@ -78,6 +78,28 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
         };
         return (title, vec![Slot::directive(candidate)], None);
     }
+    // 三、加强值班备勤和应急准备,各抢险救援队伍加强值班备勤,…。 / 请高新区、…及时报告工作动态。:
+    // a whole requirement on the heading's line, then a paragraph asking by 请 (the notice's
+    // closing words under its last item): two directives.
+    if covering.is_none()
+        && heading_units.is_none()
+        && rules.by_subject
+        && title.chars().count() > 30
+        && first.trim_end().ends_with('。')
+        && (first.ends_with('\n') || body.starts_with('\n'))
+        && clean_line(body).starts_with('请')
+    {
+        let text = clean_line(first).to_owned();
+        let own_units = super::subject::units_in(&text).map(Units::named);
+        let head =
+            Candidate { title: first_phrase(&text).to_owned(), own_units, text, ..Candidate::default() };
+        let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+        let asked = super::prose::requirements(&lines, &[]);
+        let slots = std::iter::once(Slot::directive(head))
+            .chain(asked.into_iter().map(|(c, u)| Slot::directive(Candidate { own_units: u, ..c })))
+            .collect();
+        return (title, slots, None);
+    }
     if covering.is_none() && heading_units.is_none() && !units::names_units(text) {
         // 会议强调，各乡镇要…。县水利局要…: units named as subjects, each with its requirement.
         let lines: Vec<&str> = body.lines().collect();
