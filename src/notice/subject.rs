@@ -213,12 +213,15 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
                 // 市政工程管理处及各县区市政部门: a named unit and another, joined by 和 or 及;
                 // also after a collective when the second is a full name (各乡镇和职能部门,
                 // not 相关部门和乡镇 nor 各县和乡两级政府).
-                // 县政府与高速三大队要加强互动: 与 joins two named units as 和 does.
+                // 县政府与高速三大队要加强互动: 与 joins two named units as 和 does, and 或 too.
                 _ => match p
                     .split_once('和')
                     .or_else(|| p.split_once("以及"))
                     .or_else(|| p.split_once('及'))
                     .or_else(|| p.split_once('与'))
+                    // 业主委员会或属地社区居委会要及时牵头: either of two named units (not a
+                    // role's other name: 雷电防护装置业主单位或责任单位 is one party).
+                    .or_else(|| p.split_once('或').filter(|(_, b)| b.chars().count() >= 5))
                 {
                     Some((a, b))
                         if is_unit(a)

@@ -155,11 +155,39 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
     (None, t)
 }
 
+/// Verbs that open the work an asking lead-in requires (要求,组织专人…; 强调,切实加强…).
+const TASK_OPENERS: [&str; 24] = [
+    "组织",
+    "开展",
+    "加强",
+    "做好",
+    "落实",
+    "全面",
+    "建立",
+    "严格",
+    "切实",
+    "认真",
+    "进一步",
+    "深入",
+    "及时",
+    "立即",
+    "迅速",
+    "加大",
+    "强化",
+    "确保",
+    "抓好",
+    "狠抓",
+    "督促",
+    "推进",
+    "完善",
+    "健全",
+];
+
 /// Where a requirement starts right after a lead-in when no other rule reads it: a unit before
 /// its verb (`会议要求,县应急局牵头…`), a modal in the first phrase whatever its subject
 /// (`艾志军强调,全县上下要…`), a class of units and its modal, or everyone's 要 a few phrases in.
-/// `asked`: whether the lead-in asks (会议要求, 强调).
-pub(super) fn start_after(rest: &str, asked: bool) -> Option<Start> {
+/// `lead`: the lead-in's words; `asked`: whether it asks (会议要求, 强调).
+pub(super) fn start_after(lead: &str, rest: &str, asked: bool) -> Option<Start> {
     if let Some(units) = named_before_verb(rest) {
         return Some(Start { at: 0, units: Some(units), enumerated: false, plain: false });
     }
@@ -188,7 +216,17 @@ pub(super) fn start_after(rest: &str, asked: bool) -> Option<Start> {
         let at = part.find("上下要")?;
         (asked && part[..at].chars().count() <= 30).then_some(())
     };
-    modal.or_else(|| class_then_modal().or_else(everyone).map(|()| 0)).map(|_| Start {
+    // 通知要求,组织专人重点对…进行全面的安全检查: what an asking lead-in requires, opened by
+    // the work to do (the lead-in's 要求 is its modal).
+    // (Not after requirements followed or the issuer's own plan: 大队将严格按照…通知要求,切实加强….)
+    let followed = ["按照", "根据", "依照", "对照", "将", "贯彻", "落实", "执行", "遵照"]
+        .iter()
+        .any(|w| lead.contains(w));
+    // (Nor after a bare 要求 cut from what it belongs to: …“三管三必须”的 要求,全面落实….)
+    let spoken = ["要求", "强调"].iter().filter_map(|w| lead.find(w)).min().is_some_and(|at| at > 0);
+    let task =
+        || (asked && spoken && !followed && TASK_OPENERS.iter().any(|v| rest.starts_with(v))).then_some(());
+    modal.or_else(|| class_then_modal().or_else(everyone).or_else(task).map(|()| 0)).map(|_| Start {
         at: 0,
         units: None,
         enumerated: false,

@@ -184,7 +184,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     plain: true,
                 })
             })
-            .or_else(|| lead.and_then(|_| lead_in::start_after(rest, run.asked)));
+            .or_else(|| lead.and_then(|l| lead_in::start_after(l, rest, run.asked)));
         // 要严格落实五点要求。一是…: words that announce the list are no requirement.
         let start = start.filter(|s| s.enumerated || !lead_in::announces(&rest[s.at..]));
 
@@ -206,12 +206,25 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     && before_subject.is_some_and(|b| !b.contains(['，', ',']))
                     && super::action::topic_modal(before);
                 let themed = run.asked && clause.sentence_start && before_subject.is_some_and(theme);
+                // 尚未归集…的住宅小区,业主委员会…要…; 对排查出的隐患,各单位要…: the case the
+                // subject is to act on, told first, opens its requirement.
+                let case = before_subject.is_some_and(|b| {
+                    let b = b.trim_start();
+                    !b.contains(['，', ',', '《'])
+                        && (b.starts_with(['凡', '若']) || b.starts_with("尚未") || b.starts_with("对于"))
+                        || !clause.sentence_start
+                            && !b.contains(['，', ',', '《'])
+                            && b.contains('的')
+                            && !b.starts_with('对')
+                });
                 !s.enumerated
                     && s.units.is_some()
                     && s.at > 0
                     && (themed
                         || lead.is_none()
-                            && (topic || !clause.sentence_start && start::tasks_before_subject(before)))
+                            && (topic
+                                || case
+                                || !clause.sentence_start && start::tasks_before_subject(before)))
             })
             .map(|s| s.at);
         let start = start.map(|s| if tasks_before.is_some() { Start { at: 0, ..s } } else { s });
@@ -338,14 +351,19 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 }
             }
             // 各级防办要加强会商研判，…；突出…重点部位隐患排查；及时清淤疏浚河道: in running text
-            // each semicolon part of a subject's sentence is a requirement of that subject.
+            // each semicolon part of a subject's sentence is a requirement of that subject, and
+            // each part of what a lead-in asks (通知要求,组织专人…；…的要及时整改疏通).
             None if !clause.sentence_start
-                && open
-                    .as_ref()
-                    .is_some_and(|o| !o.enumerated && o.units.is_some() && !start::spells_out(&o.text))
+                && open.as_ref().is_some_and(|o| {
+                    !o.enumerated && (o.units.is_some() || run.asked) && !start::spells_out(&o.text)
+                })
                 && start::semicolon_part(t) =>
             {
-                let units = start::own_subject(t).or_else(|| open.as_ref().and_then(|o| o.units.clone()));
+                // …;凡不符合标准的,应及时…: a part asking a class it describes is that class's, no
+                // one's named before.
+                let case = crate::notice::text::first_phrase(clean_line(t)).ends_with('的');
+                let inherited = || open.as_ref().filter(|_| !case).and_then(|o| o.units.clone());
+                let units = start::own_subject(t).or_else(inherited);
                 close(&mut open, found);
                 open = Some(Open::plain(t, units, ""));
             }

@@ -342,7 +342,10 @@ pub(super) fn semicolon_part(clause: &str) -> bool {
     let phrase = crate::notice::text::first_phrase(t);
     let condition = phrase.ends_with('的') || t.starts_with(['对', '凡', '如', '若']);
     // 对不符合整改条件的养老机构要坚决关停: what to do with them, asked with 要.
-    let asked = phrase.match_indices('要').any(|(at, _)| is_modal(&phrase[at..]));
+    // …超过保修年限的,应督促物业服务企业…: or in the phrase right after the case.
+    let next = t[phrase.len()..].trim_start_matches(['，', ',']);
+    let asked = phrase.match_indices('要').any(|(at, _)| is_modal(&phrase[at..]))
+        || condition && ["应", "要", "须", "必须", "一律"].iter().any(|m| next.starts_with(m));
     // 传达了《…的通知》: what the meeting did, told between what it asked.
     let reported = ["传达了", "听取了", "学习了", "通报了", "审议了", "研究了", "观看了"]
         .iter()

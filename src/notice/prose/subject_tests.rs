@@ -97,3 +97,27 @@ fn everyones_yao_a_few_phrases_in_starts_a_requirement_after_an_asking_lead_in()
     assert!(found[0].1.is_empty(), "全县上下 is everyone, no unit");
     assert!(read("会议指出,安全生产责任重大,全县上下要时刻警惕。").is_empty(), "pointed out, not asked");
 }
+
+#[test]
+fn what_a_notice_requires_part_by_part() {
+    let found = read(
+        "通知要求,组织专人重点对高层物业、商业物业项目进行全面的安全检查;住宅小区消防通道堵塞和堆放杂物的要及时整改疏通;消防设备已超过保修年限的,应督促物业服务企业及时告知业主。",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[0].0.starts_with("组织专人"), "{found:?}");
+    assert!(found[1].0.starts_with("住宅小区"), "{found:?}");
+    // A requirement followed, not a speaker's: no requirement starts at its task.
+    let followed =
+        read("下一步,大队将严格按照冬春火灾防控工作通知要求,切实加强对辖区的火灾隐患排查整治工作。");
+    assert!(followed.iter().all(|(t, _, _)| !t.starts_with("切实加强")), "{followed:?}");
+}
+
+#[test]
+fn the_case_told_first_opens_its_requirement_and_either_unit_is_one() {
+    let found = read(
+        "相关负责人表示,对已缴存维修资金的小区,及时协同属地街道指导业主委员会申请资金;尚未归集物业专项维修资金的住宅小区,业主委员会或属地社区居委会要及时牵头组织业主自筹资金。",
+    );
+    let last = found.last().expect("a requirement");
+    assert!(last.0.starts_with("尚未归集"), "{found:?}");
+    assert_eq!(last.1, ["业主委员会", "属地社区居委会"]);
+}
