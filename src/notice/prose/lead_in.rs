@@ -156,7 +156,7 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
 }
 
 /// Verbs that open the work an asking lead-in requires (要求,组织专人…; 强调,切实加强…).
-const TASK_OPENERS: [&str; 24] = [
+const TASK_OPENERS: [&str; 27] = [
     "组织",
     "开展",
     "加强",
@@ -181,6 +181,9 @@ const TASK_OPENERS: [&str; 24] = [
     "推进",
     "完善",
     "健全",
+    "加快",
+    "推动",
+    "提升",
 ];
 
 /// Where a requirement starts right after a lead-in when no other rule reads it: a unit before
