@@ -28,6 +28,26 @@ pub fn units_above(header_lines: &[&str], rules: UnitRules) -> Option<Units> {
     (!rest.is_empty() && !rest.ends_with(['：', ':'])).then_some(units)
 }
 
+/// The units of the preamble's last words when they announce the list after them and name
+/// whom it asks: `各热电厂、各供热企业要按供热指令要求准时开栓。具体相关要求如下:` or
+/// `请各地结合实际,严格落实以下预警措施:` — the items are those units' work.
+pub fn units_of_announcement(header_lines: &[&str]) -> Option<Units> {
+    let line = clean_line(header_lines.last()?);
+    let body = line.trim_end().strip_suffix(['：', ':'])?;
+    let sentences: Vec<&str> =
+        body.split(['。', '；', ';']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let last = *sentences.last()?;
+    let announces = last.ends_with("如下") || last.contains("以下");
+    if !announces || last.chars().count() > 40 {
+        return None;
+    }
+    // The announcing sentence's own subject (请各地…落实以下…), else the one before it.
+    let lead = super::subject::units_in(last).or_else(|| {
+        super::subject::sentence_subject(sentences.len().checked_sub(2).map(|i| sentences[i])?)
+    })?;
+    (!lead.is_empty()).then(|| Units { phrase: lead.join("、"), lead, support: Vec::new() })
+}
+
 /// Gives `units` to every directive of `sections` that names none.
 pub fn give(sections: &mut [SectionDraft], units: &Units) {
     for s in sections.iter_mut() {
@@ -54,5 +74,16 @@ mod tests {
         assert!(units_above(&["请你们于9月20日前整改完毕(责任单位:魏都区)。"], rules).is_none());
         assert!(units_above(&["胖东来时代广场"], rules).is_none());
         assert!(units_above(&[], rules).is_none());
+    }
+
+    #[test]
+    fn units_named_where_the_preamble_announces_the_list() {
+        let line = "按照市政府决定,现向全市下达提前开栓供热指令。各热电厂、各供热企业要按供热指令要求准时开栓,达标供热。具体相关要求如下:";
+        let u = units_of_announcement(&["各热电厂、供热企业:", line]).expect("units");
+        assert_eq!(u.lead, ["各热电厂", "各供热企业"]);
+        let asked = units_of_announcement(&["请各地结合实际,严格落实以下预警措施:"]).expect("units");
+        assert_eq!(asked.lead, ["各地"]);
+        assert!(units_of_announcement(&["现将有关事项通知如下:"]).is_none(), "no one named");
+        assert!(units_of_announcement(&["各单位要高度重视。"]).is_none(), "announces nothing");
     }
 }

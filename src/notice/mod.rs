@@ -228,7 +228,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     if raw.last().is_some_and(|l| cut_heading(l) || after_full_items(l)) {
         drop_cut_heading(&outline, &mut sections);
     }
-    if let Some(units) = list_heading::units_above(&lines[..first], rules) {
+    if let Some(units) = list_heading::units_above(&lines[..first], rules)
+        .or_else(|| list_heading::units_of_announcement(&lines[..first]).filter(|_| rules.by_subject))
+    {
         list_heading::give(&mut sections, &units);
     }
     if !covering.is_empty() {

@@ -3,7 +3,7 @@
 //! or a connective. The subject reader (subject.rs) and the unit lines (units.rs) ask it.
 
 /// Endings that make a name a unit whatever precedes it.
-const ENDS: [&str; 75] = [
+const ENDS: [&str; 76] = [
     // 消防救援机构, 本级消防救援机构, 校外培训机构: a body named by its kind.
     "机构",
     "公司",
@@ -59,8 +59,9 @@ const ENDS: [&str; 75] = [
     "集团",
     "企业",
     "学校",
-    // 瑞隆矿要进一步压实…, 各煤矿: a mine.
+    // 瑞隆矿要进一步压实…, 各煤矿: a mine; 各热电厂: a plant.
     "矿",
+    "厂",
     // 系部填写表中如下序号, 各系部请于…: a college's departments by their kind.
     "系部",
     // 中小学及幼儿园要…: schools by their kind.
