@@ -132,12 +132,14 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
         }
         return subject_units(after);
     }
-    // 州、县市人民政府及有关部门: the named governments, and the departments with their own 有关.
-    if let Some((at, w)) =
-        ["及有关", "和有关", "及相关", "和相关"].iter().find_map(|w| s.find(w).map(|at| (at, w)))
+    // 州、县市人民政府及有关部门: the named governments, and the departments with their own 有关
+    // (县委宣传部、文广局等相关部门和各乡镇: or their own 各).
+    if let Some((at, w)) = ["及有关", "和有关", "及相关", "和相关", "和各", "及各"]
+        .iter()
+        .find_map(|w| s.find(w).map(|at| (at, w)))
         && at > 0
     {
-        let joint = w.len() - "有关".len();
+        let joint = w.chars().next().map_or(0, char::len_utf8);
         let (left, right) = (&s[..at], &s[at + joint..]);
         if let (Some(mut units), true) = (subject_units(left), is_unit(right)) {
             if !units.iter().any(|u| u == right) {

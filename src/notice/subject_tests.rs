@@ -359,3 +359,12 @@ fn bare_words_after_a_collective_are_of_it_unless_a_list_of_kinds() {
         "the 要 of 主要领导 asks nothing"
     );
 }
+
+#[test]
+fn a_list_then_a_collective_of_its_own() {
+    assert_eq!(
+        units("县委宣传部、文广局等相关部门和各乡镇要密切关注预警信息").unwrap(),
+        ["县委宣传部、文广局等相关部门", "各乡镇"]
+    );
+    assert_eq!(units("各级政府及有关部门要做好排查").unwrap(), ["各级政府", "有关部门"]);
+}

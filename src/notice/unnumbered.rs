@@ -131,7 +131,7 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
             && (named >= 1 && !lead.is_empty() || heard)
             && !listed
             && !points_above
-            && (is_task_headline(&title) || heard || labelled)
+            && (is_task_headline(&title) || heard || labelled || line_headline(first, &title))
         {
             let text = clean_line(&without).to_owned();
             let candidate = Candidate {
@@ -194,6 +194,18 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
     }
     slots.extend(covering.map(Slot::Units));
     (title, slots, heading_units)
+}
+
+/// 二、加强气象监测预警和信息发布传播工作 on a line of its own, its paragraphs below: a
+/// heading with no end mark is a headline however long, up to a sentence's length.
+fn line_headline(first: &str, title: &str) -> bool {
+    let t = title.trim();
+    first.trim_end_matches([' ', '\t']).ends_with('\n')
+        && !t.ends_with(['。', '；', ';', '！'])
+        && (4..=30).contains(&t.chars().count())
+        && !t.contains(['：', ':', '，', ','])
+        && !t.ends_with("要求")
+        && super::subject::modal_subject(t).is_none()
 }
 
 /// 要坚决克服麻痹思想… — a first sentence that is a requirement with no subject.
