@@ -234,6 +234,16 @@ pub fn is_roster(title: &str) -> bool {
     ENDS.iter().any(|e| t.ends_with(e)) || t == "组织机构" || t == "领导小组" || t.starts_with("组织领导机构")
 }
 
+/// (一)加强组织领导。…成立由副镇长杨德谱为组长,…为组员的领导小组。: an item that only sets
+/// up the body leading the work (its leader, members and office) asks nothing of a unit.
+pub fn sets_up_body(text: &str) -> bool {
+    text.contains("成立")
+        && text.contains("组长")
+        && (text.contains("领导小组") || text.contains("工作专班") || text.contains("指挥部"))
+        && !super::report_list::has_modal(text)
+        && !text.contains('请')
+}
+
 /// A report of what was found (…督察情况: 共抽查…), with no requirement in it and no unit
 /// named by a label (三、分组情况 whose groups name their 责任单位 assigns). A finding told as
 /// `venue: what was found` (6、金碧辉煌白金会所:217包厢存在逃生窗未开启的情况。) is an item of a
@@ -286,5 +296,13 @@ mod tests {
             !is_descriptive("通过三年时间全面实现本次专项整治目标 以上"),
             "a sentence before the space is no heading"
         );
+    }
+
+    #[test]
+    fn an_item_that_only_sets_up_the_leading_body() {
+        let set_up = "(一)加强组织领导。为加强组织领导,成立由副镇长杨德谱为组长,企业办、安办等相关部门负责人为组员的领导小组。领导小组办公室设在镇安办。";
+        assert!(sets_up_body(set_up));
+        let asks = "(一)加强组织领导。成立以镇长为组长的领导小组,各村要明确专人负责。";
+        assert!(!sets_up_body(asks), "a unit asked besides");
     }
 }

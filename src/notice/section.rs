@@ -64,6 +64,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
     if ((descriptive || safeguard) && !assigned)
         || is_report(first, &text)
         || is_roster(first)
+        || super::descriptive::sets_up_body(&text)
         || super::descriptive::is_penalty(&text)
     {
         return SectionDraft {
@@ -271,6 +272,8 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             Entry::Item(child)
                 if is_descriptive(first_sentence(child.head).0) && !names_units_under(child) => {}
             Entry::Item(child) if frames(child) => {}
+            Entry::Item(child)
+                if !child.has_children() && super::descriptive::sets_up_body(&child_text(child)) => {}
             Entry::Item(child) if child.has_children() && !lists_contents(child) => {
                 let (first, rest) = first_sentence(child.head);
                 let (title, heading_units) = heading_title(first, rules);
@@ -308,6 +311,13 @@ fn walk(item: &Item, group: &Group, ctx: &NoticeContext, slots: &mut Vec<Slot>) 
             }
         }
     }
+}
+
+/// An item's words, its head and the lines under it.
+fn child_text(child: &Item) -> String {
+    let mut lines = vec![child.head];
+    child.push_lines(&mut lines);
+    lines.join("\n")
 }
 
 /// `(一)各市县…每月15日、30日前报送…情况,主要包括: 1.…进展及成效; 2.…新经验; 3.存在问题…`:
