@@ -31,21 +31,30 @@ pub fn units_above(header_lines: &[&str], rules: UnitRules) -> Option<Units> {
 /// The units of the preamble's last words when they announce the list after them and name
 /// whom it asks: `各热电厂、各供热企业要按供热指令要求准时开栓。具体相关要求如下:` or
 /// `请各地结合实际,严格落实以下预警措施:` — the items are those units' work.
-pub fn units_of_announcement(header_lines: &[&str]) -> Option<Units> {
+/// With them, whether the words ask the activities the list spells out (请各单位认真组织好…系列
+/// 活动。): then those words are the list's lead, no requirement of their own.
+pub fn units_of_announcement(header_lines: &[&str]) -> Option<(Units, bool)> {
     let line = clean_line(header_lines.last()?);
-    let body = line.trim_end().strip_suffix(['：', ':'])?;
+    let colon = line.trim_end().strip_suffix(['：', ':']);
+    let body = colon.unwrap_or(line);
     let sentences: Vec<&str> =
         body.split(['。', '；', ';']).map(str::trim).filter(|s| !s.is_empty()).collect();
-    let last = *sentences.last()?;
-    let announces = last.ends_with("如下") || last.contains("以下");
-    if !announces || last.chars().count() > 40 {
+    let mut last = *sentences.last()?;
+    // …,请各单位认真组织好“119消防教育周”系列活动。 then 1、上一堂…课: the activities asked.
+    let activities = colon.is_none() && (last.ends_with("活动") || last.ends_with("工作")) && {
+        let asked = last.rfind(['，', ',']).map_or(last, |at| &last[at..]).trim_start_matches(['，', ',']);
+        last = asked;
+        asked.starts_with('请')
+    };
+    let announces = colon.is_some() && (last.ends_with("如下") || last.contains("以下")) || activities;
+    if !announces || last.chars().count() > 50 {
         return None;
     }
     // The announcing sentence's own subject (请各地…落实以下…), else the one before it.
     let lead = super::subject::units_in(last).or_else(|| {
         super::subject::sentence_subject(sentences.len().checked_sub(2).map(|i| sentences[i])?)
     })?;
-    (!lead.is_empty()).then(|| Units { phrase: lead.join("、"), lead, support: Vec::new() })
+    (!lead.is_empty()).then(|| (Units { phrase: lead.join("、"), lead, support: Vec::new() }, activities))
 }
 
 /// Gives `units` to every directive of `sections` that names none.
@@ -79,11 +88,14 @@ mod tests {
     #[test]
     fn units_named_where_the_preamble_announces_the_list() {
         let line = "按照市政府决定,现向全市下达提前开栓供热指令。各热电厂、各供热企业要按供热指令要求准时开栓,达标供热。具体相关要求如下:";
-        let u = units_of_announcement(&["各热电厂、供热企业:", line]).expect("units");
+        let (u, _) = units_of_announcement(&["各热电厂、供热企业:", line]).expect("units");
         assert_eq!(u.lead, ["各热电厂", "各供热企业"]);
-        let asked = units_of_announcement(&["请各地结合实际,严格落实以下预警措施:"]).expect("units");
+        let (asked, _) = units_of_announcement(&["请各地结合实际,严格落实以下预警措施:"]).expect("units");
         assert_eq!(asked.lead, ["各地"]);
         assert!(units_of_announcement(&["现将有关事项通知如下:"]).is_none(), "no one named");
         assert!(units_of_announcement(&["各单位要高度重视。"]).is_none(), "announces nothing");
+        let activities = "为普及消防安全常识,请各单位认真组织好“2018年119消防教育周”(11月5日-11日)系列活动。";
+        let (u, lead_only) = units_of_announcement(&[activities]).expect("units");
+        assert_eq!((u.lead.as_slice(), lead_only), (&["各单位".to_owned()][..], true));
     }
 }

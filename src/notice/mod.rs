@@ -228,10 +228,18 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
     if raw.last().is_some_and(|l| cut_heading(l) || after_full_items(l)) {
         drop_cut_heading(&outline, &mut sections);
     }
-    if let Some(units) = list_heading::units_above(&lines[..first], rules)
+    let mut covering = covering;
+    if let Some((units, lead_only)) = list_heading::units_above(&lines[..first], rules)
+        .map(|u| (u, false))
         .or_else(|| list_heading::units_of_announcement(&lines[..first]).filter(|_| rules.by_subject))
     {
         list_heading::give(&mut sections, &units);
+        // 请各单位认真组织好…系列活动。 asks the activities listed, not one more thing.
+        if lead_only
+            && covering.last().is_some_and(|d| d.offices == units.lead && d.deadline.recurrence.is_none())
+        {
+            covering.pop();
+        }
     }
     if !covering.is_empty() {
         sections.insert(0, covering_section(covering, &header.preamble));
