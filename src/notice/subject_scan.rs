@@ -83,10 +83,14 @@ pub fn units_in(text: &str) -> Option<Vec<String>> {
                 add_new(&mut found, units);
                 continue;
             }
-            let by = piece.strip_prefix("并由").or_else(|| piece.strip_prefix('由'));
-            if let Some(units) =
-                by.and_then(opening_subject).or_else(|| opens.then(|| opening_subject(piece)).flatten())
-            {
+            let by = piece
+                .strip_prefix("并由")
+                .or_else(|| piece.strip_prefix('由'))
+                .or_else(|| agent_after(piece));
+            // 由矿山企业填报, 由各市(州)级安全监管部门汇总后报送: whoever 由 names does it, whatever
+            // the verb.
+            let by_agent = || by.and_then(opening_subject);
+            if let Some(units) = by_agent().or_else(|| opens.then(|| opening_subject(piece)).flatten()) {
                 add_new(&mut found, units);
                 after_subject = follows;
                 continue;
@@ -164,6 +168,16 @@ fn comma_listed(mut units: Vec<String>, pieces: &[&str]) -> Vec<String> {
         break;
     }
     units
+}
+
+/// `有主采空区信息由矿山企业填报`: what is done, then 由 and who does it (not 由于, 由此, 理由).
+fn agent_after(piece: &str) -> Option<&str> {
+    let at = piece.find('由').filter(|&at| at > 0 && piece[..at].chars().count() <= 12)?;
+    let (before, after) = (&piece[..at], &piece[at + '由'.len_utf8()..]);
+    let word =
+        before.ends_with(['理', '自', '经', '缘', '事']) || after.starts_with(['于', '此', '来', '衷']);
+    let asked = before.contains(['要', '请', '应']);
+    (!word && !asked).then_some(after)
 }
 
 /// Adds the units not yet in `found`, in order.

@@ -368,3 +368,10 @@ fn a_list_then_a_collective_of_its_own() {
     );
     assert_eq!(units("各级政府及有关部门要做好排查").unwrap(), ["各级政府", "有关部门"]);
 }
+
+#[test]
+fn whoever_you_names_does_it() {
+    let found = units_in("有主采空区信息由矿山企业填报,无主采空区信息由县级安全监管部门组织填报。").unwrap();
+    assert!(found.contains(&"县级安全监管部门".to_owned()), "{found:?}");
+    assert_eq!(units_in("由于天气原因,活动推迟举行。"), None, "由于 is no agent");
+}
