@@ -276,6 +276,18 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
                 return Some(plain_start(offset, Some(resolve(units, recipients))));
             }
         }
+        // 各幼儿园在自查重大校舍隐患之后,于7月14日前完成…: a collective before its verb with
+        // the day its work is due is asked that work.
+        if at == 0
+            && p.starts_with('各')
+            && let Some((u, _)) = crate::notice::subject::collective_before_verb(p)
+            && crate::notice::deadline::find_deadline(rest, NaiveDate::MIN).is_some_and(|d| d.date.is_some())
+        {
+            return Some(plain_start(
+                0,
+                Some(resolve(crate::notice::subject::collective_units(&u), recipients)),
+            ));
+        }
         // 督查组…反馈并要求各责任单位要…, 希望各县区要…: the units asked, from the asking word on.
         if let Some((k, units)) = super::asked::asked(p) {
             return Some(plain_start(offset + k, Some(resolve(units, recipients))));

@@ -121,3 +121,14 @@ fn the_case_told_first_opens_its_requirement_and_either_unit_is_one() {
     assert!(last.0.starts_with("尚未归集"), "{found:?}");
     assert_eq!(last.1, ["业主委员会", "属地社区居委会"]);
 }
+
+#[test]
+fn a_collective_with_the_day_its_work_is_due() {
+    let found = read("各幼儿园在自查重大校舍隐患之后,于7月14日前完成排查情况表。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["各幼儿园"]);
+    assert!(
+        read("各幼儿园在暑期积极开展安全教育。").iter().all(|(_, u, _)| u.is_empty()),
+        "no day, no start"
+    );
+}
