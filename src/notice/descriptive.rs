@@ -163,7 +163,9 @@ pub fn is_descriptive(title: &str) -> bool {
     // (一)各市县、各有关部门要高度重视…工作,…为领导决策参考提供依据: a long sentence that asks
     // is no heading, whatever word it ends in.
     let asks = || t.chars().count() > 20 && super::report_list::has_modal(t);
-    (ends(t) && !asks()) || glued.is_some_and(ends) || run_on
+    // 三、督查的重点: the names with a 的 between their words.
+    let without_de = (t.chars().count() <= 8 && t.contains('的')).then(|| t.replace('的', ""));
+    (ends(t) && !asks()) || glued.is_some_and(ends) || run_on || without_de.is_some_and(|t| ends(&t))
 }
 
 /// A regulation's article that frames rather than assigns (第一条 为…，特制定本实施细则;
@@ -310,5 +312,12 @@ mod tests {
         assert!(sets_up_body(set_up));
         let asks = "(一)加强组织领导。成立以镇长为组长的领导小组,各村要明确专人负责。";
         assert!(!sets_up_body(asks), "a unit asked besides");
+    }
+
+    #[test]
+    fn a_described_name_with_a_de_between_its_words() {
+        assert!(is_descriptive("督查的重点"));
+        assert!(is_descriptive("检查的内容"));
+        assert!(!is_descriptive("加强隐患的整改"));
     }
 }

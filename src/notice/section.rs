@@ -52,8 +52,17 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
         .filter(|e| matches!(e, Entry::Item(c) if is_phase(first_sentence(c.head).0)))
         .count()
         >= 2;
-    let descriptive =
-        ((is_descriptive(first) && !chapter) || frames(item) || guiding(item, &lines)) && !phases;
+    // 二、督查方式 …各市要…组成联合检查组…开展检查: a described part whose paragraph asks a
+    // named unit with its modal asks it.
+    let asks_named = || {
+        !item.has_children()
+            && super::text::split_clauses(&lines[1..].join("\n"))
+                .iter()
+                .any(|c| super::subject::modal_subject(c.trimmed()).is_some())
+    };
+    let descriptive = ((is_descriptive(first) && !chapter) || frames(item) || guiding(item, &lines))
+        && !phases
+        && !asks_named();
     // 二、检查主要内容 (一)…(五)请各教学单位、各部门放假期间做好值班工作: an item of a
     // described part that asks units by 请 is a requirement; the rest stay described.
     let asking = (descriptive && !assigned).then(|| super::asking::asking_items(item)).flatten();
