@@ -189,7 +189,8 @@ static RULE_SET: LazyLock<regex::RegexSet> =
     LazyLock::new(|| regex::RegexSet::new(RULES.iter().map(|r| r.re.as_str())).expect("deadline regex set"));
 
 static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"每(?:周[一二三四五六日]?|月\d{1,2}日|月底|月|季度末?|季|半年|年)(?:前|之前)?")
+    // 每年1月15日前: a yearly limit recurs; its day is no one-off deadline.
+    Regex::new(r"每(?:周[一二三四五六日]?|月\d{1,2}日|月底|月|季度末?|季|半年|年\d{1,2}月(?:\d{1,2}日|底|末)|年)(?:前|之前)?")
         .expect("recurrence regex")
 });
 

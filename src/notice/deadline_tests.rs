@@ -224,3 +224,10 @@ fn a_day_that_lost_its_ri_is_still_read() {
     let dl = find_deadline("并于4月5前将清单上报至市局", d("2020-03-25")).unwrap();
     assert_eq!(dl.date, Some(d("2020-04-05")));
 }
+
+#[test]
+fn a_yearly_limit_recurs_and_is_no_one_off_day() {
+    let text = "请各单位于每年1月15日前,以纸质和电子文档将上年相关情况报送";
+    assert_eq!(find_recurrence(text).as_deref(), Some("每年1月15日前"));
+    assert_eq!(find_deadline(text, d("2009-12-14")).and_then(|d| d.date), None);
+}
