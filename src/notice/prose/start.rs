@@ -259,6 +259,14 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             if after_lead && p.starts_with('要') && !p.starts_with("要求") {
                 return Some(plain_start(head, None));
             }
+            // …作了详细安排,特别强调要加强…的宣传: the speaker's stress on what to do, later on.
+            if let Some(word) =
+                ["特别强调", "并强调", "同时强调", "还强调"].iter().find(|w| p.starts_with(**w))
+                && p[word.len()..].starts_with('要')
+                && !p[word.len()..].starts_with("要求")
+            {
+                return Some(plain_start(offset + word.len(), None));
+            }
             if let Some(s) = please(p, recipients) {
                 return Some(Start { at: offset, ..s });
             }

@@ -132,3 +132,12 @@ fn a_collective_with_the_day_its_work_is_due() {
         "no day, no start"
     );
 }
+
+#[test]
+fn a_stress_later_in_a_sentence_of_what_was_done() {
+    let found = read(
+        "会上,周昂扬对当前安全生产工作进行部署,从隐患排查、禁鞭禁炮等五个方面作了详细安排,特别强调要加强对禁鞭禁炮举报奖励制度的宣传。",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.starts_with("要加强对禁鞭禁炮"), "{found:?}");
+}
