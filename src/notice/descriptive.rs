@@ -209,7 +209,14 @@ pub fn is_public_rule(text: &str) -> bool {
         "广大市民",
         "广大居民",
     ];
-    PUBLIC.iter().any(|w| t.starts_with(w))
+    PUBLIC.iter().any(|w| t.starts_with(w)) || only_permits(t)
+}
+
+/// 三、各企业及有关单位防雷装置定期检测工作可自主选择…检测机构: what a unit may do, asked of
+/// none (no modal, no 请, a permission).
+fn only_permits(t: &str) -> bool {
+    const MAY: [&str; 5] = ["可自主", "可自行", "可以自主", "可以自行", "可自愿"];
+    MAY.iter().any(|w| t.contains(w)) && !super::report_list::has_modal(t) && !t.contains('请')
 }
 
 /// A penalty clause of a 通告 (四、违反本通告规定的,依照…追究法律责任; 五、…的,依法从严查处):
@@ -322,5 +329,13 @@ mod tests {
         assert!(is_descriptive("督查的重点"));
         assert!(is_descriptive("检查的内容"));
         assert!(!is_descriptive("加强隐患的整改"));
+    }
+
+    #[test]
+    fn what_a_unit_may_do_asks_nothing() {
+        assert!(is_public_rule(
+            "三、各企业及有关单位防雷装置定期检测工作可自主选择有相应检测资质的检测机构进行检测。"
+        ));
+        assert!(!is_public_rule("各企业可自主选择检测机构,但必须于6月底前完成检测。"));
     }
 }

@@ -40,9 +40,14 @@ pub fn is_own_plan(text: &str, issuers: &[&str]) -> bool {
     // 县督查组的具体督查时间将于当天电话通知…: the issuer's inspecting team and its visit.
     const TEAMS: [&str; 5] = ["督查组", "检查组", "督导组", "督察组", "巡查组"];
     let team = TEAMS.iter().any(|g| who.contains(g));
+    // 气象主管机构将按规定…抽查 in 东平县气象局's 公告: the issuer by its legal role.
+    let role = ["主管机构", "主管部门"].iter().find_map(|r| who.strip_suffix(r)).is_some_and(|domain| {
+        domain.chars().count() >= 2 && issuers.iter().any(|i| !i.is_empty() && i.contains(domain))
+    });
     SELF.contains(&who)
         || bare_kind
         || team
+        || role
         || (crate::notice::unit_name::is_unit(who)
             && issuers.iter().any(|i| !i.is_empty() && (i.ends_with(who) || who.ends_with(*i))))
 }
@@ -106,6 +111,11 @@ mod tests {
         let issuers = ["三都水族自治县教育局"];
         assert!(is_own_plan("教育局将于1月25日起组织检查组对各学校开展督导检查。", &issuers));
         assert!(is_own_plan("我局将适时开展督查。", &[]));
+        assert!(
+            is_own_plan("气象主管机构将按规定对防雷安全重点单位进行抽查。", &["东平县气象局"]),
+            "its legal role"
+        );
+        assert!(!is_own_plan("消防主管部门将按规定抽查。", &["东平县气象局"]), "another's role");
         assert!(
             is_own_plan("县督查组的具体督查时间将于当天电话通知相关中心小学。", &[]),
             "the issuer's team"
