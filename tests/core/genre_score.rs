@@ -609,7 +609,9 @@ fn genre_ninth_unseen_set_does_not_get_worse() {
 /// weekday, a report's limit kept from the tasks: 11/22, 102/144 = 0.71, 5 invented, 15/23.
 #[test]
 fn genre_tenth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 13, 0.82, 4, 0.65).with_false_deadlines(1);
+    // (267's de-listing request, a ;-part of its own since the twenty-fifth pass, takes the
+    // notice's 申报期限, which its gatherer left undated as his alternative reading allows.)
+    let floor = Floor::new(22, 13, 0.82, 4, 0.65).with_false_deadlines(2);
     holds(&Path::new(SEEN).join("unseen10"), floor);
 }
 
@@ -782,6 +784,27 @@ fn genre_twenty_seventh_unseen_set_does_not_get_worse() {
 /// collective, a report's listed contents, a lead-in's subject for its list.
 #[test]
 fn genre_twenty_eighth_unseen_set_does_not_get_worse() {
-    let floor = Floor::new(22, 12, 0.69, 16, 0.25).with_false_deadlines(3);
+    let floor = Floor::new(22, 12, 0.69, 16, 0.5).with_false_deadlines(3);
     holds(&Path::new(SEEN).join("unseen28"), floor);
+}
+
+/// The twenty-ninth set (666–687), first scored at 11/22 with 1 refused, 0.49 units (8
+/// invented), 11/17 deadlines (SCORE-2026-12-02.log) after the rules tuned on unseen28 — its
+/// honest score — then tuned on: bulleted items (refused), a closing paragraph under a list's
+/// last item, a preamble that names whom its list asks, a census's described parts, a yearly
+/// limit, the issuer by its legal role, what a unit may do.
+#[test]
+fn genre_twenty_ninth_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 19, 0.71, 6, 0.82);
+    holds(&Path::new(SEEN).join("unseen29"), floor);
+}
+
+/// The thirtieth set (688–709), gathered while the twenty-ninth was tuned on and first scored
+/// at 16/22 with none refused, 0.65 units (3 invented), 4/8 deadlines (SCORE-2026-12-02.log),
+/// then tuned on: what a notice's 通知要求 asks part by part, a heading on a line of its own,
+/// a collective with its own 各 after 和, an item that only sets up a leading body.
+#[test]
+fn genre_thirtieth_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 18, 0.83, 0, 0.5).with_false_deadlines(1);
+    holds(&Path::new(SEEN).join("unseen30"), floor);
 }
