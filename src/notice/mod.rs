@@ -176,6 +176,9 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
             let text = format!("{}。", &t[..cut]);
             Some(model::DirectiveDraft { text, ..d })
         })
+        // 按照国家安全监管总局要求,各省级安全生产统计单位要在…前上报 in a province's notice: the
+        // national office's demand on the issuer itself, relayed as the reason for the items.
+        .filter(|d| !relayed_to_issuer(d, &header.title))
         .filter(|d| {
             d.deadline.date.is_some()
                 || d.deadline.recurrence.is_some()
@@ -290,6 +293,14 @@ fn covering_deadline(
             ..d.deadline.clone()
         })
     })
+}
+
+/// Whether a covering requirement is a higher office's demand on the issuer's own level: units
+/// of every province (各省级…, 各省(区、市)…) asked in a province's own notice.
+fn relayed_to_issuer(d: &model::DirectiveDraft, title: &str) -> bool {
+    const PROVINCES: [&str; 3] = ["各省级", "各省(区、市)", "各省（区、市）"];
+    let provincial = title.find('省').is_some_and(|at| (2..=4).contains(&title[..at].chars().count()));
+    provincial && d.offices.iter().any(|o| PROVINCES.iter().any(|p| o.starts_with(p)))
 }
 
 /// A campaign's period set in the words before the first requirement (决定从5月初起到6月25日…

@@ -121,3 +121,24 @@ fn parts_that_describe_permit_or_set_up_a_body_ask_nothing() {
     assert_eq!(texts.len(), 1, "{texts:?}");
     assert!(texts[0].starts_with("在检测中发现"), "{texts:?}");
 }
+
+#[test]
+fn a_higher_offices_demand_on_the_issuer_is_no_covering_requirement() {
+    let n = parse_at(
+        "2014-12-05",
+        concat!(
+            "江西省安委会办公室关于报送2014年生产安全事故统计信息的通知\n",
+            "各设区市安监局、省安委会有关成员单位:\n",
+            "按照国家安全监管总局要求,各省级安全生产统计单位要在2014年12月23日前上报预测的2014年生产安全事故情况。现就有关要求通知如下:\n",
+            "一、各单位要高度重视生产安全事故统计工作,认真落实工作责任。\n",
+            "二、各单位要指定安全生产统计人员认真梳理一年来生产安全事故情况。\n",
+            "江西省安委会办公室\n",
+            "2014年12月5日\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各单位"], vec!["各单位"]]);
+    assert!(
+        directives(&n).iter().all(|d| d.deadline.date.is_none()),
+        "the province's own limit is no item's"
+    );
+}
