@@ -284,6 +284,11 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
                 return Some(plain_start(offset, Some(resolve(units, recipients))));
             }
         }
+        // …相关企业由区局执法大队牵头开展排查: a share of the work and the unit that leads it.
+        if let Some(units) = led_by(p) {
+            let from = if at == 0 { 0 } else { offset };
+            return Some(plain_start(from, Some(resolve(units, recipients))));
+        }
         // 各幼儿园在自查重大校舍隐患之后,于7月14日前完成…: a collective before its verb with
         // the day its work is due is asked that work.
         if at == 0
@@ -310,6 +315,26 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         at += piece.len();
     }
     None
+}
+
+/// `粉尘涉爆、有限空间…相关企业由区局执法大队牵头开展排查`: the units after 由 that lead or
+/// answer for the work (not 由于, 由此).
+fn led_by(p: &str) -> Option<Vec<String>> {
+    if !(p.contains("牵头") || p.contains("负责")) {
+        return None;
+    }
+    // (由X牵头 opening a phrase goes on with the work before it; 召开由…参加的会议 names attendees.)
+    // 具体由…负责督促落实: an adverb before 由 goes on with the work before it too.
+    let at = p
+        .find('由')
+        .filter(|&at| (4..=40).contains(&p[..at].chars().count()) && !p[..at].contains("召开"))?;
+    let after = &p[at + '由'.len_utf8()..];
+    if after.starts_with(['于', '此', '来', '衷']) {
+        return None;
+    }
+    let end = ["牵头", "负责"].iter().filter_map(|w| after.find(w)).min()?;
+    let named = &after[..end];
+    (named.chars().count() <= 40).then(|| crate::notice::subject::subject_units(named)).flatten()
 }
 
 /// Whether the text before a phrase ends by sharing out the work (`…,按照职能分工,`).

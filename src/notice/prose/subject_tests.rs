@@ -141,3 +141,14 @@ fn a_stress_later_in_a_sentence_of_what_was_done() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].0.starts_with("要加强对禁鞭禁炮"), "{found:?}");
 }
+
+#[test]
+fn a_share_of_the_work_and_the_unit_that_leads_it() {
+    let found = read("整治重点聚焦重点行业。其中,粉尘涉爆、有限空间相关企业由区局执法大队牵头开展排查。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["区局执法大队"]);
+    assert!(
+        read("具体由市政府督查室负责督促落实。").iter().all(|(_, u, _)| u.is_empty()),
+        "an adverb goes on"
+    );
+}
