@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// Verbs after a 各-collective with no 要 (`各队站积极组织…`, `要求各地制定…`); its heads
 /// 作为第一责任人 name it the one answerable (`各区县政府主要负责同志作为第一责任人`).
-const VERBS: [&str; 51] = [
+const VERBS: [&str; 58] = [
     "坚持",
     // 各县(市、区)人民政府是城市消防专项规划的编制主体: what a unit is answers for it.
     "是",
@@ -72,6 +72,14 @@ const VERBS: [&str; 51] = [
     "继续",
     // 各相关部门安排好时间,积极组织…: arranging what it is to do.
     "安排",
+    // 各地各有关部门紧盯重点行业领域, 着力防范…, 主动靠前…, 全力做好…, 扎实推进….
+    "紧盯",
+    "着力",
+    "主动",
+    "全力",
+    "扎实",
+    "坚决",
+    "高度重视",
 ];
 /// A 各-collective followed by a verb (`各队站积极组织`, `各地制定`, `各地、各部门结合`), with its
 /// length in bytes; a list of collectives joined by 、 comes back as written.

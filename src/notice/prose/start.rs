@@ -259,6 +259,18 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             if after_lead && p.starts_with('要') && !p.starts_with("要求") {
                 return Some(plain_start(head, None));
             }
+            // 会议强调,秋冬季火灾呈高发趋势,…,各地各有关部门紧盯…: after the situation, the
+            // collectives asked and what they do (not a phase's work: …为总结提升阶段,各地…).
+            if after_lead
+                && p.starts_with('各')
+                && !rest[..at].contains("阶段")
+                && let Some((u, _)) = crate::notice::subject::collective_before_verb(p)
+            {
+                return Some(plain_start(
+                    offset,
+                    Some(resolve(crate::notice::subject::collective_units(&u), recipients)),
+                ));
+            }
             // …作了详细安排,特别强调要加强…的宣传: the speaker's stress on what to do, later on.
             if let Some(word) =
                 ["特别强调", "并强调", "同时强调", "还强调"].iter().find(|w| p.starts_with(**w))

@@ -152,3 +152,12 @@ fn a_share_of_the_work_and_the_unit_that_leads_it() {
         "an adverb goes on"
     );
 }
+
+#[test]
+fn after_the_situation_the_collectives_asked() {
+    let found = read(
+        "会议强调,秋冬季火灾呈高发趋势,各地各有关部门紧盯重点行业领域,强化风险隐患排查;主动靠前履职尽责,强化值班值守;及时复盘总结有效措施。",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().all(|(_, u, _)| u == &["各地各有关部门"]), "{found:?}");
+}
