@@ -132,7 +132,11 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
             && (named >= 1 && !lead.is_empty() || heard)
             && !listed
             && !points_above
-            && (is_task_headline(&title) || heard || labelled || line_headline(first, &title))
+            && (is_task_headline(&title)
+                || heard
+                || labelled
+                || line_headline(first, &title)
+                || sentence_headline(first, &title))
         {
             let text = clean_line(&without).to_owned();
             let candidate = Candidate {
@@ -207,6 +211,18 @@ fn line_headline(first: &str, title: &str) -> bool {
         && !t.contains(['：', ':', '，', ','])
         && !t.ends_with("要求")
         && super::subject::modal_subject(t).is_none()
+}
+
+/// 二、开展一次消防、水电和食堂安全大检查,做好安全防范工作。各单位组织…: a first sentence that
+/// names the item's task with no subject of its own heads the sentences that share it out.
+fn sentence_headline(first: &str, title: &str) -> bool {
+    let t = title.trim();
+    first.trim_end().ends_with('。')
+        && (8..=40).contains(&t.chars().count())
+        && super::subject::modal_subject(t).is_none()
+        && super::subject::sentence_subject(t).is_none()
+        && !t.contains(['：', ':'])
+        && !super::heading::is_phase(first)
 }
 
 /// 要坚决克服麻痹思想… — a first sentence that is a requirement with no subject.

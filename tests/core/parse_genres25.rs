@@ -142,3 +142,17 @@ fn a_higher_offices_demand_on_the_issuer_is_no_covering_requirement() {
         "the province's own limit is no item's"
     );
 }
+
+#[test]
+fn an_items_task_sentence_heads_the_sentences_that_share_it_out() {
+    let n = parse_at(
+        "2020-01-21",
+        concat!(
+            "关于做好2020年春节期间安全卫生管理工作的通知\n",
+            "市局各单位:\n",
+            "一、开展一次消防、水电和食堂安全大检查,做好安全防范工作。各单位组织物业服务单位对办公场所的消防设备进行检查;各单位做好用电检查,确保人走断电。\n",
+            "二、开展一次防盗、防风安全排查,落实好安全措施。各单位要加强对文件、档案的存放管理;物业服务公司在放假期间做好办公区域的巡视工作。\n",
+        ),
+    );
+    assert_eq!(offices(&n), [vec!["各单位"], vec!["各单位", "物业服务公司"]]);
+}
