@@ -219,6 +219,14 @@ fn only_permits(t: &str) -> bool {
     MAY.iter().any(|w| t.contains(w)) && !super::report_list::has_modal(t) && !t.contains('请')
 }
 
+/// 一、2019年4月5日至7日共3天,4月8日(下周一)正常上班。: the days off and back, told, asked
+/// of no one (a holiday notice's first item).
+pub fn is_holiday_schedule(text: &str) -> bool {
+    let t = super::text::clean_line(text);
+    let told = t.contains("正常上班") || t.contains("调休") || t.contains("放假") && t.contains("共");
+    told && t.chars().count() <= 80 && !super::report_list::has_modal(t) && !t.contains('请')
+}
+
 /// A penalty clause of a 通告 (四、违反本通告规定的,依照…追究法律责任; 五、…的,依法从严查处):
 /// what befalls whoever breaks the rules, asked of no unit.
 pub fn is_penalty(text: &str) -> bool {
@@ -337,5 +345,11 @@ mod tests {
             "三、各企业及有关单位防雷装置定期检测工作可自主选择有相应检测资质的检测机构进行检测。"
         ));
         assert!(!is_public_rule("各企业可自主选择检测机构,但必须于6月底前完成检测。"));
+    }
+
+    #[test]
+    fn a_holidays_days_are_told() {
+        assert!(is_holiday_schedule("2019年4月5日至7日共3天,4月8日(下周一)正常上班。"));
+        assert!(!is_holiday_schedule("放假期间各部门要安排好值班,共3天。"), "asked");
     }
 }
