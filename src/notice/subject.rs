@@ -65,6 +65,15 @@ pub fn set_off_subject(name: &str, next: &str) -> Option<Vec<String>> {
     None
 }
 
+/// The kinds of unit that close a list of names after 等 (…、文广新局等有关部门).
+pub const LIST_KINDS: [&str; 6] =
+    ["等有关部门", "等相关部门", "等部门", "等有关单位", "等相关单位", "等单位"];
+
+/// A list of names closed by 等 and a kind of unit, with no clause qualifying it.
+fn long_kind_list(s: &str) -> bool {
+    s.contains('、') && !s.contains('的') && LIST_KINDS.iter().any(|k| s.ends_with(k))
+}
+
 /// The units a subject names, or `None` when it is not a list of units.
 pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let s = subject.strip_prefix('请').unwrap_or(subject);
@@ -74,7 +83,8 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     // 在镇村全面核查…: nor the place after 在.
     // 提请政府、公安机关召开…: whom the writer asks, not who is asked by the text.
     if s.is_empty()
-        || s.chars().count() > 30
+        // (A list closed by 等 and its kind may name many: 城市管理综合执法局、交警大队、…等有关部门.)
+        || s.chars().count() > if long_kind_list(s) { 60 } else { 30 }
         || s.starts_with(['对', '向', '在'])
         || s.starts_with("针对")
         || s.starts_with("提请")

@@ -375,3 +375,13 @@ fn whoever_you_names_does_it() {
     assert!(found.contains(&"县级安全监管部门".to_owned()), "{found:?}");
     assert_eq!(units_in("由于天气原因,活动推迟举行。"), None, "由于 is no agent");
 }
+
+#[test]
+fn a_long_list_closed_by_its_kind_before_a_verb() {
+    let s =
+        "城市管理综合执法局、交警大队、市场监督管理局、综治办、教育局、文广新局等有关部门积极协同,联合执法";
+    assert_eq!(
+        named_before_verb(s).unwrap(),
+        ["城市管理综合执法局、交警大队、市场监督管理局、综治办、教育局、文广新局等有关部门"]
+    );
+}

@@ -162,6 +162,9 @@ pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
     if let Some((u, _)) = collective_before_verb(s) {
         return Some(collective_units(&u));
     }
+    if let Some(units) = listed_before_verb(s) {
+        return Some(units);
+    }
     if let Some(units) = named_from_when(s) {
         return Some(units);
     }
@@ -173,6 +176,24 @@ pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
             .then(|| subject_units(name))
             .flatten()
     })
+}
+
+/// `城市管理综合执法局、交警大队、…、文广新局等有关部门积极协同`: a long list of units closed by
+/// 等 and their kind, then a verb — one subject, as written, however many names it holds.
+fn listed_before_verb(s: &str) -> Option<Vec<String>> {
+    let head: &str = s.char_indices().nth(80).map_or(s, |(at, _)| &s[..at]);
+    if !head.contains('等') {
+        return None;
+    }
+    let (at, kind) = super::subject::LIST_KINDS
+        .iter()
+        .filter_map(|k| head.find(k).map(|at| (at, k)))
+        .min_by_key(|(at, _)| *at)?;
+    let end = at + kind.len();
+    let (name, rest) = s.split_at(end);
+    (name.contains('、') && (VERBS.iter().any(|v| rest.starts_with(v)) || super::subject::is_modal(rest)))
+        .then(|| subject_units(name))
+        .flatten()
 }
 
 /// Verbs by which a task list's item assigns its task to the unit it opens with

@@ -114,9 +114,23 @@ pub(super) fn subject_after_bare(text: &str) -> Option<Vec<String>> {
 /// `各单位一要高度重视…`: a unit standing before the first ordinal of a list — its units, and
 /// where the ordinal starts.
 pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
-    s.char_indices().skip(2).take(12).find_map(|(at, _)| {
-        // The cheap test first: this runs at a dozen places of every clause.
-        s[at..].starts_with(['一', '壹']).then(|| ordinal(&s[at..]))??;
-        Some((crate::notice::subject::subject_units(&s[..at])?, at))
-    })
+    s.char_indices()
+        .skip(2)
+        .take(12)
+        .find_map(|(at, _)| {
+            // The cheap test first: this runs at a dozen places of every clause.
+            s[at..].starts_with(['一', '壹']).then(|| ordinal(&s[at..]))??;
+            Some((crate::notice::subject::subject_units(&s[..at])?, at))
+        })
+        .or_else(|| acting_before_ordinal(s))
+}
+
+/// `…等有关部门积极协同,联合执法,一是合理布局…`: units before their verb, how they act, then
+/// their list.
+fn acting_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
+    let at = s.find("一是").filter(|&at| at > 0 && s[..at].chars().count() <= 120)?;
+    if !s[..at].ends_with(['，', ',', '：', ':']) {
+        return None;
+    }
+    Some((crate::notice::subject::named_before_verb(&s[..at])?, at))
 }
