@@ -13,7 +13,8 @@ use crate::notice::text::first_phrase;
 /// A lead-in at the start of a clause: who requires (会议要求，/ 他强调， / …提出具体要求：).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^[^。；;：:要请]{0,80}?(?:要求|强调|指出|议定|表示|希望|批示|指示|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
+        // (主要, 重要 and 需要 are words of their own: 此次检查主要针对…,并对…提出了工作要求,.)
+        r"^(?:[^。；;：:要请]|主要|重要|需要){0,80}?(?:要求|强调|指出|议定|表示|希望|批示|指示|提出[^，,。；;：:]{0,14}|作出安排|做出安排|安排部署|部署)",
         r"(?:如下|以下)?(?:[，,：:]|“请)",
     ))
     .expect("lead-in regex")

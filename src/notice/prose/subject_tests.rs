@@ -161,3 +161,12 @@ fn after_the_situation_the_collectives_asked() {
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(found.iter().all(|(_, u, _)| u == &["各地各有关部门"]), "{found:?}");
 }
+
+#[test]
+fn a_lead_in_after_words_holding_zhuyao() {
+    let found = read(
+        "此次检查主要针对古建筑内明火使用、电气故障等方面存在的隐患进行排查,并对各文物管理使用单位提出了工作要求,严格按照“三定三禁”要求,落实管理和看护责任。",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.starts_with("严格按照"), "{found:?}");
+}
