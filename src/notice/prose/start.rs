@@ -261,15 +261,21 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             }
             // 会议强调,秋冬季火灾呈高发趋势,…,各地各有关部门紧盯…: after the situation, the
             // collectives asked and what they do (not a phase's work: …为总结提升阶段,各地…).
-            if after_lead
-                && p.starts_with('各')
+            // 会议决定成立…工作小组,厅各相关处室立即按照实施方案开展工作: a body's collective too.
+            let decided = || rest.starts_with("会议决定") || rest.starts_with("会议议定");
+            // (校区各部门全面配合: those who support the lead are no subject of their own.)
+            let supports = || p.char_indices().nth(14).map_or(p, |(i, _)| &p[..i]).contains("配合");
+            if (after_lead || decided())
+                && !supports()
                 && !rest[..at].contains("阶段")
-                && let Some((u, _)) = crate::notice::subject::collective_before_verb(p)
+                && let Some(units) = crate::notice::subject::collective_before_verb(p)
+                    .map(|(u, _)| crate::notice::subject::collective_units(&u))
+                    .or_else(|| {
+                        let named = crate::notice::subject::named_before_verb(p)?;
+                        named.iter().all(|u| u.contains('各')).then_some(named)
+                    })
             {
-                return Some(plain_start(
-                    offset,
-                    Some(resolve(crate::notice::subject::collective_units(&u), recipients)),
-                ));
+                return Some(plain_start(offset, Some(resolve(units, recipients))));
             }
             // …作了详细安排,特别强调要加强…的宣传: the speaker's stress on what to do, later on.
             if let Some(word) =

@@ -170,3 +170,12 @@ fn a_lead_in_after_words_holding_zhuyao() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].0.starts_with("严格按照"), "{found:?}");
 }
+
+#[test]
+fn what_a_meeting_decided_of_a_bodys_collective() {
+    let found = read(
+        "会议决定成立省住建厅高层建筑消防安全综合治理协调工作小组,厅各相关处室立即按照实施方案开展工作。",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["厅各相关处室"]);
+}
