@@ -809,3 +809,32 @@ fn genre_thirtieth_unseen_set_does_not_get_worse() {
     let floor = Floor::new(22, 18, 0.83, 0, 0.5).with_false_deadlines(1);
     holds(&Path::new(SEEN).join("unseen30"), floor);
 }
+
+/// The thirty-first set (710–731), gathered while the thirtieth was tuned on and first scored
+/// at 9/22 with 1 refused, 0.55 units (3 invented), 5/8 deadlines (SCORE-2026-12-02.log), then
+/// tuned on: the collectives asked after a meeting's situation (refused), an item's task
+/// sentence over the units that share it, a holiday's days told, a long 等-list before its verb.
+#[test]
+fn genre_thirty_first_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 12, 0.68, 3, 0.62);
+    holds(&Path::new(SEEN).join("unseen31"), floor);
+}
+
+/// The thirty-second set (732–753), first scored at 15/22 with 1 refused, 0.47 units (8
+/// invented), 0/2 deadlines (SCORE-2026-12-02.log), then tuned on: a lead-in holding 主要
+/// (refused), what a meeting decided of a body's collective. Its two dates are a week counted
+/// from the meeting and a day whose year is unknown.
+#[test]
+fn genre_thirty_second_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 17, 0.49, 8, 0.0);
+    holds(&Path::new(SEEN).join("unseen32"), floor);
+}
+
+/// The thirty-third set (754–775), the twenty-fifth session's last honest score: 16/22 with 1
+/// refused, 0.68 units (8 invented), 0/1 deadlines (SCORE-2026-12-02.log); only its refusal
+/// (whom an inspector taught, 教育经营者要…) was mended after.
+#[test]
+fn genre_thirty_third_unseen_set_does_not_get_worse() {
+    let floor = Floor::new(22, 16, 0.67, 8, 0.0);
+    holds(&Path::new(SEEN).join("unseen33"), floor);
+}

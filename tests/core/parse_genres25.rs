@@ -156,3 +156,17 @@ fn an_items_task_sentence_heads_the_sentences_that_share_it_out() {
     );
     assert_eq!(offices(&n), [vec!["各单位"], vec!["各单位", "物业服务公司"]]);
 }
+
+#[test]
+fn whom_an_inspector_taught_is_asked_rather_than_the_text_refused() {
+    let n = parse_at(
+        "2012-09-20",
+        concat!(
+            "9月18日,消防大队检查组对县内辖区的重点单位进行消防安全检查。\n",
+            "另外,大队也教育经营者要提高消防安全的责任意识,克服麻痹思想,严格落实消防安全制度。\n",
+        ),
+    );
+    let texts: Vec<&str> = directives(&n).iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].contains("提高消防安全的责任意识"), "{texts:?}");
+}

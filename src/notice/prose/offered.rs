@@ -64,7 +64,8 @@ fn asked_by_date(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft> {
     for sentence in dated_sentences(lines, issued) {
         let mut at = 0;
         for piece in sentence.split_inclusive(['，', ',']) {
-            if let Some(k) = piece.find("要求").filter(|&k| asks_here(piece, k)) {
+            if let Some(k) = piece.find("要求").filter(|&k| asks_here(piece, k)).or_else(|| told_to(piece))
+            {
                 let text = &sentence[at + k..];
                 let mut from = 0;
                 for cut in super::limits::per_limit(text).into_iter().chain([text.len()]) {
@@ -109,7 +110,8 @@ pub fn asked_sentences(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft>
     for sentence in asked_lines.flat_map(|(_, l)| l.split_inclusive(['。', '；', ';'])) {
         let mut at = 0;
         for piece in sentence.split_inclusive(['，', ',']) {
-            if let Some(k) = piece.find("要求").filter(|&k| asks_here(piece, k)) {
+            if let Some(k) = piece.find("要求").filter(|&k| asks_here(piece, k)).or_else(|| told_to(piece))
+            {
                 let text = clean_line(&sentence[at..]).to_owned();
                 let units = crate::notice::subject::required_units(&piece[k + "要求".len()..]);
                 let title = strip_end_mark(first_phrase(&text)).to_owned();
@@ -125,6 +127,17 @@ pub fn asked_sentences(lines: &[&str], issued: NaiveDate) -> Vec<DirectiveDraft>
         .enumerate()
         .map(|(i, (c, units))| finish(format!("一.{}", i + 1), c, units, &fallback))
         .collect()
+}
+
+/// `大队也教育经营者要提高消防安全的责任意识`: whom the speaker taught, reminded or urged, then
+/// their 要 — where the asking word stands.
+fn told_to(piece: &str) -> Option<usize> {
+    ["教育", "提醒", "督促", "告诫"].iter().find_map(|w| {
+        let k = piece.find(w)?;
+        let rest = &piece[k + w.len()..];
+        let m = rest.find('要').filter(|&m| (1..=12).contains(&rest[..m].chars().count()))?;
+        crate::notice::subject::is_modal(&rest[m..]).then_some(k)
+    })
 }
 
 /// Whether the 要求 at `k` in `piece` asks something (`同时要求该单位继续…`), rather than naming
