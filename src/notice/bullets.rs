@@ -11,14 +11,21 @@ const BULLETS: [char; 10] = ['●', '◆', '■', '•', '★', '▲', '◇', '�
 /// The lines with their bullets numbered, when two or more lines open with the same bullet
 /// and the text numbers nothing with ① already (a run longer than twenty is left alone).
 pub fn number_bullets(lines: &[&str]) -> Option<Vec<String>> {
+    // Most texts bullet nothing: the first characters are told before any line is read whole.
+    let opens = |l: &str| l.chars().next().filter(|c| BULLETS.contains(c));
+    if lines.iter().filter(|l| opens(l).is_some()).nth(1).is_none() {
+        return None;
+    }
     // A page's links and form fields are bulleted too (●上一篇文章, ●姓  名): only a bullet
     // before a sentence opens an item.
     let bullet_of = |l: &str| {
-        let sentence = l.chars().count() >= 20 && l.contains(['，', ',', '。', '；']);
-        l.chars().next().filter(|c| sentence && BULLETS.contains(c))
+        let c = opens(l)?;
+        (l.chars().count() >= 20 && l.contains(['，', ',', '。', '；'])).then_some(c)
     };
-    let bullet =
-        BULLETS.iter().copied().find(|b| lines.iter().filter(|l| bullet_of(l) == Some(*b)).count() >= 2)?;
+    let bullet = BULLETS
+        .iter()
+        .copied()
+        .find(|b| lines.iter().filter(|l| opens(l) == Some(*b) && bullet_of(l).is_some()).nth(1).is_some())?;
     if lines.iter().any(|l| marker_of(l).is_some_and(|m| m.kind == Kind::Circled)) {
         return None;
     }
