@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 90] = [
+    const ENDS: [&str; 88] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -100,9 +100,6 @@ pub fn is_descriptive(title: &str) -> bool {
         "燃放地点",
         "排查范围",
         "督查范围",
-        // 一、报送内容 1.煤矿安全工作年度报告…: what a report holds.
-        "报送内容",
-        "上报内容",
         // 一、普查范围 包括全省…; (二)普查内容…: what a census or survey covers.
         "普查范围",
         "普查内容",

@@ -60,9 +60,16 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
                 .iter()
                 .any(|c| super::subject::modal_subject(c.trimmed()).is_some())
     };
-    let descriptive = ((is_descriptive(first) && !chapter) || frames(item) || guiding(item, &lines))
-        && !phases
-        && !asks_named();
+    // 一、报送内容 1.煤矿安全工作年度报告… 2.…报表: the list of what a report holds (one line,
+    // 一、报送内容。主要包括…, is the report's task).
+    let contents = item.has_children()
+        && ["报送内容", "上报内容"]
+            .iter()
+            .any(|w| strip_end_mark(first).trim_end_matches(['：', ':']).ends_with(w));
+    let descriptive =
+        ((is_descriptive(first) && !chapter) || frames(item) || guiding(item, &lines) || contents)
+            && !phases
+            && !asks_named();
     // 二、检查主要内容 (一)…(五)请各教学单位、各部门放假期间做好值班工作: an item of a
     // described part that asks units by 请 is a requirement; the rest stay described.
     let asking = (descriptive && !assigned).then(|| super::asking::asking_items(item)).flatten();

@@ -222,6 +222,7 @@ fn sentence_headline(first: &str, title: &str) -> bool {
         && super::subject::modal_subject(t).is_none()
         && super::subject::sentence_subject(t).is_none()
         && !t.contains(['：', ':'])
+        && !["会议", "会上", "经", "关于"].iter().any(|w| t.starts_with(w))
         && !super::heading::is_phase(first)
 }
 

@@ -345,7 +345,12 @@ fn led_by(p: &str) -> Option<Vec<String>> {
     // 具体由…负责督促落实: an adverb before 由 goes on with the work before it too.
     let at = p
         .find('由')
-        .filter(|&at| (4..=40).contains(&p[..at].chars().count()) && !p[..at].contains("召开"))?;
+        // (日常工作由县应急局牵头负责: an office's standing work, no task.)
+        .filter(|&at| {
+            (4..=40).contains(&p[..at].chars().count())
+                && !p[..at].contains("召开")
+                && !p[..at].contains("日常")
+        })?;
     let after = &p[at + '由'.len_utf8()..];
     if after.starts_with(['于', '此', '来', '衷']) {
         return None;
