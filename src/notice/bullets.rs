@@ -13,9 +13,7 @@ const BULLETS: [char; 10] = ['●', '◆', '■', '•', '★', '▲', '◇', '�
 pub fn number_bullets(lines: &[&str]) -> Option<Vec<String>> {
     // Most texts bullet nothing: the first characters are told before any line is read whole.
     let opens = |l: &str| l.chars().next().filter(|c| BULLETS.contains(c));
-    if lines.iter().filter(|l| opens(l).is_some()).nth(1).is_none() {
-        return None;
-    }
+    lines.iter().filter(|l| opens(l).is_some()).nth(1)?;
     // A page's links and form fields are bulleted too (●上一篇文章, ●姓  名): only a bullet
     // before a sentence opens an item.
     let bullet_of = |l: &str| {
