@@ -43,6 +43,22 @@ pub fn period_end(lead: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     })
 }
 
+/// A campaign's period set in the words before the first requirement (决定从5月初起到6月25日…
+/// 开展…大检查): its end is the limit of each requirement that names none and recurs not.
+pub fn give_end(directives: &mut [crate::model::DirectiveDraft], body: &[&str], issued_on: NaiveDate) {
+    let Some(first) = directives.first() else { return };
+    let opening: String = first.text.chars().take(8).collect();
+    let Some(at) = body.iter().position(|l| l.contains(&opening)) else { return };
+    let line = body[at];
+    let lead = format!("{}\n{}", body[..at].join("\n"), &line[..line.find(&opening).unwrap_or(0)]);
+    let Some(end) = period_end(&lead, issued_on) else { return };
+    for d in directives.iter_mut() {
+        if d.deadline.date.is_none() && d.deadline.phrase.is_none() && d.deadline.recurrence.is_none() {
+            d.deadline = end.clone();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

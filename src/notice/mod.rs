@@ -13,6 +13,7 @@ mod cell_lines;
 mod chrome;
 mod closing;
 mod collective;
+mod covering;
 mod date_window;
 mod deadline;
 mod decode;
@@ -178,7 +179,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         })
         // 按照国家安全监管总局要求,各省级安全生产统计单位要在…前上报 in a province's notice: the
         // national office's demand on the issuer itself, relayed as the reason for the items.
-        .filter(|d| !relayed_to_issuer(d, &header.title))
+        .filter(|d| !covering::relayed_to_issuer(d, &header.title))
         .filter(|d| {
             d.deadline.date.is_some()
                 || d.deadline.recurrence.is_some()
@@ -189,7 +190,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         })
         .collect();
     let notice_deadline = deadline::notice_default(&header.preamble, issued_on)
-        .or_else(|| covering_deadline(&covering, &header.recipients))
+        .or_else(|| covering::deadline(&covering, &header.recipients))
         .or_else(|| campaign::period_end(&header.preamble, issued_on));
     let phased = text.matches("阶段（").count() + text.matches("阶段(").count() >= 2;
     let ctx = section::NoticeContext {
@@ -245,7 +246,7 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         }
     }
     if !covering.is_empty() {
-        sections.insert(0, covering_section(covering, &header.preamble));
+        sections.insert(0, covering::section(covering, &header.preamble));
     }
     addressed::settle(&mut sections, &header.recipients);
     findings::resolve(&mut sections, &header.preamble);
@@ -269,65 +270,6 @@ pub fn parse_notice(text: &str, issued_on: NaiveDate) -> Result<NoticeDraft, Not
         closing: closing.join("\n"),
         sections,
     })
-}
-
-/// The covering text's limit that every task of the notice keeps unless it states its own
-/// (请…于5月20日前整改完成), marked inferred. Not a report's on the work (并于12月6日前将年度
-/// 工作总结报至…, 年底前向市政府报告全年落实情况), and not one named unit's own (年底前，市委市政府
-/// 督查局…开展综合督查): only a limit set for all (a collective, the addressees, no one named).
-fn covering_deadline(
-    covering: &[model::DirectiveDraft],
-    recipients: &[String],
-) -> Option<model::DeadlineDraft> {
-    let for_all = |d: &&model::DirectiveDraft| {
-        d.offices
-            .iter()
-            .all(|o| ["各", "有关", "相关"].iter().any(|w| o.starts_with(w)) || recipients.contains(o))
-    };
-    covering.iter().filter(|d| !reports_by_date(d)).filter(for_all).find_map(|d| {
-        let date = d.deadline.date?;
-        Some(model::DeadlineDraft {
-            date: Some(date),
-            inferred: true,
-            recurrence: None,
-            ..d.deadline.clone()
-        })
-    })
-}
-
-/// Whether a covering requirement is a higher office's demand on the issuer's own level: units
-/// of every province (各省级…, 各省(区、市)…) asked in a province's own notice.
-fn relayed_to_issuer(d: &model::DirectiveDraft, title: &str) -> bool {
-    const PROVINCES: [&str; 3] = ["各省级", "各省(区、市)", "各省（区、市）"];
-    let provincial = title.find('省').is_some_and(|at| (2..=4).contains(&title[..at].chars().count()));
-    provincial && d.offices.iter().any(|o| PROVINCES.iter().any(|p| o.starts_with(p)))
-}
-
-/// A campaign's period set in the words before the first requirement (决定从5月初起到6月25日…
-/// 开展…大检查): its end is the limit of each requirement that names none and recurs not.
-fn give_campaign_end(directives: &mut [model::DirectiveDraft], body: &[&str], issued_on: NaiveDate) {
-    let Some(first) = directives.first() else { return };
-    let opening: String = first.text.chars().take(8).collect();
-    let Some(at) = body.iter().position(|l| l.contains(&opening)) else { return };
-    let line = body[at];
-    let lead = format!("{}\n{}", body[..at].join("\n"), &line[..line.find(&opening).unwrap_or(0)]);
-    let Some(end) = campaign::period_end(&lead, issued_on) else { return };
-    for d in directives.iter_mut() {
-        if d.deadline.date.is_none() && d.deadline.phrase.is_none() && d.deadline.recurrence.is_none() {
-            d.deadline = end.clone();
-        }
-    }
-}
-
-/// Whether a directive's date is that of a report on the work (年底前向市政府报告全年落实情况):
-/// the words of its limit stand in a phrase that sums the work up.
-fn reports_by_date(d: &model::DirectiveDraft) -> bool {
-    // A report on how the work went, not the delivery of a task's result (于9月20日前报送整改措施).
-    const REPORTS: [&str; 5] = ["总结", "落实情况", "进展情况", "工作情况", "全年"];
-    let Some(phrase) = d.deadline.phrase.as_deref().filter(|p| !p.is_empty()) else { return false };
-    d.text
-        .split(['，', ',', '；', ';', '。'])
-        .any(|p| p.contains(phrase) && REPORTS.iter().any(|r| p.contains(r)))
 }
 
 /// A text without numbered sections (a meeting report, remarks, a covering notice): its
@@ -371,7 +313,7 @@ fn running_text(
     if directives.is_empty() {
         return Err(NoticeError::NoSections);
     }
-    give_campaign_end(&mut directives, body, issued_on);
+    campaign::give_end(&mut directives, body, issued_on);
     let title = if header.title.is_empty() {
         lines.first().map(|l| text::first_phrase(l).chars().take(40).collect()).unwrap_or_default()
     } else {
@@ -413,21 +355,5 @@ fn drop_cut_heading(outline: &[outline::Item], sections: &mut [model::SectionDra
     if heading_only && section.directives.iter().all(|d| d.offices.is_empty() && d.support_offices.is_empty())
     {
         section.directives.clear();
-    }
-}
-
-/// The covering text's requirements, as a section before the numbered ones (导语).
-fn covering_section(directives: Vec<model::DirectiveDraft>, preamble: &str) -> model::SectionDraft {
-    let directives = directives
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| model::DirectiveDraft { number: format!("导.{}", i + 1), ..d })
-        .collect();
-    model::SectionDraft {
-        number: "导".to_owned(),
-        title: "导语要求".to_owned(),
-        text: preamble.to_owned(),
-        offices: Vec::new(),
-        directives,
     }
 }

@@ -172,12 +172,17 @@ fn comma_listed(mut units: Vec<String>, pieces: &[&str]) -> Vec<String> {
 
 /// `有主采空区信息由矿山企业填报`: what is done, then 由 and who does it (not 由于, 由此, 理由).
 fn agent_after(piece: &str) -> Option<&str> {
-    let at = piece.find('由').filter(|&at| at > 0 && piece[..at].chars().count() <= 12)?;
-    let (before, after) = (&piece[..at], &piece[at + '由'.len_utf8()..]);
-    let word =
-        before.ends_with(['理', '自', '经', '缘', '事']) || after.starts_with(['于', '此', '来', '衷']);
-    let asked = before.contains(['要', '请', '应']);
-    (!word && !asked).then_some(after)
+    by_agent(piece, 1..=12).map(|(_, after)| after)
+}
+
+/// A piece's words before its 由 (`before` characters of them) and after it, when 由 names who
+/// does the work (not 由于, 由此, 由来, 理由, 自由, 经由, 缘由, 事由, nor after what is asked).
+pub fn by_agent(piece: &str, before: std::ops::RangeInclusive<usize>) -> Option<(&str, &str)> {
+    let at = piece.find('由').filter(|&at| before.contains(&piece[..at].chars().count()))?;
+    let (done, after) = (&piece[..at], &piece[at + '由'.len_utf8()..]);
+    let word = done.ends_with(['理', '自', '经', '缘', '事']) || after.starts_with(['于', '此', '来', '衷']);
+    let asked = done.contains(['要', '请', '应']);
+    (!word && !asked).then_some((done, after))
 }
 
 /// Adds the units not yet in `found`, in order.

@@ -173,6 +173,13 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     }
 }
 
+/// The sentence that clause `k` opens: it and the clauses after it up to the next sentence.
+pub fn sentence_at(clauses: &[Clause<'_>], k: usize) -> String {
+    let rest = clauses.get(k + 1..).unwrap_or_default();
+    let more = rest.iter().take_while(|c| !c.sentence_start).map(|c| c.text);
+    clauses.get(k).map(|c| c.text).into_iter().chain(more).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

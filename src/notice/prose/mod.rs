@@ -23,6 +23,7 @@ mod offered;
 mod open;
 mod paragraph;
 mod please;
+mod shares;
 mod start;
 #[cfg(test)]
 mod subject_tests;

@@ -206,17 +206,8 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     && before_subject.is_some_and(|b| !b.contains(['，', ',']))
                     && super::action::topic_modal(before);
                 let themed = run.asked && clause.sentence_start && before_subject.is_some_and(theme);
-                // 尚未归集…的住宅小区,业主委员会…要…; 对排查出的隐患,各单位要…: the case the
-                // subject is to act on, told first, opens its requirement.
-                let case = before_subject.is_some_and(|b| {
-                    let b = b.trim_start();
-                    !b.contains(['，', ',', '《'])
-                        && (b.starts_with(['凡', '若']) || b.starts_with("尚未") || b.starts_with("对于"))
-                        || !clause.sentence_start
-                            && !b.contains(['，', ',', '《'])
-                            && b.contains('的')
-                            && !b.starts_with('对')
-                });
+                let case =
+                    before_subject.is_some_and(|b| super::subjects::case_first(b, clause.sentence_start));
                 !s.enumerated
                     && s.units.is_some()
                     && s.at > 0
@@ -375,7 +366,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 && open.as_ref().is_some_and(|o| !o.enumerated && o.units.is_some())
                 && run.first_named == Some(true)
                 && (super::action::opens_with_action(t) || from_when.is_some())
-                && !super::action::tells_done(&sentence_at(&clauses, k)) =>
+                && !super::action::tells_done(&crate::notice::text::sentence_at(&clauses, k)) =>
             {
                 // …。县应急局、县消防大队等部门从1月6日起开展联合执法检查: its own units.
                 if from_when.is_some() {
@@ -402,11 +393,4 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             o.before = format!("{phase}{}", o.before);
         }
     }
-}
-
-/// The sentence that clause `k` opens: it and the clauses after it up to the next sentence.
-fn sentence_at(clauses: &[crate::notice::text::Clause<'_>], k: usize) -> String {
-    let rest = clauses.get(k + 1..).unwrap_or_default();
-    let more = rest.iter().take_while(|c| !c.sentence_start).map(|c| c.text);
-    clauses.get(k).map(|c| c.text).into_iter().chain(more).collect()
 }

@@ -296,14 +296,14 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             }
             // …进行了安排部署,按照职能分工,区住建局、昆仑燃气公司利用10个工作日…: once the work
             // is shared out, the units that open the next phrase do their share.
-            if shares_out(&rest[..at])
+            if super::shares::shares_out(&rest[..at])
                 && let Some(units) = crate::notice::subject::opening_subject(p)
             {
                 return Some(plain_start(offset, Some(resolve(units, recipients))));
             }
         }
         // …相关企业由区局执法大队牵头开展排查: a share of the work and the unit that leads it.
-        if let Some(units) = led_by(p) {
+        if let Some(units) = super::shares::led_by(p) {
             let from = if at == 0 { 0 } else { offset };
             return Some(plain_start(from, Some(resolve(units, recipients))));
         }
@@ -333,40 +333,6 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         at += piece.len();
     }
     None
-}
-
-/// `粉尘涉爆、有限空间…相关企业由区局执法大队牵头开展排查`: the units after 由 that lead or
-/// answer for the work (not 由于, 由此).
-fn led_by(p: &str) -> Option<Vec<String>> {
-    if !(p.contains("牵头") || p.contains("负责")) {
-        return None;
-    }
-    // (由X牵头 opening a phrase goes on with the work before it; 召开由…参加的会议 names attendees.)
-    // 具体由…负责督促落实: an adverb before 由 goes on with the work before it too.
-    let at = p
-        .find('由')
-        // (日常工作由县应急局牵头负责: an office's standing work, no task.)
-        .filter(|&at| {
-            (4..=40).contains(&p[..at].chars().count())
-                && !p[..at].contains("召开")
-                && !p[..at].contains("日常")
-        })?;
-    let after = &p[at + '由'.len_utf8()..];
-    if after.starts_with(['于', '此', '来', '衷']) {
-        return None;
-    }
-    let end = ["牵头", "负责"].iter().filter_map(|w| after.find(w)).min()?;
-    let named = &after[..end];
-    (named.chars().count() <= 40).then(|| crate::notice::subject::subject_units(named)).flatten()
-}
-
-/// Whether the text before a phrase ends by sharing out the work (`…,按照职能分工,`).
-fn shares_out(before: &str) -> bool {
-    let last = before.trim_end().trim_end_matches(['，', ',']).rsplit(['，', ',']).next().unwrap_or("");
-    let last = last.trim_start();
-    crate::notice::subject_scan::BASIS.iter().any(|w| last.starts_with(w))
-        && ["分工", "职责", "职能"].iter().any(|w| last.ends_with(w))
-        && last.chars().count() <= 10
 }
 
 /// `各级各部门,要充分认清形势任务`: a subject set off by a comma from its modal.

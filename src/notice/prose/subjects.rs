@@ -134,3 +134,16 @@ fn acting_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
     }
     Some((crate::notice::subject::named_before_verb(&s[..at])?, at))
 }
+
+/// 尚未归集…的住宅小区,业主委员会…要…; 凡符合…,各单位要…: the case the subject is to act on,
+/// told in one phrase before it, opens its requirement (after a semicolon, any phrase with a
+/// 的; not an object's 对…, which a later 要求 takes up).
+pub(super) fn case_first(before: &str, sentence_start: bool) -> bool {
+    let b = before.trim_start();
+    let one_phrase = !b.contains(['，', ',', '《']);
+    one_phrase
+        && (b.starts_with(['凡', '若'])
+            || b.starts_with("尚未")
+            || b.starts_with("对于")
+            || !sentence_start && b.contains('的') && !b.starts_with('对'))
+}
