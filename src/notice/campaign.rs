@@ -19,7 +19,9 @@ const RECORD: [&str; 6] = ["发生", "共", "累计", "同比", "检查了", "�
 pub fn period_end(lead: &str, issued: NaiveDate) -> Option<DeadlineDraft> {
     lead.split(['。', '；', ';']).find_map(|sentence| {
         // 进行了集中整治: work launched before, told as done.
-        let done = LAUNCH.iter().any(|v| sentence.contains(&format!("{v}了")));
+        let done = LAUNCH
+            .iter()
+            .any(|v| sentence.match_indices(v).any(|(at, _)| sentence[at + v.len()..].starts_with('了')));
         if done || !LAUNCH.iter().any(|v| sentence.contains(v)) || RECORD.iter().any(|w| sentence.contains(w))
         {
             return None;

@@ -39,13 +39,13 @@ pub fn units_of_announcement(header_lines: &[&str]) -> Option<(Units, bool)> {
     let body = colon.unwrap_or(line);
     let sentences: Vec<&str> =
         body.split(['。', '；', ';']).map(str::trim).filter(|s| !s.is_empty()).collect();
-    let mut last = *sentences.last()?;
-    // …,请各单位认真组织好“119消防教育周”系列活动。 then 1、上一堂…课: the activities asked.
-    let activities = colon.is_none() && (last.ends_with("活动") || last.ends_with("工作")) && {
-        let asked = last.rfind(['，', ',']).map_or(last, |at| &last[at..]).trim_start_matches(['，', ',']);
-        last = asked;
-        asked.starts_with('请')
-    };
+    let sentence = *sentences.last()?;
+    // …,请各单位认真组织好“119消防教育周”系列活动。 then 1、上一堂…课: the activities asked, in
+    // the sentence's last phrase.
+    let phrase = sentence.rsplit(['，', ',']).next().unwrap_or(sentence);
+    let activities =
+        colon.is_none() && phrase.starts_with('请') && (phrase.ends_with("活动") || phrase.ends_with("工作"));
+    let last = if activities { phrase } else { sentence };
     let announces = colon.is_some() && (last.ends_with("如下") || last.contains("以下")) || activities;
     if !announces || last.chars().count() > 50 {
         return None;

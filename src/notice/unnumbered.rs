@@ -81,7 +81,7 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
     // 三、加强值班备勤和应急准备,各抢险救援队伍加强值班备勤,…。 / 请高新区、…及时报告工作动态。:
     // a whole requirement on the heading's line, then a paragraph asking by 请 (the notice's
     // closing words under its last item): two directives. So too a list's last item (4、组织一次
-    //参观消防中队活动;) with the closing's subject and modal under it (各单位要…报送…).
+    // 参观消防中队活动;) with the closing's subject and modal under it (各单位要…报送…).
     if covering.is_none()
         && heading_units.is_none()
         && rules.by_subject
