@@ -16,6 +16,7 @@
 mod action;
 mod asked;
 mod duties;
+mod frame;
 mod headlines;
 mod lead_in;
 mod limits;
@@ -180,6 +181,11 @@ fn requirements_after(
             let head = ordinal(&text).map_or(text.as_str(), |end| &text[end..]);
             let phrase = first_phrase(head);
             let title = strip_end_mark(phrase.strip_prefix('要').unwrap_or(phrase)).to_owned();
+            // 对违反规定…的，要一律责令停业整顿: the words that frame it are the requirement's too.
+            let text = match frame::frame(&o.before, &text) {
+                Some(words) if ordinal(&text).is_none() => format!("{words}{text}"),
+                _ => text,
+            };
             let support = o.support;
             let units = match o.units {
                 Some(lead) => Some(Units { phrase: lead.join("、"), lead, support }),

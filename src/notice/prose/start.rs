@@ -177,6 +177,17 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         && rest.split_once(['，', ',']).is_some_and(|(c, r)| {
             c.chars().count() <= 16 && !c.contains('要') && r.starts_with('要') && !r.starts_with("要求")
         });
+    // 对未取得《燃气经营许可证》擅自经营销售燃气的,要一律予以取缔: a case told in full, then
+    // its bare 要 (not who is called to account: 对工作措施不力导致发生…的,要严格实行责任倒查).
+    let case_then_modal = rest.starts_with('对')
+        && rest.split_once(['，', ',']).is_some_and(|(c, r)| {
+            c.ends_with('的')
+                && c.chars().count() <= 30
+                && !c.contains('要')
+                && !["不力", "导致", "造成", "失职"].iter().any(|w| c.contains(w))
+                && r.starts_with('要')
+                && !r.starts_with("要求")
+        });
     // 对企业的隐患要定人、定责、限时整改: what the work is about, then its bare 要, no comma;
     // 遇到突发事件要及时…: the case it is for.
     let about_modal = (rest.starts_with('对')
@@ -190,7 +201,7 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
             .iter()
             .find_map(|w| rest.strip_prefix(w))
             .is_some_and(|r| first_modal(r, 14).is_some_and(|i| i == 0 || r.starts_with('在')));
-    if after_circumstance.is_some() || about_then_modal || about_modal || singled_modal {
+    if after_circumstance.is_some() || about_then_modal || case_then_modal || about_modal || singled_modal {
         return Some(plain_start(0, None));
     }
     if let Some(units) = rest.strip_prefix("要求").and_then(required_units) {
