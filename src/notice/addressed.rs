@@ -30,12 +30,13 @@ fn drop_asks_of_the_public(sections: &mut [model::SectionDraft], recipients: &[S
     }
 }
 
-/// 一、同意对…实施挂牌督办。 — a 批复's approval grants, it asks nothing of anyone.
+/// 一、同意对…实施挂牌督办。 — a 批复's approval grants, it asks nothing of anyone (but 同意划拨
+/// 30万元…,以县自来水公司牵头的方式完成… puts a unit to work).
 fn drop_approvals(sections: &mut [model::SectionDraft]) {
     for s in sections.iter_mut() {
         s.directives.retain(|d| {
             let t = text::clean_line(&d.text);
-            !t.starts_with("同意") || report_list::has_modal(t)
+            !t.starts_with("同意") || report_list::has_modal(t) || !d.offices.is_empty()
         });
     }
 }

@@ -99,10 +99,35 @@ pub fn join(line: &str) -> Cow<'_, str> {
             && !chars[k + 1..].iter().take(8).any(|&c| c == ':' || c == '：')
             && !item_joint(&chars[..k], &chars[k + 1..])
     };
-    if !(0..chars.len()).any(joins) {
+    let headline = headline_space(line);
+    if headline.is_none() && !(0..chars.len()).any(joins) {
         return Cow::Borrowed(line);
     }
-    Cow::Owned(chars.iter().enumerate().filter(|&(k, _)| !joins(k)).map(|(_, c)| c).collect())
+    Cow::Owned(
+        chars
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &c)| match k {
+                _ if Some(k) == headline => Some('。'),
+                _ if joins(k) => None,
+                _ => Some(c),
+            })
+            .collect(),
+    )
+}
+
+/// `二、明确分工、合力推进 此次火灾隐患…`: an item's headline, then a space where its line ended
+/// and the body began — the char index of that space (it becomes the headline's stop).
+fn headline_space(line: &str) -> Option<usize> {
+    let marker = super::numbering::marker_of(line)?;
+    let rest = &line[marker.len..];
+    let at = rest.find(' ')?;
+    let head = &rest[..at];
+    let n = head.chars().count();
+    let plain = head.chars().all(|c| han(c) || matches!(c, '、' | '，' | ','));
+    let body = rest[at..].trim_start();
+    (plain && (4..=16).contains(&n) && body.starts_with(han) && body.chars().count() >= 10)
+        .then(|| line[..marker.len].chars().count() + n)
 }
 
 #[cfg(test)]
@@ -123,6 +148,11 @@ mod tests {
         assert_eq!(join("落实四项责任 二、主要任务"), "落实四项责任 二、主要任务");
         assert_eq!(join("第一条 为了加强消防工作"), "第一条 为了加强消防工作");
         assert_eq!(join("四项责任1 落实政府领导责任"), "四项责任1 落实政府领导责任");
+        // An item's headline ends where its line did.
+        assert_eq!(
+            join("二、明确分工、合力推进 此次火灾隐患集中整治涉及单位多"),
+            "二、明确分工、合力推进。此次火灾隐患集中整治涉及单位多"
+        );
     }
 
     #[test]

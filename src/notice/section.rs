@@ -225,6 +225,24 @@ fn own_text(
     // 三、工作步骤 专项整治从今年6月15日开始，到年底结束。具体分3个阶段实施。(一)…: words
     // over the items that ask no one anything frame them.
     let has_items = item.entries.iter().any(|e| matches!(e, Entry::Item(_)));
+    // 三、任务分工 各乡镇、县经开区负责组织…;各负有…的部门负责…;…由业务相近部门负责。(1.…): a
+    // lead paragraph that shares the work out part by part gives each part its own directive.
+    if has_items {
+        let shared = super::prose::shared_out(&text);
+        if shared.len() >= 2 {
+            for (c, u) in shared {
+                let heading = (group.units.clone(), group.deadline.clone());
+                slots.push(Slot::directive(Candidate {
+                    own_units: u,
+                    context: group.path.clone(),
+                    heading_units: heading.0,
+                    heading_deadline: heading.1,
+                    ..c
+                }));
+            }
+            return None;
+        }
+    }
     if has_items && units.is_none() && !super::report_list::has_modal(&text) {
         return Some(text);
     }

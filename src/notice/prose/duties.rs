@@ -50,6 +50,26 @@ pub(super) fn led_by(clause: &str) -> Option<Vec<String>> {
     subject_units(caps.get(2)?.as_str())
 }
 
+/// `安监部门牵头对易燃易爆单位、劳动密集型企业督促整改;`: a clause that opens with a unit
+/// leading the work it names — a row of a division of labour (set off by its semicolon), told
+/// with no modal.
+pub(super) fn leads_work(clause: &str) -> Option<Vec<String>> {
+    if !clause.trim_end().ends_with(['；', ';']) {
+        return None;
+    }
+    let at = clause.find("牵头")?;
+    let name = clause[..at].trim_start();
+    let after = &clause[at + "牵头".len()..];
+    // (Not 县公安局牵头的专班负责… nor …为牵头单位, read by their own rules.)
+    let work = ["对", "组织", "开展", "抓好", "做好", "负责", "落实", "推进", "制定", "督促", "，", ","]
+        .iter()
+        .any(|w| after.starts_with(w));
+    if !work || name.chars().count() > MAX_NAME || name.contains(['，', ',', '由', '以']) {
+        return None;
+    }
+    subject_units(name)
+}
+
 /// `县民政局为康乐年华养老服务中心火灾隐患整改牵头单位,泷泊镇人民政府和县消防大队为责任单位`:
 /// a unit named the lead of a task (and the units responsible with it).
 static NAMED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,7 +95,7 @@ pub(super) fn named_lead(clause: &str) -> Option<(usize, Vec<String>)> {
 }
 
 /// The most characters a unit and its body (`县公安局牵头的专班`) run before 负责.
-const MAX_HOLDER: usize = 20;
+const MAX_HOLDER: usize = 24;
 
 /// `县公安局牵头的专班负责对…进行整治,县文体局牵头的专班负责对…`: a sentence that shares the
 /// work out phrase by phrase, each phrase opening with the unit (or the body it leads) and
@@ -103,6 +123,8 @@ pub(super) fn told_duties(sentence: &str, least: usize) -> Vec<(usize, Vec<Strin
         // 县公安局牵头的专班: the body is the leading unit's.
         let holder = &p[..k];
         let holder = holder.split_once("牵头的").map_or(holder, |(unit, _)| unit);
+        // 新兴行业按照业务相近的原则由业务相近部门负责: the unit is the one after 由.
+        let holder = holder.rsplit_once('由').map_or(holder, |(_, unit)| unit);
         if let Some(units) = subject_units(holder) {
             led |= holder.len() < p[..k].len();
             found.push((offset, units));

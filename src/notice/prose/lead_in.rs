@@ -230,6 +230,18 @@ pub(super) fn start_after(lead: &str, rest: &str, asked: bool) -> Option<Start> 
     let spoken = ["要求", "强调"].iter().filter_map(|w| lead.find(w)).min().is_some_and(|at| at > 0);
     let task =
         || (asked && spoken && !followed && TASK_OPENERS.iter().any(|v| rest.starts_with(v))).then_some(());
+    // 县长肖志彬作出批示:同意划拨30万元…,以县自来水公司牵头的方式完成…: what follows a leader's
+    // 批示 and its colon is the instruction itself, led by the unit it puts in charge.
+    let instructed = lead.trim_end().ends_with(['：', ':'])
+        && ["批示", "指示"].iter().any(|w| lead.trim_end().trim_end_matches(['：', ':']).ends_with(w))
+        && !super::action::tells_done(rest);
+    if instructed && modal.is_none() {
+        let units = rest
+            .find("以")
+            .and_then(|at| rest[at + "以".len()..].split_once("牵头"))
+            .and_then(|(named, _)| subject_units(named));
+        return Some(Start { at: 0, units, enumerated: false, plain: false });
+    }
     modal.or_else(|| class_then_modal().or_else(everyone).or_else(task).map(|()| 0)).map(|_| Start {
         at: 0,
         units: None,

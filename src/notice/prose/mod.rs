@@ -65,6 +65,26 @@ pub fn directives_after(
         .collect()
 }
 
+/// How many lines of running text are rows of a division of labour (安监部门牵头对…督促整改;).
+pub fn division_rows(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .filter(|l| {
+            crate::notice::text::split_clauses(l).iter().any(|c| duties::leads_work(c.trimmed()).is_some())
+        })
+        .count()
+}
+
+/// The parts of a paragraph that shares work out (各乡镇负责…;各部门负责…;…由X负责), each
+/// with its units — empty unless every requirement read in it is such a share.
+pub fn shared_out(paragraph: &str) -> Vec<(Candidate, Option<Units>)> {
+    let found = requirements(&[paragraph], &[]);
+    let shares = |(c, u): &(Candidate, Option<Units>)| {
+        u.is_some() && c.text.contains("负责") && !crate::notice::report_list::has_modal(&c.text)
+    };
+    if found.iter().all(shares) { found } else { Vec::new() }
+}
+
 /// The requirements of running text, each with the units it names or inherits.
 pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
     requirements_after(None, lines, recipients)

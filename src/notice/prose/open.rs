@@ -14,6 +14,9 @@ pub(super) struct Open {
     pub(super) support: Vec<String>,
     /// The words of its sentence before it.
     pub(super) before: String,
+    /// A row of a division of labour (安监部门牵头对…督促整改;): the next line that opens with a
+    /// unit is another.
+    pub(super) row: bool,
 }
 
 impl Open {
@@ -21,7 +24,7 @@ impl Open {
     /// inherits and the words of its sentence before it.
     pub(super) fn plain(text: &str, units: Option<Vec<String>>, before: &str) -> Open {
         let (text, before) = (text.to_owned(), before.to_owned());
-        Open { text, units, enumerated: false, lead_units: None, support: Vec::new(), before }
+        Open { text, units, enumerated: false, lead_units: None, support: Vec::new(), before, row: false }
     }
 }
 

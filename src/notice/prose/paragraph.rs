@@ -69,8 +69,20 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             run.semicolon_list = false;
             run.duties = false;
         }
-        let shares =
-            if run.enumerated { Vec::new() } else { duties::told_duties(t, if shared_out { 1 } else { 2 }) };
+        // 各乡镇、县经开区负责组织本辖区…;各负有…的部门和行业主管部门负责本行业…: a sentence
+        // whose semicolon parts each open with a unit's 负责 shares the work part by part.
+        let by_parts = || {
+            let next = clauses.get(k + 1).filter(|c| !c.sentence_start)?;
+            let one = |c: &str| {
+                duties::told_duties(clean_line(c), 1).first().is_some_and(|(at, _)| {
+                    *at == 0
+                        || crate::notice::subject_scan::BASIS.iter().any(|w| clean_line(c).starts_with(w))
+                })
+            };
+            (one(t) && one(next.text)).then_some(())
+        };
+        let least = if shared_out || (clause.sentence_start && by_parts().is_some()) { 1 } else { 2 };
+        let shares = if run.enumerated { Vec::new() } else { duties::told_duties(t, least) };
         shared_out = !shares.is_empty() || (shared_out && !clause.sentence_start);
         if !shares.is_empty() {
             for (n, (at, units)) in shares.iter().enumerate() {
@@ -88,6 +100,22 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
         {
             close(&mut open, found);
             open = Some(Open::plain(t, Some(units), ""));
+            continue;
+        }
+        // 安监部门牵头对易燃易爆单位…督促整改; / (next line) 乡镇(街道办)按照属地管理原则,对…: a
+        // unit leading the work it names is a row of a division of labour, and so is a line
+        // after such a row that opens with its unit.
+        let next_row = || {
+            let after_row = k == 0 && found.last().is_some_and(|o| o.row);
+            after_row.then(|| crate::notice::subject::opening_subject(t)).flatten()
+        };
+        if !run.enumerated
+            && let Some(units) = duties::leads_work(t).or_else(next_row)
+        {
+            close(&mut open, found);
+            run.first_named = Some(true);
+            run.last_units = Some(units.clone());
+            open = Some(Open { row: true, ..Open::plain(t, Some(units), "") });
             continue;
         }
         // 会议明确,县民政局为…整改牵头单位,泷泊镇人民政府和县消防大队为责任单位;县文旅广体局
@@ -331,6 +359,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     enumerated: s.enumerated,
                     lead_units: run.lead_units.clone(),
                     support: Vec::new(),
+                    row: false,
                     before: format!("{}{}", phase_before.unwrap_or_default(), &rest[..s.at + framing]),
                 });
                 let fronted = if splits.is_empty() { "" } else { super::subjects::fronted_limit(text) };
