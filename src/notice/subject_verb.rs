@@ -238,6 +238,15 @@ static LEADING_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("leading period regex")
 });
 
+/// `即日起至9月20日全面集中排查…` → `全面集中排查…`: the words after a period that opens them
+/// (the whole when none does).
+pub fn after_leading_period(s: &str) -> &str {
+    if !(s.starts_with(['从', '自', '即']) || s.starts_with(|c: char| c.is_ascii_digit())) {
+        return s;
+    }
+    LEADING_PERIOD.find(s).map_or(s, |m| &s[m.end()..])
+}
+
 /// The unit a numbered item opens with, followed by what it is to do (`乡镇街道建立完善本级消防
 /// 安全委员会`, `市级政府落实消防安全约谈机制`): in a task list the item's first words name who
 /// does it. The longest name that reads as units.

@@ -55,9 +55,33 @@ fn when_prefix(sentence: &str) -> Option<usize> {
 /// `提高认识,切实增强…` / `强化措施,坚决维护…`: a sentence that opens with a verb of what
 /// to do, then its first phrase ends (a headline of the task), with no subject of its own.
 pub(super) fn imperative(sentence: &str) -> bool {
-    const VERBS: [&str; 20] = [
-        "提高", "强化", "加强", "坚持", "落实", "推进", "深化", "严格", "狠抓", "压实", "健全", "完善",
-        "抓好", "做好", "注重", "突出", "聚焦", "筑牢", "夯实", "务实",
+    const VERBS: [&str; 26] = [
+        "提高",
+        "强化",
+        "加强",
+        "坚持",
+        "落实",
+        "推进",
+        "深化",
+        "严格",
+        "狠抓",
+        "压实",
+        "健全",
+        "完善",
+        "抓好",
+        "做好",
+        "注重",
+        "突出",
+        "聚焦",
+        "筑牢",
+        "夯实",
+        "务实",
+        "推动",
+        "发挥",
+        "充分发挥",
+        "确保",
+        "联合开展",
+        "切实",
     ];
     let phrase = crate::notice::text::first_phrase(sentence);
     // A slogan quoted in it (强化“隐患就是事故、…”的理念) counts as one word.

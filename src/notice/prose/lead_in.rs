@@ -228,8 +228,10 @@ pub(super) fn start_after(lead: &str, rest: &str, asked: bool) -> Option<Start> 
         .any(|w| lead.contains(w));
     // (Nor after a bare 要求 cut from what it belongs to: …“三管三必须”的 要求,全面落实….)
     let spoken = ["要求", "强调"].iter().filter_map(|w| lead.find(w)).min().is_some_and(|at| at > 0);
+    // (会议要求,即日起至9月20日全面集中排查…: after the period it is to be done in.)
+    let work = crate::notice::subject_verb::after_leading_period(rest);
     let task =
-        || (asked && spoken && !followed && TASK_OPENERS.iter().any(|v| rest.starts_with(v))).then_some(());
+        || (asked && spoken && !followed && TASK_OPENERS.iter().any(|v| work.starts_with(v))).then_some(());
     // 县长肖志彬作出批示:同意划拨30万元…,以县自来水公司牵头的方式完成…: what follows a leader's
     // 批示 and its colon is the instruction itself, led by the unit it puts in charge.
     let instructed = lead.trim_end().ends_with(['：', ':'])

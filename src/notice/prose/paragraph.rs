@@ -153,7 +153,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
             // 会议指出，各街道、各行业主管部门要…。会议要求，一要…二要…: a list that names no
             // one is for whom the paragraph named last.
             let named_before = run.last_units.take().filter(|_| run.first_named == Some(true));
-            let asked = lead.contains("要求") || lead.contains("强调");
+            let asked = ["要求", "强调", "表示"].iter().any(|w| lead.contains(w));
             let leads = std::mem::take(&mut run.leads);
             run = Run { lead_units: lead_in_units(lead).or(named_before), asked, leads, ..Run::default() };
         }

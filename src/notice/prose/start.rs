@@ -193,7 +193,8 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
     let about_modal = (rest.starts_with('对')
         && !["对照", "对接", "对标"].iter().any(|w| rest.starts_with(w))
         || ["遇到", "遇有", "如遇", "一旦"].iter().any(|w| rest.starts_with(w)))
-        && first_modal(rest, 16).is_some_and(|i| i > 3);
+        && first_modal(rest, 16).is_some_and(|i| i > 3)
+        || rest.starts_with('对') && after_case(crate::notice::text::first_phrase(rest));
     // 。特别是在整改期间要加强巡查值守: a sentence that singles out a time or a part of the
     // work, then its bare 要.
     let singled_modal = !after_lead
@@ -363,6 +364,14 @@ fn first_modal(s: &str, within: usize) -> Option<usize> {
     is_modal(&s[i..]).then_some(i)
 }
 
+/// `对违反消防法律法规的必须严格执法`: a case told in a phrase, then its modal right after the 的.
+fn after_case(phrase: &str) -> bool {
+    phrase.match_indices('的').any(|(at, _)| {
+        let m = &phrase[at + '的'.len_utf8()..];
+        ["必须", "一律", "应当", "要坚决", "要严格", "要依法"].iter().any(|w| m.starts_with(w))
+    })
+}
+
 /// `在3日内整改到位`, `于5月10日前整改完毕`: a limit right after 要求, then what is due by it.
 fn limited(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(['在', '于']) else { return false };
@@ -390,7 +399,8 @@ pub(super) fn semicolon_part(clause: &str) -> bool {
     // …超过保修年限的,应督促物业服务企业…: or in the phrase right after the case.
     let next = t[phrase.len()..].trim_start_matches(['，', ',']);
     let asked = phrase.match_indices('要').any(|(at, _)| is_modal(&phrase[at..]))
-        || condition && ["应", "要", "须", "必须", "一律"].iter().any(|m| next.starts_with(m));
+        || condition && ["应", "要", "须", "必须", "一律"].iter().any(|m| next.starts_with(m))
+        || condition && after_case(phrase);
     // 传达了《…的通知》: what the meeting did, told between what it asked.
     let reported = ["传达了", "听取了", "学习了", "通报了", "审议了", "研究了", "观看了"]
         .iter()
