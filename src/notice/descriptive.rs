@@ -11,7 +11,7 @@ use super::text::strip_end_mark;
 /// 背景, 指导思想, 总体要求, 目标, 原则, 时间安排…: a part of a plan or an explanation that
 /// describes rather than assigns — its text is kept, it yields no directive.
 pub fn is_descriptive(title: &str) -> bool {
-    const ENDS: [&str; 88] = [
+    const ENDS: [&str; 94] = [
         // An inspection's own plan: when, whom, what it looks at (督察时间, 检查对象, 督查重点);
         // 报送时间 (请于3月25日前报送) is a requirement.
         "督察时间",
@@ -118,6 +118,13 @@ pub fn is_descriptive(title: &str) -> bool {
         "宣传主题",
         "重要意义",
         "必要性",
+        // 一、消防工作现状分析 (一)取得的成效 1.…持续优化: where things stand, told.
+        "现状分析",
+        "工作现状",
+        "发展现状",
+        "取得的成效",
+        "形势分析",
+        "面临的形势",
     ];
     // The standing duties of a body being set up (二、主要工作职责 (一)负责…) describe it; only
     // these whole headings, as 压实工作职责 or 履行监管职责 are requirements.

@@ -164,6 +164,15 @@ impl Sequence {
         Sequence { last: [None; 7], top }
     }
 
+    /// [`Sequence::accept`], where the words before `m` end with a colon that leads in to a list
+    /// of its own (…并就下一步工作提出四点意见:一、…): an outermost 一 there starts the count again.
+    pub fn accept_after(&mut self, m: Marker, after_colon: bool) -> bool {
+        if after_colon && m.kind == self.top && m.value == 1 && self.last[m.kind.index()].is_some() {
+            *self = Sequence::new(self.top);
+        }
+        self.accept(m)
+    }
+
     /// Whether `m` is a real number here; records it if so.
     pub fn accept(&mut self, m: Marker) -> bool {
         if m.kind < self.top {

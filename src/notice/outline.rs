@@ -98,8 +98,10 @@ pub fn build<'a>(lines: &[&'a str], top: Kind, rules: UnitRules) -> Vec<Item<'a>
     let mut sequence = Sequence::new(top);
     let mut sections = Vec::new();
     let mut stack: Vec<Item<'a>> = Vec::new();
+    let mut after_colon = false;
     for line in lines {
-        if let Some(marker) = marker_of(line).filter(|m| sequence.accept(*m)) {
+        let colon = std::mem::replace(&mut after_colon, line.trim_end().ends_with(['：', ':']));
+        if let Some(marker) = marker_of(line).filter(|m| sequence.accept_after(*m, colon)) {
             while stack.last().is_some_and(|open| open.marker.kind >= marker.kind) {
                 close_last(&mut stack, &mut sections);
             }

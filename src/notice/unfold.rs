@@ -84,10 +84,13 @@ fn cuts(line: &str) -> Vec<(usize, Option<usize>)> {
     let mut started = false;
     found
         .into_iter()
-        .filter(|(_, kind, value, _)| {
+        .filter(|(at, kind, value, _)| {
             // The outermost count starts at 1 (a 二、 in the text before it is text).
             started |= *kind == top && *value == 1;
-            started && styles.contains(kind) && sequence.accept(Marker { kind: *kind, value: *value, len: 0 })
+            let colon = line[..*at].trim_end().ends_with(['：', ':']);
+            started
+                && styles.contains(kind)
+                && sequence.accept_after(Marker { kind: *kind, value: *value, len: 0 }, colon)
         })
         .map(|(at, _, _, spaced)| (at, spaced))
         .collect()
