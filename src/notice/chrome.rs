@@ -80,11 +80,31 @@ pub fn without_jammer(line: &str) -> &str {
     line
 }
 
-/// The lines without a repeat of an earlier line (a page that shows its text twice); short
-/// lines (a signature, a date) may repeat.
+/// The lines without a repeat of an earlier line (a page that shows its text twice), nor a
+/// teaser cut short before the whole paragraph (a news page's lead, then its text); short lines
+/// (a signature, a date) may repeat.
 pub fn without_repeats<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let mut seen = std::collections::HashSet::new();
-    lines.iter().copied().filter(|l| l.chars().count() < 12 || seen.insert(*l)).collect()
+    // (Spaces aside: the whole paragraph may have been cut where its line breaks were lost.)
+    let words = |l: &str| l.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let teaser = |k: usize| {
+        // Most lines start otherwise than the next: their first characters tell at no cost.
+        let first = |l: &str| l.chars().filter(|c| !c.is_whitespace()).take(4).collect::<String>();
+        let next = lines.get(k + 1).map(|l| first(l)).unwrap_or_default();
+        if next.chars().count() < 4 || first(lines[k]) != next {
+            return false;
+        }
+        let t = words(lines[k].trim_end_matches(['\u{fffd}', '…', '.', '。']));
+        t.chars().count() >= 12 && {
+            let after: String = lines.iter().skip(k + 1).take(3).map(|l| words(l)).collect();
+            after.len() > t.len() && after.starts_with(&t)
+        }
+    };
+    (0..lines.len())
+        .filter(|&k| !teaser(k))
+        .map(|k| lines[k])
+        .filter(|l| l.chars().count() < 12 || seen.insert(*l))
+        .collect()
 }
 
 fn is_strong(line: &str) -> bool {
@@ -122,6 +142,18 @@ pub fn strip_chrome<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Option<NaiveDate>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_teaser_cut_short_before_its_paragraph_is_dropped() {
+        let lines = [
+            "本报综合讯 为切实做好岁末年初学校安全工作,教育部督导局近日印发通知,要求各地教育部",
+            "本报综合讯",
+            "为切实做好岁末年初学校安全工作,教育部督导局近日印发通知,要求各地教育部门和学校要高度重视。",
+        ];
+        assert_eq!(without_repeats(&lines), lines[1..]);
+        let distinct = ["各乡镇要加强巡查,确保安全。", "各乡镇要加强值守,确保安全。"];
+        assert_eq!(without_repeats(&distinct), distinct);
+    }
 
     #[test]
     fn a_forums_anti_copy_noise_is_cut_from_the_line() {

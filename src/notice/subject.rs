@@ -30,7 +30,8 @@ pub fn is_modal(rest: &str) -> bool {
     }
     let mut chars = rest.chars();
     chars.next() == Some('应')
-        && chars.next().is_some_and(|c| !"急用对届收付变邀征答允承激酬验声运试季时该".contains(c))
+        // (应消站, a 应急消防站, is a name.)
+        && chars.next().is_some_and(|c| !"急用对届收付变邀征答允承激酬验声运试季时该消".contains(c))
 }
 
 /// `县工商、石油等部门,要按照…`, `各级各部门,要充分认清…`: a subject set off by a comma from
@@ -161,6 +162,10 @@ pub fn subject_units(subject: &str) -> Option<Vec<String>> {
     let parts: Vec<&str> = super::names::split_top_level(s, &['、']);
     if parts.iter().any(|p| p.is_empty()) {
         return None;
+    }
+    // 公安、市场监管、综合执法要密切沟通配合: departments listed by what they do, each a unit.
+    if parts.len() >= 2 && parts.iter().all(|p| super::unit_name::DEPARTMENT_STEMS.contains(p)) {
+        return Some(parts.iter().map(|p| (*p).to_owned()).collect());
     }
     // 各区、县(专业)监督站, 各区、开发区住建局: one collective of each district and county.
     if let [first, second] = parts.as_slice()

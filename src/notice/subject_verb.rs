@@ -159,6 +159,10 @@ pub fn named_from_when(s: &str) -> Option<Vec<String>> {
 }
 
 pub fn named_before_verb(s: &str) -> Option<Vec<String>> {
+    // 鼓励有条件的物业和企业积极申报…: whom the text encourages is not who is asked.
+    if ["鼓励", "引导", "支持", "欢迎"].iter().any(|w| s.starts_with(w)) {
+        return None;
+    }
     if let Some((u, _)) = collective_before_verb(s) {
         return Some(collective_units(&u));
     }

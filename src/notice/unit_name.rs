@@ -349,6 +349,13 @@ fn is_unit_name(s: &str) -> bool {
         || is_place(s, n)
 }
 
+/// Departments named by what they do (公安、市场监管、综合执法要…): units only in a list of them.
+#[rustfmt::skip]
+pub const DEPARTMENT_STEMS: [&str; 24] = [
+    "公安", "市场监管", "综合执法", "城管", "应急", "住建", "消防", "交通", "交警", "教育", "民政", "卫健",
+    "文旅", "商务", "自然资源", "生态环境", "农业农村", "水利", "林业", "气象", "人社", "财政", "发改", "工信",
+];
+
 /// 德州市, 南陵县, 甘孜州: a place's own name as the subject is its government (德州市要完成…);
 /// 城市, 超市 and the issuer itself (我市, 本县) are not.
 fn is_place(s: &str, n: usize) -> bool {

@@ -232,6 +232,19 @@ pub(super) fn start_after(lead: &str, rest: &str, asked: bool) -> Option<Start> 
     let work = crate::notice::subject_verb::after_leading_period(rest);
     let task =
         || (asked && spoken && !followed && TASK_OPENERS.iter().any(|v| work.starts_with(v))).then_some(());
+    // 会议强调,各行政村(社区)、镇直各单位,高度重视安全生产工作,切实履行…: collectives set off
+    // by a comma before the work they are asked to do.
+    let set_off = || {
+        let (name, next) = rest.split_once(['，', ','])?;
+        let opens = |w: &str| w.starts_with("高度重视") || TASK_OPENERS.iter().any(|v| w.starts_with(v));
+        if !(asked && name.contains('各') && opens(next.trim_start())) {
+            return None;
+        }
+        subject_units(name.trim()).filter(|u| u.iter().all(|u| u.contains('各')))
+    };
+    if let Some(units) = set_off() {
+        return Some(Start { at: 0, units: Some(units), enumerated: false, plain: false });
+    }
     // 县长肖志彬作出批示:同意划拨30万元…,以县自来水公司牵头的方式完成…: what follows a leader's
     // 批示 and its colon is the instruction itself, led by the unit it puts in charge.
     let instructed = lead.trim_end().ends_with(['：', ':'])
