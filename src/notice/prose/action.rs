@@ -48,7 +48,8 @@ pub(super) fn opens_with_action(sentence: &str) -> bool {
 
 /// `节日前及近期`, `节前`, `近期`: a time with no date that a task opens with — its length.
 fn when_prefix(sentence: &str) -> Option<usize> {
-    const TIMES: [&str; 7] = ["节日前及近期", "节前及近期", "节日前", "节日期间", "节前", "近期", "节后"];
+    const TIMES: [&str; 8] =
+        ["节日前及近期", "节前及近期", "节日前", "节日期间", "节前", "近期", "节后", "定期"];
     TIMES.iter().find(|t| sentence.starts_with(**t)).map(|t| t.len())
 }
 

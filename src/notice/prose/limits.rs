@@ -58,7 +58,12 @@ const SEND: [&str; 7] = ["上交", "上报", "报送", "提交", "报", "送", "
 pub(super) fn limit_then_report(s: &str) -> bool {
     let Some(phrase) = opening_limit(s).filter(|p| p.ends_with('前')) else { return false };
     let after = s[phrase.len()..].trim_start_matches(['，', ',']);
-    SEND.iter().any(|w| after.starts_with(w))
+    // 2011年底前,依托市应急救援支队完成市级…储备库建设: what it builds on, then what it finishes.
+    let built = after.starts_with("依托") && {
+        let part = after.split(['；', ';', '。']).next().unwrap_or(after);
+        ["完成", "建成"].iter().any(|w| part.contains(w))
+    };
+    SEND.iter().any(|w| after.starts_with(w)) || built
 }
 
 /// `8月20日前由各社区、行政村组织初赛`: a limit, then 由 and the units that do the work by

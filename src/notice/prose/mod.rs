@@ -85,6 +85,31 @@ pub fn shared_out(paragraph: &str) -> Vec<(Candidate, Option<Units>)> {
     if found.iter().all(shares) { found } else { Vec::new() }
 }
 
+/// `…李鹏就做好夏季社区安全治理工作提出三点要求:` on a line of its own, then `提高政治站位,…;
+/// 落实上级要求,…;`: a lead-in that asks, ending in its colon, and the unnumbered line it
+/// leads in to are one paragraph (the line's parts are what it asks).
+fn join_lead_lines(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let leads = out.last().is_some_and(|l: &String| {
+            let l = clean_line(l);
+            l.ends_with(['：', ':'])
+                && ["要求", "意见"].iter().any(|w| l.trim_end_matches(['：', ':']).ends_with(w))
+                && lead_in::split_lead_in(l).0.is_some()
+        });
+        let t = clean_line(&line);
+        if leads && !t.is_empty() && ordinal(t).is_none() && crate::notice::numbering::marker_of(t).is_none()
+        {
+            if let Some(last) = out.last_mut() {
+                last.push_str(t);
+            }
+            continue;
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// The requirements of running text, each with the units it names or inherits.
 pub fn requirements(lines: &[&str], recipients: &[String]) -> Vec<(Candidate, Option<Units>)> {
     requirements_after(None, lines, recipients)
@@ -95,7 +120,7 @@ fn requirements_after(
     lines: &[&str],
     recipients: &[String],
 ) -> Vec<(Candidate, Option<Units>)> {
-    let joined = headlines::join_ordinal_titles(lines);
+    let joined = join_lead_lines(headlines::join_ordinal_titles(lines));
     let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     let lines = lines.as_slice();
     let mut found: Vec<Open> = Vec::new();

@@ -320,6 +320,18 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                     u => u,
                 };
                 let text = &rest[s.at..];
+                // 要求各社区要针对…全面开展检查整治:一是要强化责任心…: a requirement that announces
+                // its list after a colon leads in to it; each item is a directive of its units.
+                if !s.enumerated
+                    && units.is_some()
+                    && let Some(at) = super::subjects::list_after_colon(text)
+                {
+                    run.lead_units = units.clone();
+                    run.enumerated = true;
+                    let item = Open::plain(&text[at..], None, "");
+                    open = Some(Open { enumerated: true, lead_units: units, ..item });
+                    continue;
+                }
                 // 市应急局要…，市消防救援支队要…: each unit named as a subject has its own; a
                 // requirement with no subject (要实行…制度，各市必须…) is the first subject's.
                 let asked = units.is_some() && super::subjects::opens_asking(text);

@@ -165,8 +165,10 @@ pub(super) fn start_of(rest: &str, run: &Run, recipients: &[String], after_lead:
         return Some(plain_start(0, None));
     }
     // 春节临近,要加强值班值守: a short circumstance set off by a comma before a bare 要.
+    // 清明节期间是森林火灾的高发期,要高度重视…: or a season told as the time of a risk.
+    let season = |c: &str| c.contains('是') && c.ends_with(['期', '季']) && c.chars().count() <= 16;
     let after_circumstance = rest.split_once(['，', ',']).filter(|(c, r)| {
-        c.chars().count() <= 6
+        (c.chars().count() <= 6 || season(c))
             && !c.contains('要')
             && r.starts_with('要')
             && !r.starts_with("要求")

@@ -147,3 +147,12 @@ pub(super) fn case_first(before: &str, sentence_start: bool) -> bool {
             || b.starts_with("对于")
             || !sentence_start && b.contains('的') && !b.starts_with('对'))
 }
+
+/// `要求各社区要针对…全面开展检查整治:一是要强化责任心…`: where the first item of a list starts
+/// right after a colon inside a requirement, if it does.
+pub(super) fn list_after_colon(text: &str) -> Option<usize> {
+    text.match_indices(['：', ':']).map(|(at, c)| at + c.len()).find(|&at| {
+        let item = &text[at..];
+        item.starts_with(['一', '壹']) && super::start::ordinal(item).is_some()
+    })
+}
