@@ -44,3 +44,36 @@ pub(super) struct Run {
     /// The lead units named in it (县民政局为…牵头单位): whom 各牵头单位 then points at.
     pub(super) leads: Vec<String>,
 }
+
+/// Ends the directive being read: an item's units looked for in its words (else the
+/// lead-in's), the units that support it (市督查室搞好配合, 要会同县住建局…), and a goal told
+/// as an item dropped.
+pub(super) fn close(open: &mut Option<Open>, found: &mut Vec<Open>) {
+    if let Some(mut o) = open.take() {
+        let body = super::start::ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
+        if o.enumerated && crate::notice::report_list::is_goal(body) {
+            return;
+        }
+        if o.enumerated && o.units.is_none() {
+            let inline = crate::notice::units::find_inline(body).map(|u| u.lead).filter(|l| !l.is_empty());
+            let led = body.split_inclusive(['，', ',']).next().and_then(crate::notice::subject::leading);
+            o.units =
+                inline.or(led).or_else(|| crate::notice::subject::units_in(body)).or(o.lead_units.take());
+        }
+        // 市督查室搞好配合 / 要会同县住建局、县市场监管局: the units that support it.
+        let with =
+            if o.units.is_some() { crate::notice::subject::together_with(&o.text) } else { Vec::new() };
+        let phrases = o.text.split_inclusive(['，', ',', '。', '；', ';']).skip(1);
+        let named = phrases
+            .filter(|p| p.contains("配合"))
+            .filter_map(|p| crate::notice::subject::supporting(p.trim()))
+            .flatten();
+        for u in with.into_iter().chain(named.collect::<Vec<_>>()) {
+            let lead = o.units.as_deref().unwrap_or_default();
+            if !lead.contains(&u) && !o.support.contains(&u) {
+                o.support.push(u);
+            }
+        }
+        found.push(o);
+    }
+}

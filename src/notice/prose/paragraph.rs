@@ -5,9 +5,9 @@
 
 use super::duties;
 use super::lead_in::{self, lead_in_units, split_lead_in};
-use super::open::{Open, Run};
+use super::open::{Open, Run, close};
 use super::start::{self, Start, later_subjects, ordinal, parallel, periodic_report, start_of};
-use crate::notice::subject::{leading, named_from_when, supporting};
+use crate::notice::subject::named_from_when;
 use crate::notice::text::{clean_line, first_clause, split_clauses};
 
 pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<Open>) {
@@ -18,33 +18,6 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
     let phase = Some(first_clause(unnumbered)).filter(|c| crate::notice::heading::is_phase(c)).unwrap_or("");
     let from = found.len();
     let mut open: Option<Open> = None;
-    let close = |open: &mut Option<Open>, found: &mut Vec<Open>| {
-        if let Some(mut o) = open.take() {
-            let body = ordinal(&o.text).map_or(o.text.as_str(), |end| &o.text[end..]);
-            if o.enumerated && crate::notice::report_list::is_goal(body) {
-                return;
-            }
-            if o.enumerated && o.units.is_none() {
-                let inline =
-                    crate::notice::units::find_inline(body).map(|u| u.lead).filter(|l| !l.is_empty());
-                let led = body.split_inclusive(['，', ',']).next().and_then(leading);
-                o.units =
-                    inline.or(led).or_else(|| crate::notice::subject::units_in(body)).or(o.lead_units.take());
-            }
-            // 市督查室搞好配合 / 要会同县住建局、县市场监管局: the units that support it.
-            let with =
-                if o.units.is_some() { crate::notice::subject::together_with(&o.text) } else { Vec::new() };
-            let phrases = o.text.split_inclusive(['，', ',', '。', '；', ';']).skip(1);
-            let named = phrases.filter(|p| p.contains("配合")).filter_map(|p| supporting(p.trim())).flatten();
-            for u in with.into_iter().chain(named.collect::<Vec<_>>()) {
-                let lead = o.units.as_deref().unwrap_or_default();
-                if !lead.contains(&u) && !o.support.contains(&u) {
-                    o.support.push(u);
-                }
-            }
-            found.push(o);
-        }
-    };
     let clauses = split_clauses(line);
     // A sentence that shared the work out phrase by phrase (县公安局牵头的专班负责…,县文体局…):
     // a next sentence's one 负责 of a unit is one more share.
@@ -221,29 +194,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
         let tasks_before = start
             .as_ref()
             .filter(|s| {
-                let before = &rest[..s.at];
-                // 措施要高效有力,各社区、各部门要…: a topic's 要 in front, after a lead-in that asks.
-                // 会议要求,统一思想,提高认识,各乡办、各有关部门思想上要…: or a theme of short phrases.
-                let theme = |b: &str| {
-                    let phrases: Vec<&str> = b.split(['，', ',']).collect();
-                    phrases.len() == 2 && phrases.iter().all(|p| (2..=6).contains(&p.chars().count()))
-                };
-                let before_subject = before.trim_end().strip_suffix(['，', ',']);
-                let topic = run.asked
-                    && clause.sentence_start
-                    && before_subject.is_some_and(|b| !b.contains(['，', ',']))
-                    && super::action::topic_modal(before);
-                let themed = run.asked && clause.sentence_start && before_subject.is_some_and(theme);
-                let case =
-                    before_subject.is_some_and(|b| super::subjects::case_first(b, clause.sentence_start));
-                !s.enumerated
-                    && s.units.is_some()
-                    && s.at > 0
-                    && (themed
-                        || lead.is_none()
-                            && (topic
-                                || case
-                                || !clause.sentence_start && start::tasks_before_subject(before)))
+                super::subjects::words_before_subject(s, &rest[..s.at], &run, clause.sentence_start, lead)
             })
             .map(|s| s.at);
         let start = start.map(|s| if tasks_before.is_some() { Start { at: 0, ..s } } else { s });
@@ -389,7 +340,7 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
                 && open.as_ref().is_some_and(|o| {
                     !o.enumerated && (o.units.is_some() || run.asked) && !start::spells_out(&o.text)
                 })
-                && start::semicolon_part(t) =>
+                && super::subjects::semicolon_part(t) =>
             {
                 // …;凡不符合标准的,应及时…: a part asking a class it describes is that class's, no
                 // one's named before.

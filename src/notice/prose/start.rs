@@ -367,7 +367,7 @@ fn first_modal(s: &str, within: usize) -> Option<usize> {
 }
 
 /// `对违反消防法律法规的必须严格执法`: a case told in a phrase, then its modal right after the 的.
-fn after_case(phrase: &str) -> bool {
+pub(super) fn after_case(phrase: &str) -> bool {
     phrase.match_indices('的').any(|(at, _)| {
         let m = &phrase[at + '的'.len_utf8()..];
         ["必须", "一律", "应当", "要坚决", "要严格", "要依法"].iter().any(|w| m.starts_with(w))
@@ -387,25 +387,4 @@ fn limited(after: &str) -> bool {
 pub(super) fn bare_modal(text: &str) -> bool {
     let t = clean_line(text);
     crate::notice::subject::MODALS.iter().any(|m| t.starts_with(m)) && !t.starts_with("要求")
-}
-
-/// Whether a clause after a semicolon, in a sentence whose subject is named, is a requirement
-/// of its own: a part of six or more characters that is not a condition and its consequence
-/// (`对未完成整治任务的，继续挂牌督办`, `涉嫌构成犯罪的，移送司法机关`: a penalty, not a task)
-/// unless its first phrase asks it with 要, nor a report of what was done (`传达了…`).
-pub(super) fn semicolon_part(clause: &str) -> bool {
-    let t = clean_line(clause);
-    let phrase = crate::notice::text::first_phrase(t);
-    let condition = phrase.ends_with('的') || t.starts_with(['对', '凡', '如', '若']);
-    // 对不符合整改条件的养老机构要坚决关停: what to do with them, asked with 要.
-    // …超过保修年限的,应督促物业服务企业…: or in the phrase right after the case.
-    let next = t[phrase.len()..].trim_start_matches(['，', ',']);
-    let asked = phrase.match_indices('要').any(|(at, _)| is_modal(&phrase[at..]))
-        || condition && ["应", "要", "须", "必须", "一律"].iter().any(|m| next.starts_with(m))
-        || condition && after_case(phrase);
-    // 传达了《…的通知》: what the meeting did, told between what it asked.
-    let reported = ["传达了", "听取了", "学习了", "通报了", "审议了", "研究了", "观看了"]
-        .iter()
-        .any(|w| t.starts_with(w));
-    t.chars().count() >= 6 && (!condition || asked) && !reported && !super::action::issuer_will(t)
 }

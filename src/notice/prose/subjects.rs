@@ -156,3 +156,54 @@ pub(super) fn list_after_colon(text: &str) -> Option<usize> {
         item.starts_with(['一', '壹']) && super::start::ordinal(item).is_some()
     })
 }
+
+/// Whether the words `before` a start's subject in its clause are that subject's too (the
+/// requirement then starts at the clause's start): a topic's 要 or a theme of short phrases
+/// after an asking lead-in (措施要高效有力,各社区、各部门要… / 统一思想,提高认识,各乡办…要…),
+/// a case told first, or short tasks before the subject in a semicolon part.
+pub(super) fn words_before_subject(
+    s: &super::start::Start,
+    before: &str,
+    run: &super::open::Run,
+    sentence_start: bool,
+    lead: Option<&str>,
+) -> bool {
+    let theme = |b: &str| {
+        let phrases: Vec<&str> = b.split(['，', ',']).collect();
+        phrases.len() == 2 && phrases.iter().all(|p| (2..=6).contains(&p.chars().count()))
+    };
+    let before_subject = before.trim_end().strip_suffix(['，', ',']);
+    let topic = run.asked
+        && sentence_start
+        && before_subject.is_some_and(|b| !b.contains(['，', ',']))
+        && super::action::topic_modal(before);
+    let themed = run.asked && sentence_start && before_subject.is_some_and(theme);
+    let case = before_subject.is_some_and(|b| case_first(b, sentence_start));
+    !s.enumerated
+        && s.units.is_some()
+        && s.at > 0
+        && (themed
+            || lead.is_none()
+                && (topic || case || !sentence_start && super::start::tasks_before_subject(before)))
+}
+
+/// Whether a clause after a semicolon, in a sentence whose subject is named, is a requirement
+/// of its own: a part of six or more characters that is not a condition and its consequence
+/// (`对未完成整治任务的，继续挂牌督办`, `涉嫌构成犯罪的，移送司法机关`: a penalty, not a task)
+/// unless its first phrase asks it with 要, nor a report of what was done (`传达了…`).
+pub(super) fn semicolon_part(clause: &str) -> bool {
+    let t = crate::notice::text::clean_line(clause);
+    let phrase = crate::notice::text::first_phrase(t);
+    let condition = phrase.ends_with('的') || t.starts_with(['对', '凡', '如', '若']);
+    // 对不符合整改条件的养老机构要坚决关停: what to do with them, asked with 要.
+    // …超过保修年限的,应督促物业服务企业…: or in the phrase right after the case.
+    let next = t[phrase.len()..].trim_start_matches(['，', ',']);
+    let asked = phrase.match_indices('要').any(|(at, _)| crate::notice::subject::is_modal(&phrase[at..]))
+        || condition && ["应", "要", "须", "必须", "一律"].iter().any(|m| next.starts_with(m))
+        || condition && super::start::after_case(phrase);
+    // 传达了《…的通知》: what the meeting did, told between what it asked.
+    let reported = ["传达了", "听取了", "学习了", "通报了", "审议了", "研究了", "观看了"]
+        .iter()
+        .any(|w| t.starts_with(w));
+    t.chars().count() >= 6 && (!condition || asked) && !reported && !super::action::issuer_will(t)
+}
