@@ -15,8 +15,9 @@ pub fn settle(sections: &mut [model::SectionDraft], recipients: &[String]) {
     drop_asks_of_the_public(sections, recipients);
 }
 
-/// Words by which a text greets the public (广大村(居)民朋友们, 亲爱的市民朋友们, 各位家长).
-const PUBLIC: [&str; 7] = ["朋友们", "市民", "村民", "居民", "群众", "游客", "家长"];
+/// Words by which a text greets the public (广大村(居)民朋友们, 亲爱的市民朋友们, 各位家长,
+/// 亲爱的父老乡亲).
+const PUBLIC: [&str; 9] = ["朋友们", "市民", "村民", "居民", "群众", "游客", "家长", "父老乡亲", "乡亲们"];
 
 /// 关于清明节期间文明祭祀…的温馨提示 / 广大村(居)民朋友们：…请自觉遵守…: what a text written to
 /// the public asks of no unit is advice to citizens, not work a duty desk follows up.

@@ -231,6 +231,24 @@ pub fn is_holiday_schedule(text: &str) -> bool {
     told && t.chars().count() <= 80 && !super::report_list::has_modal(t) && !t.contains('请')
 }
 
+/// 一、由分管林业副镇长王艳国传达…紧急通知,部署今年防火工作 / 二、镇长赵伟就当前防火工作发表
+/// 重要讲话 / 三、党委书记龚恩学做总结发言: a step of a meeting's agenda (who speaks) asks nothing.
+pub fn is_meeting_step(text: &str) -> bool {
+    const SPOKEN: [&str; 7] =
+        ["发表重要讲话", "发表讲话", "作重要讲话", "做重要讲话", "做总结发言", "作总结发言", "作总结讲话"];
+    let t = strip_end_mark(crate::notice::text::clean_line(text));
+    if t.chars().count() > 120 || crate::notice::report_list::has_modal(t) {
+        return false;
+    }
+    let official = || crate::notice::unit_name::POSTS.iter().any(|p| t.contains(p));
+    // 镇党委书记主持,陶口店(45家)…共71家企业负责人参加: who chairs and who attends.
+    let attended = t.contains("主持") && t.ends_with("参加");
+    let short = t.chars().count() <= 60;
+    short
+        && (SPOKEN.iter().any(|w| t.ends_with(w)) || t.starts_with('由') && t.contains("传达") && official())
+        || attended
+}
+
 /// A penalty clause of a 通告 (四、违反本通告规定的,依照…追究法律责任; 五、…的,依法从严查处):
 /// what befalls whoever breaks the rules, asked of no unit.
 pub fn is_penalty(text: &str) -> bool {

@@ -133,6 +133,7 @@ pub fn build_section(item: &Item, ctx: &NoticeContext) -> SectionDraft {
                 && !super::descriptive::is_public_rule(&c.text)
                 && !super::descriptive::is_checklist(&c.text)
                 && !super::descriptive::is_holiday_schedule(&c.text)
+                && !super::descriptive::is_meeting_step(&c.text)
         })
         .enumerate()
         .map(|(i, (c, u))| finish(format!("{number}.{}", i + 1), c, u, &fallback))
