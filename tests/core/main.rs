@@ -48,6 +48,7 @@ mod parse_genres22;
 mod parse_genres23;
 mod parse_genres24;
 mod parse_genres25;
+mod parse_genres26;
 mod parse_genres3;
 mod parse_genres7;
 mod parse_genres8;

@@ -47,9 +47,15 @@ pub(super) fn lead_in_units(lead: &str) -> Option<Vec<String>> {
         return Some(u);
     }
     // 对目前存在的问题向县政府提出…: the units are those after 向, the 对 names the matter.
-    ADDRESSED.captures(l).and_then(|c| {
+    let addressed = ADDRESSED.captures(l).and_then(|c| {
         let named = &c[1];
         subject_units(named.rfind('向').map_or(named, |at| &named[at + '向'.len_utf8()..]))
+    });
+    // …召开专题会议,要求各社区要针对重点区域,全面开展检查整治:(一是…): whom it asks, before
+    // the colon that opens the list.
+    addressed.or_else(|| {
+        let asked = &l[l.rfind("要求")? + "要求".len()..];
+        asked.ends_with(['：', ':']).then(|| required_units(asked)).flatten()
     })
 }
 

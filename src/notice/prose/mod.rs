@@ -91,23 +91,30 @@ pub fn shared_out(paragraph: &str) -> Vec<(Candidate, Option<Units>)> {
 fn join_lead_lines(lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
-        let leads = out.last().is_some_and(|l: &String| {
-            let l = clean_line(l);
-            l.ends_with(['：', ':'])
-                && ["要求", "意见"].iter().any(|w| l.trim_end_matches(['：', ':']).ends_with(w))
-                && lead_in::split_lead_in(l).0.is_some()
-        });
-        let t = clean_line(&line);
-        if leads && !t.is_empty() && ordinal(t).is_none() && crate::notice::numbering::marker_of(t).is_none()
-        {
+        let leads = out.last().is_some_and(|l: &String| asks_with_colon(l));
+        if leads && !leads_a_list(&line) {
             if let Some(last) = out.last_mut() {
-                last.push_str(t);
+                last.push_str(clean_line(&line));
             }
             continue;
         }
         out.push(line);
     }
     out
+}
+
+/// `…提出三点要求:` — an asking lead-in that ends in its colon.
+fn asks_with_colon(line: &str) -> bool {
+    let l = clean_line(line);
+    l.ends_with(['：', ':'])
+        && ["要求", "意见"].iter().any(|w| l.trim_end_matches(['：', ':']).ends_with(w))
+        && lead_in::split_lead_in(l).0.is_some()
+}
+
+/// A line that opens with an ordinal or a number (a list read as such), or an empty one.
+fn leads_a_list(line: &str) -> bool {
+    let t = clean_line(line);
+    t.is_empty() || ordinal(t).is_some() || crate::notice::numbering::marker_of(t).is_some()
 }
 
 /// The requirements of running text, each with the units it names or inherits.
@@ -120,7 +127,15 @@ fn requirements_after(
     lines: &[&str],
     recipients: &[String],
 ) -> Vec<(Candidate, Option<Units>)> {
-    let joined = join_lead_lines(headlines::join_ordinal_titles(lines));
+    // (The header's last line may be that lead-in: 会议最后,…提出三点要求:.)
+    let lead_before =
+        before.filter(|b| asks_with_colon(b) && lines.first().is_some_and(|l| !leads_a_list(l)));
+    let before = if lead_before.is_some() { None } else { before };
+    let mut titled = headlines::join_ordinal_titles(lines);
+    if let Some(lead) = lead_before {
+        titled.insert(0, lead.to_owned());
+    }
+    let joined = join_lead_lines(titled);
     let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     let lines = lines.as_slice();
     let mut found: Vec<Open> = Vec::new();
