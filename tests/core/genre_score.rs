@@ -28,7 +28,7 @@ use duban::notice::{decode_text, parse_notice};
 use regex::Regex;
 use serde_json::Value;
 
-const SEEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres");
+pub(crate) const SEEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres");
 
 /// The date an officer would give as 印发日期 when the text does not date itself: from the
 /// page's address (…/2019-05-23/…, /art/2023/1/9/, t20190523, /202303/), else this.
@@ -417,7 +417,7 @@ fn the_harness_matches_and_counts() {
 
 /// What a scored set must keep: its size and floors (`invented` and `false_deadlines` are
 /// ceilings). Nothing may be refused.
-struct Floor {
+pub(crate) struct Floor {
     texts: usize,
     right: usize,
     unit_recall: f64,
@@ -429,17 +429,23 @@ struct Floor {
 impl Floor {
     /// A set of `texts`, at least `right` right counts, unit recall ≥ `unit_recall` with at most
     /// `invented`, deadline recall ≥ `deadline_recall`, no false deadline.
-    fn new(texts: usize, right: usize, unit_recall: f64, invented: usize, deadline_recall: f64) -> Floor {
+    pub(crate) fn new(
+        texts: usize,
+        right: usize,
+        unit_recall: f64,
+        invented: usize,
+        deadline_recall: f64,
+    ) -> Floor {
         Floor { texts, right, unit_recall, invented, deadline_recall, false_deadlines: 0 }
     }
 
     /// Allows `n` deadlines the gatherer did not give, each a judgement call the notes name.
-    fn with_false_deadlines(self, n: usize) -> Floor {
+    pub(crate) fn with_false_deadlines(self, n: usize) -> Floor {
         Floor { false_deadlines: n, ..self }
     }
 }
 
-fn holds(dir: &Path, floor: Floor) {
+pub(crate) fn holds(dir: &Path, floor: Floor) {
     let scores = score_dir(dir);
     let t = Totals::of(&scores);
     let report = table(&scores);

@@ -19,6 +19,7 @@ mod evidence_files;
 mod fonts;
 mod forms;
 mod fuzz_seeds;
+mod genre_floors;
 mod genre_score;
 mod hostile;
 mod integrity;
