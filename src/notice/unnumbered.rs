@@ -130,17 +130,17 @@ pub(super) fn paragraphs(text: &str, rules: UnitRules) -> (String, Vec<Slot>, Op
         };
         // 二、明确分工、合力推进。…安监部门牵头对…;(line) 民政部门牵头对…;: a division of labour
         // under the headline keeps its rows, one directive each.
-        let division = super::prose::division_rows(&lines) >= 3;
+        let division = || super::prose::division_rows(&lines) >= 3;
         if rules.by_subject
             && (named >= 1 && !lead.is_empty() || heard)
             && !listed
-            && !division
             && !points_above
             && (is_task_headline(&title)
                 || heard
                 || labelled
                 || line_headline(first, &title)
                 || sentence_headline(first, &title))
+            && !division()
         {
             let text = clean_line(&without).to_owned();
             let candidate = Candidate {
