@@ -107,6 +107,13 @@ pub fn without_repeats<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         .collect()
 }
 
+/// `1.jpg`, `图片2.png`: a page's picture left as its file's name (read as an item `1.`).
+fn is_image_name(line: &str) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    t.chars().count() <= 24
+        && [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp"].iter().any(|e| t.ends_with(e))
+}
+
 fn is_strong(line: &str) -> bool {
     STRONG.iter().any(|w| line.starts_with(w)) || STRONG_ANYWHERE.iter().any(|w| line.contains(w))
 }
@@ -135,7 +142,7 @@ pub fn strip_chrome<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Option<NaiveDate>) 
     if !web_page {
         return (lines.to_vec(), published);
     }
-    let kept = lines.iter().copied().filter(|l| !is_strong(l) && !is_weak(l)).collect();
+    let kept = lines.iter().copied().filter(|l| !is_strong(l) && !is_weak(l) && !is_image_name(l)).collect();
     (kept, published)
 }
 

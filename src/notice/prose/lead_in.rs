@@ -81,6 +81,17 @@ fn lead_in_and_rest(t: &str) -> (Option<&str>, &str) {
         let m = m.strip_prefix("严格").unwrap_or(m);
         ["按照", "根据", "依照", "对照"].iter().any(|w| m.starts_with(w))
     };
+    // 会议强调各单位、各企业深刻吸取事故教训,一是…: the speaker's word run straight into the
+    // collectives it asks (before a later 要求, inside 按照…的要求, is read as a lead-in's).
+    for w in ["强调", "指出"] {
+        if let Some(at) =
+            t.find(w).filter(|&at| t[..at].chars().count() <= 30 && !t[..at].contains(['，', ',']))
+            && crate::notice::subject::asked_collective(&t[at + w.len()..]).is_some()
+        {
+            let end = at + w.len();
+            return (Some(&t[..end]), &t[end..]);
+        }
+    }
     if let Some(m) =
         LEAD_IN.find(t).filter(|m| !GRASPED.iter().any(|g| m.as_str().contains(g)) && !followed(m.as_str()))
     {

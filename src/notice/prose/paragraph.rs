@@ -132,7 +132,11 @@ pub(super) fn read_paragraph(line: &str, recipients: &[String], found: &mut Vec<
         }
         let rest = rest.strip_prefix("要求").filter(|r| ordinal(r).is_some()).unwrap_or(rest);
         // 会议强调，各单位一要…。二要…: the subject before the first ordinal is the list's.
-        let rest = match start::subject_before_ordinal(rest) {
+        // (会议强调各单位、各企业深刻吸取事故教训,一是…: after a lead-in that asks, the collectives
+        // before the list whatever their verb.)
+        let asked_list =
+            || lead.filter(|_| run.asked).and_then(|_| super::subjects::asked_before_ordinal(rest));
+        let rest = match start::subject_before_ordinal(rest).or_else(asked_list) {
             Some((units, at)) => {
                 run.lead_units = Some(units);
                 &rest[at..]

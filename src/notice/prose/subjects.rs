@@ -135,6 +135,17 @@ fn acting_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
     Some((crate::notice::subject::named_before_verb(&s[..at])?, at))
 }
 
+/// `各单位、各企业深刻吸取事故教训,一是…` after a lead-in that asks: the collectives asked
+/// before the list, and where its first item starts.
+pub(super) fn asked_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
+    let at = s.find("一是").filter(|&at| at > 0 && s[..at].chars().count() <= 60)?;
+    // (相关部门要严格按照…,一是要…: a subject with its own modal is a requirement of its own.)
+    if !s[..at].ends_with(['，', ',', '：', ':']) || crate::notice::report_list::has_modal(&s[..at]) {
+        return None;
+    }
+    Some((crate::notice::subject::asked_collective(&s[..at])?, at))
+}
+
 /// 尚未归集…的住宅小区,业主委员会…要…; 凡符合…,各单位要…: the case the subject is to act on,
 /// told in one phrase before it, opens its requirement (after a semicolon, any phrase with a
 /// 的; not an object's 对…, which a later 要求 takes up).
