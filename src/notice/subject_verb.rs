@@ -141,7 +141,15 @@ pub fn named_after_please(s: &str) -> Option<Vec<String>> {
         // 各部门、村(社区)…: no name is cut inside a longer one (各部 of 各部门).
         let cut = is_unit(&s[..end + next.len_utf8()]);
         // 请有关单位每半年向市局报送: a time (每…) ends the name before it.
-        (super::text::is_han(next) && !joins && !object && !cut && !name.contains('每'))
+        // 要求各级物业主管部门,物业服务企业、物业协会广泛开展…: or the name set off by a comma.
+        // (A body's name: 各项工作落实落地, set off the same way, is none.)
+        let body = || {
+            ["部门", "单位", "企业", "协会", "机构", "局", "委", "办", "中心", "公司", "街道", "乡镇", "社区"]
+                .iter()
+                .any(|e| name.ends_with(e))
+        };
+        let ends_name = super::text::is_han(next) || matches!(next, '，' | ',') && body();
+        (ends_name && !joins && !object && !cut && !name.contains('每'))
             .then(|| subject_units(name))
             .flatten()
     })
