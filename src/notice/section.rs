@@ -228,21 +228,23 @@ fn own_text(
     let has_items = item.entries.iter().any(|e| matches!(e, Entry::Item(_)));
     // 三、任务分工 各乡镇、县经开区负责组织…;各负有…的部门负责…;…由业务相近部门负责。(1.…): a
     // lead paragraph that shares the work out part by part gives each part its own directive.
-    if has_items {
-        let shared = super::prose::shared_out(&text);
-        if shared.len() >= 2 {
-            for (c, u) in shared {
-                let heading = (group.units.clone(), group.deadline.clone());
-                slots.push(Slot::directive(Candidate {
-                    own_units: u,
-                    context: group.path.clone(),
-                    heading_units: heading.0,
-                    heading_deadline: heading.1,
-                    ..c
-                }));
-            }
-            return None;
+    // (Two shares hold two 负责 at least: most paragraphs are told without reading them.)
+    let shared = if has_items && text.matches("负责").nth(1).is_some() {
+        super::prose::shared_out(&text)
+    } else {
+        Vec::new()
+    };
+    if shared.len() >= 2 {
+        for (c, u) in shared {
+            slots.push(Slot::directive(Candidate {
+                own_units: u,
+                context: group.path.clone(),
+                heading_units: group.units.clone(),
+                heading_deadline: group.deadline.clone(),
+                ..c
+            }));
         }
+        return None;
     }
     if has_items && units.is_none() && !super::report_list::has_modal(&text) {
         return Some(text);

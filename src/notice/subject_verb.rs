@@ -272,10 +272,9 @@ pub fn opening_subject(s: &str) -> Option<Vec<String>> {
         "突出", "深化", "在", "鼓励", "引导", "支持", "动员", "统一",
     ];
     // 从即日起到12月29日各教学单位、各部门做好自查工作: the units after the period they work in.
-    let may_open_with_period =
-        s.starts_with(['从', '自', '即']) || s.starts_with(|c: char| c.is_ascii_digit());
-    if may_open_with_period && let Some(m) = LEADING_PERIOD.find(s).filter(|m| m.end() < s.len()) {
-        return opening_subject(&s[m.end()..]);
+    let after = after_leading_period(s);
+    if after.len() < s.len() && !after.is_empty() {
+        return opening_subject(after);
     }
     // 由区县(地区)组织开展…: the units after 由 do the work (not 由于, because).
     if let Some(by) = s.strip_prefix('由') {

@@ -128,19 +128,23 @@ pub(super) fn subject_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
 /// `…等有关部门积极协同,联合执法,一是合理布局…`: units before their verb, how they act, then
 /// their list.
 fn acting_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
-    let at = s.find("一是").filter(|&at| at > 0 && s[..at].chars().count() <= 120)?;
-    if !s[..at].ends_with(['，', ',', '：', ':']) {
-        return None;
-    }
+    let at = list_lead(s, 120)?;
     Some((crate::notice::subject::named_before_verb(&s[..at])?, at))
+}
+
+/// Where a list's first item (一是) starts after the words that lead in to it, ending with a
+/// comma or a colon, within `max` characters.
+fn list_lead(s: &str, max: usize) -> Option<usize> {
+    let at = s.find("一是").filter(|&at| at > 0 && s[..at].chars().count() <= max)?;
+    s[..at].ends_with(['，', ',', '：', ':']).then_some(at)
 }
 
 /// `各单位、各企业深刻吸取事故教训,一是…` after a lead-in that asks: the collectives asked
 /// before the list, and where its first item starts.
 pub(super) fn asked_before_ordinal(s: &str) -> Option<(Vec<String>, usize)> {
-    let at = s.find("一是").filter(|&at| at > 0 && s[..at].chars().count() <= 60)?;
+    let at = list_lead(s, 60)?;
     // (相关部门要严格按照…,一是要…: a subject with its own modal is a requirement of its own.)
-    if !s[..at].ends_with(['，', ',', '：', ':']) || crate::notice::report_list::has_modal(&s[..at]) {
+    if crate::notice::report_list::has_modal(&s[..at]) {
         return None;
     }
     Some((crate::notice::subject::asked_collective(&s[..at])?, at))
